@@ -1,0 +1,444 @@
+//! The deterministic weighted-caseload analysis (SPEC §3).
+//!
+//! Volumes follow the work chain in expectation: each work type's items at an office are its
+//! external arrivals ([`Scenario::streams_with`]) plus `share ×` the items of every work type
+//! that feeds it. Required hours, FTE need, utilisation, caseload per person, posts needed and
+//! the gap follow from the volumes, the year value and the headcount. Nothing here does IO or
+//! knows about TOML; the optimiser reuses [`volumes`], [`unit_hours`] and
+//! [`least_headcount`] so that its figures are the analysis's figures.
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::export::{json_number, Cell, Exportable, Table};
+use crate::model::{Office, Scenario, WorkPlace};
+
+/// Relative tolerance when comparing a utilisation with its target, so that 0.85 computed
+/// as 1358.3 / 1598 is not read as just above 0.85.
+pub const TOLERANCE: f64 = 1e-9;
+
+/// Expected items a year of each work type at each office. Covering-group work of uncovered
+/// units is not done by anyone, so it is not here and starts no follow-up work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Volumes {
+    /// `[work][office]`: items a year.
+    pub at_office: Vec<Vec<f64>>,
+}
+
+impl Volumes {
+    /// Required hours `R` at an office.
+    pub fn required_hours(&self, scenario: &Scenario, office: usize) -> f64 {
+        self.at_office
+            .iter()
+            .zip(&scenario.works)
+            .map(|(row, work)| row[office] * work.hours)
+            .sum()
+    }
+
+    /// Items a year at an office, all work types together.
+    pub fn items(&self, office: usize) -> f64 {
+        self.at_office.iter().map(|row| row[office]).sum()
+    }
+
+    /// The largest team among the work types this office has items of.
+    pub fn largest_team(&self, scenario: &Scenario, office: usize) -> u32 {
+        self.at_office
+            .iter()
+            .zip(&scenario.works)
+            .filter(|(row, _)| row[office] > 0.0)
+            .map(|(_, work)| work.team)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Expected volumes with the given coverage (unit index → group index), following the chain
+/// to any depth.
+pub fn volumes(scenario: &Scenario, coverage: &[Option<usize>]) -> Volumes {
+    let offices = scenario.offices.len();
+    let mut at_office = vec![vec![0.0; offices]; scenario.works.len()];
+    for stream in scenario.streams_with(coverage) {
+        at_office[stream.work][stream.office] += stream.per_year;
+    }
+    for w in scenario.chain_order() {
+        for &(child, share) in &scenario.works[w].next {
+            for from in 0..offices {
+                let spawned = share * at_office[w][from];
+                if spawned > 0.0 {
+                    let to = scenario.follow_up_office(child, from);
+                    at_office[child][to] += spawned;
+                }
+            }
+        }
+    }
+    Volumes { at_office }
+}
+
+/// Hours a year that each unit brings to the group covering it: its covering-group workload
+/// and the covering-group work that this workload starts down the chain. Independent of which
+/// group covers it, which makes group loads linear in the allocation.
+pub fn unit_hours(scenario: &Scenario) -> Vec<f64> {
+    let per_item = covering_hours_per_item(scenario);
+    scenario
+        .units
+        .iter()
+        .map(|unit| unit.workload.iter().map(|&(w, rate)| rate * per_item[w]).sum())
+        .collect()
+}
+
+/// For each work type, the covering-group hours that one item of it causes at its group,
+/// itself (if covering-group work) and its covering-group descendants included.
+fn covering_hours_per_item(scenario: &Scenario) -> Vec<f64> {
+    let mut per_item = vec![0.0; scenario.works.len()];
+    for &w in scenario.chain_order().iter().rev() {
+        let work = &scenario.works[w];
+        if work.place != WorkPlace::CoveringGroup {
+            continue;
+        }
+        per_item[w] = work.hours
+            + work
+                .next
+                .iter()
+                .map(|&(child, share)| share * per_item[child])
+                .sum::<f64>();
+    }
+    per_item
+}
+
+/// The least headcount at which `office`, carrying `required_hours`, stays at or below the
+/// `target` utilisation, and which is never below `floor` (team size, `min_staff`).
+pub fn least_headcount(
+    office: &Office,
+    required_hours: f64,
+    year_value: f64,
+    target: f64,
+    floor: u32,
+) -> u32 {
+    if required_hours <= 0.0 {
+        return floor;
+    }
+    if year_value <= 0.0 || target <= 0.0 {
+        return u32::MAX;
+    }
+    let persons = required_hours / (year_value * target);
+    // Closed form when every leader is counted, then step down or up to the exact least value.
+    let guess = (persons + f64::from(office.leaders) * (1.0 - office.leader_case_share)).ceil();
+    if !guess.is_finite() || guess >= f64::from(u32::MAX) {
+        return u32::MAX;
+    }
+    let fits = |n: u32| office.casework_persons(n) >= persons * (1.0 - TOLERANCE);
+    let mut n = (guess as u32).max(floor);
+    while n > floor && fits(n - 1) {
+        n -= 1;
+    }
+    while !fits(n) {
+        if n == u32::MAX {
+            return n;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// The analysis of one office.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfficeAnalysis {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    /// Headcount, all staff types together.
+    pub staff: u32,
+    /// Headcount by staff type id.
+    pub staff_by_type: Vec<(String, u32)>,
+    pub leaders: u32,
+    /// Person-equivalents for casework: staff less the non-case share of leaders.
+    pub casework_persons: f64,
+    pub capacity_hours: f64,
+    pub required_hours: f64,
+    pub fte_need: f64,
+    /// `R / C`; `None` when the office has work but no capacity.
+    pub utilisation: Option<f64>,
+    /// Items a year, all work types together.
+    pub items: f64,
+    pub items_per_person: Option<f64>,
+    pub hours_per_person: Option<f64>,
+    pub largest_team: u32,
+    pub posts_needed: u32,
+    pub gap: i64,
+    /// Units covered (dispatched groups).
+    pub covers: usize,
+    /// Per work type with items here.
+    pub works: Vec<WorkLoad>,
+}
+
+/// One work type's share of an office's load.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorkLoad {
+    pub id: String,
+    pub name: String,
+    pub volume: f64,
+    pub hours_per_item: f64,
+    pub required_hours: f64,
+    pub team: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Total {
+    pub staff: u32,
+    pub capacity_hours: f64,
+    pub required_hours: f64,
+    pub fte_need: f64,
+    pub utilisation: Option<f64>,
+    pub posts_needed: u32,
+    pub gap: i64,
+    pub cost: f64,
+}
+
+/// A unit that no dispatched group covers, and the covering-group work it would bring.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UncoveredUnit {
+    pub id: String,
+    pub name: String,
+    /// Covering-group hours a year, follow-up work at the group included ([`unit_hours`]).
+    pub required_hours: f64,
+    pub fte_need: f64,
+}
+
+/// The whole analysis of a scenario as it stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub scenario: String,
+    pub year_value: f64,
+    pub target_utilisation: f64,
+    pub offices: Vec<OfficeAnalysis>,
+    pub total: Total,
+    /// Units no group covers, with the work nobody does for them.
+    pub uncovered: Vec<UncoveredUnit>,
+}
+
+pub fn analyse(scenario: &Scenario) -> Analysis {
+    let coverage = scenario.coverage();
+    let volumes = volumes(scenario, &coverage);
+    let year_value = scenario.calendar.year_value();
+    let target = scenario.policy.target_utilisation;
+    let ratio = |a: f64, b: f64| if b > 0.0 { Some(a / b) } else { None };
+
+    let offices: Vec<OfficeAnalysis> = scenario
+        .offices
+        .iter()
+        .enumerate()
+        .map(|(o, office)| {
+            let staff = office.headcount();
+            let required_hours = volumes.required_hours(scenario, o);
+            let capacity_hours = office.capacity_hours(staff, &scenario.calendar);
+            let items = volumes.items(o);
+            let largest_team = volumes.largest_team(scenario, o);
+            let floor = largest_team.max(office.min_staff.unwrap_or(0));
+            let posts_needed =
+                least_headcount(office, required_hours, year_value, target, floor);
+            let utilisation = if required_hours == 0.0 {
+                Some(0.0)
+            } else {
+                ratio(required_hours, capacity_hours)
+            };
+            OfficeAnalysis {
+                id: office.id.clone(),
+                name: office.name.clone(),
+                kind: office.kind.as_str(),
+                staff,
+                staff_by_type: scenario
+                    .staff_types
+                    .iter()
+                    .zip(&office.staff)
+                    .map(|(t, &n)| (t.id.clone(), n))
+                    .collect(),
+                leaders: office.leaders,
+                casework_persons: office.casework_persons(staff),
+                capacity_hours,
+                required_hours,
+                fte_need: ratio(required_hours, year_value).unwrap_or(0.0),
+                utilisation,
+                items,
+                items_per_person: ratio(items, f64::from(staff)),
+                hours_per_person: ratio(required_hours, f64::from(staff)),
+                largest_team,
+                posts_needed,
+                gap: i64::from(staff) - i64::from(posts_needed),
+                covers: office.covers.len(),
+                works: scenario
+                    .works
+                    .iter()
+                    .enumerate()
+                    .filter(|&(w, _)| volumes.at_office[w][o] > 0.0)
+                    .map(|(w, work)| WorkLoad {
+                        id: work.id.clone(),
+                        name: work.name.clone(),
+                        volume: volumes.at_office[w][o],
+                        hours_per_item: work.hours,
+                        required_hours: volumes.at_office[w][o] * work.hours,
+                        team: work.team,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+
+    let capacity_hours: f64 = offices.iter().map(|o| o.capacity_hours).sum();
+    let required_hours: f64 = offices.iter().map(|o| o.required_hours).sum();
+    let total = Total {
+        staff: offices.iter().map(|o| o.staff).sum(),
+        capacity_hours,
+        required_hours,
+        fte_need: offices.iter().map(|o| o.fte_need).sum(),
+        utilisation: ratio(required_hours, capacity_hours),
+        posts_needed: offices
+            .iter()
+            .fold(0u32, |sum, o| sum.saturating_add(o.posts_needed)),
+        gap: offices.iter().map(|o| o.gap).sum(),
+        cost: scenario
+            .offices
+            .iter()
+            .map(|office| scenario.cost(&office.staff))
+            .sum(),
+    };
+
+    Analysis {
+        scenario: scenario.name.clone(),
+        year_value,
+        target_utilisation: target,
+        offices,
+        total,
+        uncovered: scenario
+            .units
+            .iter()
+            .zip(&coverage)
+            .zip(unit_hours(scenario))
+            .filter(|((_, group), _)| group.is_none())
+            .map(|((unit, _), hours)| UncoveredUnit {
+                id: unit.id.clone(),
+                name: unit.name.clone(),
+                required_hours: hours,
+                fte_need: ratio(hours, year_value).unwrap_or(0.0),
+            })
+            .collect(),
+    }
+}
+
+impl Exportable for Analysis {
+    fn tables(&self) -> Vec<Table> {
+        let mut offices = Table::new(
+            format!(
+                "{} — workload analysis (year value {:.1} h, target utilisation {:.0}%)",
+                self.scenario,
+                self.year_value,
+                self.target_utilisation * 100.0
+            ),
+            &[
+                "id", "office", "staff", "capacity h", "required h", "FTE need", "utilisation",
+                "items/person", "hours/person", "posts needed", "gap",
+            ],
+        );
+        for o in &self.offices {
+            offices.rows.push(vec![
+                Cell::text(&o.id),
+                Cell::text(&o.name),
+                Cell::Int(i64::from(o.staff)),
+                Cell::Num(o.capacity_hours, 1),
+                Cell::Num(o.required_hours, 1),
+                Cell::Num(o.fte_need, 2),
+                Cell::opt_share(o.utilisation),
+                Cell::opt_num(o.items_per_person, 1),
+                Cell::opt_num(o.hours_per_person, 1),
+                Cell::Int(i64::from(o.posts_needed)),
+                Cell::Int(o.gap),
+            ]);
+        }
+        let t = &self.total;
+        offices.rows.push(vec![
+            Cell::text("total"),
+            Cell::Empty,
+            Cell::Int(i64::from(t.staff)),
+            Cell::Num(t.capacity_hours, 1),
+            Cell::Num(t.required_hours, 1),
+            Cell::Num(t.fte_need, 2),
+            Cell::opt_share(t.utilisation),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Int(i64::from(t.posts_needed)),
+            Cell::Int(t.gap),
+        ]);
+        let mut tables = vec![offices];
+        if !self.uncovered.is_empty() {
+            let mut uncovered = Table::new(
+                "Units no dispatched group covers (their covering-group work is done by nobody)",
+                &["id", "unit", "required h", "FTE need"],
+            );
+            for u in &self.uncovered {
+                uncovered.rows.push(vec![
+                    Cell::text(&u.id),
+                    Cell::text(&u.name),
+                    Cell::Num(u.required_hours, 1),
+                    Cell::Num(u.fte_need, 2),
+                ]);
+            }
+            let hours: f64 = self.uncovered.iter().map(|u| u.required_hours).sum();
+            uncovered.notes.push(format!(
+                "{} units, {:.1} h a year, {:.2} FTE not covered",
+                self.uncovered.len(),
+                hours,
+                hours / self.year_value.max(f64::MIN_POSITIVE)
+            ));
+            tables.push(uncovered);
+        }
+        tables
+    }
+
+    fn json(&self) -> serde_json::Value {
+        let offices: Vec<serde_json::Value> = self
+            .offices
+            .iter()
+            .map(|o| {
+                json!({
+                    "id": o.id,
+                    "name": o.name,
+                    "kind": o.kind,
+                    "staff": o.staff,
+                    "staff_by_type": o.staff_by_type.iter()
+                        .map(|(t, n)| (t.clone(), json!(n)))
+                        .collect::<serde_json::Map<String, serde_json::Value>>(),
+                    "leaders": o.leaders,
+                    "casework_persons": json_number(o.casework_persons),
+                    "capacity_hours": json_number(o.capacity_hours),
+                    "required_hours": json_number(o.required_hours),
+                    "fte_need": json_number(o.fte_need),
+                    "utilisation": o.utilisation.map(json_number),
+                    "items": json_number(o.items),
+                    "items_per_person": o.items_per_person.map(json_number),
+                    "hours_per_person": o.hours_per_person.map(json_number),
+                    "largest_team": o.largest_team,
+                    "posts_needed": o.posts_needed,
+                    "gap": o.gap,
+                    "works": o.works,
+                })
+            })
+            .collect();
+        let t = &self.total;
+        json!({
+            "scenario": self.scenario,
+            "year_value": json_number(self.year_value),
+            "target_utilisation": json_number(self.target_utilisation),
+            "offices": offices,
+            "total": {
+                "staff": t.staff,
+                "capacity_hours": json_number(t.capacity_hours),
+                "required_hours": json_number(t.required_hours),
+                "fte_need": json_number(t.fte_need),
+                "utilisation": t.utilisation.map(json_number),
+                "posts_needed": t.posts_needed,
+                "gap": t.gap,
+                "cost": json_number(t.cost),
+            },
+            "uncovered": self.uncovered,
+        })
+    }
+}

@@ -1,0 +1,1 @@
+//! Charts of the proposal pack, as PNG and SVG, with plotters.

@@ -1,0 +1,209 @@
+//! The command line: arguments are parsed by clap, turned into a validated request, handed to
+//! the library, and errors mapped to exit codes (0 success, 1 bad scenario or infeasible
+//! request, 2 bad command line). The only module that prints.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::Error;
+use crate::export::Format;
+use crate::scenario::{self, Loaded};
+use crate::{analysis, report};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "staffplan",
+    version,
+    about = "How many people an organisation needs, where, and what happens without them.",
+    long_about = "staffplan reads an organisation described in a TOML scenario, analyses its workload \
+                  with the weighted-caseload method, recommends posts and the allocation of units to \
+                  dispatched groups, simulates the year many times and writes a proposal pack."
+)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+
+    /// What goes to standard output.
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
+
+    /// Output folder for files (default: output/<scenario file stem>/).
+    #[arg(long, global = true, value_name = "DIR")]
+    out: Option<PathBuf>,
+
+    /// Print nothing but errors: no warnings, no progress.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse and validate a scenario; print a one-screen summary.
+    Check { file: PathBuf },
+    /// Weighted-caseload analysis of the scenario as it stands.
+    #[command(alias = "analyze")]
+    Analyse { file: PathBuf },
+    /// Recommend posts per office and the allocation of units to groups.
+    #[command(alias = "optimize")]
+    Optimise {
+        file: PathBuf,
+        /// Write the recommendation as a new scenario file.
+        #[arg(long, value_name = "PROPOSAL.toml")]
+        write: Option<PathBuf>,
+        /// Stop the solver after this many seconds and report the best answer and bound.
+        #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+        time_limit: f64,
+        /// Write the optimisation model in LP format.
+        #[arg(long, value_name = "FILE")]
+        export_lp: Option<PathBuf>,
+    },
+    /// Monte Carlo simulation of the year.
+    Simulate {
+        file: PathBuf,
+        #[command(flatten)]
+        sim: SimArgs,
+    },
+    /// Two scenarios side by side: analysis, simulation and charts of both.
+    Compare {
+        before: PathBuf,
+        after: PathBuf,
+        #[command(flatten)]
+        sim: SimArgs,
+    },
+    /// The main job: check, analyse, optimise, simulate, and write the proposal pack.
+    Run {
+        file: PathBuf,
+        #[command(flatten)]
+        sim: SimArgs,
+        /// Stop the solver after this many seconds.
+        #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+        time_limit: f64,
+    },
+    /// Print the JSON Schema of the scenario format, for editors.
+    Schema,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+struct SimArgs {
+    /// Number of simulated years.
+    #[arg(long, default_value_t = 1000)]
+    runs: u32,
+    /// Seed of the random generator; the same seed gives the same numbers.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Working days to simulate (default: the scenario's working_days).
+    #[arg(long)]
+    days: Option<u32>,
+    /// Threads (default: all cores). The results do not depend on it.
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Date printed in captions (default: the scenario's `date`, else none).
+    #[arg(long)]
+    date: Option<String>,
+}
+
+/// Parses the command line, runs it and returns the exit code.
+pub fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            match &error {
+                Error::Scenario(_) => eprintln!("{error}"),
+                _ => eprintln!("error: {error}"),
+            }
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), Error> {
+    let format = match args.format {
+        FormatArg::Table => Format::Table,
+        FormatArg::Json => Format::Json,
+        FormatArg::Csv => Format::Csv,
+    };
+    match &args.command {
+        Command::Schema => {
+            let schema = scenario::keys::json_schema();
+            print(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            ));
+            Ok(())
+        }
+        Command::Check { file } => {
+            let loaded = load(file, args.quiet)?;
+            let summary = report::CheckSummary::new(&loaded.scenario, loaded.warnings.len());
+            print(&format.exporter().export(&summary));
+            Ok(())
+        }
+        Command::Analyse { file } => {
+            let loaded = load(file, args.quiet)?;
+            let analysis = analysis::analyse(&loaded.scenario);
+            print(&format.exporter().export(&analysis));
+            Ok(())
+        }
+        Command::Optimise { .. } | Command::Simulate { .. } | Command::Compare { .. } => Err(
+            Error::Infeasible("this command is not available in this build yet".into()),
+        ),
+        Command::Run { file, .. } => {
+            let loaded = load(file, args.quiet)?;
+            let out = output_dir(args.out.as_deref(), file);
+            let analysis = analysis::analyse(&loaded.scenario);
+            let written = report::write_pack(&out, &loaded.scenario, &analysis)?;
+            if !args.quiet {
+                eprintln!("wrote {} files to {}", written.len(), out.display());
+            }
+            print(&format.exporter().export(&analysis));
+            Ok(())
+        }
+    }
+}
+
+/// Reads and validates a scenario file; warnings go to stderr unless quiet.
+fn load(path: &Path, quiet: bool) -> Result<Loaded, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    let loaded =
+        scenario::parse(&text, &path.display().to_string()).map_err(Error::Scenario)?;
+    if !quiet {
+        for warning in &loaded.warnings {
+            eprintln!("{warning}");
+        }
+    }
+    Ok(loaded)
+}
+
+/// `--out`, else `output/<scenario file stem>/`.
+fn output_dir(out: Option<&Path>, scenario: &Path) -> PathBuf {
+    out.map(Path::to_path_buf).unwrap_or_else(|| {
+        let stem = scenario
+            .file_stem()
+            .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
+        Path::new("output").join(stem)
+    })
+}
+
+/// Standard output; a closed pipe (`| head`) is not an error worth a panic.
+fn print(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}

@@ -1,0 +1,48 @@
+//! The errors a user can meet, each saying how to fix the problem, and their exit codes.
+
+use std::path::PathBuf;
+
+use crate::scenario::Diagnostic;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The scenario has errors; all of them are listed.
+    #[error("{}", render_diagnostics(.0))]
+    Scenario(Vec<Diagnostic>),
+
+    #[error("cannot read {}: {source}\n  help: check that the file exists and that you may read it", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("{}: the file is not UTF-8 text (first bad byte at offset {offset})\n  help: save the scenario as UTF-8", path.display())]
+    NotUtf8 { path: PathBuf, offset: usize },
+
+    #[error("cannot write {}: {source}\n  help: choose an output folder you may write to (--out DIR) and check the disk has room", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    /// A request the scenario's rules cannot satisfy, or a stage that cannot proceed.
+    #[error("{0}")]
+    Infeasible(String),
+}
+
+impl Error {
+    /// 1 for a bad scenario or an infeasible request; command-line errors (2) are clap's.
+    pub fn exit_code(&self) -> u8 {
+        1
+    }
+}
+
+fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let mut out: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    out.push(format!(
+        "{errors} error{} found; nothing was written",
+        if errors == 1 { "" } else { "s" }
+    ));
+    out.join("\n")
+}

@@ -1,0 +1,96 @@
+//! Results as text: one file per output format (`table`, `csv`, `json`) behind the
+//! [`Exporter`] trait. Results stay plain structs; each implements [`Exportable`] once, saying
+//! what its tables hold and what its JSON is, and every format is derived from that.
+
+pub mod csv;
+mod json;
+mod table;
+
+pub use csv::Csv;
+pub use json::Json;
+pub use table::Text;
+
+/// One cell of a table. Numbers keep their value so that CSV can write them in full while the
+/// terminal table rounds them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Int(i64),
+    /// A number shown with this many decimals in the terminal.
+    Num(f64, usize),
+    /// A fraction (0.85), shown as a percentage (85.0%) in the terminal.
+    Share(f64),
+    /// No value (e.g. caseload per person of an office without staff).
+    Empty,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    pub fn opt_num(value: Option<f64>, decimals: usize) -> Cell {
+        value.map_or(Cell::Empty, |v| Cell::Num(v, decimals))
+    }
+
+    pub fn opt_share(value: Option<f64>) -> Cell {
+        value.map_or(Cell::Empty, Cell::Share)
+    }
+}
+
+/// A titled table: the unit every format renders.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub title: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Lines printed under the table in the terminal (warnings, explanations).
+    pub notes: Vec<String>,
+}
+
+impl Table {
+    pub fn new(title: impl Into<String>, headers: &[&str]) -> Table {
+        Table {
+            title: title.into(),
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            ..Table::default()
+        }
+    }
+}
+
+/// A result that can be printed in every format.
+pub trait Exportable {
+    /// The tables, the main one first (CSV writes only that one).
+    fn tables(&self) -> Vec<Table>;
+    /// The machine-readable form (SPEC §7 field names).
+    fn json(&self) -> serde_json::Value;
+}
+
+/// One output format.
+pub trait Exporter {
+    fn export(&self, item: &dyn Exportable) -> String;
+}
+
+/// What goes to standard output (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+impl Format {
+    pub fn exporter(self) -> Box<dyn Exporter> {
+        match self {
+            Format::Table => Box::new(Text),
+            Format::Json => Box::new(Json),
+            Format::Csv => Box::new(Csv),
+        }
+    }
+}
+
+/// A value for JSON: non-finite numbers become `null`, since JSON has no infinity.
+pub fn json_number(value: f64) -> serde_json::Value {
+    serde_json::Number::from_f64(value).map_or(serde_json::Value::Null, serde_json::Value::Number)
+}

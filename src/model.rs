@@ -1,0 +1,343 @@
+//! The validated scenario: every id resolved to an index, every number checked.
+//!
+//! Everything downstream of `scenario` works on these types and never sees TOML, spans or ids
+//! that might not exist. Indices (`usize`) point into the vectors of [`Scenario`]: an office
+//! index into `offices`, a unit index into `units`, a work index into `works`, a staff type
+//! index into `staff_types`. Per-staff-type figures are vectors indexed by staff type.
+//!
+//! The model also owns the facts that several stages need in the same form: the year value,
+//! the casework capacity of a headcount, the external arrival streams and the work chain
+//! order. Analysis, optimisation and simulation all call these rather than recomputing them.
+
+use serde::Serialize;
+
+/// Labels in charts and the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    Zh,
+}
+
+/// The working year, from which the year value follows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Calendar {
+    pub working_days: u32,
+    pub hours_per_day: f64,
+    pub leave_days: u32,
+    pub training_days: u32,
+    pub non_case_share: f64,
+    /// Most overtime hours a person may work in a year (simulation only).
+    pub overtime_hours: f64,
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Calendar {
+            working_days: 250,
+            hours_per_day: 8.0,
+            leave_days: 10,
+            training_days: 5,
+            non_case_share: 0.15,
+            overtime_hours: 0.0,
+        }
+    }
+}
+
+impl Calendar {
+    /// Days a person is at work: working days less leave and training (validated non-negative).
+    pub fn available_days(&self) -> u32 {
+        self.working_days
+            .saturating_sub(self.leave_days)
+            .saturating_sub(self.training_days)
+    }
+
+    /// The year value `H`: casework hours one person has in a year.
+    pub fn year_value(&self) -> f64 {
+        f64::from(self.available_days()) * self.hours_per_day * (1.0 - self.non_case_share)
+    }
+
+    /// Casework hours a full-time person gives on one working day (`H ÷ working_days`), so
+    /// that a simulated year offers exactly the capacity of the analysis.
+    pub fn casework_hours_per_day(&self) -> f64 {
+        if self.working_days == 0 {
+            0.0
+        } else {
+            self.year_value() / f64::from(self.working_days)
+        }
+    }
+}
+
+/// A kind of post (establishment, contract, …) with its yearly cost per person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StaffType {
+    pub id: String,
+    pub label: String,
+    pub cost: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Policy {
+    /// Most people of each staff type in total (indexed by staff type); `None`: no quota.
+    pub quota: Vec<Option<u32>>,
+    /// Most total yearly cost.
+    pub budget: Option<f64>,
+    /// Planning target utilisation for every office, in (0, 1].
+    pub target_utilisation: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfficeKind {
+    Section,
+    DispatchedGroup,
+    PatrolGroup,
+    Centre,
+}
+
+impl OfficeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OfficeKind::Section => "section",
+            OfficeKind::DispatchedGroup => "dispatched_group",
+            OfficeKind::PatrolGroup => "patrol_group",
+            OfficeKind::Centre => "centre",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Office {
+    pub id: String,
+    pub name: String,
+    pub kind: OfficeKind,
+    /// Headcount today by staff type (indexed by staff type).
+    pub staff: Vec<u32>,
+    /// Of the headcount, leadership posts.
+    pub leaders: u32,
+    /// Share of a leader's time on casework.
+    pub leader_case_share: f64,
+    pub min_staff: Option<u32>,
+    pub max_staff: Option<u32>,
+    /// Staff types this office may employ (indexed by staff type).
+    pub allowed_staff: Vec<bool>,
+    /// The optimiser keeps this office as it is.
+    pub fixed: bool,
+    /// Units covered today (dispatched groups), as unit indices.
+    pub covers: Vec<usize>,
+    /// Most units one group may cover.
+    pub max_units: Option<u32>,
+    /// The optimiser may open this group or leave it out.
+    pub optional: bool,
+}
+
+impl Office {
+    /// Headcount of all staff types together.
+    pub fn headcount(&self) -> u32 {
+        self.staff.iter().sum()
+    }
+
+    /// Person-equivalents available for casework with `headcount` people, of whom `leaders`
+    /// give only `leader_case_share` of their time. Never negative.
+    pub fn casework_persons(&self, headcount: u32) -> f64 {
+        let leaders = self.leaders.min(headcount);
+        f64::from(headcount) - f64::from(leaders) * (1.0 - self.leader_case_share)
+    }
+
+    /// Casework capacity `C` in hours a year with `headcount` people.
+    pub fn capacity_hours(&self, headcount: u32, calendar: &Calendar) -> f64 {
+        calendar.year_value() * self.casework_persons(headcount)
+    }
+
+    /// Can this office cover supervised units?
+    pub fn is_group(&self) -> bool {
+        self.kind == OfficeKind::DispatchedGroup
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub kind: Option<String>,
+    pub members: Option<u32>,
+    /// Items a year this unit generates, by work index.
+    pub workload: Vec<(usize, f64)>,
+    /// Groups allowed to cover it (office indices); `None`: every dispatched group.
+    pub eligible: Option<Vec<usize>>,
+}
+
+impl Unit {
+    /// May `office` cover this unit?
+    pub fn is_eligible(&self, office: usize) -> bool {
+        self.eligible
+            .as_ref()
+            .is_none_or(|groups| groups.contains(&office))
+    }
+}
+
+/// Where the items of a work type are done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkPlace {
+    /// At this office (index).
+    Office(usize),
+    /// At the dispatched group that covers the generating unit.
+    CoveringGroup,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Work {
+    pub id: String,
+    pub name: String,
+    pub place: WorkPlace,
+    /// Items a year arriving directly at the office (office-level work only).
+    pub volume: f64,
+    /// Person-hours per item, all team members together.
+    pub hours: f64,
+    /// People working on one item at the same time.
+    pub team: u32,
+    /// Coefficient of variation of the effort.
+    pub cv: f64,
+    /// Working days from arrival to completion.
+    pub deadline_days: Option<u32>,
+    /// Follow-up work: each finished item starts `share` items of that work type (expected).
+    pub next: Vec<(usize, f64)>,
+}
+
+/// A validated scenario. Constructed only by `scenario::load`/`scenario::parse` or by the
+/// optimiser changing headcounts and coverage of a validated one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scenario {
+    pub name: String,
+    pub language: Language,
+    /// Date a planner set for captions (`[scenario] date`); never the clock's.
+    pub date: Option<String>,
+    pub calendar: Calendar,
+    pub staff_types: Vec<StaffType>,
+    pub policy: Policy,
+    pub offices: Vec<Office>,
+    pub units: Vec<Unit>,
+    pub works: Vec<Work>,
+}
+
+/// External arrivals of one work type at one office: items a year that do not come from a
+/// chain. Chain-spawned items are added by whoever follows `next` (analysis in expectation,
+/// simulation item by item).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stream {
+    pub work: usize,
+    pub office: usize,
+    pub per_year: f64,
+}
+
+impl Scenario {
+    /// The covering group of each unit today (`None`: uncovered).
+    pub fn coverage(&self) -> Vec<Option<usize>> {
+        let mut by_unit = vec![None; self.units.len()];
+        for (o, office) in self.offices.iter().enumerate() {
+            for &u in &office.covers {
+                by_unit[u] = Some(o);
+            }
+        }
+        by_unit
+    }
+
+    /// Work types in an order where every work type comes after all that feed it via `next`
+    /// (validation guarantees there is no cycle).
+    pub fn chain_order(&self) -> Vec<usize> {
+        let n = self.works.len();
+        let mut indegree = vec![0usize; n];
+        for w in &self.works {
+            for &(child, _) in &w.next {
+                indegree[child] += 1;
+            }
+        }
+        let mut ready: Vec<usize> = (0..n).rev().filter(|&w| indegree[w] == 0).collect();
+        let mut order = Vec::with_capacity(n);
+        while let Some(w) = ready.pop() {
+            order.push(w);
+            for &(child, _) in self.works[w].next.iter().rev() {
+                indegree[child] -= 1;
+                if indegree[child] == 0 {
+                    ready.push(child);
+                }
+            }
+        }
+        order
+    }
+
+    /// Items a year arriving from outside the chain, per work type and office: the direct
+    /// `volume` of office-level work, and the `workload` of units, sent to the office of the
+    /// work type or, for covering-group work, to the group covering the unit. Covering-group
+    /// workload of an uncovered unit has no office and is left out. Streams of the same work
+    /// and office are merged, in work then office order.
+    pub fn streams(&self) -> Vec<Stream> {
+        self.streams_with(&self.coverage())
+    }
+
+    /// [`Scenario::streams`] for a given coverage (unit index → group index).
+    pub fn streams_with(&self, coverage: &[Option<usize>]) -> Vec<Stream> {
+        let mut per = vec![vec![0.0f64; self.offices.len()]; self.works.len()];
+        for (w, work) in self.works.iter().enumerate() {
+            if let WorkPlace::Office(o) = work.place {
+                per[w][o] += work.volume;
+            }
+        }
+        for (u, unit) in self.units.iter().enumerate() {
+            for &(w, rate) in &unit.workload {
+                let office = match self.works[w].place {
+                    WorkPlace::Office(o) => Some(o),
+                    WorkPlace::CoveringGroup => coverage.get(u).copied().flatten(),
+                };
+                if let Some(o) = office {
+                    per[w][o] += rate;
+                }
+            }
+        }
+        let mut streams = Vec::new();
+        for (w, row) in per.iter().enumerate() {
+            for (o, &per_year) in row.iter().enumerate() {
+                if per_year > 0.0 {
+                    streams.push(Stream {
+                        work: w,
+                        office: o,
+                        per_year,
+                    });
+                }
+            }
+        }
+        streams
+    }
+
+    /// The office where a follow-up item of work `child` goes when an item finishes at
+    /// office `from`: the child's own office, or for covering-group work the same group
+    /// (validation forbids office-level work feeding covering-group work).
+    pub fn follow_up_office(&self, child: usize, from: usize) -> usize {
+        match self.works[child].place {
+            WorkPlace::Office(o) => o,
+            WorkPlace::CoveringGroup => from,
+        }
+    }
+
+    /// Yearly cost of a headcount by staff type.
+    pub fn cost(&self, staff: &[u32]) -> f64 {
+        staff
+            .iter()
+            .zip(&self.staff_types)
+            .map(|(&n, t)| f64::from(n) * t.cost)
+            .sum()
+    }
+
+    pub fn office_index(&self, id: &str) -> Option<usize> {
+        self.offices.iter().position(|o| o.id == id)
+    }
+
+    pub fn unit_index(&self, id: &str) -> Option<usize> {
+        self.units.iter().position(|u| u.id == id)
+    }
+
+    pub fn work_index(&self, id: &str) -> Option<usize> {
+        self.works.iter().position(|w| w.id == id)
+    }
+}

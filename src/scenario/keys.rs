@@ -1,0 +1,266 @@
+//! The scenario format described as data: every key, its type and what it means.
+//!
+//! One description serves two purposes, so they cannot drift apart: the check for unknown
+//! keys (with a "did you mean" from the keys allowed at that place) and the JSON Schema that
+//! `staffplan schema` prints for editors.
+
+/// What a key holds.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    Str,
+    /// A real number; an integer literal is accepted.
+    Real,
+    /// A whole number, zero or more.
+    Whole,
+    Bool,
+    /// A string out of a fixed list.
+    Choice(&'static [&'static str]),
+    /// An array of ids.
+    Ids,
+    /// A table with these keys.
+    Table(&'static [Field]),
+    /// An array of tables with these keys (`[[office]]`, `next = [{ … }]`).
+    Tables(&'static [Field]),
+    /// A table whose keys are ids (of staff types, work types) and whose values are of the
+    /// inner kind.
+    Map(&'static Kind),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    pub doc: &'static str,
+}
+
+const fn field(name: &'static str, kind: Kind, doc: &'static str) -> Field {
+    Field {
+        name,
+        kind,
+        required: false,
+        doc,
+    }
+}
+
+const fn required(name: &'static str, kind: Kind, doc: &'static str) -> Field {
+    Field {
+        name,
+        kind,
+        required: true,
+        doc,
+    }
+}
+
+pub const OFFICE_KINDS: &[&str] = &["section", "dispatched_group", "patrol_group", "centre"];
+pub const LANGUAGES: &[&str] = &["en", "zh"];
+
+const SCENARIO: &[Field] = &[
+    required("name", Kind::Str, "Name of the scenario, shown in charts and the report."),
+    field(
+        "language",
+        Kind::Choice(LANGUAGES),
+        "Language of chart and report labels: \"en\" (default) or \"zh\".",
+    ),
+    field("date", Kind::Str, "Date printed in chart captions and the report (e.g. \"2018-01\"); none by default, so that reruns are byte-identical."),
+];
+
+const CALENDAR: &[Field] = &[
+    field("working_days", Kind::Whole, "Working days a year (default 250)."),
+    field("hours_per_day", Kind::Real, "Working hours a day (default 8)."),
+    field("leave_days", Kind::Whole, "Leave and sick days a year (default 10)."),
+    field("training_days", Kind::Whole, "Training days a year (default 5)."),
+    field(
+        "non_case_share",
+        Kind::Real,
+        "Share of the remaining time spent on non-case duties, 0..1 (default 0.15).",
+    ),
+    field(
+        "overtime_hours",
+        Kind::Real,
+        "Most overtime hours a person may work in a year, used by the simulation (default 0).",
+    ),
+];
+
+const STAFF_TYPE: &[Field] = &[
+    field("label", Kind::Str, "Label of the staff type in tables and charts (default: its id)."),
+    field("cost", Kind::Real, "Yearly cost of one person (default 0)."),
+];
+
+const POLICY: &[Field] = &[
+    field(
+        "quota",
+        Kind::Map(&Kind::Whole),
+        "Most people of each staff type in total, by staff type id.",
+    ),
+    field("budget", Kind::Real, "Most total yearly cost of all staff."),
+    field(
+        "target_utilisation",
+        Kind::Real,
+        "Planning target utilisation for every office, in (0, 1] (default 0.85).",
+    ),
+];
+
+const OFFICE: &[Field] = &[
+    required("id", Kind::Str, "Unique id of the office."),
+    required("name", Kind::Str, "Name of the office, shown in charts and the report."),
+    field(
+        "kind",
+        Kind::Choice(OFFICE_KINDS),
+        "section | dispatched_group | patrol_group | centre (default section).",
+    ),
+    field(
+        "staff",
+        Kind::Map(&Kind::Whole),
+        "Headcount today by staff type id (default: none).",
+    ),
+    field("leaders", Kind::Whole, "Of the headcount, leadership posts (default 0)."),
+    field(
+        "leader_case_share",
+        Kind::Real,
+        "Share of a leader's time on casework, 0..1 (default 0.5).",
+    ),
+    field("min_staff", Kind::Whole, "Least headcount the optimiser may give this office."),
+    field("max_staff", Kind::Whole, "Most headcount the optimiser may give this office."),
+    field(
+        "allowed_staff",
+        Kind::Ids,
+        "Staff type ids this office may employ (default: every type).",
+    ),
+    field("fixed", Kind::Bool, "true: the optimiser keeps this office as it is."),
+    field("covers", Kind::Ids, "Dispatched groups: ids of the units covered today."),
+    field("max_units", Kind::Whole, "Dispatched groups: most units one group may cover."),
+    field(
+        "optional",
+        Kind::Bool,
+        "true: the optimiser may open this group or leave it out.",
+    ),
+];
+
+const UNIT: &[Field] = &[
+    required("id", Kind::Str, "Unique id of the supervised unit."),
+    required("name", Kind::Str, "Name of the unit."),
+    field("kind", Kind::Str, "Free label (e.g. party_committee), used in tables and charts."),
+    field("members", Kind::Whole, "Party members or staff of the unit."),
+    field(
+        "workload",
+        Kind::Map(&Kind::Real),
+        "Items a year this unit generates, by work type id.",
+    ),
+    field(
+        "eligible",
+        Kind::Ids,
+        "Ids of the dispatched groups allowed to cover it (default: all).",
+    ),
+];
+
+const NEXT: &[Field] = &[
+    required("work", Kind::Str, "Id of the follow-up work type."),
+    required(
+        "share",
+        Kind::Real,
+        "Expected follow-up items per finished item, 0..1.",
+    ),
+];
+
+const WORK: &[Field] = &[
+    required("id", Kind::Str, "Unique id of the work type."),
+    required("name", Kind::Str, "Name of the work type."),
+    required(
+        "office",
+        Kind::Str,
+        "Id of the office that does it, or \"covering_group\": the group covering the generating unit.",
+    ),
+    field(
+        "volume",
+        Kind::Real,
+        "Items a year arriving at the office directly (default 0; office-level work only).",
+    ),
+    required("hours", Kind::Real, "Person-hours per item, all team members together."),
+    field("team", Kind::Whole, "People working on one item at the same time (default 1)."),
+    field(
+        "cv",
+        Kind::Real,
+        "Coefficient of variation of the effort per item (default 0.5; 1 is exponential).",
+    ),
+    field(
+        "deadline_days",
+        Kind::Whole,
+        "Working days from arrival to completion allowed.",
+    ),
+    field(
+        "next",
+        Kind::Tables(NEXT),
+        "Chain: each finished item starts `share` items of the next work type.",
+    ),
+];
+
+/// The top level of a scenario file.
+pub const ROOT: &[Field] = &[
+    required("scenario", Kind::Table(SCENARIO), "The scenario's name and language."),
+    field("calendar", Kind::Table(CALENDAR), "The working year."),
+    required(
+        "staff",
+        Kind::Map(&Kind::Table(STAFF_TYPE)),
+        "Staff types (at least one), by id: [staff.establishment], [staff.contract], …",
+    ),
+    field("policy", Kind::Table(POLICY), "Quotas, budget and the target utilisation."),
+    field("office", Kind::Tables(OFFICE), "Offices: sections, dispatched groups, patrol groups, centres."),
+    field("unit", Kind::Tables(UNIT), "Supervised units."),
+    field("work", Kind::Tables(WORK), "Work types."),
+];
+
+/// The JSON Schema (draft 2020-12) of the scenario format.
+pub fn json_schema() -> serde_json::Value {
+    let mut schema = table_schema(ROOT);
+    if let serde_json::Value::Object(map) = &mut schema {
+        map.insert(
+            "$schema".into(),
+            "https://json-schema.org/draft/2020-12/schema".into(),
+        );
+        map.insert("title".into(), "staffplan scenario".into());
+        map.insert(
+            "description".into(),
+            "An organisation's offices, staff, supervised units and work, for staffplan.".into(),
+        );
+    }
+    schema
+}
+
+fn table_schema(fields: &[Field]) -> serde_json::Value {
+    let properties: serde_json::Map<String, serde_json::Value> = fields
+        .iter()
+        .map(|f| {
+            let mut value = kind_schema(f.kind);
+            if let serde_json::Value::Object(map) = &mut value {
+                map.insert("description".into(), f.doc.into());
+            }
+            (f.name.to_string(), value)
+        })
+        .collect();
+    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+    serde_json::json!({
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false,
+    })
+}
+
+fn kind_schema(kind: Kind) -> serde_json::Value {
+    use serde_json::json;
+    match kind {
+        Kind::Str => json!({ "type": "string" }),
+        Kind::Real => json!({ "type": "number", "minimum": 0 }),
+        Kind::Whole => json!({ "type": "integer", "minimum": 0 }),
+        Kind::Bool => json!({ "type": "boolean" }),
+        Kind::Choice(values) => json!({ "type": "string", "enum": values }),
+        Kind::Ids => json!({ "type": "array", "items": { "type": "string" } }),
+        Kind::Table(fields) => table_schema(fields),
+        Kind::Tables(fields) => json!({ "type": "array", "items": table_schema(fields) }),
+        Kind::Map(inner) => json!({
+            "type": "object",
+            "additionalProperties": kind_schema(*inner),
+        }),
+    }
+}

@@ -1,0 +1,274 @@
+//! Reading a scenario: the only module that knows TOML.
+//!
+//! [`parse`] turns the text of a scenario file into a validated [`Scenario`] in three steps:
+//! the TOML document with spans (syntax errors), a walk of every key against [`keys::ROOT`]
+//! (unknown keys), then each section deserialized on its own into the [`raw`] structs and
+//! checked by [`validate`]. Every problem found on the way becomes a [`Diagnostic`] with the
+//! file, line, column, key, what is wrong and how to fix it; all of them are reported, not
+//! only the first. [`write`] goes the other way and writes a changed scenario back as TOML,
+//! keeping the planner's file and comments.
+
+pub mod keys;
+mod raw;
+mod validate;
+
+use std::fmt;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::model::Scenario;
+use keys::{Field, Kind};
+
+/// Most bytes a scenario file may have.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in a scenario file, at a place, with a fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    /// Where in the scenario: `[calendar]`, `[[office]] "audit"`, … and the key.
+    pub place: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{severity}: {}:{}:{}: {}: {}",
+            self.file, self.line, self.column, self.place, self.message
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A validated scenario with the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub scenario: Scenario,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parses and validates the text of a scenario file. `file` names it in messages. On failure
+/// every error found is returned (with the warnings after them).
+pub fn parse(text: &str, file: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut sink = Sink::new(text, file);
+    if text.len() > MAX_FILE_BYTES {
+        sink.error(
+            0..0,
+            "file".into(),
+            format!("the file has {} bytes, more than the {MAX_FILE_BYTES} a scenario may have", text.len()),
+            Some("split the organisation into several scenarios".into()),
+        );
+        return Err(sink.diagnostics);
+    }
+    let root = match DeTable::parse(text) {
+        Ok(root) => root,
+        Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            sink.error(
+                span,
+                "TOML syntax".into(),
+                first_line(error.message()),
+                Some("fix the TOML syntax at this place (quotes, brackets, `key = value`)".into()),
+            );
+            return Err(sink.diagnostics);
+        }
+    };
+    check_keys(root.get_ref(), keys::ROOT, "the top level", &mut sink);
+    let scenario = validate::build(root, &mut sink);
+    let (errors, warnings): (Vec<_>, Vec<_>) =
+        sink.diagnostics.into_iter().partition(Diagnostic::is_error);
+    match scenario {
+        Some(scenario) if errors.is_empty() => Ok(Loaded { scenario, warnings }),
+        _ => Err(errors.into_iter().chain(warnings).collect()),
+    }
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).trim().to_string()
+}
+
+/// Collects diagnostics and turns byte spans into lines and columns.
+struct Sink<'a> {
+    text: &'a str,
+    file: &'a str,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Sink<'a> {
+    fn new(text: &'a str, file: &'a str) -> Self {
+        Sink {
+            text,
+            file,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        span: std::ops::Range<usize>,
+        place: String,
+        message: String,
+        help: Option<String>,
+    ) {
+        let (line, column) = line_column(self.text, span.start);
+        self.diagnostics.push(Diagnostic {
+            severity,
+            file: self.file.to_string(),
+            line,
+            column,
+            place,
+            message,
+            help,
+        });
+    }
+
+    fn error(
+        &mut self,
+        span: std::ops::Range<usize>,
+        place: String,
+        message: String,
+        help: Option<String>,
+    ) {
+        self.push(Severity::Error, span, place, message, help);
+    }
+
+    fn warning(
+        &mut self,
+        span: std::ops::Range<usize>,
+        place: String,
+        message: String,
+        help: Option<String>,
+    ) {
+        self.push(Severity::Warning, span, place, message, help);
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Reports every key that the format does not know, with the nearest known key.
+fn check_keys(table: &DeTable<'_>, fields: &[Field], place: &str, sink: &mut Sink<'_>) {
+    for (key, value) in table {
+        let name: &str = key.get_ref();
+        let Some(field) = fields.iter().find(|f| f.name == name) else {
+            let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
+            let help = match nearest(name, &known) {
+                Some(near) => format!("did you mean `{near}`? Keys allowed here: {}", known.join(", ")),
+                None => format!("remove it; keys allowed here: {}", known.join(", ")),
+            };
+            sink.error(
+                key.span(),
+                format!("{place}, key `{name}`"),
+                format!("unknown key `{name}`"),
+                Some(help),
+            );
+            continue;
+        };
+        check_value(value, field.kind, &format!("{place}, key `{name}`"), name, sink);
+    }
+}
+
+fn check_value(value: &Spanned<DeValue<'_>>, kind: Kind, place: &str, name: &str, sink: &mut Sink<'_>) {
+    match (kind, value.get_ref()) {
+        (Kind::Table(fields), DeValue::Table(table)) => {
+            check_keys(table, fields, &format!("[{name}]"), sink);
+        }
+        (Kind::Tables(fields), DeValue::Array(array)) => {
+            for (i, item) in array.iter().enumerate() {
+                if let DeValue::Table(table) = item.get_ref() {
+                    let entry = entry_name(name, i, table);
+                    check_keys(table, fields, &entry, sink);
+                }
+            }
+        }
+        (Kind::Map(inner), DeValue::Table(table)) => {
+            for (key, value) in table {
+                let key_name: &str = key.get_ref();
+                let child = if let Kind::Table(_) = inner {
+                    format!("{name}.{key_name}")
+                } else {
+                    key_name.to_string()
+                };
+                check_value(value, *inner, place, &child, sink);
+            }
+        }
+        // Type mismatches are reported by the raw stage, with the type expected.
+        _ => {}
+    }
+}
+
+/// How an entry of an array of tables is named in messages: `[[office]] "audit"` when it
+/// has an id, else `[[office]] #3`.
+fn entry_name(array: &str, index: usize, table: &DeTable<'_>) -> String {
+    let id = table
+        .iter()
+        .find(|(k, _)| k.get_ref() == "id")
+        .and_then(|(_, v)| v.get_ref().as_str().map(str::to_string));
+    match (array, id) {
+        ("next", _) => format!("`next` entry #{}", index + 1),
+        (_, Some(id)) => format!("[[{array}]] \"{id}\""),
+        (_, None) => format!("[[{array}]] #{}", index + 1),
+    }
+}
+
+/// The candidate closest to `name` by edit distance, if it is close enough to be a typo.
+pub fn nearest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(2);
+    candidates
+        .iter()
+        .map(|c| (edit_distance(name, c), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,111 @@
+//! The first stage: the scenario as written, with the byte span of every value, before any id
+//! is resolved or any number checked. Every field is optional here so that a missing key is
+//! reported by validation with its place, not by serde as the first and only error.
+
+use std::fmt;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+pub type S<T> = Spanned<T>;
+
+/// A table whose keys are ids, in file order, keys and values with their spans.
+#[derive(Debug, Clone, Default)]
+pub struct IdMap<T>(pub Vec<(S<String>, S<T>)>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdMap<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for MapVisitor<T> {
+            type Value = IdMap<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a table of ids")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(IdMap(entries))
+            }
+        }
+        deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
+    }
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct Header {
+    pub name: Option<S<String>>,
+    pub language: Option<S<String>>,
+    pub date: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct Calendar {
+    pub working_days: Option<S<f64>>,
+    pub hours_per_day: Option<S<f64>>,
+    pub leave_days: Option<S<f64>>,
+    pub training_days: Option<S<f64>>,
+    pub non_case_share: Option<S<f64>>,
+    pub overtime_hours: Option<S<f64>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct StaffType {
+    pub label: Option<S<String>>,
+    pub cost: Option<S<f64>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct Policy {
+    pub quota: Option<S<IdMap<f64>>>,
+    pub budget: Option<S<f64>>,
+    pub target_utilisation: Option<S<f64>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Office {
+    pub id: Option<S<String>>,
+    pub name: Option<S<String>>,
+    pub kind: Option<S<String>>,
+    pub staff: Option<S<IdMap<f64>>>,
+    pub leaders: Option<S<f64>>,
+    pub leader_case_share: Option<S<f64>>,
+    pub min_staff: Option<S<f64>>,
+    pub max_staff: Option<S<f64>>,
+    pub allowed_staff: Option<S<Vec<S<String>>>>,
+    pub fixed: Option<S<bool>>,
+    pub covers: Option<S<Vec<S<String>>>>,
+    pub max_units: Option<S<f64>>,
+    pub optional: Option<S<bool>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Unit {
+    pub id: Option<S<String>>,
+    pub name: Option<S<String>>,
+    pub kind: Option<S<String>>,
+    pub members: Option<S<f64>>,
+    pub workload: Option<S<IdMap<f64>>>,
+    pub eligible: Option<S<Vec<S<String>>>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Next {
+    pub work: Option<S<String>>,
+    pub share: Option<S<f64>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Work {
+    pub id: Option<S<String>>,
+    pub name: Option<S<String>>,
+    pub office: Option<S<String>>,
+    pub volume: Option<S<f64>>,
+    pub hours: Option<S<f64>>,
+    pub team: Option<S<f64>>,
+    pub cv: Option<S<f64>>,
+    pub deadline_days: Option<S<f64>>,
+    pub next: Option<S<Vec<S<Next>>>>,
+}

@@ -1,0 +1,1 @@
+//! Monte Carlo simulation of a working year (SPEC §5).

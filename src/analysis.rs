@@ -82,7 +82,12 @@ pub fn unit_hours(scenario: &Scenario) -> Vec<f64> {
     scenario
         .units
         .iter()
-        .map(|unit| unit.workload.iter().map(|&(w, rate)| rate * per_item[w]).sum())
+        .map(|unit| {
+            unit.workload
+                .iter()
+                .map(|&(w, rate)| rate * per_item[w])
+                .sum()
+        })
         .collect()
 }
 
@@ -234,8 +239,7 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
             let items = volumes.items(o);
             let largest_team = volumes.largest_team(scenario, o);
             let floor = largest_team.max(office.min_staff.unwrap_or(0));
-            let posts_needed =
-                least_headcount(office, required_hours, year_value, target, floor);
+            let posts_needed = least_headcount(office, required_hours, year_value, target, floor);
             let utilisation = if required_hours == 0.0 {
                 Some(0.0)
             } else {
@@ -334,8 +338,17 @@ impl Exportable for Analysis {
                 self.target_utilisation * 100.0
             ),
             &[
-                "id", "office", "staff", "capacity h", "required h", "FTE need", "utilisation",
-                "items/person", "hours/person", "posts needed", "gap",
+                "id",
+                "office",
+                "staff",
+                "capacity h",
+                "required h",
+                "FTE need",
+                "utilisation",
+                "items/person",
+                "hours/person",
+                "posts needed",
+                "gap",
             ],
         );
         for o in &self.offices {

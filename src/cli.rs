@@ -181,8 +181,7 @@ fn load(path: &Path, quiet: bool) -> Result<Loaded, Error> {
         path: path.to_path_buf(),
         offset: e.utf8_error().valid_up_to(),
     })?;
-    let loaded =
-        scenario::parse(&text, &path.display().to_string()).map_err(Error::Scenario)?;
+    let loaded = scenario::parse(&text, &path.display().to_string()).map_err(Error::Scenario)?;
     if !quiet {
         for warning in &loaded.warnings {
             eprintln!("{warning}");

@@ -62,7 +62,10 @@ impl CheckSummary {
 
 impl Exportable for CheckSummary {
     fn tables(&self) -> Vec<Table> {
-        let mut table = Table::new(format!("{}: the scenario is valid", self.name), &["item", "value"]);
+        let mut table = Table::new(
+            format!("{}: the scenario is valid", self.name),
+            &["item", "value"],
+        );
         let mut row = |item: &str, value: Cell| table.rows.push(vec![Cell::text(item), value]);
         let offices: usize = self.offices.iter().map(|(_, n)| n).sum();
         row("offices", Cell::Int(offices as i64));
@@ -100,12 +103,19 @@ impl Exportable for CheckSummary {
 }
 
 /// Writes the files of the proposal pack into `out` and returns their paths.
-pub fn write_pack(out: &Path, scenario: &Scenario, analysis: &Analysis) -> Result<Vec<PathBuf>, Error> {
+pub fn write_pack(
+    out: &Path,
+    scenario: &Scenario,
+    analysis: &Analysis,
+) -> Result<Vec<PathBuf>, Error> {
     let _ = scenario;
     create_dir(out)?;
     let mut written = Vec::new();
     let offices = analysis.tables().into_iter().next().unwrap_or_default();
-    written.push(write_file(&out.join("offices.csv"), csv::table_csv(&offices).as_bytes())?);
+    written.push(write_file(
+        &out.join("offices.csv"),
+        csv::table_csv(&offices).as_bytes(),
+    )?);
     let summary = json!({ "analysis": analysis.json() });
     let mut text = serde_json::to_string_pretty(&summary).unwrap_or_default();
     text.push('\n');

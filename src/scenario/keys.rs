@@ -66,10 +66,26 @@ const SCENARIO: &[Field] = &[
 ];
 
 const CALENDAR: &[Field] = &[
-    field("working_days", Kind::Whole, "Working days a year (default 250)."),
-    field("hours_per_day", Kind::Real, "Working hours a day (default 8)."),
-    field("leave_days", Kind::Whole, "Leave and sick days a year (default 10)."),
-    field("training_days", Kind::Whole, "Training days a year (default 5)."),
+    field(
+        "working_days",
+        Kind::Whole,
+        "Working days a year (default 250).",
+    ),
+    field(
+        "hours_per_day",
+        Kind::Real,
+        "Working hours a day (default 8).",
+    ),
+    field(
+        "leave_days",
+        Kind::Whole,
+        "Leave and sick days a year (default 10).",
+    ),
+    field(
+        "training_days",
+        Kind::Whole,
+        "Training days a year (default 5).",
+    ),
     field(
         "non_case_share",
         Kind::Real,
@@ -83,7 +99,11 @@ const CALENDAR: &[Field] = &[
 ];
 
 const STAFF_TYPE: &[Field] = &[
-    field("label", Kind::Str, "Label of the staff type in tables and charts (default: its id)."),
+    field(
+        "label",
+        Kind::Str,
+        "Label of the staff type in tables and charts (default: its id).",
+    ),
     field("cost", Kind::Real, "Yearly cost of one person (default 0)."),
 ];
 
@@ -103,7 +123,11 @@ const POLICY: &[Field] = &[
 
 const OFFICE: &[Field] = &[
     required("id", Kind::Str, "Unique id of the office."),
-    required("name", Kind::Str, "Name of the office, shown in charts and the report."),
+    required(
+        "name",
+        Kind::Str,
+        "Name of the office, shown in charts and the report.",
+    ),
     field(
         "kind",
         Kind::Choice(OFFICE_KINDS),
@@ -114,22 +138,46 @@ const OFFICE: &[Field] = &[
         Kind::Map(&Kind::Whole),
         "Headcount today by staff type id (default: none).",
     ),
-    field("leaders", Kind::Whole, "Of the headcount, leadership posts (default 0)."),
+    field(
+        "leaders",
+        Kind::Whole,
+        "Of the headcount, leadership posts (default 0).",
+    ),
     field(
         "leader_case_share",
         Kind::Real,
         "Share of a leader's time on casework, 0..1 (default 0.5).",
     ),
-    field("min_staff", Kind::Whole, "Least headcount the optimiser may give this office."),
-    field("max_staff", Kind::Whole, "Most headcount the optimiser may give this office."),
+    field(
+        "min_staff",
+        Kind::Whole,
+        "Least headcount the optimiser may give this office.",
+    ),
+    field(
+        "max_staff",
+        Kind::Whole,
+        "Most headcount the optimiser may give this office.",
+    ),
     field(
         "allowed_staff",
         Kind::Ids,
         "Staff type ids this office may employ (default: every type).",
     ),
-    field("fixed", Kind::Bool, "true: the optimiser keeps this office as it is."),
-    field("covers", Kind::Ids, "Dispatched groups: ids of the units covered today."),
-    field("max_units", Kind::Whole, "Dispatched groups: most units one group may cover."),
+    field(
+        "fixed",
+        Kind::Bool,
+        "true: the optimiser keeps this office as it is.",
+    ),
+    field(
+        "covers",
+        Kind::Ids,
+        "Dispatched groups: ids of the units covered today.",
+    ),
+    field(
+        "max_units",
+        Kind::Whole,
+        "Dispatched groups: most units one group may cover.",
+    ),
     field(
         "optional",
         Kind::Bool,
@@ -140,8 +188,16 @@ const OFFICE: &[Field] = &[
 const UNIT: &[Field] = &[
     required("id", Kind::Str, "Unique id of the supervised unit."),
     required("name", Kind::Str, "Name of the unit."),
-    field("kind", Kind::Str, "Free label (e.g. party_committee), used in tables and charts."),
-    field("members", Kind::Whole, "Party members or staff of the unit."),
+    field(
+        "kind",
+        Kind::Str,
+        "Free label (e.g. party_committee), used in tables and charts.",
+    ),
+    field(
+        "members",
+        Kind::Whole,
+        "Party members or staff of the unit.",
+    ),
     field(
         "workload",
         Kind::Map(&Kind::Real),
@@ -197,15 +253,27 @@ const WORK: &[Field] = &[
 
 /// The top level of a scenario file.
 pub const ROOT: &[Field] = &[
-    required("scenario", Kind::Table(SCENARIO), "The scenario's name and language."),
+    required(
+        "scenario",
+        Kind::Table(SCENARIO),
+        "The scenario's name and language.",
+    ),
     field("calendar", Kind::Table(CALENDAR), "The working year."),
     required(
         "staff",
         Kind::Map(&Kind::Table(STAFF_TYPE)),
         "Staff types (at least one), by id: [staff.establishment], [staff.contract], …",
     ),
-    field("policy", Kind::Table(POLICY), "Quotas, budget and the target utilisation."),
-    field("office", Kind::Tables(OFFICE), "Offices: sections, dispatched groups, patrol groups, centres."),
+    field(
+        "policy",
+        Kind::Table(POLICY),
+        "Quotas, budget and the target utilisation.",
+    ),
+    field(
+        "office",
+        Kind::Tables(OFFICE),
+        "Offices: sections, dispatched groups, patrol groups, centres.",
+    ),
     field("unit", Kind::Tables(UNIT), "Supervised units."),
     field("work", Kind::Tables(WORK), "Work types."),
 ];
@@ -238,7 +306,11 @@ fn table_schema(fields: &[Field]) -> serde_json::Value {
             (f.name.to_string(), value)
         })
         .collect();
-    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+    let required: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.name)
+        .collect();
     serde_json::json!({
         "type": "object",
         "properties": properties,

@@ -81,7 +81,10 @@ pub fn parse(text: &str, file: &str) -> Result<Loaded, Vec<Diagnostic>> {
         sink.error(
             0..0,
             "file".into(),
-            format!("the file has {} bytes, more than the {MAX_FILE_BYTES} a scenario may have", text.len()),
+            format!(
+                "the file has {} bytes, more than the {MAX_FILE_BYTES} a scenario may have",
+                text.len()
+            ),
             Some("split the organisation into several scenarios".into()),
         );
         return Err(sink.diagnostics);
@@ -189,7 +192,10 @@ fn check_keys(table: &DeTable<'_>, fields: &[Field], place: &str, sink: &mut Sin
         let Some(field) = fields.iter().find(|f| f.name == name) else {
             let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
             let help = match nearest(name, &known) {
-                Some(near) => format!("did you mean `{near}`? Keys allowed here: {}", known.join(", ")),
+                Some(near) => format!(
+                    "did you mean `{near}`? Keys allowed here: {}",
+                    known.join(", ")
+                ),
                 None => format!("remove it; keys allowed here: {}", known.join(", ")),
             };
             sink.error(
@@ -200,11 +206,11 @@ fn check_keys(table: &DeTable<'_>, fields: &[Field], place: &str, sink: &mut Sin
             );
             continue;
         };
-        check_value(value, field.kind, &format!("{place}, key `{name}`"), name, sink);
+        check_value(value, field.kind, name, sink);
     }
 }
 
-fn check_value(value: &Spanned<DeValue<'_>>, kind: Kind, place: &str, name: &str, sink: &mut Sink<'_>) {
+fn check_value(value: &Spanned<DeValue<'_>>, kind: Kind, name: &str, sink: &mut Sink<'_>) {
     match (kind, value.get_ref()) {
         (Kind::Table(fields), DeValue::Table(table)) => {
             check_keys(table, fields, &format!("[{name}]"), sink);
@@ -225,7 +231,7 @@ fn check_value(value: &Spanned<DeValue<'_>>, kind: Kind, place: &str, name: &str
                 } else {
                     key_name.to_string()
                 };
-                check_value(value, *inner, place, &child, sink);
+                check_value(value, *inner, &child, sink);
             }
         }
         // Type mismatches are reported by the raw stage, with the type expected.

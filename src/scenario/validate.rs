@@ -41,8 +41,12 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     };
     let mut take = |key: &str| root.remove(key);
 
-    let header: raw::Header = v.section(take("scenario"), "[scenario]").unwrap_or_default();
-    let calendar: raw::Calendar = v.section(take("calendar"), "[calendar]").unwrap_or_default();
+    let header: raw::Header = v
+        .section(take("scenario"), "[scenario]")
+        .unwrap_or_default();
+    let calendar: raw::Calendar = v
+        .section(take("calendar"), "[calendar]")
+        .unwrap_or_default();
     let staff_value = take("staff");
     let staff_span = staff_value.as_ref().map_or(0..0, Spanned::span);
     let staff: IdMap<raw::StaffType> = v.section(staff_value, "[staff]").unwrap_or_default();
@@ -265,7 +269,9 @@ impl Validator<'_, '_> {
             self.error(
                 value.span(),
                 place,
-                format!("`{key}` is {x:e}, below the smallest non-zero value accepted ({MIN_REAL:e})"),
+                format!(
+                    "`{key}` is {x:e}, below the smallest non-zero value accepted ({MIN_REAL:e})"
+                ),
                 "write 0 if you mean none, or check the unit of the figure",
             );
             default
@@ -292,7 +298,14 @@ impl Validator<'_, '_> {
     }
 
     /// A whole number, checked: not negative, no fraction, at most `max`.
-    fn whole(&mut self, value: &Option<S<f64>>, place: &str, key: &str, default: u32, max: f64) -> u32 {
+    fn whole(
+        &mut self,
+        value: &Option<S<f64>>,
+        place: &str,
+        key: &str,
+        default: u32,
+        max: f64,
+    ) -> u32 {
         let Some(value) = value else {
             return default;
         };
@@ -334,7 +347,13 @@ impl Validator<'_, '_> {
             working_days: self.whole(&raw.working_days, p, "working_days", d.working_days, 366.0),
             hours_per_day: self.real(&raw.hours_per_day, p, "hours_per_day", d.hours_per_day),
             leave_days: self.whole(&raw.leave_days, p, "leave_days", d.leave_days, 366.0),
-            training_days: self.whole(&raw.training_days, p, "training_days", d.training_days, 366.0),
+            training_days: self.whole(
+                &raw.training_days,
+                p,
+                "training_days",
+                d.training_days,
+                366.0,
+            ),
             non_case_share: self.share(&raw.non_case_share, p, "non_case_share", d.non_case_share),
             overtime_hours: self.real(&raw.overtime_hours, p, "overtime_hours", d.overtime_hours),
         };
@@ -343,7 +362,10 @@ impl Validator<'_, '_> {
             self.error(
                 span,
                 "[calendar], key `hours_per_day`",
-                format!("a day has 24 hours, `hours_per_day` is {}", calendar.hours_per_day),
+                format!(
+                    "a day has 24 hours, `hours_per_day` is {}",
+                    calendar.hours_per_day
+                ),
                 "write the working hours of one day, such as 8",
             );
         }
@@ -389,7 +411,10 @@ impl Validator<'_, '_> {
             self.error(
                 span,
                 "[staff]",
-                format!("{} staff types, more than the {MAX_STAFF_TYPES} accepted", raw.0.len()),
+                format!(
+                    "{} staff types, more than the {MAX_STAFF_TYPES} accepted",
+                    raw.0.len()
+                ),
                 "merge staff types that are paid and employed alike",
             );
         }
@@ -439,7 +464,11 @@ impl Validator<'_, '_> {
                 .budget
                 .as_ref()
                 .map(|b| self.real(&Some(b.clone()), p, "budget", 0.0)),
-            target_utilisation: if target > 0.0 && target <= 1.0 { target } else { 0.85 },
+            target_utilisation: if target > 0.0 && target <= 1.0 {
+                target
+            } else {
+                0.85
+            },
         }
     }
 
@@ -457,7 +486,10 @@ impl Validator<'_, '_> {
                 self.error(
                     first.span(),
                     format!("[[{name}]]"),
-                    format!("{} entries of [[{name}]], more than the {max} accepted", entries.len()),
+                    format!(
+                        "{} entries of [[{name}]], more than the {max} accepted",
+                        entries.len()
+                    ),
                     "split the organisation into several scenarios",
                 );
             }
@@ -480,7 +512,12 @@ impl Validator<'_, '_> {
                     let text = value.get_ref().trim().to_string();
                     let place = format!("[[{name}]] \"{text}\", key `id`");
                     if text.is_empty() {
-                        self.error(value.span(), place, "the id is empty", "write an id such as \"audit\"");
+                        self.error(
+                            value.span(),
+                            place,
+                            "the id is empty",
+                            "write an id such as \"audit\"",
+                        );
                     } else if let Some(first) = seen.get(&text) {
                         let (line, _) = super::line_column(self.sink.text, first.start);
                         self.error(
@@ -511,7 +548,11 @@ impl Validator<'_, '_> {
         if let Some(i) = known.iter().position(|k| k.as_ref() == name) {
             return Some(i);
         }
-        let known: Vec<&str> = known.iter().map(AsRef::as_ref).filter(|k| !k.is_empty()).collect();
+        let known: Vec<&str> = known
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|k| !k.is_empty())
+            .collect();
         let listed = if known.len() <= 12 {
             known.join(", ")
         } else {
@@ -546,10 +587,18 @@ impl Validator<'_, '_> {
                 "centre" => OfficeKind::Centre,
                 other => {
                     let help = match nearest(other, super::keys::OFFICE_KINDS) {
-                        Some(near) => format!("did you mean \"{near}\"? Kinds: {}", super::keys::OFFICE_KINDS.join(", ")),
+                        Some(near) => format!(
+                            "did you mean \"{near}\"? Kinds: {}",
+                            super::keys::OFFICE_KINDS.join(", ")
+                        ),
                         None => format!("use one of: {}", super::keys::OFFICE_KINDS.join(", ")),
                     };
-                    self.error(k.span(), format!("{p}, key `kind`"), format!("unknown office kind \"{other}\""), help);
+                    self.error(
+                        k.span(),
+                        format!("{p}, key `kind`"),
+                        format!("unknown office kind \"{other}\""),
+                        help,
+                    );
                     OfficeKind::Section
                 }
             },
@@ -613,7 +662,10 @@ impl Validator<'_, '_> {
                 self.error(
                     list.span(),
                     format!("{p}, key `covers`"),
-                    format!("only dispatched groups cover units, and this office is a {}", kind.as_str()),
+                    format!(
+                        "only dispatched groups cover units, and this office is a {}",
+                        kind.as_str()
+                    ),
                     "set `kind = \"dispatched_group\"` or remove `covers`",
                 );
             }
@@ -641,7 +693,10 @@ impl Validator<'_, '_> {
                 self.warning(
                     v.span(),
                     format!("{p}, key `max_units`"),
-                    format!("the group covers {} units today, more than `max_units` = {max}", covers.len()),
+                    format!(
+                        "the group covers {} units today, more than `max_units` = {max}",
+                        covers.len()
+                    ),
                     "the optimiser will move units to other groups; raise max_units to keep them",
                 );
             }
@@ -663,7 +718,13 @@ impl Validator<'_, '_> {
         }
     }
 
-    fn required_text(&mut self, value: &Option<S<String>>, span: Range<usize>, place: &str, key: &str) -> String {
+    fn required_text(
+        &mut self,
+        value: &Option<S<String>>,
+        span: Range<usize>,
+        place: &str,
+        key: &str,
+    ) -> String {
         match value {
             Some(value) => self.text(value, &format!("{place}, key `{key}`")),
             None => {
@@ -702,7 +763,10 @@ impl Validator<'_, '_> {
                         self.error(
                             g.span(),
                             format!("{p}, key `eligible`"),
-                            format!("\"{}\" is not a dispatched group, so it cannot cover units", ids.offices[o]),
+                            format!(
+                                "\"{}\" is not a dispatched group, so it cannot cover units",
+                                ids.offices[o]
+                            ),
                             "list only offices with `kind = \"dispatched_group\"`",
                         );
                     } else if !groups.contains(&o) {
@@ -760,20 +824,35 @@ impl Validator<'_, '_> {
         let hours = match &raw.hours {
             Some(_) => self.real(&raw.hours, p, "hours", 0.0),
             None => {
-                self.error(span.clone(), p, "`hours` is missing", "add `hours = …`: person-hours per item, all team members together");
+                self.error(
+                    span.clone(),
+                    p,
+                    "`hours` is missing",
+                    "add `hours = …`: person-hours per item, all team members together",
+                );
                 0.0
             }
         };
         let team = self.whole(&raw.team, p, "team", 1, MAX_WHOLE);
         if team == 0 {
             if let Some(t) = &raw.team {
-                self.error(t.span(), format!("{p}, key `team`"), "a team needs at least one person", "write `team = 1` or more");
+                self.error(
+                    t.span(),
+                    format!("{p}, key `team`"),
+                    "a team needs at least one person",
+                    "write `team = 1` or more",
+                );
             }
         }
         let cv = self.real(&raw.cv, p, "cv", 0.5);
         if cv > 10.0 {
             if let Some(c) = &raw.cv {
-                self.error(c.span(), format!("{p}, key `cv`"), format!("`cv` is {cv}; above 10 the effort distribution is meaningless"), "typical values lie between 0.2 and 1.5");
+                self.error(
+                    c.span(),
+                    format!("{p}, key `cv`"),
+                    format!("`cv` is {cv}; above 10 the effort distribution is meaningless"),
+                    "typical values lie between 0.2 and 1.5",
+                );
             }
         }
         let deadline_days = raw
@@ -788,7 +867,12 @@ impl Validator<'_, '_> {
                 let share = match &e.share {
                     Some(_) => self.share(&e.share, &ep, "share", 0.0),
                     None => {
-                        self.error(entry.span(), ep.as_str(), "`share` is missing", "add `share = …`: follow-up items per finished item, 0..1");
+                        self.error(
+                            entry.span(),
+                            ep.as_str(),
+                            "`share` is missing",
+                            "add `share = …`: follow-up items per finished item, 0..1",
+                        );
                         0.0
                     }
                 };
@@ -798,7 +882,12 @@ impl Validator<'_, '_> {
                             next.push((w, share));
                         }
                     }
-                    None => self.error(entry.span(), ep.as_str(), "`work` is missing", "add `work = \"<work type id>\"`"),
+                    None => self.error(
+                        entry.span(),
+                        ep.as_str(),
+                        "`work` is missing",
+                        "add `work = \"<work type id>\"`",
+                    ),
                 }
             }
         }
@@ -863,7 +952,11 @@ impl Validator<'_, '_> {
             let shown = if uncovered.len() <= 8 {
                 uncovered.join(", ")
             } else {
-                format!("{}, … ({} more)", uncovered[..8].join(", "), uncovered.len() - 8)
+                format!(
+                    "{}, … ({} more)",
+                    uncovered[..8].join(", "),
+                    uncovered.len() - 8
+                )
             };
             self.warning(
                 span,
@@ -886,12 +979,16 @@ impl Validator<'_, '_> {
     /// are errors.
     fn check_chain(&mut self, scenario: &Scenario, raw_works: &[S<raw::Work>]) {
         let works = &scenario.works;
-        let span_of = |w: usize| raw_works.get(w).map_or(0..0, |r| {
-            r.get_ref().next.as_ref().map_or(r.span(), Spanned::span)
-        });
+        let span_of = |w: usize| {
+            raw_works.get(w).map_or(0..0, |r| {
+                r.get_ref().next.as_ref().map_or(r.span(), Spanned::span)
+            })
+        };
         for (w, work) in works.iter().enumerate() {
             for &(child, _) in &work.next {
-                if matches!(work.place, WorkPlace::Office(_)) && works[child].place == WorkPlace::CoveringGroup {
+                if matches!(work.place, WorkPlace::Office(_))
+                    && works[child].place == WorkPlace::CoveringGroup
+                {
                     self.error(
                         span_of(w),
                         format!("[[work]] \"{}\", key `next`", work.id),
@@ -925,7 +1022,10 @@ impl Validator<'_, '_> {
                         }
                         1 if !reported => {
                             let from = stack.iter().position(|&(x, _)| x == child).unwrap_or(0);
-                            let mut path: Vec<&str> = stack[from..].iter().map(|&(x, _)| works[x].id.as_str()).collect();
+                            let mut path: Vec<&str> = stack[from..]
+                                .iter()
+                                .map(|&(x, _)| works[x].id.as_str())
+                                .collect();
                             path.push(works[child].id.as_str());
                             self.error(
                                 span_of(w),
@@ -939,7 +1039,12 @@ impl Validator<'_, '_> {
                     }
                 } else {
                     colour[w] = 2;
-                    depth[w] = 1 + works[w].next.iter().map(|&(c, _)| depth[c]).max().unwrap_or(0);
+                    depth[w] = 1 + works[w]
+                        .next
+                        .iter()
+                        .map(|&(c, _)| depth[c])
+                        .max()
+                        .unwrap_or(0);
                     stack.pop();
                 }
             }
@@ -961,9 +1066,9 @@ impl Validator<'_, '_> {
     fn check_teams(&mut self, scenario: &Scenario, raw_works: &[S<raw::Work>]) {
         let volumes = crate::analysis::volumes(scenario, &scenario.coverage());
         for (w, work) in scenario.works.iter().enumerate() {
-            let span = raw_works
-                .get(w)
-                .map_or(0..0, |r| r.get_ref().team.as_ref().map_or(r.span(), Spanned::span));
+            let span = raw_works.get(w).map_or(0..0, |r| {
+                r.get_ref().team.as_ref().map_or(r.span(), Spanned::span)
+            });
             let offices: Vec<usize> = match work.place {
                 WorkPlace::Office(o) => vec![o],
                 WorkPlace::CoveringGroup => (0..scenario.offices.len())

@@ -38,6 +38,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     let mut v = Validator {
         sink,
         unit_spans: Vec::new(),
+        covers_spans: Vec::new(),
     };
     let mut take = |key: &str| root.remove(key);
 
@@ -52,6 +53,10 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     let staff: IdMap<raw::StaffType> = v.section(staff_value, "[staff]").unwrap_or_default();
     let policy: raw::Policy = v.section(take("policy"), "[policy]").unwrap_or_default();
     let offices: Vec<S<raw::Office>> = v.entries(take("office"), "office");
+    v.covers_spans = offices
+        .iter()
+        .map(|o| o.get_ref().covers.as_ref().map_or(o.span(), Spanned::span))
+        .collect();
     let units: Vec<S<raw::Unit>> = v.entries(take("unit"), "unit");
     v.unit_spans = units.iter().map(Spanned::span).collect();
     let works: Vec<S<raw::Work>> = v.entries(take("work"), "work");
@@ -145,6 +150,8 @@ struct Validator<'s, 'a> {
     sink: &'s mut Sink<'a>,
     /// Where each `[[unit]]` stands, for messages about coverage.
     unit_spans: Vec<Range<usize>>,
+    /// Where each office's `covers` list stands.
+    covers_spans: Vec<Range<usize>>,
 }
 
 impl Validator<'_, '_> {
@@ -176,19 +183,40 @@ impl Validator<'_, '_> {
         value: Option<Spanned<DeValue<'_>>>,
         place: &str,
     ) -> Option<T> {
-        let value = value?;
-        let span = value.span();
-        match T::deserialize(ValueDeserializer::from(value)) {
-            Ok(parsed) => Some(parsed),
-            Err(error) => {
-                let message = super::first_line(error.message());
-                self.error(
-                    error.span().unwrap_or(span),
-                    place,
-                    message,
-                    "give the value the type the format expects (see `staffplan schema`)",
-                );
-                None
+        let mut value = value?;
+        // Each failed attempt reports the culprit key and drops it, so that every mistyped
+        // value of a section is reported and the rest of the section still counts.
+        loop {
+            let mut leaves = Vec::new();
+            leaf_keys(&value, "", &mut leaves);
+            let error = match T::deserialize(ValueDeserializer::from(value.clone())) {
+                Ok(parsed) => return Some(parsed),
+                Err(error) => error,
+            };
+            let span = error.span().unwrap_or(value.span());
+            // The innermost key whose value holds the error names the culprit.
+            let key = leaves
+                .iter()
+                .filter(|(_, s)| s.start <= span.start && span.end <= s.end)
+                .min_by_key(|(_, s)| s.end - s.start)
+                .map(|(k, _)| k.clone());
+            let at = match &key {
+                Some(key) => format!("{place}, key `{key}`"),
+                None => place.to_string(),
+            };
+            self.error(
+                span,
+                at,
+                plain_type_error(error.message()),
+                "give the value the type the format expects (see `staffplan schema`)",
+            );
+            let top = key.as_deref().and_then(|k| k.split('.').next());
+            let removed = match (top, value.get_mut()) {
+                (Some(top), DeValue::Table(table)) => table.remove(top).is_some(),
+                _ => false,
+            };
+            if !removed {
+                return None;
             }
         }
     }
@@ -386,7 +414,8 @@ impl Validator<'_, '_> {
                 "leave and training are taken out of the working days: make them fewer",
             );
         }
-        if calendar.year_value() <= 0.0 && calendar.working_days > 0 {
+        let days_fit = calendar.leave_days + calendar.training_days <= calendar.working_days;
+        if days_fit && calendar.year_value() <= 0.0 && calendar.working_days > 0 {
             let span = raw.working_days.as_ref().map_or(0..0, Spanned::span);
             self.error(
                 span,
@@ -604,23 +633,32 @@ impl Validator<'_, '_> {
             },
         };
         let mut staff = vec![0; ids.staff.len()];
+        let mut staff_known = true;
         if let Some(map) = &raw.staff {
             for (t, n) in &map.get_ref().0 {
                 let key = format!("staff.{}", t.get_ref());
                 let count = self.whole(&Some(n.clone()), p, &key, 0, MAX_WHOLE);
-                if let Some(t) = self.resolve(t, ids.staff, p, "staff", "staff type") {
-                    staff[t] = count;
+                match self.resolve(t, ids.staff, p, "staff", "staff type") {
+                    Some(t) => staff[t] = count,
+                    None => staff_known = false,
                 }
             }
         }
         let headcount: u32 = staff.iter().sum();
         let leaders = self.whole(&raw.leaders, p, "leaders", 0, MAX_WHOLE);
-        if leaders > headcount {
+        if staff_known && leaders > headcount {
             if let Some(l) = &raw.leaders {
                 self.error(
                     l.span(),
                     format!("{p}, key `leaders`"),
-                    format!("{leaders} leaders but a headcount of {headcount}: leaders are counted in the staff"),
+                    format!(
+                        "{} but a headcount of {headcount}: leaders are counted in the staff",
+                        if leaders == 1 {
+                            "1 leader".to_string()
+                        } else {
+                            format!("{leaders} leaders")
+                        }
+                    ),
                     "make `leaders` at most the staff of the office",
                 );
             }
@@ -795,7 +833,7 @@ impl Validator<'_, '_> {
         let place = format!("[[work]] \"{id}\"");
         let p = place.as_str();
         let name = self.required_text(&raw.name, span.clone(), p, "name");
-        let place_of_work = match &raw.office {
+        let resolved = match &raw.office {
             None => {
                 self.error(
                     span.clone(),
@@ -803,15 +841,17 @@ impl Validator<'_, '_> {
                     "`office` is missing: nobody does this work",
                     format!("add `office = \"<office id>\"` or `office = \"{COVERING_GROUP}\"`"),
                 );
-                WorkPlace::CoveringGroup
+                None
             }
-            Some(o) if o.get_ref() == COVERING_GROUP => WorkPlace::CoveringGroup,
+            Some(o) if o.get_ref() == COVERING_GROUP => Some(WorkPlace::CoveringGroup),
             Some(o) => self
                 .resolve(o, ids.offices, p, "office", "office")
-                .map_or(WorkPlace::CoveringGroup, WorkPlace::Office),
+                .map(WorkPlace::Office),
         };
+        // An unresolved office is already an error; the placeholder is never used.
+        let place_of_work = resolved.unwrap_or(WorkPlace::Office(0));
         let volume = self.real(&raw.volume, p, "volume", 0.0);
-        if place_of_work == WorkPlace::CoveringGroup && volume > 0.0 {
+        if resolved == Some(WorkPlace::CoveringGroup) && volume > 0.0 {
             if let Some(v) = &raw.volume {
                 self.error(
                     v.span(),
@@ -912,7 +952,7 @@ impl Validator<'_, '_> {
             for &u in &offices[o].covers {
                 match by_unit[u] {
                     Some(first) => {
-                        let span = self.sink_span_of_unit(u);
+                        let span = self.covers_spans.get(o).cloned().unwrap_or(0..0);
                         self.error(
                             span,
                             format!("[[office]] \"{}\", key `covers`", offices[o].id),
@@ -927,7 +967,7 @@ impl Validator<'_, '_> {
                         by_unit[u] = Some(o);
                         kept.push(u);
                         if !units[u].is_eligible(o) {
-                            let span = self.sink_span_of_unit(u);
+                            let span = self.covers_spans.get(o).cloned().unwrap_or(0..0);
                             self.error(
                                 span,
                                 format!("[[office]] \"{}\", key `covers`", offices[o].id),
@@ -1103,9 +1143,9 @@ impl Validator<'_, '_> {
                         span.clone(),
                         format!("[[work]] \"{}\", key `team`", work.id),
                         format!(
-                            "office \"{}\" has {} people today, fewer than the team of {} this work needs: it cannot start it",
+                            "office \"{}\" has {} today, fewer than the team of {} this work needs: it cannot start it",
                             office.id,
-                            office.headcount(),
+                            people(office.headcount()),
                             work.team
                         ),
                         "staffplan optimise raises the office to the team size",
@@ -1114,4 +1154,43 @@ impl Validator<'_, '_> {
             }
         }
     }
+}
+
+fn people(n: u32) -> String {
+    match n {
+        1 => "1 person".to_string(),
+        n => format!("{n} people"),
+    }
+}
+
+/// Every key below a value with the span of its value, dotted from the value (`staff.contract`).
+fn leaf_keys(value: &Spanned<DeValue<'_>>, prefix: &str, out: &mut Vec<(String, Range<usize>)>) {
+    match value.get_ref() {
+        DeValue::Table(table) => {
+            for (key, child) in table {
+                let name = if prefix.is_empty() {
+                    key.get_ref().to_string()
+                } else {
+                    format!("{prefix}.{}", key.get_ref())
+                };
+                out.push((name.clone(), child.span()));
+                leaf_keys(child, &name, out);
+            }
+        }
+        DeValue::Array(array) => {
+            for child in array {
+                leaf_keys(child, prefix, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// serde's wording in a planner's words: "expected f64" becomes "expected a number".
+fn plain_type_error(message: &str) -> String {
+    super::first_line(message)
+        .replace("expected f64", "expected a number")
+        .replace("expected a sequence", "expected an array `[…]`")
+        .replace("expected a map", "expected a table `{ … }`")
+        .replace("invalid type: ", "wrong type: ")
 }

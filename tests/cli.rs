@@ -1,0 +1,626 @@
+//! Drives the real `staffplan` binary: exit codes, standard output and the exact wording of
+//! every validation message (SPEC §2), so that a planner's error never changes by accident.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// A valid scenario that every validation test breaks in one place.
+const BASE: &str = r#"[scenario]
+name = "Test office"
+
+[staff.establishment]
+label = "编制"
+cost = 180000
+[staff.contract]
+cost = 96000
+
+[[office]]
+id = "discipline"
+name = "纪检监察室"
+staff = { establishment = 6, contract = 1 }
+leaders = 1
+
+[[office]]
+id = "group-1"
+name = "派驻一组"
+kind = "dispatched_group"
+staff = { establishment = 2 }
+covers = ["park-1"]
+
+[[unit]]
+id = "park-1"
+name = "第一园区党委"
+workload = { lead = 3 }
+
+[[work]]
+id = "review"
+name = "纪律审查"
+office = "discipline"
+volume = 36
+hours = 120
+team = 3
+next = [{ work = "hearing", share = 0.4 }]
+
+[[work]]
+id = "hearing"
+name = "案件审理"
+office = "discipline"
+hours = 20
+
+[[work]]
+id = "lead"
+name = "问题线索"
+office = "covering_group"
+hours = 30
+team = 2
+"#;
+
+struct Outcome {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// A fresh folder under the target directory for one test.
+fn workdir(test: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `staffplan ARGS` in `dir`.
+fn staffplan(dir: &PathBuf, args: &[&str]) -> Outcome {
+    let output = Command::new(env!("CARGO_BIN_EXE_staffplan"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    Outcome {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// Writes `text` as `s.toml` in a fresh folder and runs `staffplan check s.toml`.
+fn check(test: &str, text: &str) -> Outcome {
+    let dir = workdir(test);
+    std::fs::write(dir.join("s.toml"), text).unwrap();
+    staffplan(&dir, &["check", "s.toml"])
+}
+
+/// The base scenario with one replacement, which must apply.
+fn with(from: &str, to: &str) -> String {
+    assert!(BASE.contains(from), "{from:?} is not in the base scenario");
+    BASE.replacen(from, to, 1)
+}
+
+/// Asserts a rejection with exactly these messages (errors, then the summary line).
+fn assert_rejected(outcome: &Outcome, expected: &str) {
+    assert_eq!(outcome.code, 1, "stderr: {}", outcome.stderr);
+    assert_eq!(outcome.stdout, "");
+    assert_eq!(outcome.stderr, expected);
+}
+
+#[test]
+fn base_scenario_is_valid() {
+    let outcome = check("base", BASE);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert_eq!(outcome.stderr, "");
+    assert!(outcome
+        .stdout
+        .starts_with("Test office: the scenario is valid\n"));
+    assert!(outcome
+        .stdout
+        .lines()
+        .any(|l| l.starts_with("year value (hours)") && l.ends_with(" 1598.0")));
+}
+
+#[test]
+fn toml_syntax_error() {
+    let outcome = check("toml-syntax-error", &with("hours = 20", "hours = "));
+    assert_rejected(
+        &outcome,
+        "error: s.toml:41:9: TOML syntax: string values must be quoted, expected literal string\n  help: fix the TOML syntax at this place (quotes, brackets, `key = value`)\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn unknown_keys_are_all_reported_with_the_nearest_key() {
+    let outcome = check(
+        "unknown-keys-are-all-reported-with-the-nearest-key",
+        &BASE
+            .replace("leaders = 1", "leaders = 1\nleadres = 2")
+            .replace("[scenario]\n", "[scenario]\nlanguge = \"zh\"\n"),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:2:1: [scenario], key `languge`: unknown key `languge`\n  help: did you mean `language`? Keys allowed here: name, language, date\nerror: s.toml:16:1: [[office]] \"discipline\", key `leadres`: unknown key `leadres`\n  help: did you mean `leaders`? Keys allowed here: id, name, kind, staff, leaders, leader_case_share, min_staff, max_staff, allowed_staff, fixed, covers, max_units, optional\n2 errors found; nothing was written\n",
+    );
+}
+
+#[test]
+fn unknown_staff_type() {
+    let outcome = check(
+        "unknown-staff-type",
+        &with(
+            "staff = { establishment = 2 }",
+            "staff = { establisment = 2 }",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:20:11: [[office]] \"group-1\", key `staff`: unknown staff type \"establisment\"\n  help: did you mean \"establishment\"? The staff types are: establishment, contract\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn unknown_unit_in_covers() {
+    let outcome = check(
+        "unknown-unit-in-covers",
+        &with("covers = [\"park-1\"]", "covers = [\"park-2\"]"),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:21:11: [[office]] \"group-1\", key `covers`: unknown unit \"park-2\"\n  help: did you mean \"park-1\"? The units are: park-1\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn unknown_group_in_eligible() {
+    let outcome = check(
+        "unknown-group-in-eligible",
+        &with(
+            "name = \"第一园区党委\"",
+            "name = \"第一园区党委\"\neligible = [\"group-2\"]",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:26:13: [[unit]] \"park-1\", key `eligible`: unknown office \"group-2\"\n  help: did you mean \"group-1\"? The offices are: discipline, group-1\nerror: s.toml:21:10: [[office]] \"group-1\", key `covers`: unit \"park-1\" is covered by \"group-1\", which is not in its `eligible` list\n  help: add the group to the unit's `eligible` list or move the unit to an eligible group\n2 errors found; nothing was written\n",
+    );
+}
+
+#[test]
+fn eligible_must_name_a_dispatched_group() {
+    let outcome = check(
+        "eligible-must-name-a-dispatched-group",
+        &with(
+            "name = \"第一园区党委\"",
+            "name = \"第一园区党委\"\neligible = [\"discipline\"]",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:26:13: [[unit]] \"park-1\", key `eligible`: \"discipline\" is not a dispatched group, so it cannot cover units\n  help: list only offices with `kind = \"dispatched_group\"`\nerror: s.toml:21:10: [[office]] \"group-1\", key `covers`: unit \"park-1\" is covered by \"group-1\", which is not in its `eligible` list\n  help: add the group to the unit's `eligible` list or move the unit to an eligible group\n2 errors found; nothing was written\n",
+    );
+}
+
+#[test]
+fn unknown_work_in_workload() {
+    let outcome = check(
+        "unknown-work-in-workload",
+        &with("workload = { lead = 3 }", "workload = { leed = 3 }"),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:26:14: [[unit]] \"park-1\", key `workload`: unknown work type \"leed\"\n  help: did you mean \"lead\"? The work types are: review, hearing, lead\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn unknown_office_of_work() {
+    let outcome = check(
+        "unknown-office-of-work",
+        &with(
+            "office = \"discipline\"\nvolume",
+            "office = \"disciplne\"\nvolume",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:31:10: [[work]] \"review\", key `office`: unknown office \"disciplne\"\n  help: did you mean \"discipline\"? The offices are: discipline, group-1\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn unknown_work_in_next() {
+    let outcome = check(
+        "unknown-work-in-next",
+        &with("work = \"hearing\"", "work = \"haering\""),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:35:18: [[work]] \"review\", `next` entry #1, key `work`: unknown work type \"haering\"\n  help: did you mean \"hearing\"? The work types are: review, hearing, lead\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn cycle_in_next() {
+    let outcome = check(
+        "cycle-in-next",
+        &with(
+            "hours = 20",
+            "hours = 20\nnext = [{ work = \"review\", share = 0.1 }]",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:42:8: [[work]] \"hearing\", key `next`: the work chain has a cycle: review → hearing → review\n  help: a chain must end: remove one of these `next` entries\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn unit_covered_by_two_groups() {
+    let outcome = check("unit-covered-by-two-groups", &with("covers = [\"park-1\"]", "covers = [\"park-1\"]\n\n[[office]]\nid = \"group-2\"\nname = \"派驻二组\"\nkind = \"dispatched_group\"\ncovers = [\"park-1\"]"));
+    assert_rejected(
+        &outcome,
+        "error: s.toml:27:10: [[office]] \"group-2\", key `covers`: unit \"park-1\" is covered by two groups, \"group-1\" and \"group-2\"\n  help: full coverage means exactly one group per unit: remove it from one `covers` list\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn covering_group_work_fed_by_office_work() {
+    let outcome = check(
+        "covering-group-work-fed-by-office-work",
+        &with(
+            "hours = 20",
+            "hours = 20\nnext = [{ work = \"lead\", share = 0.5 }]",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:42:8: [[work]] \"hearing\", key `next`: \"hearing\" is done at an office but feeds \"lead\", covering-group work: there is no unit to tell which group gets it\n  help: give \"lead\" an office, or make \"hearing\" covering-group work too\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn negative_number() {
+    let outcome = check("negative-number", &with("volume = 36", "volume = -36"));
+    assert_rejected(
+        &outcome,
+        "error: s.toml:32:10: [[work]] \"review\", key `volume`: `volume` must not be negative, found -36\n  help: write zero or a positive number\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn infinite_number() {
+    let outcome = check("infinite-number", &with("hours = 120", "hours = inf"));
+    assert_rejected(
+        &outcome,
+        "error: s.toml:33:9: [[work]] \"review\", key `hours`: `hours` must be a finite number, found inf\n  help: write an ordinary number such as 12.5\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn nan_number() {
+    let outcome = check("nan-number", &with("hours = 120", "hours = nan"));
+    assert_rejected(
+        &outcome,
+        "error: s.toml:33:9: [[work]] \"review\", key `hours`: `hours` must be a finite number, found NaN\n  help: write an ordinary number such as 12.5\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn share_above_one() {
+    let outcome = check("share-above-one", &with("share = 0.4", "share = 1.4"));
+    assert_rejected(
+        &outcome,
+        "error: s.toml:35:37: [[work]] \"review\", `next` entry #1, key `share`: `share` is a share and must lie in 0..1, found 1.4\n  help: write a fraction: 15% is 0.15\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn non_case_share_above_one() {
+    let outcome = check(
+        "non-case-share-above-one",
+        &with(
+            "[staff.establishment]",
+            "[calendar]\nnon_case_share = 15\n\n[staff.establishment]",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:5:18: [calendar], key `non_case_share`: `non_case_share` is a share and must lie in 0..1, found 15\n  help: write a fraction: 15% is 0.15\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn team_larger_than_max_staff() {
+    let outcome = check(
+        "team-larger-than-max-staff",
+        &with("leaders = 1", "leaders = 1\nmax_staff = 2"),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:35:8: [[work]] \"review\", key `team`: a team of 3 is needed, but office \"discipline\" may have at most 2 people (`max_staff`)\n  help: raise `max_staff` of \"discipline\" to 3 or more, or make the team smaller\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn whole_number_with_a_fraction() {
+    let outcome = check(
+        "whole-number-with-a-fraction",
+        &with("team = 3", "team = 2.5"),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:34:8: [[work]] \"review\", key `team`: `team` must be a whole number, found 2.5\n  help: write 2 or 3\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    let outcome = check(
+        "duplicate-id",
+        &with("id = \"group-1\"", "id = \"discipline\""),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:17:6: [[office]] \"discipline\", key `id`: duplicate office id \"discipline\" (first used on line 11)\n  help: give every office its own id\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn wrong_type_names_the_key() {
+    let outcome = check(
+        "wrong-type-names-the-key",
+        &with("leaders = 1", "fixed = \"yes\"\nleaders = \"one\""),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:14:9: [[office]] \"discipline\", key `fixed`: wrong type: string \"yes\", expected a boolean\n  help: give the value the type the format expects (see `staffplan schema`)\nerror: s.toml:15:11: [[office]] \"discipline\", key `leaders`: wrong type: string \"one\", expected a number\n  help: give the value the type the format expects (see `staffplan schema`)\n2 errors found; nothing was written\n",
+    );
+}
+
+#[test]
+fn huge_number_refused() {
+    let outcome = check(
+        "huge-number-refused",
+        &with("volume = 36", "volume = 1e300"),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:32:10: [[work]] \"review\", key `volume`: `volume` is 1e300, above the largest value accepted (1e12)\n  help: check the unit of the figure; staffplan refuses values this large because sums of them lose precision\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn tiny_number_refused() {
+    let outcome = check(
+        "tiny-number-refused",
+        &with("hours = 120", "hours = 1e-300"),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:33:9: [[work]] \"review\", key `hours`: `hours` is 1e-300, below the smallest non-zero value accepted (1e-6)\n  help: write 0 if you mean none, or check the unit of the figure\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn missing_scenario_name() {
+    let outcome = check(
+        "missing-scenario-name",
+        &with("name = \"Test office\"", "title = \"x\""),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:2:1: [scenario], key `title`: unknown key `title`\n  help: remove it; keys allowed here: name, language, date\nerror: s.toml:1:1: [scenario], key `name`: the scenario has no name\n  help: add `[scenario]` with `name = \"…\"` at the top of the file\n2 errors found; nothing was written\n",
+    );
+}
+
+#[test]
+fn no_staff_types() {
+    let outcome = check("no-staff-types", &with("[staff.establishment]\nlabel = \"编制\"\ncost = 180000\n[staff.contract]\ncost = 96000\n", "[policy]\nbudget = 1\n"));
+    assert_rejected(
+        &outcome,
+        "error: s.toml:1:1: [staff]: the scenario declares no staff type\n  help: add at least one, e.g. `[staff.establishment]` with `cost = 180000`\nerror: s.toml:10:11: [[office]] \"discipline\", key `staff`: unknown staff type \"establishment\"\n  help: declare the staff type first; there is none\nerror: s.toml:10:30: [[office]] \"discipline\", key `staff`: unknown staff type \"contract\"\n  help: declare the staff type first; there is none\nerror: s.toml:17:11: [[office]] \"group-1\", key `staff`: unknown staff type \"establishment\"\n  help: declare the staff type first; there is none\n4 errors found; nothing was written\n",
+    );
+}
+
+#[test]
+fn leave_exceeds_working_days() {
+    let outcome = check("leave-exceeds-working-days", &with("[staff.establishment]", "[calendar]\nworking_days = 20\nleave_days = 15\ntraining_days = 10\n\n[staff.establishment]"));
+    assert_rejected(
+        &outcome,
+        "error: s.toml:6:14: [calendar], key `leave_days`: leave (15) and training (10) days exceed the 20 working days\n  help: leave and training are taken out of the working days: make them fewer\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn covering_group_work_with_direct_volume() {
+    let outcome = check(
+        "covering-group-work-with-direct-volume",
+        &with(
+            "office = \"covering_group\"",
+            "office = \"covering_group\"\nvolume = 4",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:47:10: [[work]] \"lead\", key `volume`: covering-group work arrives from the units a group covers, so it has no direct `volume`\n  help: give the items to the units as `workload = { … }`, or name the office that receives them\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn several_errors_at_once() {
+    let outcome = check(
+        "several-errors-at-once",
+        &with(
+            "staff = { establishment = 2 }\ncovers = [\"park-1\"]",
+            "staff = { establisment = 2 }\ncovers = [\"park-9\"]\nmax_units = -1",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:20:11: [[office]] \"group-1\", key `staff`: unknown staff type \"establisment\"\n  help: did you mean \"establishment\"? The staff types are: establishment, contract\nerror: s.toml:21:11: [[office]] \"group-1\", key `covers`: unknown unit \"park-9\"\n  help: did you mean \"park-1\"? The units are: park-1\nerror: s.toml:22:13: [[office]] \"group-1\", key `max_units`: `max_units` must be a whole number, zero or more, found -1\n  help: write a count such as 3\n3 errors found; nothing was written\n",
+    );
+}
+
+#[test]
+fn warnings_do_not_stop_the_check() {
+    let text = with(
+        "staff = { establishment = 2 }",
+        "staff = { establishment = 1 }",
+    ) + "\n[[unit]]\nid = \"park-2\"\nname = \"第二园区党委\"\n";
+    let outcome = check("warnings", &text);
+    assert_eq!(outcome.code, 0);
+    assert_eq!(
+        outcome.stderr,
+        "warning: s.toml:50:1: [[unit]]: 1 unit is covered by no dispatched group: park-2\n  help: their covering-group work is done by nobody; add them to a group's `covers`, or let `staffplan optimise` allocate them\nwarning: s.toml:48:8: [[work]] \"lead\", key `team`: office \"group-1\" has 1 person today, fewer than the team of 2 this work needs: it cannot start it\n  help: staffplan optimise raises the office to the team size\n"
+    );
+    assert!(outcome.stdout.contains("warnings"));
+}
+
+#[test]
+fn quiet_silences_warnings() {
+    let dir = workdir("quiet");
+    let text = with(
+        "staff = { establishment = 2 }",
+        "staff = { establishment = 1 }",
+    );
+    std::fs::write(dir.join("s.toml"), text).unwrap();
+    let outcome = staffplan(&dir, &["check", "s.toml", "--quiet"]);
+    assert_eq!(outcome.code, 0);
+    assert_eq!(outcome.stderr, "");
+}
+
+#[test]
+fn missing_file() {
+    let dir = workdir("missing");
+    let outcome = staffplan(&dir, &["check", "nowhere.toml"]);
+    assert_eq!(outcome.code, 1);
+    assert_eq!(
+        outcome.stderr,
+        "error: cannot read nowhere.toml: No such file or directory (os error 2)\n  help: check that the file exists and that you may read it\n"
+    );
+}
+
+#[test]
+fn not_utf8() {
+    let dir = workdir("not-utf8");
+    std::fs::write(dir.join("s.toml"), b"[scenario]\nname = \"\xff\"\n").unwrap();
+    let outcome = staffplan(&dir, &["check", "s.toml"]);
+    assert_eq!(outcome.code, 1);
+    assert_eq!(
+        outcome.stderr,
+        "error: s.toml: the file is not UTF-8 text (first bad byte at offset 19)\n  help: save the scenario as UTF-8\n"
+    );
+}
+
+#[test]
+fn bad_command_line_exits_2() {
+    let dir = workdir("usage");
+    let outcome = staffplan(&dir, &["analyse"]);
+    assert_eq!(outcome.code, 2);
+    assert!(outcome.stderr.contains("FILE"), "{}", outcome.stderr);
+    let outcome = staffplan(&dir, &["frobnicate"]);
+    assert_eq!(outcome.code, 2);
+    let outcome = staffplan(&dir, &["analyse", "x.toml", "--format", "xml"]);
+    assert_eq!(outcome.code, 2);
+}
+
+#[test]
+fn analyse_formats_agree() {
+    let dir = workdir("analyse-formats");
+    std::fs::write(dir.join("s.toml"), BASE).unwrap();
+
+    let json = staffplan(&dir, &["analyse", "s.toml", "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["year_value"], 1598.0);
+    let discipline = &value["offices"][0];
+    assert_eq!(discipline["id"], "discipline");
+    assert_eq!(discipline["staff"], 7);
+    // 36 reviews × 120 h + 0.4 × 36 hearings × 20 h = 4320 + 288.
+    assert_eq!(discipline["required_hours"], 4608.0);
+    // 1598 × (7 − 1 × 0.5)
+    assert_eq!(discipline["capacity_hours"], 10387.0);
+    assert_eq!(discipline["posts_needed"], 4);
+    assert_eq!(discipline["gap"], 3);
+    for key in ["staff", "required_hours", "fte_need", "posts_needed", "gap"] {
+        assert!(value["total"].get(key).is_some(), "total.{key} missing");
+    }
+    for key in [
+        "id",
+        "name",
+        "staff",
+        "capacity_hours",
+        "required_hours",
+        "fte_need",
+        "utilisation",
+        "items_per_person",
+        "hours_per_person",
+        "posts_needed",
+        "gap",
+    ] {
+        assert!(discipline.get(key).is_some(), "offices[].{key} missing");
+    }
+
+    let csv = staffplan(&dir, &["analyse", "s.toml", "--format", "csv"]);
+    assert_eq!(csv.code, 0);
+    let mut lines = csv.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,office,staff,capacity h,required h,FTE need,utilisation,items/person,hours/person,posts needed,gap")
+    );
+    assert_eq!(
+        lines.next(),
+        Some("discipline,纪检监察室,7,10387,4608,2.883604506,0.443631462,7.2,658.285714286,4,3")
+    );
+
+    let table = staffplan(&dir, &["analyse", "s.toml"]);
+    assert_eq!(table.code, 0);
+    assert!(table.stdout.contains("44.4%"), "{}", table.stdout);
+}
+
+#[test]
+fn schema_is_json_schema_of_every_key() {
+    let dir = workdir("schema");
+    let outcome = staffplan(&dir, &["schema"]);
+    assert_eq!(outcome.code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let office = &schema["properties"]["office"]["items"]["properties"];
+    for key in [
+        "id",
+        "name",
+        "kind",
+        "staff",
+        "leaders",
+        "covers",
+        "max_units",
+        "optional",
+    ] {
+        assert!(
+            office.get(key).is_some(),
+            "office.{key} missing from the schema"
+        );
+    }
+    assert_eq!(
+        schema["properties"]["work"]["items"]["properties"]["next"]["items"]["required"],
+        serde_json::json!(["work", "share"])
+    );
+}
+
+#[test]
+fn every_shipped_scenario_passes_check() {
+    let scenarios = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&scenarios).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let outcome = staffplan(&scenarios, &["check", path.to_str().unwrap()]);
+            assert_eq!(outcome.code, 0, "{}: {}", path.display(), outcome.stderr);
+            assert!(!outcome.stderr.contains("error"), "{}", outcome.stderr);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "only {checked} scenarios shipped");
+}

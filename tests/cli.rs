@@ -5,55 +5,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// A valid scenario that every validation test breaks in one place.
-const BASE: &str = r#"[scenario]
-name = "Test office"
-
-[staff.establishment]
-label = "编制"
-cost = 180000
-[staff.contract]
-cost = 96000
-
-[[office]]
-id = "discipline"
-name = "纪检监察室"
-staff = { establishment = 6, contract = 1 }
-leaders = 1
-
-[[office]]
-id = "group-1"
-name = "派驻一组"
-kind = "dispatched_group"
-staff = { establishment = 2 }
-covers = ["park-1"]
-
-[[unit]]
-id = "park-1"
-name = "第一园区党委"
-workload = { lead = 3 }
-
-[[work]]
-id = "review"
-name = "纪律审查"
-office = "discipline"
-volume = 36
-hours = 120
-team = 3
-next = [{ work = "hearing", share = 0.4 }]
-
-[[work]]
-id = "hearing"
-name = "案件审理"
-office = "discipline"
-hours = 20
-
-[[work]]
-id = "lead"
-name = "问题线索"
-office = "covering_group"
-hours = 30
-team = 2
-"#;
+const BASE: &str = include_str!("cli_base.toml");
 
 struct Outcome {
     code: i32,

@@ -1,0 +1,267 @@
+//! The weighted-caseload analysis against hand calculations (SPEC §3).
+
+use staffplan::analysis::{analyse, Analysis, OfficeAnalysis};
+use staffplan::scenario::parse;
+
+fn analysis_of(text: &str) -> Analysis {
+    let loaded = parse(text, "test.toml").unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    analyse(&loaded.scenario)
+}
+
+fn office<'a>(analysis: &'a Analysis, id: &str) -> &'a OfficeAnalysis {
+    analysis.offices.iter().find(|o| o.id == id).unwrap()
+}
+
+fn close(actual: f64, expected: f64) {
+    assert!(
+        (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+        "{actual} != {expected}"
+    );
+}
+
+/// Calendar defaults: H = (250 − 10 − 5) × 8 × (1 − 0.15) = 1598.
+const REGISTRY: &str = r#"
+[scenario]
+name = "Registry"
+[staff.clerk]
+cost = 50000
+[[office]]
+id = "registry"
+name = "Registry"
+staff = { clerk = 4 }
+[[work]]
+id = "filing"
+name = "Filing"
+office = "registry"
+volume = 500
+hours = 2.5
+[[work]]
+id = "appeal"
+name = "Appeal bundle"
+office = "registry"
+volume = 120
+hours = 10
+"#;
+
+#[test]
+fn calendar_defaults_by_hand() {
+    let a = analysis_of(REGISTRY);
+    close(a.year_value, 1598.0);
+    let o = office(&a, "registry");
+    assert_eq!(o.staff, 4);
+    // R = 500 × 2.5 + 120 × 10 = 1250 + 1200
+    close(o.required_hours, 2450.0);
+    // C = 1598 × 4
+    close(o.capacity_hours, 6392.0);
+    close(o.fte_need, 2450.0 / 1598.0);
+    close(o.utilisation.unwrap(), 2450.0 / 6392.0);
+    close(o.items_per_person.unwrap(), 620.0 / 4.0);
+    close(o.hours_per_person.unwrap(), 2450.0 / 4.0);
+    // 2450 / (1598 × 0.85) = 1.80 persons → 2 posts.
+    assert_eq!(o.posts_needed, 2);
+    assert_eq!(o.gap, 2);
+    assert_eq!(a.total.posts_needed, 2);
+    close(a.total.cost, 200000.0);
+}
+
+#[test]
+fn exactly_at_target_needs_no_extra_post() {
+    // R = 2716.6 = 0.85 × 1598 × 2 exactly: two posts meet the target.
+    let text = REGISTRY
+        .replace("volume = 500\nhours = 2.5", "volume = 2716.6\nhours = 1")
+        .replace("volume = 120", "volume = 0");
+    let a = analysis_of(&text);
+    assert_eq!(office(&a, "registry").posts_needed, 2);
+}
+
+/// Custom calendar, leaders, a chain of depth 3 where two work types feed one, covering-group
+/// work from units (one unit uncovered), unit workload sent to an office, `min_staff` and team
+/// sizes as floors.
+const CHAIN: &str = r#"
+[scenario]
+name = "Chain"
+[calendar]
+working_days = 240
+hours_per_day = 7.5
+leave_days = 20
+training_days = 4
+non_case_share = 0.2
+[staff.establishment]
+cost = 100
+[staff.contract]
+cost = 60
+
+[[office]]
+id = "intake"
+name = "Intake"
+staff = { establishment = 3 }
+leaders = 1
+leader_case_share = 0.4
+[[office]]
+id = "review"
+name = "Review"
+staff = { establishment = 5, contract = 2 }
+leaders = 2
+min_staff = 5
+[[office]]
+id = "hearing"
+name = "Hearing"
+staff = { establishment = 1 }
+[[office]]
+id = "g1"
+name = "Group 1"
+kind = "dispatched_group"
+staff = { contract = 2 }
+covers = ["u1", "u2"]
+[[office]]
+id = "g2"
+name = "Group 2"
+kind = "dispatched_group"
+staff = { contract = 3 }
+covers = ["u3"]
+
+[[unit]]
+id = "u1"
+name = "Unit 1"
+workload = { lead = 10 }
+[[unit]]
+id = "u2"
+name = "Unit 2"
+workload = { lead = 6 }
+[[unit]]
+id = "u3"
+name = "Unit 3"
+workload = { lead = 4, petition = 20 }
+[[unit]]
+id = "u4"
+name = "Unit 4"
+workload = { lead = 5 }
+
+[[work]]
+id = "petition"
+name = "Petition"
+office = "intake"
+volume = 200
+hours = 4
+next = [{ work = "screening", share = 0.5 }]
+[[work]]
+id = "screening"
+name = "Screening"
+office = "intake"
+hours = 2
+next = [{ work = "review", share = 0.4 }]
+[[work]]
+id = "lead"
+name = "Lead"
+office = "covering_group"
+hours = 10
+team = 2
+next = [{ work = "review", share = 0.2 }]
+[[work]]
+id = "review"
+name = "Review"
+office = "review"
+hours = 60
+team = 3
+next = [{ work = "hearing", share = 0.5 }]
+[[work]]
+id = "hearing"
+name = "Hearing"
+office = "hearing"
+hours = 15
+team = 2
+"#;
+
+#[test]
+fn chain_leaders_and_coverage_by_hand() {
+    let a = analysis_of(CHAIN);
+    // H = (240 − 20 − 4) × 7.5 × 0.8
+    close(a.year_value, 1296.0);
+
+    // Petitions: 200 direct + 20 from unit u3; screenings: 0.5 × 220.
+    let intake = office(&a, "intake");
+    close(intake.items, 330.0);
+    close(intake.required_hours, 220.0 * 4.0 + 110.0 * 2.0);
+    // 3 people, one leader at 40 %: 2.4 person-equivalents.
+    close(intake.casework_persons, 2.4);
+    close(intake.capacity_hours, 1296.0 * 2.4);
+    close(intake.utilisation.unwrap(), 1100.0 / 3110.4);
+    // 1100 / (1296 × 0.85) = 0.9986 persons: 1 post gives 0.4, 2 posts give 1.4.
+    assert_eq!(intake.posts_needed, 2);
+    assert_eq!(intake.gap, 1);
+
+    // Reviews from two parents: 0.4 × 110 screenings + 0.2 × (16 + 4) covered leads.
+    let review = office(&a, "review");
+    close(review.items, 48.0);
+    close(review.required_hours, 48.0 * 60.0);
+    close(review.capacity_hours, 1296.0 * (7.0 - 2.0 * 0.5));
+    // 2880 / 1101.6 = 2.61 persons → 4 posts with two half-time leaders, but min_staff 5.
+    assert_eq!(review.posts_needed, 5);
+    assert_eq!(review.gap, 2);
+
+    // Depth 3: petition → screening → review → hearing.
+    let hearing = office(&a, "hearing");
+    close(hearing.items, 24.0);
+    close(hearing.required_hours, 360.0);
+    // 0.33 persons, but a hearing needs a team of 2.
+    assert_eq!(hearing.posts_needed, 2);
+    assert_eq!(hearing.gap, -1);
+
+    let g1 = office(&a, "g1");
+    close(g1.items, 16.0);
+    close(g1.required_hours, 160.0);
+    assert_eq!(g1.posts_needed, 2);
+    let g2 = office(&a, "g2");
+    close(g2.required_hours, 40.0);
+    assert_eq!(g2.gap, 1);
+
+    assert_eq!(a.total.staff, 16);
+    close(
+        a.total.required_hours,
+        1100.0 + 2880.0 + 360.0 + 160.0 + 40.0,
+    );
+    assert_eq!(a.total.posts_needed, 2 + 5 + 2 + 2 + 2);
+    assert_eq!(a.total.gap, 3);
+    // 9 establishment × 100 + 7 contract × 60
+    close(a.total.cost, 1320.0);
+
+    // Unit u4 is uncovered: its 5 leads × 10 h are done by nobody and start no review.
+    assert_eq!(a.uncovered.len(), 1);
+    assert_eq!(a.uncovered[0].id, "u4");
+    close(a.uncovered[0].required_hours, 50.0);
+}
+
+#[test]
+fn office_without_staff_has_no_utilisation() {
+    let text = CHAIN.replace("staff = { establishment = 1 }\n", "");
+    let a = analysis_of(&text);
+    let hearing = office(&a, "hearing");
+    assert_eq!(hearing.staff, 0);
+    assert_eq!(hearing.utilisation, None);
+    assert_eq!(hearing.items_per_person, None);
+    assert_eq!(hearing.posts_needed, 2);
+}
+
+#[test]
+fn the_readme_worked_example_holds() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```toml\n").expect("README has a toml example") + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let a = analysis_of(&readme[start..end]);
+    close(a.year_value, 1598.0);
+    let review = office(&a, "review");
+    // The figures the README states for this example.
+    close(review.required_hours, 5808.0);
+    close(review.capacity_hours, 7191.0);
+    assert_eq!(review.posts_needed, 5);
+    assert_eq!(review.gap, 0);
+}

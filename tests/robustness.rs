@@ -1,0 +1,107 @@
+//! No input makes staffplan panic: random and mutated scenario texts go through parsing,
+//! validation and analysis, and must come out as a scenario or as diagnostics.
+//! The long fuzzing campaign lives in `fuzz/`; this is the quick guard in every test run.
+
+use proptest::prelude::*;
+use staffplan::analysis::analyse;
+use staffplan::scenario::parse;
+
+const SEED_TEXT: &str = include_str!("cli_base.toml");
+
+/// Pieces of TOML that mutations splice in: the tokens where parsers and validators break.
+const TOKENS: &[&str] = &[
+    "[[office]]",
+    "[[unit]]",
+    "[[work]]",
+    "[staff.x]",
+    "[policy]",
+    "[calendar]",
+    "=",
+    "\"",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "\n",
+    "-1",
+    "0",
+    "1e300",
+    "1e-300",
+    "nan",
+    "inf",
+    "-inf",
+    "2.5",
+    "\"covering_group\"",
+    "\"dispatched_group\"",
+    "team = 0",
+    "hours = 0",
+    "volume = 1e12",
+    "next = [{ work = \"review\", share = 1 }]",
+    "covers = [\"park-1\", \"park-1\"]",
+    "staff = { establishment = 1000000 }",
+    "leaders = 99",
+    "max_staff = 0",
+    "min_staff = 9",
+    "eligible = []",
+    "optional = true",
+    "fixed = true",
+    "working_days = 0",
+    "quota = { establishment = 0 }",
+    "中文",
+    "\u{feff}",
+    "\t",
+    "#",
+    "'''",
+    "\"\"\"",
+];
+
+fn check(text: &str) {
+    if let Ok(loaded) = parse(text, "fuzz.toml") {
+        let analysis = analyse(&loaded.scenario);
+        for office in &analysis.offices {
+            assert!(office.required_hours.is_finite());
+            assert!(office.capacity_hours.is_finite());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+        check(&text);
+    }
+
+    #[test]
+    fn mutated_scenarios_never_panic(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..TOKENS.len(), 0u8..3), 1..6)
+    ) {
+        let mut text = SEED_TEXT.to_string();
+        for (at, token, op) in edits {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            match op {
+                0 => text.insert_str(i, TOKENS[token]),
+                1 => {
+                    let mut end = (i + 8).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    text.replace_range(i..end, TOKENS[token]);
+                }
+                _ => {
+                    let mut end = (i + 16).min(text.len());
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    text.replace_range(i..end, "");
+                }
+            }
+        }
+        check(&text);
+    }
+}

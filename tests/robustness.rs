@@ -2,6 +2,8 @@
 //! validation and analysis, and must come out as a scenario or as diagnostics.
 //! The long fuzzing campaign lives in `fuzz/`; this is the quick guard in every test run.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use proptest::prelude::*;
 use staffplan::analysis::analyse;
 use staffplan::scenario::parse;

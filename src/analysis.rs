@@ -199,7 +199,8 @@ pub struct Total {
     pub cost: f64,
 }
 
-/// A unit that no dispatched group covers, and the covering-group work it would bring.
+/// A unit that needs a dispatched group ([`Scenario::needs_group`]) but has none, and the
+/// covering-group work it would bring.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UncoveredUnit {
     pub id: String,
@@ -238,7 +239,13 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
             let capacity_hours = office.capacity_hours(staff, &scenario.calendar);
             let items = volumes.items(o);
             let largest_team = volumes.largest_team(scenario, o);
-            let floor = largest_team.max(office.min_staff.unwrap_or(0));
+            // A group the optimiser may leave closed, closed today with no work, needs nobody.
+            let closed = office.optional && staff == 0 && required_hours == 0.0;
+            let floor = if closed {
+                0
+            } else {
+                largest_team.max(office.min_staff.unwrap_or(0))
+            };
             let posts_needed = least_headcount(office, required_hours, year_value, target, floor);
             let utilisation = if required_hours == 0.0 {
                 Some(0.0)
@@ -317,7 +324,9 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
             .iter()
             .zip(&coverage)
             .zip(unit_hours(scenario))
-            .filter(|((_, group), _)| group.is_none())
+            .enumerate()
+            .filter(|(u, ((_, group), _))| group.is_none() && scenario.needs_group(*u))
+            .map(|(_, pair)| pair)
             .map(|((unit, _), hours)| UncoveredUnit {
                 id: unit.id.clone(),
                 name: unit.name.clone(),

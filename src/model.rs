@@ -168,6 +168,26 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// Does the unit generate covering-group work (items a year above zero)?
+    pub fn has_group_work(&self, works: &[Work]) -> bool {
+        self.workload.iter().any(|&(w, rate)| {
+            rate > 0.0
+                && works
+                    .get(w)
+                    .is_some_and(|w| w.place == WorkPlace::CoveringGroup)
+        })
+    }
+
+    /// Must a dispatched group cover this unit? Yes where it names eligible groups, or,
+    /// without an `eligible` list, where it generates covering-group work. `eligible = []`
+    /// says the sections supervise it directly.
+    pub fn needs_group(&self, works: &[Work]) -> bool {
+        match &self.eligible {
+            Some(groups) => !groups.is_empty(),
+            None => self.has_group_work(works),
+        }
+    }
+
     /// May `office` cover this unit?
     pub fn is_eligible(&self, office: usize) -> bool {
         self.eligible
@@ -318,6 +338,13 @@ impl Scenario {
             WorkPlace::Office(o) => o,
             WorkPlace::CoveringGroup => from,
         }
+    }
+
+    /// Must a dispatched group cover this unit? See [`Unit::needs_group`].
+    pub fn needs_group(&self, unit: usize) -> bool {
+        self.units
+            .get(unit)
+            .is_some_and(|u| u.needs_group(&self.works))
     }
 
     /// Yearly cost of a headcount by staff type.

@@ -134,7 +134,7 @@ fn unknown_group_in_eligible() {
     );
     assert_rejected(
         &outcome,
-        "error: s.toml:26:13: [[unit]] \"park-1\", key `eligible`: unknown office \"group-2\"\n  help: did you mean \"group-1\"? The offices are: discipline, group-1\nerror: s.toml:21:10: [[office]] \"group-1\", key `covers`: unit \"park-1\" is covered by \"group-1\", which is not in its `eligible` list\n  help: add the group to the unit's `eligible` list or move the unit to an eligible group\n2 errors found; nothing was written\n",
+        "error: s.toml:26:13: [[unit]] \"park-1\", key `eligible`: unknown office \"group-2\"\n  help: did you mean \"group-1\"? The offices are: discipline, group-1\n1 error found; nothing was written\n",
     );
 }
 
@@ -149,7 +149,7 @@ fn eligible_must_name_a_dispatched_group() {
     );
     assert_rejected(
         &outcome,
-        "error: s.toml:26:13: [[unit]] \"park-1\", key `eligible`: \"discipline\" is not a dispatched group, so it cannot cover units\n  help: list only offices with `kind = \"dispatched_group\"`\nerror: s.toml:21:10: [[office]] \"group-1\", key `covers`: unit \"park-1\" is covered by \"group-1\", which is not in its `eligible` list\n  help: add the group to the unit's `eligible` list or move the unit to an eligible group\n2 errors found; nothing was written\n",
+        "error: s.toml:26:13: [[unit]] \"park-1\", key `eligible`: \"discipline\" is not a dispatched group, so it cannot cover units\n  help: list only offices with `kind = \"dispatched_group\"`\n1 error found; nothing was written\n",
     );
 }
 
@@ -419,7 +419,8 @@ fn warnings_do_not_stop_the_check() {
     let text = with(
         "staff = { establishment = 2 }",
         "staff = { establishment = 1 }",
-    ) + "\n[[unit]]\nid = \"park-2\"\nname = \"第二园区党委\"\n";
+    )
+        + "\n[[unit]]\nid = \"park-2\"\nname = \"第二园区党委\"\nworkload = { lead = 1 }\n";
     let outcome = check("warnings", &text);
     assert_eq!(outcome.code, 0);
     assert_eq!(
@@ -577,4 +578,104 @@ fn every_shipped_scenario_passes_check() {
         }
     }
     assert!(checked >= 4, "only {checked} scenarios shipped");
+}
+
+#[test]
+fn run_writes_the_pack_into_out() {
+    let dir = workdir("run-out");
+    std::fs::write(dir.join("s.toml"), BASE).unwrap();
+    let outcome = staffplan(&dir, &["run", "s.toml", "--out", "pack", "--quiet"]);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(dir.join("pack/offices.csv").is_file());
+    assert!(dir.join("pack/summary.json").is_file());
+    // No temporary file is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.join("pack"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn run_defaults_to_output_and_the_scenario_stem() {
+    let dir = workdir("run-default");
+    std::fs::write(dir.join("daqing.toml"), BASE).unwrap();
+    let outcome = staffplan(&dir, &["run", "daqing.toml", "--quiet"]);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(dir.join("output/daqing/summary.json").is_file());
+}
+
+#[test]
+fn output_folder_that_cannot_be_created() {
+    let dir = workdir("run-blocked");
+    std::fs::write(dir.join("s.toml"), BASE).unwrap();
+    // A file stands where the output folder should be.
+    std::fs::write(dir.join("pack"), "not a folder").unwrap();
+    let outcome = staffplan(&dir, &["run", "s.toml", "--out", "pack/inner", "--quiet"]);
+    assert_eq!(outcome.code, 1);
+    assert_eq!(outcome.stdout, "");
+    assert_eq!(
+        outcome.stderr,
+        "error: cannot write pack/inner: Not a directory (os error 20)\n  help: choose an output folder you may write to (--out DIR) and check the disk has room\n"
+    );
+}
+
+/// A full disk, simulated with a file-size limit: the write fails, the error says so, and no
+/// file, whole or partial, is left in the output folder.
+#[cfg(unix)]
+#[test]
+fn full_disk_leaves_no_half_file() {
+    let dir = workdir("run-full-disk");
+    std::fs::write(dir.join("s.toml"), BASE).unwrap();
+    std::fs::create_dir(dir.join("pack")).unwrap();
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' run s.toml --out pack --quiet",
+        env!("CARGO_BIN_EXE_staffplan")
+    );
+    let output = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("error: cannot write pack/"), "{stderr}");
+    assert!(stderr.contains("File too large"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(dir.join("pack")).unwrap().collect();
+    // Files smaller than the limit may be complete; none may be partial or temporary.
+    for entry in left {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(!name.ends_with(".tmp"), "temporary file {name} left behind");
+        assert_ne!(
+            name, "summary.json",
+            "summary.json is larger than the limit, so must be absent"
+        );
+    }
+}
+
+#[test]
+fn covered_by_a_group_it_is_not_eligible_for() {
+    let text = with("name = \"第一园区党委\"", "name = \"第一园区党委\"\neligible = [\"group-2\"]")
+        + "\n[[office]]\nid = \"group-2\"\nname = \"派驻二组\"\nkind = \"dispatched_group\"\nstaff = { establishment = 2 }\n";
+    let outcome = check("not-eligible", &text);
+    assert_rejected(
+        &outcome,
+        "error: s.toml:21:10: [[office]] \"group-1\", key `covers`: unit \"park-1\" is covered by \"group-1\", which is not in its `eligible` list\n  help: add the group to the unit's `eligible` list or move the unit to an eligible group\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn empty_eligible_list_with_group_work() {
+    let outcome = check(
+        "eligible-empty",
+        &with(
+            "name = \"第一园区党委\"",
+            "name = \"第一园区党委\"\neligible = []",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:21:10: [[office]] \"group-1\", key `covers`: unit \"park-1\" is covered by \"group-1\", which is not in its `eligible` list\n  help: add the group to the unit's `eligible` list or move the unit to an eligible group\nerror: s.toml:23:1: [[unit]] \"park-1\", key `eligible`: `eligible = []` lets no group cover the unit, but it generates covering-group work that only a group can do\n  help: name the groups that may cover it, or give its workload to office-level work\n2 errors found; nothing was written\n",
+    );
 }

@@ -5,9 +5,10 @@
 //! (unknown keys), then each section deserialized on its own into the [`raw`] structs and
 //! checked by [`validate`]. Every problem found on the way becomes a [`Diagnostic`] with the
 //! file, line, column, key, what is wrong and how to fix it; all of them are reported, not
-//! only the first. [`write`] goes the other way and writes a changed scenario back as TOML,
-//! keeping the planner's file and comments.
+//! only the first. [`annotations`] reads the planner's comments on the figures (sources and
+//! assumptions) for the report.
 
+mod annotations;
 pub mod keys;
 mod raw;
 mod validate;
@@ -16,6 +17,8 @@ use std::fmt;
 
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
+
+pub use annotations::{annotations, Annotation};
 
 use crate::model::Scenario;
 use keys::{Field, Kind};

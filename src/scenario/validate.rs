@@ -122,7 +122,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
         .map(|(w, id)| v.work(w, id, &ids))
         .collect();
 
-    v.check_coverage(&mut offices, &units);
+    v.check_coverage(&mut offices, &units, &works);
     let scenario = Scenario {
         name,
         language,
@@ -646,7 +646,9 @@ impl Validator<'_, '_> {
         }
         let headcount: u32 = staff.iter().sum();
         let leaders = self.whole(&raw.leaders, p, "leaders", 0, MAX_WHOLE);
-        if staff_known && leaders > headcount {
+        // An optional group not yet opened may name its future leadership posts.
+        let unopened = raw.optional.as_ref().is_some_and(|o| *o.get_ref()) && headcount == 0;
+        if staff_known && leaders > headcount && !unopened {
             if let Some(l) = &raw.leaders {
                 self.error(
                     l.span(),
@@ -793,11 +795,19 @@ impl Validator<'_, '_> {
                 }
             }
         }
-        let eligible = raw.eligible.as_ref().map(|list| {
+        let eligible = raw.eligible.as_ref().and_then(|list| {
             let mut groups = Vec::new();
+            // After a wrong entry the list means nothing; dropping it avoids errors that only
+            // repeat this one.
+            let mut sound = true;
             for g in list.get_ref() {
-                if let Some(o) = self.resolve(g, ids.offices, p, "eligible", "office") {
+                let Some(o) = self.resolve(g, ids.offices, p, "eligible", "office") else {
+                    sound = false;
+                    continue;
+                };
+                {
                     if offices.get(o).is_some_and(|office| !office.is_group()) {
+                        sound = false;
                         self.error(
                             g.span(),
                             format!("{p}, key `eligible`"),
@@ -812,7 +822,7 @@ impl Validator<'_, '_> {
                     }
                 }
             }
-            groups
+            sound.then_some(groups)
         });
         Unit {
             id: id.to_string(),
@@ -945,7 +955,7 @@ impl Validator<'_, '_> {
     }
 
     /// A unit covered by two groups is an error; units no group covers are a warning.
-    fn check_coverage(&mut self, offices: &mut [Office], units: &[Unit]) {
+    fn check_coverage(&mut self, offices: &mut [Office], units: &[Unit], works: &[Work]) {
         let mut by_unit: Vec<Option<usize>> = vec![None; units.len()];
         for o in 0..offices.len() {
             let mut kept = Vec::new();
@@ -980,10 +990,21 @@ impl Validator<'_, '_> {
             }
             offices[o].covers = kept;
         }
+        for (u, unit) in units.iter().enumerate() {
+            if unit.eligible.as_ref().is_some_and(Vec::is_empty) && unit.has_group_work(works) {
+                let span = self.sink_span_of_unit(u);
+                self.error(
+                    span,
+                    format!("[[unit]] \"{}\", key `eligible`", unit.id),
+                    "`eligible = []` lets no group cover the unit, but it generates covering-group work that only a group can do",
+                    "name the groups that may cover it, or give its workload to office-level work",
+                );
+            }
+        }
         let uncovered: Vec<&str> = units
             .iter()
             .zip(&by_unit)
-            .filter(|(_, g)| g.is_none())
+            .filter(|(u, g)| g.is_none() && u.needs_group(works))
             .map(|(u, _)| u.id.as_str())
             .collect();
         if let Some(first) = uncovered.first() {

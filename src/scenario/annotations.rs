@@ -1,0 +1,129 @@
+//! The planner's comments on the figures of a scenario, for the report.
+//!
+//! Scenario files cite the source of every figure and mark every assumed one (`ASSUMPTION:`,
+//! `假设:`) in comments. TOML parsers drop comments, so this module reads them from the text
+//! itself: a comment block directly above a key (no blank line between) or a comment at the end
+//! of the key's line belongs to that key. The report lists them so that a reader who only has
+//! the report can see where each number came from.
+
+use serde::Serialize;
+
+/// A commented key of the scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Annotation {
+    /// 1-based line of the key.
+    pub line: usize,
+    /// The table the key is in: `[calendar]`, `[[office]] "audit"`, …
+    pub place: String,
+    pub key: String,
+    /// The value as written (first line of it).
+    pub value: String,
+    /// The comment, lines joined with spaces, without the `#`.
+    pub comment: String,
+}
+
+impl Annotation {
+    /// Does the comment mark the figure as assumed rather than taken from a source?
+    pub fn is_assumption(&self) -> bool {
+        self.comment.contains("ASSUMPTION") || self.comment.contains("假设")
+    }
+}
+
+/// Every key with a comment, in file order.
+pub fn annotations(text: &str) -> Vec<Annotation> {
+    let mut out: Vec<Annotation> = Vec::new();
+    let mut pending: Vec<String> = Vec::new();
+    let mut place = String::from("the top level");
+    // The array-of-tables entry being read, to name it by its id once the id is seen.
+    let mut entry: Option<(String, usize)> = None;
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut entry_start = 0;
+
+    for (i, raw_line) in text.lines().enumerate() {
+        let line = raw_line.trim();
+        if line.is_empty() {
+            pending.clear();
+            continue;
+        }
+        if let Some(comment) = line.strip_prefix('#') {
+            pending.push(comment.trim().to_string());
+            continue;
+        }
+        let (code, trailing) = split_comment(line);
+        let code = code.trim();
+        let mut comment = std::mem::take(&mut pending);
+        if let Some(trailing) = trailing {
+            comment.push(trailing);
+        }
+        if let Some(name) = code.strip_prefix("[[").and_then(|s| s.strip_suffix("]]")) {
+            let name = name.trim().to_string();
+            let n = counts.entry(name.clone()).or_insert(0);
+            *n += 1;
+            place = format!("[[{name}]] #{n}");
+            entry = Some((name, *n));
+            entry_start = out.len();
+        } else if let Some(name) = code.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+            place = format!("[{}]", name.trim());
+            entry = None;
+        } else if let Some((key, value)) = code.split_once('=') {
+            let key = key.trim().trim_matches('"').to_string();
+            let value = value.trim().to_string();
+            if key == "id" {
+                if let Some((name, _)) = &entry {
+                    // Name the entry, and the annotations already taken in it, by its id.
+                    place = format!("[[{name}]] \"{}\"", value.trim_matches('"'));
+                    for a in &mut out[entry_start..] {
+                        a.place = place.clone();
+                    }
+                }
+            }
+            if !comment.is_empty() {
+                out.push(Annotation {
+                    line: i + 1,
+                    place: place.clone(),
+                    key,
+                    value,
+                    comment: comment.join(" "),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Splits `code # comment` at the first `#` outside a string.
+fn split_comment(line: &str) -> (&str, Option<String>) {
+    let mut quote: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, '#') => return (&line[..i], Some(line[i + 1..].trim().to_string())),
+            _ => {}
+        }
+    }
+    (line, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_belong_to_the_key_below_or_on_the_line() {
+        let text = "[calendar]\n# ASSUMPTION: ten days\n# of leave\nleave_days = 10\n\n# lone\n\nhours_per_day = 8 # 报告 \"8小时\" # x\n[[office]]\n# the audit bureau\nname = \"审计局\"\nid = \"audit\"\nstaff = { a = 1 } # today\n";
+        let a = annotations(text);
+        assert_eq!(a.len(), 4);
+        assert_eq!(a[0].place, "[calendar]");
+        assert_eq!(a[0].key, "leave_days");
+        assert_eq!(a[0].line, 4);
+        assert_eq!(a[0].comment, "ASSUMPTION: ten days of leave");
+        assert!(a[0].is_assumption());
+        assert_eq!(a[1].key, "hours_per_day");
+        assert_eq!(a[1].comment, "报告 \"8小时\" # x");
+        assert!(!a[1].is_assumption());
+        assert_eq!(a[2].place, "[[office]] \"audit\"");
+        assert_eq!(a[2].key, "name");
+        assert_eq!(a[3].value, "{ a = 1 }");
+    }
+}

@@ -5,6 +5,9 @@
 //! To look at the sample charts: `STAFFPLAN_CHART_SAMPLES=some/dir cargo test --test chart
 //! -- --ignored write_samples`.
 
+// Helpers outside #[test] functions unwrap too: a failure there is a test failure.
+#![allow(clippy::unwrap_used)]
+
 use staffplan::chart::{
     png, svg, Band, BandChart, BandPanel, BeforeAfter, Caption, Chart, ChartError, Language,
     Stacked, Target,

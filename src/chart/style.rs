@@ -161,10 +161,31 @@ pub fn width(s: &str, size: f64) -> i32 {
         .map_or(0, |(w, _)| i32::try_from(w).unwrap_or(i32::MAX))
 }
 
-/// Splits `s` into at most `max_lines` lines no wider than `room` pixels. Breaks at spaces
-/// where it can and between any two characters where it must (Chinese has no spaces); a
-/// text that still does not fit ends with "…".
+/// Splits `s` into at most `max_lines` lines no wider than `room` pixels, as even in length
+/// as the room allows (no lonely last character). Breaks at spaces where it can and between
+/// any two characters where it must (Chinese has no spaces), never before closing punctuation;
+/// a text that still does not fit ends with "…".
 pub fn wrap(s: &str, size: f64, room: i32, max_lines: usize) -> Vec<String> {
+    let (lines, complete) = greedy_wrap(s, size, room, max_lines);
+    if !complete || lines.len() < 2 {
+        return lines;
+    }
+    // The narrowest room that still takes the whole text in as many lines balances them.
+    let (mut lo, mut hi) = (room / i32::try_from(lines.len()).unwrap_or(1), room);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let (trial, whole) = greedy_wrap(s, size, mid, lines.len());
+        if whole && trial.len() <= lines.len() {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    greedy_wrap(s, size, hi, lines.len()).0
+}
+
+/// Greedy line filling; also says whether the whole text fitted without "…".
+fn greedy_wrap(s: &str, size: f64, room: i32, max_lines: usize) -> (Vec<String>, bool) {
     let mut lines: Vec<String> = Vec::new();
     let mut rest: Vec<char> = s.trim().chars().collect();
     while !rest.is_empty() && lines.len() < max_lines {
@@ -174,11 +195,14 @@ pub fn wrap(s: &str, size: f64, room: i32, max_lines: usize) -> Vec<String> {
             rest.clear();
             break;
         }
-        let cut = rest
+        let mut cut = rest
             .get(..=fits)
             .and_then(|head| head.iter().rposition(|c| c.is_whitespace()))
             .filter(|&space| space > 0)
             .unwrap_or(fits.max(1));
+        while cut > 1 && rest.get(cut).is_some_and(|c| CLOSING.contains(*c)) {
+            cut -= 1;
+        }
         let line: String = rest.iter().take(cut).collect();
         lines.push(line.trim_end().to_string());
         rest = rest.iter().skip(cut).copied().collect();
@@ -186,7 +210,8 @@ pub fn wrap(s: &str, size: f64, room: i32, max_lines: usize) -> Vec<String> {
             rest.remove(0);
         }
     }
-    if !rest.is_empty() {
+    let complete = rest.is_empty();
+    if !complete {
         if let Some(last) = lines.pop() {
             lines.push(ellipsize(
                 &format!("{last}{}", rest.iter().collect::<String>()),
@@ -195,8 +220,11 @@ pub fn wrap(s: &str, size: f64, room: i32, max_lines: usize) -> Vec<String> {
             ));
         }
     }
-    lines
+    (lines, complete)
 }
+
+/// Punctuation that must not begin a line.
+const CLOSING: &str = "）)】」』》〉，,、。.：:；;！!？?…%％";
 
 /// `s` itself if it fits in `room` pixels, else its longest head that fits followed by "…",
 /// or an empty string when not even "…" fits.
@@ -467,12 +495,28 @@ mod tests {
         let cut = wrap(name, LABEL_SIZE, one_char * 3, 2);
         assert_eq!(cut.len(), 2);
         assert!(cut[1].ends_with('…'), "{cut:?}");
-        let latin = wrap(
-            "Party conduct and education",
-            LABEL_SIZE,
-            width("Party conduct", LABEL_SIZE) + 2,
-            3,
-        );
+        let room = width("Party conduct", LABEL_SIZE).max(width("and education", LABEL_SIZE));
+        let latin = wrap("Party conduct and education", LABEL_SIZE, room + 2, 3);
         assert_eq!(latin, vec!["Party conduct", "and education"]);
+    }
+
+    #[test]
+    fn wrapped_lines_are_balanced_and_punctuation_stays_behind() {
+        ensure_font().unwrap();
+        let name = "第一派驻纪检组（综合派驻：经济发展局、财政局）";
+        // Greedy filling would leave "局）" alone on the second line.
+        let room = width("第一派驻纪检组（综合派驻：经济发展局、财政", LABEL_SIZE) + 1;
+        let greedy = greedy_wrap(name, LABEL_SIZE, room, 2).0;
+        assert_eq!(greedy[1], "局）", "{greedy:?}");
+        let lines = wrap(name, LABEL_SIZE, room, 2);
+        assert_eq!(lines.concat(), name);
+        let widths: Vec<i32> = lines.iter().map(|l| width(l, LABEL_SIZE)).collect();
+        assert!(
+            (widths[0] - widths[1]).abs() <= width("第", LABEL_SIZE) * 2,
+            "{lines:?}"
+        );
+        assert!(lines
+            .iter()
+            .all(|l| !l.starts_with(|c| CLOSING.contains(c))));
     }
 }

@@ -3,8 +3,9 @@
 //! what its tables hold and what its JSON is, and every format is derived from that.
 
 pub mod csv;
+pub mod markdown;
 mod json;
-mod table;
+pub mod table;
 
 pub use csv::Csv;
 pub use json::Json;

@@ -1,16 +1,8 @@
-//! The proposal pack: writes report.md, summary.json and the CSV tables of `run` and
-//! `compare`, and the one-screen summary of `check`. With `chart`, the only module that
-//! writes files; every file is written to a temporary name and renamed, so that an
-//! interrupted run never leaves half a file.
-
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+//! The one-screen summary that `check` prints.
 
 use serde_json::json;
 
-use crate::analysis::Analysis;
-use crate::error::Error;
-use crate::export::{csv, Cell, Exportable, Table};
+use crate::export::{Cell, Exportable, Table};
 use crate::model::Scenario;
 
 /// What `check` prints: the scenario at a glance.
@@ -102,55 +94,3 @@ impl Exportable for CheckSummary {
     }
 }
 
-/// Writes the files of the proposal pack into `out` and returns their paths.
-pub fn write_pack(
-    out: &Path,
-    scenario: &Scenario,
-    analysis: &Analysis,
-) -> Result<Vec<PathBuf>, Error> {
-    let _ = scenario;
-    create_dir(out)?;
-    let mut written = Vec::new();
-    let offices = analysis.tables().into_iter().next().unwrap_or_default();
-    written.push(write_file(
-        &out.join("offices.csv"),
-        csv::table_csv(&offices).as_bytes(),
-    )?);
-    let summary = json!({ "analysis": analysis.json() });
-    let mut text = serde_json::to_string_pretty(&summary).unwrap_or_default();
-    text.push('\n');
-    written.push(write_file(&out.join("summary.json"), text.as_bytes())?);
-    Ok(written)
-}
-
-/// Creates a folder and its parents, with an error that names it.
-pub fn create_dir(dir: &Path) -> Result<(), Error> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    })
-}
-
-/// Writes a whole file or nothing: the bytes go to a temporary file beside it, which is
-/// synced and renamed over the target. On any failure the temporary file is removed.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
-    let error = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if let Err(source) = result {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(error(source));
-    }
-    Ok(path.to_path_buf())
-}

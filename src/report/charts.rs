@@ -1,0 +1,194 @@
+//! The four charts of the pack, built from the results and drawn by `chart`.
+
+use super::words::words;
+use super::{Pack, CHART_NAMES};
+use crate::chart::{self, BandChart, BandPanel, BeforeAfter, Caption, Chart, Stacked, Target};
+use crate::error::Error;
+use crate::simulate::Simulation;
+
+/// Most offices shown in the backlog chart: the ones with the largest backlog.
+const BACKLOG_PANELS: usize = 6;
+
+/// Every chart as (name, PNG, SVG), in the order of [`CHART_NAMES`].
+pub fn render(pack: &Pack<'_>) -> Result<Vec<(&'static str, Vec<u8>, String)>, Error> {
+    let language = pack.before.scenario.language;
+    let caption = Caption {
+        scenario: pack.before.scenario.name.clone(),
+        seed: Some(pack.seed),
+        date: pack.date.clone(),
+    };
+    let charts = [caseload(pack), utilisation(pack), backlog(pack), allocation(pack)];
+    CHART_NAMES
+        .iter()
+        .zip(charts)
+        .map(|(name, chart)| {
+            let fail = |e: chart::ChartError| Error::Infeasible(format!("cannot draw the {name} chart: {e}"));
+            let png = chart::png(&chart, &caption, language).map_err(fail)?;
+            let svg = chart::svg(&chart, &caption, language).map_err(fail)?;
+            Ok((*name, png, svg))
+        })
+        .collect()
+}
+
+fn series_names(pack: &Pack<'_>) -> [String; 2] {
+    let w = words(pack.before.scenario.language);
+    [w.before.to_string(), w.after.to_string()]
+}
+
+fn caseload(pack: &Pack<'_>) -> Chart {
+    let w = words(pack.before.scenario.language);
+    let pairs = pack.office_pairs();
+    let hours = |o: Option<&crate::analysis::OfficeAnalysis>| o.and_then(|o| o.hours_per_person).unwrap_or(0.0);
+    let label = |o: Option<&crate::analysis::OfficeAnalysis>| match o {
+        Some(o) => match (o.hours_per_person, o.items_per_person) {
+            (Some(h), Some(i)) => format!("{h:.0} {} · {i:.1} {}", w.hours_unit, w.items),
+            _ if o.required_hours > 0.0 => format!("{:.0} {} / 0", o.required_hours, w.hours_unit),
+            _ => String::new(),
+        },
+        None => String::new(),
+    };
+    Chart::BeforeAfter(BeforeAfter {
+        title: w.chart_caseload.to_string(),
+        value_label: w.chart_caseload_axis.to_string(),
+        categories: pairs.iter().map(|p| p.name.to_string()).collect(),
+        before: pairs.iter().map(|p| hours(p.before)).collect(),
+        after: pairs.iter().map(|p| hours(p.after)).collect(),
+        before_labels: pairs.iter().map(|p| label(p.before)).collect(),
+        after_labels: pairs.iter().map(|p| label(p.after)).collect(),
+        target: None,
+        series_names: Some(series_names(pack)),
+    })
+}
+
+fn utilisation(pack: &Pack<'_>) -> Chart {
+    let w = words(pack.before.scenario.language);
+    let pairs = pack.office_pairs();
+    // An office with work and no staff is drawn at the edge of the scale and labelled.
+    let cap = 300.0;
+    let value = |o: Option<&crate::analysis::OfficeAnalysis>| match o {
+        Some(o) => o.utilisation.map_or(if o.required_hours > 0.0 { cap } else { 0.0 }, |u| (u * 100.0).min(cap)),
+        None => 0.0,
+    };
+    let label = |o: Option<&crate::analysis::OfficeAnalysis>| match o {
+        Some(o) => match o.utilisation {
+            Some(u) => format!("{:.0}%", u * 100.0),
+            None if o.required_hours > 0.0 => "∞".to_string(),
+            None => String::new(),
+        },
+        None => String::new(),
+    };
+    let target = pack.before.scenario.policy.target_utilisation * 100.0;
+    Chart::BeforeAfter(BeforeAfter {
+        title: w.chart_utilisation.to_string(),
+        value_label: w.chart_utilisation_axis.to_string(),
+        categories: pairs.iter().map(|p| p.name.to_string()).collect(),
+        before: pairs.iter().map(|p| value(p.before)).collect(),
+        after: pairs.iter().map(|p| value(p.after)).collect(),
+        before_labels: pairs.iter().map(|p| label(p.before)).collect(),
+        after_labels: pairs.iter().map(|p| label(p.after)).collect(),
+        target: Some(Target {
+            value: target,
+            label: format!("{} {target:.0}%", w.target),
+        }),
+        series_names: Some(series_names(pack)),
+    })
+}
+
+/// Median and band of the backlog of the offices with the largest backlog at the year end,
+/// before and after, one panel each.
+fn backlog(pack: &Pack<'_>) -> Chart {
+    let w = words(pack.before.scenario.language);
+    let [before_name, after_name] = series_names(pack);
+    let (Some(before), after) = (pack.before.simulation, pack.after.simulation) else {
+        return Chart::Band(BandChart {
+            title: w.chart_backlog.to_string(),
+            x_label: w.working_day.to_string(),
+            y_label: w.chart_backlog_axis.to_string(),
+            ..BandChart::default()
+        });
+    };
+    let x: Vec<f64> = before
+        .offices
+        .first()
+        .map(|o| o.backlog.day.iter().map(|&d| f64::from(d)).collect())
+        .unwrap_or_default();
+    let peak = |s: &Simulation, id: &str| {
+        s.offices
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(0.0, |o| o.backlog.p95.iter().copied().fold(0.0, f64::max))
+    };
+    let mut ids: Vec<(&str, &str, f64)> = before
+        .offices
+        .iter()
+        .map(|o| {
+            let p = peak(before, &o.id).max(after.map_or(0.0, |a| peak(a, &o.id)));
+            (o.id.as_str(), o.name.as_str(), p)
+        })
+        .filter(|(_, _, p)| *p > 0.0)
+        .collect();
+    ids.sort_by(|a, b| b.2.total_cmp(&a.2));
+    ids.truncate(BACKLOG_PANELS);
+    let band = |s: &Simulation, id: &str, name: &str| {
+        s.offices.iter().find(|o| o.id == id).and_then(|o| {
+            // Both sides must share the x axis; a run of other length is left out.
+            (o.backlog.day.len() == x.len()).then(|| chart::Band {
+                name: name.to_string(),
+                median: o.backlog.median.clone(),
+                p5: o.backlog.p5.clone(),
+                p95: o.backlog.p95.clone(),
+            })
+        })
+    };
+    let panels = ids
+        .iter()
+        .map(|(id, name, _)| BandPanel {
+            title: name.to_string(),
+            bands: [
+                band(before, id, &before_name),
+                after.and_then(|a| band(a, id, &after_name)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        })
+        .collect();
+    Chart::Band(BandChart {
+        title: w.chart_backlog.to_string(),
+        x_label: w.working_day.to_string(),
+        y_label: w.chart_backlog_axis.to_string(),
+        x,
+        panels,
+    })
+}
+
+/// The load of each dispatched group of the `after` side, stacked by unit, with capacity.
+fn allocation(pack: &Pack<'_>) -> Chart {
+    let w = words(pack.before.scenario.language);
+    let s = pack.after.scenario;
+    let hours = crate::analysis::unit_hours(s);
+    let groups: Vec<usize> = (0..s.offices.len())
+        .filter(|&o| s.offices[o].is_group() && (!s.offices[o].covers.is_empty() || s.offices[o].headcount() > 0))
+        .collect();
+    Chart::Stacked(Stacked {
+        title: w.chart_allocation.to_string(),
+        value_label: w.chart_allocation_axis.to_string(),
+        groups: groups.iter().map(|&o| s.offices[o].name.clone()).collect(),
+        segments: groups
+            .iter()
+            .map(|&o| {
+                s.offices[o]
+                    .covers
+                    .iter()
+                    .map(|&u| (s.units[u].name.clone(), hours.get(u).copied().unwrap_or(0.0)))
+                    .collect()
+            })
+            .collect(),
+        capacity: Some(
+            groups
+                .iter()
+                .map(|&o| s.offices[o].capacity_hours(s.offices[o].headcount(), &s.calendar))
+                .collect(),
+        ),
+    })
+}

@@ -1,0 +1,294 @@
+//! The proposal pack of `run` and `compare` (SPEC §6): `report.md`, `summary.json`,
+//! `offices.csv`, `allocation.csv` and the charts, and the one-screen summary of `check`.
+//! With `chart`, the only module that produces files; every file is written to a temporary
+//! name and renamed, so that an interrupted run never leaves half a file.
+//!
+//! A pack compares two sides: for `run`, the scenario as it stands and the optimiser's
+//! recommendation; for `compare`, two scenarios a planner wrote. Offices and units are matched
+//! by id. Nothing in the pack depends on the clock or the thread count: the same inputs and
+//! seed give the same bytes.
+
+mod charts;
+mod check;
+mod markdown;
+mod words;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+pub use check::CheckSummary;
+
+use crate::analysis::{Analysis, OfficeAnalysis};
+use crate::error::Error;
+use crate::export::{csv, json_number, Cell, Exportable, Table};
+use crate::model::Scenario;
+use crate::optimise::Recommendation;
+use crate::scenario::Annotation;
+use crate::simulate::Simulation;
+
+/// One side of the comparison.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// How the side is named in tables: the scenario file, or "recommendation".
+    pub source: &'a str,
+    pub scenario: &'a Scenario,
+    pub analysis: &'a Analysis,
+    pub simulation: Option<&'a Simulation>,
+}
+
+/// Everything the pack shows.
+#[derive(Debug, Clone)]
+pub struct Pack<'a> {
+    pub before: Side<'a>,
+    pub after: Side<'a>,
+    /// Present for `run`: the optimiser's answer that `after` is the scenario of.
+    pub recommendation: Option<&'a Recommendation>,
+    /// The planner's comments on the figures of the `before` scenario file.
+    pub annotations: &'a [Annotation],
+    pub seed: u64,
+    pub runs: u32,
+    /// The date for captions: `--date`, else the scenario's `date`, else none.
+    pub date: Option<String>,
+}
+
+/// An office on both sides, matched by id.
+#[derive(Debug, Clone, Copy)]
+struct OfficePair<'a> {
+    id: &'a str,
+    name: &'a str,
+    before: Option<&'a OfficeAnalysis>,
+    after: Option<&'a OfficeAnalysis>,
+}
+
+impl Pack<'_> {
+    /// Offices of `before` in their order, then those only `after` has.
+    fn office_pairs(&self) -> Vec<OfficePair<'_>> {
+        let find = |a: &'_ Analysis, id: &str| -> Option<usize> { a.offices.iter().position(|o| o.id == id) };
+        let mut pairs: Vec<OfficePair<'_>> = self
+            .before
+            .analysis
+            .offices
+            .iter()
+            .map(|b| OfficePair {
+                id: &b.id,
+                name: &b.name,
+                before: Some(b),
+                after: find(self.after.analysis, &b.id).map(|i| &self.after.analysis.offices[i]),
+            })
+            .collect();
+        for a in &self.after.analysis.offices {
+            if find(self.before.analysis, &a.id).is_none() {
+                pairs.push(OfficePair {
+                    id: &a.id,
+                    name: &a.name,
+                    before: None,
+                    after: Some(a),
+                });
+            }
+        }
+        pairs
+    }
+
+    /// Staff type ids of both sides, `before`'s first.
+    fn staff_types(&self) -> Vec<&str> {
+        let mut types: Vec<&str> = self.before.scenario.staff_types.iter().map(|t| t.id.as_str()).collect();
+        for t in &self.after.scenario.staff_types {
+            if !types.contains(&t.id.as_str()) {
+                types.push(&t.id);
+            }
+        }
+        types
+    }
+
+    /// `offices.csv`: every office before and after.
+    pub fn offices_table(&self) -> Table {
+        let types = self.staff_types();
+        let mut headers: Vec<String> = ["id", "name", "kind", "staff_before", "staff_after"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for t in &types {
+            headers.push(format!("{t}_before"));
+            headers.push(format!("{t}_after"));
+        }
+        for h in [
+            "units_before", "units_after", "required_hours_before", "required_hours_after",
+            "capacity_hours_before", "capacity_hours_after", "fte_need_before", "fte_need_after",
+            "utilisation_before", "utilisation_after", "items_per_person_before",
+            "items_per_person_after", "hours_per_person_before", "hours_per_person_after",
+            "posts_needed_before", "posts_needed_after", "gap_before", "gap_after",
+        ] {
+            headers.push(h.to_string());
+        }
+        let mut table = Table {
+            title: "offices".into(),
+            headers,
+            ..Table::default()
+        };
+        let staff_of = |o: Option<&OfficeAnalysis>, t: &str| -> Cell {
+            o.map_or(Cell::Empty, |o| {
+                Cell::Int(o.staff_by_type.iter().find(|(id, _)| id == t).map_or(0, |(_, n)| i64::from(*n)))
+            })
+        };
+        for pair in self.office_pairs() {
+            let (b, a) = (pair.before, pair.after);
+            let kind = b.or(a).map_or("", |o| o.kind);
+            let mut row = vec![
+                Cell::text(pair.id),
+                Cell::text(pair.name),
+                Cell::text(kind),
+                b.map_or(Cell::Empty, |o| Cell::Int(i64::from(o.staff))),
+                a.map_or(Cell::Empty, |o| Cell::Int(i64::from(o.staff))),
+            ];
+            for t in &types {
+                row.push(staff_of(b, t));
+                row.push(staff_of(a, t));
+            }
+            let both = |f: &dyn Fn(&OfficeAnalysis) -> Cell| [b.map_or(Cell::Empty, f), a.map_or(Cell::Empty, f)];
+            row.extend(both(&|o| Cell::Int(o.covers as i64)));
+            row.extend(both(&|o| Cell::Num(o.required_hours, 1)));
+            row.extend(both(&|o| Cell::Num(o.capacity_hours, 1)));
+            row.extend(both(&|o| Cell::Num(o.fte_need, 2)));
+            row.extend(both(&|o| Cell::opt_share(o.utilisation)));
+            row.extend(both(&|o| Cell::opt_num(o.items_per_person, 1)));
+            row.extend(both(&|o| Cell::opt_num(o.hours_per_person, 1)));
+            row.extend(both(&|o| Cell::Int(i64::from(o.posts_needed))));
+            row.extend(both(&|o| Cell::Int(o.gap)));
+            table.rows.push(row);
+        }
+        table
+    }
+
+    /// `allocation.csv`: every unit, its group before and after.
+    pub fn allocation_table(&self) -> Table {
+        let mut table = Table::new(
+            "allocation",
+            &[
+                "unit_id", "unit_name", "unit_kind", "group_hours", "group_before", "group_after",
+                "group_before_name", "group_after_name",
+            ],
+        );
+        let hours = crate::analysis::unit_hours(self.before.scenario);
+        let group = |s: &Scenario, unit_id: &str| -> Option<(String, String)> {
+            let u = s.unit_index(unit_id)?;
+            let o = s.coverage().get(u).copied().flatten()?;
+            s.offices.get(o).map(|o| (o.id.clone(), o.name.clone()))
+        };
+        let mut ids: Vec<&str> = self.before.scenario.units.iter().map(|u| u.id.as_str()).collect();
+        for u in &self.after.scenario.units {
+            if !ids.contains(&u.id.as_str()) {
+                ids.push(&u.id);
+            }
+        }
+        for id in ids {
+            let unit = self
+                .before
+                .scenario
+                .units
+                .iter()
+                .position(|u| u.id == id)
+                .map(|i| (&self.before.scenario.units[i], hours.get(i).copied()))
+                .or_else(|| {
+                    let s = self.after.scenario;
+                    s.unit_index(id).map(|i| (&s.units[i], None))
+                });
+            let Some((unit, hours)) = unit else { continue };
+            let before = group(self.before.scenario, id);
+            let after = group(self.after.scenario, id);
+            let text = |g: &Option<(String, String)>, name: bool| {
+                g.as_ref().map_or(Cell::Empty, |(i, n)| Cell::text(if name { n } else { i }))
+            };
+            table.rows.push(vec![
+                Cell::text(&unit.id),
+                Cell::text(&unit.name),
+                unit.kind.as_ref().map_or(Cell::Empty, Cell::text),
+                hours.map_or(Cell::Empty, |h| Cell::Num(h, 1)),
+                text(&before, false),
+                text(&after, false),
+                text(&before, true),
+                text(&after, true),
+            ]);
+        }
+        table
+    }
+
+    /// `summary.json`: every figure of the pack, machine-readable.
+    pub fn summary(&self) -> serde_json::Value {
+        let side = |s: &Side<'_>| {
+            json!({
+                "source": s.source,
+                "analysis": s.analysis.json(),
+                "simulate": s.simulation.map(Exportable::json),
+            })
+        };
+        json!({
+            "scenario": self.before.scenario.name,
+            "seed": self.seed,
+            "runs": self.runs,
+            "date": self.date,
+            "year_value": json_number(self.before.analysis.year_value),
+            "before": side(&self.before),
+            "after": side(&self.after),
+            "optimise": self.recommendation.map(Exportable::json),
+        })
+    }
+}
+
+/// The files of the pack, relative to the output folder, in the order they are written.
+pub const CHART_NAMES: [&str; 4] = ["caseload_per_person", "utilisation", "backlog", "allocation"];
+
+/// Writes the whole pack into `out` and returns the paths written.
+pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
+    // Render everything first, so that a chart that cannot be drawn stops the run before a
+    // single file of a new pack replaces one of an old pack.
+    let charts = charts::render(pack)?;
+    let report = markdown::report(pack);
+    let mut summary = serde_json::to_string_pretty(&pack.summary()).unwrap_or_default();
+    summary.push('\n');
+
+    create_dir(out)?;
+    create_dir(&out.join("charts"))?;
+    let mut written = Vec::new();
+    written.push(write_file(&out.join("offices.csv"), csv::table_csv(&pack.offices_table()).as_bytes())?);
+    written.push(write_file(&out.join("allocation.csv"), csv::table_csv(&pack.allocation_table()).as_bytes())?);
+    for (name, png, svg) in &charts {
+        written.push(write_file(&out.join("charts").join(format!("{name}.png")), png)?);
+        written.push(write_file(&out.join("charts").join(format!("{name}.svg")), svg.as_bytes())?);
+    }
+    written.push(write_file(&out.join("summary.json"), summary.as_bytes())?);
+    written.push(write_file(&out.join("report.md"), report.as_bytes())?);
+    Ok(written)
+}
+
+/// Creates a folder and its parents, with an error that names it.
+pub fn create_dir(dir: &Path) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })
+}
+
+/// Writes a whole file or nothing: the bytes go to a temporary file beside it, which is
+/// synced and renamed over the target. On any failure the temporary file is removed.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    })();
+    if let Err(source) = result {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(Error::Write {
+            path: path.to_path_buf(),
+            source,
+        });
+    }
+    Ok(path.to_path_buf())
+}

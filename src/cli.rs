@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::error::Error;
 use crate::export::Format;
 use crate::scenario::{self, Loaded};
-use crate::{analysis, report};
+use crate::{analysis, optimise, report, synth};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -91,6 +91,16 @@ enum Command {
     },
     /// Print the JSON Schema of the scenario format, for editors.
     Schema,
+    /// Print a synthetic scenario of a given size (for benchmarks of the optimiser).
+    #[command(hide = true)]
+    Synth {
+        #[arg(long, default_value_t = 200)]
+        units: usize,
+        #[arg(long, default_value_t = 20)]
+        groups: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -154,7 +164,49 @@ fn run(args: &Args) -> Result<(), Error> {
             print(&format.exporter().export(&analysis));
             Ok(())
         }
-        Command::Optimise { .. } | Command::Simulate { .. } | Command::Compare { .. } => Err(
+        Command::Optimise {
+            file,
+            write,
+            time_limit,
+            export_lp,
+        } => {
+            let loaded = load(file, args.quiet)?;
+            let time_limit = std::time::Duration::try_from_secs_f64(*time_limit).map_err(|_| {
+                Error::Infeasible(format!(
+                    "--time-limit {time_limit} is not a number of seconds\n  help: give a positive number, e.g. --time-limit 30"
+                ))
+            })?;
+            if let Some(path) = export_lp {
+                report::write_file(path, optimise::write_lp(&loaded.scenario).as_bytes())?;
+            }
+            let options = optimise::Options {
+                time_limit,
+                ..optimise::Options::default()
+            };
+            let recommendation = optimise::optimise(&loaded.scenario, &options)?;
+            if let Some(path) = write {
+                let text = std::fs::read_to_string(file).map_err(|source| Error::Read {
+                    path: file.clone(),
+                    source,
+                })?;
+                let proposal = scenario::write::proposal(&text, &loaded.scenario, &recommendation);
+                report::write_file(path, proposal.as_bytes())?;
+                if !args.quiet {
+                    eprintln!("wrote the recommendation as a scenario to {}", path.display());
+                }
+            }
+            print(&format.exporter().export(&recommendation));
+            Ok(())
+        }
+        Command::Synth {
+            units,
+            groups,
+            seed,
+        } => {
+            print(&synth::scenario(*units, *groups, *seed));
+            Ok(())
+        }
+        Command::Simulate { .. } | Command::Compare { .. } => Err(
             Error::Infeasible("this command is not available in this build yet".into()),
         ),
         Command::Run { file, .. } => {

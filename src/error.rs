@@ -25,6 +25,10 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// The optimiser could not recommend anything (contradictory rules, no answer in time).
+    #[error("{0}")]
+    Optimise(#[from] crate::optimise::OptimiseError),
+
     /// A request the scenario's rules cannot satisfy, or a stage that cannot proceed.
     #[error("{0}")]
     Infeasible(String),

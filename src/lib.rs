@@ -16,3 +16,4 @@ pub mod queueing;
 pub mod report;
 pub mod scenario;
 pub mod simulate;
+pub mod synth;

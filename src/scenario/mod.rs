@@ -12,6 +12,7 @@ mod annotations;
 pub mod keys;
 mod raw;
 mod validate;
+pub mod write;
 
 use std::fmt;
 

@@ -1,0 +1,296 @@
+//! The explanation a planner can put in a proposal, for each office whose staff, units or
+//! opening change: the work that drives it (volume × hours ÷ year value), the rule that binds
+//! its headcount, and what one more post of each staff type would buy there.
+
+use serde_json::json;
+
+use super::facts::{Facts, Plan};
+use crate::analysis::{least_headcount, Analysis};
+use crate::export::{json_number, Cell, Table};
+use crate::model::Scenario;
+
+/// What one more post of a staff type would do at an office.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostValue {
+    pub staff_type: String,
+    /// The office may employ this type (and is not fixed).
+    pub allowed: bool,
+    /// Unmet hours a year that one more post would remove.
+    pub unmet_drop: f64,
+    /// The office's utilisation with one more post.
+    pub utilisation_with_one_more: Option<f64>,
+    pub cost: f64,
+}
+
+/// Why an office looks as recommended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    pub office: String,
+    pub name: String,
+    pub staff_before: u32,
+    pub staff_after: u32,
+    pub units_before: usize,
+    pub units_after: usize,
+    /// One line per work type: "review: 36.0 items × 120.0 h ÷ 1598 h = 2.70 FTE".
+    pub work: Vec<String>,
+    pub required_hours: f64,
+    pub fte_need: f64,
+    /// The rules that set the headcount, the deciding one first: "target utilisation",
+    /// "team size", "min_staff", "leaders", "quota", "budget", "max_staff", "eligibility",
+    /// "max_units", "fixed", "optional".
+    pub binding: Vec<&'static str>,
+    /// The binding rule in a sentence.
+    pub reason: String,
+    pub one_more_post: Vec<PostValue>,
+}
+
+pub fn explain(scenario: &Scenario, facts: &Facts, plan: &Plan, after: &Analysis) -> Vec<Explanation> {
+    let loads = facts.loads(&plan.coverage);
+    let per_type: Vec<u32> = (0..scenario.staff_types.len())
+        .map(|t| plan.staff.iter().map(|s| s.get(t).copied().unwrap_or(0)).sum())
+        .collect();
+    let cost: f64 = plan.staff.iter().map(|s| scenario.cost(s)).sum();
+    let mut out = Vec::new();
+    for (o, office) in scenario.offices.iter().enumerate() {
+        let (Some(staff), Some(analysis)) = (plan.staff.get(o), after.offices.get(o)) else {
+            continue;
+        };
+        let n: u32 = staff.iter().sum();
+        let units_after = plan.coverage.iter().filter(|g| **g == Some(o)).count();
+        let open = plan.open.get(o).copied().unwrap_or(true);
+        let opened_or_closed = open != facts.open_today.get(o).copied().unwrap_or(true);
+        let covered_today: Vec<usize> = office.covers.clone();
+        let covers_changed = {
+            let after: Vec<usize> = (0..plan.coverage.len())
+                .filter(|&u| plan.coverage[u] == Some(o))
+                .collect();
+            after != covered_today
+        };
+        if *staff == office.staff && !covers_changed && !opened_or_closed {
+            continue;
+        }
+        let load = loads.get(o).copied().unwrap_or(0.0);
+        let team = facts.team_floor(o, &plan.coverage);
+        let unmet = facts.unmet(scenario, o, load, n);
+        let (binding, reason) = if office.fixed {
+            (vec!["fixed"], "the office is fixed and keeps its staff and units".to_string())
+        } else if !open {
+            (
+                vec!["optional"],
+                "this optional group is left closed: its units are covered by other groups at less cost".to_string(),
+            )
+        } else {
+            binding_rules(
+                scenario, facts, o, load, n, team, unmet, &per_type, cost, units_after,
+            )
+        };
+        let work = analysis
+            .works
+            .iter()
+            .map(|w| {
+                format!(
+                    "{}: {:.1} items × {:.1} h ÷ {:.0} h = {:.2} FTE",
+                    w.name,
+                    w.volume,
+                    w.hours_per_item,
+                    facts.year_value,
+                    w.required_hours / facts.year_value.max(f64::MIN_POSITIVE)
+                )
+            })
+            .collect();
+        let one_more_post = scenario
+            .staff_types
+            .iter()
+            .enumerate()
+            .map(|(t, st)| {
+                let allowed = open && !office.fixed && office.allowed_staff.get(t).copied().unwrap_or(false);
+                PostValue {
+                    staff_type: st.id.clone(),
+                    allowed,
+                    unmet_drop: if allowed {
+                        unmet - facts.unmet(scenario, o, load, n + 1)
+                    } else {
+                        0.0
+                    },
+                    utilisation_with_one_more: if allowed {
+                        let u = facts.utilisation(scenario, o, load, n + 1);
+                        u.is_finite().then_some(u)
+                    } else {
+                        None
+                    },
+                    cost: st.cost,
+                }
+            })
+            .collect();
+        out.push(Explanation {
+            office: office.id.clone(),
+            name: office.name.clone(),
+            staff_before: office.headcount(),
+            staff_after: n,
+            units_before: covered_today.len(),
+            units_after,
+            work,
+            required_hours: load,
+            fte_need: load / facts.year_value.max(f64::MIN_POSITIVE),
+            binding,
+            reason,
+            one_more_post,
+        });
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn binding_rules(
+    scenario: &Scenario,
+    facts: &Facts,
+    o: usize,
+    load: f64,
+    n: u32,
+    team: u32,
+    unmet: f64,
+    per_type: &[u32],
+    cost: f64,
+    units_after: usize,
+) -> (Vec<&'static str>, String) {
+    let office = &scenario.offices[o];
+    let mut rules = Vec::new();
+    let reason;
+    let need = least_headcount(office, load, facts.year_value, facts.target, 0);
+    if unmet > 0.0 {
+        let quota_full: Vec<String> = scenario
+            .staff_types
+            .iter()
+            .enumerate()
+            .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+            .filter(|(t, _)| {
+                matches!(scenario.policy.quota.get(*t), Some(Some(q)) if per_type.get(*t).copied().unwrap_or(0) >= *q)
+            })
+            .map(|(_, st)| st.id.clone())
+            .collect();
+        let cheapest = scenario
+            .staff_types
+            .iter()
+            .enumerate()
+            .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+            .map(|(_, st)| st.cost)
+            .fold(f64::INFINITY, f64::min);
+        let budget_full = scenario
+            .policy
+            .budget
+            .is_some_and(|b| cost + cheapest > b * (1.0 + 1e-9));
+        if office.max_staff == Some(n) {
+            rules.push("max_staff");
+            reason = format!("max_staff caps the office at {n}; it would need {need} to stay at the target");
+        } else if !quota_full.is_empty() {
+            rules.push("quota");
+            reason = format!(
+                "the quota of {} is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short",
+                quota_full.join(" and ")
+            );
+        } else if budget_full {
+            rules.push("budget");
+            reason = format!(
+                "the budget is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short"
+            );
+        } else {
+            rules.push("quota");
+            reason = format!("the posts go where they remove more unmet hours; the office would need {need}");
+        }
+    } else if n > need {
+        let min = office.min_staff.unwrap_or(0);
+        if team >= n && team > 0 {
+            rules.push("team size");
+            reason = format!(
+                "its work needs teams of {team}; the workload alone would need {need}"
+            );
+        } else if min >= n {
+            rules.push("min_staff");
+            reason = format!("min_staff is {min}; the workload alone would need {need}");
+        } else if office.leaders >= n {
+            rules.push("leaders");
+            reason = format!("it keeps its {} leaders; the workload alone would need {need}", office.leaders);
+        } else {
+            rules.push("target utilisation");
+            reason = format!("{n} people keep it at or below the target utilisation");
+        }
+    } else {
+        rules.push("target utilisation");
+        reason = format!(
+            "{:.0} hours a year need {n} people to stay at or below {:.0}% utilisation",
+            load,
+            facts.target * 100.0
+        );
+    }
+    if office.is_group() {
+        let units = facts
+            .candidates
+            .iter()
+            .filter(|c| c.as_slice() == [o])
+            .count();
+        if units > 0 {
+            rules.push("eligibility");
+        }
+        if office.max_units.is_some_and(|max| units_after >= max as usize) {
+            rules.push("max_units");
+        }
+    }
+    (rules, reason)
+}
+
+pub fn table(explanations: &[Explanation]) -> Table {
+    let mut table = Table::new(
+        "Why each office changes",
+        &["id", "office", "staff", "units", "work driving it", "binding rule", "one more post"],
+    );
+    for e in explanations {
+        let posts: Vec<String> = e
+            .one_more_post
+            .iter()
+            .filter(|p| p.allowed)
+            .map(|p| match p.utilisation_with_one_more {
+                Some(u) if p.unmet_drop > 0.0 => format!(
+                    "{}: −{:.0} unmet h, utilisation {:.1}%",
+                    p.staff_type,
+                    p.unmet_drop,
+                    u * 100.0
+                ),
+                Some(u) => format!("{}: utilisation {:.1}%", p.staff_type, u * 100.0),
+                None => format!("{}: no work", p.staff_type),
+            })
+            .collect();
+        table.rows.push(vec![
+            Cell::text(&e.office),
+            Cell::text(&e.name),
+            Cell::text(format!("{} → {}", e.staff_before, e.staff_after)),
+            Cell::text(format!("{} → {}", e.units_before, e.units_after)),
+            Cell::text(e.work.join("; ")),
+            Cell::text(format!("{}: {}", e.binding.join(", "), e.reason)),
+            Cell::text(posts.join("; ")),
+        ]);
+    }
+    table
+}
+
+pub fn json(e: &Explanation) -> serde_json::Value {
+    json!({
+        "office": e.office,
+        "name": e.name,
+        "staff_before": e.staff_before,
+        "staff_after": e.staff_after,
+        "units_before": e.units_before,
+        "units_after": e.units_after,
+        "work": e.work,
+        "required_hours": json_number(e.required_hours),
+        "fte_need": json_number(e.fte_need),
+        "binding": e.binding,
+        "reason": e.reason,
+        "one_more_post": e.one_more_post.iter().map(|p| json!({
+            "staff_type": p.staff_type,
+            "allowed": p.allowed,
+            "unmet_drop": json_number(p.unmet_drop),
+            "utilisation_with_one_more": p.utilisation_with_one_more.map(json_number),
+            "cost": json_number(p.cost),
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,404 @@
+//! The figures every part of the optimiser shares, computed once from the scenario: the fixed
+//! load of each office, the hours each unit brings to its group, team floors, the groups a
+//! unit may go to, and how a plan (headcounts and allocation) is scored against the goals.
+//!
+//! Loads are linear in the allocation: under full coverage an office's load is a constant
+//! `base_hours` plus, for a dispatched group, the `unit_hours` of the units it covers. The
+//! scoring here is the single definition of the goals that the MIP, the heuristic and the
+//! tests agree on.
+
+use crate::analysis::{self, TOLERANCE};
+use crate::model::{Scenario, WorkPlace};
+
+/// A candidate organisation: headcount by office and staff type, and which group covers each
+/// unit (`None` only for scenarios without units to place).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// `[office][staff type]`.
+    pub staff: Vec<Vec<u32>>,
+    /// Unit index → covering group.
+    pub coverage: Vec<Option<usize>>,
+    /// Office index → open (non-optional offices are always open).
+    pub open: Vec<bool>,
+}
+
+/// A plan's value on each goal, in the order they count.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Score {
+    pub unmet_hours: f64,
+    pub cost: f64,
+    pub peak: f64,
+    pub changes: f64,
+}
+
+impl Score {
+    /// Worse than any plan: the score of a plan that breaks a rule.
+    pub fn worst() -> Score {
+        Score {
+            unmet_hours: f64::INFINITY,
+            cost: f64::INFINITY,
+            peak: f64::INFINITY,
+            changes: f64::INFINITY,
+        }
+    }
+
+    /// Lexicographic comparison with a small relative tolerance on each goal, so that float
+    /// noise in one goal does not hide a real difference in the next.
+    pub fn better_than(&self, other: &Score) -> bool {
+        let pairs = [
+            (self.unmet_hours, other.unmet_hours),
+            (self.cost, other.cost),
+            (self.peak, other.peak),
+            (self.changes, other.changes),
+        ];
+        for (a, b) in pairs {
+            match (a.is_finite(), b.is_finite()) {
+                (false, false) => continue,
+                (true, false) => return true,
+                (false, true) => return false,
+                (true, true) => {}
+            }
+            let scale = a.abs().max(b.abs()).max(1.0);
+            if a < b - 1e-7 * scale {
+                return true;
+            }
+            if a > b + 1e-7 * scale {
+                return false;
+            }
+        }
+        false
+    }
+}
+
+/// Per-scenario constants of the optimisation.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub year_value: f64,
+    pub target: f64,
+    /// Hours a year at each office that do not depend on the allocation.
+    pub base_hours: Vec<f64>,
+    /// Hours a year each unit brings to whichever group covers it.
+    pub unit_hours: Vec<f64>,
+    /// Largest team among the work each unit brings to its group (0: none).
+    pub unit_team: Vec<u32>,
+    /// Largest team among the allocation-independent work of each office.
+    pub base_team: Vec<u32>,
+    /// Person-equivalents each office loses to leadership, `leaders × (1 − leader_case_share)`.
+    pub leader_loss: Vec<f64>,
+    /// Groups each unit may go to (open, dispatched, eligible; a fixed group only keeps its
+    /// own units).
+    pub candidates: Vec<Vec<usize>>,
+    /// Dispatched groups.
+    pub groups: Vec<usize>,
+    /// Office open today (optional groups with staff or units).
+    pub open_today: Vec<bool>,
+    /// Largest headcount any office may need: a safe upper bound for the model.
+    pub big_m: u32,
+}
+
+impl Facts {
+    pub fn new(scenario: &Scenario) -> Facts {
+        let unit_hours = analysis::unit_hours(scenario);
+        let groups: Vec<usize> = (0..scenario.offices.len())
+            .filter(|&o| scenario.offices[o].is_group())
+            .collect();
+        let today = scenario.coverage();
+        let fixed_owner: Vec<Option<usize>> = today
+            .iter()
+            .map(|g| g.filter(|&g| scenario.offices[g].fixed))
+            .collect();
+        let candidates: Vec<Vec<usize>> = scenario
+            .units
+            .iter()
+            .enumerate()
+            .map(|(u, unit)| match fixed_owner[u] {
+                Some(g) => vec![g],
+                None => groups
+                    .iter()
+                    .copied()
+                    .filter(|&g| unit.is_eligible(g) && !scenario.offices[g].fixed)
+                    .collect(),
+            })
+            .collect();
+        // Any full coverage gives the same allocation-independent loads; use the first
+        // candidate of each unit and take the unit hours back out of its group.
+        let reference: Vec<Option<usize>> =
+            candidates.iter().map(|c| c.first().copied()).collect();
+        let volumes = analysis::volumes(scenario, &reference);
+        let mut base_hours: Vec<f64> = (0..scenario.offices.len())
+            .map(|o| volumes.required_hours(scenario, o))
+            .collect();
+        for (u, g) in reference.iter().enumerate() {
+            if let (Some(g), Some(h)) = (g, unit_hours.get(u)) {
+                base_hours[*g] -= h;
+            }
+        }
+        for h in &mut base_hours {
+            if h.abs() < 1e-9 {
+                *h = 0.0;
+            }
+        }
+        let base_team: Vec<u32> = (0..scenario.offices.len())
+            .map(|o| {
+                scenario
+                    .works
+                    .iter()
+                    .enumerate()
+                    .filter(|(w, work)| {
+                        work.place == WorkPlace::Office(o) && volumes.at_office[*w][o] > 0.0
+                    })
+                    .map(|(_, work)| work.team)
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let unit_team = scenario
+            .units
+            .iter()
+            .map(|unit| {
+                let mut stack: Vec<usize> = unit
+                    .workload
+                    .iter()
+                    .filter(|&&(_, rate)| rate > 0.0)
+                    .map(|&(w, _)| w)
+                    .collect();
+                let mut seen = vec![false; scenario.works.len()];
+                let mut team = 0;
+                while let Some(w) = stack.pop() {
+                    if seen[w] || scenario.works[w].place != WorkPlace::CoveringGroup {
+                        continue;
+                    }
+                    seen[w] = true;
+                    team = team.max(scenario.works[w].team);
+                    stack.extend(
+                        scenario.works[w]
+                            .next
+                            .iter()
+                            .filter(|&&(_, share)| share > 0.0)
+                            .map(|&(c, _)| c),
+                    );
+                }
+                team
+            })
+            .collect();
+        let leader_loss = scenario
+            .offices
+            .iter()
+            .map(|o| f64::from(o.leaders) * (1.0 - o.leader_case_share))
+            .collect();
+        let open_today = scenario
+            .offices
+            .iter()
+            .map(|o| !o.optional || o.headcount() > 0 || !o.covers.is_empty())
+            .collect();
+        let year_value = scenario.calendar.year_value();
+        let target = scenario.policy.target_utilisation;
+        let total_hours: f64 = base_hours.iter().sum::<f64>() + unit_hours.iter().sum::<f64>();
+        let per_person = (year_value * target).max(1e-9);
+        let floors: u64 = scenario
+            .offices
+            .iter()
+            .map(|o| {
+                u64::from(o.min_staff.unwrap_or(0).max(o.leaders).max(o.headcount()))
+                    + u64::from(o.leaders)
+            })
+            .sum::<u64>()
+            + u64::from(unit_team_max(scenario));
+        let big = (total_hours / per_person).ceil().min(1e6) as u64 + floors + 10;
+        let big_m = u32::try_from(big.min(1_000_000)).unwrap_or(1_000_000);
+        Facts {
+            year_value,
+            target,
+            base_hours,
+            unit_hours,
+            unit_team,
+            base_team,
+            leader_loss,
+            candidates,
+            groups,
+            open_today,
+            big_m,
+        }
+    }
+
+    /// Hours a year at every office under an allocation.
+    pub fn loads(&self, coverage: &[Option<usize>]) -> Vec<f64> {
+        let mut loads = self.base_hours.clone();
+        for (u, g) in coverage.iter().enumerate() {
+            if let (Some(g), Some(h)) = (g, self.unit_hours.get(u)) {
+                if let Some(load) = loads.get_mut(*g) {
+                    *load += h;
+                }
+            }
+        }
+        loads
+    }
+
+    /// Casework person-equivalents of `n` people at office `o`, as the analysis counts them.
+    pub fn persons(&self, scenario: &Scenario, o: usize, n: u32) -> f64 {
+        scenario
+            .offices
+            .get(o)
+            .map_or(0.0, |office| office.casework_persons(n))
+    }
+
+    /// Utilisation of an office with `load` hours and `n` people (0 without work, infinite
+    /// with work and no capacity).
+    pub fn utilisation(&self, scenario: &Scenario, o: usize, load: f64, n: u32) -> f64 {
+        if load <= 0.0 {
+            return 0.0;
+        }
+        let capacity = self.year_value * self.persons(scenario, o, n);
+        if capacity <= 0.0 {
+            f64::INFINITY
+        } else {
+            load / capacity
+        }
+    }
+
+    /// Unmet hours of an office: `max(0, R − target × C)`.
+    pub fn unmet(&self, scenario: &Scenario, o: usize, load: f64, n: u32) -> f64 {
+        let capacity = self.year_value * self.persons(scenario, o, n);
+        let unmet = load - self.target * capacity;
+        if unmet > TOLERANCE * load.max(1.0) {
+            unmet
+        } else {
+            0.0
+        }
+    }
+
+    /// The team floor of an office under an allocation: the largest team of its work.
+    pub fn team_floor(&self, o: usize, coverage: &[Option<usize>]) -> u32 {
+        let base = if self.base_hours.get(o).is_some_and(|&h| h > 0.0) {
+            self.base_team.get(o).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        coverage
+            .iter()
+            .zip(&self.unit_team)
+            .filter(|(g, _)| **g == Some(o))
+            .map(|(_, &t)| t)
+            .fold(base, u32::max)
+    }
+
+    /// Everything that keeps an open office from going lower: min_staff, leaders, team.
+    pub fn floor(&self, scenario: &Scenario, o: usize, team: u32) -> u32 {
+        scenario.offices.get(o).map_or(0, |office| {
+            office.min_staff.unwrap_or(0).max(office.leaders).max(team)
+        })
+    }
+
+    /// Units moved to another group than today's plus people added or removed per staff type.
+    pub fn changes(&self, scenario: &Scenario, plan: &Plan) -> f64 {
+        let today = scenario.coverage();
+        let moved = today
+            .iter()
+            .zip(&plan.coverage)
+            .filter(|(before, after)| before.is_some() && before != after)
+            .count();
+        let people: u32 = scenario
+            .offices
+            .iter()
+            .zip(&plan.staff)
+            .map(|(office, after)| {
+                office
+                    .staff
+                    .iter()
+                    .zip(after)
+                    .map(|(&b, &a)| b.abs_diff(a))
+                    .sum::<u32>()
+            })
+            .sum();
+        moved as f64 + f64::from(people)
+    }
+
+    /// The plan's value on every goal.
+    pub fn score(&self, scenario: &Scenario, plan: &Plan) -> Score {
+        let loads = self.loads(&plan.coverage);
+        let mut unmet = 0.0;
+        let mut peak: f64 = 0.0;
+        for (o, staff) in plan.staff.iter().enumerate() {
+            let n: u32 = staff.iter().sum();
+            let load = loads.get(o).copied().unwrap_or(0.0);
+            unmet += self.unmet(scenario, o, load, n);
+            peak = peak.max(self.utilisation(scenario, o, load, n));
+        }
+        let cost = plan.staff.iter().map(|s| scenario.cost(s)).sum();
+        Score {
+            unmet_hours: unmet,
+            cost,
+            peak,
+            changes: self.changes(scenario, plan),
+        }
+    }
+
+    /// Does the plan keep every hard rule? Returns the first rule broken, in words.
+    pub fn violation(&self, scenario: &Scenario, plan: &Plan) -> Option<String> {
+        for (u, g) in plan.coverage.iter().enumerate() {
+            let ok = match g {
+                Some(g) => {
+                    self.candidates.get(u).is_some_and(|c| c.contains(g))
+                        && plan.open.get(*g).copied().unwrap_or(false)
+                }
+                None => false,
+            };
+            if !ok {
+                return Some(format!("unit {u} is not covered by an open eligible group"));
+            }
+        }
+        let mut per_type = vec![0u64; scenario.staff_types.len()];
+        for (o, office) in scenario.offices.iter().enumerate() {
+            let staff = plan.staff.get(o)?;
+            let n: u32 = staff.iter().sum();
+            let open = plan.open.get(o).copied().unwrap_or(true);
+            for (t, &s) in staff.iter().enumerate() {
+                per_type[t] += u64::from(s);
+                if s > 0 && !office.allowed_staff.get(t).copied().unwrap_or(false) && !office.fixed
+                {
+                    return Some(format!("office {} has a staff type it may not have", office.id));
+                }
+            }
+            if office.fixed && *staff != office.staff {
+                return Some(format!("fixed office {} changed", office.id));
+            }
+            if !open {
+                if n > 0 || plan.coverage.contains(&Some(o)) {
+                    return Some(format!("closed group {} has staff or units", office.id));
+                }
+                continue;
+            }
+            let team = self.team_floor(o, &plan.coverage);
+            if !office.fixed && n < self.floor(scenario, o, team) {
+                return Some(format!("office {} below its floor", office.id));
+            }
+            if !office.fixed && office.max_staff.is_some_and(|m| n > m) {
+                return Some(format!("office {} above max_staff", office.id));
+            }
+            if let Some(max) = office.max_units {
+                let units = plan.coverage.iter().filter(|g| **g == Some(o)).count();
+                if units > max as usize {
+                    return Some(format!("group {} above max_units", office.id));
+                }
+            }
+        }
+        for (t, &n) in per_type.iter().enumerate() {
+            if let Some(Some(q)) = scenario.policy.quota.get(t) {
+                if n > u64::from(*q) {
+                    return Some(format!("quota of staff type {t} exceeded"));
+                }
+            }
+        }
+        if let Some(budget) = scenario.policy.budget {
+            let cost: f64 = plan.staff.iter().map(|s| scenario.cost(s)).sum();
+            if cost > budget * (1.0 + 1e-9) {
+                return Some("budget exceeded".into());
+            }
+        }
+        None
+    }
+}
+
+fn unit_team_max(scenario: &Scenario) -> u32 {
+    scenario.works.iter().map(|w| w.team).max().unwrap_or(0)
+}

@@ -1,0 +1,478 @@
+//! A constructive allocation with local search: the warm start of the MIP and the answer for
+//! scenarios too large for it.
+//!
+//! Headcount is not decided here: each group is scored at the least headcount that keeps it
+//! at the target (the analysis's `least_headcount`), costed at its cheapest allowed staff
+//! type. Quotas and budget are left to the exact staffing step that follows, which is a tiny
+//! programme once the allocation is known. Units go, most constrained and largest first, to
+//! the group where they add least; then single moves, pairwise swaps and closing optional
+//! groups are tried while any of them improves the goals in order.
+
+use std::time::Instant;
+
+use super::facts::Facts;
+use crate::analysis::least_headcount;
+use crate::model::Scenario;
+
+/// A group's figures at the least headcount for its load.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct GroupValue {
+    unmet: f64,
+    cost: f64,
+    utilisation: f64,
+}
+
+/// Lexicographic (unmet, cost, peak, changes) of an allocation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Value {
+    unmet: f64,
+    cost: f64,
+    peak: f64,
+    changes: i64,
+}
+
+impl Value {
+    fn better(&self, other: &Value) -> bool {
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        if !close(self.unmet, other.unmet) {
+            return self.unmet < other.unmet;
+        }
+        if !close(self.cost, other.cost) {
+            return self.cost < other.cost;
+        }
+        if !close(self.peak, other.peak) && !(self.peak.is_infinite() && other.peak.is_infinite())
+        {
+            return self.peak < other.peak;
+        }
+        self.changes < other.changes
+    }
+}
+
+struct Search<'a> {
+    scenario: &'a Scenario,
+    facts: &'a Facts,
+    /// Cheapest cost of one person at each office.
+    unit_cost: Vec<f64>,
+    coverage: Vec<Option<usize>>,
+    open: Vec<bool>,
+    load: Vec<f64>,
+    /// `[office][team]`: units of that team size covered.
+    teams: Vec<Vec<u32>>,
+    count: Vec<u32>,
+    today: Vec<Option<usize>>,
+    /// Highest utilisation among offices that are not dispatched groups (constant).
+    section_peak: f64,
+    section_unmet: f64,
+    section_cost: f64,
+}
+
+impl<'a> Search<'a> {
+    fn new(scenario: &'a Scenario, facts: &'a Facts) -> Search<'a> {
+        let offices = scenario.offices.len();
+        let max_team = scenario.works.iter().map(|w| w.team).max().unwrap_or(0) as usize;
+        let unit_cost = scenario
+            .offices
+            .iter()
+            .map(|office| {
+                scenario
+                    .staff_types
+                    .iter()
+                    .enumerate()
+                    .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+                    .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
+                    .map(|(_, st)| st.cost)
+                    .fold(f64::INFINITY, f64::min)
+            })
+            .collect();
+        let mut search = Search {
+            scenario,
+            facts,
+            unit_cost,
+            coverage: vec![None; scenario.units.len()],
+            open: facts.open_today.clone(),
+            load: facts.base_hours.clone(),
+            teams: vec![vec![0; max_team + 1]; offices],
+            count: vec![0; offices],
+            today: scenario.coverage(),
+            section_peak: 0.0,
+            section_unmet: 0.0,
+            section_cost: 0.0,
+        };
+        for (o, office) in scenario.offices.iter().enumerate() {
+            if office.is_group() {
+                if office.optional && !office.fixed {
+                    search.open[o] = true;
+                }
+                continue;
+            }
+            let v = search.office_value(o, facts.base_hours[o], facts.base_team[o]);
+            search.section_peak = search.section_peak.max(v.utilisation);
+            search.section_unmet += v.unmet;
+            search.section_cost += v.cost;
+        }
+        search
+    }
+
+    /// An office's figures at the least headcount for `load` (today's staff if fixed).
+    fn office_value(&self, o: usize, load: f64, team: u32) -> GroupValue {
+        let Some(office) = self.scenario.offices.get(o) else {
+            return GroupValue {
+                unmet: 0.0,
+                cost: 0.0,
+                utilisation: 0.0,
+            };
+        };
+        let facts = self.facts;
+        if office.fixed {
+            let n = office.headcount();
+            return GroupValue {
+                unmet: facts.unmet(self.scenario, o, load, n),
+                cost: self.scenario.cost(&office.staff),
+                utilisation: facts.utilisation(self.scenario, o, load, n),
+            };
+        }
+        if !self.open.get(o).copied().unwrap_or(true) {
+            return GroupValue {
+                unmet: load.max(0.0),
+                cost: 0.0,
+                utilisation: if load > 0.0 { f64::INFINITY } else { 0.0 },
+            };
+        }
+        let team = if load > 0.0 { team } else { 0 };
+        let floor = facts.floor(self.scenario, o, team);
+        let mut n = least_headcount(office, load, facts.year_value, facts.target, floor);
+        if let Some(max) = office.max_staff {
+            n = n.min(max.max(floor));
+        }
+        n = n.min(facts.big_m);
+        GroupValue {
+            unmet: facts.unmet(self.scenario, o, load, n),
+            cost: f64::from(n) * self.unit_cost.get(o).copied().unwrap_or(0.0),
+            utilisation: facts.utilisation(self.scenario, o, load, n),
+        }
+    }
+
+    fn team_of(&self, o: usize) -> u32 {
+        let base = if self.facts.base_hours.get(o).is_some_and(|&h| h > 0.0) {
+            self.facts.base_team.get(o).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        let covered = self
+            .teams
+            .get(o)
+            .and_then(|t| t.iter().rposition(|&c| c > 0))
+            .unwrap_or(0) as u32;
+        base.max(covered)
+    }
+
+    fn group_value(&self, g: usize) -> GroupValue {
+        self.office_value(g, self.load[g], self.team_of(g))
+    }
+
+    fn place(&mut self, u: usize, g: usize) {
+        self.coverage[u] = Some(g);
+        self.load[g] += self.facts.unit_hours[u];
+        let t = self.facts.unit_team[u] as usize;
+        if let Some(c) = self.teams[g].get_mut(t) {
+            *c += 1;
+        }
+        self.count[g] += 1;
+    }
+
+    fn remove(&mut self, u: usize) {
+        if let Some(g) = self.coverage[u].take() {
+            self.load[g] -= self.facts.unit_hours[u];
+            let t = self.facts.unit_team[u] as usize;
+            if let Some(c) = self.teams[g].get_mut(t) {
+                *c = c.saturating_sub(1);
+            }
+            self.count[g] = self.count[g].saturating_sub(1);
+        }
+    }
+
+    fn has_room(&self, g: usize) -> bool {
+        self.open[g]
+            && self.scenario.offices[g]
+                .max_units
+                .is_none_or(|m| self.count[g] < m)
+    }
+
+    fn value(&self) -> Value {
+        let mut value = Value {
+            unmet: self.section_unmet,
+            cost: self.section_cost,
+            peak: self.section_peak,
+            changes: 0,
+        };
+        for &g in &self.facts.groups {
+            let v = self.group_value(g);
+            value.unmet += v.unmet;
+            value.cost += v.cost;
+            value.peak = value.peak.max(v.utilisation);
+        }
+        value.changes = self
+            .coverage
+            .iter()
+            .zip(&self.today)
+            .filter(|(a, b)| b.is_some() && a != b)
+            .count() as i64;
+        value
+    }
+
+    /// The value after moving unit `u` to group `to`, computed from the two groups touched.
+    fn value_if_moved(&mut self, u: usize, to: usize, current: &Value) -> Value {
+        let Some(from) = self.coverage[u] else {
+            return *current;
+        };
+        let before_from = self.group_value(from);
+        let before_to = self.group_value(to);
+        self.remove(u);
+        self.place(u, to);
+        let after_from = self.group_value(from);
+        let after_to = self.group_value(to);
+        let peak = self.peak_without(from, to).max(after_from.utilisation).max(after_to.utilisation);
+        self.remove(u);
+        self.place(u, from);
+        let was_home = self.today[u] == Some(from);
+        let goes_home = self.today[u] == Some(to);
+        Value {
+            unmet: current.unmet - before_from.unmet - before_to.unmet
+                + after_from.unmet
+                + after_to.unmet,
+            cost: current.cost - before_from.cost - before_to.cost + after_from.cost + after_to.cost,
+            peak,
+            changes: current.changes + i64::from(was_home) - i64::from(goes_home),
+        }
+    }
+
+    fn peak_without(&self, a: usize, b: usize) -> f64 {
+        self.facts
+            .groups
+            .iter()
+            .filter(|&&g| g != a && g != b)
+            .map(|&g| self.group_value(g).utilisation)
+            .fold(self.section_peak, f64::max)
+    }
+
+    /// Greedy construction: most constrained, then largest units first.
+    fn construct(&mut self) -> bool {
+        let mut order: Vec<usize> = (0..self.scenario.units.len()).collect();
+        order.sort_by(|&a, &b| {
+            self.facts.candidates[a]
+                .len()
+                .cmp(&self.facts.candidates[b].len())
+                .then(self.facts.unit_hours[b].total_cmp(&self.facts.unit_hours[a]))
+                .then(a.cmp(&b))
+        });
+        for u in order {
+            let mut best: Option<(usize, (f64, f64, f64, bool))> = None;
+            for &g in &self.facts.candidates[u] {
+                if !self.has_room(g) {
+                    continue;
+                }
+                let before = self.group_value(g);
+                self.place(u, g);
+                let after = self.group_value(g);
+                self.remove(u);
+                // Least added cost; then the group left with most slack; then today's group.
+                let key = (
+                    after.unmet - before.unmet,
+                    after.cost - before.cost,
+                    after.utilisation,
+                    self.today[u] != Some(g),
+                );
+                let better = match &best {
+                    None => true,
+                    Some((_, k)) => key_less(&key, k),
+                };
+                if better {
+                    best = Some((g, key));
+                }
+            }
+            match best {
+                Some((g, _)) => self.place(u, g),
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Single moves and swaps while they improve; stops at the deadline.
+    fn improve(&mut self, deadline: Instant) {
+        let mut current = self.value();
+        let units = self.scenario.units.len();
+        loop {
+            let mut improved = false;
+            for u in 0..units {
+                let Some(from) = self.coverage[u] else { continue };
+                let mut best: Option<(usize, Value)> = None;
+                for i in 0..self.facts.candidates[u].len() {
+                    let g = self.facts.candidates[u][i];
+                    if g == from || !self.has_room(g) {
+                        continue;
+                    }
+                    let v = self.value_if_moved(u, g, &current);
+                    if v.better(best.as_ref().map_or(&current, |b| &b.1)) {
+                        best = Some((g, v));
+                    }
+                }
+                if let Some((g, v)) = best {
+                    self.remove(u);
+                    self.place(u, g);
+                    current = v;
+                    improved = true;
+                }
+            }
+            if Instant::now() >= deadline {
+                break;
+            }
+            for u in 0..units {
+                if Instant::now() >= deadline {
+                    break;
+                }
+                for w in (u + 1)..units {
+                    let (Some(gu), Some(gw)) = (self.coverage[u], self.coverage[w]) else {
+                        continue;
+                    };
+                    if gu == gw
+                        || !self.facts.candidates[u].contains(&gw)
+                        || !self.facts.candidates[w].contains(&gu)
+                    {
+                        continue;
+                    }
+                    self.remove(u);
+                    self.remove(w);
+                    self.place(u, gw);
+                    self.place(w, gu);
+                    let v = self.value();
+                    if v.better(&current) {
+                        current = v;
+                        improved = true;
+                    } else {
+                        self.remove(u);
+                        self.remove(w);
+                        self.place(u, gu);
+                        self.place(w, gw);
+                    }
+                }
+            }
+            if !improved || Instant::now() >= deadline {
+                break;
+            }
+        }
+    }
+
+    /// Tries closing each optional group (its units go to the best other groups); keeps a
+    /// closure when the goals improve.
+    fn close_groups(&mut self, deadline: Instant) {
+        let optional: Vec<usize> = self
+            .facts
+            .groups
+            .iter()
+            .copied()
+            .filter(|&g| {
+                let office = &self.scenario.offices[g];
+                office.optional && !office.fixed
+            })
+            .collect();
+        for g in optional {
+            if Instant::now() >= deadline || !self.open[g] {
+                continue;
+            }
+            let saved = (self.coverage.clone(), self.open.clone());
+            let current = self.value();
+            let moved: Vec<usize> = (0..self.coverage.len())
+                .filter(|&u| self.coverage[u] == Some(g))
+                .collect();
+            for &u in &moved {
+                self.remove(u);
+            }
+            self.open[g] = false;
+            let mut ok = true;
+            for &u in &moved {
+                let mut best: Option<(usize, f64)> = None;
+                for &h in &self.facts.candidates[u] {
+                    if !self.has_room(h) {
+                        continue;
+                    }
+                    self.place(u, h);
+                    let v = self.value();
+                    self.remove(u);
+                    let key = v.unmet * 1e12 + v.cost;
+                    if best.is_none_or(|b| key < b.1) {
+                        best = Some((h, key));
+                    }
+                }
+                match best {
+                    Some((h, _)) => self.place(u, h),
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                self.improve(deadline);
+            }
+            if !ok || !self.value().better(&current) {
+                self.restore(saved.0, saved.1);
+            }
+        }
+    }
+
+    fn restore(&mut self, coverage: Vec<Option<usize>>, open: Vec<bool>) {
+        for u in 0..self.coverage.len() {
+            self.remove(u);
+        }
+        self.open = open;
+        for (u, g) in coverage.iter().enumerate() {
+            if let Some(g) = g {
+                self.place(u, *g);
+            }
+        }
+    }
+}
+
+fn key_less(a: &(f64, f64, f64, bool), b: &(f64, f64, f64, bool)) -> bool {
+    let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
+    if !close(a.0, b.0) {
+        return a.0 < b.0;
+    }
+    if !close(a.1, b.1) {
+        return a.1 < b.1;
+    }
+    if !close(a.2, b.2) {
+        return a.2 < b.2;
+    }
+    !a.3 && b.3
+}
+
+/// A feasible allocation (unit → group) and the open groups, found by construction and local
+/// search; `None` when no allocation keeps eligibility and max_units.
+pub fn allocate(
+    scenario: &Scenario,
+    facts: &Facts,
+    deadline: Instant,
+) -> Option<(Vec<Option<usize>>, Vec<bool>)> {
+    let mut search = Search::new(scenario, facts);
+    if !search.construct() {
+        // The greedy order ran out of room; a matching finds a feasible start.
+        let matching = super::clash::matching(scenario, facts, &search.open)?;
+        search.restore(matching, search.open.clone());
+    }
+    search.improve(deadline);
+    search.close_groups(deadline);
+    // Optional groups left without units and without work of their own stay closed.
+    for &g in &facts.groups {
+        let office = &scenario.offices[g];
+        if office.optional
+            && !office.fixed
+            && search.count[g] == 0
+            && facts.base_hours.get(g).is_some_and(|&h| h <= 0.0)
+        {
+            search.open[g] = false;
+        }
+    }
+    Some((search.coverage, search.open))
+}

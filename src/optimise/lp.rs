@@ -1,0 +1,106 @@
+//! The programme in LP format (the CPLEX text format most solvers read), so that anyone can
+//! check the model with another solver. The objective written is the first goal that
+//! matters in practice, least cost with a heavy weight on unmet hours; the comment at the top
+//! says how the staged goals relate to it.
+
+use std::fmt::Write as _;
+
+use super::program::{Lin, Program, Sense};
+use crate::model::Scenario;
+
+/// Weight of one unmet hour against one unit of money in the written objective: large enough
+/// that no saving outweighs an unmet hour in realistic scenarios.
+const UNMET_WEIGHT: f64 = 1e6;
+
+pub fn write(scenario: &Scenario, program: &Program) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "\\ staffplan optimisation model of \"{}\"", scenario.name.replace('\n', " "));
+    let _ = writeln!(
+        out,
+        "\\ Goals in order: unmet hours, cost, peak utilisation, changes. staffplan solves them in"
+    );
+    let _ = writeln!(
+        out,
+        "\\ stages; this file combines the first two as cost + {UNMET_WEIGHT:e} x unmet hours."
+    );
+    let mut objective = program.cost_lin(scenario);
+    objective.add_lin(&program.unmet_lin(), UNMET_WEIGHT);
+    out.push_str("Minimize\n obj: ");
+    out.push_str(&terms(program, &objective));
+    out.push_str("\nSubject To\n");
+    for row in &program.rows {
+        let op = match row.sense {
+            Sense::Le => "<=",
+            Sense::Ge => ">=",
+            Sense::Eq => "=",
+        };
+        let _ = writeln!(
+            out,
+            " {}: {} {op} {}",
+            row.name,
+            terms(program, &row.lhs),
+            number(-row.lhs.constant)
+        );
+    }
+    out.push_str("Bounds\n");
+    for var in &program.vars {
+        if var.hi.is_finite() {
+            let _ = writeln!(out, " {} <= {} <= {}", number(var.lo), var.name, number(var.hi));
+        } else {
+            let _ = writeln!(out, " {} >= {}", var.name, number(var.lo));
+        }
+    }
+    let integers: Vec<&str> = program
+        .vars
+        .iter()
+        .filter(|v| v.integer)
+        .map(|v| v.name.as_str())
+        .collect();
+    if !integers.is_empty() {
+        out.push_str("General\n");
+        for chunk in integers.chunks(8) {
+            let _ = writeln!(out, " {}", chunk.join(" "));
+        }
+    }
+    out.push_str("End\n");
+    out
+}
+
+/// The variable terms of an expression, merged per variable, `0` when there are none.
+fn terms(program: &Program, lin: &Lin) -> String {
+    let mut merged: Vec<(usize, f64)> = Vec::new();
+    for &(v, c) in &lin.terms {
+        match merged.iter_mut().find(|(w, _)| *w == v) {
+            Some(entry) => entry.1 += c,
+            None => merged.push((v, c)),
+        }
+    }
+    let mut text = String::new();
+    for (v, c) in merged.into_iter().filter(|(_, c)| *c != 0.0) {
+        let Some(var) = program.vars.get(v) else {
+            continue;
+        };
+        let sign = if c < 0.0 { "-" } else { "+" };
+        if text.is_empty() {
+            if c < 0.0 {
+                text.push_str("- ");
+            }
+        } else {
+            let _ = write!(text, " {sign} ");
+        }
+        let _ = write!(text, "{} {}", number(c.abs()), var.name);
+    }
+    if text.is_empty() {
+        text.push_str("0 ");
+        text.push_str(program.vars.first().map_or("", |v| v.name.as_str()));
+    }
+    text
+}
+
+fn number(value: f64) -> String {
+    if value == value.trunc() && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}

@@ -1,0 +1,373 @@
+//! The optimiser against exhaustive search, hand calculations, each hard rule binding, refusals
+//! of contradictory rules (also through the real binary) and the `--write` round trip.
+
+use std::process::Command;
+use std::time::Duration;
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use staffplan::analysis::analyse;
+use staffplan::model::Scenario;
+use staffplan::optimise::{optimise, OptimiseError, Options, Recommendation, Status};
+use staffplan::scenario::{parse, write};
+
+fn load(text: &str) -> Scenario {
+    parse(text, "test.toml").unwrap().scenario
+}
+
+fn run(scenario: &Scenario) -> Recommendation {
+    let options = Options {
+        time_limit: Duration::from_secs(20),
+        ..Options::default()
+    };
+    optimise(scenario, &options).unwrap()
+}
+
+fn office<'a>(rec: &'a Recommendation, id: &str) -> &'a staffplan::optimise::OfficeResult {
+    rec.offices.iter().find(|o| o.id == id).unwrap()
+}
+
+const H: f64 = 1598.0;
+const PER_PERSON: f64 = 0.85 * 1598.0;
+
+/// A random small scenario: one section, three groups (the third optional), five units with
+/// random workloads, eligibility and team sizes.
+fn random_scenario(seed: u64) -> String {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut text = String::from(
+        "[scenario]\nname = \"random\"\n[staff.establishment]\ncost = 180000\n[staff.contract]\ncost = 96000\n",
+    );
+    text.push_str(&format!(
+        "[[office]]\nid = \"s\"\nname = \"section\"\nstaff = {{ establishment = 3 }}\n[[work]]\nid = \"case\"\nname = \"case\"\noffice = \"s\"\nvolume = {}\nhours = 100\nteam = 2\n",
+        rng.random_range(10..60)
+    ));
+    for g in 1..=3 {
+        let leaders = rng.random_range(0..2);
+        let allowed = if g == 2 {
+            "allowed_staff = [\"establishment\"]\n"
+        } else {
+            ""
+        };
+        text.push_str(&format!(
+            "[[office]]\nid = \"g{g}\"\nname = \"group {g}\"\nkind = \"dispatched_group\"\nstaff = {{ establishment = 1 }}\nleaders = {leaders}\nmax_units = {}\noptional = {}\nmin_staff = {}\n{allowed}",
+            rng.random_range(2..4),
+            g == 3,
+            rng.random_range(0..3),
+        ));
+    }
+    text.push_str("[[work]]\nid = \"petition\"\nname = \"petition\"\noffice = \"covering_group\"\nhours = 30\n");
+    text.push_str("[[work]]\nid = \"check\"\nname = \"check\"\noffice = \"covering_group\"\nhours = 50\nteam = 2\n");
+    for u in 1..=5 {
+        let check = if rng.random_bool(0.4) {
+            format!(", check = {}", rng.random_range(1..10))
+        } else {
+            String::new()
+        };
+        text.push_str(&format!(
+            "[[unit]]\nid = \"u{u}\"\nname = \"unit {u}\"\nworkload = {{ petition = {}{check} }}\n",
+            rng.random_range(5..60)
+        ));
+        if rng.random_bool(0.3) {
+            text.push_str("eligible = [\"g1\", \"g3\"]\n");
+        }
+    }
+    text
+}
+
+/// Least headcount at or above `floor` keeping `required` hours at or below the target,
+/// counted independently of the library: leaders give half their time.
+fn least(required: f64, leaders: u32, floor: u32) -> u32 {
+    let mut n = floor.max(leaders);
+    if required <= 0.0 {
+        return n;
+    }
+    while required > PER_PERSON * (n as f64 - 0.5 * leaders as f64) * (1.0 + 1e-12) {
+        n += 1;
+    }
+    n
+}
+
+/// Every allocation of units to groups, each staffed at its least headcount: the best
+/// (cost, peak utilisation).
+fn brute_force(scenario: &Scenario) -> (f64, f64) {
+    let groups: Vec<usize> = (0..scenario.offices.len())
+        .filter(|&o| scenario.offices[o].is_group())
+        .collect();
+    let units = scenario.units.len();
+    let mut best = (f64::INFINITY, f64::INFINITY);
+    for code in 0..groups.len().pow(units as u32) {
+        let mut c = code;
+        let mut trial = scenario.clone();
+        for &g in &groups {
+            trial.offices[g].covers.clear();
+        }
+        let mut ok = true;
+        for u in 0..units {
+            let g = groups[c % groups.len()];
+            c /= groups.len();
+            ok &= scenario.units[u].is_eligible(g);
+            trial.offices[g].covers.push(u);
+        }
+        for &g in &groups {
+            let office = &trial.offices[g];
+            ok &= office.max_units.is_none_or(|m| office.covers.len() <= m as usize);
+        }
+        if !ok {
+            continue;
+        }
+        let analysis = analyse(&trial);
+        let mut cost = 0.0;
+        let mut peak: f64 = 0.0;
+        for (o, a) in analysis.offices.iter().enumerate() {
+            let office = &trial.offices[o];
+            if office.optional && office.covers.is_empty() && a.required_hours == 0.0 {
+                continue; // left closed
+            }
+            let floor = office.min_staff.unwrap_or(0).max(a.largest_team);
+            let n = least(a.required_hours, office.leaders, floor);
+            let cheapest = if office.allowed_staff[1] { 96000.0 } else { 180000.0 };
+            cost += n as f64 * cheapest;
+            if a.required_hours > 0.0 {
+                peak = peak.max(a.required_hours / (H * (n as f64 - 0.5 * office.leaders as f64)));
+            }
+        }
+        if cost < best.0 - 1e-6 || (cost < best.0 + 1e-6 && peak < best.1 - 1e-9) {
+            best = (cost, peak);
+        }
+    }
+    best
+}
+
+#[test]
+fn small_instances_match_exhaustive_search() {
+    for seed in 1..=6 {
+        let scenario = load(&random_scenario(seed));
+        let (cost, peak) = brute_force(&scenario);
+        let rec = run(&scenario);
+        assert_eq!(rec.status, Status::Optimal, "seed {seed}");
+        assert!((rec.cost_after - cost).abs() < 1e-6, "seed {seed}: cost {} vs {cost}", rec.cost_after);
+        let got = rec.peak_utilisation_after.unwrap();
+        assert!((got - peak).abs() < 1e-6, "seed {seed}: peak {got} vs {peak}");
+        // Full coverage with eligibility.
+        let coverage = rec.after.coverage();
+        for (u, g) in coverage.iter().enumerate() {
+            let g = g.unwrap_or_else(|| panic!("seed {seed}: unit {u} uncovered"));
+            assert!(rec.after.units[u].is_eligible(g));
+        }
+        assert_eq!(rec.unmet_hours, 0.0);
+    }
+}
+
+const TWO_SECTIONS: &str = r#"
+[scenario]
+name = "short"
+[staff.establishment]
+cost = 100
+[policy]
+quota = { establishment = 4 }
+[[office]]
+id = "a"
+name = "A"
+staff = { establishment = 1 }
+[[office]]
+id = "b"
+name = "B"
+staff = { establishment = 1 }
+[[work]]
+id = "wa"
+name = "work a"
+office = "a"
+volume = 40
+hours = 100
+[[work]]
+id = "wb"
+name = "work b"
+office = "b"
+volume = 50
+hours = 100
+"#;
+
+#[test]
+fn quota_short_of_need_gives_unmet_hours_and_extra_posts_by_hand() {
+    // Need: a 4000 h → ⌈4000 / 1358.3⌉ = 3, b 5000 h → ⌈3.68⌉ = 4: 7 posts, quota 4.
+    // Four posts at work leave 9000 − 4 × 1358.3 = 3566.8 hours unmet.
+    let rec = run(&load(TWO_SECTIONS));
+    assert!((rec.unmet_hours - (9000.0 - 4.0 * PER_PERSON)).abs() < 1e-6, "{}", rec.unmet_hours);
+    assert_eq!(rec.extra_posts_needed, Some(vec![3]));
+    assert!((rec.extra_cost - 300.0).abs() < 1e-9);
+    let total: u32 = rec.offices.iter().map(|o| o.staff_after[0]).sum();
+    assert_eq!(total, 4);
+    let json = staffplan::export::Exportable::json(&rec);
+    assert_eq!(json["extra_posts_needed"]["establishment"], 3);
+    assert_eq!(json["status"], "optimal");
+    assert!(rec.explanations.iter().any(|e| e.binding.contains(&"quota")));
+}
+
+#[test]
+fn budget_binds() {
+    // Same need (7 posts at 100), budget for 5.
+    let text = TWO_SECTIONS
+        .replace("quota = { establishment = 4 }", "budget = 500");
+    let rec = run(&load(&text));
+    assert!((rec.cost_after - 500.0).abs() < 1e-9);
+    assert!((rec.unmet_hours - (9000.0 - 5.0 * PER_PERSON)).abs() < 1e-6);
+    assert_eq!(rec.extra_posts_needed, Some(vec![2]));
+    assert!(rec.explanations.iter().any(|e| e.binding.contains(&"budget")), "{:?}", rec.explanations);
+}
+
+const GROUPS: &str = r#"
+[scenario]
+name = "groups"
+[staff.establishment]
+cost = 180000
+[staff.contract]
+cost = 96000
+[[office]]
+id = "s"
+name = "section"
+staff = { establishment = 1 }
+[[office]]
+id = "g1"
+name = "group 1"
+kind = "dispatched_group"
+staff = { contract = 2 }
+covers = ["u1"]
+[[office]]
+id = "g2"
+name = "group 2"
+kind = "dispatched_group"
+staff = { establishment = 1 }
+leaders = 1
+min_staff = 2
+optional = true
+covers = ["u2"]
+[[work]]
+id = "review"
+name = "review"
+office = "s"
+volume = 2
+hours = 100
+team = 3
+[[work]]
+id = "petition"
+name = "petition"
+office = "covering_group"
+hours = 10
+[[unit]]
+id = "u1"
+name = "unit 1"
+workload = { petition = 30 }
+[[unit]]
+id = "u2"
+name = "unit 2"
+workload = { petition = 20 }
+"#;
+
+#[test]
+fn team_size_and_optional_group_bind() {
+    let rec = run(&load(GROUPS));
+    // 200 h of review need 1 person, but a review needs a team of 3.
+    assert_eq!(office(&rec, "s").staff_after, vec![0, 3]);
+    let e = rec.explanations.iter().find(|e| e.office == "s").unwrap();
+    assert_eq!(e.binding[0], "team size");
+    // 500 h fit one contract post in g1; the optional g2 (min 2 people) is left closed.
+    assert_eq!(office(&rec, "g1").staff_after, vec![0, 1]);
+    assert_eq!(office(&rec, "g1").covers_after, vec!["u1", "u2"]);
+    let g2 = office(&rec, "g2");
+    assert!(!g2.open);
+    assert_eq!(g2.staff_after, vec![0, 0]);
+    assert_eq!(rec.after.offices[2].leaders, 0);
+    assert_eq!(rec.status, Status::Optimal);
+}
+
+#[test]
+fn eligibility_allowed_staff_and_fixed_bind() {
+    let text = GROUPS
+        .replace("optional = true", "optional = false\nallowed_staff = [\"establishment\"]")
+        .replace("workload = { petition = 20 }", "workload = { petition = 20 }\neligible = [\"g2\"]")
+        .replace("id = \"s\"\nname = \"section\"\nstaff = { establishment = 1 }", "id = \"s\"\nname = \"section\"\nstaff = { establishment = 5 }\nfixed = true");
+    let rec = run(&load(&text));
+    // u2 may only go to g2, which may only employ establishment posts, at least 2 of them
+    // (min_staff). Those two (one a leader at half time) also carry u1's 300 h: 500 h ≤
+    // 1.5 × 1358.3, so g1 is left with no work and no staff.
+    assert_eq!(office(&rec, "g2").covers_after, vec!["u1", "u2"]);
+    assert_eq!(office(&rec, "g2").staff_after, vec![2, 0]);
+    assert_eq!(office(&rec, "g1").staff_after, vec![0, 0]);
+    let e = rec.explanations.iter().find(|e| e.office == "g2").unwrap();
+    assert!(e.binding.contains(&"eligibility"), "{e:?}");
+    // The fixed section keeps its 5 people although 3 would do.
+    assert_eq!(office(&rec, "s").staff_after, vec![5, 0]);
+    assert_eq!(rec.cost_after, 5.0 * 180000.0 + 2.0 * 180000.0);
+}
+
+#[test]
+fn contradictory_rules_are_refused_by_name() {
+    let text = TWO_SECTIONS.replace("name = \"A\"", "name = \"A\"\nmin_staff = 3").replace("name = \"B\"", "name = \"B\"\nmin_staff = 2");
+    let error = optimise(&load(&text), &Options::default()).unwrap_err();
+    let OptimiseError::Infeasible { clashes } = &error else {
+        panic!("{error}")
+    };
+    assert_eq!(clashes.len(), 1, "{clashes:?}");
+    assert!(clashes[0].starts_with("quota vs min_staff"), "{}", clashes[0]);
+    assert!(clashes[0].contains("\"a\" (3, min_staff)"), "{}", clashes[0]);
+
+    // u2 may only go to g2, which is fixed and keeps only the units it covers today (none).
+    let stranded = GROUPS
+        .replace("workload = { petition = 20 }", "workload = { petition = 20 }\neligible = [\"g2\"]")
+        .replace("covers = [\"u2\"]", "covers = []\nfixed = true");
+    let error = optimise(&load(&stranded), &Options::default()).unwrap_err();
+    assert!(error.to_string().contains("unit \"u2\" cannot be covered"), "{error}");
+
+    let crowded = GROUPS.replace("covers = [\"u1\"]", "covers = [\"u1\"]\nmax_units = 1").replace("optional = true", "optional = true\nmax_units = 0\nfixed = false");
+    let error = optimise(&load(&crowded), &Options::default()).unwrap_err();
+    assert!(error.to_string().contains("max_units"), "{error}");
+}
+
+#[test]
+fn cli_refuses_contradictory_rules_with_exit_1() {
+    let dir = std::env::temp_dir().join(format!("staffplan-optimise-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("clash.toml");
+    std::fs::write(&file, TWO_SECTIONS.replace("name = \"A\"", "name = \"A\"\nmin_staff = 3").replace("name = \"B\"", "name = \"B\"\nmin_staff = 2")).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_staffplan"))
+        .args(["optimise", "--quiet"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: the rules of this scenario contradict each other, so nothing can be recommended:\n  \
+         - quota vs min_staff/team size: the quota of 4 \"establishment\" posts is too small: offices that may employ only this type need at least 5: \"a\" (3, min_staff), \"b\" (2, min_staff)\n  \
+         help: relax one of the rules named above (raise a quota, max_staff, max_units or the budget; widen `eligible`; unfix an office) and run again\n"
+    );
+    assert!(output.stdout.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn written_proposal_reanalyses_to_the_same_figures() {
+    let text = format!("# planner's note\n{GROUPS}");
+    let scenario = load(&text);
+    let rec = run(&scenario);
+    let proposal = write::proposal(&text, &scenario, &rec);
+    assert!(proposal.contains("# planner's note"));
+    assert!(proposal.contains("# staffplan: was"));
+    let reparsed = parse(&proposal, "proposal.toml").unwrap().scenario;
+    assert_eq!(reparsed, rec.after);
+    let analysis = analyse(&reparsed);
+    for (o, a) in rec.offices.iter().zip(&analysis.offices) {
+        assert_eq!(o.staff_after.iter().sum::<u32>(), a.staff);
+        assert_eq!(o.utilisation_after, a.utilisation);
+    }
+    assert!((analysis.total.cost - rec.cost_after).abs() < 1e-9);
+}
+
+#[test]
+fn lp_export_names_the_rules() {
+    let lp = staffplan::optimise::write_lp(&load(GROUPS));
+    assert!(lp.starts_with("\\ staffplan"));
+    for part in ["Minimize", "Subject To", "full_coverage_u1:", "floor_s:", "General", "End"] {
+        assert!(lp.contains(part), "{part} missing:\n{lp}");
+    }
+}

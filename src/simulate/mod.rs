@@ -1,1 +1,524 @@
-//! Monte Carlo simulation of a working year (SPEC §5).
+//! Monte Carlo simulation of a working year (SPEC §5): the options, the limits, the result and
+//! its tables and JSON. [`simulate`] checks the request, spreads the runs over threads and
+//! summarises them; `engine` simulates one run exactly (event by event), `random` owns the
+//! seeded random numbers and `stats` the figures over runs.
+//!
+//! Reproducibility: run `i` draws only from the ChaCha8 stream `i` under the seed, and the
+//! runs are summarised in run order, so the same seed gives byte-identical output on any
+//! number of threads. Nothing here prints; progress goes to a callback.
+
+mod engine;
+mod random;
+pub mod stats;
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+
+pub use engine::{Engine, OfficeRun, Plan, RunOutcome, WorkRun};
+pub use stats::Band;
+
+use crate::analysis;
+use crate::export::{json_number, Cell, Exportable, Table};
+use crate::model::Scenario;
+
+/// Most runs in one simulation.
+pub const MAX_RUNS: u32 = 100_000;
+/// Most working days in one run (400 years of 250 days).
+pub const MAX_DAYS: u32 = 100_000;
+/// Most items one run is expected to see (arrivals and follow-up work together).
+pub const MAX_ITEMS_PER_RUN: f64 = 10_000_000.0;
+/// Most items all runs together are expected to see (about a minute of work on two cores).
+pub const MAX_ITEMS: f64 = 1_000_000_000.0;
+/// Most backlog values kept for the chart (runs × sampled days × offices); beyond it the
+/// backlog is sampled every few days instead of every day.
+pub const MAX_SERIES_VALUES: u64 = 20_000_000;
+/// Extra casework a busy person works in overtime, as a share of `hours_per_day` (2 hours of
+/// an 8-hour day), while the office has a backlog and the person's cap is not reached.
+pub const OVERTIME_SHARE_OF_DAY: f64 = 0.25;
+
+/// What to simulate: SPEC §1 `simulate` flags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SimOptions {
+    /// Simulated years (runs).
+    pub runs: u32,
+    pub seed: u64,
+    /// Working days a run; `None`: the scenario's `working_days`.
+    pub days: Option<u32>,
+    /// Worker threads; `None`: all cores. The numbers never depend on it.
+    pub threads: Option<usize>,
+}
+
+impl Default for SimOptions {
+    fn default() -> Self {
+        SimOptions {
+            runs: 1000,
+            seed: 1,
+            days: None,
+            threads: None,
+        }
+    }
+}
+
+/// A request the simulation refuses, with how to fix it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SimulateError {
+    #[error("--runs must be at least 1\n  help: ask for --runs 1000 (the default) or any number up to {MAX_RUNS}")]
+    NoRuns,
+    #[error("--runs {runs} is more than the {MAX_RUNS} runs one simulation may have\n  help: {MAX_RUNS} runs already give the 5–95% band to within a fraction of a percent")]
+    TooManyRuns { runs: u32 },
+    #[error(
+        "--days must be at least 1\n  help: leave --days out to simulate one year of working days"
+    )]
+    NoDays,
+    #[error("--days {days} is more than the {MAX_DAYS} working days one run may cover\n  help: simulate fewer days, or more runs of one year each")]
+    TooManyDays { days: u32 },
+    #[error("the scenario has no working days (`working_days = 0`), so no work can be done or arrive\n  help: set `working_days` in [calendar], e.g. 250")]
+    NoWorkingDays,
+    #[error("--threads must be at least 1\n  help: leave --threads out to use all cores")]
+    NoThreads,
+    #[error("each run would see about {per_run:.0} items, more than the {MAX_ITEMS_PER_RUN:.0} one run may hold\n  help: simulate fewer --days")]
+    TooManyItemsPerRun { per_run: f64 },
+    #[error("{runs} runs of about {per_run:.0} items each are {total:.0} items, more than the {MAX_ITEMS:.0} one simulation may take\n  help: ask for fewer --runs or --days")]
+    TooManyItems { runs: u32, per_run: f64, total: f64 },
+    #[error("cannot start {threads} worker threads: {reason}\n  help: ask for fewer --threads")]
+    Threads { threads: usize, reason: String },
+}
+
+/// Backlog over time at one office for the chart: at the end of each sampled day, the median
+/// and the 5th and 95th percentile over the runs of the items open (waiting to start, in
+/// progress, or set aside because no team can be fielded).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BacklogSeries {
+    /// Working day at whose end the backlog is read (1-based).
+    pub day: Vec<u32>,
+    pub p5: Vec<f64>,
+    pub median: Vec<f64>,
+    pub p95: Vec<f64>,
+}
+
+/// The simulated figures of one office over the runs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfficeSim {
+    pub id: String,
+    pub name: String,
+    pub headcount: u32,
+    /// Items finished.
+    pub done: Band,
+    /// Items open at the end (waiting, in progress or never startable).
+    pub backlog_end: Band,
+    /// Working days from arrival to start, averaged over the items finished in a run.
+    pub wait_days: Band,
+    /// Working days from arrival to completion, averaged over the items finished in a run.
+    pub lead_days: Band,
+    /// 90th percentile, within a run, of the lead time of the items finished.
+    pub lead_days_p90: Band,
+    /// Of the items with a deadline that finished or are still open past it, the share late
+    /// (finished after it, or open past it at the end). Undefined without deadline work.
+    pub late_share: Band,
+    /// Regular casework hours worked ÷ casework hours offered (overtime not included).
+    pub utilisation: Band,
+    pub overtime_hours_per_person: Band,
+    /// The most overtime any one person of the office worked in a run.
+    pub overtime_hours_max_person: Band,
+    /// Some work here needs a bigger team than the office has: it is never started.
+    pub never_fielded: bool,
+    /// One plain sentence per such work type.
+    pub messages: Vec<String>,
+    pub backlog: BacklogSeries,
+}
+
+/// The simulated figures of one work type over the runs, all offices together.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorkSim {
+    pub id: String,
+    pub name: String,
+    /// Items arrived, external and follow-up.
+    pub arrived: Band,
+    /// Of those, started by the chain (`next`).
+    pub spawned: Band,
+    pub done: Band,
+}
+
+/// The result of `staffplan simulate`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Simulation {
+    pub scenario: String,
+    pub runs: u32,
+    pub seed: u64,
+    /// Working days a run.
+    pub days: u32,
+    /// The backlog chart is read every this many days (1 unless runs × days is very large).
+    pub series_step_days: u32,
+    /// Most overtime hours a person may work in a run (the yearly cap scaled to `days`).
+    pub overtime_cap_hours: f64,
+    pub offices: Vec<OfficeSim>,
+    pub works: Vec<WorkSim>,
+}
+
+impl Simulation {
+    /// Every "team can never be fielded" sentence, office by office.
+    pub fn messages(&self) -> impl Iterator<Item = &str> {
+        self.offices
+            .iter()
+            .flat_map(|o| o.messages.iter().map(String::as_str))
+    }
+}
+
+/// Working days a run will cover, after checking the request against the limits.
+fn checked_days(scenario: &Scenario, options: &SimOptions) -> Result<u32, SimulateError> {
+    if options.runs == 0 {
+        return Err(SimulateError::NoRuns);
+    }
+    if options.runs > MAX_RUNS {
+        return Err(SimulateError::TooManyRuns { runs: options.runs });
+    }
+    if options.threads == Some(0) {
+        return Err(SimulateError::NoThreads);
+    }
+    if scenario.calendar.working_days == 0 {
+        return Err(SimulateError::NoWorkingDays);
+    }
+    let days = options.days.unwrap_or(scenario.calendar.working_days);
+    if days == 0 {
+        return Err(SimulateError::NoDays);
+    }
+    if days > MAX_DAYS {
+        return Err(SimulateError::TooManyDays { days });
+    }
+    let per_year: f64 = analysis::volumes(scenario, &scenario.coverage())
+        .at_office
+        .iter()
+        .flatten()
+        .sum();
+    let per_run = per_year * f64::from(days) / f64::from(scenario.calendar.working_days);
+    if per_run > MAX_ITEMS_PER_RUN {
+        return Err(SimulateError::TooManyItemsPerRun { per_run });
+    }
+    let total = per_run * f64::from(options.runs);
+    if total > MAX_ITEMS {
+        return Err(SimulateError::TooManyItems {
+            runs: options.runs,
+            per_run,
+            total,
+        });
+    }
+    Ok(days)
+}
+
+/// The run plan for `scenario` under `options`, checked against the limits; with [`Engine`]
+/// it replays single runs (benchmarks, tests).
+pub fn plan(scenario: &Scenario, options: &SimOptions) -> Result<Plan, SimulateError> {
+    let days = checked_days(scenario, options)?;
+    let offices = scenario.offices.len().max(1) as u64;
+    let values = u64::from(options.runs) * u64::from(days) * offices;
+    let step = values.div_ceil(MAX_SERIES_VALUES).max(1);
+    let step = u32::try_from(step).unwrap_or(days).min(days);
+    Ok(Plan::new(scenario, days, step))
+}
+
+/// Simulates `options.runs` years of every office; `progress` is told how many runs have
+/// finished (from worker threads, roughly in order).
+pub fn simulate(
+    scenario: &Scenario,
+    options: &SimOptions,
+    progress: &(dyn Fn(u32) + Sync),
+) -> Result<Simulation, SimulateError> {
+    let plan = plan(scenario, options)?;
+    let threads = options.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| SimulateError::Threads {
+            threads,
+            reason: e.to_string(),
+        })?;
+    let finished = AtomicU32::new(0);
+    let seed = options.seed;
+    let outcomes: Vec<RunOutcome> = pool.install(|| {
+        (0..options.runs)
+            .into_par_iter()
+            .map_init(
+                || Engine::new(&plan),
+                |engine, run| {
+                    let outcome = engine.run(seed, run);
+                    progress(finished.fetch_add(1, Ordering::Relaxed) + 1);
+                    outcome
+                },
+            )
+            .collect()
+    });
+    Ok(summarise(scenario, options, &plan, &outcomes))
+}
+
+fn summarise(
+    scenario: &Scenario,
+    options: &SimOptions,
+    plan: &Plan,
+    outcomes: &[RunOutcome],
+) -> Simulation {
+    let volumes = analysis::volumes(scenario, &scenario.coverage());
+    let runs = outcomes.len();
+    let cell_len = plan.points * runs;
+    let by_cell = transpose_series(plan, scenario.offices.len(), outcomes);
+    let offices = scenario
+        .offices
+        .iter()
+        .enumerate()
+        .map(|(o, office)| {
+            let figure = |f: &dyn Fn(&OfficeRun) -> Option<f64>| {
+                Band::of(outcomes.iter().map(|r| r.offices.get(o).and_then(f)))
+            };
+            let headcount = office.headcount();
+            let messages: Vec<String> = scenario
+                .works
+                .iter()
+                .enumerate()
+                .filter(|&(w, work)| volumes.at_office[w][o] > 0.0 && work.team.max(1) > headcount)
+                .map(|(_, work)| {
+                    format!(
+                        "office {} has {} {} but work {} needs a team of {}: it is never started; \
+                         its backlog grows by the arrivals",
+                        office.name,
+                        headcount,
+                        if headcount == 1 { "person" } else { "people" },
+                        work.name,
+                        work.team
+                    )
+                })
+                .collect();
+            let backlog = backlog_series(plan, &by_cell[o * cell_len..(o + 1) * cell_len], runs);
+            OfficeSim {
+                id: office.id.clone(),
+                name: office.name.clone(),
+                headcount,
+                done: figure(&|r| Some(f64::from(r.done))),
+                backlog_end: figure(&|r| Some(f64::from(r.backlog_end))),
+                wait_days: figure(&|r| r.wait_days),
+                lead_days: figure(&|r| r.lead_days),
+                lead_days_p90: figure(&|r| r.lead_days_p90),
+                late_share: figure(&|r| r.late_share),
+                utilisation: figure(&|r| r.utilisation),
+                overtime_hours_per_person: figure(&|r| Some(r.overtime_hours_per_person)),
+                overtime_hours_max_person: figure(&|r| Some(r.overtime_hours_max_person)),
+                never_fielded: !messages.is_empty(),
+                messages,
+                backlog,
+            }
+        })
+        .collect();
+    let works = scenario
+        .works
+        .iter()
+        .enumerate()
+        .map(|(w, work)| {
+            let figure = |f: &dyn Fn(&WorkRun) -> u32| {
+                Band::of(
+                    outcomes
+                        .iter()
+                        .map(|r| r.works.get(w).map(|x| f64::from(f(x)))),
+                )
+            };
+            WorkSim {
+                id: work.id.clone(),
+                name: work.name.clone(),
+                arrived: figure(&|x| x.arrived),
+                spawned: figure(&|x| x.spawned),
+                done: figure(&|x| x.done),
+            }
+        })
+        .collect();
+    Simulation {
+        scenario: scenario.name.clone(),
+        runs: options.runs,
+        seed: options.seed,
+        days: plan.days,
+        series_step_days: plan.sample_step,
+        overtime_cap_hours: plan.overtime_cap,
+        offices,
+        works,
+    }
+}
+
+/// The backlog values of all runs regrouped office by office, then day by day, with the runs
+/// of one day side by side (`[office][point][run]`), ready for sorting. Runs are read in
+/// blocks small enough to stay in cache, since each run's series is its own allocation.
+fn transpose_series(plan: &Plan, offices: usize, outcomes: &[RunOutcome]) -> Vec<u32> {
+    const BLOCK: usize = 16;
+    let runs = outcomes.len();
+    let points = plan.points;
+    let mut by_cell = vec![0u32; offices * points * runs];
+    for (b, block) in outcomes.chunks(BLOCK).enumerate() {
+        let first = b * BLOCK;
+        for o in 0..offices {
+            for k in 0..points {
+                let row = (o * points + k) * runs + first;
+                for (i, run) in block.iter().enumerate() {
+                    if let (Some(cell), Some(&value)) =
+                        (by_cell.get_mut(row + i), run.series.get(k * offices + o))
+                    {
+                        *cell = value;
+                    }
+                }
+            }
+        }
+    }
+    by_cell
+}
+
+/// Median and 5–95% band of the backlog on each sampled day, from `[point][run]` values.
+fn backlog_series(plan: &Plan, values: &[u32], runs: usize) -> BacklogSeries {
+    let mut backlog = BacklogSeries {
+        day: Vec::with_capacity(plan.points),
+        p5: Vec::with_capacity(plan.points),
+        median: Vec::with_capacity(plan.points),
+        p95: Vec::with_capacity(plan.points),
+    };
+    let mut column = Vec::with_capacity(runs);
+    for (k, day) in values.chunks(runs.max(1)).enumerate() {
+        column.clear();
+        column.extend_from_slice(day);
+        let (p5, median, p95) = stats::count_quantiles(&mut column);
+        backlog.day.push(plan.point_day(k));
+        backlog.p5.push(p5);
+        backlog.median.push(median);
+        backlog.p95.push(p95);
+    }
+    backlog
+}
+
+fn band_json(band: &Band) -> serde_json::Value {
+    json!({
+        "mean": json_number(band.mean),
+        "p5": json_number(band.p5),
+        "p95": json_number(band.p95),
+    })
+}
+
+/// Mean, p5 and p95 cells of a figure, empty where undefined.
+fn band_cells(band: &Band, share: bool, decimals: usize) -> [Cell; 3] {
+    [band.mean, band.p5, band.p95].map(|v| {
+        if !v.is_finite() {
+            Cell::Empty
+        } else if share {
+            Cell::Share(v)
+        } else {
+            Cell::Num(v, decimals)
+        }
+    })
+}
+
+impl Exportable for Simulation {
+    fn tables(&self) -> Vec<Table> {
+        let mut offices = Table::new(
+            format!(
+                "{} — simulation: {} runs of {} working days, seed {} (mean and 5–95% band over runs)",
+                self.scenario, self.runs, self.days, self.seed
+            ),
+            &["id", "office", "figure", "mean", "p5", "p95"],
+        );
+        for o in &self.offices {
+            let figures: [(&str, &Band, bool, usize); 8] = [
+                ("items done", &o.done, false, 1),
+                ("backlog at end", &o.backlog_end, false, 1),
+                ("wait, working days", &o.wait_days, false, 1),
+                ("lead time, working days", &o.lead_days, false, 1),
+                ("lead time p90, working days", &o.lead_days_p90, false, 1),
+                ("late share", &o.late_share, true, 0),
+                ("utilisation", &o.utilisation, true, 0),
+                ("overtime h/person", &o.overtime_hours_per_person, false, 1),
+            ];
+            for (label, band, share, decimals) in figures {
+                let mut row = vec![Cell::text(&o.id), Cell::text(&o.name), Cell::text(label)];
+                row.extend(band_cells(band, share, decimals));
+                offices.rows.push(row);
+            }
+        }
+        offices.notes.extend(self.messages().map(String::from));
+        offices.notes.push(
+            "backlog: items waiting, in progress or never startable; wait and lead time: averaged \
+             over the items finished in a run; late share: of the items with a deadline that \
+             finished or are open past it; utilisation: regular casework hours worked ÷ offered"
+                .to_string(),
+        );
+        if self.overtime_cap_hours > 0.0 {
+            offices.notes.push(format!(
+                "overtime: busy people work {:.0}% of a day extra while their office has items \
+                 waiting, up to {:.0} h each in a run",
+                OVERTIME_SHARE_OF_DAY * 100.0,
+                self.overtime_cap_hours
+            ));
+        }
+
+        let mut works = Table::new(
+            "Work types (mean over runs)",
+            &["id", "work", "arrived", "of which follow-up", "done"],
+        );
+        for w in &self.works {
+            works.rows.push(vec![
+                Cell::text(&w.id),
+                Cell::text(&w.name),
+                Cell::Num(w.arrived.mean, 1),
+                Cell::Num(w.spawned.mean, 1),
+                Cell::Num(w.done.mean, 1),
+            ]);
+        }
+        vec![offices, works]
+    }
+
+    fn json(&self) -> serde_json::Value {
+        let offices: Vec<serde_json::Value> = self
+            .offices
+            .iter()
+            .map(|o| {
+                json!({
+                    "id": o.id,
+                    "name": o.name,
+                    "headcount": o.headcount,
+                    "done": band_json(&o.done),
+                    "backlog_end": band_json(&o.backlog_end),
+                    "wait_days": band_json(&o.wait_days),
+                    "lead_days": band_json(&o.lead_days),
+                    "lead_days_p90": band_json(&o.lead_days_p90),
+                    "late_share": band_json(&o.late_share),
+                    "utilisation": band_json(&o.utilisation),
+                    "overtime_hours_per_person": band_json(&o.overtime_hours_per_person),
+                    "overtime_hours_max_person": band_json(&o.overtime_hours_max_person),
+                    "never_fielded": o.never_fielded,
+                    "messages": o.messages,
+                    "backlog": {
+                        "day": o.backlog.day,
+                        "p5": o.backlog.p5.iter().copied().map(json_number).collect::<Vec<_>>(),
+                        "median": o.backlog.median.iter().copied().map(json_number).collect::<Vec<_>>(),
+                        "p95": o.backlog.p95.iter().copied().map(json_number).collect::<Vec<_>>(),
+                    },
+                })
+            })
+            .collect();
+        let works: Vec<serde_json::Value> = self
+            .works
+            .iter()
+            .map(|w| {
+                json!({
+                    "id": w.id,
+                    "name": w.name,
+                    "arrived": band_json(&w.arrived),
+                    "spawned": band_json(&w.spawned),
+                    "done": band_json(&w.done),
+                })
+            })
+            .collect();
+        json!({
+            "scenario": self.scenario,
+            "runs": self.runs,
+            "seed": self.seed,
+            "days": self.days,
+            "series_step_days": self.series_step_days,
+            "overtime_cap_hours": json_number(self.overtime_cap_hours),
+            "offices": offices,
+            "works": works,
+        })
+    }
+}

@@ -1,0 +1,777 @@
+//! One simulated run: an exact event-driven simulation of every office together.
+//!
+//! Time is continuous, in working days of regular casework time (day `d` is `[d − 1, d)`), and
+//! only moments where something happens are visited: the next external arrival and the end of
+//! each item in progress, kept in one binary heap. Nothing ticks per minute or per day; the
+//! backlog chart reads the state at the end of each sampled day between two events.
+//!
+//! The rules (SPEC §5), and how open points are decided here:
+//! - External arrivals are one Poisson process of rate `Σ per_year / working_days` a day; each
+//!   arrival belongs to a stream with probability proportional to its rate (the same as one
+//!   Poisson process per stream, with one pending event instead of many).
+//! - An item's effort is drawn when it arrives (Gamma, mean `hours`, the work's cv).
+//! - Each office serves its queue first come, first served: the head of the queue starts as
+//!   soon as `team` of the office's people are free at the same time, and nothing behind it
+//!   may overtake it. One exception, so that one impossible item does not stop an office for
+//!   ever: work whose team is larger than the office's headcount can never start, and is set
+//!   aside on arrival (it counts in the backlog and, past its deadline, as late).
+//! - People are servers with a rate in casework hours a working day: `H ÷ working_days`, a
+//!   leader `leader_case_share` of that. A team's rates add up, so an item of effort `E`
+//!   lasts `E ÷ Σ rates` days (`E ÷ (team × rate)` without leaders), and the year offers
+//!   exactly the capacity of the analysis. A starting item takes free non-leaders first,
+//!   leaders only when needed, so leaders' part-time casework is the reserve.
+//! - Chains: when an item finishes, each `next` entry starts one item of that work with
+//!   probability `share`, arriving at once at `Scenario::follow_up_office`.
+//! - Overtime (when the year cap is positive): while an office has items waiting to start,
+//!   each of its busy people works [`OVERTIME_SHARE_OF_DAY`] of a working day extra on their
+//!   item, until their own overtime for the simulated period reaches the cap (scaled by
+//!   `days ÷ working_days`). Idle people (waiting for a full team) do no overtime. A change of
+//!   pace moves the item's end, so the old end event is left in the heap with a stale version
+//!   number and ignored when it comes up.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, VecDeque};
+
+use super::random::{run_rng, Effort, RunRng};
+use super::stats::quantile_in_place;
+use super::OVERTIME_SHARE_OF_DAY;
+use crate::model::Scenario;
+
+/// Everything a run needs, worked out once from the scenario and options.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Simulated working days.
+    pub days: u32,
+    horizon: f64,
+    pub(crate) offices: Vec<OfficePlan>,
+    works: Vec<WorkPlan>,
+    /// Casework hours a working day of each person (all offices, office by office).
+    person_rate: Vec<f64>,
+    /// All external arrivals together, items a working day.
+    arrival_rate: f64,
+    streams: Vec<StreamPlan>,
+    /// `[work][from office]`: where a follow-up item of that work goes.
+    follow_up: Vec<Vec<usize>>,
+    /// Most overtime hours a person may work in the simulated period.
+    pub(crate) overtime_cap: f64,
+    /// Overtime hours a working day of a busy person while the office has a backlog.
+    overtime_rate: f64,
+    /// The backlog is sampled at the end of every `sample_step` days.
+    pub(crate) sample_step: u32,
+    pub(crate) points: usize,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct OfficePlan {
+    /// Person indices: non-leaders `first..leaders_from`, leaders `leaders_from..end`.
+    first: u32,
+    leaders_from: u32,
+    end: u32,
+    pub(crate) headcount: u32,
+    /// Σ person rates: casework hours a working day.
+    capacity_per_day: f64,
+}
+
+#[derive(Debug, Clone)]
+struct WorkPlan {
+    team: usize,
+    effort: Effort,
+    deadline: Option<f64>,
+    next: Vec<(usize, f64)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct StreamPlan {
+    /// Running total of arrival rates up to and including this stream.
+    cumulative: f64,
+    work: usize,
+    office: usize,
+}
+
+impl Plan {
+    pub fn new(scenario: &Scenario, days: u32, sample_step: u32) -> Plan {
+        let calendar = &scenario.calendar;
+        let working_days = f64::from(calendar.working_days.max(1));
+        let rate = calendar.casework_hours_per_day();
+        let mut person_rate = Vec::new();
+        let offices = scenario
+            .offices
+            .iter()
+            .map(|office| {
+                let headcount = office.headcount();
+                let leaders = office.leaders.min(headcount);
+                let first = person_rate.len() as u32;
+                person_rate.extend((0..headcount - leaders).map(|_| rate));
+                let leaders_from = person_rate.len() as u32;
+                person_rate.extend((0..leaders).map(|_| rate * office.leader_case_share));
+                let end = person_rate.len() as u32;
+                OfficePlan {
+                    first,
+                    leaders_from,
+                    end,
+                    headcount,
+                    capacity_per_day: person_rate[first as usize..end as usize].iter().sum(),
+                }
+            })
+            .collect();
+        let works = scenario
+            .works
+            .iter()
+            .map(|work| WorkPlan {
+                team: work.team.max(1) as usize,
+                effort: Effort::new(work.hours, work.cv),
+                deadline: work.deadline_days.map(f64::from),
+                next: work.next.clone(),
+            })
+            .collect();
+        let mut cumulative = 0.0;
+        let streams = scenario
+            .streams()
+            .into_iter()
+            .map(|stream| {
+                cumulative += stream.per_year / working_days;
+                StreamPlan {
+                    cumulative,
+                    work: stream.work,
+                    office: stream.office,
+                }
+            })
+            .collect();
+        let follow_up = (0..scenario.works.len())
+            .map(|w| {
+                (0..scenario.offices.len())
+                    .map(|o| scenario.follow_up_office(w, o))
+                    .collect()
+            })
+            .collect();
+        let overtime_rate = OVERTIME_SHARE_OF_DAY * calendar.hours_per_day;
+        let overtime_cap = if overtime_rate > 0.0 {
+            calendar.overtime_hours.max(0.0) * f64::from(days) / working_days
+        } else {
+            0.0
+        };
+        let sample_step = sample_step.max(1);
+        Plan {
+            days,
+            horizon: f64::from(days),
+            offices,
+            works,
+            person_rate,
+            arrival_rate: cumulative,
+            streams,
+            follow_up,
+            overtime_cap,
+            overtime_rate,
+            sample_step,
+            points: days.div_ceil(sample_step) as usize,
+        }
+    }
+
+    fn overtime(&self) -> bool {
+        self.overtime_cap > 0.0
+    }
+
+    /// End of the `k`-th sampled day (0-based), in days.
+    pub(crate) fn point_day(&self, k: usize) -> u32 {
+        (((k as u64 + 1) * u64::from(self.sample_step)).min(u64::from(self.days))) as u32
+    }
+
+    /// Can this office ever field a team for this work?
+    fn fieldable(&self, work: usize, office: usize) -> bool {
+        match (self.works.get(work), self.offices.get(office)) {
+            (Some(w), Some(o)) => w.team <= o.headcount as usize,
+            _ => false,
+        }
+    }
+}
+
+/// What one run yields for one office.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeRun {
+    pub done: u32,
+    /// Items waiting, in progress or set aside at the end.
+    pub backlog_end: u32,
+    /// Mean over the items finished, in working days (`None`: none finished).
+    pub wait_days: Option<f64>,
+    pub lead_days: Option<f64>,
+    pub lead_days_p90: Option<f64>,
+    /// Late items (finished late, or still open past their deadline) over the items with a
+    /// deadline that finished or are open past it; `None`: no such item.
+    pub late_share: Option<f64>,
+    /// Regular casework hours worked ÷ casework hours offered; `None`: no capacity.
+    pub utilisation: Option<f64>,
+    /// Overtime hours over the headcount (0 without people).
+    pub overtime_hours_per_person: f64,
+    /// The most overtime any one person of the office worked.
+    pub overtime_hours_max_person: f64,
+}
+
+/// What one run yields for one work type, all offices together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WorkRun {
+    /// Items that arrived: external and spawned by the chain.
+    pub arrived: u32,
+    /// Of those, spawned by a finished item's `next`.
+    pub spawned: u32,
+    pub done: u32,
+}
+
+/// One run's results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RunOutcome {
+    pub offices: Vec<OfficeRun>,
+    pub works: Vec<WorkRun>,
+    /// Backlog at the end of each sampled day: `points × offices`, point-major.
+    pub series: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Waiting {
+    work: usize,
+    arrival: f64,
+    effort: f64,
+}
+
+/// An item in progress.
+#[derive(Debug, Clone, Default)]
+struct Slot {
+    work: usize,
+    office: usize,
+    arrival: f64,
+    start: f64,
+    /// Effort left, person-hours, as of `last`.
+    remaining: f64,
+    last: f64,
+    /// Σ rates of the team without overtime, and the pace now (with overtime).
+    regular_rate: f64,
+    rate: f64,
+    overtime: bool,
+    version: u32,
+    members: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum What {
+    Arrival,
+    /// The scheduled end of a slot's item (`completes`), or the moment one of its people runs
+    /// out of overtime; ignored if the slot's version moved on.
+    Finish {
+        slot: u32,
+        version: u32,
+        completes: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Event {
+    time: f64,
+    seq: u64,
+    what: What,
+}
+
+impl PartialEq for Event {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Event {}
+impl PartialOrd for Event {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Event {
+    /// Earliest first in a max-heap; ties in the order the events were made.
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .time
+            .total_cmp(&self.time)
+            .then(other.seq.cmp(&self.seq))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    done: u32,
+    wait_sum: f64,
+    lead_sum: f64,
+    due: u32,
+    late: u32,
+    regular_hours: f64,
+}
+
+/// The state of a run, kept between runs so that its buffers are reused.
+#[derive(Debug)]
+pub struct Engine<'a> {
+    plan: &'a Plan,
+    heap: BinaryHeap<Event>,
+    seq: u64,
+    queue: Vec<VecDeque<Waiting>>,
+    /// Work that can never be fielded, set aside on arrival.
+    parked: Vec<Vec<Waiting>>,
+    free_regular: Vec<Vec<u32>>,
+    free_leader: Vec<Vec<u32>>,
+    overtime_left: Vec<f64>,
+    overtime_used: Vec<f64>,
+    slots: Vec<Slot>,
+    free_slots: Vec<u32>,
+    active: Vec<Vec<u32>>,
+    open: Vec<u32>,
+    tallies: Vec<Tally>,
+    leads: Vec<Vec<f64>>,
+    works: Vec<WorkRun>,
+    series: Vec<u32>,
+    next_point: usize,
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(plan: &'a Plan) -> Engine<'a> {
+        let offices = plan.offices.len();
+        Engine {
+            plan,
+            heap: BinaryHeap::new(),
+            seq: 0,
+            queue: vec![VecDeque::new(); offices],
+            parked: vec![Vec::new(); offices],
+            free_regular: vec![Vec::new(); offices],
+            free_leader: vec![Vec::new(); offices],
+            overtime_left: vec![0.0; plan.person_rate.len()],
+            overtime_used: vec![0.0; plan.person_rate.len()],
+            slots: Vec::new(),
+            free_slots: Vec::new(),
+            active: vec![Vec::new(); offices],
+            open: vec![0; offices],
+            tallies: vec![Tally::default(); offices],
+            leads: vec![Vec::new(); offices],
+            works: vec![WorkRun::default(); plan.works.len()],
+            series: Vec::new(),
+            next_point: 0,
+        }
+    }
+
+    fn reset(&mut self) {
+        self.heap.clear();
+        self.seq = 0;
+        for (o, office) in self.plan.offices.iter().enumerate() {
+            self.queue[o].clear();
+            self.parked[o].clear();
+            self.active[o].clear();
+            // Popped from the back: the lowest-numbered free person is taken first.
+            self.free_regular[o].clear();
+            self.free_regular[o].extend((office.first..office.leaders_from).rev());
+            self.free_leader[o].clear();
+            self.free_leader[o].extend((office.leaders_from..office.end).rev());
+            self.open[o] = 0;
+            self.tallies[o] = Tally::default();
+            self.leads[o].clear();
+        }
+        self.overtime_left.fill(self.plan.overtime_cap);
+        self.overtime_used.fill(0.0);
+        self.free_slots.clear();
+        self.free_slots.extend((0..self.slots.len() as u32).rev());
+        self.works.fill(WorkRun::default());
+        self.series.clear();
+        self.series
+            .reserve(self.plan.points * self.plan.offices.len());
+        self.next_point = 0;
+    }
+
+    fn push(&mut self, time: f64, what: What) {
+        if time < self.plan.horizon {
+            self.seq += 1;
+            self.heap.push(Event {
+                time,
+                seq: self.seq,
+                what,
+            });
+        }
+    }
+
+    /// Simulates run `run` under `seed`.
+    pub fn run(&mut self, seed: u64, run: u32) -> RunOutcome {
+        self.reset();
+        let mut rng = run_rng(seed, run);
+        let plan = self.plan;
+        if plan.arrival_rate > 0.0 {
+            let first = rng.exp1() / plan.arrival_rate;
+            self.push(first, What::Arrival);
+        }
+        while let Some(event) = self.heap.pop() {
+            let t = event.time;
+            self.sample_until(t);
+            match event.what {
+                What::Arrival => {
+                    let (work, office) = self.pick_stream(&mut rng);
+                    self.arrive(work, office, t, &mut rng);
+                    let next = t + rng.exp1() / plan.arrival_rate;
+                    self.push(next, What::Arrival);
+                }
+                What::Finish {
+                    slot,
+                    version,
+                    completes,
+                } => {
+                    let current = self
+                        .slots
+                        .get(slot as usize)
+                        .is_some_and(|s| s.version == version);
+                    if !current {
+                        continue;
+                    }
+                    if completes {
+                        self.complete(slot, t, &mut rng);
+                    } else {
+                        self.overtime_ran_out(slot, t);
+                    }
+                }
+            }
+        }
+        self.finish_run()
+    }
+
+    fn pick_stream(&self, rng: &mut RunRng) -> (usize, usize) {
+        let streams = &self.plan.streams;
+        let chosen = if streams.len() <= 1 {
+            0
+        } else {
+            let u = rng.uniform() * self.plan.arrival_rate;
+            streams
+                .partition_point(|s| s.cumulative <= u)
+                .min(streams.len() - 1)
+        };
+        streams.get(chosen).map_or((0, 0), |s| (s.work, s.office))
+    }
+
+    /// Records the backlog at the end of every sampled day before `t`.
+    fn sample_until(&mut self, t: f64) {
+        while self.next_point < self.plan.points
+            && f64::from(self.plan.point_day(self.next_point)) <= t
+        {
+            self.series.extend_from_slice(&self.open);
+            self.next_point += 1;
+        }
+    }
+
+    fn arrive(&mut self, work: usize, office: usize, t: f64, rng: &mut RunRng) {
+        let Some(plan_work) = self.plan.works.get(work) else {
+            return;
+        };
+        let effort = plan_work.effort.draw(rng);
+        if let Some(tally) = self.works.get_mut(work) {
+            tally.arrived += 1;
+        }
+        let Some(open) = self.open.get_mut(office) else {
+            return;
+        };
+        *open += 1;
+        let item = Waiting {
+            work,
+            arrival: t,
+            effort,
+        };
+        if !self.plan.fieldable(work, office) {
+            self.parked[office].push(item);
+            return;
+        }
+        self.queue[office].push_back(item);
+        self.try_start(office, t);
+        if self.plan.overtime() {
+            self.refresh(office, t);
+        }
+    }
+
+    /// Starts items from the head of the office's queue while a full team is free.
+    fn try_start(&mut self, office: usize, t: f64) {
+        while let Some(&head) = self.queue[office].front() {
+            let team = self.plan.works.get(head.work).map_or(1, |w| w.team);
+            if self.free_regular[office].len() + self.free_leader[office].len() < team {
+                break;
+            }
+            self.queue[office].pop_front();
+            self.start(office, head, team, t);
+        }
+    }
+
+    fn start(&mut self, office: usize, item: Waiting, team: usize, t: f64) {
+        let slot = match self.free_slots.pop() {
+            Some(slot) => slot,
+            None => {
+                self.slots.push(Slot::default());
+                (self.slots.len() - 1) as u32
+            }
+        };
+        let s = &mut self.slots[slot as usize];
+        s.members.clear();
+        let mut rate = 0.0;
+        for _ in 0..team {
+            let person = match self.free_regular[office].pop() {
+                Some(p) => p,
+                None => match self.free_leader[office].pop() {
+                    Some(p) => p,
+                    None => break,
+                },
+            };
+            rate += self.plan.person_rate[person as usize];
+            s.members.push(person);
+        }
+        s.work = item.work;
+        s.office = office;
+        s.arrival = item.arrival;
+        s.start = t;
+        s.remaining = item.effort;
+        s.last = t;
+        s.regular_rate = rate;
+        s.rate = rate;
+        s.overtime = false;
+        self.active[office].push(slot);
+        self.schedule(slot, t);
+    }
+
+    /// Puts the next event of a slot in the heap: its end at the current pace, or earlier the
+    /// moment one of its people reaches the overtime cap.
+    fn schedule(&mut self, slot: u32, t: f64) {
+        let overtime_rate = self.plan.overtime_rate;
+        let Some(s) = self.slots.get_mut(slot as usize) else {
+            return;
+        };
+        s.version = s.version.wrapping_add(1);
+        let mut next = if s.rate > 0.0 {
+            t + s.remaining / s.rate
+        } else {
+            f64::INFINITY
+        };
+        let mut completes = true;
+        if s.overtime {
+            for &m in &s.members {
+                let left = self.overtime_left[m as usize];
+                if left > 0.0 {
+                    let runs_out = t + left / overtime_rate;
+                    if runs_out < next {
+                        next = runs_out;
+                        completes = false;
+                    }
+                }
+            }
+        }
+        let version = s.version;
+        self.push(
+            next,
+            What::Finish {
+                slot,
+                version,
+                completes,
+            },
+        );
+    }
+
+    /// Brings a slot's effort and its people's overtime up to time `t`.
+    fn advance(&mut self, slot: u32, t: f64) {
+        let overtime_rate = self.plan.overtime_rate;
+        let Some(s) = self.slots.get_mut(slot as usize) else {
+            return;
+        };
+        let dt = t - s.last;
+        if dt <= 0.0 {
+            return;
+        }
+        s.remaining = (s.remaining - s.rate * dt).max(0.0);
+        if s.overtime {
+            for &m in &s.members {
+                let left = &mut self.overtime_left[m as usize];
+                if *left > 0.0 {
+                    let used = (overtime_rate * dt).min(*left);
+                    *left -= used;
+                    self.overtime_used[m as usize] += used;
+                }
+            }
+        }
+        s.last = t;
+    }
+
+    /// The pace of a slot given whether its office is in overtime now.
+    fn pace(&self, slot: u32, overtime: bool) -> (bool, f64) {
+        let Some(s) = self.slots.get(slot as usize) else {
+            return (false, 0.0);
+        };
+        if !overtime {
+            return (false, s.regular_rate);
+        }
+        let working = s
+            .members
+            .iter()
+            .filter(|&&m| self.overtime_left[m as usize] > 0.0)
+            .count();
+        (
+            working > 0,
+            s.regular_rate + self.plan.overtime_rate * working as f64,
+        )
+    }
+
+    /// Re-paces the office's items after its backlog may have changed (overtime only).
+    fn refresh(&mut self, office: usize, t: f64) {
+        let overtime = !self.queue[office].is_empty();
+        for i in 0..self.active[office].len() {
+            let slot = self.active[office][i];
+            let (on, rate) = self.pace(slot, overtime);
+            let Some(s) = self.slots.get(slot as usize) else {
+                continue;
+            };
+            if on != s.overtime || rate != s.rate {
+                self.advance(slot, t);
+                let s = &mut self.slots[slot as usize];
+                s.overtime = on;
+                s.rate = rate;
+                self.schedule(slot, t);
+            }
+        }
+    }
+
+    fn overtime_ran_out(&mut self, slot: u32, t: f64) {
+        self.advance(slot, t);
+        let cap = self.plan.overtime_cap;
+        if let Some(s) = self.slots.get(slot as usize) {
+            for &m in &s.members {
+                // Rounding leaves a crumb of overtime; it is spent.
+                let left = &mut self.overtime_left[m as usize];
+                if *left <= cap * 1e-9 {
+                    self.overtime_used[m as usize] += *left;
+                    *left = 0.0;
+                }
+            }
+            let office = s.office;
+            let overtime = !self.queue[office].is_empty();
+            let (on, rate) = self.pace(slot, overtime);
+            let s = &mut self.slots[slot as usize];
+            s.overtime = on;
+            s.rate = rate;
+            self.schedule(slot, t);
+        }
+    }
+
+    fn complete(&mut self, slot: u32, t: f64, rng: &mut RunRng) {
+        if self.plan.overtime() {
+            self.advance(slot, t);
+        }
+        let Some(s) = self.slots.get_mut(slot as usize) else {
+            return;
+        };
+        s.version = s.version.wrapping_add(1);
+        let (office, work) = (s.office, s.work);
+        let lead = t - s.arrival;
+        let tally = &mut self.tallies[office];
+        tally.done += 1;
+        tally.wait_sum += s.start - s.arrival;
+        tally.lead_sum += lead;
+        tally.regular_hours += s.regular_rate * (t - s.start);
+        if let Some(deadline) = self.plan.works.get(work).and_then(|w| w.deadline) {
+            tally.due += 1;
+            if lead > deadline {
+                tally.late += 1;
+            }
+        }
+        self.leads[office].push(lead);
+        if let Some(w) = self.works.get_mut(work) {
+            w.done += 1;
+        }
+        self.open[office] -= 1;
+        let leaders_from = self.plan.offices[office].leaders_from;
+        for &m in &s.members {
+            if m < leaders_from {
+                self.free_regular[office].push(m);
+            } else {
+                self.free_leader[office].push(m);
+            }
+        }
+        s.members.clear();
+        if let Some(i) = self.active[office].iter().position(|&a| a == slot) {
+            self.active[office].swap_remove(i);
+        }
+        self.free_slots.push(slot);
+
+        let plan = self.plan;
+        if let Some(w) = plan.works.get(work) {
+            for &(child, share) in &w.next {
+                if rng.uniform() < share {
+                    let to = plan
+                        .follow_up
+                        .get(child)
+                        .and_then(|row| row.get(office))
+                        .copied()
+                        .unwrap_or(office);
+                    if let Some(c) = self.works.get_mut(child) {
+                        c.spawned += 1;
+                    }
+                    // Arriving may start it at once, before the queue here moves on: the
+                    // follow-up office has its own queue, and at this office it joins the end.
+                    self.arrive(child, to, t, rng);
+                }
+            }
+        }
+        self.try_start(office, t);
+        if plan.overtime() {
+            self.refresh(office, t);
+        }
+    }
+
+    fn finish_run(&mut self) -> RunOutcome {
+        let plan = self.plan;
+        let horizon = plan.horizon;
+        self.sample_until(f64::INFINITY);
+        let mut offices = Vec::with_capacity(plan.offices.len());
+        for (o, office) in plan.offices.iter().enumerate() {
+            let mut open_late = 0u32;
+            let deadline_of = |work: usize| plan.works.get(work).and_then(|w| w.deadline);
+            for i in 0..self.active[o].len() {
+                let slot = self.active[o][i];
+                if plan.overtime() {
+                    self.advance(slot, horizon);
+                }
+                let s = &self.slots[slot as usize];
+                self.tallies[o].regular_hours += s.regular_rate * (horizon - s.start);
+                if deadline_of(s.work).is_some_and(|d| horizon - s.arrival > d) {
+                    open_late += 1;
+                }
+            }
+            open_late += self.queue[o]
+                .iter()
+                .chain(&self.parked[o])
+                .filter(|item| deadline_of(item.work).is_some_and(|d| horizon - item.arrival > d))
+                .count() as u32;
+
+            let tally = &self.tallies[o];
+            let done = f64::from(tally.done);
+            let per_item = |sum: f64| (tally.done > 0).then(|| sum / done);
+            let lead_days_p90 =
+                (tally.done > 0).then(|| quantile_in_place(&mut self.leads[o], 0.9));
+            let late_base = tally.due + open_late;
+            let capacity = office.capacity_per_day * horizon;
+            let people = office.first as usize..office.end as usize;
+            let overtime: f64 = self.overtime_used[people.clone()].iter().sum();
+            let overtime_max = self.overtime_used[people]
+                .iter()
+                .copied()
+                .fold(0.0, f64::max);
+            offices.push(OfficeRun {
+                done: tally.done,
+                backlog_end: self.open[o],
+                wait_days: per_item(tally.wait_sum),
+                lead_days: per_item(tally.lead_sum),
+                lead_days_p90,
+                late_share: (late_base > 0)
+                    .then(|| f64::from(tally.late + open_late) / f64::from(late_base)),
+                utilisation: (capacity > 0.0).then(|| tally.regular_hours / capacity),
+                overtime_hours_per_person: if office.headcount > 0 {
+                    overtime / f64::from(office.headcount)
+                } else {
+                    0.0
+                },
+                overtime_hours_max_person: overtime_max,
+            });
+        }
+        RunOutcome {
+            offices,
+            works: self.works.clone(),
+            series: std::mem::take(&mut self.series),
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Figures over runs: the mean and the 5th and 95th percentile (a [`Band`]), the median for
+//! the backlog chart, and the 90th percentile of lead times within a run.
+//!
+//! Percentiles interpolate linearly between order statistics (the common "type 7"
+//! definition: the p-quantile of n sorted values sits at position p·(n − 1)), so a band over
+//! two runs lies between them rather than jumping to one. Everything here is sequential and
+//! in a fixed order, which keeps the output byte-identical whatever the number of threads.
+
+use serde::Serialize;
+
+/// A figure over the runs: its mean and the 5th–95th percentile band. `NaN` (JSON `null`)
+/// when no run defines the figure, e.g. the wait at an office that never finished an item.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Band {
+    pub mean: f64,
+    pub p5: f64,
+    pub p95: f64,
+}
+
+impl Band {
+    /// A band over no value at all.
+    pub const UNDEFINED: Band = Band {
+        mean: f64::NAN,
+        p5: f64::NAN,
+        p95: f64::NAN,
+    };
+
+    /// The band of the given per-run values; runs where the figure is undefined are left out.
+    pub fn of(values: impl IntoIterator<Item = Option<f64>>) -> Band {
+        let mut sorted: Vec<f64> = values.into_iter().flatten().collect();
+        if sorted.is_empty() {
+            return Band::UNDEFINED;
+        }
+        let mean = sorted.iter().sum::<f64>() / sorted.len() as f64;
+        sorted.sort_unstable_by(f64::total_cmp);
+        Band {
+            mean,
+            p5: quantile_sorted(&sorted, 0.05),
+            p95: quantile_sorted(&sorted, 0.95),
+        }
+    }
+
+    /// Is any part of the band defined?
+    pub fn is_defined(&self) -> bool {
+        self.mean.is_finite()
+    }
+}
+
+/// The `p`-quantile (0..1) of values sorted ascending; `NaN` for no values.
+pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
+    let n = sorted.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    let position = p.clamp(0.0, 1.0) * (n - 1) as f64;
+    let below = position.floor();
+    let fraction = position - below;
+    let i = below as usize;
+    let low = sorted.get(i).copied().unwrap_or(f64::NAN);
+    match sorted.get(i + 1) {
+        Some(&high) if fraction > 0.0 => low + (high - low) * fraction,
+        _ => low,
+    }
+}
+
+/// The `p`-quantile of unsorted values, reordering them in place (linear time on average).
+pub fn quantile_in_place(values: &mut [f64], p: f64) -> f64 {
+    let n = values.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    let position = p.clamp(0.0, 1.0) * (n - 1) as f64;
+    let i = (position.floor() as usize).min(n - 1);
+    let fraction = position - i as f64;
+    let (_, &mut low, above) = values.select_nth_unstable_by(i, f64::total_cmp);
+    if fraction > 0.0 {
+        // The next order statistic is the least of the values above the i-th.
+        let high = above.iter().copied().fold(f64::INFINITY, f64::min);
+        if high.is_finite() {
+            return low + (high - low) * fraction;
+        }
+    }
+    low
+}
+
+/// 5th percentile, median and 95th percentile of integer counts (the backlog on one day over
+/// the runs), sorting them in place.
+pub fn count_quantiles(counts: &mut [u32]) -> (f64, f64, f64) {
+    counts.sort_unstable();
+    let at = |p: f64| {
+        let n = counts.len();
+        if n == 0 {
+            return f64::NAN;
+        }
+        let position = p * (n - 1) as f64;
+        let i = position.floor() as usize;
+        let fraction = position - i as f64;
+        let low = counts.get(i).map_or(f64::NAN, |&c| f64::from(c));
+        match counts.get(i + 1) {
+            Some(&high) if fraction > 0.0 => low + (f64::from(high) - low) * fraction,
+            _ => low,
+        }
+    };
+    (at(0.05), at(0.5), at(0.95))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_of_one_to_hundred_one() {
+        // 1..=101: mean 51; p5 at position 5 → 6; p95 at position 95 → 96.
+        let band = Band::of((1..=101).map(|v| Some(f64::from(v))));
+        assert_eq!(band.mean, 51.0);
+        assert_eq!(band.p5, 6.0);
+        assert_eq!(band.p95, 96.0);
+    }
+
+    #[test]
+    fn band_interpolates_and_skips_undefined_runs() {
+        // Two values 0 and 10: p5 at position 0.05 → 0.5, p95 at 0.95 → 9.5.
+        let band = Band::of([Some(10.0), None, Some(0.0)]);
+        assert_eq!(band.mean, 5.0);
+        assert!((band.p5 - 0.5).abs() < 1e-12);
+        assert!((band.p95 - 9.5).abs() < 1e-12);
+        assert!(!Band::of([None, None]).is_defined());
+    }
+
+    #[test]
+    fn quantile_in_place_agrees_with_sorted() {
+        let values: Vec<f64> = (0..57).map(|i| f64::from((i * 37) % 57)).collect();
+        let mut sorted = values.clone();
+        sorted.sort_unstable_by(f64::total_cmp);
+        for p in [0.0, 0.1, 0.5, 0.9, 0.93, 1.0] {
+            let mut copy = values.clone();
+            assert_eq!(quantile_in_place(&mut copy, p), quantile_sorted(&sorted, p));
+        }
+        assert!(quantile_in_place(&mut [], 0.9).is_nan());
+    }
+
+    #[test]
+    fn count_quantiles_of_a_small_sample() {
+        let mut counts = [4, 0, 2, 8, 6];
+        // Sorted 0 2 4 6 8: median 4; p5 at 0.2 → 0.4; p95 at 3.8 → 7.6.
+        let (p5, median, p95) = count_quantiles(&mut counts);
+        assert!((p5 - 0.4).abs() < 1e-12);
+        assert_eq!(median, 4.0);
+        assert!((p95 - 7.6).abs() < 1e-12);
+    }
+}

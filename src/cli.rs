@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::error::Error;
 use crate::export::Format;
 use crate::scenario::{self, Loaded};
-use crate::{analysis, optimise, report, synth};
+use crate::{analysis, optimise, report, simulate, synth};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -122,6 +122,71 @@ struct SimArgs {
     date: Option<String>,
 }
 
+impl SimArgs {
+    fn options(&self) -> simulate::SimOptions {
+        simulate::SimOptions {
+            runs: self.runs,
+            seed: self.seed,
+            days: self.days,
+            threads: self.threads,
+        }
+    }
+}
+
+/// A progress bar on stderr for a long simulation: it appears only after about a second, only
+/// when stderr is a terminal, and never with `--quiet`.
+struct SimProgress {
+    bar: indicatif::ProgressBar,
+    started: std::time::Instant,
+    enabled: bool,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl SimProgress {
+    const DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+
+    fn new(runs: u32, quiet: bool) -> SimProgress {
+        use std::io::IsTerminal as _;
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_length(u64::from(runs));
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "simulating {bar:40} {pos}/{len} runs, {eta} left",
+        ) {
+            bar.set_style(style);
+        }
+        SimProgress {
+            bar,
+            started: std::time::Instant::now(),
+            enabled: !quiet && std::io::stderr().is_terminal(),
+            shown: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// Called from worker threads with the number of runs finished.
+    fn update(&self, finished: u32) {
+        use std::sync::atomic::Ordering;
+        if !self.enabled {
+            return;
+        }
+        if !self.shown.load(Ordering::Relaxed) {
+            if self.started.elapsed() < Self::DELAY {
+                return;
+            }
+            if !self.shown.swap(true, Ordering::Relaxed) {
+                self.bar
+                    .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        }
+        self.bar.set_position(u64::from(finished));
+    }
+
+    fn finish(&self) {
+        if self.shown.load(std::sync::atomic::Ordering::Relaxed) {
+            self.bar.finish_and_clear();
+        }
+    }
+}
+
 /// Parses the command line, runs it and returns the exit code.
 pub fn main() -> ExitCode {
     let args = Args::parse();
@@ -206,9 +271,18 @@ fn run(args: &Args) -> Result<(), Error> {
             print(&synth::scenario(*units, *groups, *seed));
             Ok(())
         }
-        Command::Simulate { .. } | Command::Compare { .. } => Err(
-            Error::Infeasible("this command is not available in this build yet".into()),
-        ),
+        Command::Simulate { file, sim } => {
+            let loaded = load(file, args.quiet)?;
+            let options = sim.options();
+            let bar = SimProgress::new(options.runs, args.quiet);
+            let result = simulate::simulate(&loaded.scenario, &options, &|n| bar.update(n));
+            bar.finish();
+            print(&format.exporter().export(&result?));
+            Ok(())
+        }
+        Command::Compare { .. } => Err(Error::Infeasible(
+            "this command is not available in this build yet".into(),
+        )),
         Command::Run { file, .. } => {
             let loaded = load(file, args.quiet)?;
             let out = output_dir(args.out.as_deref(), file);

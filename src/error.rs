@@ -29,6 +29,10 @@ pub enum Error {
     #[error("{0}")]
     Optimise(#[from] crate::optimise::OptimiseError),
 
+    /// A simulation request refused (limits, no runs, no working days).
+    #[error(transparent)]
+    Simulate(#[from] crate::simulate::SimulateError),
+
     /// A request the scenario's rules cannot satisfy, or a stage that cannot proceed.
     #[error("{0}")]
     Infeasible(String),

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::Error;
 use crate::export::Format;
+use crate::model::Scenario;
 use crate::scenario::{self, Loaded};
 use crate::{analysis, optimise, report, simulate, synth};
 
@@ -218,13 +219,13 @@ fn run(args: &Args) -> Result<(), Error> {
             Ok(())
         }
         Command::Check { file } => {
-            let loaded = load(file, args.quiet)?;
+            let Input { loaded, .. } = load(file, args.quiet)?;
             let summary = report::CheckSummary::new(&loaded.scenario, loaded.warnings.len());
             print(&format.exporter().export(&summary));
             Ok(())
         }
         Command::Analyse { file } => {
-            let loaded = load(file, args.quiet)?;
+            let Input { loaded, .. } = load(file, args.quiet)?;
             let analysis = analysis::analyse(&loaded.scenario);
             print(&format.exporter().export(&analysis));
             Ok(())
@@ -235,12 +236,8 @@ fn run(args: &Args) -> Result<(), Error> {
             time_limit,
             export_lp,
         } => {
-            let loaded = load(file, args.quiet)?;
-            let time_limit = std::time::Duration::try_from_secs_f64(*time_limit).map_err(|_| {
-                Error::Infeasible(format!(
-                    "--time-limit {time_limit} is not a number of seconds\n  help: give a positive number, e.g. --time-limit 30"
-                ))
-            })?;
+            let Input { text, loaded } = load(file, args.quiet)?;
+            let time_limit = seconds(*time_limit)?;
             if let Some(path) = export_lp {
                 report::write_file(path, optimise::write_lp(&loaded.scenario).as_bytes())?;
             }
@@ -250,14 +247,13 @@ fn run(args: &Args) -> Result<(), Error> {
             };
             let recommendation = optimise::optimise(&loaded.scenario, &options)?;
             if let Some(path) = write {
-                let text = std::fs::read_to_string(file).map_err(|source| Error::Read {
-                    path: file.clone(),
-                    source,
-                })?;
                 let proposal = scenario::write::proposal(&text, &loaded.scenario, &recommendation);
                 report::write_file(path, proposal.as_bytes())?;
                 if !args.quiet {
-                    eprintln!("wrote the recommendation as a scenario to {}", path.display());
+                    eprintln!(
+                        "wrote the recommendation as a scenario to {}",
+                        path.display()
+                    );
                 }
             }
             print(&format.exporter().export(&recommendation));
@@ -272,7 +268,7 @@ fn run(args: &Args) -> Result<(), Error> {
             Ok(())
         }
         Command::Simulate { file, sim } => {
-            let loaded = load(file, args.quiet)?;
+            let Input { loaded, .. } = load(file, args.quiet)?;
             let options = sim.options();
             let bar = SimProgress::new(options.runs, args.quiet);
             let result = simulate::simulate(&loaded.scenario, &options, &|n| bar.update(n));
@@ -280,25 +276,148 @@ fn run(args: &Args) -> Result<(), Error> {
             print(&format.exporter().export(&result?));
             Ok(())
         }
-        Command::Compare { .. } => Err(Error::Infeasible(
-            "this command is not available in this build yet".into(),
-        )),
-        Command::Run { file, .. } => {
-            let loaded = load(file, args.quiet)?;
+        Command::Compare { before, after, sim } => {
+            let first = load(before, args.quiet)?;
+            let second = load(after, args.quiet)?;
+            let out = args.out.clone().unwrap_or_else(|| {
+                Path::new("output").join(format!("{}-vs-{}", stem(before), stem(after)))
+            });
+            let sims = simulate_both(
+                &first.loaded.scenario,
+                &second.loaded.scenario,
+                sim,
+                args.quiet,
+            )?;
+            let analyses = [
+                analysis::analyse(&first.loaded.scenario),
+                analysis::analyse(&second.loaded.scenario),
+            ];
+            let annotations = scenario::annotations(&first.text);
+            let (before_name, after_name) =
+                (before.display().to_string(), after.display().to_string());
+            let pack = report::Pack {
+                before: report::Side {
+                    source: &before_name,
+                    scenario: &first.loaded.scenario,
+                    analysis: &analyses[0],
+                    simulation: Some(&sims[0]),
+                },
+                after: report::Side {
+                    source: &after_name,
+                    scenario: &second.loaded.scenario,
+                    analysis: &analyses[1],
+                    simulation: Some(&sims[1]),
+                },
+                recommendation: None,
+                annotations: &annotations,
+                seed: sim.seed,
+                runs: sim.runs,
+                date: sim
+                    .date
+                    .clone()
+                    .or_else(|| first.loaded.scenario.date.clone()),
+            };
+            finish_pack(&out, &pack, format, args.quiet)
+        }
+        Command::Run {
+            file,
+            sim,
+            time_limit,
+        } => {
+            let Input { text, loaded } = load(file, args.quiet)?;
             let out = output_dir(args.out.as_deref(), file);
-            let analysis = analysis::analyse(&loaded.scenario);
-            let written = report::write_pack(&out, &loaded.scenario, &analysis)?;
-            if !args.quiet {
-                eprintln!("wrote {} files to {}", written.len(), out.display());
-            }
-            print(&format.exporter().export(&analysis));
-            Ok(())
+            let options = optimise::Options {
+                time_limit: seconds(*time_limit)?,
+                ..optimise::Options::default()
+            };
+            let recommendation = optimise::optimise(&loaded.scenario, &options)?;
+            let sims = simulate_both(&loaded.scenario, &recommendation.after, sim, args.quiet)?;
+            let analyses = [
+                analysis::analyse(&loaded.scenario),
+                analysis::analyse(&recommendation.after),
+            ];
+            let annotations = scenario::annotations(&text);
+            let source = file.display().to_string();
+            let pack = report::Pack {
+                before: report::Side {
+                    source: &source,
+                    scenario: &loaded.scenario,
+                    analysis: &analyses[0],
+                    simulation: Some(&sims[0]),
+                },
+                after: report::Side {
+                    source: "recommendation",
+                    scenario: &recommendation.after,
+                    analysis: &analyses[1],
+                    simulation: Some(&sims[1]),
+                },
+                recommendation: Some(&recommendation),
+                annotations: &annotations,
+                seed: sim.seed,
+                runs: sim.runs,
+                date: sim.date.clone().or_else(|| loaded.scenario.date.clone()),
+            };
+            finish_pack(&out, &pack, format, args.quiet)
         }
     }
 }
 
+/// Simulates two scenarios with the same options and seed, with one progress bar.
+fn simulate_both(
+    before: &Scenario,
+    after: &Scenario,
+    sim: &SimArgs,
+    quiet: bool,
+) -> Result<[simulate::Simulation; 2], Error> {
+    let options = sim.options();
+    let bar = SimProgress::new(options.runs.saturating_mul(2), quiet);
+    let first = simulate::simulate(before, &options, &|n| bar.update(n));
+    let first = first.inspect_err(|_| bar.finish())?;
+    let second = simulate::simulate(after, &options, &|n| {
+        bar.update(options.runs.saturating_add(n))
+    });
+    bar.finish();
+    Ok([first, second?])
+}
+
+/// Writes the pack and prints its headline table.
+fn finish_pack(
+    out: &Path,
+    pack: &report::Pack<'_>,
+    format: Format,
+    quiet: bool,
+) -> Result<(), Error> {
+    let written = report::write_pack(out, pack)?;
+    if !quiet {
+        eprintln!("wrote {} files to {}", written.len(), out.display());
+    }
+    print(&format.exporter().export(pack));
+    Ok(())
+}
+
+/// `--time-limit` as a duration.
+fn seconds(value: f64) -> Result<std::time::Duration, Error> {
+    std::time::Duration::try_from_secs_f64(value).map_err(|_| {
+        Error::Infeasible(format!(
+            "--time-limit {value} is not a number of seconds\n  help: give a positive number, e.g. --time-limit 30"
+        ))
+    })
+}
+
+/// The file name without its extension.
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned())
+}
+
+/// A scenario file read and validated, with its text (for `--write` and the annotations).
+struct Input {
+    text: String,
+    loaded: Loaded,
+}
+
 /// Reads and validates a scenario file; warnings go to stderr unless quiet.
-fn load(path: &Path, quiet: bool) -> Result<Loaded, Error> {
+fn load(path: &Path, quiet: bool) -> Result<Input, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -313,17 +432,15 @@ fn load(path: &Path, quiet: bool) -> Result<Loaded, Error> {
             eprintln!("{warning}");
         }
     }
-    Ok(loaded)
+    Ok(Input { text, loaded })
 }
 
 /// `--out`, else `output/<scenario file stem>/`.
 fn output_dir(out: Option<&Path>, scenario: &Path) -> PathBuf {
-    out.map(Path::to_path_buf).unwrap_or_else(|| {
-        let stem = scenario
-            .file_stem()
-            .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
-        Path::new("output").join(stem)
-    })
+    out.map_or_else(
+        || Path::new("output").join(stem(scenario)),
+        Path::to_path_buf,
+    )
 }
 
 /// Standard output; a closed pipe (`| head`) is not an error worth a panic.

@@ -19,7 +19,10 @@ pub fn scenario(units: usize, groups: usize, seed: u64) -> String {
         out,
         "# Synthetic scenario: {units} units, {groups} dispatched groups, seed {seed}.\n"
     );
-    let _ = writeln!(out, "[scenario]\nname = \"synthetic {units}x{groups} (seed {seed})\"\n");
+    let _ = writeln!(
+        out,
+        "[scenario]\nname = \"synthetic {units}x{groups} (seed {seed})\"\n"
+    );
     out.push_str("[staff.establishment]\nlabel = \"编制\"\ncost = 180000\n\n");
     out.push_str("[staff.contract]\nlabel = \"聘用\"\ncost = 96000\n\n");
     // Roomy quotas: the benchmark is about allocation, not scarcity.
@@ -115,7 +118,12 @@ mod tests {
         let text = scenario(40, 6, 3);
         let loaded = crate::scenario::parse(&text, "synth.toml").unwrap();
         assert_eq!(loaded.scenario.units.len(), 40);
-        let groups = loaded.scenario.offices.iter().filter(|o| o.is_group()).count();
+        let groups = loaded
+            .scenario
+            .offices
+            .iter()
+            .filter(|o| o.is_group())
+            .count();
         assert_eq!(groups, 6);
         assert_eq!(text, scenario(40, 6, 3));
         assert_ne!(text, scenario(40, 6, 4));

@@ -110,7 +110,9 @@ fn brute_force(scenario: &Scenario) -> (f64, f64) {
         }
         for &g in &groups {
             let office = &trial.offices[g];
-            ok &= office.max_units.is_none_or(|m| office.covers.len() <= m as usize);
+            ok &= office
+                .max_units
+                .is_none_or(|m| office.covers.len() <= m as usize);
         }
         if !ok {
             continue;
@@ -125,7 +127,11 @@ fn brute_force(scenario: &Scenario) -> (f64, f64) {
             }
             let floor = office.min_staff.unwrap_or(0).max(a.largest_team);
             let n = least(a.required_hours, office.leaders, floor);
-            let cheapest = if office.allowed_staff[1] { 96000.0 } else { 180000.0 };
+            let cheapest = if office.allowed_staff[1] {
+                96000.0
+            } else {
+                180000.0
+            };
             cost += n as f64 * cheapest;
             if a.required_hours > 0.0 {
                 peak = peak.max(a.required_hours / (H * (n as f64 - 0.5 * office.leaders as f64)));
@@ -145,9 +151,16 @@ fn small_instances_match_exhaustive_search() {
         let (cost, peak) = brute_force(&scenario);
         let rec = run(&scenario);
         assert_eq!(rec.status, Status::Optimal, "seed {seed}");
-        assert!((rec.cost_after - cost).abs() < 1e-6, "seed {seed}: cost {} vs {cost}", rec.cost_after);
+        assert!(
+            (rec.cost_after - cost).abs() < 1e-6,
+            "seed {seed}: cost {} vs {cost}",
+            rec.cost_after
+        );
         let got = rec.peak_utilisation_after.unwrap();
-        assert!((got - peak).abs() < 1e-6, "seed {seed}: peak {got} vs {peak}");
+        assert!(
+            (got - peak).abs() < 1e-6,
+            "seed {seed}: peak {got} vs {peak}"
+        );
         // Full coverage with eligibility.
         let coverage = rec.after.coverage();
         for (u, g) in coverage.iter().enumerate() {
@@ -192,7 +205,11 @@ fn quota_short_of_need_gives_unmet_hours_and_extra_posts_by_hand() {
     // Need: a 4000 h → ⌈4000 / 1358.3⌉ = 3, b 5000 h → ⌈3.68⌉ = 4: 7 posts, quota 4.
     // Four posts at work leave 9000 − 4 × 1358.3 = 3566.8 hours unmet.
     let rec = run(&load(TWO_SECTIONS));
-    assert!((rec.unmet_hours - (9000.0 - 4.0 * PER_PERSON)).abs() < 1e-6, "{}", rec.unmet_hours);
+    assert!(
+        (rec.unmet_hours - (9000.0 - 4.0 * PER_PERSON)).abs() < 1e-6,
+        "{}",
+        rec.unmet_hours
+    );
     assert_eq!(rec.extra_posts_needed, Some(vec![3]));
     assert!((rec.extra_cost - 300.0).abs() < 1e-9);
     let total: u32 = rec.offices.iter().map(|o| o.staff_after[0]).sum();
@@ -200,19 +217,27 @@ fn quota_short_of_need_gives_unmet_hours_and_extra_posts_by_hand() {
     let json = staffplan::export::Exportable::json(&rec);
     assert_eq!(json["extra_posts_needed"]["establishment"], 3);
     assert_eq!(json["status"], "optimal");
-    assert!(rec.explanations.iter().any(|e| e.binding.contains(&"quota")));
+    assert!(rec
+        .explanations
+        .iter()
+        .any(|e| e.binding.contains(&"quota")));
 }
 
 #[test]
 fn budget_binds() {
     // Same need (7 posts at 100), budget for 5.
-    let text = TWO_SECTIONS
-        .replace("quota = { establishment = 4 }", "budget = 500");
+    let text = TWO_SECTIONS.replace("quota = { establishment = 4 }", "budget = 500");
     let rec = run(&load(&text));
     assert!((rec.cost_after - 500.0).abs() < 1e-9);
     assert!((rec.unmet_hours - (9000.0 - 5.0 * PER_PERSON)).abs() < 1e-6);
     assert_eq!(rec.extra_posts_needed, Some(vec![2]));
-    assert!(rec.explanations.iter().any(|e| e.binding.contains(&"budget")), "{:?}", rec.explanations);
+    assert!(
+        rec.explanations
+            .iter()
+            .any(|e| e.binding.contains(&"budget")),
+        "{:?}",
+        rec.explanations
+    );
 }
 
 const GROUPS: &str = r#"
@@ -283,9 +308,18 @@ fn team_size_and_optional_group_bind() {
 #[test]
 fn eligibility_allowed_staff_and_fixed_bind() {
     let text = GROUPS
-        .replace("optional = true", "optional = false\nallowed_staff = [\"establishment\"]")
-        .replace("workload = { petition = 20 }", "workload = { petition = 20 }\neligible = [\"g2\"]")
-        .replace("id = \"s\"\nname = \"section\"\nstaff = { establishment = 1 }", "id = \"s\"\nname = \"section\"\nstaff = { establishment = 5 }\nfixed = true");
+        .replace(
+            "optional = true",
+            "optional = false\nallowed_staff = [\"establishment\"]",
+        )
+        .replace(
+            "workload = { petition = 20 }",
+            "workload = { petition = 20 }\neligible = [\"g2\"]",
+        )
+        .replace(
+            "id = \"s\"\nname = \"section\"\nstaff = { establishment = 1 }",
+            "id = \"s\"\nname = \"section\"\nstaff = { establishment = 5 }\nfixed = true",
+        );
     let rec = run(&load(&text));
     // u2 may only go to g2, which may only employ establishment posts, at least 2 of them
     // (min_staff). Those two (one a leader at half time) also carry u1's 300 h: 500 h ≤
@@ -302,23 +336,44 @@ fn eligibility_allowed_staff_and_fixed_bind() {
 
 #[test]
 fn contradictory_rules_are_refused_by_name() {
-    let text = TWO_SECTIONS.replace("name = \"A\"", "name = \"A\"\nmin_staff = 3").replace("name = \"B\"", "name = \"B\"\nmin_staff = 2");
+    let text = TWO_SECTIONS
+        .replace("name = \"A\"", "name = \"A\"\nmin_staff = 3")
+        .replace("name = \"B\"", "name = \"B\"\nmin_staff = 2");
     let error = optimise(&load(&text), &Options::default()).unwrap_err();
     let OptimiseError::Infeasible { clashes } = &error else {
         panic!("{error}")
     };
     assert_eq!(clashes.len(), 1, "{clashes:?}");
-    assert!(clashes[0].starts_with("quota vs min_staff"), "{}", clashes[0]);
-    assert!(clashes[0].contains("\"a\" (3, min_staff)"), "{}", clashes[0]);
+    assert!(
+        clashes[0].starts_with("quota vs min_staff"),
+        "{}",
+        clashes[0]
+    );
+    assert!(
+        clashes[0].contains("\"a\" (3, min_staff)"),
+        "{}",
+        clashes[0]
+    );
 
     // u2 may only go to g2, which is fixed and keeps only the units it covers today (none).
     let stranded = GROUPS
-        .replace("workload = { petition = 20 }", "workload = { petition = 20 }\neligible = [\"g2\"]")
+        .replace(
+            "workload = { petition = 20 }",
+            "workload = { petition = 20 }\neligible = [\"g2\"]",
+        )
         .replace("covers = [\"u2\"]", "covers = []\nfixed = true");
     let error = optimise(&load(&stranded), &Options::default()).unwrap_err();
-    assert!(error.to_string().contains("unit \"u2\" cannot be covered"), "{error}");
+    assert!(
+        error.to_string().contains("unit \"u2\" cannot be covered"),
+        "{error}"
+    );
 
-    let crowded = GROUPS.replace("covers = [\"u1\"]", "covers = [\"u1\"]\nmax_units = 1").replace("optional = true", "optional = true\nmax_units = 0\nfixed = false");
+    let crowded = GROUPS
+        .replace("covers = [\"u1\"]", "covers = [\"u1\"]\nmax_units = 1")
+        .replace(
+            "optional = true",
+            "optional = true\nmax_units = 0\nfixed = false",
+        );
     let error = optimise(&load(&crowded), &Options::default()).unwrap_err();
     assert!(error.to_string().contains("max_units"), "{error}");
 }
@@ -328,7 +383,13 @@ fn cli_refuses_contradictory_rules_with_exit_1() {
     let dir = std::env::temp_dir().join(format!("staffplan-optimise-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("clash.toml");
-    std::fs::write(&file, TWO_SECTIONS.replace("name = \"A\"", "name = \"A\"\nmin_staff = 3").replace("name = \"B\"", "name = \"B\"\nmin_staff = 2")).unwrap();
+    std::fs::write(
+        &file,
+        TWO_SECTIONS
+            .replace("name = \"A\"", "name = \"A\"\nmin_staff = 3")
+            .replace("name = \"B\"", "name = \"B\"\nmin_staff = 2"),
+    )
+    .unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_staffplan"))
         .args(["optimise", "--quiet"])
         .arg(&file)
@@ -367,7 +428,14 @@ fn written_proposal_reanalyses_to_the_same_figures() {
 fn lp_export_names_the_rules() {
     let lp = staffplan::optimise::write_lp(&load(GROUPS));
     assert!(lp.starts_with("\\ staffplan"));
-    for part in ["Minimize", "Subject To", "full_coverage_u1:", "floor_s:", "General", "End"] {
+    for part in [
+        "Minimize",
+        "Subject To",
+        "full_coverage_u1:",
+        "floor_s:",
+        "General",
+        "End",
+    ] {
         assert!(lp.contains(part), "{part} missing:\n{lp}");
     }
 }

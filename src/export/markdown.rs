@@ -9,7 +9,12 @@ pub fn table_markdown(table: &Table) -> String {
     let mut out = String::new();
     out.push_str(&format!(
         "| {} |\n",
-        table.headers.iter().map(|h| escape(h)).collect::<Vec<_>>().join(" | ")
+        table
+            .headers
+            .iter()
+            .map(|h| escape(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
     ));
     out.push_str(&format!(
         "|{}\n",
@@ -18,11 +23,17 @@ pub fn table_markdown(table: &Table) -> String {
             .iter()
             .enumerate()
             .map(|(c, _)| {
-                let numeric = table
-                    .rows
-                    .iter()
-                    .any(|r| matches!(r.get(c), Some(super::Cell::Int(_) | super::Cell::Num(..) | super::Cell::Share(_))));
-                if numeric { " ---: |" } else { " --- |" }
+                let numeric = table.rows.iter().any(|r| {
+                    matches!(
+                        r.get(c),
+                        Some(super::Cell::Int(_) | super::Cell::Num(..) | super::Cell::Share(_))
+                    )
+                });
+                if numeric {
+                    " ---: |"
+                } else {
+                    " --- |"
+                }
             })
             .collect::<String>()
     ));

@@ -3,8 +3,8 @@
 //! what its tables hold and what its JSON is, and every format is derived from that.
 
 pub mod csv;
-pub mod markdown;
 mod json;
+pub mod markdown;
 pub mod table;
 
 pub use csv::Csv;

@@ -66,7 +66,11 @@ fn coverage_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>)
                 }
             }
             for &u in &office.covers {
-                if scenario.units.get(u).is_some_and(|unit| !unit.is_eligible(g)) {
+                if scenario
+                    .units
+                    .get(u)
+                    .is_some_and(|unit| !unit.is_eligible(g))
+                {
                     found.push(format!(
                         "fixed vs eligibility: fixed group {} keeps unit {}, which is not eligible for it",
                         office_name(scenario, g),
@@ -174,20 +178,36 @@ fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
         if fixed_total + only_total > *quota {
             let mut parts = Vec::new();
             if fixed_total > 0 {
-                let names: Vec<String> = fixed.iter().map(|&(o, _)| office_name(scenario, o)).collect();
-                parts.push(format!("fixed offices {} keep {fixed_total}", names.join(", ")));
+                let names: Vec<String> = fixed
+                    .iter()
+                    .map(|&(o, _)| office_name(scenario, o))
+                    .collect();
+                parts.push(format!(
+                    "fixed offices {} keep {fixed_total}",
+                    names.join(", ")
+                ));
             }
             if only_total > 0 {
                 let names: Vec<String> = only
                     .iter()
-                    .map(|&(o, n)| format!("{} ({n}, {})", office_name(scenario, o), floor_rule(scenario, facts, o)))
+                    .map(|&(o, n)| {
+                        format!(
+                            "{} ({n}, {})",
+                            office_name(scenario, o),
+                            floor_rule(scenario, facts, o)
+                        )
+                    })
                     .collect();
                 parts.push(format!(
                     "offices that may employ only this type need at least {only_total}: {}",
                     names.join(", ")
                 ));
             }
-            let rule = if fixed_total > 0 && only_total == 0 { "fixed" } else { "min_staff/team size" };
+            let rule = if fixed_total > 0 && only_total == 0 {
+                "fixed"
+            } else {
+                "min_staff/team size"
+            };
             found.push(format!(
                 "quota vs {rule}: the quota of {quota} \"{}\" posts is too small: {}",
                 staff_type.id,
@@ -196,7 +216,13 @@ fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
         }
     }
     if scenario.policy.quota.iter().all(Option::is_some) && !scenario.policy.quota.is_empty() {
-        let quota_total: u64 = scenario.policy.quota.iter().flatten().map(|&q| u64::from(q)).sum();
+        let quota_total: u64 = scenario
+            .policy
+            .quota
+            .iter()
+            .flatten()
+            .map(|&q| u64::from(q))
+            .sum();
         let need: u64 = must_have.iter().map(|&(_, n)| u64::from(n)).sum::<u64>()
             + scenario
                 .offices
@@ -286,7 +312,15 @@ fn matching_or_blocked(
     for u in 0..units {
         let mut seen_groups = vec![false; offices];
         let mut seen_units = vec![false; units];
-        if !augment(u, facts, &capacity, &mut holder, &mut coverage, &mut seen_groups, &mut seen_units) {
+        if !augment(
+            u,
+            facts,
+            &capacity,
+            &mut holder,
+            &mut coverage,
+            &mut seen_groups,
+            &mut seen_units,
+        ) {
             let blocked: Vec<usize> = (0..units).filter(|&v| seen_units[v]).collect();
             return Err(blocked);
         }
@@ -319,7 +353,15 @@ fn augment(
         }
         let holders = holder[g].clone();
         for v in holders {
-            if augment(v, facts, capacity, holder, coverage, seen_groups, seen_units) {
+            if augment(
+                v,
+                facts,
+                capacity,
+                holder,
+                coverage,
+                seen_groups,
+                seen_units,
+            ) {
                 holder[g].retain(|&w| w != v);
                 holder[g].push(u);
                 coverage[u] = Some(g);

@@ -44,10 +44,20 @@ pub struct Explanation {
     pub one_more_post: Vec<PostValue>,
 }
 
-pub fn explain(scenario: &Scenario, facts: &Facts, plan: &Plan, after: &Analysis) -> Vec<Explanation> {
+pub fn explain(
+    scenario: &Scenario,
+    facts: &Facts,
+    plan: &Plan,
+    after: &Analysis,
+) -> Vec<Explanation> {
     let loads = facts.loads(&plan.coverage);
     let per_type: Vec<u32> = (0..scenario.staff_types.len())
-        .map(|t| plan.staff.iter().map(|s| s.get(t).copied().unwrap_or(0)).sum())
+        .map(|t| {
+            plan.staff
+                .iter()
+                .map(|s| s.get(t).copied().unwrap_or(0))
+                .sum()
+        })
         .collect();
     let cost: f64 = plan.staff.iter().map(|s| scenario.cost(s)).sum();
     let mut out = Vec::new();
@@ -73,7 +83,10 @@ pub fn explain(scenario: &Scenario, facts: &Facts, plan: &Plan, after: &Analysis
         let team = facts.team_floor(o, &plan.coverage);
         let unmet = facts.unmet(scenario, o, load, n);
         let (binding, reason) = if office.fixed {
-            (vec!["fixed"], "the office is fixed and keeps its staff and units".to_string())
+            (
+                vec!["fixed"],
+                "the office is fixed and keeps its staff and units".to_string(),
+            )
         } else if !open {
             (
                 vec!["optional"],
@@ -81,7 +94,16 @@ pub fn explain(scenario: &Scenario, facts: &Facts, plan: &Plan, after: &Analysis
             )
         } else {
             binding_rules(
-                scenario, facts, o, load, n, team, unmet, &per_type, cost, units_after,
+                scenario,
+                facts,
+                o,
+                load,
+                n,
+                team,
+                unmet,
+                &per_type,
+                cost,
+                units_after,
             )
         };
         let work = analysis
@@ -103,7 +125,8 @@ pub fn explain(scenario: &Scenario, facts: &Facts, plan: &Plan, after: &Analysis
             .iter()
             .enumerate()
             .map(|(t, st)| {
-                let allowed = open && !office.fixed && office.allowed_staff.get(t).copied().unwrap_or(false);
+                let allowed =
+                    open && !office.fixed && office.allowed_staff.get(t).copied().unwrap_or(false);
                 PostValue {
                     staff_type: st.id.clone(),
                     allowed,
@@ -181,7 +204,9 @@ fn binding_rules(
             .is_some_and(|b| cost + cheapest > b * (1.0 + 1e-9));
         if office.max_staff == Some(n) {
             rules.push("max_staff");
-            reason = format!("max_staff caps the office at {n}; it would need {need} to stay at the target");
+            reason = format!(
+                "max_staff caps the office at {n}; it would need {need} to stay at the target"
+            );
         } else if !quota_full.is_empty() {
             rules.push("quota");
             reason = format!(
@@ -195,21 +220,25 @@ fn binding_rules(
             );
         } else {
             rules.push("quota");
-            reason = format!("the posts go where they remove more unmet hours; the office would need {need}");
+            reason = format!(
+                "the posts go where they remove more unmet hours; the office would need {need}"
+            );
         }
     } else if n > need {
         let min = office.min_staff.unwrap_or(0);
         if team >= n && team > 0 {
             rules.push("team size");
-            reason = format!(
-                "its work needs teams of {team}; the workload alone would need {need}"
-            );
+            reason =
+                format!("its work needs teams of {team}; the workload alone would need {need}");
         } else if min >= n {
             rules.push("min_staff");
             reason = format!("min_staff is {min}; the workload alone would need {need}");
         } else if office.leaders >= n {
             rules.push("leaders");
-            reason = format!("it keeps its {} leaders; the workload alone would need {need}", office.leaders);
+            reason = format!(
+                "it keeps its {} leaders; the workload alone would need {need}",
+                office.leaders
+            );
         } else {
             rules.push("target utilisation");
             reason = format!("{n} people keep it at or below the target utilisation");
@@ -231,7 +260,10 @@ fn binding_rules(
         if units > 0 {
             rules.push("eligibility");
         }
-        if office.max_units.is_some_and(|max| units_after >= max as usize) {
+        if office
+            .max_units
+            .is_some_and(|max| units_after >= max as usize)
+        {
             rules.push("max_units");
         }
     }
@@ -241,7 +273,15 @@ fn binding_rules(
 pub fn table(explanations: &[Explanation]) -> Table {
     let mut table = Table::new(
         "Why each office changes",
-        &["id", "office", "staff", "units", "work driving it", "binding rule", "one more post"],
+        &[
+            "id",
+            "office",
+            "staff",
+            "units",
+            "work driving it",
+            "binding rule",
+            "one more post",
+        ],
     );
     for e in explanations {
         let posts: Vec<String> = e

@@ -122,8 +122,7 @@ impl Facts {
             .collect();
         // Any full coverage gives the same allocation-independent loads; use the first
         // candidate of each unit and take the unit hours back out of its group.
-        let reference: Vec<Option<usize>> =
-            candidates.iter().map(|c| c.first().copied()).collect();
+        let reference: Vec<Option<usize>> = candidates.iter().map(|c| c.first().copied()).collect();
         let volumes = analysis::volumes(scenario, &reference);
         let mut base_hours: Vec<f64> = (0..scenario.offices.len())
             .map(|o| volumes.required_hours(scenario, o))
@@ -356,7 +355,10 @@ impl Facts {
                 per_type[t] += u64::from(s);
                 if s > 0 && !office.allowed_staff.get(t).copied().unwrap_or(false) && !office.fixed
                 {
-                    return Some(format!("office {} has a staff type it may not have", office.id));
+                    return Some(format!(
+                        "office {} has a staff type it may not have",
+                        office.id
+                    ));
                 }
             }
             if office.fixed && *staff != office.staff {

@@ -40,8 +40,7 @@ impl Value {
         if !close(self.cost, other.cost) {
             return self.cost < other.cost;
         }
-        if !close(self.peak, other.peak) && !(self.peak.is_infinite() && other.peak.is_infinite())
-        {
+        if !close(self.peak, other.peak) && !(self.peak.is_infinite() && other.peak.is_infinite()) {
             return self.peak < other.peak;
         }
         self.changes < other.changes
@@ -231,7 +230,10 @@ impl<'a> Search<'a> {
         self.place(u, to);
         let after_from = self.group_value(from);
         let after_to = self.group_value(to);
-        let peak = self.peak_without(from, to).max(after_from.utilisation).max(after_to.utilisation);
+        let peak = self
+            .peak_without(from, to)
+            .max(after_from.utilisation)
+            .max(after_to.utilisation);
         self.remove(u);
         self.place(u, from);
         let was_home = self.today[u] == Some(from);
@@ -240,7 +242,9 @@ impl<'a> Search<'a> {
             unmet: current.unmet - before_from.unmet - before_to.unmet
                 + after_from.unmet
                 + after_to.unmet,
-            cost: current.cost - before_from.cost - before_to.cost + after_from.cost + after_to.cost,
+            cost: current.cost - before_from.cost - before_to.cost
+                + after_from.cost
+                + after_to.cost,
             peak,
             changes: current.changes + i64::from(was_home) - i64::from(goes_home),
         }
@@ -305,7 +309,9 @@ impl<'a> Search<'a> {
         loop {
             let mut improved = false;
             for u in 0..units {
-                let Some(from) = self.coverage[u] else { continue };
+                let Some(from) = self.coverage[u] else {
+                    continue;
+                };
                 let mut best: Option<(usize, Value)> = None;
                 for i in 0..self.facts.candidates[u].len() {
                     let g = self.facts.candidates[u][i];

@@ -14,7 +14,11 @@ const UNMET_WEIGHT: f64 = 1e6;
 
 pub fn write(scenario: &Scenario, program: &Program) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "\\ staffplan optimisation model of \"{}\"", scenario.name.replace('\n', " "));
+    let _ = writeln!(
+        out,
+        "\\ staffplan optimisation model of \"{}\"",
+        scenario.name.replace('\n', " ")
+    );
     let _ = writeln!(
         out,
         "\\ Goals in order: unmet hours, cost, peak utilisation, changes. staffplan solves them in"
@@ -45,7 +49,13 @@ pub fn write(scenario: &Scenario, program: &Program) -> String {
     out.push_str("Bounds\n");
     for var in &program.vars {
         if var.hi.is_finite() {
-            let _ = writeln!(out, " {} <= {} <= {}", number(var.lo), var.name, number(var.hi));
+            let _ = writeln!(
+                out,
+                " {} <= {} <= {}",
+                number(var.lo),
+                var.name,
+                number(var.hi)
+            );
         } else {
             let _ = writeln!(out, " {} >= {}", var.name, number(var.lo));
         }

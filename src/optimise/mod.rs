@@ -159,7 +159,8 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
         return Err(OptimiseError::Infeasible { clashes });
     }
     let seconds = options.time_limit.as_secs_f64();
-    let failed = |failure: Failure| match failure {
+    let failed = |failure: Failure| {
+        match failure {
         Failure::Infeasible => OptimiseError::Infeasible {
             clashes: vec![
                 "quotas, budget, min_staff, max_staff, team sizes, max_units and eligibility cannot all be kept at once (no single pair of them clashes on its own)".into(),
@@ -167,6 +168,7 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
         },
         Failure::NoAnswerInTime => OptimiseError::NoAnswer { seconds },
         Failure::Solver(message) => OptimiseError::Solver(message),
+    }
     };
 
     // The heuristic gets at most half the time; the staffing step and the exact programme
@@ -299,11 +301,13 @@ fn pooled_bound(
     deadline: Instant,
 ) -> Option<f64> {
     let pooled = Program::new(scenario, facts, Allocation::Pooled, None);
-    let left = || deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(200));
+    let left = || {
+        deadline
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_millis(200))
+    };
     let least_unmet = if unmet_hours > 0.0 {
-        let solved = pooled
-            .solve(&pooled.unmet_lin(), &[], None, left())
-            .ok()?;
+        let solved = pooled.solve(&pooled.unmet_lin(), &[], None, left()).ok()?;
         if !solved.proven {
             return None;
         }
@@ -350,7 +354,12 @@ fn extra_posts(
 ) -> (Option<Vec<u32>>, f64) {
     let types = scenario.staff_types.len();
     let caps: Vec<u32> = (0..types)
-        .map(|t| plan.staff.iter().map(|s| s.get(t).copied().unwrap_or(0)).sum())
+        .map(|t| {
+            plan.staff
+                .iter()
+                .map(|s| s.get(t).copied().unwrap_or(0))
+                .sum()
+        })
         .collect();
     let mut open_plan = plan.clone();
     // A closed optional group with work of its own would open; keep the plan's groups.
@@ -369,8 +378,7 @@ fn extra_posts(
     let left = deadline
         .saturating_duration_since(Instant::now())
         .max(Duration::from_millis(500));
-    let Ok(solved) = relaxed.solve(&relaxed.extra_lin(), &[met.clone()], None, left)
-    else {
+    let Ok(solved) = relaxed.solve(&relaxed.extra_lin(), &[met.clone()], None, left) else {
         return (None, 0.0);
     };
     let extra = relaxed.extra_of(&solved.values);
@@ -475,7 +483,10 @@ fn office_results(
 
 fn allocation(scenario: &Scenario, facts: &Facts, plan: &Plan) -> Vec<UnitMove> {
     let today = scenario.coverage();
-    let name = |g: Option<usize>| g.and_then(|g| scenario.offices.get(g)).map(|o| o.id.clone());
+    let name = |g: Option<usize>| {
+        g.and_then(|g| scenario.offices.get(g))
+            .map(|o| o.id.clone())
+    };
     scenario
         .units
         .iter()
@@ -583,10 +594,15 @@ impl Exportable for Recommendation {
                 m.after.clone().map_or(Cell::Empty, Cell::Text),
             ]);
         }
-        let moved = self.allocation.iter().filter(|m| m.before != m.after).count();
-        allocation
-            .notes
-            .push(format!("{moved} of {} units change group", self.allocation.len()));
+        let moved = self
+            .allocation
+            .iter()
+            .filter(|m| m.before != m.after)
+            .count();
+        allocation.notes.push(format!(
+            "{moved} of {} units change group",
+            self.allocation.len()
+        ));
         let mut tables = vec![offices, allocation];
         tables.push(explain::table(&self.explanations));
         if self.unmet_hours > 0.0 {
@@ -597,11 +613,14 @@ impl Exportable for Recommendation {
             match &self.extra_posts_needed {
                 Some(posts) => {
                     for (t, n) in self.staff_types.iter().zip(posts) {
-                        extra.rows.push(vec![Cell::text(t), Cell::Int(i64::from(*n))]);
+                        extra
+                            .rows
+                            .push(vec![Cell::text(t), Cell::Int(i64::from(*n))]);
                     }
-                    extra
-                        .notes
-                        .push(format!("cost of the extra posts: {:.0} a year", self.extra_cost));
+                    extra.notes.push(format!(
+                        "cost of the extra posts: {:.0} a year",
+                        self.extra_cost
+                    ));
                 }
                 None => extra.notes.push(
                     "no number of posts meets the target: max_staff caps an office below its need"

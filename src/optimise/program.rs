@@ -278,7 +278,11 @@ impl Program {
                         self.load[g].add(x, facts.unit_hours.get(u).copied().unwrap_or(0.0));
                         if let Some(y) = self.open[g] {
                             self.add_row(
-                                format!("covered_by_open_{}_{}", lp_name(&unit.id), lp_name(&scenario.offices[g].id)),
+                                format!(
+                                    "covered_by_open_{}_{}",
+                                    lp_name(&unit.id),
+                                    lp_name(&scenario.offices[g].id)
+                                ),
                                 Lin {
                                     terms: vec![(x, 1.0), (y, -1.0)],
                                     constant: 0.0,
@@ -287,7 +291,11 @@ impl Program {
                             );
                         }
                     }
-                    self.add_row(format!("full_coverage_{}", lp_name(&unit.id)), cover, Sense::Eq);
+                    self.add_row(
+                        format!("full_coverage_{}", lp_name(&unit.id)),
+                        cover,
+                        Sense::Eq,
+                    );
                 }
                 for &g in &facts.groups {
                     let Some(max) = scenario.offices[g].max_units else {
@@ -409,7 +417,12 @@ impl Program {
     fn add_unmet(&mut self, scenario: &Scenario) {
         let per_person = self.target * self.year_value;
         for (o, office) in scenario.offices.iter().enumerate() {
-            let u = self.add_var(format!("unmet_{}", lp_name(&office.id)), 0.0, f64::INFINITY, false);
+            let u = self.add_var(
+                format!("unmet_{}", lp_name(&office.id)),
+                0.0,
+                f64::INFINITY,
+                false,
+            );
             self.unmet.push(u);
             let mut lhs = self.load[o].clone();
             lhs.add_lin(&self.persons[o].clone(), -per_person);
@@ -463,7 +476,11 @@ impl Program {
                 if s.is_none() && today == 0.0 {
                     continue;
                 }
-                let name = format!("moved_{}_{}", lp_name(&office.id), lp_name(&scenario.staff_types[t].id));
+                let name = format!(
+                    "moved_{}_{}",
+                    lp_name(&office.id),
+                    lp_name(&scenario.staff_types[t].id)
+                );
                 let d = self.add_var(name.clone(), 0.0, f64::INFINITY, false);
                 self.moved[o][t] = Some(d);
                 let mut up = Lin::constant(-today);
@@ -519,7 +536,11 @@ impl Program {
             for (u, g) in scenario.coverage().iter().enumerate() {
                 let Some(g) = g else { continue };
                 lin.constant += 1.0;
-                if let Some(&(_, x)) = self.assign.get(u).and_then(|c| c.iter().find(|(h, _)| h == g)) {
+                if let Some(&(_, x)) = self
+                    .assign
+                    .get(u)
+                    .and_then(|c| c.iter().find(|(h, _)| h == g))
+                {
                     lin.add(x, -1.0);
                 }
             }
@@ -552,16 +573,30 @@ impl Program {
         for (o, row) in self.staff.iter().enumerate() {
             for (t, v) in row.iter().enumerate() {
                 if let Some(v) = v {
-                    values[*v] = f64::from(plan.staff.get(o).and_then(|s| s.get(t)).copied().unwrap_or(0));
+                    values[*v] = f64::from(
+                        plan.staff
+                            .get(o)
+                            .and_then(|s| s.get(t))
+                            .copied()
+                            .unwrap_or(0),
+                    );
                 }
             }
             if let Some(y) = self.open[o] {
-                values[y] = if plan.open.get(o).copied().unwrap_or(true) { 1.0 } else { 0.0 };
+                values[y] = if plan.open.get(o).copied().unwrap_or(true) {
+                    1.0
+                } else {
+                    0.0
+                };
             }
         }
         for (u, cover) in self.assign.iter().enumerate() {
             for &(g, x) in cover {
-                values[x] = if plan.coverage.get(u).copied().flatten() == Some(g) { 1.0 } else { 0.0 };
+                values[x] = if plan.coverage.get(u).copied().flatten() == Some(g) {
+                    1.0
+                } else {
+                    0.0
+                };
             }
         }
         let loads = facts.loads(&plan.coverage);
@@ -577,7 +612,12 @@ impl Program {
             for (t, d) in row.iter().enumerate() {
                 if let Some(d) = d {
                     let today = scenario.offices[o].staff.get(t).copied().unwrap_or(0);
-                    let after = plan.staff.get(o).and_then(|s| s.get(t)).copied().unwrap_or(0);
+                    let after = plan
+                        .staff
+                        .get(o)
+                        .and_then(|s| s.get(t))
+                        .copied()
+                        .unwrap_or(0);
                     values[*d] = f64::from(today.abs_diff(after));
                 }
             }
@@ -628,7 +668,11 @@ impl Program {
     pub fn extra_of(&self, values: &[f64]) -> Vec<u32> {
         self.extra
             .iter()
-            .map(|e| e.map_or(0, |e| values.get(e).copied().unwrap_or(0.0).round().max(0.0) as u32))
+            .map(|e| {
+                e.map_or(0, |e| {
+                    values.get(e).copied().unwrap_or(0.0).round().max(0.0) as u32
+                })
+            })
             .collect()
     }
 
@@ -679,7 +723,8 @@ impl Program {
             model.add_constraint(constraint);
         }
         if let Some(w) = warm {
-            let hint: Vec<(Variable, f64)> = handles.iter().copied().zip(w.iter().copied()).collect();
+            let hint: Vec<(Variable, f64)> =
+                handles.iter().copied().zip(w.iter().copied()).collect();
             model = model.with_initial_solution(hint);
         }
         let model = model.with_time_limit(time.as_secs_f64().max(0.01));
@@ -724,11 +769,11 @@ impl Program {
         // Each stage starts from the best plan so far and keeps it unless the solver finds a
         // plan that scores better on the exact figures.
         let stage = |objective: &Lin,
-                         rows: &[Row],
-                         best: &mut Plan,
-                         score: &mut Score,
-                         proven: &mut bool,
-                         failure: &mut Failure| {
+                     rows: &[Row],
+                     best: &mut Plan,
+                     score: &mut Score,
+                     proven: &mut bool,
+                     failure: &mut Failure| {
             if left().is_zero() {
                 *proven = false;
                 *failure = Failure::NoAnswerInTime;
@@ -802,7 +847,11 @@ impl Program {
         if high.is_finite() && high > 0.0 {
             let mut first = true;
             while high - low > 1e-6 * high && !left().is_zero() {
-                let cap = if first { high * (1.0 - 1e-6) } else { (low + high) / 2.0 };
+                let cap = if first {
+                    high * (1.0 - 1e-6)
+                } else {
+                    (low + high) / 2.0
+                };
                 first = false;
                 let mut rows = vec![unmet_row(score.unmet_hours), cost_row(score.cost)];
                 rows.extend(self.peak_rows(cap));
@@ -847,10 +896,7 @@ impl Program {
             &mut proven,
             &mut failure,
         );
-        Ok(Outcome {
-            plan: best,
-            proven,
-        })
+        Ok(Outcome { plan: best, proven })
     }
 }
 

@@ -9,23 +9,38 @@ use crate::simulate::Simulation;
 /// Most offices shown in the backlog chart: the ones with the largest backlog.
 const BACKLOG_PANELS: usize = 6;
 
-/// Every chart as (name, PNG, SVG), in the order of [`CHART_NAMES`].
-pub fn render(pack: &Pack<'_>) -> Result<Vec<(&'static str, Vec<u8>, String)>, Error> {
+/// A chart of the pack drawn in both formats.
+#[derive(Debug)]
+pub struct Rendered {
+    pub name: &'static str,
+    pub png: Vec<u8>,
+    pub svg: String,
+}
+
+/// Every chart, in the order of [`CHART_NAMES`].
+pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
     let language = pack.before.scenario.language;
     let caption = Caption {
         scenario: pack.before.scenario.name.clone(),
         seed: Some(pack.seed),
         date: pack.date.clone(),
     };
-    let charts = [caseload(pack), utilisation(pack), backlog(pack), allocation(pack)];
+    let charts = [
+        caseload(pack),
+        utilisation(pack),
+        backlog(pack),
+        allocation(pack),
+    ];
     CHART_NAMES
         .iter()
         .zip(charts)
         .map(|(name, chart)| {
-            let fail = |e: chart::ChartError| Error::Infeasible(format!("cannot draw the {name} chart: {e}"));
+            let fail = |e: chart::ChartError| {
+                Error::Infeasible(format!("cannot draw the {name} chart: {e}"))
+            };
             let png = chart::png(&chart, &caption, language).map_err(fail)?;
             let svg = chart::svg(&chart, &caption, language).map_err(fail)?;
-            Ok((*name, png, svg))
+            Ok(Rendered { name, png, svg })
         })
         .collect()
 }
@@ -38,7 +53,9 @@ fn series_names(pack: &Pack<'_>) -> [String; 2] {
 fn caseload(pack: &Pack<'_>) -> Chart {
     let w = words(pack.before.scenario.language);
     let pairs = pack.office_pairs();
-    let hours = |o: Option<&crate::analysis::OfficeAnalysis>| o.and_then(|o| o.hours_per_person).unwrap_or(0.0);
+    let hours = |o: Option<&crate::analysis::OfficeAnalysis>| {
+        o.and_then(|o| o.hours_per_person).unwrap_or(0.0)
+    };
     let label = |o: Option<&crate::analysis::OfficeAnalysis>| match o {
         Some(o) => match (o.hours_per_person, o.items_per_person) {
             (Some(h), Some(i)) => format!("{h:.0} {} · {i:.1} {}", w.hours_unit, w.items),
@@ -66,7 +83,11 @@ fn utilisation(pack: &Pack<'_>) -> Chart {
     // An office with work and no staff is drawn at the edge of the scale and labelled.
     let cap = 300.0;
     let value = |o: Option<&crate::analysis::OfficeAnalysis>| match o {
-        Some(o) => o.utilisation.map_or(if o.required_hours > 0.0 { cap } else { 0.0 }, |u| (u * 100.0).min(cap)),
+        Some(o) => o
+            .utilisation
+            .map_or(if o.required_hours > 0.0 { cap } else { 0.0 }, |u| {
+                (u * 100.0).min(cap)
+            }),
         None => 0.0,
     };
     let label = |o: Option<&crate::analysis::OfficeAnalysis>| match o {
@@ -118,15 +139,20 @@ fn backlog(pack: &Pack<'_>) -> Chart {
             .find(|o| o.id == id)
             .map_or(0.0, |o| o.backlog.p95.iter().copied().fold(0.0, f64::max))
     };
-    let mut ids: Vec<(&str, &str, f64)> = before
+    let mut ids: Vec<(&str, &str, f64)> = Vec::new();
+    for o in before
         .offices
         .iter()
-        .map(|o| {
-            let p = peak(before, &o.id).max(after.map_or(0.0, |a| peak(a, &o.id)));
-            (o.id.as_str(), o.name.as_str(), p)
-        })
-        .filter(|(_, _, p)| *p > 0.0)
-        .collect();
+        .chain(after.iter().flat_map(|a| a.offices.iter()))
+    {
+        if ids.iter().any(|(id, _, _)| *id == o.id) {
+            continue;
+        }
+        let p = peak(before, &o.id).max(after.map_or(0.0, |a| peak(a, &o.id)));
+        if p > 0.0 {
+            ids.push((o.id.as_str(), o.name.as_str(), p));
+        }
+    }
     ids.sort_by(|a, b| b.2.total_cmp(&a.2));
     ids.truncate(BACKLOG_PANELS);
     let band = |s: &Simulation, id: &str, name: &str| {
@@ -168,7 +194,10 @@ fn allocation(pack: &Pack<'_>) -> Chart {
     let s = pack.after.scenario;
     let hours = crate::analysis::unit_hours(s);
     let groups: Vec<usize> = (0..s.offices.len())
-        .filter(|&o| s.offices[o].is_group() && (!s.offices[o].covers.is_empty() || s.offices[o].headcount() > 0))
+        .filter(|&o| {
+            s.offices[o].is_group()
+                && (!s.offices[o].covers.is_empty() || s.offices[o].headcount() > 0)
+        })
         .collect();
     Chart::Stacked(Stacked {
         title: w.chart_allocation.to_string(),
@@ -180,7 +209,12 @@ fn allocation(pack: &Pack<'_>) -> Chart {
                 s.offices[o]
                     .covers
                     .iter()
-                    .map(|&u| (s.units[u].name.clone(), hours.get(u).copied().unwrap_or(0.0)))
+                    .map(|&u| {
+                        (
+                            s.units[u].name.clone(),
+                            hours.get(u).copied().unwrap_or(0.0),
+                        )
+                    })
                     .collect()
             })
             .collect(),

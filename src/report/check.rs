@@ -93,4 +93,3 @@ impl Exportable for CheckSummary {
         })
     }
 }
-

@@ -34,7 +34,11 @@ fn header(out: &mut String, pack: &Pack<'_>, w: &Words) {
     if pack.after.source != pack.before.source {
         let _ = write!(line, " → `{}`", pack.after.source);
     }
-    let _ = write!(line, " · {} {} · {} {}", w.seed, pack.seed, w.runs, pack.runs);
+    let _ = write!(
+        line,
+        " · {} {} · {} {}",
+        w.seed, pack.seed, w.runs, pack.runs
+    );
     if let Some(date) = &pack.date {
         let _ = write!(line, " · {} {date}", w.date);
     }
@@ -62,25 +66,64 @@ fn peak(analysis: &Analysis) -> Cell {
     peak.map_or(Cell::text("∞"), Cell::Share)
 }
 
+fn uncovered_units(a: &Analysis) -> i64 {
+    a.uncovered.len() as i64
+}
+
 fn summary(out: &mut String, pack: &Pack<'_>, w: &Words) {
     let _ = writeln!(out, "## 1. {}\n", w.summary);
     let (b, a) = (pack.before.analysis, pack.after.analysis);
     let mut table = Table::new("", &["", w.before, w.after]);
-    let mut row = |label: &str, before: Cell, after: Cell| table.rows.push(vec![Cell::text(label), before, after]);
-    row("staff", Cell::Int(i64::from(b.total.staff)), Cell::Int(i64::from(a.total.staff)));
-    for side_types in staff_type_totals(pack) {
-        row(&format!("  {}", side_types.0), Cell::Int(side_types.1), Cell::Int(side_types.2));
+    let mut row = |label: &str, before: Cell, after: Cell| {
+        table.rows.push(vec![Cell::text(label), before, after])
+    };
+    let r = &w.summary_rows;
+    row(
+        r[0],
+        Cell::Int(i64::from(b.total.staff)),
+        Cell::Int(i64::from(a.total.staff)),
+    );
+    for (t, before, after) in staff_type_totals(pack) {
+        row(&format!("  {t}"), Cell::Int(before), Cell::Int(after));
     }
-    row("yearly cost", Cell::Num(b.total.cost, 0), Cell::Num(a.total.cost, 0));
-    row("required hours", Cell::Num(b.total.required_hours, 1), Cell::Num(a.total.required_hours, 1));
-    row("FTE need", Cell::Num(b.total.fte_need, 2), Cell::Num(a.total.fte_need, 2));
-    row("posts needed", Cell::Int(i64::from(b.total.posts_needed)), Cell::Int(i64::from(a.total.posts_needed)));
-    row("gap (staff − posts needed)", Cell::Int(b.total.gap), Cell::Int(a.total.gap));
-    row("peak utilisation", peak(b), peak(a));
-    row("unmet hours above target", Cell::Num(unmet_hours(b), 1), Cell::Num(unmet_hours(a), 1));
+    row(r[1], Cell::Num(b.total.cost, 0), Cell::Num(a.total.cost, 0));
+    row(
+        r[2],
+        Cell::Num(b.total.required_hours, 1),
+        Cell::Num(a.total.required_hours, 1),
+    );
+    row(
+        r[3],
+        Cell::Num(b.total.fte_need, 2),
+        Cell::Num(a.total.fte_need, 2),
+    );
+    row(
+        r[4],
+        Cell::Int(i64::from(b.total.posts_needed)),
+        Cell::Int(i64::from(a.total.posts_needed)),
+    );
+    row(r[5], Cell::Int(b.total.gap), Cell::Int(a.total.gap));
+    row(r[6], peak(b), peak(a));
+    let over = |a: &Analysis| {
+        let target = a.target_utilisation * (1.0 + crate::analysis::TOLERANCE);
+        a.offices
+            .iter()
+            .filter(|o| o.utilisation.is_none_or(|u| u > target) && o.required_hours > 0.0)
+            .count() as i64
+    };
+    row(r[10], Cell::Int(over(b)), Cell::Int(over(a)));
+    row(
+        r[7],
+        Cell::Num(unmet_hours(b), 1),
+        Cell::Num(unmet_hours(a), 1),
+    );
     let uncovered = |a: &Analysis| a.uncovered.iter().map(|u| u.required_hours).sum::<f64>();
-    row("units no group covers", Cell::Int(b.uncovered.len() as i64), Cell::Int(a.uncovered.len() as i64));
-    row("hours nobody does (uncovered units)", Cell::Num(uncovered(b), 1), Cell::Num(uncovered(a), 1));
+    row(
+        r[8],
+        Cell::Int(uncovered_units(b)),
+        Cell::Int(uncovered_units(a)),
+    );
+    row(r[9], Cell::Num(uncovered(b), 1), Cell::Num(uncovered(a), 1));
     out.push_str(&table_markdown(&table));
     out.push('\n');
     if let Some(rec) = pack.recommendation {
@@ -122,7 +165,13 @@ fn staff_type_totals(pack: &Pack<'_>) -> Vec<(String, i64, i64)> {
     };
     pack.staff_types()
         .into_iter()
-        .map(|t| (t.to_string(), total(pack.before.scenario, t), total(pack.after.scenario, t)))
+        .map(|t| {
+            (
+                t.to_string(),
+                total(pack.before.scenario, t),
+                total(pack.after.scenario, t),
+            )
+        })
         .collect()
 }
 
@@ -144,8 +193,11 @@ fn assumptions(out: &mut String, pack: &Pack<'_>, w: &Words) {
     );
     let _ = writeln!(
         out,
-        "Capacity of an office: C = H × (staff − leaders × (1 − leader_case_share)). Target utilisation: **{:.0}%**. Overtime cap: {} h per person a year.\n",
+        "{}. {}: **{:.0}%**. {}: {} h.\n",
+        w.capacity_text,
+        w.target_text,
         s.policy.target_utilisation * 100.0,
+        w.overtime_text,
         c.overtime_hours
     );
 
@@ -168,7 +220,17 @@ fn assumptions(out: &mut String, pack: &Pack<'_>, w: &Words) {
     let _ = writeln!(out, "### {}\n", w.work_types);
     let mut works = Table::new(
         "",
-        &["id", "work", "done at", "direct volume", "hours/item", "team", "cv", "deadline (days)", "next"],
+        &[
+            "id",
+            "work",
+            "done at",
+            "direct volume",
+            "hours/item",
+            "team",
+            "cv",
+            "deadline (days)",
+            "next",
+        ],
     );
     for work in &s.works {
         let place = match work.place {
@@ -188,7 +250,8 @@ fn assumptions(out: &mut String, pack: &Pack<'_>, w: &Words) {
             Cell::Num(work.hours, 1),
             Cell::Int(i64::from(work.team)),
             Cell::Num(work.cv, 2),
-            work.deadline_days.map_or(Cell::Empty, |d| Cell::Int(i64::from(d))),
+            work.deadline_days
+                .map_or(Cell::Empty, |d| Cell::Int(i64::from(d))),
             Cell::text(next.join(", ")),
         ]);
     }
@@ -203,7 +266,11 @@ fn assumptions(out: &mut String, pack: &Pack<'_>, w: &Words) {
                 Cell::Int(a.line as i64),
                 Cell::text(&a.place),
                 Cell::text(format!("`{} = {}`", a.key, a.value)),
-                Cell::text(if a.is_assumption() { w.assumed } else { w.source }),
+                Cell::text(if a.is_assumption() {
+                    w.assumed
+                } else {
+                    w.source
+                }),
                 Cell::text(&a.comment),
             ]);
         }
@@ -217,14 +284,25 @@ fn offices(out: &mut String, pack: &Pack<'_>, w: &Words) {
     let mut table = Table::new(
         "",
         &[
-            "office", "staff", "required h", "capacity h", "utilisation", "items/person",
-            "hours/person", "posts needed", "gap",
+            "office",
+            "staff",
+            "required h",
+            "capacity h",
+            "utilisation",
+            "items/person",
+            "hours/person",
+            "posts needed",
+            "gap",
         ],
     );
     let arrow = |b: Option<String>, a: Option<String>| -> Cell {
         match (b, a) {
             (Some(b), Some(a)) if a == b => Cell::text(b),
-            (b, a) => Cell::text(format!("{} → {}", b.unwrap_or_else(|| "–".into()), a.unwrap_or_else(|| "–".into()))),
+            (b, a) => Cell::text(format!(
+                "{} → {}",
+                b.unwrap_or_else(|| "–".into()),
+                a.unwrap_or_else(|| "–".into())
+            )),
         }
     };
     let fmt = |v: Option<f64>, d: usize| v.map(|v| format!("{v:.d$}"));
@@ -233,13 +311,34 @@ fn offices(out: &mut String, pack: &Pack<'_>, w: &Words) {
         let (b, a) = (p.before, p.after);
         table.rows.push(vec![
             Cell::text(p.name),
-            arrow(b.map(|o| o.staff.to_string()), a.map(|o| o.staff.to_string())),
-            arrow(fmt(b.map(|o| o.required_hours), 1), fmt(a.map(|o| o.required_hours), 1)),
-            arrow(fmt(b.map(|o| o.capacity_hours), 1), fmt(a.map(|o| o.capacity_hours), 1)),
-            arrow(pct(b.and_then(|o| o.utilisation)), pct(a.and_then(|o| o.utilisation))),
-            arrow(fmt(b.and_then(|o| o.items_per_person), 1), fmt(a.and_then(|o| o.items_per_person), 1)),
-            arrow(fmt(b.and_then(|o| o.hours_per_person), 1), fmt(a.and_then(|o| o.hours_per_person), 1)),
-            arrow(b.map(|o| o.posts_needed.to_string()), a.map(|o| o.posts_needed.to_string())),
+            arrow(
+                b.map(|o| o.staff.to_string()),
+                a.map(|o| o.staff.to_string()),
+            ),
+            arrow(
+                fmt(b.map(|o| o.required_hours), 1),
+                fmt(a.map(|o| o.required_hours), 1),
+            ),
+            arrow(
+                fmt(b.map(|o| o.capacity_hours), 1),
+                fmt(a.map(|o| o.capacity_hours), 1),
+            ),
+            arrow(
+                pct(b.and_then(|o| o.utilisation)),
+                pct(a.and_then(|o| o.utilisation)),
+            ),
+            arrow(
+                fmt(b.and_then(|o| o.items_per_person), 1),
+                fmt(a.and_then(|o| o.items_per_person), 1),
+            ),
+            arrow(
+                fmt(b.and_then(|o| o.hours_per_person), 1),
+                fmt(a.and_then(|o| o.hours_per_person), 1),
+            ),
+            arrow(
+                b.map(|o| o.posts_needed.to_string()),
+                a.map(|o| o.posts_needed.to_string()),
+            ),
             arrow(b.map(|o| o.gap.to_string()), a.map(|o| o.gap.to_string())),
         ]);
     }
@@ -255,7 +354,11 @@ fn offices(out: &mut String, pack: &Pack<'_>, w: &Words) {
         let _ = writeln!(out, "### {} ({})\n", w.uncovered, w.before);
         let mut t = Table::new("", &["unit", "hours a year", "FTE"]);
         for u in &pack.before.analysis.uncovered {
-            t.rows.push(vec![Cell::text(&u.name), Cell::Num(u.required_hours, 1), Cell::Num(u.fte_need, 2)]);
+            t.rows.push(vec![
+                Cell::text(&u.name),
+                Cell::Num(u.required_hours, 1),
+                Cell::Num(u.fte_need, 2),
+            ]);
         }
         out.push_str(&table_markdown(&t));
         out.push('\n');
@@ -264,7 +367,17 @@ fn offices(out: &mut String, pack: &Pack<'_>, w: &Words) {
 
 /// Volume × hours per work type and office, the arithmetic behind every "required h".
 fn workload_detail(out: &mut String, side: &Side<'_>, year_value: f64) {
-    let mut t = Table::new("", &["office", "work", "items a year", "× hours/item", "= required h", "÷ H = FTE"]);
+    let mut t = Table::new(
+        "",
+        &[
+            "office",
+            "work",
+            "items a year",
+            "× hours/item",
+            "= required h",
+            "÷ H = FTE",
+        ],
+    );
     for o in &side.analysis.offices {
         for work in &o.works {
             t.rows.push(vec![
@@ -273,7 +386,14 @@ fn workload_detail(out: &mut String, side: &Side<'_>, year_value: f64) {
                 Cell::Num(work.volume, 2),
                 Cell::Num(work.hours_per_item, 1),
                 Cell::Num(work.required_hours, 1),
-                Cell::Num(if year_value > 0.0 { work.required_hours / year_value } else { 0.0 }, 2),
+                Cell::Num(
+                    if year_value > 0.0 {
+                        work.required_hours / year_value
+                    } else {
+                        0.0
+                    },
+                    2,
+                ),
             ]);
         }
     }
@@ -292,7 +412,13 @@ fn changes(out: &mut String, pack: &Pack<'_>, w: &Words) {
         for p in pack.office_pairs() {
             let staff = |o: Option<&crate::analysis::OfficeAnalysis>| o.map_or(0, |o| o.staff);
             if staff(p.before) != staff(p.after) {
-                let _ = writeln!(out, "- {}: {} → {}", p.name, staff(p.before), staff(p.after));
+                let _ = writeln!(
+                    out,
+                    "- {}: {} → {}",
+                    p.name,
+                    staff(p.before),
+                    staff(p.after)
+                );
                 any = true;
             }
         }
@@ -323,9 +449,9 @@ fn changes(out: &mut String, pack: &Pack<'_>, w: &Words) {
             e.binding.join(", ")
         );
         for v in e.one_more_post.iter().filter(|v| v.allowed) {
-            let utilisation = v
-                .utilisation_with_one_more
-                .map_or(String::new(), |u| format!(", utilisation {:.1}%", u * 100.0));
+            let utilisation = v.utilisation_with_one_more.map_or(String::new(), |u| {
+                format!(", utilisation {:.1}%", u * 100.0)
+            });
             let _ = writeln!(
                 out,
                 "- one more {} post (cost {:.0}): unmet hours −{:.1}{utilisation}",
@@ -372,10 +498,13 @@ fn band(b: &Band, decimals: usize, percent: bool) -> String {
 }
 
 fn simulation(out: &mut String, pack: &Pack<'_>, w: &Words) {
-    let sides: Vec<(&str, &Simulation)> = [(w.before, pack.before.simulation), (w.after, pack.after.simulation)]
-        .into_iter()
-        .filter_map(|(n, s)| s.map(|s| (n, s)))
-        .collect();
+    let sides: Vec<(&str, &Simulation)> = [
+        (w.before, pack.before.simulation),
+        (w.after, pack.after.simulation),
+    ]
+    .into_iter()
+    .filter_map(|(n, s)| s.map(|s| (n, s)))
+    .collect();
     if sides.is_empty() {
         return;
     }
@@ -384,7 +513,17 @@ fn simulation(out: &mut String, pack: &Pack<'_>, w: &Words) {
         let _ = writeln!(out, "### {name} ({} days × {} runs)\n", sim.days, sim.runs);
         let mut t = Table::new(
             "",
-            &["office", "done", "backlog at end", "wait (days)", "lead time (days)", "lead time p90", "late", "utilisation", "overtime h/person"],
+            &[
+                "office",
+                "done",
+                "backlog at end",
+                "wait (days)",
+                "lead time (days)",
+                "lead time p90",
+                "late",
+                "utilisation",
+                "overtime h/person",
+            ],
         );
         for o in &sim.offices {
             t.rows.push(vec![
@@ -409,9 +548,17 @@ fn simulation(out: &mut String, pack: &Pack<'_>, w: &Words) {
 
 fn charts(out: &mut String, w: &Words) {
     let _ = writeln!(out, "## 7. {}\n", w.charts);
-    let titles = [w.chart_caseload, w.chart_utilisation, w.chart_backlog, w.chart_allocation];
+    let titles = [
+        w.chart_caseload,
+        w.chart_utilisation,
+        w.chart_backlog,
+        w.chart_allocation,
+    ];
     for (name, title) in CHART_NAMES.iter().zip(titles) {
-        let _ = writeln!(out, "![{title}](charts/{name}.png)\n\n[SVG](charts/{name}.svg)\n");
+        let _ = writeln!(
+            out,
+            "![{title}](charts/{name}.png)\n\n[SVG](charts/{name}.svg)\n"
+        );
     }
 }
 

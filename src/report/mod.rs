@@ -65,7 +65,9 @@ struct OfficePair<'a> {
 impl Pack<'_> {
     /// Offices of `before` in their order, then those only `after` has.
     fn office_pairs(&self) -> Vec<OfficePair<'_>> {
-        let find = |a: &'_ Analysis, id: &str| -> Option<usize> { a.offices.iter().position(|o| o.id == id) };
+        let find = |a: &'_ Analysis, id: &str| -> Option<usize> {
+            a.offices.iter().position(|o| o.id == id)
+        };
         let mut pairs: Vec<OfficePair<'_>> = self
             .before
             .analysis
@@ -93,7 +95,13 @@ impl Pack<'_> {
 
     /// Staff type ids of both sides, `before`'s first.
     fn staff_types(&self) -> Vec<&str> {
-        let mut types: Vec<&str> = self.before.scenario.staff_types.iter().map(|t| t.id.as_str()).collect();
+        let mut types: Vec<&str> = self
+            .before
+            .scenario
+            .staff_types
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
         for t in &self.after.scenario.staff_types {
             if !types.contains(&t.id.as_str()) {
                 types.push(&t.id);
@@ -114,11 +122,24 @@ impl Pack<'_> {
             headers.push(format!("{t}_after"));
         }
         for h in [
-            "units_before", "units_after", "required_hours_before", "required_hours_after",
-            "capacity_hours_before", "capacity_hours_after", "fte_need_before", "fte_need_after",
-            "utilisation_before", "utilisation_after", "items_per_person_before",
-            "items_per_person_after", "hours_per_person_before", "hours_per_person_after",
-            "posts_needed_before", "posts_needed_after", "gap_before", "gap_after",
+            "units_before",
+            "units_after",
+            "required_hours_before",
+            "required_hours_after",
+            "capacity_hours_before",
+            "capacity_hours_after",
+            "fte_need_before",
+            "fte_need_after",
+            "utilisation_before",
+            "utilisation_after",
+            "items_per_person_before",
+            "items_per_person_after",
+            "hours_per_person_before",
+            "hours_per_person_after",
+            "posts_needed_before",
+            "posts_needed_after",
+            "gap_before",
+            "gap_after",
         ] {
             headers.push(h.to_string());
         }
@@ -129,7 +150,12 @@ impl Pack<'_> {
         };
         let staff_of = |o: Option<&OfficeAnalysis>, t: &str| -> Cell {
             o.map_or(Cell::Empty, |o| {
-                Cell::Int(o.staff_by_type.iter().find(|(id, _)| id == t).map_or(0, |(_, n)| i64::from(*n)))
+                Cell::Int(
+                    o.staff_by_type
+                        .iter()
+                        .find(|(id, _)| id == t)
+                        .map_or(0, |(_, n)| i64::from(*n)),
+                )
             })
         };
         for pair in self.office_pairs() {
@@ -146,7 +172,9 @@ impl Pack<'_> {
                 row.push(staff_of(b, t));
                 row.push(staff_of(a, t));
             }
-            let both = |f: &dyn Fn(&OfficeAnalysis) -> Cell| [b.map_or(Cell::Empty, f), a.map_or(Cell::Empty, f)];
+            let both = |f: &dyn Fn(&OfficeAnalysis) -> Cell| {
+                [b.map_or(Cell::Empty, f), a.map_or(Cell::Empty, f)]
+            };
             row.extend(both(&|o| Cell::Int(o.covers as i64)));
             row.extend(both(&|o| Cell::Num(o.required_hours, 1)));
             row.extend(both(&|o| Cell::Num(o.capacity_hours, 1)));
@@ -166,8 +194,14 @@ impl Pack<'_> {
         let mut table = Table::new(
             "allocation",
             &[
-                "unit_id", "unit_name", "unit_kind", "group_hours", "group_before", "group_after",
-                "group_before_name", "group_after_name",
+                "unit_id",
+                "unit_name",
+                "unit_kind",
+                "group_hours",
+                "group_before",
+                "group_after",
+                "group_before_name",
+                "group_after_name",
             ],
         );
         let hours = crate::analysis::unit_hours(self.before.scenario);
@@ -176,7 +210,13 @@ impl Pack<'_> {
             let o = s.coverage().get(u).copied().flatten()?;
             s.offices.get(o).map(|o| (o.id.clone(), o.name.clone()))
         };
-        let mut ids: Vec<&str> = self.before.scenario.units.iter().map(|u| u.id.as_str()).collect();
+        let mut ids: Vec<&str> = self
+            .before
+            .scenario
+            .units
+            .iter()
+            .map(|u| u.id.as_str())
+            .collect();
         for u in &self.after.scenario.units {
             if !ids.contains(&u.id.as_str()) {
                 ids.push(&u.id);
@@ -198,7 +238,8 @@ impl Pack<'_> {
             let before = group(self.before.scenario, id);
             let after = group(self.after.scenario, id);
             let text = |g: &Option<(String, String)>, name: bool| {
-                g.as_ref().map_or(Cell::Empty, |(i, n)| Cell::text(if name { n } else { i }))
+                g.as_ref()
+                    .map_or(Cell::Empty, |(i, n)| Cell::text(if name { n } else { i }))
             };
             table.rows.push(vec![
                 Cell::text(&unit.id),
@@ -236,8 +277,53 @@ impl Pack<'_> {
     }
 }
 
+impl Exportable for Pack<'_> {
+    /// The headline: staff, utilisation and posts needed before and after.
+    fn tables(&self) -> Vec<Table> {
+        let mut table = Table::new(
+            format!(
+                "{}: {} → {}",
+                self.before.scenario.name, self.before.source, self.after.source
+            ),
+            &[
+                "id",
+                "office",
+                "staff before",
+                "staff after",
+                "utilisation before",
+                "utilisation after",
+                "hours/person before",
+                "hours/person after",
+            ],
+        );
+        for p in self.office_pairs() {
+            let both = |f: &dyn Fn(&OfficeAnalysis) -> Cell| {
+                [
+                    p.before.map_or(Cell::Empty, f),
+                    p.after.map_or(Cell::Empty, f),
+                ]
+            };
+            let mut row = vec![Cell::text(p.id), Cell::text(p.name)];
+            row.extend(both(&|o| Cell::Int(i64::from(o.staff))));
+            row.extend(both(&|o| Cell::opt_share(o.utilisation)));
+            row.extend(both(&|o| Cell::opt_num(o.hours_per_person, 1)));
+            table.rows.push(row);
+        }
+        vec![table]
+    }
+
+    fn json(&self) -> serde_json::Value {
+        self.summary()
+    }
+}
+
 /// The files of the pack, relative to the output folder, in the order they are written.
-pub const CHART_NAMES: [&str; 4] = ["caseload_per_person", "utilisation", "backlog", "allocation"];
+pub const CHART_NAMES: [&str; 4] = [
+    "caseload_per_person",
+    "utilisation",
+    "backlog",
+    "allocation",
+];
 
 /// Writes the whole pack into `out` and returns the paths written.
 pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
@@ -251,11 +337,18 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
     create_dir(out)?;
     create_dir(&out.join("charts"))?;
     let mut written = Vec::new();
-    written.push(write_file(&out.join("offices.csv"), csv::table_csv(&pack.offices_table()).as_bytes())?);
-    written.push(write_file(&out.join("allocation.csv"), csv::table_csv(&pack.allocation_table()).as_bytes())?);
-    for (name, png, svg) in &charts {
-        written.push(write_file(&out.join("charts").join(format!("{name}.png")), png)?);
-        written.push(write_file(&out.join("charts").join(format!("{name}.svg")), svg.as_bytes())?);
+    written.push(write_file(
+        &out.join("offices.csv"),
+        csv::table_csv(&pack.offices_table()).as_bytes(),
+    )?);
+    written.push(write_file(
+        &out.join("allocation.csv"),
+        csv::table_csv(&pack.allocation_table()).as_bytes(),
+    )?);
+    for chart in &charts {
+        let path = |ext: &str| out.join("charts").join(format!("{}.{ext}", chart.name));
+        written.push(write_file(&path("png"), &chart.png)?);
+        written.push(write_file(&path("svg"), chart.svg.as_bytes())?);
     }
     written.push(write_file(&out.join("summary.json"), summary.as_bytes())?);
     written.push(write_file(&out.join("report.md"), report.as_bytes())?);

@@ -64,8 +64,16 @@ fn edit_office(table: &mut Table, before: &Scenario, after: &Scenario, o: usize)
                 covers.push(unit.id.as_str());
             }
         }
-        let added = new.covers.iter().filter(|u| !old.covers.contains(u)).count();
-        let removed = old.covers.iter().filter(|u| !new.covers.contains(u)).count();
+        let added = new
+            .covers
+            .iter()
+            .filter(|u| !old.covers.contains(u))
+            .count();
+        let removed = old
+            .covers
+            .iter()
+            .filter(|u| !new.covers.contains(u))
+            .count();
         let mut v = Value::Array(covers);
         v.decor_mut().set_suffix(format!(
             "  # staffplan: {added} unit(s) added, {removed} moved away (was {} units)",

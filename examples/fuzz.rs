@@ -1,0 +1,236 @@
+//! The long fuzzing campaign over the whole path: parse → validate → analyse → optimise (short
+//! time limit) → simulate (a few runs). Not part of `cargo test`; run it in release:
+//!
+//! ```sh
+//! cargo run --release --example fuzz -- 1000000        # cases (default 100000)
+//! cargo run --release --example fuzz -- 1000000 7      # cases and seed
+//! ```
+//!
+//! Inputs come from two generators, half each: byte-level mutations of the shipped scenarios
+//! and of the test scenario (tokens spliced in, bytes flipped, ranges cut), and structured
+//! scenarios that are valid by construction but extreme (zero staff, zero hours, huge volumes,
+//! thousands of units, deep chains, empty sections). Every input is parsed, validated and
+//! analysed; every valid one in `DEEP_EVERY` also goes through the optimiser and the
+//! simulation. A panic is caught, counted and its input saved under `fuzz/crashes/` to become
+//! a regression test.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+use rand::{Rng, RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use staffplan::{analysis, optimise, scenario, simulate};
+
+/// One valid input in this many goes through optimise and simulate as well.
+const DEEP_EVERY: u64 = 20;
+
+const TOKENS: &[&str] = &[
+    "[[office]]", "[[unit]]", "[[work]]", "[staff.x]", "[policy]", "[calendar]", "=", "\"", "[", "]",
+    "{", "}", ",", "\n", "-1", "0", "1e300", "1e-300", "nan", "inf", "-inf", "2.5", "1e12",
+    "\"covering_group\"", "\"dispatched_group\"", "team = 0", "hours = 0", "volume = 1e12",
+    "next = [{ work = \"review\", share = 1 }]", "covers = []", "eligible = []", "optional = true",
+    "fixed = true", "max_staff = 0", "min_staff = 99", "leaders = 50", "working_days = 0",
+    "quota = { establishment = 0 }", "budget = 0", "中文", "\u{feff}", "\t", "#", "'''",
+];
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let cases: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut seeds: Vec<String> = std::fs::read_dir(root.join("scenarios"))
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
+    seeds.push(std::fs::read_to_string(root.join("tests/cli_base.toml")).unwrap());
+    std::panic::set_hook(Box::new(|_| {}));
+
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let started = Instant::now();
+    let (mut valid, mut deep, mut panics) = (0u64, 0u64, 0u64);
+    for case in 0..cases {
+        let text = if case % 2 == 0 {
+            mutate(&seeds[rng.random_range(0..seeds.len())], &mut rng)
+        } else {
+            structured(&mut rng)
+        };
+        let go_deep = case % DEEP_EVERY == 1;
+        let outcome = catch_unwind(AssertUnwindSafe(|| pipeline(&text, go_deep)));
+        match outcome {
+            Ok((v, d)) => {
+                valid += u64::from(v);
+                deep += u64::from(d);
+            }
+            Err(_) => {
+                panics += 1;
+                let dir = root.join("fuzz/crashes");
+                let _ = std::fs::create_dir_all(&dir);
+                let _ = std::fs::write(dir.join(format!("case-{seed}-{case}.toml")), &text);
+            }
+        }
+        if (case + 1) % 100_000 == 0 {
+            eprintln!("{} cases, {:.0} s", case + 1, started.elapsed().as_secs_f64());
+        }
+    }
+    println!(
+        "{cases} cases in {:.1} s: {valid} valid, {deep} optimised and simulated, {panics} panics",
+        started.elapsed().as_secs_f64()
+    );
+    if panics > 0 {
+        std::process::exit(1);
+    }
+}
+
+/// Returns (valid, went through optimise and simulate).
+fn pipeline(text: &str, deep: bool) -> (bool, bool) {
+    let Ok(loaded) = scenario::parse(text, "fuzz.toml") else {
+        return (false, false);
+    };
+    let s = &loaded.scenario;
+    let a = analysis::analyse(s);
+    assert!(a.total.required_hours.is_finite(), "required hours not finite");
+    for o in &a.offices {
+        assert!(o.capacity_hours.is_finite() && o.capacity_hours >= 0.0);
+        assert!(o.utilisation.is_none_or(f64::is_finite));
+    }
+    if !deep {
+        return (true, false);
+    }
+    let options = optimise::Options {
+        time_limit: Duration::from_millis(200),
+        ..optimise::Options::default()
+    };
+    let after = match optimise::optimise(s, &options) {
+        Ok(rec) => {
+            let again = analysis::analyse(&rec.after);
+            assert!(again.total.required_hours.is_finite());
+            Some(rec.after)
+        }
+        Err(_) => None,
+    };
+    let sim = simulate::SimOptions {
+        runs: 3,
+        seed: 1,
+        days: Some(20),
+        threads: Some(1),
+    };
+    let _ = simulate::simulate(s, &sim, &|_| {});
+    if let Some(after) = after {
+        let _ = simulate::simulate(&after, &sim, &|_| {});
+    }
+    (true, true)
+}
+
+fn mutate(seed: &str, rng: &mut ChaCha8Rng) -> String {
+    let mut bytes = seed.as_bytes().to_vec();
+    for _ in 0..rng.random_range(1..6) {
+        let at = rng.random_range(0..=bytes.len());
+        match rng.random_range(0..4) {
+            0 => {
+                let token = TOKENS[rng.random_range(0..TOKENS.len())];
+                bytes.splice(at..at, token.bytes());
+            }
+            1 => {
+                let end = (at + rng.random_range(1..40)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            2 if at < bytes.len() => bytes[at] = rng.random(),
+            _ => {
+                // Duplicate a line: repeated keys and tables.
+                let end = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| at + p + 1);
+                let line = bytes[at..end].to_vec();
+                bytes.splice(at..at, line);
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A scenario valid by construction, with extreme values.
+fn structured(rng: &mut ChaCha8Rng) -> String {
+    let extreme = |rng: &mut ChaCha8Rng| -> f64 {
+        match rng.random_range(0..6) {
+            0 => 0.0,
+            1 => 1e-6,
+            2 => 1e9,
+            3 => rng.random_range(0.0..5.0),
+            _ => rng.random_range(0.0..500.0),
+        }
+    };
+    let offices = rng.random_range(0..6usize);
+    let groups = rng.random_range(0..5usize);
+    let units = if rng.random_bool(0.01) { 10_000 } else { rng.random_range(0..30usize) };
+    let works = rng.random_range(0..8usize);
+    let mut t = String::from("[scenario]\nname = \"fuzz\"\n");
+    if rng.random_bool(0.5) {
+        let _ = writeln!(
+            t,
+            "[calendar]\nworking_days = {}\nleave_days = 0\ntraining_days = 0\nnon_case_share = {}\novertime_hours = {}",
+            rng.random_range(1..300),
+            rng.random_range(0.0..0.9),
+            extreme(rng)
+        );
+    }
+    t.push_str("[staff.a]\ncost = 100\n[staff.b]\ncost = 50\n");
+    if rng.random_bool(0.5) {
+        let _ = writeln!(
+            t,
+            "[policy]\nquota = {{ a = {}, b = {} }}\nbudget = {}\ntarget_utilisation = {}",
+            rng.random_range(0..40),
+            rng.random_range(0..40),
+            extreme(rng) * 100.0,
+            rng.random_range(0.1..1.0)
+        );
+    }
+    for o in 0..offices {
+        let staff = rng.random_range(0..8);
+        let _ = writeln!(
+            t,
+            "[[office]]\nid = \"o{o}\"\nname = \"office {o}\"\nstaff = {{ a = {staff}, b = {} }}\nleaders = {}\nfixed = {}",
+            rng.random_range(0..3),
+            rng.random_range(0..=staff),
+            rng.random_bool(0.1)
+        );
+    }
+    for g in 0..groups {
+        let _ = writeln!(
+            t,
+            "[[office]]\nid = \"g{g}\"\nname = \"group {g}\"\nkind = \"dispatched_group\"\noptional = {}\nmax_units = {}",
+            rng.random_bool(0.5),
+            rng.random_range(1..20)
+        );
+    }
+    for u in 0..units {
+        t.push_str(&format!("[[unit]]\nid = \"u{u}\"\nname = \"unit {u}\"\n"));
+        if works > 0 && groups > 0 {
+            let _ = writeln!(t, "workload = {{ w0 = {} }}", extreme(rng));
+        }
+    }
+    for w in 0..works {
+        let office = if w == 0 && groups > 0 {
+            "covering_group".to_string()
+        } else if offices > 0 {
+            format!("o{}", rng.random_range(0..offices))
+        } else {
+            "covering_group".to_string()
+        };
+        let _ = writeln!(
+            t,
+            "[[work]]\nid = \"w{w}\"\nname = \"work {w}\"\noffice = \"{office}\"\nhours = {}\nteam = {}\ncv = {}",
+            extreme(rng),
+            rng.random_range(1..4),
+            rng.random_range(0.0..2.0)
+        );
+        if office != "covering_group" {
+            let _ = writeln!(t, "volume = {}", extreme(rng));
+        }
+        // A chain to later work types only, so it never cycles, as deep as the work list.
+        if w + 1 < works && rng.random_bool(0.7) {
+            let _ = writeln!(t, "next = [{{ work = \"w{}\", share = {} }}]", w + 1, rng.random_range(0.0..1.0));
+        }
+    }
+    t
+}

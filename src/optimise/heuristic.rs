@@ -40,7 +40,8 @@ impl Value {
         if !close(self.cost, other.cost) {
             return self.cost < other.cost;
         }
-        if !close(self.peak, other.peak) && !(self.peak.is_infinite() && other.peak.is_infinite()) {
+        let both_infinite = self.peak.is_infinite() && other.peak.is_infinite();
+        if !(close(self.peak, other.peak) || both_infinite) {
             return self.peak < other.peak;
         }
         self.changes < other.changes
@@ -59,6 +60,8 @@ struct Search<'a> {
     teams: Vec<Vec<u32>>,
     count: Vec<u32>,
     today: Vec<Option<usize>>,
+    /// Each group's value at its current load, kept up to date by `place` and `remove`.
+    cache: Vec<GroupValue>,
     /// Highest utilisation among offices that are not dispatched groups (constant).
     section_peak: f64,
     section_unmet: f64,
@@ -93,10 +96,14 @@ impl<'a> Search<'a> {
             teams: vec![vec![0; max_team + 1]; offices],
             count: vec![0; offices],
             today: scenario.coverage(),
+            cache: Vec::new(),
             section_peak: 0.0,
             section_unmet: 0.0,
             section_cost: 0.0,
         };
+        search.cache = (0..offices)
+            .map(|o| search.office_value(o, search.load[o], search.team_of(o)))
+            .collect();
         for (o, office) in scenario.offices.iter().enumerate() {
             if office.is_group() {
                 if office.optional && !office.fixed {
@@ -108,6 +115,9 @@ impl<'a> Search<'a> {
             search.section_peak = search.section_peak.max(v.utilisation);
             search.section_unmet += v.unmet;
             search.section_cost += v.cost;
+        }
+        for g in 0..offices {
+            search.refresh(g);
         }
         search
     }
@@ -166,7 +176,14 @@ impl<'a> Search<'a> {
     }
 
     fn group_value(&self, g: usize) -> GroupValue {
-        self.office_value(g, self.load[g], self.team_of(g))
+        self.cache[g]
+    }
+
+    fn refresh(&mut self, g: usize) {
+        let v = self.office_value(g, self.load[g], self.team_of(g));
+        if let Some(slot) = self.cache.get_mut(g) {
+            *slot = v;
+        }
     }
 
     fn place(&mut self, u: usize, g: usize) {
@@ -177,6 +194,7 @@ impl<'a> Search<'a> {
             *c += 1;
         }
         self.count[g] += 1;
+        self.refresh(g);
     }
 
     fn remove(&mut self, u: usize) {
@@ -187,6 +205,7 @@ impl<'a> Search<'a> {
                 *c = c.saturating_sub(1);
             }
             self.count[g] = self.count[g].saturating_sub(1);
+            self.refresh(g);
         }
     }
 
@@ -347,11 +366,30 @@ impl<'a> Search<'a> {
                     {
                         continue;
                     }
+                    let before_u = self.group_value(gu);
+                    let before_w = self.group_value(gw);
                     self.remove(u);
                     self.remove(w);
                     self.place(u, gw);
                     self.place(w, gu);
-                    let v = self.value();
+                    let after_u = self.group_value(gu);
+                    let after_w = self.group_value(gw);
+                    let home = |x: usize, g: usize| i64::from(self.today[x] == Some(g));
+                    let v = Value {
+                        unmet: current.unmet - before_u.unmet - before_w.unmet
+                            + after_u.unmet
+                            + after_w.unmet,
+                        cost: current.cost - before_u.cost - before_w.cost
+                            + after_u.cost
+                            + after_w.cost,
+                        peak: self
+                            .peak_without(gu, gw)
+                            .max(after_u.utilisation)
+                            .max(after_w.utilisation),
+                        changes: current.changes + home(u, gu) + home(w, gw)
+                            - home(u, gw)
+                            - home(w, gu),
+                    };
                     if v.better(&current) {
                         current = v;
                         improved = true;
@@ -395,6 +433,7 @@ impl<'a> Search<'a> {
                 self.remove(u);
             }
             self.open[g] = false;
+            self.refresh(g);
             let mut ok = true;
             for &u in &moved {
                 let mut best: Option<(usize, f64)> = None;
@@ -432,6 +471,9 @@ impl<'a> Search<'a> {
             self.remove(u);
         }
         self.open = open;
+        for g in 0..self.cache.len() {
+            self.refresh(g);
+        }
         for (u, g) in coverage.iter().enumerate() {
             if let Some(g) = g {
                 self.place(u, *g);

@@ -173,9 +173,10 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
 
     // The heuristic gets at most half the time; the staffing step and the exact programme
     // share the rest.
-    let heuristic_deadline = started + options.time_limit / 2;
+    let heuristic_deadline = started + options.time_limit * 3 / 10;
     let (coverage, open) = heuristic::allocate(scenario, &facts, heuristic_deadline)
         .ok_or_else(|| failed(Failure::Infeasible))?;
+    trace(started, "heuristic");
     let today = Plan {
         staff: scenario
             .offices
@@ -196,17 +197,35 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     let mut outcome = staffing
         .solve_goals(scenario, &facts, &today, deadline)
         .map_err(failed)?;
+    trace(started, "staffing");
+    // The bound of the pooled relaxation, before the exact programme takes the rest of the time.
+    let heuristic_score = facts.score(scenario, &outcome.plan);
+    let early_bound = pooled_bound(
+        scenario,
+        &facts,
+        if heuristic_score.unmet_hours > 0.0 {
+            Objective::UnmetHours
+        } else {
+            Objective::Cost
+        },
+        heuristic_score.unmet_hours,
+        deadline,
+    );
+    trace(started, "bound");
     let pairs: usize = facts.candidates.iter().map(Vec::len).sum();
     let mut method = "heuristic";
     let mut proven = false;
+    let mut primary_proven = false;
     if pairs <= options.exact_pairs {
         let full = Program::new(scenario, &facts, Allocation::Free, None);
         if let Ok(exact) = full.solve_goals(scenario, &facts, &outcome.plan, deadline) {
             method = "mip";
             proven = exact.proven;
+            primary_proven = exact.primary_proven;
             outcome = exact;
         }
     }
+    trace(started, "exact");
     let plan = outcome.plan;
     let score = facts.score(scenario, &plan);
     let objective = if score.unmet_hours > 0.0 {
@@ -218,12 +237,15 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
         Objective::UnmetHours => score.unmet_hours,
         Objective::Cost => score.cost,
     };
-    let bound = if proven {
+    // The early bound is for the heuristic's objective; it stays valid when the exact
+    // programme keeps that objective (it never raises unmet hours).
+    let same_objective = (heuristic_score.unmet_hours > 0.0) == (score.unmet_hours > 0.0);
+    let bound = if primary_proven {
         value
+    } else if same_objective {
+        early_bound.unwrap_or(0.0).min(value)
     } else {
-        pooled_bound(scenario, &facts, objective, score.unmet_hours, deadline)
-            .unwrap_or(0.0)
-            .min(value)
+        0.0
     };
     let gap = if value > 0.0 {
         ((value - bound) / value).max(0.0)
@@ -267,6 +289,12 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     })
 }
 
+fn trace(started: Instant, what: &str) {
+    if std::env::var_os("STAFFPLAN_TRACE").is_some() {
+        eprintln!("{what}: {:.3} s", started.elapsed().as_secs_f64());
+    }
+}
+
 /// The whole programme written in LP format, to check the model with another solver.
 pub fn write_lp(scenario: &Scenario) -> String {
     let facts = Facts::new(scenario);
@@ -301,24 +329,42 @@ fn pooled_bound(
     deadline: Instant,
 ) -> Option<f64> {
     let pooled = Program::new(scenario, facts, Allocation::Pooled, None);
+    // A bounded share of the time for the integer relaxation; else its LP relaxation.
+    let share = deadline
+        .saturating_duration_since(Instant::now())
+        .mul_f64(0.15)
+        .max(Duration::from_millis(200));
+    bound_of(scenario, &pooled, objective, unmet_hours, share)
+        .or_else(|| bound_of(scenario, &pooled.relaxed(), objective, unmet_hours, share))
+}
+
+fn bound_of(
+    scenario: &Scenario,
+    pooled: &Program,
+    objective: Objective,
+    unmet_hours: f64,
+    time: Duration,
+) -> Option<f64> {
+    let started = Instant::now();
     let left = || {
-        deadline
-            .saturating_duration_since(Instant::now())
-            .max(Duration::from_millis(200))
+        time.saturating_sub(started.elapsed())
+            .max(Duration::from_millis(50))
+    };
+    let value_of = |lin: &program::Lin, values: &[f64]| -> f64 {
+        lin.terms
+            .iter()
+            .map(|&(v, c)| c * values.get(v).copied().unwrap_or(0.0))
+            .sum::<f64>()
+            + lin.constant
     };
     let least_unmet = if unmet_hours > 0.0 {
         let solved = pooled.solve(&pooled.unmet_lin(), &[], None, left()).ok()?;
         if !solved.proven {
             return None;
         }
-        let value = pooled.unmet_lin();
-        let least = value
-            .terms
-            .iter()
-            .map(|&(v, c)| c * solved.values.get(v).copied().unwrap_or(0.0))
-            .sum::<f64>();
+        let least = value_of(&pooled.unmet_lin(), &solved.values).max(0.0);
         if objective == Objective::UnmetHours {
-            return Some(least.max(0.0));
+            return Some(least);
         }
         least
     } else {
@@ -336,12 +382,9 @@ fn pooled_bound(
     if !solved.proven {
         return None;
     }
-    Some(
-        cost.terms
-            .iter()
-            .map(|&(v, c)| c * solved.values.get(v).copied().unwrap_or(0.0))
-            .sum(),
-    )
+    // Costs are whole multiples of the cheapest post only when every post costs the same; a
+    // small tolerance keeps float noise from lifting the bound above a true optimum.
+    Some(value_of(&cost, &solved.values) * (1.0 - 1e-9))
 }
 
 /// Posts of each type beyond the plan's that meet the target with this allocation, and
@@ -378,7 +421,8 @@ fn extra_posts(
     let left = deadline
         .saturating_duration_since(Instant::now())
         .max(Duration::from_millis(500));
-    let Ok(solved) = relaxed.solve(&relaxed.extra_lin(), &[met.clone()], None, left) else {
+    let Ok(solved) = relaxed.solve(&relaxed.extra_lin(), std::slice::from_ref(&met), None, left)
+    else {
         return (None, 0.0);
     };
     let extra = relaxed.extra_of(&solved.values);

@@ -35,6 +35,16 @@ pub enum Allocation {
     Pooled,
 }
 
+impl Allocation {
+    fn pooled_name(self) -> &'static str {
+        match self {
+            Allocation::Free => "free",
+            Allocation::Fixed(_) => "fixed",
+            Allocation::Pooled => "pooled",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sense {
     Le,
@@ -116,6 +126,8 @@ pub struct Outcome {
     pub plan: Plan,
     /// Every stage proved optimal.
     pub proven: bool,
+    /// The first two goals (unmet hours, cost) proved optimal.
+    pub primary_proven: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -567,6 +579,15 @@ impl Program {
             .collect()
     }
 
+    /// The same programme with every variable continuous: its optimum is a lower bound.
+    pub fn relaxed(&self) -> Program {
+        let mut copy = self.clone();
+        for v in &mut copy.vars {
+            v.integer = false;
+        }
+        copy
+    }
+
     /// The variable values of a plan, as a warm start.
     pub fn values_of(&self, scenario: &Scenario, facts: &Facts, plan: &Plan) -> Vec<f64> {
         let mut values = vec![0.0; self.vars.len()];
@@ -728,7 +749,22 @@ impl Program {
             model = model.with_initial_solution(hint);
         }
         let model = model.with_time_limit(time.as_secs_f64().max(0.01));
-        match model.solve() {
+        let clock = Instant::now();
+        let result = model.solve();
+        if std::env::var_os("STAFFPLAN_TRACE").is_some() {
+            eprintln!(
+                "  solve {:?} vars {} rows {}: {:.3} s {}",
+                self.allocation.clone().pooled_name(),
+                self.vars.len(),
+                self.rows.len() + extra.len(),
+                clock.elapsed().as_secs_f64(),
+                match &result {
+                    Ok(s) => format!("{:?}", s.status()),
+                    Err(e) => e.to_string(),
+                }
+            );
+        }
+        match result {
             Ok(solution) => {
                 let proven = matches!(solution.status(), SolutionStatus::Optimal);
                 Ok(Solved {
@@ -765,6 +801,7 @@ impl Program {
         let mut failure = Failure::Infeasible;
         let left = || deadline.saturating_duration_since(Instant::now());
         let tolerance = |v: f64| 1e-6 * v.abs().max(1.0);
+        let step_time = (left() / 10).max(Duration::from_millis(500));
 
         // Each stage starts from the best plan so far and keeps it unless the solver finds a
         // plan that scores better on the exact figures.
@@ -831,6 +868,7 @@ impl Program {
             sense: Sense::Le,
         };
         let held = [unmet_row(score.unmet_hours)];
+        let unmet_proven = proven;
         stage(
             &self.cost_lin(scenario),
             &held,
@@ -839,24 +877,28 @@ impl Program {
             &mut proven,
             &mut failure,
         );
+        let primary_proven = unmet_proven && proven;
 
-        // Peak: find the least cap under which a plan keeping unmet hours and cost exists.
-        // Every feasible answer lowers the upper end to its own exact peak.
-        let mut high = score.peak;
-        let mut low = 0.0f64;
+        // Peak: ask for any plan strictly below the best peak so far (keeping unmet hours and
+        // cost); each answer lowers the peak to its own exact value, and "infeasible" proves
+        // the last one optimal. Proving infeasibility is quick for the solver; searching a
+        // mid-point cap (bisection) was not, so the search only ever steps down.
+        let high = score.peak;
         if high.is_finite() && high > 0.0 {
-            let mut first = true;
-            while high - low > 1e-6 * high && !left().is_zero() {
-                let cap = if first {
-                    high * (1.0 - 1e-6)
-                } else {
-                    (low + high) / 2.0
-                };
-                first = false;
+            let mut high = high;
+            loop {
+                if left().is_zero() {
+                    proven = false;
+                    break;
+                }
+                let cap = high * (1.0 - 1e-6);
                 let mut rows = vec![unmet_row(score.unmet_hours), cost_row(score.cost)];
                 rows.extend(self.peak_rows(cap));
                 let warm = self.values_of(scenario, facts, &best);
-                match self.solve(&Lin::default(), &rows, Some(&warm), left()) {
+                // The last step (proving nothing lower exists) can take the solver long; it
+                // gets a bounded share of the time, and the answer is marked unproven.
+                let cap_time = left().min(step_time);
+                match self.solve(&Lin::default(), &rows, Some(&warm), cap_time) {
                     Ok(solved) => {
                         let plan = self.plan_of(scenario, facts, &solved.values);
                         let candidate = facts.score(scenario, &plan);
@@ -872,15 +914,12 @@ impl Program {
                             break;
                         }
                     }
-                    Err(Failure::Infeasible) => low = cap,
+                    Err(Failure::Infeasible) => break,
                     Err(_) => {
                         proven = false;
                         break;
                     }
                 }
-            }
-            if high - low > 1e-6 * high {
-                proven = false;
             }
         }
 
@@ -896,7 +935,11 @@ impl Program {
             &mut proven,
             &mut failure,
         );
-        Ok(Outcome { plan: best, proven })
+        Ok(Outcome {
+            plan: best,
+            proven,
+            primary_proven,
+        })
     }
 }
 

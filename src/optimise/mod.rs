@@ -176,7 +176,6 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     let heuristic_deadline = started + options.time_limit * 3 / 10;
     let (coverage, open) = heuristic::allocate(scenario, &facts, heuristic_deadline)
         .ok_or_else(|| failed(Failure::Infeasible))?;
-    trace(started, "heuristic");
     let today = Plan {
         staff: scenario
             .offices
@@ -197,7 +196,6 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     let mut outcome = staffing
         .solve_goals(scenario, &facts, &today, deadline)
         .map_err(failed)?;
-    trace(started, "staffing");
     // The bound of the pooled relaxation, before the exact programme takes the rest of the time.
     let heuristic_score = facts.score(scenario, &outcome.plan);
     let early_bound = pooled_bound(
@@ -211,7 +209,6 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
         heuristic_score.unmet_hours,
         deadline,
     );
-    trace(started, "bound");
     let pairs: usize = facts.candidates.iter().map(Vec::len).sum();
     let mut method = "heuristic";
     let mut proven = false;
@@ -225,7 +222,6 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
             outcome = exact;
         }
     }
-    trace(started, "exact");
     let plan = outcome.plan;
     let score = facts.score(scenario, &plan);
     let objective = if score.unmet_hours > 0.0 {
@@ -287,12 +283,6 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
         method,
         seconds: started.elapsed().as_secs_f64(),
     })
-}
-
-fn trace(started: Instant, what: &str) {
-    if std::env::var_os("STAFFPLAN_TRACE").is_some() {
-        eprintln!("{what}: {:.3} s", started.elapsed().as_secs_f64());
-    }
 }
 
 /// The whole programme written in LP format, to check the model with another solver.

@@ -35,16 +35,6 @@ pub enum Allocation {
     Pooled,
 }
 
-impl Allocation {
-    fn pooled_name(self) -> &'static str {
-        match self {
-            Allocation::Free => "free",
-            Allocation::Fixed(_) => "fixed",
-            Allocation::Pooled => "pooled",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sense {
     Le,
@@ -749,21 +739,7 @@ impl Program {
             model = model.with_initial_solution(hint);
         }
         let model = model.with_time_limit(time.as_secs_f64().max(0.01));
-        let clock = Instant::now();
         let result = model.solve();
-        if std::env::var_os("STAFFPLAN_TRACE").is_some() {
-            eprintln!(
-                "  solve {:?} vars {} rows {}: {:.3} s {}",
-                self.allocation.clone().pooled_name(),
-                self.vars.len(),
-                self.rows.len() + extra.len(),
-                clock.elapsed().as_secs_f64(),
-                match &result {
-                    Ok(s) => format!("{:?}", s.status()),
-                    Err(e) => e.to_string(),
-                }
-            );
-        }
         match result {
             Ok(solution) => {
                 let proven = matches!(solution.status(), SolutionStatus::Optimal);

@@ -28,12 +28,50 @@ use staffplan::{analysis, optimise, scenario, simulate};
 const DEEP_EVERY: u64 = 20;
 
 const TOKENS: &[&str] = &[
-    "[[office]]", "[[unit]]", "[[work]]", "[staff.x]", "[policy]", "[calendar]", "=", "\"", "[", "]",
-    "{", "}", ",", "\n", "-1", "0", "1e300", "1e-300", "nan", "inf", "-inf", "2.5", "1e12",
-    "\"covering_group\"", "\"dispatched_group\"", "team = 0", "hours = 0", "volume = 1e12",
-    "next = [{ work = \"review\", share = 1 }]", "covers = []", "eligible = []", "optional = true",
-    "fixed = true", "max_staff = 0", "min_staff = 99", "leaders = 50", "working_days = 0",
-    "quota = { establishment = 0 }", "budget = 0", "中文", "\u{feff}", "\t", "#", "'''",
+    "[[office]]",
+    "[[unit]]",
+    "[[work]]",
+    "[staff.x]",
+    "[policy]",
+    "[calendar]",
+    "=",
+    "\"",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "\n",
+    "-1",
+    "0",
+    "1e300",
+    "1e-300",
+    "nan",
+    "inf",
+    "-inf",
+    "2.5",
+    "1e12",
+    "\"covering_group\"",
+    "\"dispatched_group\"",
+    "team = 0",
+    "hours = 0",
+    "volume = 1e12",
+    "next = [{ work = \"review\", share = 1 }]",
+    "covers = []",
+    "eligible = []",
+    "optional = true",
+    "fixed = true",
+    "max_staff = 0",
+    "min_staff = 99",
+    "leaders = 50",
+    "working_days = 0",
+    "quota = { establishment = 0 }",
+    "budget = 0",
+    "中文",
+    "\u{feff}",
+    "\t",
+    "#",
+    "'''",
 ];
 
 fn main() {
@@ -72,7 +110,11 @@ fn main() {
             }
         }
         if (case + 1) % 100_000 == 0 {
-            eprintln!("{} cases, {:.0} s", case + 1, started.elapsed().as_secs_f64());
+            eprintln!(
+                "{} cases, {:.0} s",
+                case + 1,
+                started.elapsed().as_secs_f64()
+            );
         }
     }
     println!(
@@ -91,7 +133,10 @@ fn pipeline(text: &str, deep: bool) -> (bool, bool) {
     };
     let s = &loaded.scenario;
     let a = analysis::analyse(s);
-    assert!(a.total.required_hours.is_finite(), "required hours not finite");
+    assert!(
+        a.total.required_hours.is_finite(),
+        "required hours not finite"
+    );
     for o in &a.offices {
         assert!(o.capacity_hours.is_finite() && o.capacity_hours >= 0.0);
         assert!(o.utilisation.is_none_or(f64::is_finite));
@@ -140,7 +185,10 @@ fn mutate(seed: &str, rng: &mut ChaCha8Rng) -> String {
             2 if at < bytes.len() => bytes[at] = rng.random(),
             _ => {
                 // Duplicate a line: repeated keys and tables.
-                let end = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| at + p + 1);
+                let end = bytes[at..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |p| at + p + 1);
                 let line = bytes[at..end].to_vec();
                 bytes.splice(at..at, line);
             }
@@ -162,7 +210,11 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
     };
     let offices = rng.random_range(0..6usize);
     let groups = rng.random_range(0..5usize);
-    let units = if rng.random_bool(0.01) { 10_000 } else { rng.random_range(0..30usize) };
+    let units = if rng.random_bool(0.01) {
+        10_000
+    } else {
+        rng.random_range(0..30usize)
+    };
     let works = rng.random_range(0..8usize);
     let mut t = String::from("[scenario]\nname = \"fuzz\"\n");
     if rng.random_bool(0.5) {
@@ -229,7 +281,12 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
         }
         // A chain to later work types only, so it never cycles, as deep as the work list.
         if w + 1 < works && rng.random_bool(0.7) {
-            let _ = writeln!(t, "next = [{{ work = \"w{}\", share = {} }}]", w + 1, rng.random_range(0.0..1.0));
+            let _ = writeln!(
+                t,
+                "next = [{{ work = \"w{}\", share = {} }}]",
+                w + 1,
+                rng.random_range(0.0..1.0)
+            );
         }
     }
     t

@@ -31,7 +31,9 @@ fn office_name(scenario: &Scenario, o: usize) -> String {
 fn coverage_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
     let mut stranded = false;
     for (u, unit) in scenario.units.iter().enumerate() {
-        if facts.candidates.get(u).is_some_and(|c| !c.is_empty()) {
+        if facts.candidates.get(u).is_some_and(|c| !c.is_empty())
+            || !facts.placed.get(u).copied().unwrap_or(true)
+        {
             continue;
         }
         stranded = true;
@@ -309,7 +311,7 @@ fn matching_or_blocked(
         .collect();
     let mut holder: Vec<Vec<usize>> = vec![Vec::new(); offices];
     let mut coverage: Vec<Option<usize>> = vec![None; units];
-    for u in 0..units {
+    for u in (0..units).filter(|&u| facts.placed.get(u).copied().unwrap_or(true)) {
         let mut seen_groups = vec![false; offices];
         let mut seen_units = vec![false; units];
         if !augment(

@@ -86,8 +86,11 @@ pub struct Facts {
     /// Person-equivalents each office loses to leadership, `leaders × (1 − leader_case_share)`.
     pub leader_loss: Vec<f64>,
     /// Groups each unit may go to (open, dispatched, eligible; a fixed group only keeps its
-    /// own units).
+    /// own units); empty for a unit that needs no group.
     pub candidates: Vec<Vec<usize>>,
+    /// Must a group cover the unit ([`Scenario::needs_group`])? Units that need none (the
+    /// sections supervise them) are left out of the allocation.
+    pub placed: Vec<bool>,
     /// Dispatched groups.
     pub groups: Vec<usize>,
     /// Office open today (optional groups with staff or units).
@@ -107,11 +110,15 @@ impl Facts {
             .iter()
             .map(|g| g.filter(|&g| scenario.offices[g].fixed))
             .collect();
+        let placed: Vec<bool> = (0..scenario.units.len())
+            .map(|u| scenario.needs_group(u))
+            .collect();
         let candidates: Vec<Vec<usize>> = scenario
             .units
             .iter()
             .enumerate()
             .map(|(u, unit)| match fixed_owner[u] {
+                _ if !placed[u] => Vec::new(),
                 Some(g) => vec![g],
                 None => groups
                     .iter()
@@ -214,6 +221,7 @@ impl Facts {
             base_team,
             leader_loss,
             candidates,
+            placed,
             groups,
             open_today,
             big_m,
@@ -340,7 +348,7 @@ impl Facts {
                     self.candidates.get(u).is_some_and(|c| c.contains(g))
                         && plan.open.get(*g).copied().unwrap_or(false)
                 }
-                None => false,
+                None => !self.placed.get(u).copied().unwrap_or(true),
             };
             if !ok {
                 return Some(format!("unit {u} is not covered by an open eligible group"));

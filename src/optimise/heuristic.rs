@@ -280,7 +280,9 @@ impl<'a> Search<'a> {
 
     /// Greedy construction: most constrained, then largest units first.
     fn construct(&mut self) -> bool {
-        let mut order: Vec<usize> = (0..self.scenario.units.len()).collect();
+        let mut order: Vec<usize> = (0..self.scenario.units.len())
+            .filter(|&u| self.facts.placed.get(u).copied().unwrap_or(true))
+            .collect();
         order.sort_by(|&a, &b| {
             self.facts.candidates[a]
                 .len()

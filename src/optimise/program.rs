@@ -267,6 +267,9 @@ impl Program {
         match self.allocation.clone() {
             Allocation::Free => {
                 for (u, unit) in scenario.units.iter().enumerate() {
+                    if !facts.placed.get(u).copied().unwrap_or(true) {
+                        continue;
+                    }
                     let mut cover = Lin::constant(-1.0);
                     for &g in facts.candidates.get(u).into_iter().flatten() {
                         let name = format!(

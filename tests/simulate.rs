@@ -495,7 +495,9 @@ deadline_days = 5
     let sim = run(&s, 20, 250, 1);
     let desk = office(&sim, "desk");
     assert!(desk.late_share.mean > 0.9, "{:?}", desk.late_share);
-    assert!(desk.utilisation.p5 > 0.99);
+    // Idle only until the first arrivals have built a queue: a day or two of the 250.
+    assert!(desk.utilisation.mean > 0.98, "{:?}", desk.utilisation);
+    assert!(desk.utilisation.p5 > 0.95, "{:?}", desk.utilisation);
     // 250 working days at 2 days an item: at most 125 done.
     assert!(desk.done.p95 <= 125.0);
 }

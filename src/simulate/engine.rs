@@ -29,7 +29,6 @@
 //!   pace moves the item's end, so the old end event is left in the heap with a stale version
 //!   number and ignored when it comes up.
 
-use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};
 
 use super::random::{run_rng, Effort, RunRng};
@@ -47,8 +46,9 @@ pub struct Plan {
     works: Vec<WorkPlan>,
     /// Casework hours a working day of each person (all offices, office by office).
     person_rate: Vec<f64>,
-    /// All external arrivals together, items a working day.
+    /// All external arrivals together, items a working day, and the mean gap between two.
     arrival_rate: f64,
+    mean_gap: f64,
     streams: Vec<StreamPlan>,
     /// `[work][from office]`: where a follow-up item of that work goes.
     follow_up: Vec<Vec<usize>>,
@@ -158,6 +158,11 @@ impl Plan {
             works,
             person_rate,
             arrival_rate: cumulative,
+            mean_gap: if cumulative > 0.0 {
+                1.0 / cumulative
+            } else {
+                0.0
+            },
             streams,
             follow_up,
             overtime_cap,
@@ -250,11 +255,11 @@ struct Slot {
     members: Vec<u32>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum What {
     Arrival,
     /// The scheduled end of a slot's item (`completes`), or the moment one of its people runs
-    /// out of overtime; ignored if the slot's version moved on.
+    /// out of overtime; ignored if the slot's version (31 bits) moved on.
     Finish {
         slot: u32,
         version: u32,
@@ -262,31 +267,51 @@ enum What {
     },
 }
 
-#[derive(Debug, Clone, Copy)]
+const VERSION_MASK: u32 = 0x7fff_ffff;
+
+/// A heap entry packed into two words, since heap operations are most of an event's cost:
+/// the time (non-negative, so its bits order like the number) inverted so that the max-heap
+/// pops the earliest, then the event. Ties are broken by the packed event, which is fixed by
+/// the run's history, so the order never depends on anything but the seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Event {
-    time: f64,
-    seq: u64,
-    what: What,
+    key: u64,
+    tag: u64,
 }
 
-impl PartialEq for Event {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
+impl Event {
+    fn new(time: f64, what: What) -> Event {
+        // `+ 0.0` turns −0 (from −ln 1) into +0, whose bits order correctly.
+        let key = u64::MAX - (time + 0.0).to_bits();
+        let tag = match what {
+            What::Arrival => u64::MAX,
+            What::Finish {
+                slot,
+                version,
+                completes,
+            } => {
+                (u64::from(slot) << 32)
+                    | (u64::from(version & VERSION_MASK) << 1)
+                    | u64::from(completes)
+            }
+        };
+        Event { key, tag }
     }
-}
-impl Eq for Event {}
-impl PartialOrd for Event {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
+
+    fn time(self) -> f64 {
+        f64::from_bits(u64::MAX - self.key)
     }
-}
-impl Ord for Event {
-    /// Earliest first in a max-heap; ties in the order the events were made.
-    fn cmp(&self, other: &Self) -> Ordering {
-        other
-            .time
-            .total_cmp(&self.time)
-            .then(other.seq.cmp(&self.seq))
+
+    fn what(self) -> What {
+        if self.tag == u64::MAX {
+            What::Arrival
+        } else {
+            What::Finish {
+                slot: (self.tag >> 32) as u32,
+                version: ((self.tag >> 1) as u32) & VERSION_MASK,
+                completes: self.tag & 1 == 1,
+            }
+        }
     }
 }
 
@@ -305,7 +330,6 @@ struct Tally {
 pub struct Engine<'a> {
     plan: &'a Plan,
     heap: BinaryHeap<Event>,
-    seq: u64,
     queue: Vec<VecDeque<Waiting>>,
     /// Work that can never be fielded, set aside on arrival.
     parked: Vec<Vec<Waiting>>,
@@ -322,6 +346,10 @@ pub struct Engine<'a> {
     works: Vec<WorkRun>,
     series: Vec<u32>,
     next_point: usize,
+    /// End of the next sampled day (∞ when all are taken).
+    next_sample: f64,
+    /// The event being handled is still at the top of the heap.
+    top_in_hand: bool,
 }
 
 impl<'a> Engine<'a> {
@@ -330,7 +358,6 @@ impl<'a> Engine<'a> {
         Engine {
             plan,
             heap: BinaryHeap::new(),
-            seq: 0,
             queue: vec![VecDeque::new(); offices],
             parked: vec![Vec::new(); offices],
             free_regular: vec![Vec::new(); offices],
@@ -346,12 +373,13 @@ impl<'a> Engine<'a> {
             works: vec![WorkRun::default(); plan.works.len()],
             series: Vec::new(),
             next_point: 0,
+            next_sample: 0.0,
+            top_in_hand: false,
         }
     }
 
     fn reset(&mut self) {
         self.heap.clear();
-        self.seq = 0;
         for (o, office) in self.plan.offices.iter().enumerate() {
             self.queue[o].clear();
             self.parked[o].clear();
@@ -374,16 +402,30 @@ impl<'a> Engine<'a> {
         self.series
             .reserve(self.plan.points * self.plan.offices.len());
         self.next_point = 0;
+        self.next_sample = self.sample_day(0);
     }
 
+    fn sample_day(&self, k: usize) -> f64 {
+        if k < self.plan.points {
+            f64::from(self.plan.point_day(k))
+        } else {
+            f64::INFINITY
+        }
+    }
+
+    /// Schedules an event. The first one made while handling an event takes that event's
+    /// place at the top of the heap (one sift instead of a pop and a push).
     fn push(&mut self, time: f64, what: What) {
         if time < self.plan.horizon {
-            self.seq += 1;
-            self.heap.push(Event {
-                time,
-                seq: self.seq,
-                what,
-            });
+            let event = Event::new(time, what);
+            if self.top_in_hand {
+                self.top_in_hand = false;
+                if let Some(mut top) = self.heap.peek_mut() {
+                    *top = event;
+                    return;
+                }
+            }
+            self.heap.push(event);
         }
     }
 
@@ -393,40 +435,52 @@ impl<'a> Engine<'a> {
         let mut rng = run_rng(seed, run);
         let plan = self.plan;
         if plan.arrival_rate > 0.0 {
-            let first = rng.exp1() / plan.arrival_rate;
+            let first = rng.exp1() * plan.mean_gap;
             self.push(first, What::Arrival);
         }
-        while let Some(event) = self.heap.pop() {
-            let t = event.time;
-            self.sample_until(t);
-            match event.what {
-                What::Arrival => {
-                    let (work, office) = self.pick_stream(&mut rng);
-                    self.arrive(work, office, t, &mut rng);
-                    let next = t + rng.exp1() / plan.arrival_rate;
-                    self.push(next, What::Arrival);
-                }
-                What::Finish {
-                    slot,
-                    version,
-                    completes,
-                } => {
-                    let current = self
-                        .slots
-                        .get(slot as usize)
-                        .is_some_and(|s| s.version == version);
-                    if !current {
-                        continue;
-                    }
-                    if completes {
-                        self.complete(slot, t, &mut rng);
-                    } else {
-                        self.overtime_ran_out(slot, t);
-                    }
-                }
+        while let Some(&event) = self.heap.peek() {
+            self.top_in_hand = true;
+            self.handle(event, &mut rng);
+            if self.top_in_hand {
+                self.top_in_hand = false;
+                self.heap.pop();
             }
         }
         self.finish_run()
+    }
+
+    fn handle(&mut self, event: Event, rng: &mut RunRng) {
+        let plan = self.plan;
+        let t = event.time();
+        if t >= self.next_sample {
+            self.sample_until(t);
+        }
+        match event.what() {
+            What::Arrival => {
+                let (work, office) = self.pick_stream(rng);
+                self.arrive(work, office, t, rng);
+                let next = t + rng.exp1() * plan.mean_gap;
+                self.push(next, What::Arrival);
+            }
+            What::Finish {
+                slot,
+                version,
+                completes,
+            } => {
+                let current = self
+                    .slots
+                    .get(slot as usize)
+                    .is_some_and(|s| s.version & VERSION_MASK == version);
+                if !current {
+                    return;
+                }
+                if completes {
+                    self.complete(slot, t, rng);
+                } else {
+                    self.overtime_ran_out(slot, t);
+                }
+            }
+        }
     }
 
     fn pick_stream(&self, rng: &mut RunRng) -> (usize, usize) {
@@ -444,11 +498,10 @@ impl<'a> Engine<'a> {
 
     /// Records the backlog at the end of every sampled day before `t`.
     fn sample_until(&mut self, t: f64) {
-        while self.next_point < self.plan.points
-            && f64::from(self.plan.point_day(self.next_point)) <= t
-        {
+        while self.next_sample <= t {
             self.series.extend_from_slice(&self.open);
             self.next_point += 1;
+            self.next_sample = self.sample_day(self.next_point);
         }
     }
 
@@ -716,7 +769,7 @@ impl<'a> Engine<'a> {
     fn finish_run(&mut self) -> RunOutcome {
         let plan = self.plan;
         let horizon = plan.horizon;
-        self.sample_until(f64::INFINITY);
+        self.sample_until(f64::MAX);
         let mut offices = Vec::with_capacity(plan.offices.len());
         for (o, office) in plan.offices.iter().enumerate() {
             let mut open_late = 0u32;

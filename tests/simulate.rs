@@ -149,7 +149,8 @@ hours = 8
 cv = 1
 "#
     ));
-    let sim = run(&s, 16, 10_000, 5);
+    // 16 runs of 160 years: about 380,000 items at pair and 190,000 at chief.
+    let sim = run(&s, 16, 40_000, 5);
     // pair: 0.6 items a day, each 16 h at 16 h a day: M/M/1, λ 0.6, μ 1, W = 1/(μ − λ) = 2.5.
     let pair = Mmc {
         servers: 1,
@@ -178,6 +179,41 @@ cv = 1
         );
     }
     assert!((analysed_utilisation(&s, "chief") - 0.6).abs() < 1e-12);
+}
+
+/// A leader who gives no time to casework never takes an item: the office is the M/M/1 of its
+/// one other person (a zero-speed server would hold its items for ever).
+#[test]
+fn a_leader_without_casework_time_takes_no_items() {
+    let s = scenario(&format!(
+        r#"{CALENDAR}
+[[office]]
+id = "desk"
+name = "desk"
+staff = {{ regular = 2 }}
+leaders = 1
+leader_case_share = 0
+[[work]]
+id = "case"
+name = "case"
+office = "desk"
+volume = 100
+hours = 8
+cv = 1
+"#
+    ));
+    // 16 runs of 160 years: about 256,000 items.
+    let sim = run(&s, 16, 40_000, 1);
+    let desk = office(&sim, "desk");
+    // λ = 0.4, μ = 1: W = 1 / 0.6.
+    assert_close("lead", desk.lead_days.mean, 1.0 / 0.6, 0.03);
+    assert_close(
+        "utilisation",
+        desk.utilisation.mean,
+        analysed_utilisation(&s, "desk"),
+        0.02,
+    );
+    assert!(!desk.never_fielded);
 }
 
 /// cv = 0 gives fixed efforts: M/D/1, whose mean wait is ρ / (2 μ (1 − ρ)) (Pollaczek–Khinchine).

@@ -14,7 +14,8 @@
 //!   soon as `team` of the office's people are free at the same time, and nothing behind it
 //!   may overtake it. One exception, so that one impossible item does not stop an office for
 //!   ever: work whose team is larger than the office's headcount can never start, and is set
-//!   aside on arrival (it counts in the backlog and, past its deadline, as late).
+//!   aside on arrival (it counts in the backlog and, past its deadline, as late). Only people
+//!   with casework time count: a leader with `leader_case_share = 0` never joins a team.
 //! - People are servers with a rate in casework hours a working day: `H ÷ working_days`, a
 //!   leader `leader_case_share` of that. A team's rates add up, so an item of effort `E`
 //!   lasts `E ÷ Σ rates` days (`E ÷ (team × rate)` without leaders), and the year offers
@@ -68,6 +69,9 @@ pub(crate) struct OfficePlan {
     leaders_from: u32,
     end: u32,
     pub(crate) headcount: u32,
+    /// People with casework time (a leader with `leader_case_share = 0` has none and never
+    /// joins a team).
+    pub(crate) caseworkers: u32,
     /// Σ person rates: casework hours a working day.
     capacity_per_day: f64,
 }
@@ -105,11 +109,13 @@ impl Plan {
                 let leaders_from = person_rate.len() as u32;
                 person_rate.extend((0..leaders).map(|_| rate * office.leader_case_share));
                 let end = person_rate.len() as u32;
+                let rates = &person_rate[first as usize..end as usize];
                 OfficePlan {
                     first,
                     leaders_from,
                     end,
                     headcount,
+                    caseworkers: rates.iter().filter(|&&r| r > 0.0).count() as u32,
                     capacity_per_day: person_rate[first as usize..end as usize].iter().sum(),
                 }
             })
@@ -184,7 +190,7 @@ impl Plan {
     /// Can this office ever field a team for this work?
     fn fieldable(&self, work: usize, office: usize) -> bool {
         match (self.works.get(work), self.offices.get(office)) {
-            (Some(w), Some(o)) => w.team <= o.headcount as usize,
+            (Some(w), Some(o)) => w.team <= o.caseworkers as usize,
             _ => false,
         }
     }
@@ -385,10 +391,12 @@ impl<'a> Engine<'a> {
             self.parked[o].clear();
             self.active[o].clear();
             // Popped from the back: the lowest-numbered free person is taken first.
+            let rates = &self.plan.person_rate;
+            let works = |p: &u32| rates.get(*p as usize).is_some_and(|&r| r > 0.0);
             self.free_regular[o].clear();
-            self.free_regular[o].extend((office.first..office.leaders_from).rev());
+            self.free_regular[o].extend((office.first..office.leaders_from).rev().filter(works));
             self.free_leader[o].clear();
-            self.free_leader[o].extend((office.leaders_from..office.end).rev());
+            self.free_leader[o].extend((office.leaders_from..office.end).rev().filter(works));
             self.open[o] = 0;
             self.tallies[o] = Tally::default();
             self.leads[o].clear();

@@ -272,20 +272,33 @@ fn summarise(
                 Band::of(outcomes.iter().map(|r| r.offices.get(o).and_then(f)))
             };
             let headcount = office.headcount();
+            let caseworkers = plan.offices.get(o).map_or(0, |p| p.caseworkers);
+            let people = |n: u32| {
+                if n == 1 {
+                    "1 person".to_string()
+                } else {
+                    format!("{n} people")
+                }
+            };
+            let people = if caseworkers == headcount {
+                people(headcount)
+            } else if caseworkers == 0 {
+                format!("{}, none with casework time,", people(headcount))
+            } else {
+                format!("{}, {caseworkers} with casework time,", people(headcount))
+            };
             let messages: Vec<String> = scenario
                 .works
                 .iter()
                 .enumerate()
-                .filter(|&(w, work)| volumes.at_office[w][o] > 0.0 && work.team.max(1) > headcount)
+                .filter(|&(w, work)| {
+                    volumes.at_office[w][o] > 0.0 && work.team.max(1) > caseworkers
+                })
                 .map(|(_, work)| {
                     format!(
-                        "office {} has {} {} but work {} needs a team of {}: it is never started; \
-                         its backlog grows by the arrivals",
-                        office.name,
-                        headcount,
-                        if headcount == 1 { "person" } else { "people" },
-                        work.name,
-                        work.team
+                        "office {} has {people} but work {} needs a team of {}: it is never \
+                         started; its backlog grows by the arrivals",
+                        office.name, work.name, work.team
                     )
                 })
                 .collect();

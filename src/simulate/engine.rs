@@ -343,6 +343,9 @@ pub struct Engine<'a> {
     free_leader: Vec<Vec<u32>>,
     overtime_left: Vec<f64>,
     overtime_used: Vec<f64>,
+    /// Offices in overtime (items waiting) as of their last change; items in progress there
+    /// are paced accordingly.
+    overtime_on: Vec<bool>,
     slots: Vec<Slot>,
     free_slots: Vec<u32>,
     active: Vec<Vec<u32>>,
@@ -370,6 +373,7 @@ impl<'a> Engine<'a> {
             free_leader: vec![Vec::new(); offices],
             overtime_left: vec![0.0; plan.person_rate.len()],
             overtime_used: vec![0.0; plan.person_rate.len()],
+            overtime_on: vec![false; offices],
             slots: Vec::new(),
             free_slots: Vec::new(),
             active: vec![Vec::new(); offices],
@@ -403,6 +407,7 @@ impl<'a> Engine<'a> {
         }
         self.overtime_left.fill(self.plan.overtime_cap);
         self.overtime_used.fill(0.0);
+        self.overtime_on.fill(false);
         self.free_slots.clear();
         self.free_slots.extend((0..self.slots.len() as u32).rev());
         self.works.fill(WorkRun::default());
@@ -585,6 +590,12 @@ impl<'a> Engine<'a> {
         s.rate = rate;
         s.overtime = false;
         self.active[office].push(slot);
+        if self.overtime_on[office] {
+            let (on, rate) = self.pace(slot, true);
+            let s = &mut self.slots[slot as usize];
+            s.overtime = on;
+            s.rate = rate;
+        }
         self.schedule(slot, t);
     }
 
@@ -668,9 +679,15 @@ impl<'a> Engine<'a> {
         )
     }
 
-    /// Re-paces the office's items after its backlog may have changed (overtime only).
+    /// Re-paces the office's items when it goes into or out of overtime (overtime only).
+    /// Items started meanwhile were paced for the state before; a person reaching the cap has
+    /// an event of their own.
     fn refresh(&mut self, office: usize, t: f64) {
         let overtime = !self.queue[office].is_empty();
+        if overtime == self.overtime_on[office] {
+            return;
+        }
+        self.overtime_on[office] = overtime;
         for i in 0..self.active[office].len() {
             let slot = self.active[office][i];
             let (on, rate) = self.pace(slot, overtime);
@@ -699,8 +716,7 @@ impl<'a> Engine<'a> {
                     *left = 0.0;
                 }
             }
-            let office = s.office;
-            let overtime = !self.queue[office].is_empty();
+            let overtime = self.overtime_on[s.office];
             let (on, rate) = self.pace(slot, overtime);
             let s = &mut self.slots[slot as usize];
             s.overtime = on;

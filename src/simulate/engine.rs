@@ -13,9 +13,9 @@
 //! - Each office serves its queue first come, first served: the head of the queue starts as
 //!   soon as `team` of the office's people are free at the same time, and nothing behind it
 //!   may overtake it. One exception, so that one impossible item does not stop an office for
-//!   ever: work whose team is larger than the office's headcount can never start, and is set
-//!   aside on arrival (it counts in the backlog and, past its deadline, as late). Only people
-//!   with casework time count: a leader with `leader_case_share = 0` never joins a team.
+//!   ever: work whose team is larger than the office's people with casework time can never
+//!   start, and is set aside on arrival (it counts in the backlog and, past its deadline, as
+//!   late). A leader with `leader_case_share = 0` has no casework time and never joins a team.
 //! - People are servers with a rate in casework hours a working day: `H ÷ working_days`, a
 //!   leader `leader_case_share` of that. A team's rates add up, so an item of effort `E`
 //!   lasts `E ÷ Σ rates` days (`E ÷ (team × rate)` without leaders), and the year offers
@@ -28,7 +28,9 @@
 //!   item, until their own overtime for the simulated period reaches the cap (scaled by
 //!   `days ÷ working_days`). Idle people (waiting for a full team) do no overtime. A change of
 //!   pace moves the item's end, so the old end event is left in the heap with a stale version
-//!   number and ignored when it comes up.
+//!   number and ignored when it comes up. Overtime hours are casework: utilisation counts
+//!   regular hours only, so an office in overtime shows the work it did in overtime as
+//!   overtime hours, not as utilisation above 100%.
 
 use std::collections::{BinaryHeap, VecDeque};
 

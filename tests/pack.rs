@@ -152,7 +152,7 @@ fn run_on_every_shipped_scenario_writes_the_pack() {
             assert!(out.join(f).is_file(), "{name}: {f} missing");
         }
         let report = std::fs::read_to_string(out.join("report.md")).unwrap();
-        let text = std::fs::read_to_string(&scenarios.join(&name)).unwrap();
+        let text = std::fs::read_to_string(scenarios.join(&name)).unwrap();
         let loaded = staffplan::scenario::parse(&text, &name).unwrap();
         for office in &loaded.scenario.offices {
             assert!(

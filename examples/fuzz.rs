@@ -24,7 +24,10 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use staffplan::{analysis, optimise, scenario, simulate};
 
-/// One valid input in this many goes through optimise and simulate as well.
+/// A case that takes longer than this is saved as a hang.
+const HANG: Duration = Duration::from_secs(10);
+
+/// Two valid inputs in this many go through optimise and simulate as well.
 const DEEP_EVERY: u64 = 50;
 
 const TOKENS: &[&str] = &[
@@ -86,6 +89,28 @@ fn main() {
     seeds.push(std::fs::read_to_string(root.join("tests/cli_base.toml")).unwrap());
     std::panic::set_hook(Box::new(|_| {}));
 
+    // A watchdog saves the input of any case that runs longer than HANG, which is as much a
+    // defect as a panic (the time limits should hold).
+    let current = std::sync::Arc::new(std::sync::Mutex::new((0u64, String::new(), Instant::now())));
+    {
+        let current = std::sync::Arc::clone(&current);
+        let dir = root.join("fuzz/hangs");
+        std::thread::spawn(move || {
+            let mut reported = u64::MAX;
+            loop {
+                std::thread::sleep(Duration::from_secs(1));
+                let Ok(guard) = current.lock() else { return };
+                let (case, text, since) = &*guard;
+                if *case != reported && since.elapsed() > HANG {
+                    reported = *case;
+                    let _ = std::fs::create_dir_all(&dir);
+                    let _ = std::fs::write(dir.join(format!("case-{seed}-{case}.toml")), text);
+                    eprintln!("case {case} runs for more than {HANG:?}: saved under fuzz/hangs/");
+                }
+            }
+        });
+    }
+
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let started = Instant::now();
     let (mut valid, mut deep, mut panics) = (0u64, 0u64, 0u64);
@@ -96,6 +121,9 @@ fn main() {
             structured(&mut rng)
         };
         let go_deep = case % DEEP_EVERY == 1 || case % DEEP_EVERY == 2;
+        if let Ok(mut guard) = current.lock() {
+            *guard = (case, text.clone(), Instant::now());
+        }
         let outcome = catch_unwind(AssertUnwindSafe(|| pipeline(&text, go_deep)));
         match outcome {
             Ok((v, d)) => {

@@ -107,3 +107,33 @@ proptest! {
         check(&text);
     }
 }
+
+/// Inputs the fuzzing campaign found (`tests/regressions/`), each once a panic or a hang, now
+/// run through the whole path.
+#[test]
+fn fuzz_regressions_run_to_completion() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let Ok(loaded) = parse(&text, "regression.toml") else {
+            continue;
+        };
+        analyse(&loaded.scenario);
+        let options = staffplan::optimise::Options {
+            time_limit: std::time::Duration::from_millis(500),
+            ..staffplan::optimise::Options::default()
+        };
+        let _ = staffplan::optimise::optimise(&loaded.scenario, &options);
+        let sim = staffplan::simulate::SimOptions {
+            runs: 3,
+            seed: 1,
+            days: Some(20),
+            threads: Some(1),
+        };
+        staffplan::simulate::simulate(&loaded.scenario, &sim, &|_| {}).unwrap();
+        count += 1;
+    }
+    assert!(count >= 1, "no regression scenario ran");
+}

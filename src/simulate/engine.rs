@@ -710,10 +710,13 @@ impl<'a> Engine<'a> {
         self.advance(slot, t);
         let cap = self.plan.overtime_cap;
         if let Some(s) = self.slots.get(slot as usize) {
+            let rate = self.plan.overtime_rate;
             for &m in &s.members {
-                // Rounding leaves a crumb of overtime; it is spent.
+                // Rounding leaves a crumb of overtime; it is spent. So is a crumb too small to
+                // move the clock (t + crumb == t), which would otherwise be rescheduled at the
+                // same moment for ever.
                 let left = &mut self.overtime_left[m as usize];
-                if *left <= cap * 1e-9 {
+                if *left <= cap * 1e-9 || t + *left / rate <= t {
                     self.overtime_used[m as usize] += *left;
                     *left = 0.0;
                 }

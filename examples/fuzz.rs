@@ -24,58 +24,15 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use staffplan::{analysis, optimise, scenario, simulate};
 
+#[path = "../tests/common/tokens.rs"]
+mod tokens;
+use tokens::TOKENS;
+
 /// A case that takes longer than this is saved as a hang.
 const HANG: Duration = Duration::from_secs(10);
 
 /// Two valid inputs in this many go through optimise and simulate as well.
 const DEEP_EVERY: u64 = 50;
-
-const TOKENS: &[&str] = &[
-    "[[office]]",
-    "[[unit]]",
-    "[[work]]",
-    "[staff.x]",
-    "[policy]",
-    "[calendar]",
-    "=",
-    "\"",
-    "[",
-    "]",
-    "{",
-    "}",
-    ",",
-    "\n",
-    "-1",
-    "0",
-    "1e300",
-    "1e-300",
-    "nan",
-    "inf",
-    "-inf",
-    "2.5",
-    "1e12",
-    "\"covering_group\"",
-    "\"dispatched_group\"",
-    "team = 0",
-    "hours = 0",
-    "volume = 1e12",
-    "next = [{ work = \"review\", share = 1 }]",
-    "covers = []",
-    "eligible = []",
-    "optional = true",
-    "fixed = true",
-    "max_staff = 0",
-    "min_staff = 99",
-    "leaders = 50",
-    "working_days = 0",
-    "quota = { establishment = 0 }",
-    "budget = 0",
-    "中文",
-    "\u{feff}",
-    "\t",
-    "#",
-    "'''",
-];
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -8,55 +8,11 @@ use proptest::prelude::*;
 use staffplan::analysis::analyse;
 use staffplan::scenario::parse;
 
-const SEED_TEXT: &str = include_str!("cli_base.toml");
+#[path = "common/tokens.rs"]
+mod tokens;
+use tokens::TOKENS;
 
-/// Pieces of TOML that mutations splice in: the tokens where parsers and validators break.
-const TOKENS: &[&str] = &[
-    "[[office]]",
-    "[[unit]]",
-    "[[work]]",
-    "[staff.x]",
-    "[policy]",
-    "[calendar]",
-    "=",
-    "\"",
-    "[",
-    "]",
-    "{",
-    "}",
-    ",",
-    "\n",
-    "-1",
-    "0",
-    "1e300",
-    "1e-300",
-    "nan",
-    "inf",
-    "-inf",
-    "2.5",
-    "\"covering_group\"",
-    "\"dispatched_group\"",
-    "team = 0",
-    "hours = 0",
-    "volume = 1e12",
-    "next = [{ work = \"review\", share = 1 }]",
-    "covers = [\"park-1\", \"park-1\"]",
-    "staff = { establishment = 1000000 }",
-    "leaders = 99",
-    "max_staff = 0",
-    "min_staff = 9",
-    "eligible = []",
-    "optional = true",
-    "fixed = true",
-    "working_days = 0",
-    "quota = { establishment = 0 }",
-    "中文",
-    "\u{feff}",
-    "\t",
-    "#",
-    "'''",
-    "\"\"\"",
-];
+const SEED_TEXT: &str = include_str!("cli_base.toml");
 
 fn check(text: &str) {
     if let Ok(loaded) = parse(text, "fuzz.toml") {

@@ -108,11 +108,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let (y_max, y_step) = style::nice_axis(peak, 5);
     let (_, x_step) = style::nice_axis(x1 - x0, 6);
 
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (
-        i32::try_from(w).unwrap_or(i32::MAX),
-        i32::try_from(h).unwrap_or(i32::MAX),
-    );
+    let (w, h) = style::pixels(root);
     let left = style::MARGIN + 44;
     let bottom = h - style::PLOT_BOTTOM - AXIS_ROOM;
     root.draw(&Text::new(

@@ -72,11 +72,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         return style::empty_note(root, words.no_data);
     }
 
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (
-        i32::try_from(w).unwrap_or(i32::MAX),
-        i32::try_from(h).unwrap_or(i32::MAX),
-    );
+    let (w, h) = style::pixels(root);
     let n = i32::try_from(c.groups.len()).unwrap_or(i32::MAX);
     let label_room = category_room(&c.groups, w);
     let left = style::MARGIN + label_room + 18;

@@ -435,16 +435,21 @@ pub fn caption_line(caption: &super::Caption, words: &Words) -> String {
     parts.join(words.separator)
 }
 
+/// The size of a drawing area in pixels, as the signed coordinates plotters draws with.
+pub fn pixels<DB: DrawingBackend>(root: &DrawingArea<DB, plotters::coord::Shift>) -> (i32, i32) {
+    let (w, h) = root.dim_in_pixel();
+    (
+        i32::try_from(w).unwrap_or(i32::MAX),
+        i32::try_from(h).unwrap_or(i32::MAX),
+    )
+}
+
 /// A centred note in an empty plot, so that a chart with nothing to show says so.
 pub fn empty_note<DB: DrawingBackend>(
     root: &DrawingArea<DB, plotters::coord::Shift>,
     note: &str,
 ) -> Result<(), ChartError> {
-    let (w, h) = root.dim_in_pixel();
-    let (w, h) = (
-        i32::try_from(w).unwrap_or(i32::MAX),
-        i32::try_from(h).unwrap_or(i32::MAX),
-    );
+    let (w, h) = pixels(root);
     root.draw(&Rectangle::new(
         [(MARGIN, PLOT_TOP), (w - MARGIN, h - PLOT_BOTTOM)],
         GRID.stroke_width(2),

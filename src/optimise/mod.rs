@@ -10,6 +10,7 @@
 //! valid scenario, so that the analysis of it reproduces every figure here.
 
 mod clash;
+mod exact;
 mod explain;
 mod facts;
 mod heuristic;
@@ -171,6 +172,26 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     }
     };
 
+    // Where the target can be met, enumeration and packing prove all four goals quickly;
+    // an unproven answer of theirs competes with the general way's below.
+    let exact_found = exact::solve(scenario, &facts, started + options.time_limit / 2);
+    let mut exact_plan = None;
+    if let Some(found) = exact_found {
+        if found.proven {
+            return Ok(finish(
+                scenario,
+                &facts,
+                found.plan,
+                Status::Optimal,
+                None,
+                "exact",
+                started,
+                deadline,
+            ));
+        }
+        exact_plan = Some(found.plan);
+    }
+
     // The heuristic gets at most half the time; the staffing step and the exact programme
     // share the rest.
     let heuristic_deadline = started + options.time_limit * 3 / 10;
@@ -222,7 +243,17 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
             outcome = exact;
         }
     }
-    let plan = outcome.plan;
+    let mut plan = outcome.plan;
+    if let Some(candidate) = exact_plan {
+        if facts
+            .score(scenario, &candidate)
+            .better_than(&facts.score(scenario, &plan))
+        {
+            plan = candidate;
+            method = "exact";
+            proven = false;
+        }
+    }
     let score = facts.score(scenario, &plan);
     let objective = if score.unmet_hours > 0.0 {
         Objective::UnmetHours
@@ -243,6 +274,47 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     } else {
         0.0
     };
+    Ok(finish(
+        scenario,
+        &facts,
+        plan,
+        if proven {
+            Status::Optimal
+        } else {
+            Status::TimeLimit
+        },
+        Some(bound),
+        method,
+        started,
+        deadline,
+    ))
+}
+
+/// The recommendation for a plan: figures before and after, explanations, extra posts.
+/// `bound` is the proven bound on the objective (`None`: the plan's own value, proven).
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    scenario: &Scenario,
+    facts: &Facts,
+    plan: Plan,
+    status: Status,
+    bound: Option<f64>,
+    method: &'static str,
+    started: Instant,
+    deadline: Instant,
+) -> Recommendation {
+    let facts = facts.clone();
+    let score = facts.score(scenario, &plan);
+    let objective = if score.unmet_hours > 0.0 {
+        Objective::UnmetHours
+    } else {
+        Objective::Cost
+    };
+    let value = match objective {
+        Objective::UnmetHours => score.unmet_hours,
+        Objective::Cost => score.cost,
+    };
+    let bound = bound.unwrap_or(value);
     let gap = if value > 0.0 {
         ((value - bound) / value).max(0.0)
     } else {
@@ -257,14 +329,10 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     let before_analysis = analysis::analyse(scenario);
     let after_analysis = analysis::analyse(&after);
     let explanations = explain::explain(scenario, &facts, &plan, &after_analysis);
-    Ok(Recommendation {
+    Recommendation {
         scenario: scenario.name.clone(),
         staff_types: scenario.staff_types.iter().map(|t| t.id.clone()).collect(),
-        status: if proven {
-            Status::Optimal
-        } else {
-            Status::TimeLimit
-        },
+        status,
         objective,
         objective_bound: bound,
         gap,
@@ -282,7 +350,7 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
         after,
         method,
         seconds: started.elapsed().as_secs_f64(),
-    })
+    }
 }
 
 /// The whole programme written in LP format, to check the model with another solver.

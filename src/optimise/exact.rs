@@ -1,0 +1,965 @@
+//! The exact path for scenarios whose target utilisation can be met: it proves all four goals
+//! by enumerating headcounts and packing units, instead of asking the MIP solver to search
+//! the allocation.
+//!
+//! Why this is exact. When every office can be at or below the target, each office in a
+//! least-cost answer has exactly the least headcount for its load: one person fewer would
+//! still keep every rule and cost less (every post costs something). Sections' loads do not
+//! depend on the allocation, so their headcounts are known. What remains is a headcount `N_g`
+//! per dispatched group: an allocation fits `N` when every group's load stays within what
+//! `N_g` people carry at the target (and teams, `max_units`, eligibility hold); the cost of
+//! `N` is the cheapest mix of staff types under quotas (a transportation problem, whose LP
+//! optimum is whole). So
+//! - goal 2: the least cost over the `N` that some allocation fits (headcount vectors taken
+//!   in order of a lower bound on their cost; groups alike in every rule are interchangeable,
+//!   so only sorted vectors within such a class are tried);
+//! - goal 3: with cost held, headcounts are those `N` exactly (fewer people would cost less),
+//!   so the lowest peak is a branch-and-bound over allocations into each least-cost `N`;
+//! - goal 4: over the orderings of those `N` within classes, the fewest units moved (again a
+//!   branch-and-bound) plus the fewest people changed (a small integer programme).
+//!
+//! Every search has a node limit and the deadline; an answer found past either is returned
+//! unproven. Scenarios outside these assumptions (unmet hours, free posts, fixed or optional
+//! sections, fixed groups) return `None` and go the general way.
+
+use std::time::{Duration, Instant};
+
+use good_lp::{
+    variable, Expression, ProblemVariables, Solution, SolutionStatus, SolverModel, Variable,
+    WithTimeLimit,
+};
+
+use super::facts::{Facts, Plan};
+use crate::analysis::{least_headcount, TOLERANCE};
+use crate::model::Scenario;
+
+#[cfg(feature = "highs")]
+use good_lp::highs as solver;
+#[cfg(not(feature = "highs"))]
+use good_lp::microlp as solver;
+
+/// Most headcount vectors tried before the exact path gives way to the general one.
+const MAX_VECTORS: usize = 200_000;
+/// Most orderings of the least-cost headcounts tried for the fewest changes.
+const MAX_ORDERINGS: usize = 5_000;
+/// Most search nodes of one packing search.
+const NODE_LIMIT: u64 = 3_000_000;
+
+/// The exact path's answer and whether every goal was proven.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub plan: Plan,
+    pub proven: bool,
+}
+
+/// The rules of one group, as the packing sees them.
+#[derive(Debug, Clone)]
+struct Group {
+    office: usize,
+    class: usize,
+    base: f64,
+    max_units: u32,
+    /// Headcounts it may have (0: closed).
+    options: Vec<u32>,
+    cheapest: f64,
+}
+
+struct Model<'a> {
+    scenario: &'a Scenario,
+    facts: &'a Facts,
+    groups: Vec<Group>,
+    /// Office → position in `groups`.
+    slot: Vec<Option<usize>>,
+    /// Units to place, hardest first.
+    order: Vec<usize>,
+    /// Unit → group positions it may go to.
+    candidates: Vec<Vec<usize>>,
+    /// Headcount of each section (fixed or least).
+    sections: Vec<(usize, u32)>,
+    section_peak: f64,
+    deadline: Instant,
+}
+
+/// Searches the exact way; `None` when the scenario is outside its assumptions or no
+/// least-cost headcounts were found before the deadline.
+pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Found> {
+    let model = Model::new(scenario, facts, deadline)?;
+    let mut proven = true;
+
+    // Goal 2 (goal 1 is zero here): the least cost of a headcount vector some allocation fits.
+    let vectors = model.vectors()?;
+    let mut best_cost = f64::INFINITY;
+    let mut cheapest: Vec<(Vec<u32>, f64)> = Vec::new();
+    for (n, bound) in vectors {
+        if bound > best_cost * (1.0 + 1e-9) {
+            break;
+        }
+        if Instant::now() >= model.deadline {
+            proven = false;
+            break;
+        }
+        if !model.may_fit(&n) {
+            continue;
+        }
+        let Some(cost) = model.staff_cost(&n) else {
+            continue;
+        };
+        if cost > best_cost * (1.0 + 1e-9) {
+            continue;
+        }
+        let mut pack = Pack::new(&model, &n, Mode::Fit, f64::INFINITY);
+        let fits = pack.run();
+        proven &= !pack.stopped;
+        if fits {
+            if cost < best_cost * (1.0 - 1e-9) {
+                cheapest.clear();
+                best_cost = cost;
+            }
+            cheapest.push((n, cost));
+        }
+    }
+    if cheapest.is_empty() {
+        return None;
+    }
+
+    // Goal 3: the lowest peak over allocations into least-cost headcounts.
+    let mut best_peak = f64::INFINITY;
+    let mut best: Option<(Vec<u32>, Vec<Option<usize>>)> = None;
+    let mut peaks: Vec<(Vec<u32>, f64)> = Vec::new();
+    for (n, _) in &cheapest {
+        let mut pack = Pack::new(&model, n, Mode::Peak, best_peak);
+        if pack.run() {
+            best_peak = pack.best_peak;
+            best = Some((n.clone(), pack.best_coverage.clone()));
+        }
+        proven &= !pack.stopped;
+        peaks.push((n.clone(), pack.static_bound));
+    }
+    let (n_best, coverage_best) = best?;
+
+    // Goal 4: fewest changes over every ordering, within classes, of least-cost headcounts
+    // that reach the lowest peak.
+    let mut best_changes = f64::INFINITY;
+    let mut answer: Option<(Vec<u32>, Vec<Option<usize>>, Vec<Vec<u32>>)> = None;
+    let mut orderings = 0usize;
+    for (n, bound) in &peaks {
+        if *bound > best_peak * (1.0 + 1e-9) {
+            continue;
+        }
+        for ordered in model.orderings(n) {
+            orderings += 1;
+            if orderings > MAX_ORDERINGS || Instant::now() >= model.deadline {
+                proven = false;
+                break;
+            }
+            let Some((staff, people, people_proven)) = model.fewest_people(&ordered, best_cost)
+            else {
+                continue;
+            };
+            proven &= people_proven;
+            if people >= best_changes {
+                continue;
+            }
+            let mut pack = Pack::new(&model, &ordered, Mode::Moves, best_peak);
+            pack.best_moves = (best_changes - people).ceil() as i64;
+            if pack.run() {
+                let total = people + pack.best_moves as f64;
+                if total < best_changes {
+                    best_changes = total;
+                    answer = Some((ordered.clone(), pack.best_coverage.clone(), staff));
+                }
+            }
+            proven &= !pack.stopped;
+        }
+    }
+    let (n, coverage, staff) = match answer {
+        Some(a) => a,
+        None => {
+            proven = false;
+            let staff = model.fewest_people(&n_best, best_cost)?.0;
+            (n_best, coverage_best, staff)
+        }
+    };
+    let plan = model.plan(&n, coverage, staff);
+    if facts.violation(scenario, &plan).is_some() {
+        return None;
+    }
+    Some(Found { plan, proven })
+}
+
+impl<'a> Model<'a> {
+    fn new(scenario: &'a Scenario, facts: &'a Facts, deadline: Instant) -> Option<Model<'a>> {
+        if scenario
+            .staff_types
+            .iter()
+            .any(|t| !(t.cost > 0.0 && t.cost.is_finite()))
+        {
+            return None;
+        }
+        let h = facts.year_value;
+        let target = facts.target;
+        let mut sections = Vec::new();
+        let mut section_peak: f64 = 0.0;
+        let mut slot = vec![None; scenario.offices.len()];
+        let mut groups: Vec<Group> = Vec::new();
+        let cheapest = |o: usize| -> f64 {
+            let office = &scenario.offices[o];
+            scenario
+                .staff_types
+                .iter()
+                .enumerate()
+                .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+                .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
+                .map(|(_, st)| st.cost)
+                .fold(f64::INFINITY, f64::min)
+        };
+        for (o, office) in scenario.offices.iter().enumerate() {
+            let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
+            let base_team = if base > 0.0 {
+                facts.base_team.get(o).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            if !office.is_group() {
+                if office.optional && !office.fixed {
+                    return None;
+                }
+                let n = if office.fixed {
+                    office.headcount()
+                } else {
+                    let floor = facts.floor(scenario, o, base_team);
+                    let n = least_headcount(office, base, h, target, floor);
+                    if office.max_staff.is_some_and(|m| n > m) || n >= facts.big_m {
+                        return None;
+                    }
+                    n
+                };
+                if facts.unmet(scenario, o, base, n) > 0.0 {
+                    return None;
+                }
+                section_peak = section_peak.max(facts.utilisation(scenario, o, base, n));
+                sections.push((o, n));
+                continue;
+            }
+            if office.fixed {
+                return None;
+            }
+            let reachable: Vec<usize> = (0..scenario.units.len())
+                .filter(|&u| facts.candidates.get(u).is_some_and(|c| c.contains(&o)))
+                .collect();
+            let reach: f64 = base
+                + reachable
+                    .iter()
+                    .map(|&u| facts.unit_hours.get(u).copied().unwrap_or(0.0))
+                    .sum::<f64>();
+            let top_team = reachable
+                .iter()
+                .map(|&u| facts.unit_team.get(u).copied().unwrap_or(0))
+                .fold(base_team, u32::max);
+            let lo = least_headcount(
+                office,
+                base,
+                h,
+                target,
+                facts.floor(scenario, o, base_team),
+            );
+            let mut hi = least_headcount(
+                office,
+                reach,
+                h,
+                target,
+                facts.floor(scenario, o, top_team),
+            );
+            if let Some(max) = office.max_staff {
+                hi = hi.min(max);
+            }
+            if lo > hi || hi >= facts.big_m {
+                return None;
+            }
+            let mut options: Vec<u32> = (lo..=hi).collect();
+            if office.optional && base <= 0.0 && lo > 0 {
+                options.insert(0, 0);
+            }
+            slot[o] = Some(groups.len());
+            groups.push(Group {
+                office: o,
+                class: 0,
+                base,
+                max_units: office.max_units.unwrap_or(u32::MAX),
+                options,
+                cheapest: cheapest(o),
+            });
+        }
+        // Classes: groups alike in every rule and in the units they may take.
+        let mut keys: Vec<String> = Vec::new();
+        for g in &mut groups {
+            let office = &scenario.offices[g.office];
+            let reach: Vec<usize> = (0..scenario.units.len())
+                .filter(|&u| facts.candidates.get(u).is_some_and(|c| c.contains(&g.office)))
+                .collect();
+            let key = format!(
+                "{}|{}|{:?}|{:?}|{:?}|{}|{}|{}|{:?}|{:?}",
+                office.leaders,
+                office.leader_case_share.to_bits(),
+                office.min_staff,
+                office.max_staff,
+                office.allowed_staff,
+                g.max_units,
+                office.optional,
+                g.base.to_bits(),
+                g.options,
+                reach
+            );
+            g.class = match keys.iter().position(|k| *k == key) {
+                Some(c) => c,
+                None => {
+                    keys.push(key);
+                    keys.len() - 1
+                }
+            };
+        }
+        let candidates: Vec<Vec<usize>> = facts
+            .candidates
+            .iter()
+            .map(|c| c.iter().filter_map(|&o| slot.get(o).copied().flatten()).collect())
+            .collect();
+        let mut order: Vec<usize> = (0..scenario.units.len())
+            .filter(|&u| facts.placed.get(u).copied().unwrap_or(false))
+            .collect();
+        order.sort_by(|&a, &b| {
+            facts.unit_hours[b]
+                .total_cmp(&facts.unit_hours[a])
+                .then(candidates[a].len().cmp(&candidates[b].len()))
+                .then(a.cmp(&b))
+        });
+        Some(Model {
+            scenario,
+            facts,
+            groups,
+            slot,
+            order,
+            candidates,
+            sections,
+            section_peak,
+            deadline,
+        })
+    }
+
+    /// Hours `n` people at group `g` carry at the target.
+    fn capacity(&self, g: usize, n: u32) -> f64 {
+        if n == 0 {
+            return 0.0;
+        }
+        let o = self.groups[g].office;
+        let persons = self.facts.persons(self.scenario, o, n);
+        persons * self.facts.year_value * self.facts.target / (1.0 - TOLERANCE)
+    }
+
+    /// Capacity hours at full utilisation (the denominator of utilisation).
+    fn capacity_hours(&self, g: usize, n: u32) -> f64 {
+        if n == 0 {
+            return 0.0;
+        }
+        let o = self.groups[g].office;
+        self.facts.persons(self.scenario, o, n) * self.facts.year_value
+    }
+
+    /// Every headcount vector (sorted within classes), cheapest lower bound first.
+    fn vectors(&self) -> Option<Vec<(Vec<u32>, f64)>> {
+        let classes = self.groups.iter().map(|g| g.class).max().map_or(0, |c| c + 1);
+        let mut per_class: Vec<Vec<Vec<u32>>> = Vec::with_capacity(classes);
+        let mut total = 1usize;
+        for c in 0..classes {
+            let members: Vec<usize> = (0..self.groups.len())
+                .filter(|&g| self.groups[g].class == c)
+                .collect();
+            let options = self.groups[members[0]].options.clone();
+            let mut combos = Vec::new();
+            multisets(&options, members.len(), &mut Vec::new(), &mut combos);
+            total = total.saturating_mul(combos.len().max(1));
+            if total > MAX_VECTORS {
+                return None;
+            }
+            per_class.push(combos);
+        }
+        let section_bound: f64 = self
+            .sections
+            .iter()
+            .map(|&(o, n)| {
+                let office = &self.scenario.offices[o];
+                if office.fixed {
+                    self.scenario.cost(&office.staff)
+                } else {
+                    let c = self
+                        .scenario
+                        .staff_types
+                        .iter()
+                        .enumerate()
+                        .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+                        .map(|(_, st)| st.cost)
+                        .fold(f64::INFINITY, f64::min);
+                    f64::from(n) * c
+                }
+            })
+            .sum();
+        let mut out: Vec<(Vec<u32>, f64)> = Vec::with_capacity(total);
+        let mut index = vec![0usize; classes];
+        loop {
+            let mut n = vec![0u32; self.groups.len()];
+            let mut used = vec![0usize; classes];
+            for (g, group) in self.groups.iter().enumerate() {
+                let c = group.class;
+                n[g] = per_class[c][index[c]][used[c]];
+                used[c] += 1;
+            }
+            let bound = section_bound
+                + self
+                    .groups
+                    .iter()
+                    .zip(&n)
+                    .map(|(g, &k)| f64::from(k) * g.cheapest)
+                    .sum::<f64>();
+            if bound.is_finite() {
+                out.push((n, bound));
+            }
+            // Next combination (odometer over classes).
+            let mut c = 0;
+            loop {
+                if c == classes {
+                    out.sort_by(|a, b| a.1.total_cmp(&b.1));
+                    return Some(out);
+                }
+                index[c] += 1;
+                if index[c] < per_class[c].len() {
+                    break;
+                }
+                index[c] = 0;
+                c += 1;
+            }
+        }
+    }
+
+    /// Quick necessary conditions: room for every unit's hours and every unit.
+    fn may_fit(&self, n: &[u32]) -> bool {
+        let mut room = 0.0;
+        let mut slots = 0u64;
+        for (g, group) in self.groups.iter().enumerate() {
+            let cap = self.capacity(g, n[g]);
+            if group.base > cap {
+                return false;
+            }
+            if n[g] > 0 {
+                room += cap - group.base;
+                slots += u64::from(group.max_units);
+            }
+        }
+        let hours: f64 = self.order.iter().map(|&u| self.facts.unit_hours[u]).sum();
+        hours <= room * (1.0 + 1e-12) && slots >= self.order.len() as u64
+    }
+
+    /// Posts of each staff type held by fixed offices, and the quotas left for the rest.
+    fn quota_left(&self) -> Vec<Option<f64>> {
+        self.scenario
+            .staff_types
+            .iter()
+            .enumerate()
+            .map(|(t, _)| {
+                self.scenario
+                    .policy
+                    .quota
+                    .get(t)
+                    .copied()
+                    .flatten()
+                    .map(|q| {
+                        let fixed: u32 = self
+                            .scenario
+                            .offices
+                            .iter()
+                            .filter(|o| o.fixed)
+                            .map(|o| o.staff.get(t).copied().unwrap_or(0))
+                            .sum();
+                        f64::from(q) - f64::from(fixed)
+                    })
+            })
+            .collect()
+    }
+
+    /// Headcount of every office under group headcounts `n`.
+    fn headcounts(&self, n: &[u32]) -> Vec<u32> {
+        let mut heads = vec![0u32; self.scenario.offices.len()];
+        for &(o, k) in &self.sections {
+            heads[o] = k;
+        }
+        for (g, group) in self.groups.iter().enumerate() {
+            heads[group.office] = n[g];
+        }
+        heads
+    }
+
+    /// Least yearly cost of staffing headcounts `n` under quotas and budget (`None`: no mix
+    /// keeps them). A transportation problem, so the LP optimum is whole.
+    fn staff_cost(&self, n: &[u32]) -> Option<f64> {
+        let heads = self.headcounts(n);
+        let (cost, _) = self.mix(&heads, None)?;
+        let fixed: f64 = self
+            .scenario
+            .offices
+            .iter()
+            .filter(|o| o.fixed)
+            .map(|o| self.scenario.cost(&o.staff))
+            .sum();
+        let total = cost + fixed;
+        if self
+            .scenario
+            .policy
+            .budget
+            .is_some_and(|b| total > b * (1.0 + 1e-9))
+        {
+            return None;
+        }
+        Some(total)
+    }
+
+    /// Staff mix for headcounts `heads`: least cost (`changes_at = None`, LP), or fewest
+    /// people changed at a cost at most the given one (integer). Returns (objective, mix,
+    /// proven) as (value, `[office][type]`) with proven folded into `Some`.
+    fn mix(&self, heads: &[u32], changes_at: Option<f64>) -> Option<(f64, Vec<Vec<u32>>)> {
+        self.mix_proven(heads, changes_at).map(|(v, m, _)| (v, m))
+    }
+
+    fn mix_proven(
+        &self,
+        heads: &[u32],
+        changes_at: Option<f64>,
+    ) -> Option<(f64, Vec<Vec<u32>>, bool)> {
+        let scenario = self.scenario;
+        let types = scenario.staff_types.len();
+        let mut problem = ProblemVariables::new();
+        let mut vars: Vec<Vec<Option<Variable>>> = vec![vec![None; types]; scenario.offices.len()];
+        let mut moved: Vec<Variable> = Vec::new();
+        let integer = changes_at.is_some();
+        for (o, office) in scenario.offices.iter().enumerate() {
+            if office.fixed {
+                continue;
+            }
+            for t in 0..types {
+                if office.allowed_staff.get(t).copied().unwrap_or(false) && heads[o] > 0 {
+                    let mut def = variable().min(0.0).max(f64::from(heads[o]));
+                    if integer {
+                        def = def.integer();
+                    }
+                    vars[o][t] = Some(problem.add(def));
+                }
+            }
+        }
+        let cost_of = |vars: &Vec<Vec<Option<Variable>>>| -> Expression {
+            let mut e = Expression::from(0.0);
+            for row in vars {
+                for (t, v) in row.iter().enumerate() {
+                    if let Some(v) = v {
+                        e.add_mul(scenario.staff_types[t].cost, *v);
+                    }
+                }
+            }
+            e
+        };
+        let mut rows = Vec::new();
+        if let Some(_at) = changes_at {
+            for (o, office) in scenario.offices.iter().enumerate() {
+                if office.fixed {
+                    continue;
+                }
+                for t in 0..types {
+                    let today = f64::from(office.staff.get(t).copied().unwrap_or(0));
+                    let d = problem.add(variable().min(0.0));
+                    moved.push(d);
+                    let s: Expression = vars[o][t].map_or(Expression::from(0.0), Expression::from);
+                    rows.push((s.clone() - today - d).leq(0.0));
+                    rows.push((today - s - d).leq(0.0));
+                }
+            }
+        }
+        let objective = if changes_at.is_some() {
+            moved.iter().fold(Expression::from(0.0), |e, d| e + *d)
+        } else {
+            cost_of(&vars)
+        };
+        let mut model = problem.minimise(objective).using(solver);
+        for (o, office) in scenario.offices.iter().enumerate() {
+            if office.fixed {
+                continue;
+            }
+            let sum = vars[o]
+                .iter()
+                .flatten()
+                .fold(Expression::from(0.0), |e, v| e + *v);
+            if vars[o].iter().all(Option::is_none) && heads[o] > 0 {
+                return None;
+            }
+            model.add_constraint(sum.eq(f64::from(heads[o])));
+        }
+        for (t, left) in self.quota_left().iter().enumerate() {
+            if let Some(left) = left {
+                let sum = vars
+                    .iter()
+                    .filter_map(|row| row[t])
+                    .fold(Expression::from(0.0), |e, v| e + v);
+                model.add_constraint(sum.leq(*left));
+            }
+        }
+        if let Some(at) = changes_at {
+            let fixed: f64 = scenario
+                .offices
+                .iter()
+                .filter(|o| o.fixed)
+                .map(|o| scenario.cost(&o.staff))
+                .sum();
+            model.add_constraint(cost_of(&vars).leq(at - fixed + 1e-6 * at.max(1.0)));
+        }
+        for row in rows {
+            model.add_constraint(row);
+        }
+        let left = self
+            .deadline
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_millis(50));
+        let solution = model.with_time_limit(left.as_secs_f64()).solve().ok()?;
+        let proven = matches!(solution.status(), SolutionStatus::Optimal);
+        let mix: Vec<Vec<u32>> = vars
+            .iter()
+            .enumerate()
+            .map(|(o, row)| {
+                if scenario.offices[o].fixed {
+                    return scenario.offices[o].staff.clone();
+                }
+                row.iter()
+                    .map(|v| v.map_or(0, |v| solution.value(v).round().max(0.0) as u32))
+                    .collect()
+            })
+            .collect();
+        let value = if changes_at.is_some() {
+            moved.iter().map(|d| solution.value(*d)).sum::<f64>().round()
+        } else {
+            mix.iter().map(|s| scenario.cost(s)).sum::<f64>()
+                - scenario
+                    .offices
+                    .iter()
+                    .filter(|o| o.fixed)
+                    .map(|o| scenario.cost(&o.staff))
+                    .sum::<f64>()
+        };
+        Some((value, mix, proven))
+    }
+
+    /// The mix of least people changed at cost at most `cost`: (mix, changes, proven).
+    fn fewest_people(&self, n: &[u32], cost: f64) -> Option<(Vec<Vec<u32>>, f64, bool)> {
+        let heads = self.headcounts(n);
+        let (changes, mix, proven) = self.mix_proven(&heads, Some(cost))?;
+        // The integer solve must keep every head exactly; anything else is not an answer.
+        let ok = mix
+            .iter()
+            .zip(&heads)
+            .enumerate()
+            .all(|(o, (s, &h))| self.scenario.offices[o].fixed || s.iter().sum::<u32>() == h);
+        ok.then_some((mix, changes, proven))
+    }
+
+    /// Every distinct ordering of `n` within each class.
+    fn orderings(&self, n: &[u32]) -> Vec<Vec<u32>> {
+        let mut out = vec![n.to_vec()];
+        let classes = self.groups.iter().map(|g| g.class).max().map_or(0, |c| c + 1);
+        for c in 0..classes {
+            let members: Vec<usize> = (0..self.groups.len())
+                .filter(|&g| self.groups[g].class == c)
+                .collect();
+            let mut values: Vec<u32> = members.iter().map(|&g| n[g]).collect();
+            values.sort_unstable();
+            let mut perms = Vec::new();
+            loop {
+                perms.push(values.clone());
+                if perms.len() > MAX_ORDERINGS || !next_permutation(&mut values) {
+                    break;
+                }
+            }
+            let mut next = Vec::new();
+            for base in &out {
+                for p in &perms {
+                    let mut v = base.clone();
+                    for (&g, &k) in members.iter().zip(p) {
+                        v[g] = k;
+                    }
+                    next.push(v);
+                    if next.len() > MAX_ORDERINGS {
+                        return next;
+                    }
+                }
+            }
+            out = next;
+        }
+        out
+    }
+
+    fn plan(&self, n: &[u32], coverage: Vec<Option<usize>>, staff: Vec<Vec<u32>>) -> Plan {
+        let open = self
+            .scenario
+            .offices
+            .iter()
+            .enumerate()
+            .map(|(o, office)| match self.slot[o] {
+                Some(g) if office.optional => n[g] > 0,
+                _ => self.facts.open_today.get(o).copied().unwrap_or(true) || !office.optional,
+            })
+            .collect();
+        Plan {
+            staff,
+            coverage,
+            open,
+        }
+    }
+}
+
+/// Every non-increasing sequence of `k` values from `options`.
+fn multisets(options: &[u32], k: usize, prefix: &mut Vec<u32>, out: &mut Vec<Vec<u32>>) {
+    if prefix.len() == k {
+        out.push(prefix.clone());
+        return;
+    }
+    for (i, &v) in options.iter().enumerate().rev() {
+        if prefix.last().is_some_and(|&last| v > last) {
+            continue;
+        }
+        prefix.push(v);
+        multisets(&options[..=i], k, prefix, out);
+        prefix.pop();
+        if out.len() > MAX_VECTORS {
+            return;
+        }
+    }
+}
+
+fn next_permutation(values: &mut [u32]) -> bool {
+    let Some(i) = (1..values.len()).rev().find(|&i| values[i - 1] < values[i]) else {
+        return false;
+    };
+    let pivot = i - 1;
+    let Some(j) = (i..values.len()).rev().find(|&j| values[j] > values[pivot]) else {
+        return false;
+    };
+    values.swap(pivot, j);
+    values[i..].reverse();
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Any allocation that fits.
+    Fit,
+    /// The lowest peak utilisation.
+    Peak,
+    /// The fewest units moved from today's group, with the peak held.
+    Moves,
+}
+
+/// Branch and bound over units, in the model's order, into groups with fixed headcounts.
+struct Pack<'m, 'a> {
+    model: &'m Model<'a>,
+    mode: Mode,
+    /// Most hours each group may carry.
+    limit: Vec<f64>,
+    /// Capacity hours (utilisation denominator).
+    denominator: Vec<f64>,
+    heads: Vec<u32>,
+    load: Vec<f64>,
+    count: Vec<u32>,
+    coverage: Vec<Option<usize>>,
+    /// Hours of the units not yet placed, from position i of the order on.
+    rest: Vec<f64>,
+    /// Lower bound on the peak of any allocation into these headcounts.
+    static_bound: f64,
+    best_peak: f64,
+    best_moves: i64,
+    best_coverage: Vec<Option<usize>>,
+    nodes: u64,
+    stopped: bool,
+    /// Unit → position of today's group.
+    today: Vec<Option<usize>>,
+}
+
+impl<'m, 'a> Pack<'m, 'a> {
+    fn new(model: &'m Model<'a>, n: &[u32], mode: Mode, peak: f64) -> Pack<'m, 'a> {
+        let groups = model.groups.len();
+        let denominator: Vec<f64> = (0..groups).map(|g| model.capacity_hours(g, n[g])).collect();
+        let limit: Vec<f64> = (0..groups)
+            .map(|g| {
+                let cap = model.capacity(g, n[g]);
+                if mode == Mode::Moves && peak.is_finite() {
+                    cap.min(peak * denominator[g] * (1.0 + 1e-9))
+                } else {
+                    cap
+                }
+            })
+            .collect();
+        let mut rest = vec![0.0; model.order.len() + 1];
+        for i in (0..model.order.len()).rev() {
+            rest[i] = rest[i + 1] + model.facts.unit_hours[model.order[i]];
+        }
+        let all: f64 = rest[0] + model.groups.iter().map(|g| g.base).sum::<f64>();
+        let room: f64 = denominator.iter().sum();
+        let static_bound = if room > 0.0 {
+            model.section_peak.max(all / room)
+        } else {
+            model.section_peak
+        };
+        let today = model
+            .scenario
+            .coverage()
+            .iter()
+            .map(|g| g.and_then(|g| model.slot.get(g).copied().flatten()))
+            .collect();
+        Pack {
+            model,
+            mode,
+            limit,
+            denominator,
+            heads: n.to_vec(),
+            load: model.groups.iter().map(|g| g.base).collect(),
+            count: vec![0; groups],
+            coverage: vec![None; model.scenario.units.len()],
+            rest,
+            static_bound,
+            best_peak: peak,
+            best_moves: i64::MAX,
+            best_coverage: Vec::new(),
+            nodes: 0,
+            stopped: false,
+            today,
+        }
+    }
+
+    fn utilisation(&self, g: usize, load: f64) -> f64 {
+        if load <= 0.0 {
+            0.0
+        } else if self.denominator[g] <= 0.0 {
+            f64::INFINITY
+        } else {
+            load / self.denominator[g]
+        }
+    }
+
+    /// Runs the search; true when an allocation was found (better than the incumbent given).
+    fn run(&mut self) -> bool {
+        if self.mode == Mode::Peak && self.static_bound >= self.best_peak * (1.0 - 1e-12) {
+            return false;
+        }
+        let peak = (0..self.load.len())
+            .map(|g| self.utilisation(g, self.load[g]))
+            .fold(self.model.section_peak, f64::max);
+        let found_before = !self.best_coverage.is_empty();
+        self.branch(0, peak, 0);
+        !self.best_coverage.is_empty() && !found_before
+    }
+
+    /// Is the search over (answer found in Fit mode, bound reached, or a limit passed)?
+    fn done(&self) -> bool {
+        self.stopped
+            || match self.mode {
+                Mode::Fit => !self.best_coverage.is_empty(),
+                Mode::Peak => self.best_peak <= self.static_bound * (1.0 + 1e-12),
+                Mode::Moves => self.best_moves == 0,
+            }
+    }
+
+    fn branch(&mut self, i: usize, peak: f64, moves: i64) {
+        self.nodes += 1;
+        if self.nodes % 4096 == 0 && Instant::now() >= self.model.deadline {
+            self.stopped = true;
+        }
+        if self.nodes > NODE_LIMIT {
+            self.stopped = true;
+        }
+        if self.done() {
+            return;
+        }
+        let Some(&u) = self.model.order.get(i) else {
+            match self.mode {
+                Mode::Fit => {}
+                Mode::Peak => self.best_peak = peak,
+                Mode::Moves => self.best_moves = moves,
+            }
+            self.best_coverage = self.coverage.clone();
+            return;
+        };
+        // Room left must hold the hours left.
+        let cap_of = |s: &Self, g: usize| -> f64 {
+            match s.mode {
+                Mode::Peak if s.best_peak.is_finite() => {
+                    s.limit[g].min(s.best_peak * s.denominator[g])
+                }
+                _ => s.limit[g],
+            }
+        };
+        let room: f64 = (0..self.load.len())
+            .filter(|&g| self.heads[g] > 0)
+            .map(|g| (cap_of(self, g) - self.load[g]).max(0.0))
+            .sum();
+        if self.rest[i] > room * (1.0 + 1e-12) + 1e-9 {
+            return;
+        }
+        let hours = self.model.facts.unit_hours[u];
+        let team = self.model.facts.unit_team[u];
+        let mut choices: Vec<(usize, f64)> = Vec::new();
+        for &g in &self.model.candidates[u] {
+            if self.heads[g] == 0 || self.heads[g] < team || self.count[g] >= self.model.groups[g].max_units {
+                continue;
+            }
+            let load = self.load[g] + hours;
+            if load > self.limit[g] {
+                continue;
+            }
+            let util = self.utilisation(g, load);
+            if self.mode == Mode::Peak && util >= self.best_peak * (1.0 - 1e-12) {
+                continue;
+            }
+            if self.mode != Mode::Moves {
+                // Alike groups in the same state give the same subtrees.
+                let same = choices.iter().any(|&(h, _)| {
+                    self.model.groups[h].class == self.model.groups[g].class
+                        && self.heads[h] == self.heads[g]
+                        && self.count[h] == self.count[g]
+                        && self.load[h] == self.load[g]
+                });
+                if same {
+                    continue;
+                }
+            }
+            choices.push((g, util));
+        }
+        match self.mode {
+            Mode::Moves => {
+                let home = self.today.get(u).copied().flatten();
+                choices.sort_by(|a, b| {
+                    (Some(b.0) == home)
+                        .cmp(&(Some(a.0) == home))
+                        .then(a.1.total_cmp(&b.1))
+                });
+            }
+            _ => choices.sort_by(|a, b| a.1.total_cmp(&b.1)),
+        }
+        for (g, util) in choices {
+            let moved = i64::from(self.today.get(u).copied().flatten().is_some_and(|h| h != g));
+            if self.mode == Mode::Moves && moves + moved >= self.best_moves {
+                continue;
+            }
+            self.load[g] += hours;
+            self.count[g] += 1;
+            self.coverage[u] = Some(self.model.groups[g].office);
+            self.branch(i + 1, peak.max(util), moves + moved);
+            self.coverage[u] = None;
+            self.count[g] -= 1;
+            self.load[g] -= hours;
+            if self.done() {
+                return;
+            }
+        }
+    }
+}

@@ -22,6 +22,7 @@
 //! unproven. Scenarios outside these assumptions (unmet hours, free posts, fixed or optional
 //! sections, fixed groups) return `None` and go the general way.
 
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use good_lp::{
@@ -44,6 +45,8 @@ const MAX_VECTORS: usize = 200_000;
 const MAX_ORDERINGS: usize = 5_000;
 /// Most search nodes of one packing search.
 const NODE_LIMIT: u64 = 3_000_000;
+/// Most failed states remembered by one packing search.
+const MEMO_LIMIT: usize = 1_000_000;
 
 /// The exact path's answer and whether every goal was proven.
 #[derive(Debug, Clone)]
@@ -78,16 +81,23 @@ struct Model<'a> {
     sections: Vec<(usize, u32)>,
     section_peak: f64,
     deadline: Instant,
+    /// Team sizes of the units to place, smallest first (0 always among them).
+    teams: Vec<u32>,
 }
 
 /// Searches the exact way; `None` when the scenario is outside its assumptions or no
 /// least-cost headcounts were found before the deadline.
 pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Found> {
+    let t0 = Instant::now();
+    let dbg = |what: &str| if std::env::var_os("SP_DEBUG").is_some() { eprintln!("{what}: {:.3}s", t0.elapsed().as_secs_f64()); };
     let model = Model::new(scenario, facts, deadline)?;
+    dbg("model");
     let mut proven = true;
 
     // Goal 2 (goal 1 is zero here): the least cost of a headcount vector some allocation fits.
-    let vectors = model.vectors()?;
+    let vectors = model.vectors();
+    if std::env::var_os("SP_DEBUG").is_some() { eprintln!("vectors {:?}", vectors.as_ref().map(Vec::len)); }
+    let vectors = vectors?;
     let mut best_cost = f64::INFINITY;
     let mut cheapest: Vec<(Vec<u32>, f64)> = Vec::new();
     for (n, bound) in vectors {
@@ -109,6 +119,7 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
         }
         let mut pack = Pack::new(&model, &n, Mode::Fit, f64::INFINITY);
         let fits = pack.run();
+        if std::env::var_os("SP_DEBUG").is_some() { eprintln!("{:?} cost {cost} fits {fits} nodes {} stopped {}", n, pack.nodes, pack.stopped); }
         proven &= !pack.stopped;
         if fits {
             if cost < best_cost * (1.0 - 1e-9) {
@@ -122,6 +133,7 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
         return None;
     }
 
+    dbg("goal 2");
     // Goal 3: the lowest peak over allocations into least-cost headcounts.
     let mut best_peak = f64::INFINITY;
     let mut best: Option<(Vec<u32>, Vec<Option<usize>>)> = None;
@@ -133,6 +145,7 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
             best = Some((n.clone(), pack.best_coverage.clone()));
         }
         proven &= !pack.stopped;
+        if std::env::var_os("SP_DEBUG").is_some() { eprintln!("peak {:?} best {best_peak} nodes {} stopped {}", n, pack.nodes, pack.stopped); }
         peaks.push((n.clone(), pack.static_bound));
     }
     let (n_best, coverage_best) = best?;
@@ -141,37 +154,55 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
     // that reach the lowest peak.
     let mut best_changes = f64::INFINITY;
     let mut answer: Option<(Vec<u32>, Vec<Option<usize>>, Vec<Vec<u32>>)> = None;
-    let mut orderings = 0usize;
+    // Orderings by a quick lower bound (headcount changes ignoring types, units whose group
+    // today cannot take them), so that a good answer comes early and the rest are cut off.
+    let mut queue: Vec<(f64, Vec<u32>)> = Vec::new();
     for (n, bound) in &peaks {
         if *bound > best_peak * (1.0 + 1e-9) {
             continue;
         }
         for ordered in model.orderings(n) {
-            orderings += 1;
-            if orderings > MAX_ORDERINGS || Instant::now() >= model.deadline {
+            if queue.len() > MAX_ORDERINGS {
                 proven = false;
                 break;
             }
-            let Some((staff, people, people_proven)) = model.fewest_people(&ordered, best_cost)
-            else {
-                continue;
-            };
-            proven &= people_proven;
-            if people >= best_changes {
-                continue;
-            }
-            let mut pack = Pack::new(&model, &ordered, Mode::Moves, best_peak);
-            pack.best_moves = (best_changes - people).ceil() as i64;
-            if pack.run() {
-                let total = people + pack.best_moves as f64;
-                if total < best_changes {
-                    best_changes = total;
-                    answer = Some((ordered.clone(), pack.best_coverage.clone(), staff));
-                }
-            }
-            proven &= !pack.stopped;
+            let pack = Pack::new(&model, &ordered, Mode::Moves, best_peak);
+            let bound = model.head_changes(&ordered) + pack.must_move(0) as f64;
+            queue.push((bound, ordered));
         }
     }
+    queue.sort_by(|a, b| a.0.total_cmp(&b.0));
+    dbg("queue");
+    for (bound, ordered) in queue {
+        if bound >= best_changes {
+            break;
+        }
+        if Instant::now() >= model.deadline {
+            proven = false;
+            break;
+        }
+        let Some((staff, people, people_proven)) = model.fewest_people(&ordered, best_cost) else {
+            continue;
+        };
+        proven &= people_proven;
+        let mut pack = Pack::new(&model, &ordered, Mode::Moves, best_peak);
+        if people + pack.must_move(0) as f64 >= best_changes {
+            continue;
+        }
+        if best_changes.is_finite() {
+            pack.best_moves = (best_changes - people).ceil() as i64;
+        }
+        if pack.run() {
+            let total = people + pack.best_moves as f64;
+            if total < best_changes {
+                best_changes = total;
+                answer = Some((ordered.clone(), pack.best_coverage.clone(), staff));
+            }
+        }
+        proven &= !pack.stopped;
+        if std::env::var_os("SP_DEBUG").is_some() { eprintln!("moves {:?} bound {bound} people {people} best {best_changes} nodes {} stopped {} memo {}", ordered, pack.nodes, pack.stopped, pack.failed_moves.len()); }
+    }
+    dbg("goal 4");
     let (n, coverage, staff) = match answer {
         Some(a) => a,
         None => {
@@ -332,7 +363,12 @@ impl<'a> Model<'a> {
                 .then(candidates[a].len().cmp(&candidates[b].len()))
                 .then(a.cmp(&b))
         });
+        let mut teams: Vec<u32> = order.iter().map(|&u| facts.unit_team[u]).collect();
+        teams.push(0);
+        teams.sort_unstable();
+        teams.dedup();
         Some(Model {
+            teams,
             scenario,
             facts,
             groups,
@@ -380,6 +416,7 @@ impl<'a> Model<'a> {
             if total > MAX_VECTORS {
                 return None;
             }
+            if std::env::var_os("SP_DEBUG").is_some() { eprintln!("class {c}: {} members, options {:?}, {} combos", members.len(), options, combos.len()); }
             per_class.push(combos);
         }
         let section_bound: f64 = self
@@ -439,22 +476,30 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// Quick necessary conditions: room for every unit's hours and every unit.
+    /// Quick necessary conditions: for every team size, room for the hours and the number
+    /// of the units whose work needs that team, in the groups with that many people.
     fn may_fit(&self, n: &[u32]) -> bool {
-        let mut room = 0.0;
-        let mut slots = 0u64;
         for (g, group) in self.groups.iter().enumerate() {
-            let cap = self.capacity(g, n[g]);
-            if group.base > cap {
+            if group.base > self.capacity(g, n[g]) {
                 return false;
             }
-            if n[g] > 0 {
-                room += cap - group.base;
-                slots += u64::from(group.max_units);
-            }
         }
-        let hours: f64 = self.order.iter().map(|&u| self.facts.unit_hours[u]).sum();
-        hours <= room * (1.0 + 1e-12) && slots >= self.order.len() as u64
+        self.teams.iter().all(|&t| {
+            let mut room = 0.0;
+            let mut slots = 0u64;
+            for (g, group) in self.groups.iter().enumerate() {
+                if n[g] > 0 && n[g] >= t {
+                    room += self.capacity(g, n[g]) - group.base;
+                    slots += u64::from(group.max_units);
+                }
+            }
+            let needing = self
+                .order
+                .iter()
+                .filter(|&&u| self.facts.unit_team[u] >= t);
+            let hours: f64 = needing.clone().map(|&u| self.facts.unit_hours[u]).sum();
+            hours <= room * (1.0 + 1e-12) + 1e-9 && slots >= needing.count() as u64
+        })
     }
 
     /// Posts of each staff type held by fixed offices, and the quotas left for the rest.
@@ -664,6 +709,15 @@ impl<'a> Model<'a> {
         ok.then_some((mix, changes, proven))
     }
 
+    /// People added or removed at each group, types aside: a lower bound on people changed.
+    fn head_changes(&self, n: &[u32]) -> f64 {
+        self.groups
+            .iter()
+            .zip(n)
+            .map(|(g, &k)| f64::from(self.scenario.offices[g.office].headcount().abs_diff(k)))
+            .sum()
+    }
+
     /// Every distinct ordering of `n` within each class.
     fn orderings(&self, n: &[u32]) -> Vec<Vec<u32>> {
         let mut out = vec![n.to_vec()];
@@ -772,8 +826,8 @@ struct Pack<'m, 'a> {
     load: Vec<f64>,
     count: Vec<u32>,
     coverage: Vec<Option<usize>>,
-    /// Hours of the units not yet placed, from position i of the order on.
-    rest: Vec<f64>,
+    /// Hours and number of the units not yet placed, by position and team level.
+    rest: Vec<Vec<(f64, u32)>>,
     /// Lower bound on the peak of any allocation into these headcounts.
     static_bound: f64,
     best_peak: f64,
@@ -781,8 +835,19 @@ struct Pack<'m, 'a> {
     best_coverage: Vec<Option<usize>>,
     nodes: u64,
     stopped: bool,
+    /// Answers found so far (a subtree that adds none has failed).
+    found: u64,
+    /// States (position, groups as interchangeable loads) from which no better answer
+    /// exists; the incumbent only tightens, so a failure stays a failure.
+    failed: HashSet<Vec<u64>>,
+    /// Moves mode: states (position, each group's units and load) from which no answer with
+    /// fewer changes was found, with the fewest moves so far at which that was tried.
+    failed_moves: HashMap<Vec<u64>, i64>,
     /// Unit → position of today's group.
     today: Vec<Option<usize>>,
+    /// Group → (position in the order, hours, team) of the units it covers today, smallest
+    /// first.
+    home: Vec<Vec<(usize, f64, u32)>>,
 }
 
 impl<'m, 'a> Pack<'m, 'a> {
@@ -799,11 +864,23 @@ impl<'m, 'a> Pack<'m, 'a> {
                 }
             })
             .collect();
-        let mut rest = vec![0.0; model.order.len() + 1];
+        let levels = model.teams.len();
+        // rest[i][l]: hours and number of the units from position i on whose team is at
+        // least teams[l].
+        let mut rest = vec![vec![(0.0, 0u32); levels]; model.order.len() + 1];
         for i in (0..model.order.len()).rev() {
-            rest[i] = rest[i + 1] + model.facts.unit_hours[model.order[i]];
+            let u = model.order[i];
+            let team = model.facts.unit_team[u];
+            for l in 0..levels {
+                let (h, c) = rest[i + 1][l];
+                rest[i][l] = if team >= model.teams[l] {
+                    (h + model.facts.unit_hours[u], c + 1)
+                } else {
+                    (h, c)
+                };
+            }
         }
-        let all: f64 = rest[0] + model.groups.iter().map(|g| g.base).sum::<f64>();
+        let all: f64 = rest[0][0].0 + model.groups.iter().map(|g| g.base).sum::<f64>();
         let room: f64 = denominator.iter().sum();
         let static_bound = if room > 0.0 {
             model.section_peak.max(all / room)
@@ -816,6 +893,16 @@ impl<'m, 'a> Pack<'m, 'a> {
             .iter()
             .map(|g| g.and_then(|g| model.slot.get(g).copied().flatten()))
             .collect();
+        let today: Vec<Option<usize>> = today;
+        let mut home: Vec<Vec<(usize, f64, u32)>> = vec![Vec::new(); groups];
+        for (position, &u) in model.order.iter().enumerate() {
+            if let Some(h) = today.get(u).copied().flatten() {
+                home[h].push((position, model.facts.unit_hours[u], model.facts.unit_team[u]));
+            }
+        }
+        for units in &mut home {
+            units.sort_by(|a, b| a.1.total_cmp(&b.1));
+        }
         Pack {
             model,
             mode,
@@ -832,8 +919,35 @@ impl<'m, 'a> Pack<'m, 'a> {
             best_coverage: Vec::new(),
             nodes: 0,
             stopped: false,
+            found: 0,
+            failed: HashSet::new(),
+            failed_moves: HashMap::new(),
+            home,
             today,
         }
+    }
+
+    /// Units from position `i` on that cannot all stay in their group of today: for each
+    /// group, those beyond the most of them (smallest first) that its room and `max_units`
+    /// still hold.
+    fn must_move(&self, i: usize) -> i64 {
+        let mut must = 0;
+        for (h, units) in self.home.iter().enumerate() {
+            let mut room = self.limit[h] - self.load[h];
+            let mut slots = self.model.groups[h].max_units.saturating_sub(self.count[h]);
+            for &(position, hours, team) in units {
+                if position < i {
+                    continue;
+                }
+                if slots > 0 && hours <= room && self.heads[h] >= team && self.heads[h] > 0 {
+                    room -= hours;
+                    slots -= 1;
+                } else {
+                    must += 1;
+                }
+            }
+        }
+        must
     }
 
     fn utilisation(&self, g: usize, load: f64) -> f64 {
@@ -887,6 +1001,7 @@ impl<'m, 'a> Pack<'m, 'a> {
                 Mode::Moves => self.best_moves = moves,
             }
             self.best_coverage = self.coverage.clone();
+            self.found += 1;
             return;
         };
         // Room left must hold the hours left.
@@ -898,13 +1013,67 @@ impl<'m, 'a> Pack<'m, 'a> {
                 _ => s.limit[g],
             }
         };
-        let room: f64 = (0..self.load.len())
-            .filter(|&g| self.heads[g] > 0)
-            .map(|g| (cap_of(self, g) - self.load[g]).max(0.0))
-            .sum();
-        if self.rest[i] > room * (1.0 + 1e-12) + 1e-9 {
+        for (l, &t) in self.model.teams.iter().enumerate() {
+            let (hours, units) = self.rest[i][l];
+            if units == 0 {
+                continue;
+            }
+            let mut room = 0.0;
+            let mut slots = 0u64;
+            for g in 0..self.load.len() {
+                if self.heads[g] > 0 && self.heads[g] >= t {
+                    room += (cap_of(self, g) - self.load[g]).max(0.0);
+                    slots += u64::from(self.model.groups[g].max_units.saturating_sub(self.count[g]));
+                }
+            }
+            if hours > room * (1.0 + 1e-12) + 1e-9 || u64::from(units) > slots {
+                return;
+            }
+        }
+        // Groups alike in every rule are interchangeable, so a state is the position and the
+        // sorted (class, people, units, load) of the groups; loads to a micro-hour.
+        let key = (self.mode != Mode::Moves).then(|| {
+            let mut groups: Vec<[u64; 4]> = (0..self.load.len())
+                .map(|g| {
+                    [
+                        self.model.groups[g].class as u64,
+                        u64::from(self.heads[g]),
+                        u64::from(self.count[g]),
+                        (self.load[g] * 1e6).round().max(0.0) as u64,
+                    ]
+                })
+                .collect();
+            groups.sort_unstable();
+            let mut key = Vec::with_capacity(1 + 4 * groups.len());
+            key.push(i as u64);
+            key.extend(groups.iter().flatten());
+            key
+        });
+        if key.as_ref().is_some_and(|k| self.failed.contains(k)) {
             return;
         }
+        let moves_key = (self.mode == Mode::Moves).then(|| {
+            let mut key = Vec::with_capacity(1 + 2 * self.load.len());
+            key.push(i as u64);
+            for g in 0..self.load.len() {
+                key.push(u64::from(self.count[g]));
+                key.push((self.load[g] * 1e6).round().max(0.0) as u64);
+            }
+            key
+        });
+        if self.mode == Mode::Moves {
+            if moves_key
+                .as_ref()
+                .and_then(|k| self.failed_moves.get(k))
+                .is_some_and(|&m| moves >= m)
+            {
+                return;
+            }
+            if moves + self.must_move(i) >= self.best_moves {
+                return;
+            }
+        }
+        let found_before = self.found;
         let hours = self.model.facts.unit_hours[u];
         let team = self.model.facts.unit_team[u];
         let mut choices: Vec<(usize, f64)> = Vec::new();
@@ -959,6 +1128,19 @@ impl<'m, 'a> Pack<'m, 'a> {
             self.load[g] -= hours;
             if self.done() {
                 return;
+            }
+        }
+        if self.found == found_before && !self.stopped {
+            if let Some(key) = key {
+                if self.failed.len() < MEMO_LIMIT {
+                    self.failed.insert(key);
+                }
+            }
+            if let Some(key) = moves_key {
+                if self.failed_moves.len() < MEMO_LIMIT {
+                    let entry = self.failed_moves.entry(key).or_insert(moves);
+                    *entry = (*entry).min(moves);
+                }
             }
         }
     }

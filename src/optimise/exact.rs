@@ -88,16 +88,11 @@ struct Model<'a> {
 /// Searches the exact way; `None` when the scenario is outside its assumptions or no
 /// least-cost headcounts were found before the deadline.
 pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Found> {
-    let t0 = Instant::now();
-    let dbg = |what: &str| if std::env::var_os("SP_DEBUG").is_some() { eprintln!("{what}: {:.3}s", t0.elapsed().as_secs_f64()); };
     let model = Model::new(scenario, facts, deadline)?;
-    dbg("model");
     let mut proven = true;
 
     // Goal 2 (goal 1 is zero here): the least cost of a headcount vector some allocation fits.
-    let vectors = model.vectors();
-    if std::env::var_os("SP_DEBUG").is_some() { eprintln!("vectors {:?}", vectors.as_ref().map(Vec::len)); }
-    let vectors = vectors?;
+    let vectors = model.vectors()?;
     let mut best_cost = f64::INFINITY;
     let mut cheapest: Vec<(Vec<u32>, f64)> = Vec::new();
     for (n, bound) in vectors {
@@ -119,7 +114,6 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
         }
         let mut pack = Pack::new(&model, &n, Mode::Fit, f64::INFINITY);
         let fits = pack.run();
-        if std::env::var_os("SP_DEBUG").is_some() { eprintln!("{:?} cost {cost} fits {fits} nodes {} stopped {}", n, pack.nodes, pack.stopped); }
         proven &= !pack.stopped;
         if fits {
             if cost < best_cost * (1.0 - 1e-9) {
@@ -133,7 +127,6 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
         return None;
     }
 
-    dbg("goal 2");
     // Goal 3: the lowest peak over allocations into least-cost headcounts.
     let mut best_peak = f64::INFINITY;
     let mut best: Option<(Vec<u32>, Vec<Option<usize>>)> = None;
@@ -145,7 +138,6 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
             best = Some((n.clone(), pack.best_coverage.clone()));
         }
         proven &= !pack.stopped;
-        if std::env::var_os("SP_DEBUG").is_some() { eprintln!("peak {:?} best {best_peak} nodes {} stopped {}", n, pack.nodes, pack.stopped); }
         peaks.push((n.clone(), pack.static_bound));
     }
     let (n_best, coverage_best) = best?;
@@ -172,7 +164,6 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
         }
     }
     queue.sort_by(|a, b| a.0.total_cmp(&b.0));
-    dbg("queue");
     for (bound, ordered) in queue {
         if bound >= best_changes {
             break;
@@ -200,9 +191,7 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
             }
         }
         proven &= !pack.stopped;
-        if std::env::var_os("SP_DEBUG").is_some() { eprintln!("moves {:?} bound {bound} people {people} best {best_changes} nodes {} stopped {} memo {}", ordered, pack.nodes, pack.stopped, pack.failed_moves.len()); }
     }
-    dbg("goal 4");
     let (n, coverage, staff) = match answer {
         Some(a) => a,
         None => {
@@ -416,7 +405,6 @@ impl<'a> Model<'a> {
             if total > MAX_VECTORS {
                 return None;
             }
-            if std::env::var_os("SP_DEBUG").is_some() { eprintln!("class {c}: {} members, options {:?}, {} combos", members.len(), options, combos.len()); }
             per_class.push(combos);
         }
         let section_bound: f64 = self
@@ -834,6 +822,7 @@ struct Pack<'m, 'a> {
     best_moves: i64,
     best_coverage: Vec<Option<usize>>,
     nodes: u64,
+    node_limit: u64,
     stopped: bool,
     /// Answers found so far (a subtree that adds none has failed).
     found: u64,
@@ -918,6 +907,7 @@ impl<'m, 'a> Pack<'m, 'a> {
             best_moves: i64::MAX,
             best_coverage: Vec::new(),
             nodes: 0,
+            node_limit: NODE_LIMIT,
             stopped: false,
             found: 0,
             failed: HashSet::new(),
@@ -988,7 +978,7 @@ impl<'m, 'a> Pack<'m, 'a> {
         if self.nodes % 4096 == 0 && Instant::now() >= self.model.deadline {
             self.stopped = true;
         }
-        if self.nodes > NODE_LIMIT {
+        if self.nodes > self.node_limit {
             self.stopped = true;
         }
         if self.done() {
@@ -1144,4 +1134,472 @@ impl<'m, 'a> Pack<'m, 'a> {
             }
         }
     }
+}
+
+/// A lower bound on the least cost when the target can be met everywhere: sections at their
+/// least headcounts, groups' hours pooled (split at will) so that only the total number of
+/// group posts must carry them, the cheapest mix of staff types under quotas (LP). `None`
+/// outside the exact path's assumptions.
+pub fn cost_bound(scenario: &Scenario, facts: &Facts) -> Option<f64> {
+    let model = Model::new(scenario, facts, Instant::now() + Duration::from_secs(5))?;
+    let per_person = facts.year_value * facts.target;
+    let hours: f64 = model.order.iter().map(|&u| facts.unit_hours[u]).sum::<f64>()
+        + model.groups.iter().map(|g| g.base).sum::<f64>();
+    // Every person carries at most `per_person` hours; open non-optional groups lose their
+    // leaders' time for sure.
+    let loss: f64 = model
+        .groups
+        .iter()
+        .filter(|g| !g.options.contains(&0))
+        .map(|g| facts.leader_loss.get(g.office).copied().unwrap_or(0.0))
+        .sum();
+    let least_posts = (hours / per_person * (1.0 - TOLERANCE) + loss - 1e-9).ceil().max(0.0);
+    let types = scenario.staff_types.len();
+    let mut problem = ProblemVariables::new();
+    let mut vars: Vec<Vec<Option<Variable>>> = vec![vec![None; types]; scenario.offices.len()];
+    for (o, office) in scenario.offices.iter().enumerate() {
+        if office.fixed {
+            continue;
+        }
+        for (t, slot) in vars[o].iter_mut().enumerate() {
+            if office.allowed_staff.get(t).copied().unwrap_or(false) {
+                *slot = Some(problem.add(variable().min(0.0)));
+            }
+        }
+    }
+    let mut cost = Expression::from(0.0);
+    for row in &vars {
+        for (t, v) in row.iter().enumerate() {
+            if let Some(v) = v {
+                cost.add_mul(scenario.staff_types[t].cost, *v);
+            }
+        }
+    }
+    let mut lp = problem.minimise(cost).using(solver);
+    let head = |o: usize| {
+        vars[o]
+            .iter()
+            .flatten()
+            .fold(Expression::from(0.0), |e, v| e + *v)
+    };
+    for &(o, n) in &model.sections {
+        if !scenario.offices[o].fixed {
+            lp.add_constraint(head(o).eq(f64::from(n)));
+        }
+    }
+    let mut all_groups = Expression::from(0.0);
+    for g in &model.groups {
+        let lo = g.options.iter().copied().filter(|&n| n > 0).min().unwrap_or(0);
+        let hi = g.options.iter().copied().max().unwrap_or(0);
+        let least = if g.options.contains(&0) { 0 } else { lo };
+        lp.add_constraint(head(g.office).geq(f64::from(least)));
+        lp.add_constraint(head(g.office).leq(f64::from(hi)));
+        all_groups += head(g.office);
+    }
+    lp.add_constraint(all_groups.geq(least_posts));
+    // For each team size t, the units whose work needs t people go to groups with at least
+    // t. A group g at headcount N carries persons(N) × per_person hours of them when N ≥ t,
+    // else none; that is at most β_g + α_g (N − lo_g), with lo_g its least headcount, β_g its
+    // persons at lo_g when lo_g ≥ t (else 0) and α_g the largest persons(N) / (N − lo_g)
+    // beyond. So Σ_g β_g + α_g (N_g − lo_g) ≥ hours_t / per_person. When every α_g is
+    // the same, heads are whole, and the row is rounded up.
+    for &t in &model.teams {
+        let needing: f64 = model
+            .order
+            .iter()
+            .filter(|&&u| facts.unit_team[u] >= t)
+            .map(|&u| facts.unit_hours[u])
+            .sum::<f64>()
+            + model.groups.iter().map(|g| g.base).sum::<f64>();
+        let need = needing / per_person * (1.0 - TOLERANCE);
+        let mut fixed_part = 0.0;
+        let mut terms: Vec<(usize, f64, u32)> = Vec::new();
+        for g in &model.groups {
+            let closable = g.options.contains(&0);
+            let lo = if closable { 0 } else { g.options.iter().copied().min().unwrap_or(0) };
+            let hi = g.options.iter().copied().max().unwrap_or(0);
+            let persons = |n: u32| facts.persons(scenario, g.office, n);
+            let (beta, alpha) = if lo >= t && lo > 0 {
+                (persons(lo), 1.0)
+            } else {
+                let alpha = (t.max(lo + 1)..=hi)
+                    .map(|n| persons(n) / f64::from(n - lo))
+                    .fold(0.0, f64::max);
+                (0.0, alpha)
+            };
+            fixed_part += beta;
+            if alpha > 0.0 {
+                terms.push((g.office, alpha, lo));
+            }
+        }
+        let rest = need - fixed_part;
+        if rest <= 0.0 {
+            continue;
+        }
+        // The row as it is, and a whole-headcount cut: with every α_g raised to the largest
+        // the row stays valid, and Σ (N_g − lo_g) is whole, so its right side rounds up.
+        let largest = terms.iter().map(|x| x.1).fold(0.0, f64::max);
+        let mut row = Expression::from(0.0);
+        let mut whole = Expression::from(0.0);
+        let mut lows = 0.0;
+        for &(o, alpha, lo) in &terms {
+            row.add_mul(alpha, head(o));
+            row -= alpha * f64::from(lo);
+            whole += head(o);
+            lows += f64::from(lo);
+        }
+        lp.add_constraint(row.geq(rest));
+        if largest > 0.0 {
+            lp.add_constraint(whole.geq((rest / largest - 1e-9).ceil() + lows));
+        }
+    }
+    let solution = lp.with_time_limit(5.0).solve().ok()?;
+    if !matches!(solution.status(), SolutionStatus::Optimal) {
+        return None;
+    }
+    let fixed: f64 = scenario
+        .offices
+        .iter()
+        .filter(|o| o.fixed)
+        .map(|o| scenario.cost(&o.staff))
+        .sum();
+    let value: f64 = vars
+        .iter()
+        .flat_map(|row| row.iter().enumerate())
+        .filter_map(|(t, v)| v.map(|v| scenario.staff_types[t].cost * solution.value(v)))
+        .sum();
+    // Float noise of the LP must not lift the bound above a true optimum.
+    Some((value + fixed) * (1.0 - 1e-9))
+}
+
+/// Lowers the cost of an allocation one group at a time: closes an optional group, or takes
+/// one post from a group, by moving just enough of its units to other groups, each to where it
+/// adds least (nothing where there is room). Keeps a change when the groups' cost (least
+/// headcounts at their cheapest staff type) falls. Keeps eligibility, teams and `max_units`.
+/// For scenarios too large for the exact search, after the heuristic's local search, which
+/// moves one unit at a time and so cannot see these.
+pub fn shed_posts(
+    scenario: &Scenario,
+    facts: &Facts,
+    coverage: &mut [Option<usize>],
+    open: &mut [bool],
+    deadline: Instant,
+) {
+    let mut state = Shed::new(scenario, facts, coverage, open);
+    let mut improved = true;
+    while improved && Instant::now() < deadline {
+        improved = false;
+        for &g in &facts.groups {
+            if Instant::now() >= deadline {
+                break;
+            }
+            let office = &scenario.offices[g];
+            if office.fixed || !state.open[g] {
+                continue;
+            }
+            let closable = office.optional && facts.base_hours.get(g).is_some_and(|&h| h <= 0.0);
+            let n = state.heads(g);
+            let mut attempts = Vec::new();
+            if closable {
+                attempts.push(0);
+            }
+            if n > 1 && n - 1 >= facts.floor(scenario, g, 0) && state.count[g] > 0 {
+                attempts.push(n - 1);
+            }
+            for goal in attempts {
+                if state.shed(g, goal) {
+                    improved = true;
+                    break;
+                }
+            }
+        }
+    }
+    coverage.copy_from_slice(&state.coverage);
+    open.copy_from_slice(&state.open);
+}
+
+#[derive(Clone)]
+struct Shed<'a> {
+    scenario: &'a Scenario,
+    facts: &'a Facts,
+    coverage: Vec<Option<usize>>,
+    open: Vec<bool>,
+    load: Vec<f64>,
+    count: Vec<u32>,
+    /// `[office][team]`: units of that team size covered.
+    teams: Vec<Vec<u32>>,
+    /// Cheapest post at each office.
+    price: Vec<f64>,
+}
+
+impl<'a> Shed<'a> {
+    fn new(
+        scenario: &'a Scenario,
+        facts: &'a Facts,
+        coverage: &[Option<usize>],
+        open: &[bool],
+    ) -> Shed<'a> {
+        let offices = scenario.offices.len();
+        let top = facts.unit_team.iter().copied().max().unwrap_or(0) as usize;
+        let mut teams = vec![vec![0u32; top + 1]; offices];
+        let mut count = vec![0u32; offices];
+        for (u, g) in coverage.iter().enumerate() {
+            if let Some(g) = g {
+                count[*g] += 1;
+                teams[*g][facts.unit_team[u] as usize] += 1;
+            }
+        }
+        let price = scenario
+            .offices
+            .iter()
+            .map(|office| {
+                scenario
+                    .staff_types
+                    .iter()
+                    .enumerate()
+                    .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+                    .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
+                    .map(|(_, st)| st.cost)
+                    .fold(f64::INFINITY, f64::min)
+            })
+            .collect();
+        Shed {
+            scenario,
+            facts,
+            coverage: coverage.to_vec(),
+            open: open.to_vec(),
+            load: facts.loads(coverage),
+            count,
+            teams,
+            price,
+        }
+    }
+
+    fn heads_at(&self, o: usize, load: f64, team: u32) -> u32 {
+        if !self.open[o] {
+            return 0;
+        }
+        let facts = self.facts;
+        let base_team = if facts.base_hours.get(o).is_some_and(|&h| h > 0.0) {
+            facts.base_team.get(o).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        let covered = self.teams[o].iter().rposition(|&c| c > 0).unwrap_or(0) as u32;
+        let team = if load > 0.0 { base_team.max(covered).max(team) } else { 0 };
+        least_headcount(
+            &self.scenario.offices[o],
+            load,
+            facts.year_value,
+            facts.target,
+            facts.floor(self.scenario, o, team),
+        )
+    }
+
+    fn heads(&self, o: usize) -> u32 {
+        self.heads_at(o, self.load[o], 0)
+    }
+
+    fn cost(&self) -> f64 {
+        self.facts
+            .groups
+            .iter()
+            .map(|&g| f64::from(self.heads(g)) * self.price[g])
+            .sum()
+    }
+
+    fn fits(&self, o: usize, heads: u32, load: f64) -> bool {
+        let capacity = self.facts.persons(self.scenario, o, heads) * self.facts.year_value
+            * self.facts.target;
+        load <= capacity / (1.0 - TOLERANCE)
+    }
+
+    fn take(&mut self, u: usize) {
+        if let Some(g) = self.coverage[u].take() {
+            self.load[g] -= self.facts.unit_hours[u];
+            self.count[g] -= 1;
+            self.teams[g][self.facts.unit_team[u] as usize] -= 1;
+        }
+    }
+
+    fn put(&mut self, u: usize, g: usize) {
+        self.coverage[u] = Some(g);
+        self.load[g] += self.facts.unit_hours[u];
+        self.count[g] += 1;
+        self.teams[g][self.facts.unit_team[u] as usize] += 1;
+    }
+
+    /// Moves units out of `g` until `goal` people carry it (0: closed), each to the group
+    /// where it adds least; keeps the result when the cost falls.
+    fn shed(&mut self, g: usize, goal: u32) -> bool {
+        let saved = self.clone();
+        let before = self.cost();
+        if goal == 0 {
+            self.open[g] = false;
+        }
+        let mut mine: Vec<usize> = (0..self.coverage.len())
+            .filter(|&u| self.coverage[u] == Some(g))
+            .collect();
+        mine.sort_by(|&a, &b| self.facts.unit_hours[b].total_cmp(&self.facts.unit_hours[a]));
+        // Units whose team needs more than `goal` people leave first.
+        let (must, may): (Vec<usize>, Vec<usize>) = mine
+            .into_iter()
+            .partition(|&u| goal == 0 || self.facts.unit_team[u] > goal);
+        let mut ok = true;
+        for u in must {
+            self.take(u);
+            ok &= self.place(u, g);
+        }
+        let mut may = may;
+        while ok && !self.fits(g, goal, self.load[g]) {
+            // The smallest unit that clears the excess alone, else the largest.
+            let excess = self.load[g]
+                - self.facts.persons(self.scenario, g, goal)
+                    * self.facts.year_value
+                    * self.facts.target;
+            let pick = may
+                .iter()
+                .enumerate()
+                .filter(|(_, &u)| self.facts.unit_hours[u] >= excess)
+                .min_by(|a, b| self.facts.unit_hours[*a.1].total_cmp(&self.facts.unit_hours[*b.1]))
+                .map(|(i, _)| i)
+                .or(if may.is_empty() { None } else { Some(0) });
+            let Some(i) = pick else {
+                ok = false;
+                break;
+            };
+            let u = may.remove(i);
+            self.take(u);
+            ok &= self.place(u, g);
+        }
+        if ok && self.cost() < before - 1e-9 * before.max(1.0) {
+            true
+        } else {
+            *self = saved;
+            false
+        }
+    }
+
+    /// Puts unit `u` (taken from `from`) where it adds least to the cost, best fit first.
+    fn place(&mut self, u: usize, from: usize) -> bool {
+        let hours = self.facts.unit_hours[u];
+        let team = self.facts.unit_team[u];
+        let mut best: Option<(usize, f64, f64)> = None;
+        for &h in &self.facts.candidates[u] {
+            if h == from || !self.open[h] {
+                continue;
+            }
+            if self.scenario.offices[h]
+                .max_units
+                .is_some_and(|m| self.count[h] >= m)
+            {
+                continue;
+            }
+            let now = self.heads(h);
+            let then = self.heads_at(h, self.load[h] + hours, team);
+            if self.scenario.offices[h].max_staff.is_some_and(|m| then > m) {
+                continue;
+            }
+            let added = f64::from(then - now.min(then)) * self.price[h];
+            let room = self.facts.persons(self.scenario, h, then)
+                * self.facts.year_value
+                * self.facts.target
+                - self.load[h]
+                - hours;
+            let better = best.is_none_or(|(_, a, r)| added < a || (added == a && room < r));
+            if better {
+                best = Some((h, added, room));
+            }
+        }
+        match best {
+            Some((h, _, _)) => {
+                self.put(u, h);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// For scenarios too large to enumerate: starting from an allocation, lowers group
+/// headcounts one step at a time (a post fewer, or an optional group closed, possibly with a
+/// post more elsewhere), each step accepted when a bounded packing search finds an
+/// allocation into the new headcounts. Returns the better allocation and open groups, or
+/// `None` when the scenario is outside the exact path's assumptions.
+pub fn descend(
+    scenario: &Scenario,
+    facts: &Facts,
+    coverage: &mut Vec<Option<usize>>,
+    open: &mut Vec<bool>,
+    deadline: Instant,
+) {
+    let Some(model) = Model::new(scenario, facts, deadline) else {
+        return;
+    };
+    let shed = Shed::new(scenario, facts, coverage, open);
+    let mut n: Vec<u32> = model.groups.iter().map(|g| shed.heads(g.office)).collect();
+    if n
+        .iter()
+        .zip(&model.groups)
+        .any(|(k, g)| !g.options.contains(k))
+    {
+        return;
+    }
+    let price = shed.price.clone();
+    let mut current = coverage.clone();
+    let mut improved = true;
+    while improved && Instant::now() < deadline {
+        improved = false;
+        // Steps that save money, largest saving first.
+        let mut steps: Vec<(f64, Vec<u32>)> = Vec::new();
+        for (g, group) in model.groups.iter().enumerate() {
+            let lower: Vec<u32> = group
+                .options
+                .iter()
+                .copied()
+                .filter(|&k| k < n[g])
+                .filter(|&k| k == 0 || k + 1 == n[g])
+                .collect();
+            for k in lower {
+                let saving = f64::from(n[g] - k) * price[group.office];
+                let mut next = n.clone();
+                next[g] = k;
+                steps.push((saving, next.clone()));
+                if k == 0 || n[g] - k > 1 {
+                    for (h, other) in model.groups.iter().enumerate() {
+                        let raise = price[other.office];
+                        if h != g && next[h] > 0 && other.options.contains(&(next[h] + 1)) && raise < saving {
+                            let mut with = next.clone();
+                            with[h] += 1;
+                            steps.push((saving - raise, with));
+                        }
+                    }
+                }
+            }
+        }
+        steps.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, next) in steps {
+            if Instant::now() >= deadline {
+                break;
+            }
+            if !model.may_fit(&next) {
+                continue;
+            }
+            let mut pack = Pack::new(&model, &next, Mode::Fit, f64::INFINITY);
+            pack.node_limit = 20 * model.order.len() as u64 + 1000;
+            if pack.run() {
+                n = next;
+                current = pack.best_coverage.clone();
+                improved = true;
+                break;
+            }
+        }
+    }
+    for (g, group) in model.groups.iter().enumerate() {
+        if let Some(slot) = open.get_mut(group.office) {
+            let office = &scenario.offices[group.office];
+            *slot = !office.optional || n[g] > 0;
+        }
+    }
+    *coverage = current;
 }

@@ -195,8 +195,22 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     // The heuristic gets at most half the time; the staffing step and the exact programme
     // share the rest.
     let heuristic_deadline = started + options.time_limit * 3 / 10;
-    let (coverage, open) = heuristic::allocate(scenario, &facts, heuristic_deadline)
+    let (mut coverage, mut open) = heuristic::allocate(scenario, &facts, heuristic_deadline)
         .ok_or_else(|| failed(Failure::Infeasible))?;
+    exact::shed_posts(
+        scenario,
+        &facts,
+        &mut coverage,
+        &mut open,
+        started + options.time_limit / 2,
+    );
+    exact::descend(
+        scenario,
+        &facts,
+        &mut coverage,
+        &mut open,
+        started + options.time_limit * 6 / 10,
+    );
     let today = Plan {
         staff: scenario
             .offices
@@ -219,17 +233,27 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
         .map_err(failed)?;
     // The bound of the pooled relaxation, before the exact programme takes the rest of the time.
     let heuristic_score = facts.score(scenario, &outcome.plan);
-    let early_bound = pooled_bound(
-        scenario,
-        &facts,
-        if heuristic_score.unmet_hours > 0.0 {
-            Objective::UnmetHours
-        } else {
-            Objective::Cost
-        },
-        heuristic_score.unmet_hours,
-        deadline,
-    );
+    let closed_form = if heuristic_score.unmet_hours > 0.0 {
+        None
+    } else {
+        exact::cost_bound(scenario, &facts)
+    };
+    // The closed-form bound (posts pooled over groups) is at least as strong as the pooled
+    // programme's LP relaxation and costs nothing; the pooled programme is for the rest.
+    let early_bound = match closed_form {
+        Some(bound) => Some(bound),
+        None => pooled_bound(
+            scenario,
+            &facts,
+            if heuristic_score.unmet_hours > 0.0 {
+                Objective::UnmetHours
+            } else {
+                Objective::Cost
+            },
+            heuristic_score.unmet_hours,
+            deadline,
+        ),
+    };
     let pairs: usize = facts.candidates.iter().map(Vec::len).sum();
     let mut method = "heuristic";
     let mut proven = false;

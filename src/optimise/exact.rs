@@ -276,20 +276,9 @@ impl<'a> Model<'a> {
                 .iter()
                 .map(|&u| facts.unit_team.get(u).copied().unwrap_or(0))
                 .fold(base_team, u32::max);
-            let lo = least_headcount(
-                office,
-                base,
-                h,
-                target,
-                facts.floor(scenario, o, base_team),
-            );
-            let mut hi = least_headcount(
-                office,
-                reach,
-                h,
-                target,
-                facts.floor(scenario, o, top_team),
-            );
+            let lo = least_headcount(office, base, h, target, facts.floor(scenario, o, base_team));
+            let mut hi =
+                least_headcount(office, reach, h, target, facts.floor(scenario, o, top_team));
             if let Some(max) = office.max_staff {
                 hi = hi.min(max);
             }
@@ -315,7 +304,12 @@ impl<'a> Model<'a> {
         for g in &mut groups {
             let office = &scenario.offices[g.office];
             let reach: Vec<usize> = (0..scenario.units.len())
-                .filter(|&u| facts.candidates.get(u).is_some_and(|c| c.contains(&g.office)))
+                .filter(|&u| {
+                    facts
+                        .candidates
+                        .get(u)
+                        .is_some_and(|c| c.contains(&g.office))
+                })
                 .collect();
             let key = format!(
                 "{}|{}|{:?}|{:?}|{:?}|{}|{}|{}|{:?}|{:?}",
@@ -341,7 +335,11 @@ impl<'a> Model<'a> {
         let candidates: Vec<Vec<usize>> = facts
             .candidates
             .iter()
-            .map(|c| c.iter().filter_map(|&o| slot.get(o).copied().flatten()).collect())
+            .map(|c| {
+                c.iter()
+                    .filter_map(|&o| slot.get(o).copied().flatten())
+                    .collect()
+            })
             .collect();
         let mut order: Vec<usize> = (0..scenario.units.len())
             .filter(|&u| facts.placed.get(u).copied().unwrap_or(false))
@@ -391,7 +389,12 @@ impl<'a> Model<'a> {
 
     /// Every headcount vector (sorted within classes), cheapest lower bound first.
     fn vectors(&self) -> Option<Vec<(Vec<u32>, f64)>> {
-        let classes = self.groups.iter().map(|g| g.class).max().map_or(0, |c| c + 1);
+        let classes = self
+            .groups
+            .iter()
+            .map(|g| g.class)
+            .max()
+            .map_or(0, |c| c + 1);
         let mut per_class: Vec<Vec<Vec<u32>>> = Vec::with_capacity(classes);
         let mut total = 1usize;
         for c in 0..classes {
@@ -481,10 +484,7 @@ impl<'a> Model<'a> {
                     slots += u64::from(group.max_units);
                 }
             }
-            let needing = self
-                .order
-                .iter()
-                .filter(|&&u| self.facts.unit_team[u] >= t);
+            let needing = self.order.iter().filter(|&&u| self.facts.unit_team[u] >= t);
             let hours: f64 = needing.clone().map(|&u| self.facts.unit_hours[u]).sum();
             hours <= room * (1.0 + 1e-12) + 1e-9 && slots >= needing.count() as u64
         })
@@ -671,7 +671,11 @@ impl<'a> Model<'a> {
             })
             .collect();
         let value = if changes_at.is_some() {
-            moved.iter().map(|d| solution.value(*d)).sum::<f64>().round()
+            moved
+                .iter()
+                .map(|d| solution.value(*d))
+                .sum::<f64>()
+                .round()
         } else {
             mix.iter().map(|s| scenario.cost(s)).sum::<f64>()
                 - scenario
@@ -709,7 +713,12 @@ impl<'a> Model<'a> {
     /// Every distinct ordering of `n` within each class.
     fn orderings(&self, n: &[u32]) -> Vec<Vec<u32>> {
         let mut out = vec![n.to_vec()];
-        let classes = self.groups.iter().map(|g| g.class).max().map_or(0, |c| c + 1);
+        let classes = self
+            .groups
+            .iter()
+            .map(|g| g.class)
+            .max()
+            .map_or(0, |c| c + 1);
         for c in 0..classes {
             let members: Vec<usize> = (0..self.groups.len())
                 .filter(|&g| self.groups[g].class == c)
@@ -886,7 +895,11 @@ impl<'m, 'a> Pack<'m, 'a> {
         let mut home: Vec<Vec<(usize, f64, u32)>> = vec![Vec::new(); groups];
         for (position, &u) in model.order.iter().enumerate() {
             if let Some(h) = today.get(u).copied().flatten() {
-                home[h].push((position, model.facts.unit_hours[u], model.facts.unit_team[u]));
+                home[h].push((
+                    position,
+                    model.facts.unit_hours[u],
+                    model.facts.unit_team[u],
+                ));
             }
         }
         for units in &mut home {
@@ -985,6 +998,14 @@ impl<'m, 'a> Pack<'m, 'a> {
             return;
         }
         let Some(&u) = self.model.order.get(i) else {
+            let better = match self.mode {
+                Mode::Fit => true,
+                Mode::Peak => peak < self.best_peak,
+                Mode::Moves => moves < self.best_moves,
+            };
+            if !better {
+                return;
+            }
             match self.mode {
                 Mode::Fit => {}
                 Mode::Peak => self.best_peak = peak,
@@ -1013,7 +1034,8 @@ impl<'m, 'a> Pack<'m, 'a> {
             for g in 0..self.load.len() {
                 if self.heads[g] > 0 && self.heads[g] >= t {
                     room += (cap_of(self, g) - self.load[g]).max(0.0);
-                    slots += u64::from(self.model.groups[g].max_units.saturating_sub(self.count[g]));
+                    slots +=
+                        u64::from(self.model.groups[g].max_units.saturating_sub(self.count[g]));
                 }
             }
             if hours > room * (1.0 + 1e-12) + 1e-9 || u64::from(units) > slots {
@@ -1068,7 +1090,10 @@ impl<'m, 'a> Pack<'m, 'a> {
         let team = self.model.facts.unit_team[u];
         let mut choices: Vec<(usize, f64)> = Vec::new();
         for &g in &self.model.candidates[u] {
-            if self.heads[g] == 0 || self.heads[g] < team || self.count[g] >= self.model.groups[g].max_units {
+            if self.heads[g] == 0
+                || self.heads[g] < team
+                || self.count[g] >= self.model.groups[g].max_units
+            {
                 continue;
             }
             let load = self.load[g] + hours;
@@ -1106,7 +1131,11 @@ impl<'m, 'a> Pack<'m, 'a> {
         }
         for (g, util) in choices {
             let moved = i64::from(self.today.get(u).copied().flatten().is_some_and(|h| h != g));
+            // The incumbent may have improved since the choices were listed.
             if self.mode == Mode::Moves && moves + moved >= self.best_moves {
+                continue;
+            }
+            if self.mode == Mode::Peak && util >= self.best_peak * (1.0 - 1e-12) {
                 continue;
             }
             self.load[g] += hours;
@@ -1143,7 +1172,11 @@ impl<'m, 'a> Pack<'m, 'a> {
 pub fn cost_bound(scenario: &Scenario, facts: &Facts) -> Option<f64> {
     let model = Model::new(scenario, facts, Instant::now() + Duration::from_secs(5))?;
     let per_person = facts.year_value * facts.target;
-    let hours: f64 = model.order.iter().map(|&u| facts.unit_hours[u]).sum::<f64>()
+    let hours: f64 = model
+        .order
+        .iter()
+        .map(|&u| facts.unit_hours[u])
+        .sum::<f64>()
         + model.groups.iter().map(|g| g.base).sum::<f64>();
     // Every person carries at most `per_person` hours; open non-optional groups lose their
     // leaders' time for sure.
@@ -1153,7 +1186,9 @@ pub fn cost_bound(scenario: &Scenario, facts: &Facts) -> Option<f64> {
         .filter(|g| !g.options.contains(&0))
         .map(|g| facts.leader_loss.get(g.office).copied().unwrap_or(0.0))
         .sum();
-    let least_posts = (hours / per_person * (1.0 - TOLERANCE) + loss - 1e-9).ceil().max(0.0);
+    let least_posts = (hours / per_person * (1.0 - TOLERANCE) + loss - 1e-9)
+        .ceil()
+        .max(0.0);
     let types = scenario.staff_types.len();
     let mut problem = ProblemVariables::new();
     let mut vars: Vec<Vec<Option<Variable>>> = vec![vec![None; types]; scenario.offices.len()];
@@ -1189,7 +1224,13 @@ pub fn cost_bound(scenario: &Scenario, facts: &Facts) -> Option<f64> {
     }
     let mut all_groups = Expression::from(0.0);
     for g in &model.groups {
-        let lo = g.options.iter().copied().filter(|&n| n > 0).min().unwrap_or(0);
+        let lo = g
+            .options
+            .iter()
+            .copied()
+            .filter(|&n| n > 0)
+            .min()
+            .unwrap_or(0);
         let hi = g.options.iter().copied().max().unwrap_or(0);
         let least = if g.options.contains(&0) { 0 } else { lo };
         lp.add_constraint(head(g.office).geq(f64::from(least)));
@@ -1216,7 +1257,11 @@ pub fn cost_bound(scenario: &Scenario, facts: &Facts) -> Option<f64> {
         let mut terms: Vec<(usize, f64, u32)> = Vec::new();
         for g in &model.groups {
             let closable = g.options.contains(&0);
-            let lo = if closable { 0 } else { g.options.iter().copied().min().unwrap_or(0) };
+            let lo = if closable {
+                0
+            } else {
+                g.options.iter().copied().min().unwrap_or(0)
+            };
             let hi = g.options.iter().copied().max().unwrap_or(0);
             let persons = |n: u32| facts.persons(scenario, g.office, n);
             let (beta, alpha) = if lo >= t && lo > 0 {
@@ -1386,7 +1431,11 @@ impl<'a> Shed<'a> {
             0
         };
         let covered = self.teams[o].iter().rposition(|&c| c > 0).unwrap_or(0) as u32;
-        let team = if load > 0.0 { base_team.max(covered).max(team) } else { 0 };
+        let team = if load > 0.0 {
+            base_team.max(covered).max(team)
+        } else {
+            0
+        };
         least_headcount(
             &self.scenario.offices[o],
             load,
@@ -1409,8 +1458,8 @@ impl<'a> Shed<'a> {
     }
 
     fn fits(&self, o: usize, heads: u32, load: f64) -> bool {
-        let capacity = self.facts.persons(self.scenario, o, heads) * self.facts.year_value
-            * self.facts.target;
+        let capacity =
+            self.facts.persons(self.scenario, o, heads) * self.facts.year_value * self.facts.target;
         load <= capacity / (1.0 - TOLERANCE)
     }
 
@@ -1538,8 +1587,7 @@ pub fn descend(
     };
     let shed = Shed::new(scenario, facts, coverage, open);
     let mut n: Vec<u32> = model.groups.iter().map(|g| shed.heads(g.office)).collect();
-    if n
-        .iter()
+    if n.iter()
         .zip(&model.groups)
         .any(|(k, g)| !g.options.contains(k))
     {
@@ -1568,7 +1616,11 @@ pub fn descend(
                 if k == 0 || n[g] - k > 1 {
                     for (h, other) in model.groups.iter().enumerate() {
                         let raise = price[other.office];
-                        if h != g && next[h] > 0 && other.options.contains(&(next[h] + 1)) && raise < saving {
+                        if h != g
+                            && next[h] > 0
+                            && other.options.contains(&(next[h] + 1))
+                            && raise < saving
+                        {
                             let mut with = next.clone();
                             with[h] += 1;
                             steps.push((saving - raise, with));

@@ -55,6 +55,9 @@ pub struct Found {
     pub proven: bool,
 }
 
+/// Group headcounts, allocation (unit → office) and staff `[office][type]`.
+type Answer = (Vec<u32>, Vec<Option<usize>>, Vec<Vec<u32>>);
+
 /// The rules of one group, as the packing sees them.
 #[derive(Debug, Clone)]
 struct Group {
@@ -145,7 +148,7 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
     // Goal 4: fewest changes over every ordering, within classes, of least-cost headcounts
     // that reach the lowest peak.
     let mut best_changes = f64::INFINITY;
-    let mut answer: Option<(Vec<u32>, Vec<Option<usize>>, Vec<Vec<u32>>)> = None;
+    let mut answer: Option<Answer> = None;
     // Orderings by a quick lower bound (headcount changes ignoring types, units whose group
     // today cannot take them), so that a good answer comes early and the rest are cut off.
     let mut queue: Vec<(f64, Vec<u32>)> = Vec::new();
@@ -575,13 +578,13 @@ impl<'a> Model<'a> {
             if office.fixed {
                 continue;
             }
-            for t in 0..types {
+            for (t, slot) in vars[o].iter_mut().enumerate() {
                 if office.allowed_staff.get(t).copied().unwrap_or(false) && heads[o] > 0 {
                     let mut def = variable().min(0.0).max(f64::from(heads[o]));
                     if integer {
                         def = def.integer();
                     }
-                    vars[o][t] = Some(problem.add(def));
+                    *slot = Some(problem.add(def));
                 }
             }
         }
@@ -602,11 +605,11 @@ impl<'a> Model<'a> {
                 if office.fixed {
                     continue;
                 }
-                for t in 0..types {
+                for (t, var) in vars[o].iter().enumerate() {
                     let today = f64::from(office.staff.get(t).copied().unwrap_or(0));
                     let d = problem.add(variable().min(0.0));
                     moved.push(d);
-                    let s: Expression = vars[o][t].map_or(Expression::from(0.0), Expression::from);
+                    let s: Expression = var.map_or(Expression::from(0.0), Expression::from);
                     rows.push((s.clone() - today - d).leq(0.0));
                     rows.push((today - s - d).leq(0.0));
                 }
@@ -869,9 +872,9 @@ impl<'m, 'a> Pack<'m, 'a> {
         for i in (0..model.order.len()).rev() {
             let u = model.order[i];
             let team = model.facts.unit_team[u];
-            for l in 0..levels {
-                let (h, c) = rest[i + 1][l];
-                rest[i][l] = if team >= model.teams[l] {
+            let next = rest[i + 1].clone();
+            for ((slot, &(h, c)), &level) in rest[i].iter_mut().zip(&next).zip(&model.teams) {
+                *slot = if team >= level {
                     (h + model.facts.unit_hours[u], c + 1)
                 } else {
                     (h, c)
@@ -1348,7 +1351,7 @@ pub fn shed_posts(
             if closable {
                 attempts.push(0);
             }
-            if n > 1 && n - 1 >= facts.floor(scenario, g, 0) && state.count[g] > 0 {
+            if n > 1 && n > facts.floor(scenario, g, 0) && state.count[g] > 0 {
                 attempts.push(n - 1);
             }
             for goal in attempts {
@@ -1578,8 +1581,8 @@ impl<'a> Shed<'a> {
 pub fn descend(
     scenario: &Scenario,
     facts: &Facts,
-    coverage: &mut Vec<Option<usize>>,
-    open: &mut Vec<bool>,
+    coverage: &mut [Option<usize>],
+    open: &mut [bool],
     deadline: Instant,
 ) {
     let Some(model) = Model::new(scenario, facts, deadline) else {
@@ -1594,7 +1597,7 @@ pub fn descend(
         return;
     }
     let price = shed.price.clone();
-    let mut current = coverage.clone();
+    let mut current = coverage.to_vec();
     let mut improved = true;
     while improved && Instant::now() < deadline {
         improved = false;
@@ -1653,5 +1656,7 @@ pub fn descend(
             *slot = !office.optional || n[g] > 0;
         }
     }
-    *coverage = current;
+    if current.len() == coverage.len() {
+        coverage.copy_from_slice(&current);
+    }
 }

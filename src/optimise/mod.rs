@@ -152,7 +152,8 @@ pub struct Recommendation {
     pub explanations: Vec<Explanation>,
     /// The recommended organisation as a valid scenario.
     pub after: Scenario,
-    /// How the answer was found: "mip" (whole programme) or "heuristic".
+    /// How the answer was found: "exact" (enumeration and packing, [`exact`]), "mip" (whole
+    /// programme) or "heuristic".
     pub method: &'static str,
     pub seconds: f64,
 }

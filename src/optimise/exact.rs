@@ -156,7 +156,12 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
         if *bound > best_peak * (1.0 + 1e-9) {
             continue;
         }
-        for ordered in model.orderings(n) {
+        let orderings = model.orderings(n);
+        // `orderings` stops past the limit; then not every ordering is tried.
+        if orderings.len() > MAX_ORDERINGS {
+            proven = false;
+        }
+        for ordered in orderings {
             if queue.len() > MAX_ORDERINGS {
                 proven = false;
                 break;

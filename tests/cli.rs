@@ -679,3 +679,47 @@ fn empty_eligible_list_with_group_work() {
         "error: s.toml:21:10: [[office]] \"group-1\", key `covers`: unit \"park-1\" is covered by \"group-1\", which is not in its `eligible` list\n  help: add the group to the unit's `eligible` list or move the unit to an eligible group\nerror: s.toml:23:1: [[unit]] \"park-1\", key `eligible`: `eligible = []` lets no group cover the unit, but it generates covering-group work that only a group can do\n  help: name the groups that may cover it, or give its workload to office-level work\n2 errors found; nothing was written\n",
     );
 }
+
+#[test]
+fn optimise_stopped_by_the_time_limit_says_so() {
+    let dir = workdir("time-limit");
+    let synth = staffplan(&dir, &["synth", "--units", "200", "--groups", "20"]);
+    assert_eq!(synth.code, 0);
+    std::fs::write(dir.join("s.toml"), synth.stdout).unwrap();
+    let outcome = staffplan(
+        &dir,
+        &[
+            "optimise",
+            "s.toml",
+            "--time-limit",
+            "0.001",
+            "--format",
+            "json",
+            "--quiet",
+        ],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let value: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+    assert_eq!(value["status"], "time_limit");
+    assert!(value["objective_bound"].is_number());
+    let table = staffplan(
+        &dir,
+        &["optimise", "s.toml", "--time-limit", "0.001", "--quiet"],
+    );
+    assert!(
+        table
+            .stdout
+            .contains("status (not proven optimal): time_limit"),
+        "{}",
+        table.stdout
+    );
+
+    let bad = staffplan(&dir, &["optimise", "s.toml", "--time-limit=-1"]);
+    assert_eq!(bad.code, 1);
+    assert!(
+        bad.stderr
+            .contains("--time-limit -1 is not a number of seconds"),
+        "{}",
+        bad.stderr
+    );
+}

@@ -128,6 +128,32 @@ fn rerun_is_byte_identical_whatever_the_threads() {
 }
 
 #[test]
+fn run_is_byte_identical_whatever_the_threads() {
+    let (one, two) = (out_dir("run-threads-1"), out_dir("run-threads-2"));
+    for (out, threads) in [(&one, "1"), (&two, "2")] {
+        staffplan(&[
+            "run",
+            "scenarios/daqing-2017.toml",
+            "--runs",
+            "30",
+            "--threads",
+            threads,
+            "--quiet",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+    }
+    for file in FILES {
+        let a = std::fs::read(one.join(file)).unwrap();
+        let b = std::fs::read(two.join(file)).unwrap();
+        assert!(a == b, "{file} differs between 1 and 2 threads");
+    }
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(one.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["optimise"]["status"], "optimal");
+}
+
+#[test]
 fn run_on_every_shipped_scenario_writes_the_pack() {
     let scenarios = root().join("scenarios");
     let mut names: Vec<String> = std::fs::read_dir(&scenarios)

@@ -199,6 +199,18 @@ fn allocation(pack: &Pack<'_>) -> Chart {
                 && (!s.offices[o].covers.is_empty() || s.offices[o].headcount() > 0)
         })
         .collect();
+    // Units named "高新区第一园区党委", "高新区第二园区党委", … would all read "高新区…" in a
+    // narrow segment: the part every name shares is left out.
+    let names: Vec<&str> = groups
+        .iter()
+        .flat_map(|&o| {
+            s.offices[o]
+                .covers
+                .iter()
+                .map(|&u| s.units[u].name.as_str())
+        })
+        .collect();
+    let prefix = common_prefix(&names);
     Chart::Stacked(Stacked {
         title: w.chart_allocation.to_string(),
         value_label: w.chart_allocation_axis.to_string(),
@@ -210,10 +222,8 @@ fn allocation(pack: &Pack<'_>) -> Chart {
                     .covers
                     .iter()
                     .map(|&u| {
-                        (
-                            s.units[u].name.clone(),
-                            hours.get(u).copied().unwrap_or(0.0),
-                        )
+                        let name = s.units[u].name.chars().skip(prefix).collect();
+                        (name, hours.get(u).copied().unwrap_or(0.0))
                     })
                     .collect()
             })
@@ -225,4 +235,41 @@ fn allocation(pack: &Pack<'_>) -> Chart {
                 .collect(),
         ),
     })
+}
+
+/// Characters every name starts with, as long as each name keeps at least two of its own.
+fn common_prefix(names: &[&str]) -> usize {
+    let (Some(first), true) = (names.first(), names.len() >= 2) else {
+        return 0;
+    };
+    let shared = names[1..]
+        .iter()
+        .map(|name| {
+            first
+                .chars()
+                .zip(name.chars())
+                .take_while(|(a, b)| a == b)
+                .count()
+        })
+        .min()
+        .unwrap_or(0);
+    let shortest = names.iter().map(|s| s.chars().count()).min().unwrap_or(0);
+    shared.min(shortest.saturating_sub(2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::common_prefix;
+
+    #[test]
+    fn common_prefix_leaves_each_name_two_characters() {
+        assert_eq!(
+            common_prefix(&["高新区第一园区党委", "高新区第二园区党委"]),
+            4
+        );
+        assert_eq!(common_prefix(&["高新区", "高新区热力"]), 1);
+        assert_eq!(common_prefix(&["A", "B"]), 0);
+        assert_eq!(common_prefix(&["only one"]), 0);
+        assert_eq!(common_prefix(&[]), 0);
+    }
 }

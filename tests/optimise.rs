@@ -546,3 +546,44 @@ fn shipped_daqing_scenario_is_proven_optimal_by_enumeration() {
     let peak = rec.peak_utilisation_after.unwrap();
     assert!((peak - 0.814_494_680_851_063_8).abs() < 1e-9, "{peak}");
 }
+
+/// The lower bound reported for an unproven answer (eligibility confining units to some
+/// groups, optional groups that may close, whole headcounts) never exceeds the optimum found
+/// by exhaustive search, and meets it where the bound is tight.
+#[test]
+fn cost_bound_never_exceeds_the_exhaustive_optimum() {
+    let options = Options {
+        time_limit: Duration::from_secs(5),
+        exact_pairs: 0,
+        enumerate: false,
+    };
+    let mut tight = 0;
+    let mut checked = 0;
+    for seed in 1..=25 {
+        let base = random_scenario(seed);
+        for confined in ["[\"g1\", \"g3\"]", "[\"g3\"]", "[\"g2\", \"g3\"]"] {
+            let text = base.replace("[\"g1\", \"g3\"]", confined);
+            let scenario = load(&text);
+            let Ok(rec) = optimise(&scenario, &options) else {
+                continue;
+            };
+            if rec.unmet_hours > 0.0 {
+                continue;
+            }
+            let (cost, _) = brute_force(&scenario);
+            checked += 1;
+            assert!(
+                rec.objective_bound <= cost * (1.0 + 1e-9),
+                "seed {seed}, eligible {confined}: bound {} above the optimum {cost}",
+                rec.objective_bound
+            );
+            assert!(rec.cost_after >= cost * (1.0 - 1e-9), "seed {seed}");
+            if rec.objective_bound >= cost * (1.0 - 1e-6) {
+                tight += 1;
+            }
+        }
+    }
+    assert!(checked >= 50, "only {checked} instances checked");
+    assert!(tight > 0, "no bound met the optimum");
+    eprintln!("bound tight on {tight} of {checked}");
+}

@@ -45,6 +45,9 @@ const MAX_VECTORS: usize = 200_000;
 const MAX_ORDERINGS: usize = 5_000;
 /// Most search nodes of one packing search.
 const NODE_LIMIT: u64 = 3_000_000;
+/// Most distinct candidate sets of units whose confinement the bound and the headcount
+/// builder look at.
+const CONFINED_SETS: usize = 500;
 /// Most failed states remembered by one packing search.
 const MEMO_LIMIT: usize = 1_000_000;
 
@@ -498,6 +501,205 @@ impl<'a> Model<'a> {
         })
     }
 
+    /// How far headcounts `n` fall short of the necessary conditions of [`Model::may_fit`]
+    /// and of eligibility: for every team size, and for every distinct set of groups that
+    /// some unit is limited to, the hours (and number) of the units confined there beyond
+    /// the room (and `max_units`) of those groups with enough people. Zero when `n` passes.
+    fn shortfall(&self, n: &[u32], confined: &[Confined]) -> f64 {
+        let mut short = 0.0;
+        for (g, group) in self.groups.iter().enumerate() {
+            short += (group.base - self.capacity(g, n[g])).max(0.0);
+        }
+        for set in confined {
+            for &(t, hours, units) in &set.levels {
+                let mut room = 0.0;
+                let mut slots = 0u64;
+                for &g in &set.groups {
+                    if n[g] > 0 && n[g] >= t {
+                        room += (self.capacity(g, n[g]) - self.groups[g].base).max(0.0);
+                        slots += u64::from(self.groups[g].max_units);
+                    }
+                }
+                short += (hours - room * (1.0 + 1e-12) - 1e-9).max(0.0);
+                // A missing slot counts as the hours of an average unit.
+                let missing = u64::from(units).saturating_sub(slots) as f64;
+                short += missing * hours / f64::from(units.max(1));
+            }
+        }
+        short
+    }
+
+    /// The distinct sets of groups units are confined to (all groups among them), each with
+    /// the hours and number, by team size, of the units whose candidates lie within it.
+    /// At most `limit` sets, the largest first; the rest are left out (the test is then
+    /// weaker, never wrong).
+    fn confined(&self, limit: usize) -> Vec<Confined> {
+        let mut sets: Vec<Vec<usize>> = vec![(0..self.groups.len()).collect()];
+        for &u in &self.order {
+            let mut set = self.candidates[u].clone();
+            set.sort_unstable();
+            if !sets.contains(&set) {
+                sets.push(set);
+            }
+            if sets.len() >= limit {
+                break;
+            }
+        }
+        sets.into_iter()
+            .map(|groups| {
+                let levels = self
+                    .teams
+                    .iter()
+                    .map(|&t| {
+                        let inside = self.order.iter().filter(|&&u| {
+                            self.facts.unit_team[u] >= t
+                                && self.candidates[u].iter().all(|g| groups.contains(g))
+                        });
+                        let hours = inside.clone().map(|&u| self.facts.unit_hours[u]).sum();
+                        (t, hours, inside.count() as u32)
+                    })
+                    .filter(|&(_, _, units)| units > 0)
+                    .collect();
+                Confined { groups, levels }
+            })
+            .collect()
+    }
+
+    /// Headcount vectors built greedily from every group's least: each step raises the group
+    /// (to any of its options) that closes most of the shortfall per unit of cost, ties to the
+    /// group more units may go to. The first vector returned is the first without shortfall;
+    /// each next one has one more step (slack for the packing). At most `count` vectors.
+    fn cheapest_vectors(&self, price: &[f64], count: usize) -> Vec<Vec<u32>> {
+        let confined = self.confined(CONFINED_SETS);
+        let reach: Vec<usize> = (0..self.groups.len())
+            .map(|g| self.candidates.iter().filter(|c| c.contains(&g)).count())
+            .collect();
+        let mut n: Vec<u32> = self
+            .groups
+            .iter()
+            .map(|g| g.options.iter().copied().min().unwrap_or(0))
+            .collect();
+        let mut out = Vec::new();
+        let mut short = self.shortfall(&n, &confined);
+        let steps = self.groups.iter().map(|g| g.options.len()).sum::<usize>();
+        for _ in 0..=steps {
+            if short <= 0.0 {
+                out.push(n.clone());
+                if out.len() >= count {
+                    break;
+                }
+            }
+            // (gain per cost, reach, cost, group, headcount)
+            let mut best: Option<(f64, usize, f64, usize, u32)> = None;
+            for (g, group) in self.groups.iter().enumerate() {
+                for &k in group.options.iter().filter(|&&k| k > n[g]) {
+                    let cost = f64::from(k - n[g]) * price[group.office];
+                    if !(cost > 0.0 && cost.is_finite()) {
+                        continue;
+                    }
+                    let mut next = n.clone();
+                    next[g] = k;
+                    let gain = if short > 0.0 {
+                        (short - self.shortfall(&next, &confined)) / cost
+                    } else {
+                        1.0 / cost
+                    };
+                    let better = best.is_none_or(|(b, r, c, _, _)| {
+                        let scale = gain.abs().max(b.abs()).max(1e-300);
+                        if (gain - b).abs() > 1e-9 * scale {
+                            gain > b
+                        } else if reach[g] != r {
+                            reach[g] > r
+                        } else {
+                            cost < c
+                        }
+                    });
+                    if better {
+                        best = Some((gain, reach[g], cost, g, k));
+                    }
+                }
+            }
+            let Some((gain, _, _, g, k)) = best else {
+                break;
+            };
+            if short > 0.0 && gain <= 0.0 {
+                break;
+            }
+            n[g] = k;
+            short = self.shortfall(&n, &confined);
+        }
+        // The greedy overshoots where one late step made an earlier one needless; lower
+        // what the necessary conditions allow, a vector at a time.
+        let mut seen = Vec::new();
+        for v in &mut out {
+            self.trim(v, price, &confined);
+            if !seen.contains(v) {
+                seen.push(v.clone());
+            }
+        }
+        seen.sort_by(|a, b| self.priced(a, price).total_cmp(&self.priced(b, price)));
+        seen
+    }
+
+    fn priced(&self, n: &[u32], price: &[f64]) -> f64 {
+        self.groups
+            .iter()
+            .zip(n)
+            .map(|(g, &k)| f64::from(k) * price[g.office])
+            .sum()
+    }
+
+    /// Lowers headcounts `n` (kept without shortfall) while a cheaper neighbour exists: one
+    /// group lowered to any of its options, or one lowered and another raised for less than
+    /// that saves; the largest saving first.
+    fn trim(&self, n: &mut [u32], price: &[f64], confined: &[Confined]) {
+        let groups = self.groups.len();
+        let mut rounds = 0;
+        loop {
+            rounds += 1;
+            if rounds > 10 * groups + 10 || Instant::now() >= self.deadline {
+                return;
+            }
+            let mut best: Option<Neighbour> = None;
+            for a in 0..groups {
+                let group = &self.groups[a];
+                for &k in group.options.iter().filter(|&&k| k < n[a]) {
+                    let saving = f64::from(n[a] - k) * price[group.office];
+                    if best.as_ref().is_some_and(|b| b.0 >= saving) {
+                        continue;
+                    }
+                    let mut next = n.to_vec();
+                    next[a] = k;
+                    if self.shortfall(&next, confined) <= 0.0 {
+                        best = Some((saving, a, k, None));
+                        continue;
+                    }
+                    for b in (0..groups).filter(|&b| b != a) {
+                        let other = &self.groups[b];
+                        for &m in other.options.iter().filter(|&&m| m > n[b]) {
+                            let net = saving - f64::from(m - n[b]) * price[other.office];
+                            if net <= 1e-9 * saving || best.as_ref().is_some_and(|x| x.0 >= net) {
+                                continue;
+                            }
+                            let mut both = next.clone();
+                            both[b] = m;
+                            if self.shortfall(&both, confined) <= 0.0 {
+                                best = Some((net, a, k, Some((b, m))));
+                            }
+                        }
+                    }
+                }
+            }
+            let Some((_, a, k, raise)) = best else {
+                return;
+            };
+            n[a] = k;
+            if let Some((b, m)) = raise {
+                n[b] = m;
+            }
+        }
+    }
+
     /// Posts of each staff type held by fixed offices, and the quotas left for the rest.
     fn quota_left(&self) -> Vec<Option<f64>> {
         self.scenario
@@ -775,6 +977,20 @@ impl<'a> Model<'a> {
             open,
         }
     }
+}
+
+/// A cheaper neighbour of a headcount vector: saving, group lowered to a headcount, and a
+/// group raised to a headcount.
+type Neighbour = (f64, usize, u32, Option<(usize, u32)>);
+
+/// One group's part of a capacity row: office, α on its head, and (its `open`, coefficient)
+/// for a group that may close.
+type Coefficient = (usize, f64, Option<(Variable, f64)>);
+
+/// Units confined to a set of groups: by team size, their hours and number.
+struct Confined {
+    groups: Vec<usize>,
+    levels: Vec<(u32, f64, u32)>,
 }
 
 /// Every non-increasing sequence of `k` values from `options`.
@@ -1174,11 +1390,26 @@ impl<'m, 'a> Pack<'m, 'a> {
 }
 
 /// A lower bound on the least cost when the target can be met everywhere: sections at their
-/// least headcounts, groups' hours pooled (split at will) so that only the total number of
-/// group posts must carry them, the cheapest mix of staff types under quotas (LP). `None`
-/// outside the exact path's assumptions.
+/// least headcounts, groups' hours pooled (split at will) so that only the posts of the
+/// groups they may go to must carry them (all groups, and each distinct set of groups that
+/// eligibility confines some units to), with whole posts and groups open or closed, the
+/// cheapest mix of staff types under quotas. `None` outside the exact path's assumptions.
 pub fn cost_bound(scenario: &Scenario, facts: &Facts) -> Option<f64> {
     let model = Model::new(scenario, facts, Instant::now() + Duration::from_secs(5))?;
+    // Whether a group that may close is open is a yes or no in every answer, so the
+    // programme with those whole is a relaxation still, and a much tighter one; its LP
+    // relaxation where that is not solved in time.
+    bound_programme(scenario, facts, &model, true, 3.0)
+        .or_else(|| bound_programme(scenario, facts, &model, false, 5.0))
+}
+
+fn bound_programme(
+    scenario: &Scenario,
+    facts: &Facts,
+    model: &Model,
+    whole: bool,
+    seconds: f64,
+) -> Option<f64> {
     let per_person = facts.year_value * facts.target;
     let hours: f64 = model
         .order
@@ -1210,6 +1441,20 @@ pub fn cost_bound(scenario: &Scenario, facts: &Facts) -> Option<f64> {
             }
         }
     }
+    // Whether each group that may close is open (a group that may not has none).
+    let opened: Vec<Option<Variable>> = model
+        .groups
+        .iter()
+        .map(|g| {
+            g.options.contains(&0).then(|| {
+                let mut def = variable().min(0.0).max(1.0);
+                if whole {
+                    def = def.integer();
+                }
+                problem.add(def)
+            })
+        })
+        .collect();
     let mut cost = Expression::from(0.0);
     for row in &vars {
         for (t, v) in row.iter().enumerate() {
@@ -1231,7 +1476,7 @@ pub fn cost_bound(scenario: &Scenario, facts: &Facts) -> Option<f64> {
         }
     }
     let mut all_groups = Expression::from(0.0);
-    for g in &model.groups {
+    for (position, g) in model.groups.iter().enumerate() {
         let lo = g
             .options
             .iter()
@@ -1243,6 +1488,10 @@ pub fn cost_bound(scenario: &Scenario, facts: &Facts) -> Option<f64> {
         let least = if g.options.contains(&0) { 0 } else { lo };
         lp.add_constraint(head(g.office).geq(f64::from(least)));
         lp.add_constraint(head(g.office).leq(f64::from(hi)));
+        if let Some(open) = opened.get(position).copied().flatten() {
+            lp.add_constraint((head(g.office) - f64::from(hi) * open).leq(0.0));
+            lp.add_constraint((head(g.office) - f64::from(lo) * open).geq(0.0));
+        }
         all_groups += head(g.office);
     }
     lp.add_constraint(all_groups.geq(least_posts));
@@ -1252,18 +1501,67 @@ pub fn cost_bound(scenario: &Scenario, facts: &Facts) -> Option<f64> {
     // persons at lo_g when lo_g ≥ t (else 0) and α_g the largest persons(N) / (N − lo_g)
     // beyond. So Σ_g β_g + α_g (N_g − lo_g) ≥ hours_t / per_person. When every α_g is
     // the same, heads are whole, and the row is rounded up.
-    for &t in &model.teams {
-        let needing: f64 = model
-            .order
-            .iter()
-            .filter(|&&u| facts.unit_team[u] >= t)
-            .map(|&u| facts.unit_hours[u])
-            .sum::<f64>()
-            + model.groups.iter().map(|g| g.base).sum::<f64>();
+    //
+    // The same holds within any set S of groups for the units whose candidates all lie in
+    // S (eligibility confines them there), so each distinct candidate set gives such rows
+    // too. And one group of S at least must reach a headcount that may take them (team,
+    // open), the others staying at their least: a cut on Σ_{g∈S} N_g.
+    let everyone: Vec<usize> = (0..model.groups.len()).collect();
+    let mut levels: Vec<(Vec<usize>, u32, f64)> = model
+        .teams
+        .iter()
+        .map(|&t| {
+            let needing = model
+                .order
+                .iter()
+                .filter(|&&u| facts.unit_team[u] >= t)
+                .map(|&u| facts.unit_hours[u])
+                .sum::<f64>()
+                + model.groups.iter().map(|g| g.base).sum::<f64>();
+            (everyone.clone(), t, needing)
+        })
+        .collect();
+    for set in model.confined(CONFINED_SETS).into_iter().skip(1) {
+        for &(t, hours, _) in &set.levels {
+            levels.push((set.groups.clone(), t, hours));
+        }
+    }
+    for (members, t, needing) in levels {
         let need = needing / per_person * (1.0 - TOLERANCE);
         let mut fixed_part = 0.0;
         let mut terms: Vec<(usize, f64, u32)> = Vec::new();
-        for g in &model.groups {
+        if members.len() < model.groups.len() && needing > 0.0 {
+            let least = |g: &Group| {
+                if g.options.contains(&0) {
+                    0
+                } else {
+                    g.options.iter().copied().min().unwrap_or(0)
+                }
+            };
+            let lows: u32 = members.iter().map(|&g| least(&model.groups[g])).sum();
+            let cut = members
+                .iter()
+                .filter_map(|&g| {
+                    let group = &model.groups[g];
+                    group
+                        .options
+                        .iter()
+                        .copied()
+                        .filter(|&k| {
+                            k > 0 && k >= t && facts.persons(scenario, group.office, k) > 0.0
+                        })
+                        .min()
+                        .map(|k| k + lows - least(group))
+                })
+                .min();
+            if let Some(cut) = cut {
+                let sum = members.iter().fold(Expression::from(0.0), |e, &g| {
+                    e + head(model.groups[g].office)
+                });
+                lp.add_constraint(sum.geq(f64::from(cut)));
+            }
+        }
+        for g in members.iter().map(|&g| &model.groups[g]) {
             let closable = g.options.contains(&0);
             let lo = if closable {
                 0
@@ -1302,11 +1600,75 @@ pub fn cost_bound(scenario: &Scenario, facts: &Facts) -> Option<f64> {
             lows += f64::from(lo);
         }
         lp.add_constraint(row.geq(rest));
+        // A group that may close carries nothing closed and, open, at most β'_g + α'_g
+        // (N_g − lo'_g) with lo'_g its least open headcount: the same row with the open
+        // groups' leaders and teams counted, which the row above cannot see (it spreads
+        // them over every headcount from 0).
+        let mut sharp = Expression::from(0.0);
+        let mut sharp_fixed = 0.0;
+        // (α on the head, coefficient on `open` or None) of each group, for the rounding.
+        let mut coefficients: Vec<Coefficient> = Vec::new();
+        for &g in &members {
+            let group = &model.groups[g];
+            let persons = |n: u32| {
+                if n >= t {
+                    facts.persons(scenario, group.office, n)
+                } else {
+                    0.0
+                }
+            };
+            match opened.get(g).copied().flatten() {
+                Some(open) => {
+                    let Some(lo) = group.options.iter().copied().filter(|&k| k > 0).min() else {
+                        continue;
+                    };
+                    let hi = group.options.iter().copied().max().unwrap_or(lo);
+                    let beta = persons(lo);
+                    let alpha = (lo + 1..=hi)
+                        .map(|n| (persons(n) - beta) / f64::from(n - lo))
+                        .fold(0.0, f64::max);
+                    sharp.add_mul(alpha, head(group.office));
+                    sharp.add_mul(beta - alpha * f64::from(lo), open);
+                    coefficients.push((
+                        group.office,
+                        alpha,
+                        Some((open, beta - alpha * f64::from(lo))),
+                    ));
+                }
+                None => {
+                    let lo = group.options.iter().copied().min().unwrap_or(0);
+                    let hi = group.options.iter().copied().max().unwrap_or(lo);
+                    let beta = persons(lo);
+                    let alpha = (lo + 1..=hi)
+                        .map(|n| (persons(n) - beta) / f64::from(n - lo))
+                        .fold(0.0, f64::max);
+                    sharp.add_mul(alpha, head(group.office));
+                    sharp_fixed += beta - alpha * f64::from(lo);
+                    coefficients.push((group.office, alpha, None));
+                }
+            }
+        }
+        lp.add_constraint(sharp.geq(need - sharp_fixed));
+        // Its rounding (a Chvátal–Gomory cut): heads and `open` are whole and not negative,
+        // so dividing by the largest α and rounding every coefficient and the right side up
+        // keeps the row valid, and makes whole posts count where the LP would split them.
+        let top = coefficients.iter().map(|c| c.1).fold(0.0, f64::max);
+        if top > 0.0 {
+            let up = |x: f64| (x / top - 1e-9).ceil();
+            let mut rounded = Expression::from(0.0);
+            for &(o, alpha, open) in &coefficients {
+                rounded.add_mul(up(alpha), head(o));
+                if let Some((open, c)) = open {
+                    rounded.add_mul(up(c), open);
+                }
+            }
+            lp.add_constraint(rounded.geq(up(need - sharp_fixed)));
+        }
         if largest > 0.0 {
             lp.add_constraint(whole.geq((rest / largest - 1e-9).ceil() + lows));
         }
     }
-    let solution = lp.with_time_limit(5.0).solve().ok()?;
+    let solution = lp.with_time_limit(seconds).solve().ok()?;
     if !matches!(solution.status(), SolutionStatus::Optimal) {
         return None;
     }
@@ -1603,6 +1965,32 @@ pub fn descend(
     }
     let price = shed.price.clone();
     let mut current = coverage.to_vec();
+    // One post at a time cannot reach headcounts that differ from these in several groups at
+    // once (close one group, raise two others, lower a fourth); build them afresh instead.
+    let cost_of = |n: &[u32]| -> f64 {
+        model
+            .groups
+            .iter()
+            .zip(n)
+            .map(|(g, &k)| f64::from(k) * price[g.office])
+            .sum()
+    };
+    for next in model.cheapest_vectors(&price, 4) {
+        if Instant::now() >= deadline {
+            break;
+        }
+        let now = cost_of(&n);
+        if cost_of(&next) >= now - 1e-9 * now.max(1.0) {
+            break;
+        }
+        let mut pack = Pack::new(&model, &next, Mode::Fit, f64::INFINITY);
+        pack.node_limit = 20 * model.order.len() as u64 + 1000;
+        if pack.run() {
+            n = next;
+            current = pack.best_coverage.clone();
+            break;
+        }
+    }
     let mut improved = true;
     while improved && Instant::now() < deadline {
         improved = false;

@@ -501,10 +501,11 @@ impl<'a> Model<'a> {
         })
     }
 
-    /// How far headcounts `n` fall short of the necessary conditions of [`Model::may_fit`]
-    /// and of eligibility: for every team size, and for every distinct set of groups that
-    /// some unit is limited to, the hours (and number) of the units confined there beyond
-    /// the room (and `max_units`) of those groups with enough people. Zero when `n` passes.
+    /// How far headcounts `n` fall short of what an allocation into them needs, roughly: for
+    /// every team size, and for every distinct set of groups that some unit is limited to,
+    /// the hours (and number) of the units confined there beyond the room (and `max_units`)
+    /// of those groups with enough people, a group's room capped at `max_units` average
+    /// units. A guide for building headcounts, not a proof of anything.
     fn shortfall(&self, n: &[u32], confined: &[Confined]) -> f64 {
         let mut short = 0.0;
         for (g, group) in self.groups.iter().enumerate() {
@@ -514,9 +515,15 @@ impl<'a> Model<'a> {
             for &(t, hours, units) in &set.levels {
                 let mut room = 0.0;
                 let mut slots = 0u64;
+                // `max_units` units of average size are about the most a group takes: a
+                // guide for building headcounts (this is not used for the bound).
+                let typical = hours / f64::from(units.max(1));
                 for &g in &set.groups {
                     if n[g] > 0 && n[g] >= t {
-                        room += (self.capacity(g, n[g]) - self.groups[g].base).max(0.0);
+                        let most = f64::from(self.groups[g].max_units) * typical;
+                        room += (self.capacity(g, n[g]) - self.groups[g].base)
+                            .max(0.0)
+                            .min(most);
                         slots += u64::from(self.groups[g].max_units);
                     }
                 }
@@ -585,9 +592,7 @@ impl<'a> Model<'a> {
         for _ in 0..=steps {
             if short <= 0.0 {
                 out.push(n.clone());
-                if out.len() >= count {
-                    break;
-                }
+                break;
             }
             // (gain per cost, reach, cost, group, headcount)
             let mut best: Option<(f64, usize, f64, usize, u32)> = None;
@@ -629,24 +634,23 @@ impl<'a> Model<'a> {
             short = self.shortfall(&n, &confined);
         }
         // The greedy overshoots where one late step made an earlier one needless; lower
-        // what the necessary conditions allow, a vector at a time.
-        let mut seen = Vec::new();
-        for v in &mut out {
-            self.trim(v, price, &confined);
-            if !seen.contains(v) {
-                seen.push(v.clone());
-            }
+        // what the necessary conditions allow. Then the same with a post more at a time, in
+        // the groups most units may go to, as slack for the packing.
+        let Some(mut first) = out.pop() else {
+            return Vec::new();
+        };
+        self.trim(&mut first, price, &confined);
+        let mut roomy: Vec<usize> = (0..self.groups.len())
+            .filter(|&g| first[g] > 0 && self.groups[g].options.contains(&(first[g] + 1)))
+            .collect();
+        roomy.sort_by(|&a, &b| reach[b].cmp(&reach[a]).then(first[a].cmp(&first[b])));
+        let mut next = first.clone();
+        out.push(first);
+        for &g in roomy.iter().take(count.saturating_sub(1)) {
+            next[g] += 1;
+            out.push(next.clone());
         }
-        seen.sort_by(|a, b| self.priced(a, price).total_cmp(&self.priced(b, price)));
-        seen
-    }
-
-    fn priced(&self, n: &[u32], price: &[f64]) -> f64 {
-        self.groups
-            .iter()
-            .zip(n)
-            .map(|(g, &k)| f64::from(k) * price[g.office])
-            .sum()
+        out
     }
 
     /// Lowers headcounts `n` (kept without shortfall) while a cheaper neighbour exists: one
@@ -1455,6 +1459,12 @@ fn bound_programme(
             })
         })
         .collect();
+    // All group posts together: whole in every answer.
+    let posts = problem.add(if whole {
+        variable().min(0.0).integer()
+    } else {
+        variable().min(0.0)
+    });
     let mut cost = Expression::from(0.0);
     for row in &vars {
         for (t, v) in row.iter().enumerate() {
@@ -1494,6 +1504,7 @@ fn bound_programme(
         }
         all_groups += head(g.office);
     }
+    lp.add_constraint((all_groups.clone() - posts).eq(0.0));
     lp.add_constraint(all_groups.geq(least_posts));
     // For each team size t, the units whose work needs t people go to groups with at least
     // t. A group g at headcount N carries persons(N) × per_person hours of them when N ≥ t,
@@ -1975,7 +1986,7 @@ pub fn descend(
             .map(|(g, &k)| f64::from(k) * price[g.office])
             .sum()
     };
-    for next in model.cheapest_vectors(&price, 4) {
+    for next in model.cheapest_vectors(&price, 6) {
         if Instant::now() >= deadline {
             break;
         }

@@ -1963,9 +1963,20 @@ pub fn descend(
     open: &mut [bool],
     deadline: Instant,
 ) {
-    let Some(model) = Model::new(scenario, facts, deadline) else {
+    let Some(mut model) = Model::new(scenario, facts, deadline) else {
         return;
     };
+    // Here the search stops at its first answer within a small node limit, so the units
+    // with fewest groups to go to go first, while those groups still have room.
+    let candidates = model.candidates.clone();
+    let hours = &facts.unit_hours;
+    model.order.sort_by(|&a, &b| {
+        candidates[a]
+            .len()
+            .cmp(&candidates[b].len())
+            .then(hours[b].total_cmp(&hours[a]))
+            .then(a.cmp(&b))
+    });
     let shed = Shed::new(scenario, facts, coverage, open);
     let mut n: Vec<u32> = model.groups.iter().map(|g| shed.heads(g.office)).collect();
     if n.iter()

@@ -233,17 +233,8 @@ impl<'a> Model<'a> {
         let mut section_peak: f64 = 0.0;
         let mut slot = vec![None; scenario.offices.len()];
         let mut groups: Vec<Group> = Vec::new();
-        let cheapest = |o: usize| -> f64 {
-            let office = &scenario.offices[o];
-            scenario
-                .staff_types
-                .iter()
-                .enumerate()
-                .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-                .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
-                .map(|(_, st)| st.cost)
-                .fold(f64::INFINITY, f64::min)
-        };
+        let cheapest =
+            |o: usize| -> f64 { facts.cheapest_post.get(o).copied().unwrap_or(f64::INFINITY) };
         for (o, office) in scenario.offices.iter().enumerate() {
             let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
             let base_team = if base > 0.0 {
@@ -1775,20 +1766,7 @@ impl<'a> Shed<'a> {
                 teams[*g][facts.unit_team[u] as usize] += 1;
             }
         }
-        let price = scenario
-            .offices
-            .iter()
-            .map(|office| {
-                scenario
-                    .staff_types
-                    .iter()
-                    .enumerate()
-                    .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-                    .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
-                    .map(|(_, st)| st.cost)
-                    .fold(f64::INFINITY, f64::min)
-            })
-            .collect();
+        let price = facts.cheapest_post.clone();
         Shed {
             scenario,
             facts,

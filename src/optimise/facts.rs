@@ -97,6 +97,9 @@ pub struct Facts {
     pub open_today: Vec<bool>,
     /// Largest headcount any office may need: a safe upper bound for the model.
     pub big_m: u32,
+    /// Yearly cost of the cheapest post each office may fill: an allowed staff type whose
+    /// quota is not zero (infinite where there is none).
+    pub cheapest_post: Vec<f64>,
 }
 
 impl Facts {
@@ -212,7 +215,22 @@ impl Facts {
             + u64::from(unit_team_max(scenario));
         let big = (total_hours / per_person).ceil().min(1e6) as u64 + floors + 10;
         let big_m = u32::try_from(big.min(1_000_000)).unwrap_or(1_000_000);
+        let cheapest_post = scenario
+            .offices
+            .iter()
+            .map(|office| {
+                scenario
+                    .staff_types
+                    .iter()
+                    .enumerate()
+                    .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+                    .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
+                    .map(|(_, st)| st.cost)
+                    .fold(f64::INFINITY, f64::min)
+            })
+            .collect();
         Facts {
+            cheapest_post,
             year_value,
             target,
             base_hours,

@@ -72,20 +72,7 @@ impl<'a> Search<'a> {
     fn new(scenario: &'a Scenario, facts: &'a Facts) -> Search<'a> {
         let offices = scenario.offices.len();
         let max_team = scenario.works.iter().map(|w| w.team).max().unwrap_or(0) as usize;
-        let unit_cost = scenario
-            .offices
-            .iter()
-            .map(|office| {
-                scenario
-                    .staff_types
-                    .iter()
-                    .enumerate()
-                    .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-                    .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
-                    .map(|(_, st)| st.cost)
-                    .fold(f64::INFINITY, f64::min)
-            })
-            .collect();
+        let unit_cost = facts.cheapest_post.clone();
         let mut search = Search {
             scenario,
             facts,

@@ -9,8 +9,12 @@
 //! ([`program`] with the allocation fixed) staffs it exactly under quotas and budget; where
 //! the scenario is small enough the full programme (allocation free) is solved from that
 //! start, goal by goal, and proves optimality. Larger scenarios keep the heuristic's answer
-//! with a lower bound ([`exact::cost_bound`], else the pooled relaxation). The answer comes back as a [`Recommendation`] whose `after` is a
-//! valid scenario, so that the analysis of it reproduces every figure here.
+//! with a lower bound: [`exact::cost_bound`], a small integer programme over group posts with
+//! one capacity row for each set of groups that eligibility confines some units to, and
+//! open/closed choices for optional groups (its LP relaxation when the integer version runs
+//! out of time), else the pooled relaxation of the whole programme. The answer comes back as
+//! a [`Recommendation`] whose `after` is a valid scenario, so that the analysis of it
+//! reproduces every figure here.
 
 mod clash;
 mod exact;

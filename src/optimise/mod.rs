@@ -261,11 +261,7 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
         None => pooled_bound(
             scenario,
             &facts,
-            if heuristic_score.unmet_hours > 0.0 {
-                Objective::UnmetHours
-            } else {
-                Objective::Cost
-            },
+            objective_of(&heuristic_score).0,
             heuristic_score.unmet_hours,
             deadline,
         ),
@@ -311,18 +307,10 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
         proven = false;
     }
     let score = facts.score(scenario, &plan);
-    let objective = if score.unmet_hours > 0.0 {
-        Objective::UnmetHours
-    } else {
-        Objective::Cost
-    };
-    let value = match objective {
-        Objective::UnmetHours => score.unmet_hours,
-        Objective::Cost => score.cost,
-    };
+    let (objective, value) = objective_of(&score);
     // The early bound is for the heuristic's objective; it stays valid when the exact
     // programme keeps that objective (it never raises unmet hours).
-    let same_objective = (heuristic_score.unmet_hours > 0.0) == (score.unmet_hours > 0.0);
+    let same_objective = objective_of(&heuristic_score).0 == objective;
     let bound = if primary_proven {
         value
     } else if same_objective {
@@ -346,6 +334,16 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     ))
 }
 
+/// The goal a bound is about and the plan's value on it: unmet hours while there are any,
+/// else cost.
+fn objective_of(score: &facts::Score) -> (Objective, f64) {
+    if score.unmet_hours > 0.0 {
+        (Objective::UnmetHours, score.unmet_hours)
+    } else {
+        (Objective::Cost, score.cost)
+    }
+}
+
 /// The recommendation for a plan: figures before and after, explanations, extra posts.
 /// `bound` is the proven bound on the objective (`None`: the plan's own value, proven).
 #[allow(clippy::too_many_arguments)]
@@ -361,15 +359,7 @@ fn finish(
 ) -> Recommendation {
     let facts = facts.clone();
     let score = facts.score(scenario, &plan);
-    let objective = if score.unmet_hours > 0.0 {
-        Objective::UnmetHours
-    } else {
-        Objective::Cost
-    };
-    let value = match objective {
-        Objective::UnmetHours => score.unmet_hours,
-        Objective::Cost => score.cost,
-    };
+    let (objective, value) = objective_of(&score);
     let bound = bound.unwrap_or(value);
     let gap = if value > 0.0 {
         ((value - bound) / value).max(0.0)

@@ -96,7 +96,32 @@ pub enum OfficeKind {
 }
 
 impl OfficeKind {
-    pub fn as_str(self) -> &'static str {
+    /// Every kind, in the order the scenario format lists them: the one list the parser, the
+    /// schema and the summaries read.
+    pub const ALL: [OfficeKind; 4] = [
+        OfficeKind::Section,
+        OfficeKind::DispatchedGroup,
+        OfficeKind::PatrolGroup,
+        OfficeKind::Centre,
+    ];
+
+    /// The kinds as a scenario file writes them.
+    pub const NAMES: [&'static str; 4] = {
+        let mut names = [""; 4];
+        let mut i = 0;
+        while i < names.len() {
+            names[i] = OfficeKind::ALL[i].as_str();
+            i += 1;
+        }
+        names
+    };
+
+    /// The kind a scenario file names, if it is one.
+    pub fn parse(name: &str) -> Option<OfficeKind> {
+        OfficeKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             OfficeKind::Section => "section",
             OfficeKind::DispatchedGroup => "dispatched_group",

@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use crate::export::{Cell, Exportable, Table};
-use crate::model::Scenario;
+use crate::model::{OfficeKind, Scenario};
 
 /// What `check` prints: the scenario at a glance.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,19 +20,14 @@ pub struct CheckSummary {
 
 impl CheckSummary {
     pub fn new(scenario: &Scenario, warnings: usize) -> CheckSummary {
-        let kinds = ["section", "dispatched_group", "patrol_group", "centre"];
         CheckSummary {
             name: scenario.name.clone(),
             year_value: scenario.calendar.year_value(),
-            offices: kinds
+            offices: OfficeKind::ALL
                 .iter()
-                .map(|k| {
-                    let n = scenario
-                        .offices
-                        .iter()
-                        .filter(|o| o.kind.as_str() == *k)
-                        .count();
-                    (k.to_string(), n)
+                .map(|&k| {
+                    let n = scenario.offices.iter().filter(|o| o.kind == k).count();
+                    (k.as_str().to_string(), n)
                 })
                 .collect(),
             staff: scenario

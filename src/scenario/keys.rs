@@ -4,6 +4,8 @@
 //! keys (with a "did you mean" from the keys allowed at that place) and the JSON Schema that
 //! `staffplan schema` prints for editors.
 
+use crate::model::OfficeKind;
+
 /// What a key holds.
 #[derive(Debug, Clone, Copy)]
 pub enum Kind {
@@ -52,7 +54,6 @@ const fn required(name: &'static str, kind: Kind, doc: &'static str) -> Field {
     }
 }
 
-pub const OFFICE_KINDS: &[&str] = &["section", "dispatched_group", "patrol_group", "centre"];
 pub const LANGUAGES: &[&str] = &["en", "zh"];
 
 const SCENARIO: &[Field] = &[
@@ -130,8 +131,8 @@ const OFFICE: &[Field] = &[
     ),
     field(
         "kind",
-        Kind::Choice(OFFICE_KINDS),
-        "section | dispatched_group | patrol_group | centre (default section).",
+        Kind::Choice(&OfficeKind::NAMES),
+        "Kind of office (default section).",
     ),
     field(
         "staff",

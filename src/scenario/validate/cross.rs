@@ -1,0 +1,246 @@
+//! Checks across sections, once every entry is read: coverage of units by groups, the work
+//! chain, and whether each office can field its teams.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::{Validator, MAX_CHAIN_DEPTH};
+use crate::model::{Office, Scenario, Unit, Work, WorkPlace};
+use crate::scenario::raw::{self, S};
+
+impl Validator<'_, '_> {
+    /// A unit covered by two groups is an error; units no group covers are a warning.
+    pub(super) fn check_coverage(
+        &mut self,
+        offices: &mut [Office],
+        units: &[Unit],
+        works: &[Work],
+    ) {
+        let mut by_unit: Vec<Option<usize>> = vec![None; units.len()];
+        for o in 0..offices.len() {
+            let mut kept = Vec::new();
+            for &u in &offices[o].covers {
+                match by_unit[u] {
+                    Some(first) => {
+                        let span = self.covers_spans.get(o).cloned().unwrap_or(0..0);
+                        self.error(
+                            span,
+                            format!("[[office]] \"{}\", key `covers`", offices[o].id),
+                            format!(
+                                "unit \"{}\" is covered by two groups, \"{}\" and \"{}\"",
+                                units[u].id, offices[first].id, offices[o].id
+                            ),
+                            "full coverage means exactly one group per unit: remove it from one `covers` list",
+                        );
+                    }
+                    None => {
+                        by_unit[u] = Some(o);
+                        kept.push(u);
+                        if !units[u].is_eligible(o) {
+                            let span = self.covers_spans.get(o).cloned().unwrap_or(0..0);
+                            self.error(
+                                span,
+                                format!("[[office]] \"{}\", key `covers`", offices[o].id),
+                                format!("unit \"{}\" is covered by \"{}\", which is not in its `eligible` list", units[u].id, offices[o].id),
+                                "add the group to the unit's `eligible` list or move the unit to an eligible group",
+                            );
+                        }
+                    }
+                }
+            }
+            offices[o].covers = kept;
+        }
+        for (u, unit) in units.iter().enumerate() {
+            if unit.eligible.as_ref().is_some_and(Vec::is_empty) && unit.has_group_work(works) {
+                let span = self.sink_span_of_unit(u);
+                self.error(
+                    span,
+                    format!("[[unit]] \"{}\", key `eligible`", unit.id),
+                    "`eligible = []` lets no group cover the unit, but it generates covering-group work that only a group can do",
+                    "name the groups that may cover it, or give its workload to office-level work",
+                );
+            }
+        }
+        let uncovered: Vec<&str> = units
+            .iter()
+            .zip(&by_unit)
+            .filter(|(u, g)| g.is_none() && u.needs_group(works))
+            .map(|(u, _)| u.id.as_str())
+            .collect();
+        if let Some(first) = uncovered.first() {
+            let first_index = units.iter().position(|u| u.id == *first).unwrap_or(0);
+            let span = self.sink_span_of_unit(first_index);
+            let shown = if uncovered.len() <= 8 {
+                uncovered.join(", ")
+            } else {
+                format!(
+                    "{}, … ({} more)",
+                    uncovered[..8].join(", "),
+                    uncovered.len() - 8
+                )
+            };
+            self.warning(
+                span,
+                "[[unit]]",
+                format!(
+                    "{} unit{} covered by no dispatched group: {shown}",
+                    uncovered.len(),
+                    if uncovered.len() == 1 { " is" } else { "s are" }
+                ),
+                "their covering-group work is done by nobody; add them to a group's `covers`, or let `staffplan optimise` allocate them",
+            );
+        }
+    }
+
+    fn sink_span_of_unit(&self, unit: usize) -> Range<usize> {
+        self.unit_spans.get(unit).cloned().unwrap_or(0..0)
+    }
+
+    /// A cycle in `next`, too deep a chain, and covering-group work fed by office-level work
+    /// are errors.
+    pub(super) fn check_chain(&mut self, scenario: &Scenario, raw_works: &[S<raw::Work>]) {
+        let works = &scenario.works;
+        let span_of = |w: usize| {
+            raw_works.get(w).map_or(0..0, |r| {
+                r.get_ref().next.as_ref().map_or(r.span(), Spanned::span)
+            })
+        };
+        for (w, work) in works.iter().enumerate() {
+            for &(child, _) in &work.next {
+                if matches!(work.place, WorkPlace::Office(_))
+                    && works[child].place == WorkPlace::CoveringGroup
+                {
+                    self.error(
+                        span_of(w),
+                        format!("[[work]] \"{}\", key `next`", work.id),
+                        format!(
+                            "\"{}\" is done at an office but feeds \"{}\", covering-group work: there is no unit to tell which group gets it",
+                            work.id, works[child].id
+                        ),
+                        format!("give \"{}\" an office, or make \"{}\" covering-group work too", works[child].id, work.id),
+                    );
+                }
+            }
+        }
+        // Depth-first search with colours finds one cycle per strongly connected knot.
+        let n = works.len();
+        let mut colour = vec![0u8; n];
+        let mut depth = vec![0usize; n];
+        let mut reported = false;
+        for start in 0..n {
+            if colour[start] != 0 {
+                continue;
+            }
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            colour[start] = 1;
+            while let Some(&mut (w, ref mut i)) = stack.last_mut() {
+                if let Some(&(child, _)) = works[w].next.get(*i) {
+                    *i += 1;
+                    match colour[child] {
+                        0 => {
+                            colour[child] = 1;
+                            stack.push((child, 0));
+                        }
+                        1 if !reported => {
+                            let from = stack.iter().position(|&(x, _)| x == child).unwrap_or(0);
+                            let mut path: Vec<&str> = stack[from..]
+                                .iter()
+                                .map(|&(x, _)| works[x].id.as_str())
+                                .collect();
+                            path.push(works[child].id.as_str());
+                            self.error(
+                                span_of(w),
+                                format!("[[work]] \"{}\", key `next`", works[w].id),
+                                format!("the work chain has a cycle: {}", path.join(" → ")),
+                                "a chain must end: remove one of these `next` entries",
+                            );
+                            reported = true;
+                        }
+                        _ => {}
+                    }
+                } else {
+                    colour[w] = 2;
+                    depth[w] = 1 + works[w]
+                        .next
+                        .iter()
+                        .map(|&(c, _)| depth[c])
+                        .max()
+                        .unwrap_or(0);
+                    stack.pop();
+                }
+            }
+        }
+        if !reported {
+            if let Some(w) = (0..n).find(|&w| depth[w] > MAX_CHAIN_DEPTH) {
+                self.error(
+                    span_of(w),
+                    format!("[[work]] \"{}\", key `next`", works[w].id),
+                    format!("the work chain starting here is {} steps deep, more than the {MAX_CHAIN_DEPTH} accepted", depth[w]),
+                    "merge steps of the chain",
+                );
+            }
+        }
+    }
+
+    /// An office that cannot field a team is an error; one staffed below its team today is
+    /// a warning.
+    pub(super) fn check_teams(&mut self, scenario: &Scenario, raw_works: &[S<raw::Work>]) {
+        let volumes = crate::analysis::volumes(scenario, &scenario.coverage());
+        for (w, work) in scenario.works.iter().enumerate() {
+            let span = raw_works.get(w).map_or(0..0, |r| {
+                r.get_ref().team.as_ref().map_or(r.span(), Spanned::span)
+            });
+            let offices: Vec<usize> = match work.place {
+                WorkPlace::Office(o) => vec![o],
+                WorkPlace::CoveringGroup => (0..scenario.offices.len())
+                    .filter(|&o| scenario.offices[o].is_group())
+                    .filter(|&o| {
+                        volumes.at_office[w][o] > 0.0
+                            || scenario.units.iter().any(|u| {
+                                u.workload.iter().any(|&(uw, rate)| uw == w && rate > 0.0)
+                                    && u.eligible.as_ref().is_some_and(|e| e.contains(&o))
+                            })
+                    })
+                    .collect(),
+            };
+            for o in offices {
+                let office = &scenario.offices[o];
+                if let Some(max) = office.max_staff {
+                    if work.team > max {
+                        self.error(
+                            span.clone(),
+                            format!("[[work]] \"{}\", key `team`", work.id),
+                            format!(
+                                "a team of {} is needed, but office \"{}\" may have at most {max} people (`max_staff`)",
+                                work.team, office.id
+                            ),
+                            format!("raise `max_staff` of \"{}\" to {} or more, or make the team smaller", office.id, work.team),
+                        );
+                        continue;
+                    }
+                }
+                if volumes.at_office[w][o] > 0.0 && office.headcount() < work.team {
+                    self.warning(
+                        span.clone(),
+                        format!("[[work]] \"{}\", key `team`", work.id),
+                        format!(
+                            "office \"{}\" has {} today, fewer than the team of {} this work needs: it cannot start it",
+                            office.id,
+                            people(office.headcount()),
+                            work.team
+                        ),
+                        "staffplan optimise raises the office to the team size",
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn people(n: u32) -> String {
+    match n {
+        1 => "1 person".to_string(),
+        n => format!("{n} people"),
+    }
+}

@@ -1,0 +1,527 @@
+//! The second stage: raw sections to the validated [`Scenario`], ids resolved to indices.
+//!
+//! Each section is deserialized on its own, and each entry of an array of tables on its own,
+//! so that one mistyped value does not hide the errors after it. Checks never stop at the
+//! first problem; a section that cannot be read is skipped and reported.
+
+mod cross;
+mod office;
+mod settings;
+mod unit;
+mod work;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::Spanned;
+
+use super::raw::{self, IdMap, S};
+use super::{nearest, Sink};
+use crate::model::{Language, Office, Scenario, Unit, Work};
+
+/// Largest real number accepted anywhere; beyond it sums and products lose meaning.
+pub const MAX_REAL: f64 = 1e12;
+/// Smallest non-zero real number accepted; below it a value is a typo, not a quantity.
+pub const MIN_REAL: f64 = 1e-6;
+/// Largest whole number accepted for headcounts, quotas and counts.
+pub const MAX_WHOLE: f64 = 1_000_000.0;
+pub const MAX_OFFICES: usize = 2_000;
+pub const MAX_UNITS: usize = 20_000;
+pub const MAX_WORKS: usize = 1_000;
+pub const MAX_STAFF_TYPES: usize = 50;
+pub const MAX_CHAIN_DEPTH: usize = 50;
+
+/// The word for covering-group work in `[[work]] office`.
+pub const COVERING_GROUP: &str = "covering_group";
+
+pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<Scenario> {
+    let root_span = root.span();
+    let mut root = root.into_inner();
+    let mut v = Validator {
+        sink,
+        unit_spans: Vec::new(),
+        covers_spans: Vec::new(),
+    };
+    let mut take = |key: &str| root.remove(key);
+
+    let header: raw::Header = v
+        .section(take("scenario"), "[scenario]")
+        .unwrap_or_default();
+    let calendar: raw::Calendar = v
+        .section(take("calendar"), "[calendar]")
+        .unwrap_or_default();
+    let staff_value = take("staff");
+    let staff_span = staff_value.as_ref().map_or(0..0, Spanned::span);
+    let staff: IdMap<raw::StaffType> = v.section(staff_value, "[staff]").unwrap_or_default();
+    let policy: raw::Policy = v.section(take("policy"), "[policy]").unwrap_or_default();
+    let offices: Vec<S<raw::Office>> = v.entries(take("office"), "office");
+    v.covers_spans = offices
+        .iter()
+        .map(|o| o.get_ref().covers.as_ref().map_or(o.span(), Spanned::span))
+        .collect();
+    let units: Vec<S<raw::Unit>> = v.entries(take("unit"), "unit");
+    v.unit_spans = units.iter().map(Spanned::span).collect();
+    let works: Vec<S<raw::Work>> = v.entries(take("work"), "work");
+
+    let name = match &header.name {
+        Some(name) => v.text(name, "[scenario], key `name`"),
+        None => {
+            v.error(
+                root_span.start..root_span.start,
+                "[scenario], key `name`",
+                "the scenario has no name",
+                "add `[scenario]` with `name = \"…\"` at the top of the file",
+            );
+            String::new()
+        }
+    };
+    let language = match &header.language {
+        None => Language::En,
+        Some(l) => match l.get_ref().as_str() {
+            "en" => Language::En,
+            "zh" => Language::Zh,
+            other => {
+                v.error(
+                    l.span(),
+                    "[scenario], key `language`",
+                    format!("unknown language \"{other}\""),
+                    "use \"en\" or \"zh\"",
+                );
+                Language::En
+            }
+        },
+    };
+    let calendar = v.calendar(&calendar);
+
+    let staff_types = v.staff_types(&staff, staff_span);
+    let staff_ids: Vec<&str> = staff_types.iter().map(|t| t.id.as_str()).collect();
+    let policy = v.policy(&policy, &staff_ids);
+
+    let office_ids = v.ids(&offices, "office", |o| &o.id, MAX_OFFICES);
+    let unit_ids = v.ids(&units, "unit", |u| &u.id, MAX_UNITS);
+    let work_ids = v.ids(&works, "work", |w| &w.id, MAX_WORKS);
+    let ids = Ids {
+        staff: &staff_ids,
+        offices: &office_ids,
+        units: &unit_ids,
+        works: &work_ids,
+    };
+
+    let mut offices: Vec<Office> = offices
+        .iter()
+        .zip(&office_ids)
+        .map(|(o, id)| v.office(o, id, &ids))
+        .collect();
+    let units: Vec<Unit> = units
+        .iter()
+        .zip(&unit_ids)
+        .map(|(u, id)| v.unit(u, id, &ids, &offices))
+        .collect();
+    let raw_works = works;
+    let works: Vec<Work> = raw_works
+        .iter()
+        .zip(&work_ids)
+        .map(|(w, id)| v.work(w, id, &ids))
+        .collect();
+
+    v.check_coverage(&mut offices, &units, &works);
+    let scenario = Scenario {
+        name,
+        language,
+        date: header.date.map(|d| d.into_inner()),
+        calendar,
+        staff_types,
+        policy,
+        offices,
+        units,
+        works,
+    };
+    v.check_chain(&scenario, &raw_works);
+    v.check_teams(&scenario, &raw_works);
+    Some(scenario)
+}
+
+struct Ids<'a> {
+    staff: &'a [&'a str],
+    offices: &'a [String],
+    units: &'a [String],
+    works: &'a [String],
+}
+
+struct Validator<'s, 'a> {
+    sink: &'s mut Sink<'a>,
+    /// Where each `[[unit]]` stands, for messages about coverage.
+    unit_spans: Vec<Range<usize>>,
+    /// Where each office's `covers` list stands.
+    covers_spans: Vec<Range<usize>>,
+}
+
+impl Validator<'_, '_> {
+    fn error(
+        &mut self,
+        span: Range<usize>,
+        place: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.sink
+            .error(span, place.into(), message.into(), Some(help.into()));
+    }
+
+    fn warning(
+        &mut self,
+        span: Range<usize>,
+        place: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.sink
+            .warning(span, place.into(), message.into(), Some(help.into()));
+    }
+
+    /// Deserializes one section; a type error is reported and the section skipped.
+    fn section<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        value: Option<Spanned<DeValue<'_>>>,
+        place: &str,
+    ) -> Option<T> {
+        let mut value = value?;
+        // Each failed attempt reports the culprit key and drops it, so that every mistyped
+        // value of a section is reported and the rest of the section still counts.
+        loop {
+            let mut leaves = Vec::new();
+            leaf_keys(&value, "", &mut leaves);
+            let error = match T::deserialize(ValueDeserializer::from(value.clone())) {
+                Ok(parsed) => return Some(parsed),
+                Err(error) => error,
+            };
+            let span = error.span().unwrap_or(value.span());
+            // The innermost key whose value holds the error names the culprit.
+            let key = leaves
+                .iter()
+                .filter(|(_, s)| s.start <= span.start && span.end <= s.end)
+                .min_by_key(|(_, s)| s.end - s.start)
+                .map(|(k, _)| k.clone());
+            let at = match &key {
+                Some(key) => format!("{place}, key `{key}`"),
+                None => place.to_string(),
+            };
+            self.error(
+                span,
+                at,
+                plain_type_error(error.message()),
+                "give the value the type the format expects (see `staffplan schema`)",
+            );
+            let top = key.as_deref().and_then(|k| k.split('.').next());
+            let removed = match (top, value.get_mut()) {
+                (Some(top), DeValue::Table(table)) => table.remove(top).is_some(),
+                _ => false,
+            };
+            if !removed {
+                return None;
+            }
+        }
+    }
+
+    /// Deserializes each entry of an array of tables on its own.
+    fn entries<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        value: Option<Spanned<DeValue<'_>>>,
+        name: &str,
+    ) -> Vec<S<T>> {
+        let Some(value) = value else {
+            return Vec::new();
+        };
+        let span = value.span();
+        let DeValue::Array(array) = value.into_inner() else {
+            self.error(
+                span,
+                format!("key `{name}`"),
+                format!("`{name}` must be an array of tables"),
+                format!("write each entry as a `[[{name}]]` table"),
+            );
+            return Vec::new();
+        };
+        let mut entries = Vec::new();
+        for (i, item) in array.into_iter().enumerate() {
+            let span = item.span();
+            let place = match item.get_ref() {
+                DeValue::Table(table) => super::entry_name(name, i, table),
+                _ => format!("[[{name}]] #{}", i + 1),
+            };
+            if let Some(parsed) = self.section::<T>(Some(item), &place) {
+                entries.push(Spanned::new(span, parsed));
+            }
+        }
+        entries
+    }
+
+    fn text(&mut self, value: &S<String>, place: &str) -> String {
+        let text = value.get_ref().trim();
+        if text.is_empty() {
+            self.error(value.span(), place, "the text is empty", "write a name");
+        }
+        text.to_string()
+    }
+
+    /// A real number, checked: finite, not negative, not absurdly large or small.
+    fn real(&mut self, value: &Option<S<f64>>, place: &str, key: &str, default: f64) -> f64 {
+        let Some(value) = value else {
+            return default;
+        };
+        let x = *value.get_ref();
+        let place = format!("{place}, key `{key}`");
+        if !x.is_finite() {
+            self.error(
+                value.span(),
+                place,
+                format!("`{key}` must be a finite number, found {x}"),
+                "write an ordinary number such as 12.5",
+            );
+            default
+        } else if x < 0.0 {
+            self.error(
+                value.span(),
+                place,
+                format!("`{key}` must not be negative, found {x}"),
+                "write zero or a positive number",
+            );
+            default
+        } else if x > MAX_REAL {
+            self.error(
+                value.span(),
+                place,
+                format!("`{key}` is {x:e}, above the largest value accepted ({MAX_REAL:e})"),
+                "check the unit of the figure; staffplan refuses values this large because sums of them lose precision",
+            );
+            default
+        } else if x > 0.0 && x < MIN_REAL {
+            self.error(
+                value.span(),
+                place,
+                format!(
+                    "`{key}` is {x:e}, below the smallest non-zero value accepted ({MIN_REAL:e})"
+                ),
+                "write 0 if you mean none, or check the unit of the figure",
+            );
+            default
+        } else {
+            x
+        }
+    }
+
+    /// A real number that is a share, 0..=1.
+    fn share(&mut self, value: &Option<S<f64>>, place: &str, key: &str, default: f64) -> f64 {
+        let x = self.real(value, place, key, default);
+        if x > 1.0 {
+            if let Some(value) = value {
+                self.error(
+                    value.span(),
+                    format!("{place}, key `{key}`"),
+                    format!("`{key}` is a share and must lie in 0..1, found {x}"),
+                    format!("write a fraction: 15% is {}", 0.15),
+                );
+            }
+            return default;
+        }
+        x
+    }
+
+    /// A whole number, checked: not negative, no fraction, at most `max`.
+    fn whole(
+        &mut self,
+        value: &Option<S<f64>>,
+        place: &str,
+        key: &str,
+        default: u32,
+        max: f64,
+    ) -> u32 {
+        let Some(value) = value else {
+            return default;
+        };
+        let x = *value.get_ref();
+        let place = format!("{place}, key `{key}`");
+        if !x.is_finite() || x < 0.0 {
+            self.error(
+                value.span(),
+                place,
+                format!("`{key}` must be a whole number, zero or more, found {x}"),
+                "write a count such as 3",
+            );
+            default
+        } else if x.fract() != 0.0 {
+            self.error(
+                value.span(),
+                place,
+                format!("`{key}` must be a whole number, found {x}"),
+                format!("write {} or {}", x.floor(), x.ceil()),
+            );
+            default
+        } else if x > max {
+            self.error(
+                value.span(),
+                place,
+                format!("`{key}` is {x}, above the largest value accepted ({max})"),
+                "check the figure",
+            );
+            default
+        } else {
+            x as u32
+        }
+    }
+
+    /// Checks the ids of one array of tables: present, not empty, unique. Returns them in order
+    /// (an empty string where missing, so that indices stay aligned).
+    fn ids<T>(
+        &mut self,
+        entries: &[S<T>],
+        name: &str,
+        id: impl Fn(&T) -> &Option<S<String>>,
+        max: usize,
+    ) -> Vec<String> {
+        if entries.len() > max {
+            if let Some(first) = entries.first() {
+                self.error(
+                    first.span(),
+                    format!("[[{name}]]"),
+                    format!(
+                        "{} entries of [[{name}]], more than the {max} accepted",
+                        entries.len()
+                    ),
+                    "split the organisation into several scenarios",
+                );
+            }
+        }
+        let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| match id(entry.get_ref()) {
+                None => {
+                    self.error(
+                        entry.span(),
+                        format!("[[{name}]] #{}", i + 1),
+                        format!("[[{name}]] #{} has no `id`", i + 1),
+                        format!("add `id = \"…\"`, unique among the {name}s"),
+                    );
+                    String::new()
+                }
+                Some(value) => {
+                    let text = value.get_ref().trim().to_string();
+                    let place = format!("[[{name}]] \"{text}\", key `id`");
+                    if text.is_empty() {
+                        self.error(
+                            value.span(),
+                            place,
+                            "the id is empty",
+                            "write an id such as \"audit\"",
+                        );
+                    } else if let Some(first) = seen.get(&text) {
+                        let (line, _) = super::line_column(self.sink.text, first.start);
+                        self.error(
+                            value.span(),
+                            place,
+                            format!("duplicate {name} id \"{text}\" (first used on line {line})"),
+                            format!("give every {name} its own id"),
+                        );
+                    } else {
+                        seen.insert(text.clone(), value.span());
+                    }
+                    text
+                }
+            })
+            .collect()
+    }
+
+    /// Resolves an id against a list, reporting an unknown one with the nearest known id.
+    fn resolve(
+        &mut self,
+        id: &S<String>,
+        known: &[impl AsRef<str>],
+        place: &str,
+        key: &str,
+        what: &str,
+    ) -> Option<usize> {
+        let name = id.get_ref();
+        if let Some(i) = known.iter().position(|k| k.as_ref() == name) {
+            return Some(i);
+        }
+        let known: Vec<&str> = known
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|k| !k.is_empty())
+            .collect();
+        let listed = if known.len() <= 12 {
+            known.join(", ")
+        } else {
+            format!("{}, … ({} in all)", known[..12].join(", "), known.len())
+        };
+        let help = match nearest(name, &known) {
+            Some(near) => format!("did you mean \"{near}\"? The {what}s are: {listed}"),
+            None if known.is_empty() => format!("declare the {what} first; there is none"),
+            None => format!("use one of the {what}s: {listed}"),
+        };
+        self.error(
+            id.span(),
+            format!("{place}, key `{key}`"),
+            format!("unknown {what} \"{name}\""),
+            help,
+        );
+        None
+    }
+
+    fn required_text(
+        &mut self,
+        value: &Option<S<String>>,
+        span: Range<usize>,
+        place: &str,
+        key: &str,
+    ) -> String {
+        match value {
+            Some(value) => self.text(value, &format!("{place}, key `{key}`")),
+            None => {
+                self.error(
+                    span,
+                    place,
+                    format!("`{key}` is missing"),
+                    format!("add `{key} = …`"),
+                );
+                String::new()
+            }
+        }
+    }
+}
+
+/// Every key below a value with the span of its value, dotted from the value (`staff.contract`).
+fn leaf_keys(value: &Spanned<DeValue<'_>>, prefix: &str, out: &mut Vec<(String, Range<usize>)>) {
+    match value.get_ref() {
+        DeValue::Table(table) => {
+            for (key, child) in table {
+                let name = if prefix.is_empty() {
+                    key.get_ref().to_string()
+                } else {
+                    format!("{prefix}.{}", key.get_ref())
+                };
+                out.push((name.clone(), child.span()));
+                leaf_keys(child, &name, out);
+            }
+        }
+        DeValue::Array(array) => {
+            for child in array {
+                leaf_keys(child, prefix, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// serde's wording in a planner's words: "expected f64" becomes "expected a number".
+fn plain_type_error(message: &str) -> String {
+    super::first_line(message)
+        .replace("expected f64", "expected a number")
+        .replace("expected a sequence", "expected an array `[…]`")
+        .replace("expected a map", "expected a table `{ … }`")
+        .replace("invalid type: ", "wrong type: ")
+}

@@ -1,0 +1,193 @@
+//! One `[[office]]` entry: kind, headcount by staff type, leaders, bounds and covers.
+
+use super::{Ids, Validator, MAX_WHOLE};
+use crate::model::{Office, OfficeKind};
+use crate::scenario::nearest;
+use crate::scenario::raw::{self, S};
+
+impl Validator<'_, '_> {
+    pub(super) fn office(&mut self, raw: &S<raw::Office>, id: &str, ids: &Ids<'_>) -> Office {
+        let span = raw.span();
+        let raw = raw.get_ref();
+        let place = format!("[[office]] \"{id}\"");
+        let p = place.as_str();
+        let name = self.required_text(&raw.name, span, p, "name");
+        let kind = self.office_kind(&raw.kind, p);
+        let (staff, staff_known) = self.headcount(raw, p, ids);
+        let leaders = self.leaders(raw, p, staff.iter().sum(), staff_known);
+        let leader_case_share = self.share(&raw.leader_case_share, p, "leader_case_share", 0.5);
+        let (min_staff, max_staff) = self.staff_bounds(raw, p);
+        let allowed_staff = match &raw.allowed_staff {
+            None => vec![true; ids.staff.len()],
+            Some(list) => {
+                let mut allowed = vec![false; ids.staff.len()];
+                for t in list.get_ref() {
+                    if let Some(t) = self.resolve(t, ids.staff, p, "allowed_staff", "staff type") {
+                        allowed[t] = true;
+                    }
+                }
+                allowed
+            }
+        };
+        let covers = self.covers(raw, p, kind, ids);
+        let max_units = self.max_units(raw, p, covers.len());
+        Office {
+            id: id.to_string(),
+            name,
+            kind,
+            staff,
+            leaders,
+            leader_case_share,
+            min_staff,
+            max_staff,
+            allowed_staff,
+            fixed: raw.fixed.as_ref().is_some_and(|f| *f.get_ref()),
+            covers,
+            max_units,
+            optional: raw.optional.as_ref().is_some_and(|f| *f.get_ref()),
+        }
+    }
+
+    fn office_kind(&mut self, kind: &Option<S<String>>, p: &str) -> OfficeKind {
+        let Some(k) = kind else {
+            return OfficeKind::Section;
+        };
+        if let Some(kind) = OfficeKind::parse(k.get_ref()) {
+            return kind;
+        }
+        let names = OfficeKind::NAMES.join(", ");
+        let help = match nearest(k.get_ref(), &OfficeKind::NAMES) {
+            Some(near) => format!("did you mean \"{near}\"? Kinds: {names}"),
+            None => format!("use one of: {names}"),
+        };
+        self.error(
+            k.span(),
+            format!("{p}, key `kind`"),
+            format!("unknown office kind \"{}\"", k.get_ref()),
+            help,
+        );
+        OfficeKind::Section
+    }
+
+    /// Headcount by staff type, and whether every staff type named was known (a leaders check
+    /// against a headcount with unknown types in it would only echo that error).
+    fn headcount(&mut self, raw: &raw::Office, p: &str, ids: &Ids<'_>) -> (Vec<u32>, bool) {
+        let mut staff = vec![0; ids.staff.len()];
+        let mut staff_known = true;
+        if let Some(map) = &raw.staff {
+            for (t, n) in &map.get_ref().0 {
+                let key = format!("staff.{}", t.get_ref());
+                let count = self.whole(&Some(n.clone()), p, &key, 0, MAX_WHOLE);
+                match self.resolve(t, ids.staff, p, "staff", "staff type") {
+                    Some(t) => staff[t] = count,
+                    None => staff_known = false,
+                }
+            }
+        }
+        (staff, staff_known)
+    }
+
+    fn leaders(&mut self, raw: &raw::Office, p: &str, headcount: u32, staff_known: bool) -> u32 {
+        let leaders = self.whole(&raw.leaders, p, "leaders", 0, MAX_WHOLE);
+        // An optional group not yet opened may name its future leadership posts.
+        let unopened = raw.optional.as_ref().is_some_and(|o| *o.get_ref()) && headcount == 0;
+        if let (true, true, false, Some(l)) =
+            (staff_known, leaders > headcount, unopened, &raw.leaders)
+        {
+            let who = if leaders == 1 {
+                "1 leader".to_string()
+            } else {
+                format!("{leaders} leaders")
+            };
+            self.error(
+                l.span(),
+                format!("{p}, key `leaders`"),
+                format!("{who} but a headcount of {headcount}: leaders are counted in the staff"),
+                "make `leaders` at most the staff of the office",
+            );
+        }
+        leaders
+    }
+
+    fn staff_bounds(&mut self, raw: &raw::Office, p: &str) -> (Option<u32>, Option<u32>) {
+        let min_staff = raw
+            .min_staff
+            .as_ref()
+            .map(|v| self.whole(&Some(v.clone()), p, "min_staff", 0, MAX_WHOLE));
+        let max_staff = raw
+            .max_staff
+            .as_ref()
+            .map(|v| self.whole(&Some(v.clone()), p, "max_staff", 0, MAX_WHOLE));
+        if let (Some(min), Some(max), Some(v)) = (min_staff, max_staff, &raw.max_staff) {
+            if min > max {
+                self.error(
+                    v.span(),
+                    format!("{p}, key `max_staff`"),
+                    format!("`max_staff` ({max}) is below `min_staff` ({min})"),
+                    "raise max_staff or lower min_staff",
+                );
+            }
+        }
+        (min_staff, max_staff)
+    }
+
+    fn covers(
+        &mut self,
+        raw: &raw::Office,
+        p: &str,
+        kind: OfficeKind,
+        ids: &Ids<'_>,
+    ) -> Vec<usize> {
+        let mut covers = Vec::new();
+        let Some(list) = &raw.covers else {
+            return covers;
+        };
+        if kind != OfficeKind::DispatchedGroup && !list.get_ref().is_empty() {
+            self.error(
+                list.span(),
+                format!("{p}, key `covers`"),
+                format!(
+                    "only dispatched groups cover units, and this office is a {}",
+                    kind.as_str()
+                ),
+                "set `kind = \"dispatched_group\"` or remove `covers`",
+            );
+        }
+        for u in list.get_ref() {
+            let Some(u) = self.resolve(u, ids.units, p, "covers", "unit") else {
+                continue;
+            };
+            if covers.contains(&u) {
+                self.error(
+                    list.span(),
+                    format!("{p}, key `covers`"),
+                    format!("unit \"{}\" is listed twice", ids.units[u]),
+                    "list each unit once",
+                );
+            } else {
+                covers.push(u);
+            }
+        }
+        covers
+    }
+
+    fn max_units(&mut self, raw: &raw::Office, p: &str, covered: usize) -> Option<u32> {
+        let max_units = raw
+            .max_units
+            .as_ref()
+            .map(|v| self.whole(&Some(v.clone()), p, "max_units", 0, MAX_WHOLE));
+        if let (Some(max), Some(v)) = (max_units, &raw.max_units) {
+            if covered > max as usize {
+                self.warning(
+                    v.span(),
+                    format!("{p}, key `max_units`"),
+                    format!(
+                        "the group covers {covered} units today, more than `max_units` = {max}"
+                    ),
+                    "the optimiser will move units to other groups; raise max_units to keep them",
+                );
+            }
+        }
+        max_units
+    }
+}

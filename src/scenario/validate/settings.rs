@@ -1,0 +1,148 @@
+//! `[calendar]`, `[staff.TYPE]` and `[policy]`: the settings every office shares.
+
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::{Validator, MAX_STAFF_TYPES, MAX_WHOLE};
+use crate::model::{Calendar, Policy, StaffType};
+use crate::scenario::raw::{self, IdMap};
+
+impl Validator<'_, '_> {
+    pub(super) fn calendar(&mut self, raw: &raw::Calendar) -> Calendar {
+        let d = Calendar::default();
+        let p = "[calendar]";
+        let calendar = Calendar {
+            working_days: self.whole(&raw.working_days, p, "working_days", d.working_days, 366.0),
+            hours_per_day: self.real(&raw.hours_per_day, p, "hours_per_day", d.hours_per_day),
+            leave_days: self.whole(&raw.leave_days, p, "leave_days", d.leave_days, 366.0),
+            training_days: self.whole(
+                &raw.training_days,
+                p,
+                "training_days",
+                d.training_days,
+                366.0,
+            ),
+            non_case_share: self.share(&raw.non_case_share, p, "non_case_share", d.non_case_share),
+            overtime_hours: self.real(&raw.overtime_hours, p, "overtime_hours", d.overtime_hours),
+        };
+        if calendar.hours_per_day > 24.0 {
+            let span = raw.hours_per_day.as_ref().map_or(0..0, Spanned::span);
+            self.error(
+                span,
+                "[calendar], key `hours_per_day`",
+                format!(
+                    "a day has 24 hours, `hours_per_day` is {}",
+                    calendar.hours_per_day
+                ),
+                "write the working hours of one day, such as 8",
+            );
+        }
+        if calendar.leave_days + calendar.training_days > calendar.working_days {
+            let span = raw
+                .leave_days
+                .as_ref()
+                .or(raw.training_days.as_ref())
+                .or(raw.working_days.as_ref())
+                .map_or(0..0, Spanned::span);
+            self.error(
+                span,
+                "[calendar], key `leave_days`",
+                format!(
+                    "leave ({}) and training ({}) days exceed the {} working days",
+                    calendar.leave_days, calendar.training_days, calendar.working_days
+                ),
+                "leave and training are taken out of the working days: make them fewer",
+            );
+        }
+        let days_fit = calendar.leave_days + calendar.training_days <= calendar.working_days;
+        if days_fit && calendar.year_value() <= 0.0 && calendar.working_days > 0 {
+            let span = raw.working_days.as_ref().map_or(0..0, Spanned::span);
+            self.error(
+                span,
+                "[calendar]",
+                "the year value is zero: nobody has any time for casework",
+                "check working_days, hours_per_day and non_case_share",
+            );
+        }
+        calendar
+    }
+
+    pub(super) fn staff_types(
+        &mut self,
+        raw: &IdMap<raw::StaffType>,
+        span: Range<usize>,
+    ) -> Vec<StaffType> {
+        if raw.0.is_empty() {
+            self.error(
+                span.clone(),
+                "[staff]",
+                "the scenario declares no staff type",
+                "add at least one, e.g. `[staff.establishment]` with `cost = 180000`",
+            );
+        }
+        if raw.0.len() > MAX_STAFF_TYPES {
+            self.error(
+                span,
+                "[staff]",
+                format!(
+                    "{} staff types, more than the {MAX_STAFF_TYPES} accepted",
+                    raw.0.len()
+                ),
+                "merge staff types that are paid and employed alike",
+            );
+        }
+        raw.0
+            .iter()
+            .map(|(id, t)| {
+                let place = format!("[staff.{}]", id.get_ref());
+                let t = t.get_ref();
+                StaffType {
+                    id: id.get_ref().clone(),
+                    label: t
+                        .label
+                        .as_ref()
+                        .map_or_else(|| id.get_ref().clone(), |l| l.get_ref().clone()),
+                    cost: self.real(&t.cost, &place, "cost", 0.0),
+                }
+            })
+            .collect()
+    }
+
+    pub(super) fn policy(&mut self, raw: &raw::Policy, staff: &[&str]) -> Policy {
+        let p = "[policy]";
+        let mut quota = vec![None; staff.len()];
+        if let Some(map) = &raw.quota {
+            for (id, n) in &map.get_ref().0 {
+                let key = format!("quota.{}", id.get_ref());
+                let value = self.whole(&Some(n.clone()), p, &key, 0, MAX_WHOLE);
+                if let Some(t) = self.resolve(id, staff, p, "quota", "staff type") {
+                    quota[t] = Some(value);
+                }
+            }
+        }
+        let target = self.real(&raw.target_utilisation, p, "target_utilisation", 0.85);
+        if let Some(value) = &raw.target_utilisation {
+            if target <= 0.0 || target > 1.0 {
+                self.error(
+                    value.span(),
+                    "[policy], key `target_utilisation`",
+                    format!("`target_utilisation` must lie in (0, 1], found {target}"),
+                    "write the planning target as a fraction, such as 0.85",
+                );
+            }
+        }
+        Policy {
+            quota,
+            budget: raw
+                .budget
+                .as_ref()
+                .map(|b| self.real(&Some(b.clone()), p, "budget", 0.0)),
+            target_utilisation: if target > 0.0 && target <= 1.0 {
+                target
+            } else {
+                0.85
+            },
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! One `[[unit]]` entry: the units supervised and the work they generate.
+
+use super::{Ids, Validator, MAX_WHOLE};
+use crate::model::{Office, Unit};
+use crate::scenario::raw::{self, S};
+
+impl Validator<'_, '_> {
+    pub(super) fn unit(
+        &mut self,
+        raw: &S<raw::Unit>,
+        id: &str,
+        ids: &Ids<'_>,
+        offices: &[Office],
+    ) -> Unit {
+        let span = raw.span();
+        let raw = raw.get_ref();
+        let place = format!("[[unit]] \"{id}\"");
+        let p = place.as_str();
+        let name = self.required_text(&raw.name, span, p, "name");
+        let mut workload = Vec::new();
+        if let Some(map) = &raw.workload {
+            for (w, rate) in &map.get_ref().0 {
+                let key = format!("workload.{}", w.get_ref());
+                let rate = self.real(&Some(rate.clone()), p, &key, 0.0);
+                if let Some(w) = self.resolve(w, ids.works, p, "workload", "work type") {
+                    workload.push((w, rate));
+                }
+            }
+        }
+        let eligible = raw.eligible.as_ref().and_then(|list| {
+            let mut groups = Vec::new();
+            // After a wrong entry the list means nothing; dropping it avoids errors that only
+            // repeat this one.
+            let mut sound = true;
+            for g in list.get_ref() {
+                let Some(o) = self.resolve(g, ids.offices, p, "eligible", "office") else {
+                    sound = false;
+                    continue;
+                };
+                {
+                    if offices.get(o).is_some_and(|office| !office.is_group()) {
+                        sound = false;
+                        self.error(
+                            g.span(),
+                            format!("{p}, key `eligible`"),
+                            format!(
+                                "\"{}\" is not a dispatched group, so it cannot cover units",
+                                ids.offices[o]
+                            ),
+                            "list only offices with `kind = \"dispatched_group\"`",
+                        );
+                    } else if !groups.contains(&o) {
+                        groups.push(o);
+                    }
+                }
+            }
+            sound.then_some(groups)
+        });
+        Unit {
+            id: id.to_string(),
+            name,
+            kind: raw.kind.as_ref().map(|k| k.get_ref().clone()),
+            members: raw
+                .members
+                .as_ref()
+                .map(|m| self.whole(&Some(m.clone()), p, "members", 0, MAX_WHOLE * 100.0)),
+            workload,
+            eligible,
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! One `[[work]]` entry: where the work is done, its effort, team and chain.
+
+use super::{Ids, Validator, COVERING_GROUP, MAX_WHOLE};
+use crate::model::{Work, WorkPlace};
+use crate::scenario::raw::{self, S};
+
+impl Validator<'_, '_> {
+    pub(super) fn work(&mut self, raw: &S<raw::Work>, id: &str, ids: &Ids<'_>) -> Work {
+        let span = raw.span();
+        let raw = raw.get_ref();
+        let place = format!("[[work]] \"{id}\"");
+        let p = place.as_str();
+        let name = self.required_text(&raw.name, span.clone(), p, "name");
+        let resolved = match &raw.office {
+            None => {
+                self.error(
+                    span.clone(),
+                    p,
+                    "`office` is missing: nobody does this work",
+                    format!("add `office = \"<office id>\"` or `office = \"{COVERING_GROUP}\"`"),
+                );
+                None
+            }
+            Some(o) if o.get_ref() == COVERING_GROUP => Some(WorkPlace::CoveringGroup),
+            Some(o) => self
+                .resolve(o, ids.offices, p, "office", "office")
+                .map(WorkPlace::Office),
+        };
+        // An unresolved office is already an error; the placeholder is never used.
+        let place_of_work = resolved.unwrap_or(WorkPlace::Office(0));
+        let volume = self.real(&raw.volume, p, "volume", 0.0);
+        if resolved == Some(WorkPlace::CoveringGroup) && volume > 0.0 {
+            if let Some(v) = &raw.volume {
+                self.error(
+                    v.span(),
+                    format!("{p}, key `volume`"),
+                    "covering-group work arrives from the units a group covers, so it has no direct `volume`",
+                    "give the items to the units as `workload = { … }`, or name the office that receives them",
+                );
+            }
+        }
+        let hours = match &raw.hours {
+            Some(_) => self.real(&raw.hours, p, "hours", 0.0),
+            None => {
+                self.error(
+                    span.clone(),
+                    p,
+                    "`hours` is missing",
+                    "add `hours = …`: person-hours per item, all team members together",
+                );
+                0.0
+            }
+        };
+        let team = self.whole(&raw.team, p, "team", 1, MAX_WHOLE);
+        if team == 0 {
+            if let Some(t) = &raw.team {
+                self.error(
+                    t.span(),
+                    format!("{p}, key `team`"),
+                    "a team needs at least one person",
+                    "write `team = 1` or more",
+                );
+            }
+        }
+        let cv = self.real(&raw.cv, p, "cv", 0.5);
+        if cv > 10.0 {
+            if let Some(c) = &raw.cv {
+                self.error(
+                    c.span(),
+                    format!("{p}, key `cv`"),
+                    format!("`cv` is {cv}; above 10 the effort distribution is meaningless"),
+                    "typical values lie between 0.2 and 1.5",
+                );
+            }
+        }
+        let deadline_days = raw
+            .deadline_days
+            .as_ref()
+            .map(|d| self.whole(&Some(d.clone()), p, "deadline_days", 0, 100_000.0));
+        let mut next = Vec::new();
+        if let Some(list) = &raw.next {
+            for (i, entry) in list.get_ref().iter().enumerate() {
+                let ep = format!("{p}, `next` entry #{}", i + 1);
+                let e = entry.get_ref();
+                let share = match &e.share {
+                    Some(_) => self.share(&e.share, &ep, "share", 0.0),
+                    None => {
+                        self.error(
+                            entry.span(),
+                            ep.as_str(),
+                            "`share` is missing",
+                            "add `share = …`: follow-up items per finished item, 0..1",
+                        );
+                        0.0
+                    }
+                };
+                match &e.work {
+                    Some(w) => {
+                        if let Some(w) = self.resolve(w, ids.works, &ep, "work", "work type") {
+                            next.push((w, share));
+                        }
+                    }
+                    None => self.error(
+                        entry.span(),
+                        ep.as_str(),
+                        "`work` is missing",
+                        "add `work = \"<work type id>\"`",
+                    ),
+                }
+            }
+        }
+        Work {
+            id: id.to_string(),
+            name,
+            place: place_of_work,
+            volume,
+            hours,
+            team: team.max(1),
+            cv,
+            deadline_days,
+            next,
+        }
+    }
+}

@@ -5,6 +5,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -62,8 +63,8 @@ enum Command {
         #[arg(long, value_name = "PROPOSAL.toml")]
         write: Option<PathBuf>,
         /// Stop the solver after this many seconds and report the best answer and bound.
-        #[arg(long, value_name = "SECS", default_value_t = 30.0)]
-        time_limit: f64,
+        #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
+        time_limit: Duration,
         /// Write the optimisation model in LP format.
         #[arg(long, value_name = "FILE")]
         export_lp: Option<PathBuf>,
@@ -87,8 +88,8 @@ enum Command {
         #[command(flatten)]
         sim: SimArgs,
         /// Stop the solver after this many seconds.
-        #[arg(long, value_name = "SECS", default_value_t = 30.0)]
-        time_limit: f64,
+        #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
+        time_limit: Duration,
     },
     /// Print the JSON Schema of the scenario format, for editors.
     Schema,
@@ -107,16 +108,16 @@ enum Command {
 #[derive(Debug, Clone, clap::Args)]
 struct SimArgs {
     /// Number of simulated years.
-    #[arg(long, default_value_t = 1000)]
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=i64::from(simulate::MAX_RUNS)))]
     runs: u32,
     /// Seed of the random generator; the same seed gives the same numbers.
     #[arg(long, default_value_t = 1)]
     seed: u64,
     /// Working days to simulate (default: the scenario's working_days).
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i64::from(simulate::MAX_DAYS)))]
     days: Option<u32>,
     /// Threads (default: all cores). The results do not depend on it.
-    #[arg(long)]
+    #[arg(long, value_parser = threads)]
     threads: Option<usize>,
     /// Date printed in captions (default: the scenario's `date`, else none).
     #[arg(long)]
@@ -144,7 +145,7 @@ struct SimProgress {
 }
 
 impl SimProgress {
-    const DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+    const DELAY: Duration = Duration::from_secs(1);
 
     fn new(runs: u32, quiet: bool) -> SimProgress {
         use std::io::IsTerminal as _;
@@ -237,17 +238,21 @@ fn run(args: &Args) -> Result<(), Error> {
             export_lp,
         } => {
             let Input { text, loaded } = load(file, args.quiet)?;
-            let time_limit = seconds(*time_limit)?;
             if let Some(path) = export_lp {
                 report::write_file(path, optimise::write_lp(&loaded.scenario).as_bytes())?;
             }
             let options = optimise::Options {
-                time_limit,
+                time_limit: *time_limit,
                 ..optimise::Options::default()
             };
             let recommendation = optimise::optimise(&loaded.scenario, &options)?;
             if let Some(path) = write {
-                let proposal = scenario::write::proposal(&text, &loaded.scenario, &recommendation);
+                let proposal = scenario::write::proposal(
+                    &text,
+                    &loaded.scenario,
+                    &recommendation.after,
+                    recommendation.status.as_str(),
+                );
                 report::write_file(path, proposal.as_bytes())?;
                 if !args.quiet {
                     eprintln!(
@@ -327,7 +332,7 @@ fn run(args: &Args) -> Result<(), Error> {
             let Input { text, loaded } = load(file, args.quiet)?;
             let out = output_dir(args.out.as_deref(), file);
             let options = optimise::Options {
-                time_limit: seconds(*time_limit)?,
+                time_limit: *time_limit,
                 ..optimise::Options::default()
             };
             let recommendation = optimise::optimise(&loaded.scenario, &options)?;
@@ -395,13 +400,22 @@ fn finish_pack(
     Ok(())
 }
 
-/// `--time-limit` as a duration.
-fn seconds(value: f64) -> Result<std::time::Duration, Error> {
-    std::time::Duration::try_from_secs_f64(value).map_err(|_| {
-        Error::Infeasible(format!(
-            "--time-limit {value} is not a number of seconds\n  help: give a positive number, e.g. --time-limit 30"
-        ))
-    })
+/// `--time-limit`: a positive, finite number of seconds (clap reports anything else, exit 2).
+fn seconds(value: &str) -> Result<Duration, String> {
+    let refuse = || format!("{value} is not a positive number of seconds (e.g. --time-limit 30)");
+    let secs: f64 = value.trim().parse().map_err(|_| refuse())?;
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(refuse());
+    }
+    Duration::try_from_secs_f64(secs).map_err(|_| refuse())
+}
+
+/// `--threads`: at least one.
+fn threads(value: &str) -> Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{value} is not a number of threads (1 or more)")),
+    }
 }
 
 /// The file name without its extension.

@@ -33,6 +33,13 @@ pub enum Error {
     #[error(transparent)]
     Simulate(#[from] crate::simulate::SimulateError),
 
+    /// A chart could not be drawn (a renderer failure, not a problem of the scenario).
+    #[error("cannot draw the {name} chart: {source}\n  help: this is a fault of staffplan, not of the scenario; please report it with the scenario file")]
+    Chart {
+        name: String,
+        source: crate::chart::ChartError,
+    },
+
     /// A request the scenario's rules cannot satisfy, or a stage that cannot proceed.
     #[error("{0}")]
     Infeasible(String),

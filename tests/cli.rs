@@ -714,12 +714,30 @@ fn optimise_stopped_by_the_time_limit_says_so() {
         table.stdout
     );
 
-    let bad = staffplan(&dir, &["optimise", "s.toml", "--time-limit=-1"]);
-    assert_eq!(bad.code, 1);
-    assert!(
-        bad.stderr
-            .contains("--time-limit -1 is not a number of seconds"),
-        "{}",
-        bad.stderr
-    );
+    // A bad command line is clap's to refuse: exit 2, nothing run.
+    for value in ["-1", "0", "nan", "inf", "soon"] {
+        let bad = staffplan(
+            &dir,
+            &["optimise", "s.toml", &format!("--time-limit={value}")],
+        );
+        assert_eq!(bad.code, 2, "{value}: {}", bad.stderr);
+        assert!(
+            bad.stderr.starts_with(&format!(
+                "error: invalid value '{value}' for '--time-limit <SECS>': {value} is not a positive number of seconds (e.g. --time-limit 30)"
+            )),
+            "{}",
+            bad.stderr
+        );
+    }
+    for args in [
+        ["simulate", "s.toml", "--runs", "0"],
+        ["simulate", "s.toml", "--runs", "-3"],
+        ["simulate", "s.toml", "--seed", "-1"],
+        ["simulate", "s.toml", "--days", "0"],
+        ["simulate", "s.toml", "--threads", "0"],
+    ] {
+        let bad = staffplan(&dir, &args);
+        assert_eq!(bad.code, 2, "{args:?}: {}", bad.stderr);
+        assert!(bad.stderr.starts_with("error: "), "{}", bad.stderr);
+    }
 }

@@ -35,8 +35,9 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
         .iter()
         .zip(charts)
         .map(|(name, chart)| {
-            let fail = |e: chart::ChartError| {
-                Error::Infeasible(format!("cannot draw the {name} chart: {e}"))
+            let fail = |source: chart::ChartError| Error::Chart {
+                name: (*name).to_string(),
+                source,
             };
             let png = chart::png(&chart, &caption, language).map_err(fail)?;
             let svg = chart::svg(&chart, &caption, language).map_err(fail)?;

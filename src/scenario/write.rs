@@ -6,19 +6,18 @@
 use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::model::Scenario;
-use crate::optimise::Recommendation;
 
-/// The proposal's text. `original` is the text `scenario` was parsed from.
-pub fn proposal(original: &str, scenario: &Scenario, recommendation: &Recommendation) -> String {
+/// The proposal's text: `original` (the text `scenario` was parsed from) edited to organise
+/// offices as `after` does. `provenance` says in the header line what produced it (e.g. the
+/// optimiser's status), so that this module needs nothing from the stages above it.
+pub fn proposal(original: &str, scenario: &Scenario, after: &Scenario, provenance: &str) -> String {
     let header = format!(
-        "# Proposal written by `staffplan optimise` ({}): staff and covers changed where marked.\n",
-        recommendation.status.as_str()
+        "# Proposal written by `staffplan optimise` ({provenance}): staff and covers changed where marked.\n"
     );
     let Ok(mut doc) = original.parse::<DocumentMut>() else {
         // The file parsed once already; should it not now, keep it untouched and say so.
         return format!("# staffplan could not edit this file; it is unchanged.\n{original}");
     };
-    let after = &recommendation.after;
     if let Some(Item::ArrayOfTables(offices)) = doc.get_mut("office") {
         for table in offices.iter_mut() {
             let Some(id) = table.get("id").and_then(Item::as_str).map(str::to_string) else {

@@ -59,9 +59,12 @@ enum Command {
     #[command(alias = "optimize")]
     Optimise {
         file: PathBuf,
-        /// Write the recommendation as a new scenario file.
+        /// Write the recommendation as a new scenario file (the planner's comments are kept).
         #[arg(long, value_name = "PROPOSAL.toml")]
         write: Option<PathBuf>,
+        /// Let --write replace the scenario file it reads.
+        #[arg(long, requires = "write")]
+        force: bool,
         /// Stop the solver after this many seconds and report the best answer and bound.
         #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
         time_limit: Duration,
@@ -192,6 +195,7 @@ impl SimProgress {
 /// Parses the command line, runs it and returns the exit code.
 pub fn main() -> ExitCode {
     let args = Args::parse();
+    report::clean_up_on_interrupt();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -234,18 +238,24 @@ fn run(args: &Args) -> Result<(), Error> {
         Command::Optimise {
             file,
             write,
+            force,
             time_limit,
             export_lp,
         } => {
             let Input { text, loaded } = load(file, args.quiet)?;
-            if let Some(path) = export_lp {
-                report::write_file(path, optimise::write_lp(&loaded.scenario).as_bytes())?;
+            if let Some(path) = write.as_deref().filter(|p| !force && same_file(p, file)) {
+                return Err(Error::WouldOverwrite {
+                    path: path.to_path_buf(),
+                });
             }
             let options = optimise::Options {
                 time_limit: *time_limit,
                 ..optimise::Options::default()
             };
             let recommendation = optimise::optimise(&loaded.scenario, &options)?;
+            if let Some(path) = export_lp {
+                report::write_file(path, optimise::write_lp(&loaded.scenario).as_bytes())?;
+            }
             if let Some(path) = write {
                 let proposal = scenario::write::proposal(
                     &text,
@@ -415,6 +425,14 @@ fn threads(value: &str) -> Result<usize, String> {
     match value.trim().parse::<usize>() {
         Ok(n) if n >= 1 => Ok(n),
         _ => Err(format!("{value} is not a number of threads (1 or more)")),
+    }
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }
 

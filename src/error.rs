@@ -25,6 +25,10 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// `--write` names the scenario being read.
+    #[error("--write {} is the scenario file being read\n  help: write the proposal to a new file (e.g. --write proposal.toml), or add --force to replace this one (its comments are kept)", path.display())]
+    WouldOverwrite { path: PathBuf },
+
     /// The optimiser could not recommend anything (contradictory rules, no answer in time).
     #[error("{0}")]
     Optimise(#[from] crate::optimise::OptimiseError),

@@ -642,16 +642,233 @@ fn full_disk_leaves_no_half_file() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.starts_with("error: cannot write pack/"), "{stderr}");
     assert!(stderr.contains("File too large"), "{stderr}");
-    let left: Vec<_> = std::fs::read_dir(dir.join("pack")).unwrap().collect();
-    // Files smaller than the limit may be complete; none may be partial or temporary.
-    for entry in left {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        assert!(!name.ends_with(".tmp"), "temporary file {name} left behind");
-        assert_ne!(
-            name, "summary.json",
-            "summary.json is larger than the limit, so must be absent"
-        );
+    // The pack is written whole or not at all: the empty folder stays empty, and nothing
+    // temporary is left beside it.
+    assert_eq!(std::fs::read_dir(dir.join("pack")).unwrap().count(), 0);
+    assert_eq!(hidden_leftovers(&dir), Vec::<String>::new());
+}
+
+/// Hidden temporary files or staging folders left in `dir`.
+fn hidden_leftovers(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect()
+}
+
+/// Every file under `dir` with its bytes, by path relative to it.
+fn folder(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fn walk(
+        dir: &std::path::Path,
+        prefix: &str,
+        out: &mut std::collections::BTreeMap<String, Vec<u8>>,
+    ) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let entry = entry.unwrap();
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if entry.file_type().unwrap().is_dir() {
+                walk(&entry.path(), &format!("{name}/"), out);
+            } else {
+                out.insert(name, std::fs::read(entry.path()).unwrap());
+            }
+        }
     }
+    let mut out = std::collections::BTreeMap::new();
+    walk(dir, "", &mut out);
+    out
+}
+
+/// A failed run over an old pack leaves the old pack exactly as it was.
+#[cfg(unix)]
+#[test]
+fn full_disk_over_an_old_pack_keeps_the_old_pack() {
+    let dir = workdir("run-full-disk-old");
+    std::fs::write(dir.join("s.toml"), BASE).unwrap();
+    let first = staffplan(
+        &dir,
+        &["run", "s.toml", "--out", "pack", "--quiet", "--runs", "50"],
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let old = folder(&dir.join("pack"));
+    assert!(old.contains_key("report.md") && old.contains_key("charts/backlog.png"));
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' run s.toml --out pack --quiet --runs 60",
+        env!("CARGO_BIN_EXE_staffplan")
+    );
+    let output = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(folder(&dir.join("pack")), old);
+    assert_eq!(hidden_leftovers(&dir), Vec::<String>::new());
+}
+
+/// A second run replaces the pack whole; files of the planner's own beside it are kept.
+#[test]
+fn a_new_pack_replaces_the_old_and_keeps_the_planners_files() {
+    let dir = workdir("run-replace");
+    std::fs::write(dir.join("s.toml"), BASE).unwrap();
+    let first = staffplan(
+        &dir,
+        &["run", "s.toml", "--out", "pack", "--quiet", "--runs", "50"],
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let old = folder(&dir.join("pack"));
+    let second = staffplan(
+        &dir,
+        &["run", "s.toml", "--out", "pack", "--quiet", "--runs", "60"],
+    );
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    let new = folder(&dir.join("pack"));
+    assert_eq!(
+        new.keys().collect::<Vec<_>>(),
+        old.keys().collect::<Vec<_>>()
+    );
+    assert_ne!(new["summary.json"], old["summary.json"]);
+
+    std::fs::write(dir.join("pack/notes.txt"), "mine").unwrap();
+    let third = staffplan(
+        &dir,
+        &["run", "s.toml", "--out", "pack", "--quiet", "--runs", "50"],
+    );
+    assert_eq!(third.code, 0, "{}", third.stderr);
+    let after = folder(&dir.join("pack"));
+    assert_eq!(after["notes.txt"], b"mine");
+    assert_eq!(after["summary.json"], old["summary.json"]);
+    assert_eq!(hidden_leftovers(&dir), Vec::<String>::new());
+    assert_eq!(hidden_leftovers(&dir.join("pack")), Vec::<String>::new());
+}
+
+/// SIGTERM or SIGINT in the middle of a run: exit 130, the old pack kept, nothing left over.
+#[cfg(unix)]
+#[test]
+fn interrupted_run_leaves_the_old_pack() {
+    let dir = workdir("run-interrupted");
+    std::fs::write(dir.join("s.toml"), BASE).unwrap();
+    let first = staffplan(
+        &dir,
+        &["run", "s.toml", "--out", "pack", "--quiet", "--runs", "50"],
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let old = folder(&dir.join("pack"));
+    for signal in ["TERM", "INT"] {
+        let child = Command::new(env!("CARGO_BIN_EXE_staffplan"))
+            .args([
+                "run", "s.toml", "--out", "pack", "--quiet", "--runs", "100000",
+            ])
+            .current_dir(&dir)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let killed = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(130), "SIG{signal}");
+        assert_eq!(
+            String::from_utf8(output.stderr).unwrap(),
+            "interrupted: nothing was written\n"
+        );
+        assert_eq!(folder(&dir.join("pack")), old);
+        assert_eq!(hidden_leftovers(&dir), Vec::<String>::new());
+    }
+}
+
+/// `--write` keeps every line of the planner's file: each changed value stays on its line,
+/// with the planner's comments above it and at its end, and a staffplan comment added above.
+#[test]
+fn write_keeps_every_comment_of_every_shipped_scenario() {
+    let dir = workdir("write-round-trip");
+    let scenarios = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&scenarios).unwrap() {
+        let path = entry.unwrap().path();
+        let original = std::fs::read_to_string(&path).unwrap();
+        let outcome = staffplan(
+            &dir,
+            &[
+                "optimise",
+                path.to_str().unwrap(),
+                "--write",
+                "p.toml",
+                "--quiet",
+                "--time-limit",
+                "10",
+            ],
+        );
+        assert_eq!(outcome.code, 0, "{}: {}", path.display(), outcome.stderr);
+        let written = std::fs::read_to_string(dir.join("p.toml")).unwrap();
+        let mut lines = written.lines();
+        assert!(lines
+            .next()
+            .unwrap()
+            .starts_with("# Proposal written by `staffplan optimise`"));
+        // The proposal is the original with lines added (staffplan's notes, keys the optimiser
+        // added) and values changed in place: walk both in order.
+        let new: Vec<&str> = lines.collect();
+        let mut at = 0;
+        for line in original.lines() {
+            let key = line.split('=').next().unwrap_or("").trim();
+            let comment = line.find('#').map(|i| &line[i..]);
+            let found = new[at..].iter().position(|n| {
+                *n == line
+                    || (!key.is_empty()
+                        && !line.trim_start().starts_with('#')
+                        && n.split('=').next().unwrap_or("").trim() == key
+                        && comment.is_none_or(|c| n.ends_with(c)))
+            });
+            let Some(offset) = found else {
+                panic!("{}: line {line:?} lost or reordered", path.display());
+            };
+            // Only staffplan's own notes and keys may stand between two original lines.
+            for added in &new[at..at + offset] {
+                assert!(
+                    added.starts_with("# staffplan: ") || added.contains(" = "),
+                    "{}: unexpected line {added:?}",
+                    path.display()
+                );
+            }
+            at += offset + 1;
+        }
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} scenarios shipped");
+}
+
+#[cfg(unix)]
+#[test]
+fn write_onto_the_input_needs_force_and_keeps_the_mode() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = workdir("write-onto-input");
+    std::fs::write(dir.join("s.toml"), BASE).unwrap();
+    std::fs::set_permissions(dir.join("s.toml"), std::fs::Permissions::from_mode(0o640)).unwrap();
+    let refused = staffplan(&dir, &["optimise", "s.toml", "--write", "./s.toml"]);
+    assert_eq!(refused.code, 1);
+    assert_eq!(
+        refused.stderr,
+        "error: --write ./s.toml is the scenario file being read\n  help: write the proposal to a new file (e.g. --write proposal.toml), or add --force to replace this one (its comments are kept)\n"
+    );
+    assert_eq!(std::fs::read_to_string(dir.join("s.toml")).unwrap(), BASE);
+    let forced = staffplan(
+        &dir,
+        &[
+            "optimise", "s.toml", "--write", "s.toml", "--force", "--quiet",
+        ],
+    );
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    let written = std::fs::read_to_string(dir.join("s.toml")).unwrap();
+    assert!(written.starts_with("# Proposal written by"));
+    let mode = std::fs::metadata(dir.join("s.toml"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
 }
 
 #[test]

@@ -10,15 +10,16 @@
 
 mod charts;
 mod check;
+mod files;
 mod markdown;
 mod words;
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
 pub use check::CheckSummary;
+pub use files::{clean_up_on_interrupt, create_dir, write_file, write_folder};
 
 use crate::analysis::{Analysis, OfficeAnalysis};
 use crate::error::Error;
@@ -325,63 +326,30 @@ pub const CHART_NAMES: [&str; 4] = [
     "allocation",
 ];
 
-/// Writes the whole pack into `out` and returns the paths written.
+/// Writes the whole pack into `out` and returns the paths written. Everything is rendered
+/// first, then written as one folder: a chart that cannot be drawn, a full disk or an interrupt
+/// leaves the old pack as it was.
 pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
-    // Render everything first, so that a chart that cannot be drawn stops the run before a
-    // single file of a new pack replaces one of an old pack.
     let charts = charts::render(pack)?;
     let report = markdown::report(pack);
     let mut summary = serde_json::to_string_pretty(&pack.summary()).unwrap_or_default();
     summary.push('\n');
 
-    create_dir(out)?;
-    create_dir(&out.join("charts"))?;
-    let mut written = Vec::new();
-    written.push(write_file(
-        &out.join("offices.csv"),
-        csv::table_csv(&pack.offices_table()).as_bytes(),
-    )?);
-    written.push(write_file(
-        &out.join("allocation.csv"),
-        csv::table_csv(&pack.allocation_table()).as_bytes(),
-    )?);
-    for chart in &charts {
-        let path = |ext: &str| out.join("charts").join(format!("{}.{ext}", chart.name));
-        written.push(write_file(&path("png"), &chart.png)?);
-        written.push(write_file(&path("svg"), chart.svg.as_bytes())?);
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (
+            "offices.csv".into(),
+            csv::table_csv(&pack.offices_table()).into_bytes(),
+        ),
+        (
+            "allocation.csv".into(),
+            csv::table_csv(&pack.allocation_table()).into_bytes(),
+        ),
+    ];
+    for chart in charts {
+        files.push((format!("charts/{}.png", chart.name), chart.png));
+        files.push((format!("charts/{}.svg", chart.name), chart.svg.into_bytes()));
     }
-    written.push(write_file(&out.join("summary.json"), summary.as_bytes())?);
-    written.push(write_file(&out.join("report.md"), report.as_bytes())?);
-    Ok(written)
-}
-
-/// Creates a folder and its parents, with an error that names it.
-pub fn create_dir(dir: &Path) -> Result<(), Error> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    })
-}
-
-/// Writes a whole file or nothing: the bytes go to a temporary file beside it, which is
-/// synced and renamed over the target. On any failure the temporary file is removed.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
-    let file_name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if let Err(source) = result {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(Error::Write {
-            path: path.to_path_buf(),
-            source,
-        });
-    }
-    Ok(path.to_path_buf())
+    files.push(("summary.json".into(), summary.into_bytes()));
+    files.push(("report.md".into(), report.into_bytes()));
+    write_folder(out, &files)
 }

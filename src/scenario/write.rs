@@ -1,9 +1,10 @@
-//! Writes a recommendation back as a scenario file: the planner's own text, with `staff`,
-//! `covers` (and `leaders` of a group left closed) of each changed office replaced and a
-//! comment on each changed line saying what it was. Everything else, comments included,
-//! stays as the planner wrote it, so the proposal reads as an edit of their file.
+//! Writes a recommendation back as a scenario file: the planner's own text, with the values
+//! of `staff`, `covers` (and `leaders` of a group left closed) of each changed office replaced
+//! and a comment line above each changed key saying what it was. The planner's comments are
+//! decorated, never replaced: the lines above a key and the note at the end of its line stay as
+//! they were, so the proposal reads as an edit of their file and its citations survive.
 
-use toml_edit::{value, Array, DocumentMut, InlineTable, Item, Table, Value};
+use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::model::Scenario;
 
@@ -49,12 +50,8 @@ fn edit_office(table: &mut Table, before: &Scenario, after: &Scenario, o: usize)
                 staff.insert(&st.id, Value::from(i64::from(n)));
             }
         }
-        let mut v = Value::InlineTable(staff);
-        v.decor_mut().set_suffix(format!(
-            "  # staffplan: was {}",
-            staff_text(before, &old.staff)
-        ));
-        table.insert("staff", Item::Value(v));
+        let note = format!("was {}", staff_text(before, &old.staff));
+        replace(table, "staff", Value::InlineTable(staff), &note);
     }
     if old.covers != new.covers && (old.is_group() || !new.covers.is_empty()) {
         let mut covers = Array::new();
@@ -73,22 +70,47 @@ fn edit_office(table: &mut Table, before: &Scenario, after: &Scenario, o: usize)
             .iter()
             .filter(|u| !new.covers.contains(u))
             .count();
-        let mut v = Value::Array(covers);
-        v.decor_mut().set_suffix(format!(
-            "  # staffplan: {added} unit(s) added, {removed} moved away (was {} units)",
+        let note = format!(
+            "{added} unit(s) added, {removed} moved away (was {} units)",
             old.covers.len()
-        ));
-        table.insert("covers", Item::Value(v));
+        );
+        replace(table, "covers", Value::Array(covers), &note);
     }
     if old.leaders != new.leaders {
-        let mut v = value(i64::from(new.leaders));
-        if let Some(v) = v.as_value_mut() {
-            v.decor_mut().set_suffix(format!(
-                "  # staffplan: was {}; the group is left closed",
-                old.leaders
-            ));
+        let note = format!("was {}; the group is left closed", old.leaders);
+        replace(table, "leaders", Value::from(i64::from(new.leaders)), &note);
+    }
+}
+
+/// Sets `key` to `value` and says so in a comment line above the key. An existing key keeps
+/// its place, the comment lines above it and the note at the end of its line; a new key is
+/// added at the end of the table with the comment above it.
+fn replace(table: &mut Table, key: &str, mut value: Value, note: &str) {
+    let comment = format!("# staffplan: {note}\n");
+    if let Some((mut k, item)) = table.get_key_value_mut(key) {
+        if let Some(old) = item.as_value() {
+            *value.decor_mut() = old.decor().clone();
         }
-        table.insert("leaders", v);
+        *item = Item::Value(value);
+        let above = k
+            .leaf_decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .unwrap_or("");
+        let indent: String = above
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .collect();
+        let prefix = format!("{above}{comment}{indent}");
+        k.leaf_decor_mut().set_prefix(prefix);
+        return;
+    }
+    table.insert(key, Item::Value(value));
+    if let Some(mut k) = table.key_mut(key) {
+        k.leaf_decor_mut().set_prefix(comment);
     }
 }
 

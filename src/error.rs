@@ -16,8 +16,13 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("{}: the file is not UTF-8 text (first bad byte at offset {offset})\n  help: save the scenario as UTF-8", path.display())]
-    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{}:{line}:{column}: the file is not UTF-8 text (first bad byte at offset {offset})\n  help: save the scenario as UTF-8", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        offset: usize,
+    },
 
     #[error("cannot write {}: {source}\n  help: choose an output folder you may write to (--out DIR) and check the disk has room", path.display())]
     Write {

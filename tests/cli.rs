@@ -462,8 +462,72 @@ fn not_utf8() {
     assert_eq!(outcome.code, 1);
     assert_eq!(
         outcome.stderr,
-        "error: s.toml: the file is not UTF-8 text (first bad byte at offset 19)\n  help: save the scenario as UTF-8\n"
+        "error: s.toml:2:9: the file is not UTF-8 text (first bad byte at offset 19)\n  help: save the scenario as UTF-8\n"
     );
+}
+
+#[test]
+fn scenario_from_standard_input() {
+    use std::io::Write as _;
+    let dir = workdir("stdin");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_staffplan"))
+        .args(["check", "-", "--format", "json"])
+        .current_dir(&dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(BASE.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["name"], "Test office");
+}
+
+/// A file above the limit is refused by its size, before it is read: a sparse 1 GiB file and
+/// an endless device both end at once with the same message.
+#[cfg(unix)]
+#[test]
+fn oversized_input_is_refused_before_reading() {
+    let dir = workdir("oversized");
+    let file = std::fs::File::create(dir.join("big.toml")).unwrap();
+    file.set_len(1 << 30).unwrap();
+    let big = staffplan(&dir, &["check", "big.toml"]);
+    assert_eq!(
+        big.stderr,
+        "error: big.toml:1:1: file: the file has 1073741824 bytes, more than the 16777216 bytes a scenario may have\n  help: split the organisation into several scenarios\n1 error found; nothing was written\n"
+    );
+    assert_eq!(big.code, 1);
+    let zero = staffplan(&dir, &["check", "/dev/zero"]);
+    assert_eq!(
+        zero.stderr,
+        "error: /dev/zero:1:1: file: the file has more than the 16777216 bytes a scenario may have\n  help: split the organisation into several scenarios\n1 error found; nothing was written\n"
+    );
+}
+
+/// A pasted paragraph as an id gets no "did you mean" (and no quadratic search for one).
+#[test]
+fn very_long_unknown_id() {
+    let long = "x".repeat(100_000);
+    let outcome = check(
+        "long-id",
+        &with(
+            "covers = [\"park-1\"]",
+            &format!("covers = [\"park-1\", \"{long}\"]"),
+        ),
+    );
+    assert_eq!(outcome.code, 1);
+    assert!(
+        outcome.stderr.contains(&format!("unknown unit \"{long}\"")),
+        "{}",
+        &outcome.stderr[..200.min(outcome.stderr.len())]
+    );
+    assert!(!outcome.stderr.contains("did you mean"));
 }
 
 #[test]

@@ -80,19 +80,10 @@ pub struct Loaded {
 /// Parses and validates the text of a scenario file. `file` names it in messages. On failure
 /// every error found is returned.
 pub fn parse(text: &str, file: &str) -> Result<Loaded, Vec<Diagnostic>> {
-    let mut sink = Sink::new(text, file);
     if text.len() > MAX_FILE_BYTES {
-        sink.error(
-            0..0,
-            "file".into(),
-            format!(
-                "the file has {} bytes, more than the {MAX_FILE_BYTES} a scenario may have",
-                text.len()
-            ),
-            Some("split the organisation into several scenarios".into()),
-        );
-        return Err(sink.diagnostics);
+        return Err(vec![too_large(file, Some(text.len() as u64))]);
     }
+    let mut sink = Sink::new(text, file);
     let root = match DeTable::parse(text) {
         Ok(root) => root,
         Err(error) => {
@@ -118,6 +109,23 @@ pub fn parse(text: &str, file: &str) -> Result<Loaded, Vec<Diagnostic>> {
     }
 }
 
+/// The error for a file above [`MAX_FILE_BYTES`]; `size` where it is known (a pipe is refused
+/// after reading one byte more than the limit, without knowing how much more there was).
+pub fn too_large(file: &str, size: Option<u64>) -> Diagnostic {
+    let has = size.map_or_else(String::new, |n| format!("{n} bytes, "));
+    Diagnostic {
+        severity: Severity::Error,
+        file: file.to_string(),
+        line: 1,
+        column: 1,
+        place: "file".into(),
+        message: format!(
+            "the file has {has}more than the {MAX_FILE_BYTES} bytes a scenario may have"
+        ),
+        help: Some("split the organisation into several scenarios".into()),
+    }
+}
+
 fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).trim().to_string()
 }
@@ -127,15 +135,48 @@ struct Sink<'a> {
     text: &'a str,
     file: &'a str,
     diagnostics: Vec<Diagnostic>,
+    /// Where each line starts, found once: thousands of errors in a large file must not each
+    /// count lines from the top.
+    line_starts: Vec<usize>,
+    /// The last position turned into a column, to go on from on the same line.
+    last: (usize, usize),
 }
 
 impl<'a> Sink<'a> {
     fn new(text: &'a str, file: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Sink {
             text,
             file,
             diagnostics: Vec::new(),
+            line_starts,
+            last: (0, 1),
         }
+    }
+
+    /// 1-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_column(&mut self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let (from, column) = if self.last.0 >= start && self.last.0 <= offset {
+            self.last
+        } else {
+            (start, 1)
+        };
+        let column = column + self.text[from..offset].chars().count();
+        self.last = (offset, column);
+        (line, column)
     }
 
     fn push(
@@ -146,7 +187,7 @@ impl<'a> Sink<'a> {
         message: String,
         help: Option<String>,
     ) {
-        let (line, column) = line_column(self.text, span.start);
+        let (line, column) = self.line_column(span.start);
         self.diagnostics.push(Diagnostic {
             severity,
             file: self.file.to_string(),
@@ -177,18 +218,6 @@ impl<'a> Sink<'a> {
     ) {
         self.push(Severity::Warning, span, place, message, help);
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
 }
 
 /// Reports every key that the format does not know, with the nearest known key.
@@ -261,16 +290,27 @@ fn entry_name(array: &str, index: usize, table: &DeTable<'_>) -> String {
 
 /// The candidate closest to `name` by edit distance, if it is close enough to be a typo.
 pub fn nearest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let limit = (name.chars().count() / 3).max(2);
+    let length = name.chars().count();
+    let limit = (length / 3).max(2);
+    // A name far longer than any id is a slip of the paste, not a typo: comparing it letter by
+    // letter with every candidate would take quadratic time for no suggestion.
+    if length > MAX_SUGGESTED_LENGTH {
+        return None;
+    }
     candidates
         .iter()
-        .map(|c| (edit_distance(name, c), *c))
-        .filter(|(d, _)| *d <= limit)
+        .filter(|c| c.chars().count().abs_diff(length) <= limit)
+        .filter_map(|c| edit_distance_within(name, c, limit).map(|d| (d, *c)))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Longest name for which a "did you mean" is looked for.
+const MAX_SUGGESTED_LENGTH: usize = 200;
+
+/// The edit distance of `a` and `b` if it is at most `limit`; stops as soon as every way of
+/// going on is already past it.
+fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -281,6 +321,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
             previous = row[j + 1];
             row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
         }
+        if row.iter().min().is_some_and(|&m| m > limit) {
+            return None;
+        }
     }
-    row[b.len()]
+    Some(row[b.len()]).filter(|&d| d <= limit)
 }

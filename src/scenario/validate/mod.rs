@@ -419,7 +419,7 @@ impl Validator<'_, '_> {
                             "write an id such as \"audit\"",
                         );
                     } else if let Some(first) = seen.get(&text) {
-                        let (line, _) = super::line_column(self.sink.text, first.start);
+                        let line = self.sink.line_of(first.start);
                         self.error(
                             value.span(),
                             place,

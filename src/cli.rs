@@ -123,7 +123,7 @@ struct SimArgs {
     #[arg(long, value_parser = threads)]
     threads: Option<usize>,
     /// Date printed in captions (default: the scenario's `date`, else none).
-    #[arg(long)]
+    #[arg(long, value_parser = printable)]
     date: Option<String>,
 }
 
@@ -420,11 +420,27 @@ fn seconds(value: &str) -> Result<Duration, String> {
     Duration::try_from_secs_f64(secs).map_err(|_| refuse())
 }
 
-/// `--threads`: at least one.
+/// `--date`: text without control characters, since it is printed in charts and reports.
+fn printable(value: &str) -> Result<String, String> {
+    match value.chars().find(|c| c.is_control()) {
+        Some(c) => Err(format!(
+            "the text contains the control character U+{:04X}",
+            u32::from(c)
+        )),
+        None => Ok(value.to_string()),
+    }
+}
+
+/// Most threads `--threads` may ask for: more only adds the cost of starting them.
+const MAX_THREADS: usize = 256;
+
+/// `--threads`: 1 to [`MAX_THREADS`].
 fn threads(value: &str) -> Result<usize, String> {
     match value.trim().parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
-        _ => Err(format!("{value} is not a number of threads (1 or more)")),
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "{value} is not a number of threads from 1 to {MAX_THREADS}"
+        )),
     }
 }
 

@@ -466,6 +466,23 @@ fn not_utf8() {
     );
 }
 
+/// Control characters in names and ids would break SVG, Markdown and the terminal: refused,
+/// and printed escaped in the message.
+#[test]
+fn control_characters_in_names_and_ids() {
+    let text = with("name = \"Test office\"", "name = \"Test\\u001b[31m office\"")
+        .replace("id = \"park-1\"", "id = \"park\\u0007-1\"");
+    let outcome = check("control-characters", &text);
+    assert_eq!(outcome.code, 1);
+    assert!(outcome.stderr.starts_with(
+        "error: s.toml:2:8: [scenario], key `name`: the text contains the control character U+001B\n  help: remove it: names, ids and labels are printed in charts and reports as they are\n"
+    ), "{}", outcome.stderr);
+    assert!(outcome.stderr.contains(
+        "[[unit]] #1, key `id`: the text contains the control character U+0007\n"
+    ), "{}", outcome.stderr);
+    assert!(!outcome.stderr.contains('\u{7}') && !outcome.stderr.contains('\u{1b}'));
+}
+
 #[test]
 fn scenario_from_standard_input() {
     use std::io::Write as _;
@@ -1016,6 +1033,8 @@ fn optimise_stopped_by_the_time_limit_says_so() {
         ["simulate", "s.toml", "--seed", "-1"],
         ["simulate", "s.toml", "--days", "0"],
         ["simulate", "s.toml", "--threads", "0"],
+        ["simulate", "s.toml", "--threads", "100000"],
+        ["run", "s.toml", "--date", "2018\u{7}"],
     ] {
         let bad = staffplan(&dir, &args);
         assert_eq!(bad.code, 2, "{args:?}: {}", bad.stderr);

@@ -58,13 +58,27 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Quoted text from the file may hold control characters; the terminal gets them escaped.
+        let safe = |text: &str| -> String {
+            if text.chars().any(char::is_control) {
+                text.chars()
+                    .map(|c| if c.is_control() { c.escape_debug().to_string() } else { c.to_string() })
+                    .collect()
+            } else {
+                text.to_string()
+            }
+        };
         write!(
             f,
             "{severity}: {}:{}:{}: {}: {}",
-            self.file, self.line, self.column, self.place, self.message
+            safe(&self.file),
+            self.line,
+            self.column,
+            safe(&self.place),
+            safe(&self.message)
         )?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", safe(help))?;
         }
         Ok(())
     }

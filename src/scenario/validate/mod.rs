@@ -130,7 +130,10 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     let scenario = Scenario {
         name,
         language,
-        date: header.date.map(|d| d.into_inner()),
+        date: header
+            .date
+            .as_ref()
+            .map(|d| v.printable(d, "[scenario], key `date`")),
         calendar,
         staff_types,
         policy,
@@ -262,6 +265,24 @@ impl Validator<'_, '_> {
         let text = value.get_ref().trim();
         if text.is_empty() {
             self.error(value.span(), place, "the text is empty", "write a name");
+        }
+        self.printable(value, place)
+    }
+
+    /// Text that charts, reports and terminals show as it is: a control character (an escape
+    /// sequence, a bell, a line break inside a name) would break an SVG, a Markdown heading or
+    /// the terminal, so it is an error. Returns the text trimmed, with any control character
+    /// escaped so that later messages about the same entry print safely.
+    fn printable(&mut self, value: &S<String>, place: &str) -> String {
+        let text = value.get_ref().trim();
+        if let Some(c) = text.chars().find(|c| c.is_control()) {
+            self.error(
+                value.span(),
+                place,
+                format!("the text contains the control character U+{:04X}", u32::from(c)),
+                "remove it: names, ids and labels are printed in charts and reports as they are",
+            );
+            return text.escape_debug().to_string();
         }
         text.to_string()
     }
@@ -409,7 +430,8 @@ impl Validator<'_, '_> {
                     String::new()
                 }
                 Some(value) => {
-                    let text = value.get_ref().trim().to_string();
+                    let place = format!("[[{name}]] #{}, key `id`", i + 1);
+                    let text = self.printable(value, &place);
                     let place = format!("[[{name}]] \"{text}\", key `id`");
                     if text.is_empty() {
                         self.error(

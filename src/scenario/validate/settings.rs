@@ -95,14 +95,16 @@ impl Validator<'_, '_> {
         raw.0
             .iter()
             .map(|(id, t)| {
-                let place = format!("[staff.{}]", id.get_ref());
+                let id = self.printable(id, "[staff]");
+                let place = format!("[staff.{id}]");
                 let t = t.get_ref();
+                let label = match &t.label {
+                    Some(l) => self.printable(l, &format!("{place}, key `label`")),
+                    None => id.clone(),
+                };
                 StaffType {
-                    id: id.get_ref().clone(),
-                    label: t
-                        .label
-                        .as_ref()
-                        .map_or_else(|| id.get_ref().clone(), |l| l.get_ref().clone()),
+                    id,
+                    label,
                     cost: self.real(&t.cost, &place, "cost", 0.0),
                 }
             })

@@ -59,7 +59,10 @@ impl Validator<'_, '_> {
         Unit {
             id: id.to_string(),
             name,
-            kind: raw.kind.as_ref().map(|k| k.get_ref().clone()),
+            kind: raw
+                .kind
+                .as_ref()
+                .map(|k| self.printable(k, &format!("{p}, key `kind`"))),
             members: raw
                 .members
                 .as_ref()

@@ -470,16 +470,23 @@ fn not_utf8() {
 /// and printed escaped in the message.
 #[test]
 fn control_characters_in_names_and_ids() {
-    let text = with("name = \"Test office\"", "name = \"Test\\u001b[31m office\"")
-        .replace("id = \"park-1\"", "id = \"park\\u0007-1\"");
+    let text = with(
+        "name = \"Test office\"",
+        "name = \"Test\\u001b[31m office\"",
+    )
+    .replace("id = \"park-1\"", "id = \"park\\u0007-1\"");
     let outcome = check("control-characters", &text);
     assert_eq!(outcome.code, 1);
     assert!(outcome.stderr.starts_with(
         "error: s.toml:2:8: [scenario], key `name`: the text contains the control character U+001B\n  help: remove it: names, ids and labels are printed in charts and reports as they are\n"
     ), "{}", outcome.stderr);
-    assert!(outcome.stderr.contains(
-        "[[unit]] #1, key `id`: the text contains the control character U+0007\n"
-    ), "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stderr
+            .contains("[[unit]] #1, key `id`: the text contains the control character U+0007\n"),
+        "{}",
+        outcome.stderr
+    );
     assert!(!outcome.stderr.contains('\u{7}') && !outcome.stderr.contains('\u{1b}'));
 }
 

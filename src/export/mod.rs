@@ -91,7 +91,34 @@ impl Format {
     }
 }
 
-/// A value for JSON: non-finite numbers become `null`, since JSON has no infinity.
+/// A value for JSON: non-finite numbers become `null`, since JSON has no infinity, and a
+/// negative zero is zero.
 pub fn json_number(value: f64) -> serde_json::Value {
-    serde_json::Number::from_f64(value).map_or(serde_json::Value::Null, serde_json::Value::Number)
+    serde_json::Number::from_f64(value + 0.0)
+        .map_or(serde_json::Value::Null, serde_json::Value::Number)
+}
+
+/// A number with a fixed count of decimals, never "-0.0": a value that rounds to zero is
+/// zero, whichever side it came from.
+pub fn fixed(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    match text.strip_prefix('-') {
+        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_string(),
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_negative_zero() {
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(fixed(-0.0, 0), "0");
+        assert_eq!(fixed(-0.06, 1), "-0.1");
+        assert_eq!(fixed(12.345, 2), "12.35");
+        assert_eq!(json_number(-0.0).to_string(), "0.0");
+        assert_eq!(json_number(f64::NAN), serde_json::Value::Null);
+    }
 }

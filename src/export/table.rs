@@ -28,9 +28,9 @@ pub fn cell_display(cell: &Cell) -> String {
         Cell::Text(s) => s.clone(),
         Cell::Int(n) => n.to_string(),
         // Adding 0.0 turns −0 into 0, so a sum that cancels out never prints as "-0.0".
-        Cell::Num(v, decimals) if v.is_finite() => format!("{:.decimals$}", v + 0.0),
+        Cell::Num(v, decimals) if v.is_finite() => super::fixed(*v, *decimals),
         Cell::Num(..) => "∞".to_string(),
-        Cell::Share(v) if v.is_finite() => format!("{:.1}%", v * 100.0),
+        Cell::Share(v) if v.is_finite() => format!("{}%", super::fixed(v * 100.0, 1)),
         Cell::Share(_) => "∞".to_string(),
         Cell::Empty => "–".to_string(),
     }

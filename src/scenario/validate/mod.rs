@@ -279,7 +279,10 @@ impl Validator<'_, '_> {
             self.error(
                 value.span(),
                 place,
-                format!("the text contains the control character U+{:04X}", u32::from(c)),
+                format!(
+                    "the text contains the control character U+{:04X}",
+                    u32::from(c)
+                ),
                 "remove it: names, ids and labels are printed in charts and reports as they are",
             );
             return text.escape_debug().to_string();

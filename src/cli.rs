@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::export::Format;
 use crate::model::Scenario;
 use crate::scenario::{self, Loaded};
-use crate::{analysis, optimise, report, simulate, synth};
+use crate::{analysis, benchmark, optimise, report, simulate, synth};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -89,6 +89,12 @@ enum Command {
         /// Stop the solver after this many seconds.
         #[arg(long, value_name = "SECS", default_value_t = 30.0)]
         time_limit: f64,
+    },
+    /// Several organisations side by side: staff, work and the ratios a study report quotes.
+    Benchmark {
+        /// Two or more scenario files; the first one's language labels the chart.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
     },
     /// Print the JSON Schema of the scenario format, for editors.
     Schema,
@@ -257,6 +263,39 @@ fn run(args: &Args) -> Result<(), Error> {
                 }
             }
             print(&format.exporter().export(&recommendation));
+            Ok(())
+        }
+        Command::Benchmark { files } => {
+            let inputs = files
+                .iter()
+                .map(|f| load(f, args.quiet))
+                .collect::<Result<Vec<_>, _>>()?;
+            let analyses: Vec<analysis::Analysis> = inputs
+                .iter()
+                .map(|i| analysis::analyse(&i.loaded.scenario))
+                .collect();
+            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            let peers: Vec<benchmark::Peer<'_>> = inputs
+                .iter()
+                .zip(&analyses)
+                .zip(&names)
+                .map(|((input, analysis), file)| benchmark::Peer {
+                    file,
+                    scenario: &input.loaded.scenario,
+                    analysis,
+                })
+                .collect();
+            let result = benchmark::benchmark(&peers);
+            let out = args
+                .out
+                .clone()
+                .unwrap_or_else(|| Path::new("output").join("benchmark"));
+            let date = inputs.first().and_then(|i| i.loaded.scenario.date.clone());
+            let written = report::write_benchmark(&out, &result, date)?;
+            if !args.quiet {
+                eprintln!("wrote {} files to {}", written.len(), out.display());
+            }
+            print(&format.exporter().export(&result));
             Ok(())
         }
         Command::Synth {

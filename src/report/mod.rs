@@ -11,6 +11,7 @@
 mod charts;
 mod check;
 mod markdown;
+mod peers;
 mod words;
 
 use std::io::Write as _;
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 pub use check::CheckSummary;
+pub use peers::{benchmark_chart, write_benchmark, BENCHMARK_CHART};
 
 use crate::analysis::{Analysis, OfficeAnalysis};
 use crate::error::Error;

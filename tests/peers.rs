@@ -1,0 +1,283 @@
+//! Drives the real `staffplan` binary through the commands of SPEC §12: `benchmark` (its
+//! stdout, files and Chinese chart labels), `init` (a starter that passes `check` and `run`,
+//! and never overwrites) and `completions`, and the example line of every `--help`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Outcome {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// A fresh folder under the target directory for one test.
+fn workdir(test: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("peers")
+        .join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `staffplan ARGS` in `dir`.
+fn staffplan(dir: &Path, args: &[&str]) -> Outcome {
+    let output = Command::new(env!("CARGO_BIN_EXE_staffplan"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    Outcome {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn shipped(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// 6 staff, 3 units, 400 members (u3 states none); required hours 1125 (see tests/benchmark.rs).
+const ZONE: &str = r#"[scenario]
+name = "Zone"
+[staff.est]
+cost = 100000
+[[office]]
+id = "sec"
+name = "Section"
+staff = { est = 4 }
+[[office]]
+id = "g1"
+name = "Group 1"
+kind = "dispatched_group"
+staff = { est = 2 }
+covers = ["u1", "u2"]
+[[unit]]
+id = "u1"
+name = "Unit 1"
+members = 300
+workload = { supervision = 10 }
+[[unit]]
+id = "u2"
+name = "Unit 2"
+members = 100
+workload = { supervision = 20 }
+[[unit]]
+id = "u3"
+name = "Unit 3"
+workload = { petition = 5 }
+[[work]]
+id = "petition"
+name = "Petition"
+office = "sec"
+volume = 100
+hours = 4
+next = [{ work = "lead", share = 0.5 }]
+[[work]]
+id = "lead"
+name = "Lead"
+office = "sec"
+hours = 10
+[[work]]
+id = "supervision"
+name = "Supervision"
+office = "covering_group"
+hours = 6
+"#;
+
+/// 3 staff, no units, no members; 60 petitions (by name), 15 leads (by id); 390 hours.
+const OFFICE: &str = r#"[scenario]
+name = "Office"
+[staff.clerk]
+cost = 50000
+[[office]]
+id = "office"
+name = "Office"
+staff = { clerk = 3 }
+[[work]]
+id = "complaints"
+name = "Petition"
+office = "office"
+volume = 60
+hours = 4
+next = [{ work = "lead", share = 0.25 }]
+[[work]]
+id = "lead"
+name = "Lead check"
+office = "office"
+hours = 10
+"#;
+
+#[test]
+fn benchmark_prints_json_and_writes_its_files() {
+    let dir = workdir("benchmark-json");
+    std::fs::write(dir.join("zone.toml"), ZONE).unwrap();
+    std::fs::write(dir.join("office.toml"), OFFICE).unwrap();
+    let outcome = staffplan(
+        &dir,
+        &["benchmark", "zone.toml", "office.toml", "--format", "json"],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert_eq!(outcome.stderr, "wrote 3 files to output/benchmark\n");
+    let json: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+    let zone = &json["scenarios"][0];
+    assert_eq!(zone["file"], "zone.toml");
+    assert_eq!(zone["name"], "Zone");
+    assert_eq!(zone["staff"], 6);
+    assert_eq!(zone["units"], 3);
+    assert_eq!(zone["members"], 400);
+    assert_eq!(zone["required_hours"], 1125.0);
+    assert_eq!(zone["posts_needed"], 2);
+    assert_eq!(zone["staff_per_unit"], 2.0);
+    assert_eq!(zone["staff_per_1000_members"], 15.0);
+    assert_eq!(zone["hours_per_person"], 187.5);
+    assert_eq!(zone["uncovered_units"], 0);
+    let office = &json["scenarios"][1];
+    assert!(office["members"].is_null());
+    assert!(office["staff_per_unit"].is_null());
+    assert!(office["staff_per_1000_members"].is_null());
+    assert_eq!(office["hours_per_person"], 130.0);
+    assert_eq!(office["work"][0]["items_per_person"], 20.0);
+
+    let out = dir.join("output").join("benchmark");
+    let csv = std::fs::read_to_string(out.join("benchmark.csv")).unwrap();
+    assert_eq!(
+        csv,
+        "file,name,staff,units,members,required_hours,fte_need,posts_needed,staff_per_unit,staff_per_1000_members,hours_per_person,uncovered_units,units_with_members,uncovered_hours,items_per_person.petition,items_per_person.lead\n\
+         zone.toml,Zone,6,3,400,1125,0.704005006,2,2,15,187.5,0,2,0,17.5,8.75\n\
+         office.toml,Office,3,0,,390,0.244055069,1,,,130,0,0,0,20,5\n"
+    );
+    let png = std::fs::read(out.join("charts").join("benchmark.png")).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let svg = std::fs::read_to_string(out.join("charts").join("benchmark.svg")).unwrap();
+    assert!(svg.contains("staff per supervised unit"));
+    assert!(svg.contains("Petition: items a year per person"));
+    assert_eq!(
+        svg.matches("\nno data\n").count(),
+        2,
+        "each null is labelled, not drawn as 0"
+    );
+    // No temporary file is left behind.
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}
+
+#[test]
+fn benchmark_csv_and_table_on_stdout() {
+    let dir = workdir("benchmark-csv");
+    std::fs::write(dir.join("zone.toml"), ZONE).unwrap();
+    std::fs::write(dir.join("office.toml"), OFFICE).unwrap();
+    let outcome = staffplan(
+        &dir,
+        &[
+            "benchmark",
+            "zone.toml",
+            "office.toml",
+            "--format",
+            "csv",
+            "--out",
+            "peers",
+            "--quiet",
+        ],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert_eq!(outcome.stderr, "");
+    assert_eq!(
+        outcome.stdout,
+        "file,organisation,staff,units,members,required h,FTE need,posts needed,staff/unit,staff/1000 members,hours/person,uncovered units\n\
+         zone.toml,Zone,6,3,400,1125,0.704005006,2,2,15,187.5,0\n\
+         office.toml,Office,3,0,,390,0.244055069,1,,,130,0\n"
+    );
+    assert!(dir.join("peers").join("benchmark.csv").is_file());
+    let table = staffplan(&dir, &["benchmark", "zone.toml", "office.toml", "-q"]);
+    assert_eq!(table.code, 0);
+    assert!(table.stdout.lines().any(|l| l.starts_with("office.toml")
+        && l.split_whitespace().collect::<Vec<_>>()
+            == [
+                "office.toml",
+                "Office",
+                "3",
+                "0",
+                "–",
+                "390.0",
+                "0.24",
+                "1",
+                "–",
+                "–",
+                "130.0",
+                "0"
+            ]));
+}
+
+#[test]
+fn benchmark_of_the_shipped_zones_has_chinese_labels() {
+    let dir = workdir("benchmark-zh");
+    let outcome = staffplan(
+        &dir,
+        &[
+            "benchmark",
+            &shipped("daqing-2017.toml"),
+            &shipped("daqing-proposal.toml"),
+            &shipped("chengdu-2016.toml"),
+            "--format",
+            "json",
+            "--quiet",
+        ],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let json: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+    let staff: Vec<i64> = (0..3)
+        .map(|i| json["scenarios"][i]["staff"].as_i64().unwrap())
+        .collect();
+    assert_eq!(staff, [20, 40, 48]);
+    assert_eq!(json["scenarios"][0]["uncovered_units"], 21);
+    assert_eq!(json["scenarios"][0]["members"], 3950);
+    assert!(json["scenarios"][2]["staff_per_1000_members"].is_null());
+    let svg = std::fs::read_to_string(dir.join("output/benchmark/charts/benchmark.svg")).unwrap();
+    for label in [
+        "对标比较：各项比率",
+        "每个被监督单位的人数",
+        "每千名党员的人数",
+        "人均所需工时",
+        "信访举报受理：人均每年件数",
+        "成都高新区纪工委(2016)",
+        "无数据",
+    ] {
+        assert!(svg.contains(label), "{label} is not in the SVG");
+    }
+}
+
+#[test]
+fn benchmark_needs_two_files() {
+    let dir = workdir("benchmark-one");
+    std::fs::write(dir.join("zone.toml"), ZONE).unwrap();
+    let outcome = staffplan(&dir, &["benchmark", "zone.toml"]);
+    assert_eq!(outcome.code, 2, "{}", outcome.stderr);
+    assert!(!dir.join("output").exists());
+}
+
+#[test]
+fn benchmark_with_a_bad_scenario_writes_nothing() {
+    let dir = workdir("benchmark-bad");
+    std::fs::write(dir.join("zone.toml"), ZONE).unwrap();
+    std::fs::write(
+        dir.join("bad.toml"),
+        ZONE.replace("hours = 10", "hours = -1"),
+    )
+    .unwrap();
+    let outcome = staffplan(&dir, &["benchmark", "zone.toml", "bad.toml"]);
+    assert_eq!(outcome.code, 1);
+    assert!(outcome.stderr.contains("bad.toml:"), "{}", outcome.stderr);
+    assert!(!dir.join("output").exists());
+}

@@ -25,6 +25,10 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// `init` was asked to write over a file that exists.
+    #[error("{} already exists; `staffplan init` never overwrites a file\n  help: give another file name, e.g. `staffplan init my-scenario.toml`, or move the existing file away first", path.display())]
+    Exists { path: PathBuf },
+
     /// The optimiser could not recommend anything (contradictory rules, no answer in time).
     #[error("{0}")]
     Optimise(#[from] crate::optimise::OptimiseError),

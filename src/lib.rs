@@ -17,4 +17,5 @@ pub mod queueing;
 pub mod report;
 pub mod scenario;
 pub mod simulate;
+pub mod starter;
 pub mod synth;

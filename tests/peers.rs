@@ -281,3 +281,189 @@ fn benchmark_with_a_bad_scenario_writes_nothing() {
     assert!(outcome.stderr.contains("bad.toml:"), "{}", outcome.stderr);
     assert!(!dir.join("output").exists());
 }
+
+/// `init FILE --lang LANG`, then `check` and `run` on what it wrote.
+fn init_then_check_and_run(test: &str, lang: &str, name: &str) {
+    let dir = workdir(test);
+    let outcome = staffplan(&dir, &["init", "starter.toml", "--lang", lang]);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert_eq!(outcome.stdout, "");
+    assert_eq!(
+        outcome.stderr,
+        "wrote a starter scenario to starter.toml\n  next: staffplan check starter.toml, then staffplan run starter.toml\n"
+    );
+    let text = std::fs::read_to_string(dir.join("starter.toml")).unwrap();
+    assert!(text.contains(&format!("name = \"{name}\"")), "{text}");
+    assert!(text.contains(&format!("language = \"{lang}\"")));
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["starter.toml"], "no temporary file is left behind");
+
+    // Valid and without warnings: two sections, one dispatched group covering every unit.
+    let check = staffplan(&dir, &["check", "starter.toml"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert_eq!(check.stderr, "");
+    for (item, value) in [
+        ("section", "2"),
+        ("dispatched_group", "1"),
+        ("units", "3"),
+        ("covered by a group", "3"),
+        ("work types", "4"),
+        ("warnings", "0"),
+    ] {
+        assert!(
+            check
+                .stdout
+                .lines()
+                .any(|l| l.trim_start().starts_with(item) && l.ends_with(&format!(" {value}"))),
+            "{item} {value} not in\n{}",
+            check.stdout
+        );
+    }
+    let run = staffplan(
+        &dir,
+        &["run", "starter.toml", "--runs", "40", "--out", "pack"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = std::fs::read_to_string(dir.join("pack").join("report.md")).unwrap();
+    assert!(report.contains(name));
+}
+
+#[test]
+fn init_in_english_passes_check_and_run() {
+    init_then_check_and_run("init-en", "en", "Example commission, 2025");
+}
+
+#[test]
+fn init_in_chinese_passes_check_and_run() {
+    init_then_check_and_run("init-zh", "zh", "示例纪工委(2025)");
+}
+
+#[test]
+fn init_defaults_to_english() {
+    let dir = workdir("init-default");
+    let outcome = staffplan(&dir, &["init", "s.toml", "--quiet"]);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert_eq!(outcome.stderr, "");
+    let text = std::fs::read_to_string(dir.join("s.toml")).unwrap();
+    assert!(text.contains("language = \"en\""));
+}
+
+#[test]
+fn init_never_overwrites() {
+    let dir = workdir("init-exists");
+    std::fs::write(dir.join("mine.toml"), "# my own work\n").unwrap();
+    let outcome = staffplan(&dir, &["init", "mine.toml", "--lang", "zh"]);
+    assert_eq!(outcome.code, 1);
+    assert_eq!(outcome.stdout, "");
+    assert_eq!(
+        outcome.stderr,
+        "error: mine.toml already exists; `staffplan init` never overwrites a file\n  help: give another file name, e.g. `staffplan init my-scenario.toml`, or move the existing file away first\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("mine.toml")).unwrap(),
+        "# my own work\n"
+    );
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["mine.toml"]);
+}
+
+#[test]
+fn init_into_a_missing_folder_says_so() {
+    let dir = workdir("init-no-folder");
+    let outcome = staffplan(&dir, &["init", "missing/s.toml"]);
+    assert_eq!(outcome.code, 1);
+    assert_eq!(
+        outcome.stderr,
+        "error: cannot write missing/s.toml: No such file or directory (os error 2)\n  help: choose an output folder you may write to (--out DIR) and check the disk has room\n"
+    );
+}
+
+#[test]
+fn init_with_an_unknown_language_is_a_bad_command_line() {
+    let dir = workdir("init-bad-lang");
+    let outcome = staffplan(&dir, &["init", "s.toml", "--lang", "fr"]);
+    assert_eq!(outcome.code, 2);
+    assert!(!dir.join("s.toml").exists());
+}
+
+#[test]
+fn every_shell_gets_a_completion_script() {
+    let dir = workdir("completions");
+    for (shell, marker) in [
+        ("bash", "complete -F _staffplan"),
+        ("zsh", "#compdef staffplan"),
+        ("fish", "complete -c staffplan"),
+        (
+            "powershell",
+            "Register-ArgumentCompleter -Native -CommandName 'staffplan'",
+        ),
+        ("elvish", "set edit:completion:arg-completer[staffplan]"),
+    ] {
+        let outcome = staffplan(&dir, &["completions", shell]);
+        assert_eq!(outcome.code, 0, "{shell}: {}", outcome.stderr);
+        assert!(outcome.stdout.contains(marker), "{shell}: no {marker}");
+        for command in ["benchmark", "init", "completions", "analyse"] {
+            assert!(outcome.stdout.contains(command), "{shell}: no {command}");
+        }
+        if shell == "bash" {
+            let script = dir.join("staffplan.bash");
+            std::fs::write(&script, &outcome.stdout).unwrap();
+            let parsed = Command::new("bash")
+                .arg("-n")
+                .arg(&script)
+                .output()
+                .unwrap();
+            assert!(
+                parsed.status.success(),
+                "{}",
+                String::from_utf8_lossy(&parsed.stderr)
+            );
+        }
+    }
+    assert_eq!(staffplan(&dir, &["completions", "tcsh"]).code, 2);
+}
+
+#[test]
+fn every_command_help_has_an_example_and_the_main_help_points_to_init() {
+    let dir = workdir("help");
+    let main = staffplan(&dir, &["--help"]);
+    assert_eq!(main.code, 0);
+    assert!(
+        main.stdout
+            .contains("New to staffplan? Start from a commented scenario that runs as it is:\n  staffplan init my-scenario.toml"),
+        "{}",
+        main.stdout
+    );
+    // The commands listed by `--help`, from its "Commands:" section.
+    let commands: Vec<String> = main
+        .stdout
+        .lines()
+        .skip_while(|l| *l != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .filter(|c| c != "help")
+        .collect();
+    assert!(commands.len() >= 10, "{commands:?}");
+    for command in &commands {
+        let help = staffplan(&dir, &[command, "--help"]);
+        assert_eq!(help.code, 0, "{command}");
+        let example = format!("\n  staffplan {command} ");
+        assert!(
+            help.stdout.contains("Example:\n") || help.stdout.contains("Examples:\n"),
+            "{command} --help has no example:\n{}",
+            help.stdout
+        );
+        assert!(
+            help.stdout.contains(&example),
+            "{command} --help has no example line:\n{}",
+            help.stdout
+        );
+    }
+}

@@ -387,3 +387,46 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
     }
     Ok(path.to_path_buf())
 }
+
+/// Writes a whole new file, never replacing one: the bytes go to a temporary file beside it
+/// ([`write_file`]), which is then linked to `path` (a link fails where `path` exists, so even
+/// a file created meanwhile is kept) and removed. Where the file system has no links, the
+/// temporary file is renamed after a last check.
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
+    let exists = || Error::Exists {
+        path: path.to_path_buf(),
+    };
+    if path.symlink_metadata().is_ok() {
+        return Err(exists());
+    }
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = path.with_file_name(format!(".{file_name}.{}.new", std::process::id()));
+    write_file(&temporary, bytes).map_err(|error| match error {
+        Error::Write { source, .. } => Error::Write {
+            path: path.to_path_buf(),
+            source,
+        },
+        other => other,
+    })?;
+    let linked = std::fs::hard_link(&temporary, path);
+    let result = match linked {
+        Ok(()) => Ok(path.to_path_buf()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(_) if path.symlink_metadata().is_ok() => Err(exists()),
+        Err(_) => {
+            return std::fs::rename(&temporary, path)
+                .map(|()| path.to_path_buf())
+                .map_err(|source| {
+                    let _ = std::fs::remove_file(&temporary);
+                    Error::Write {
+                        path: path.to_path_buf(),
+                        source,
+                    }
+                })
+        }
+    };
+    let _ = std::fs::remove_file(&temporary);
+    result
+}

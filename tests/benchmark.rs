@@ -216,3 +216,116 @@ fn uncovered_units_are_counted_with_their_hours() {
     close(b.rows[0].required_hours, 945.0);
     close(b.rows[0].work[0].items, 105.0);
 }
+
+mod chart {
+    use staffplan::chart::{png, svg, Caption, Chart, ChartError, Language, Panel, Panels};
+    use staffplan::report::benchmark_chart;
+
+    fn caption() -> Caption {
+        Caption {
+            scenario: "zone.toml, office.toml".into(),
+            seed: None,
+            date: None,
+        }
+    }
+
+    fn panels(series: usize) -> Chart {
+        Chart::Panels(Panels {
+            title: "Peers".into(),
+            series: (0..series)
+                .map(|i| format!("第{i}个组织 organisation"))
+                .collect(),
+            panels: vec![
+                Panel {
+                    title: "staff per unit".into(),
+                    values: (0..series).map(|i| Some(i as f64 * 0.5)).collect(),
+                    decimals: 2,
+                },
+                Panel {
+                    title: "staff per 1,000 members".into(),
+                    values: (0..series).map(|_| None).collect(),
+                    decimals: 2,
+                },
+                Panel {
+                    title: "hours per person".into(),
+                    values: (0..series).map(|i| Some(800.0 + i as f64)).collect(),
+                    decimals: 1,
+                },
+            ],
+            missing: "no data".into(),
+        })
+    }
+
+    #[test]
+    fn the_benchmark_chart_has_a_panel_per_ratio_and_shared_work() {
+        let b = super::bench(&[("zone.toml", super::ZONE), ("office.toml", super::OFFICE)]);
+        let Chart::Panels(chart) = benchmark_chart(&b) else {
+            panic!("the benchmark chart is small multiples");
+        };
+        let titles: Vec<&str> = chart.panels.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "staff per supervised unit",
+                "staff per 1,000 party members",
+                "required hours per person",
+                "Petition: items a year per person",
+                "Lead: items a year per person",
+            ]
+        );
+        assert_eq!(chart.series, ["Zone", "Office"]);
+        assert_eq!(chart.panels[0].values, [Some(2.0), None]);
+        assert_eq!(chart.panels[4].values, [Some(8.75), Some(5.0)]);
+    }
+
+    #[test]
+    fn panels_render_at_their_size_and_identically_twice() {
+        for series in [1, 3, 12] {
+            let chart = panels(series);
+            let first = png(&chart, &caption(), Language::Zh).unwrap();
+            assert_eq!(first, png(&chart, &caption(), Language::Zh).unwrap());
+            let decoder = ::png::Decoder::new(std::io::Cursor::new(&first));
+            let info = decoder.read_info().unwrap();
+            let (w, h) = chart.size();
+            assert_eq!((info.info().width, info.info().height), (w, h));
+            let text = svg(&chart, &caption(), Language::Zh).unwrap();
+            assert_eq!(text.matches("\nno data\n").count(), series);
+        }
+        // Six more bars in each of two rows of panels (46 pixels each), and twelve legend
+        // entries that wrap onto three rows of four instead of two (40 pixels a row).
+        assert_eq!(panels(12).size().1, panels(6).size().1 + 2 * 6 * 46 + 40);
+    }
+
+    /// Writes the twelve-organisation chart to look at: `STAFFPLAN_CHART_SAMPLES=dir cargo test
+    /// --test benchmark -- --ignored write_sample`.
+    #[test]
+    #[ignore = "writes a file for a person to look at"]
+    fn write_sample() {
+        let dir = std::path::PathBuf::from(std::env::var("STAFFPLAN_CHART_SAMPLES").unwrap());
+        std::fs::create_dir_all(&dir).unwrap();
+        let chart = png(&panels(12), &caption(), Language::Zh).unwrap();
+        std::fs::write(dir.join("panels-12.png"), chart).unwrap();
+    }
+
+    #[test]
+    fn bad_panels_are_clear_errors_and_empty_ones_say_so() {
+        let Chart::Panels(mut short) = panels(2) else {
+            unreachable!()
+        };
+        short.panels[0].values.pop();
+        let error = png(&Chart::Panels(short), &caption(), Language::En).unwrap_err();
+        assert!(matches!(error, ChartError::Input { .. }));
+        assert!(error
+            .to_string()
+            .contains("panel \"staff per unit\" has 1 values but there are 2 series"));
+        let Chart::Panels(mut negative) = panels(2) else {
+            unreachable!()
+        };
+        negative.panels[2].values[1] = Some(-1.0);
+        assert!(svg(&Chart::Panels(negative), &caption(), Language::En).is_err());
+        let empty = Chart::Panels(Panels::default());
+        assert!(svg(&empty, &caption(), Language::En)
+            .unwrap()
+            .contains("No data to show"));
+    }
+}

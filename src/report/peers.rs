@@ -41,7 +41,18 @@ pub fn benchmark_chart(benchmark: &Benchmark) -> Chart {
     }
     Chart::Panels(Panels {
         title: w.peer_title.to_string(),
-        series: benchmark.rows.iter().map(|r| r.name.clone()).collect(),
+        series: benchmark
+            .rows
+            .iter()
+            .map(|r| {
+                // Two organisations of the same name are told apart by their files.
+                if benchmark.rows.iter().filter(|o| o.name == r.name).count() > 1 {
+                    format!("{} ({})", r.name, r.file)
+                } else {
+                    r.name.clone()
+                }
+            })
+            .collect(),
         panels,
         missing: w.no_value.to_string(),
     })

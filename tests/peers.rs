@@ -467,3 +467,33 @@ fn every_command_help_has_an_example_and_the_main_help_points_to_init() {
         );
     }
 }
+
+#[test]
+fn readme_benchmark_table_is_what_the_tool_prints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = workdir("benchmark-readme");
+    let outcome = staffplan(
+        root,
+        &[
+            "benchmark",
+            "scenarios/daqing-2017.toml",
+            "scenarios/daqing-proposal.toml",
+            "scenarios/chengdu-2016.toml",
+            "--quiet",
+            "--out",
+            &out.display().to_string(),
+        ],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let readme = include_str!("../README.md");
+    let rows: Vec<&str> = outcome
+        .stdout
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.is_empty() && !l.starts_with("staff/unit ="))
+        .collect();
+    assert_eq!(rows.len(), 5, "{}", outcome.stdout);
+    for row in rows {
+        assert!(readme.contains(row), "README lacks the line\n{row}");
+    }
+}

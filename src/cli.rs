@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 use crate::error::Error;
 use crate::export::Format;
 use crate::model::Scenario;
 use crate::scenario::{self, Loaded};
-use crate::{analysis, optimise, report, simulate, synth};
+use crate::{analysis, benchmark, optimise, report, simulate, starter, synth};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -39,6 +39,13 @@ pub struct Args {
     /// Print nothing but errors: no warnings, no progress.
     #[arg(long, short, global = true)]
     quiet: bool,
+}
+
+/// The language of `init`'s starter scenario.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    En,
+    Zh,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -94,8 +101,28 @@ enum Command {
         #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
         time_limit: Duration,
     },
+    /// Several organisations side by side: staff, work and the ratios a study report quotes.
+    Benchmark {
+        /// Two or more scenario files; the first one's language labels the chart.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+    },
+    /// Write a commented starter scenario that runs as it is; never overwrites a file.
+    Init {
+        /// The scenario file to create.
+        file: PathBuf,
+        /// The language of its comments, names and report.
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+    },
     /// Print the JSON Schema of the scenario format, for editors.
     Schema,
+    /// Print the shell completion script of staffplan (see the README to install it).
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Print a synthetic scenario of a given size (for benchmarks of the optimiser).
     #[command(hide = true)]
     Synth {
@@ -192,9 +219,76 @@ impl SimProgress {
     }
 }
 
+/// What `staffplan --help` tells a new user first.
+const NEW_USER: &str = "New to staffplan? Start from a commented scenario that runs as it is:
+  staffplan init my-scenario.toml        (--lang zh: Chinese comments, names and report)
+  staffplan run my-scenario.toml";
+
+/// The example lines of each command's `--help`.
+const EXAMPLES: &[(&str, &str)] = &[
+    ("check", "staffplan check scenarios/daqing-2017.toml"),
+    (
+        "analyse",
+        "staffplan analyse scenarios/daqing-2017.toml --format csv > offices.csv",
+    ),
+    (
+        "optimise",
+        "staffplan optimise scenarios/daqing-2017.toml --write proposal.toml",
+    ),
+    (
+        "simulate",
+        "staffplan simulate scenarios/daqing-2017.toml --runs 1000 --seed 1",
+    ),
+    (
+        "compare",
+        "staffplan compare scenarios/daqing-2017.toml scenarios/daqing-proposal.toml",
+    ),
+    ("run", "staffplan run scenarios/daqing-2017.toml --out pack"),
+    (
+        "benchmark",
+        "staffplan benchmark scenarios/daqing-2017.toml scenarios/daqing-proposal.toml scenarios/chengdu-2016.toml",
+    ),
+    (
+        "init",
+        "staffplan init my-scenario.toml\n  staffplan init 我的情景.toml --lang zh",
+    ),
+    ("schema", "staffplan schema > staffplan.schema.json"),
+    (
+        "completions",
+        "staffplan completions bash > ~/.local/share/bash-completion/completions/staffplan",
+    ),
+    ("synth", "staffplan synth --units 200 --groups 20 > big.toml"),
+];
+
+/// The command line as clap sees it, with an example in every command's help and the pointer
+/// to `init` in the main help. Completions are generated from it too.
+pub fn command() -> clap::Command {
+    let mut command = Args::command().after_help(NEW_USER);
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        if let Some((_, example)) = EXAMPLES.iter().find(|(n, _)| *n == name) {
+            let heading = if example.contains('\n') {
+                "Examples"
+            } else {
+                "Example"
+            };
+            command =
+                command.mut_subcommand(name, |c| c.after_help(format!("{heading}:\n  {example}")));
+        }
+    }
+    command
+}
+
 /// Parses the command line, runs it and returns the exit code.
 pub fn main() -> ExitCode {
-    let args = Args::parse();
+    let matches = command().get_matches();
+    let args = match Args::from_arg_matches(&matches) {
+        Ok(args) => args,
+        Err(error) => error.exit(),
+    };
     report::clean_up_on_interrupt();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -272,6 +366,59 @@ fn run(args: &Args) -> Result<(), Error> {
                 }
             }
             print(&format.exporter().export(&recommendation));
+            Ok(())
+        }
+        Command::Benchmark { files } => {
+            let inputs = files
+                .iter()
+                .map(|f| load(f, args.quiet))
+                .collect::<Result<Vec<_>, _>>()?;
+            let analyses: Vec<analysis::Analysis> = inputs
+                .iter()
+                .map(|i| analysis::analyse(&i.loaded.scenario))
+                .collect();
+            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            let peers: Vec<benchmark::Peer<'_>> = inputs
+                .iter()
+                .zip(&analyses)
+                .zip(&names)
+                .map(|((input, analysis), file)| benchmark::Peer {
+                    file,
+                    scenario: &input.loaded.scenario,
+                    analysis,
+                })
+                .collect();
+            let result = benchmark::benchmark(&peers);
+            let out = args
+                .out
+                .clone()
+                .unwrap_or_else(|| Path::new("output").join("benchmark"));
+            let date = inputs.first().and_then(|i| i.loaded.scenario.date.clone());
+            let written = report::write_benchmark(&out, &result, date)?;
+            if !args.quiet {
+                eprintln!("wrote {} files to {}", written.len(), out.display());
+            }
+            print(&format.exporter().export(&result));
+            Ok(())
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command(), "staffplan", &mut script);
+            print(&String::from_utf8_lossy(&script));
+            Ok(())
+        }
+        Command::Init { file, lang } => {
+            let language = match lang {
+                LangArg::En => crate::model::Language::En,
+                LangArg::Zh => crate::model::Language::Zh,
+            };
+            report::write_new_file(file, starter::starter(language).as_bytes())?;
+            if !args.quiet {
+                eprintln!(
+                    "wrote a starter scenario to {0}\n  next: staffplan check {0}, then staffplan run {0}",
+                    file.display()
+                );
+            }
             Ok(())
         }
         Command::Synth {

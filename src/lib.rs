@@ -6,6 +6,7 @@
 //! [`report`] turn results into text and files; [`cli`] drives it all. See ARCHITECTURE.md.
 
 pub mod analysis;
+pub mod benchmark;
 pub mod chart;
 pub mod cli;
 pub mod error;
@@ -16,4 +17,5 @@ pub mod queueing;
 pub mod report;
 pub mod scenario;
 pub mod simulate;
+pub mod starter;
 pub mod synth;

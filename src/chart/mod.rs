@@ -14,13 +14,16 @@
 //! - [`BandChart`]: median lines with their 5–95 % bands over the year, in one or more panels
 //!   (backlog);
 //! - [`Stacked`]: one bar per group, stacked by unit, with an optional capacity marker
-//!   (allocation of the dispatched groups).
+//!   (allocation of the dispatched groups);
+//! - [`Panels`]: small multiples, one panel per measure and one bar per organisation in each,
+//!   every panel on its own scale (the peer benchmark).
 //!
 //! Bar charts lie horizontally: long office names read without rotation, the labels fit at
 //! the bar ends, and a chart with many rows grows taller instead of cramping them.
 
 mod band;
 mod bars;
+mod panels;
 mod stacked;
 pub mod style;
 
@@ -108,12 +111,35 @@ pub struct Stacked {
     pub capacity: Option<Vec<f64>>,
 }
 
+/// Small multiples: one panel per measure, one bar per series in each, each on its own scale.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Panels {
+    pub title: String,
+    /// The series (organisations), in legend order; bar `i` of every panel is series `i`.
+    pub series: Vec<String>,
+    pub panels: Vec<Panel>,
+    /// Printed where a bar has no value, e.g. "no data".
+    pub missing: String,
+}
+
+/// One measure of [`Panels`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Panel {
+    /// The measure with its unit, e.g. "staff per supervised unit".
+    pub title: String,
+    /// One value per series; `None` where the series has none.
+    pub values: Vec<Option<f64>>,
+    /// Decimals of the value printed at each bar's end.
+    pub decimals: usize,
+}
+
 /// Any chart of the pack.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Chart {
     BeforeAfter(BeforeAfter),
     Band(BandChart),
     Stacked(Stacked),
+    Panels(Panels),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -137,6 +163,7 @@ impl Chart {
             Chart::BeforeAfter(c) => &c.title,
             Chart::Band(c) => &c.title,
             Chart::Stacked(c) => &c.title,
+            Chart::Panels(c) => &c.title,
         }
     }
 
@@ -146,6 +173,7 @@ impl Chart {
             Chart::BeforeAfter(c) => bars::height(c),
             Chart::Band(c) => band::height(c),
             Chart::Stacked(c) => stacked::height(c),
+            Chart::Panels(c) => panels::height(c),
         };
         (WIDTH, height.max(MIN_HEIGHT))
     }
@@ -156,6 +184,7 @@ impl Chart {
             Chart::BeforeAfter(c) => bars::problem(c),
             Chart::Band(c) => band::problem(c),
             Chart::Stacked(c) => stacked::problem(c),
+            Chart::Panels(c) => panels::problem(c),
         };
         match problem {
             Some(problem) => Err(ChartError::Input {
@@ -209,6 +238,7 @@ fn draw<DB: DrawingBackend>(
         Chart::BeforeAfter(c) => bars::draw(root, c, &caption, &words),
         Chart::Band(c) => band::draw(root, c, &caption, &words),
         Chart::Stacked(c) => stacked::draw(root, c, &caption, &words),
+        Chart::Panels(c) => panels::draw(root, c, &caption, &words),
     }
 }
 

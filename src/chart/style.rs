@@ -377,50 +377,103 @@ fn draw_legend<DB: DrawingBackend>(
     (mut x, y): (i32, i32),
 ) -> Result<(), ChartError> {
     for entry in legend {
-        let c = entry.colour;
-        match entry.key {
-            Key::Box => root
-                .draw(&Rectangle::new([(x, y - 13), (x + 36, y + 13)], c.filled()))
-                .map_err(drawing)?,
-            Key::Line => root
-                .draw(&Rectangle::new([(x, y - 2), (x + 36, y + 2)], c.filled()))
-                .map_err(drawing)?,
-            Key::DashedLine => {
-                for dash in 0..3 {
-                    let x0 = x + dash * 14;
-                    root.draw(&Rectangle::new([(x0, y - 2), (x0 + 8, y + 2)], c.filled()))
-                        .map_err(drawing)?;
-                }
-            }
-            Key::Marker => root
-                .draw(&Rectangle::new(
-                    [(x + 15, y - 17), (x + 21, y + 17)],
-                    c.filled(),
-                ))
-                .map_err(drawing)?,
-            Key::Note => {}
-            Key::Band => {
-                root.draw(&Rectangle::new(
-                    [(x, y - 13), (x + 36, y + 13)],
-                    c.mix(0.25).filled(),
-                ))
-                .map_err(drawing)?;
-                root.draw(&Rectangle::new([(x, y - 2), (x + 36, y + 2)], c.filled()))
+        x = draw_legend_entry(root, entry, (x, y))?;
+    }
+    Ok(())
+}
+
+/// Height of one row of a legend that wraps ([`legend_rows`]).
+pub const LEGEND_ROW: i32 = 40;
+
+/// The width one legend entry takes, its key and the gap after it included.
+fn legend_entry_width(entry: &LegendEntry) -> i32 {
+    let key = if entry.key == Key::Note { 0 } else { 48 };
+    key + width(&entry.label, LEGEND_SIZE) + 44
+}
+
+/// Where each entry of a legend goes when it wraps onto as many rows as `room` pixels need:
+/// (x offset from the left, row), and the number of rows.
+pub fn legend_layout(legend: &[LegendEntry], room: i32) -> (Vec<(i32, i32)>, i32) {
+    let (mut x, mut row) = (0, 0);
+    let mut places = Vec::with_capacity(legend.len());
+    for entry in legend {
+        let w = legend_entry_width(entry);
+        if x > 0 && x + w - 44 > room {
+            x = 0;
+            row += 1;
+        }
+        places.push((x, row));
+        x += w;
+    }
+    let rows = if legend.is_empty() { 0 } else { row + 1 };
+    (places, rows)
+}
+
+/// Draws a legend from `(left, y)` (vertical centre of the first row), wrapping onto further
+/// rows [`LEGEND_ROW`] apart within `room` pixels; labels too long for a row are shortened.
+pub fn legend_rows<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    legend: &[LegendEntry],
+    (left, y): (i32, i32),
+    room: i32,
+) -> Result<(), ChartError> {
+    let (places, _) = legend_layout(legend, room);
+    for (entry, (x, row)) in legend.iter().zip(places) {
+        let mut entry = entry.clone();
+        entry.label = ellipsize(&entry.label, LEGEND_SIZE, room - 48 - x);
+        draw_legend_entry(root, &entry, (left + x, y + row * LEGEND_ROW))?;
+    }
+    Ok(())
+}
+
+/// One legend entry at `(x, y)` (left, vertical centre); returns where the next one starts.
+fn draw_legend_entry<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    entry: &LegendEntry,
+    (mut x, y): (i32, i32),
+) -> Result<i32, ChartError> {
+    let c = entry.colour;
+    match entry.key {
+        Key::Box => root
+            .draw(&Rectangle::new([(x, y - 13), (x + 36, y + 13)], c.filled()))
+            .map_err(drawing)?,
+        Key::Line => root
+            .draw(&Rectangle::new([(x, y - 2), (x + 36, y + 2)], c.filled()))
+            .map_err(drawing)?,
+        Key::DashedLine => {
+            for dash in 0..3 {
+                let x0 = x + dash * 14;
+                root.draw(&Rectangle::new([(x0, y - 2), (x0 + 8, y + 2)], c.filled()))
                     .map_err(drawing)?;
             }
         }
-        if entry.key != Key::Note {
-            x += 48;
+        Key::Marker => root
+            .draw(&Rectangle::new(
+                [(x + 15, y - 17), (x + 21, y + 17)],
+                c.filled(),
+            ))
+            .map_err(drawing)?,
+        Key::Note => {}
+        Key::Band => {
+            root.draw(&Rectangle::new(
+                [(x, y - 13), (x + 36, y + 13)],
+                c.mix(0.25).filled(),
+            ))
+            .map_err(drawing)?;
+            root.draw(&Rectangle::new([(x, y - 2), (x + 36, y + 2)], c.filled()))
+                .map_err(drawing)?;
         }
-        root.draw(&Text::new(
-            entry.label.clone(),
-            (x, y),
-            anchored(LEGEND_SIZE, INK, HPos::Left, VPos::Center),
-        ))
-        .map_err(drawing)?;
-        x += width(&entry.label, LEGEND_SIZE) + 44;
     }
-    Ok(())
+    if entry.key != Key::Note {
+        x += 48;
+    }
+    root.draw(&Text::new(
+        entry.label.clone(),
+        (x, y),
+        anchored(LEGEND_SIZE, INK, HPos::Left, VPos::Center),
+    ))
+    .map_err(drawing)?;
+    Ok(x + width(&entry.label, LEGEND_SIZE) + 44)
 }
 
 /// The caption line: scenario, seed and date, each only when known.

@@ -205,3 +205,28 @@ fn swap_files(out: &Path, staging: &Path, names: &BTreeSet<&str>) -> Result<(), 
     remove(staging);
     result
 }
+
+/// Writes a whole new file, never replacing one: the bytes go to a temporary file beside it,
+/// which is then linked to `path` (a link fails where `path` exists, so even a file created
+/// meanwhile is kept) and removed. Where the file system has no links, the temporary file is
+/// renamed after a last check.
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
+    let exists = || Error::Exists {
+        path: path.to_path_buf(),
+    };
+    if path.symlink_metadata().is_ok() {
+        return Err(exists());
+    }
+    let temporary = Temporary::new(beside(path, "new"));
+    write_synced(&temporary.0, bytes).map_err(write_error(path))?;
+    match std::fs::hard_link(&temporary.0, path) {
+        Ok(()) => Ok(path.to_path_buf()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(_) if path.symlink_metadata().is_ok() => Err(exists()),
+        Err(_) => {
+            std::fs::rename(&temporary.0, path).map_err(write_error(path))?;
+            temporary.settled();
+            Ok(path.to_path_buf())
+        }
+    }
+}

@@ -18,6 +18,7 @@ pub fn report(pack: &Pack<'_>) -> String {
     let mut out = String::new();
     header(&mut out, pack, w);
     summary(&mut out, pack, w);
+    peer_ratios(&mut out, pack, w);
     assumptions(&mut out, pack, w);
     offices(&mut out, pack, w);
     changes(&mut out, pack, w);
@@ -173,6 +174,50 @@ fn staff_type_totals(pack: &Pack<'_>) -> Vec<(String, i64, i64)> {
             )
         })
         .collect()
+}
+
+/// The peer benchmark's ratios of the two sides (staff per unit, per 1,000 members, hours per
+/// person, items per person of the work types both have), as `staffplan benchmark` gives them.
+fn peer_ratios(out: &mut String, pack: &Pack<'_>, w: &Words) {
+    let peers = [&pack.before, &pack.after].map(|s| crate::benchmark::Peer {
+        file: s.source,
+        scenario: s.scenario,
+        analysis: s.analysis,
+    });
+    let b = crate::benchmark::benchmark(&peers);
+    let [Some(before), Some(after)] = [b.rows.first(), b.rows.get(1)] else {
+        return;
+    };
+    let _ = writeln!(out, "### {}\n", w.peer_ratios);
+    let mut table = Table::new("", &["", w.before, w.after]);
+    let mut row = |label: &str, f: &dyn Fn(&crate::benchmark::Row) -> Cell| {
+        table
+            .rows
+            .push(vec![Cell::text(label), f(before), f(after)]);
+    };
+    let r = &w.summary_rows;
+    row(r[0], &|x| Cell::Int(i64::from(x.staff)));
+    row(w.supervised_units, &|x| Cell::Int(x.units as i64));
+    row(w.party_members, &|x| {
+        x.members.map_or(Cell::Empty, |m| {
+            Cell::Int(i64::try_from(m).unwrap_or(i64::MAX))
+        })
+    });
+    row(r[2], &|x| Cell::Num(x.required_hours, 1));
+    row(r[3], &|x| Cell::Num(x.fte_need, 2));
+    row(r[4], &|x| Cell::Int(i64::from(x.posts_needed)));
+    for (ratio, name) in crate::benchmark::Ratio::ALL.iter().zip(w.ratio_names) {
+        row(name, &|x| Cell::opt_num(ratio.value(x), ratio.decimals()));
+    }
+    row(r[8], &|x| Cell::Int(x.uncovered_units as i64));
+    for (k, shared) in b.shared.iter().enumerate() {
+        row(
+            &format!("{}{}{}", shared.name, w.colon, w.items_per_person),
+            &|x| Cell::opt_num(x.work.get(k).and_then(|w| w.items_per_person), 2),
+        );
+    }
+    out.push_str(&table_markdown(&table));
+    let _ = writeln!(out, "\n{}\n", w.peer_ratios_text);
 }
 
 fn assumptions(out: &mut String, pack: &Pack<'_>, w: &Words) {

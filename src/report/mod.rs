@@ -12,6 +12,7 @@ mod charts;
 mod check;
 mod files;
 mod markdown;
+mod peers;
 mod words;
 
 use std::path::{Path, PathBuf};
@@ -19,7 +20,8 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 pub use check::CheckSummary;
-pub use files::{clean_up_on_interrupt, create_dir, write_file, write_folder};
+pub use files::{clean_up_on_interrupt, create_dir, write_file, write_folder, write_new_file};
+pub use peers::{benchmark_chart, write_benchmark, BENCHMARK_CHART};
 
 use crate::analysis::{Analysis, OfficeAnalysis};
 use crate::error::Error;

@@ -48,6 +48,18 @@ pub struct Words {
     pub capacity_text: &'static str,
     pub target_text: &'static str,
     pub overtime_text: &'static str,
+    /// The peer benchmark (`benchmark`'s chart, the ratios section of the report).
+    pub peer_title: &'static str,
+    pub peer_ratios: &'static str,
+    pub peer_ratios_text: &'static str,
+    /// Staff per unit, staff per 1,000 members, hours per person (`benchmark::Ratio::ALL`).
+    pub ratio_names: [&'static str; 3],
+    pub items_per_person: &'static str,
+    pub supervised_units: &'static str,
+    pub party_members: &'static str,
+    pub no_value: &'static str,
+    /// Between a name and what is said of it ("Petitions: items a year per person").
+    pub colon: &'static str,
 }
 
 const EN: Words = Words {
@@ -106,6 +118,19 @@ const EN: Words = Words {
     capacity_text: "Capacity of an office: C = H × (staff − leaders × (1 − leader_case_share))",
     target_text: "Target utilisation",
     overtime_text: "Overtime cap per person a year",
+    peer_title: "Peer benchmark: the ratios side by side",
+    peer_ratios: "Ratios side by side",
+    peer_ratios_text: "Staff per unit = staff ÷ supervised units; staff per 1,000 members = staff ÷ party members × 1,000; hours per person = required hours ÷ staff; items a year per person for the work types both sides have (matched by id or name). – where there is nothing to divide by.",
+    ratio_names: [
+        "staff per supervised unit",
+        "staff per 1,000 party members",
+        "required hours per person",
+    ],
+    items_per_person: "items a year per person",
+    supervised_units: "supervised units",
+    party_members: "party members",
+    no_value: "no data",
+    colon: ": ",
 };
 
 const ZH: Words = Words {
@@ -164,6 +189,15 @@ const ZH: Words = Words {
     capacity_text: "机构办案能力: C = H × (人数 − 领导职数 × (1 − leader_case_share))",
     target_text: "目标负荷率",
     overtime_text: "每人每年加班上限",
+    peer_title: "对标比较：各项比率",
+    peer_ratios: "对标比率",
+    peer_ratios_text: "每单位人数 = 人数 ÷ 被监督单位数;每千名党员人数 = 人数 ÷ 党员人数 × 1000;人均工时 = 所需工时 ÷ 人数;双方都有的工作类型(按 id 或名称匹配)列出人均每年件数。无分母时记为 –。",
+    ratio_names: ["每个被监督单位的人数", "每千名党员的人数", "人均所需工时"],
+    items_per_person: "人均每年件数",
+    supervised_units: "被监督单位数",
+    party_members: "党员人数",
+    no_value: "无数据",
+    colon: "：",
 };
 
 pub fn words(language: Language) -> &'static Words {

@@ -1,0 +1,96 @@
+//! The files of `benchmark`: `benchmark.csv` and `charts/benchmark.png|svg`, the ratios of
+//! several organisations side by side, in the first organisation's language. All files are
+//! rendered first and then written as one folder through [`super::write_folder`], so a chart
+//! that cannot be drawn, a full disk or an interrupt leaves no file behind and an earlier
+//! benchmark as it was.
+
+use std::path::{Path, PathBuf};
+
+use super::words::words;
+use super::write_folder;
+use crate::benchmark::{Benchmark, Ratio};
+use crate::chart::{self, Caption, Chart, Panel, Panels};
+use crate::error::Error;
+use crate::export::{benchmark as tables, csv};
+
+/// The name of the chart files in `charts/`.
+pub const BENCHMARK_CHART: &str = "benchmark";
+
+/// One panel per ratio, then one per shared work type (items a year per person); one bar per
+/// organisation in each, labelled in the first organisation's language.
+pub fn benchmark_chart(benchmark: &Benchmark) -> Chart {
+    let w = words(benchmark.language);
+    let mut panels: Vec<Panel> = Ratio::ALL
+        .iter()
+        .zip(w.ratio_names)
+        .map(|(ratio, title)| Panel {
+            title: title.to_string(),
+            values: benchmark.rows.iter().map(|r| ratio.value(r)).collect(),
+            decimals: ratio.decimals(),
+        })
+        .collect();
+    for (k, shared) in benchmark.shared.iter().enumerate() {
+        panels.push(Panel {
+            title: format!("{}{}{}", shared.name, w.colon, w.items_per_person),
+            values: benchmark
+                .rows
+                .iter()
+                .map(|r| r.work.get(k).and_then(|w| w.items_per_person))
+                .collect(),
+            decimals: 2,
+        });
+    }
+    Chart::Panels(Panels {
+        title: w.peer_title.to_string(),
+        series: benchmark
+            .rows
+            .iter()
+            .map(|r| {
+                // Two organisations of the same name are told apart by their files.
+                if benchmark.rows.iter().filter(|o| o.name == r.name).count() > 1 {
+                    format!("{} ({})", r.name, r.file)
+                } else {
+                    r.name.clone()
+                }
+            })
+            .collect(),
+        panels,
+        missing: w.no_value.to_string(),
+    })
+}
+
+/// Writes `benchmark.csv` and `charts/benchmark.png|svg` into `out`; returns the paths.
+/// `date` is the caption's date (the first scenario's, never the clock's).
+pub fn write_benchmark(
+    out: &Path,
+    benchmark: &Benchmark,
+    date: Option<String>,
+) -> Result<Vec<PathBuf>, Error> {
+    let chart = benchmark_chart(benchmark);
+    let caption = Caption {
+        scenario: benchmark
+            .rows
+            .iter()
+            .map(|r| r.file.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        seed: None,
+        date,
+    };
+    let fail = |source: chart::ChartError| Error::Chart {
+        name: BENCHMARK_CHART.to_string(),
+        source,
+    };
+    let png = chart::png(&chart, &caption, benchmark.language).map_err(fail)?;
+    let svg = chart::svg(&chart, &caption, benchmark.language).map_err(fail)?;
+    let table = csv::table_csv(&tables::csv_table(benchmark));
+
+    write_folder(
+        out,
+        &[
+            ("benchmark.csv".into(), table.into_bytes()),
+            (format!("charts/{BENCHMARK_CHART}.png"), png),
+            (format!("charts/{BENCHMARK_CHART}.svg"), svg.into_bytes()),
+        ],
+    )
+}

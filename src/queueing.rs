@@ -62,6 +62,28 @@ impl Mmc {
         Some(self.arrival_rate * self.mean_wait()?)
     }
 
+    /// Probability that an item is finished within `t` of arriving (wait plus exponential
+    /// service): with `C` the probability of waiting, `θ = c μ − λ` the rate at which a wait
+    /// ends, and `S` the service time, `P(T > t) = (1 − C) e^{−μt} + C · P(Exp(θ) + S > t)`,
+    /// where `P(Exp(θ) + S > t) = (θ e^{−μt} − μ e^{−θt}) / (θ − μ)` (or `(1 + μt) e^{−μt}`
+    /// when `θ = μ`). `None` if unstable.
+    pub fn probability_done_within(&self, t: f64) -> Option<f64> {
+        let waiting = self.probability_of_waiting()?;
+        let mu = self.service_rate;
+        let theta = f64::from(self.servers) * mu - self.arrival_rate;
+        if t <= 0.0 {
+            return Some(0.0);
+        }
+        let service_over = (-mu * t).exp();
+        let wait_and_service_over = if ((theta - mu) / mu).abs() < 1e-9 {
+            (1.0 + mu * t) * service_over
+        } else {
+            (theta * service_over - mu * (-theta * t).exp()) / (theta - mu)
+        };
+        let over = (1.0 - waiting) * service_over + waiting * wait_and_service_over;
+        Some((1.0 - over).clamp(0.0, 1.0))
+    }
+
     /// Probability that an item waits longer than `t`: `C · e^{−(c μ − λ) t}`.
     pub fn probability_wait_exceeds(&self, t: f64) -> Option<f64> {
         let waiting = self.probability_of_waiting()?;
@@ -224,5 +246,50 @@ mod tests {
         assert_eq!(least_servers_for_waiting(10.0, 0.45), Some(12));
         assert_eq!(least_servers_for_waiting(10.0, 0.3), Some(13));
         assert_eq!(least_servers_for_waiting(10.0, 0.0), None);
+    }
+
+    #[test]
+    fn response_time_distribution() {
+        // M/M/1, λ = 0.5, μ = 1: the response time is exponential with rate μ − λ = 0.5, so
+        // P(T ≤ 2) = 1 − e^{−1}.
+        let q = Mmc {
+            servers: 1,
+            arrival_rate: 0.5,
+            service_rate: 1.0,
+        };
+        let p = q.probability_done_within(2.0).unwrap();
+        assert!((p - (1.0 - (-1.0_f64).exp())).abs() < 1e-12, "{p}");
+        // M/M/2, λ = μ = 1 (θ = 1 = μ, the limiting form): C = 1/3, so
+        // P(T > 1) = (2/3) e^{−1} + (1/3)(1 + 1) e^{−1} = (4/3) e^{−1}.
+        let q = Mmc {
+            servers: 2,
+            arrival_rate: 1.0,
+            service_rate: 1.0,
+        };
+        let p = q.probability_done_within(1.0).unwrap();
+        assert!(
+            (p - (1.0 - 4.0 / 3.0 * (-1.0_f64).exp())).abs() < 1e-9,
+            "{p}"
+        );
+        // The mean of T from the distribution (∫ P(T > t) dt) equals W_q + 1/μ.
+        let q = Mmc {
+            servers: 3,
+            arrival_rate: 2.4,
+            service_rate: 1.0,
+        };
+        let step = 1e-3;
+        let mean: f64 = (0..40_000)
+            .map(|i| {
+                (1.0 - q
+                    .probability_done_within((f64::from(i) + 0.5) * step)
+                    .unwrap())
+                    * step
+            })
+            .sum();
+        assert!(
+            (mean - q.mean_time_in_system().unwrap()).abs() < 1e-4,
+            "{mean}"
+        );
+        assert_eq!(q.probability_done_within(0.0), Some(0.0));
     }
 }

@@ -587,3 +587,31 @@ fn cost_bound_never_exceeds_the_exhaustive_optimum() {
     assert!(tight > 0, "no bound met the optimum");
     eprintln!("bound tight on {tight} of {checked}");
 }
+
+/// A covering-group work of a billion hours (`tests/regressions/huge-covering-work.toml`):
+/// groups may have any of hundreds of thousands of headcounts. The optimiser stops within
+/// its time limit with the group covering the unit at its least headcount,
+/// ⌈10⁹ h ÷ (H × target)⌉, and nothing unmet.
+#[test]
+fn billion_hour_work_stops_at_the_time_limit_with_the_least_headcount() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/regressions/huge-covering-work.toml"
+    );
+    let scenario = load(&std::fs::read_to_string(path).unwrap());
+    let options = Options {
+        time_limit: Duration::from_secs(1),
+        ..Options::default()
+    };
+    let rec = optimise(&scenario, &options).unwrap();
+    let per_person = scenario.calendar.year_value() * scenario.policy.target_utilisation;
+    let need = (1e9 / per_person).ceil() as u32;
+    assert!(need > 500_000, "{need}");
+    let covering = rec
+        .offices
+        .iter()
+        .find(|o| o.covers_after == ["u1"])
+        .expect("a group covers u1");
+    assert_eq!(covering.staff_after.iter().sum::<u32>(), need);
+    assert_eq!(rec.unmet_hours, 0.0);
+}

@@ -5,6 +5,7 @@
 pub mod csv;
 mod json;
 pub mod markdown;
+mod recommendation;
 pub mod table;
 
 pub use csv::Csv;

@@ -122,11 +122,7 @@ fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
         if office.fixed || office.optional {
             continue;
         }
-        let team = if facts.base_hours.get(o).is_some_and(|&h| h > 0.0) {
-            facts.base_team.get(o).copied().unwrap_or(0)
-        } else {
-            0
-        };
+        let team = facts.base_team_of(o);
         let floor = facts.floor(scenario, o, team);
         if let Some(max) = office.max_staff {
             if office.leaders > max {
@@ -269,11 +265,7 @@ pub fn floor_rule(scenario: &Scenario, facts: &Facts, o: usize) -> &'static str 
     let Some(office) = scenario.offices.get(o) else {
         return "min_staff";
     };
-    let team = if facts.base_hours.get(o).is_some_and(|&h| h > 0.0) {
-        facts.base_team.get(o).copied().unwrap_or(0)
-    } else {
-        0
-    };
+    let team = facts.base_team_of(o);
     let min = office.min_staff.unwrap_or(0);
     if team >= min && team >= office.leaders {
         "team size"

@@ -2,15 +2,12 @@
 //! opening change: the work that drives it (volume × hours ÷ year value), the rule that binds
 //! its headcount, and what one more post of each staff type would buy there.
 
-use serde_json::json;
-
 use super::facts::{Facts, Plan};
 use crate::analysis::{least_headcount, Analysis};
-use crate::export::{json_number, Cell, Table};
 use crate::model::Scenario;
 
 /// What one more post of a staff type would do at an office.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PostValue {
     pub staff_type: String,
     /// The office may employ this type (and is not fixed).
@@ -23,7 +20,7 @@ pub struct PostValue {
 }
 
 /// Why an office looks as recommended.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Explanation {
     pub office: String,
     pub name: String,
@@ -268,69 +265,4 @@ fn binding_rules(
         }
     }
     (rules, reason)
-}
-
-pub fn table(explanations: &[Explanation]) -> Table {
-    let mut table = Table::new(
-        "Why each office changes",
-        &[
-            "id",
-            "office",
-            "staff",
-            "units",
-            "work driving it",
-            "binding rule",
-            "one more post",
-        ],
-    );
-    for e in explanations {
-        let posts: Vec<String> = e
-            .one_more_post
-            .iter()
-            .filter(|p| p.allowed)
-            .map(|p| match p.utilisation_with_one_more {
-                Some(u) if p.unmet_drop > 0.0 => format!(
-                    "{}: −{:.0} unmet h, utilisation {:.1}%",
-                    p.staff_type,
-                    p.unmet_drop,
-                    u * 100.0
-                ),
-                Some(u) => format!("{}: utilisation {:.1}%", p.staff_type, u * 100.0),
-                None => format!("{}: no work", p.staff_type),
-            })
-            .collect();
-        table.rows.push(vec![
-            Cell::text(&e.office),
-            Cell::text(&e.name),
-            Cell::text(format!("{} → {}", e.staff_before, e.staff_after)),
-            Cell::text(format!("{} → {}", e.units_before, e.units_after)),
-            Cell::text(e.work.join("; ")),
-            Cell::text(format!("{}: {}", e.binding.join(", "), e.reason)),
-            Cell::text(posts.join("; ")),
-        ]);
-    }
-    table
-}
-
-pub fn json(e: &Explanation) -> serde_json::Value {
-    json!({
-        "office": e.office,
-        "name": e.name,
-        "staff_before": e.staff_before,
-        "staff_after": e.staff_after,
-        "units_before": e.units_before,
-        "units_after": e.units_after,
-        "work": e.work,
-        "required_hours": json_number(e.required_hours),
-        "fte_need": json_number(e.fte_need),
-        "binding": e.binding,
-        "reason": e.reason,
-        "one_more_post": e.one_more_post.iter().map(|p| json!({
-            "staff_type": p.staff_type,
-            "allowed": p.allowed,
-            "unmet_drop": json_number(p.unmet_drop),
-            "utilisation_with_one_more": p.utilisation_with_one_more.map(json_number),
-            "cost": json_number(p.cost),
-        })).collect::<Vec<_>>(),
-    })
 }

@@ -7,7 +7,8 @@
 //! scoring here is the single definition of the goals that the MIP, the heuristic and the
 //! tests agree on.
 
-use crate::analysis::{self, TOLERANCE};
+use super::goals::{self, Score};
+use crate::analysis;
 use crate::model::{Scenario, WorkPlace};
 
 /// A candidate organisation: headcount by office and staff type, and which group covers each
@@ -22,54 +23,6 @@ pub struct Plan {
     pub open: Vec<bool>,
 }
 
-/// A plan's value on each goal, in the order they count.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Score {
-    pub unmet_hours: f64,
-    pub cost: f64,
-    pub peak: f64,
-    pub changes: f64,
-}
-
-impl Score {
-    /// Worse than any plan: the score of a plan that breaks a rule.
-    pub fn worst() -> Score {
-        Score {
-            unmet_hours: f64::INFINITY,
-            cost: f64::INFINITY,
-            peak: f64::INFINITY,
-            changes: f64::INFINITY,
-        }
-    }
-
-    /// Lexicographic comparison with a small relative tolerance on each goal, so that float
-    /// noise in one goal does not hide a real difference in the next.
-    pub fn better_than(&self, other: &Score) -> bool {
-        let pairs = [
-            (self.unmet_hours, other.unmet_hours),
-            (self.cost, other.cost),
-            (self.peak, other.peak),
-            (self.changes, other.changes),
-        ];
-        for (a, b) in pairs {
-            match (a.is_finite(), b.is_finite()) {
-                (false, false) => continue,
-                (true, false) => return true,
-                (false, true) => return false,
-                (true, true) => {}
-            }
-            let scale = a.abs().max(b.abs()).max(1.0);
-            if a < b - 1e-7 * scale {
-                return true;
-            }
-            if a > b + 1e-7 * scale {
-                return false;
-            }
-        }
-        false
-    }
-}
-
 /// Per-scenario constants of the optimisation.
 #[derive(Debug, Clone)]
 pub struct Facts {
@@ -82,7 +35,7 @@ pub struct Facts {
     /// Largest team among the work each unit brings to its group (0: none).
     pub unit_team: Vec<u32>,
     /// Largest team among the allocation-independent work of each office.
-    pub base_team: Vec<u32>,
+    base_team: Vec<u32>,
     /// Person-equivalents each office loses to leadership, `leaders × (1 − leader_case_share)`.
     pub leader_loss: Vec<f64>,
     /// Groups each unit may go to (open, dispatched, eligible; a fixed group only keeps its
@@ -281,24 +234,25 @@ impl Facts {
         }
     }
 
-    /// Unmet hours of an office: `max(0, R − target × C)`.
+    /// Unmet hours of an office with `load` hours and `n` people ([`goals::unmet_hours`]).
     pub fn unmet(&self, scenario: &Scenario, o: usize, load: f64, n: u32) -> f64 {
         let capacity = self.year_value * self.persons(scenario, o, n);
-        let unmet = load - self.target * capacity;
-        if unmet > TOLERANCE * load.max(1.0) {
-            unmet
+        goals::unmet_hours(load, self.target, capacity)
+    }
+
+    /// The largest team of an office's allocation-independent work, which counts only where
+    /// that work has hours.
+    pub fn base_team_of(&self, o: usize) -> u32 {
+        if self.base_hours.get(o).is_some_and(|&h| h > 0.0) {
+            self.base_team.get(o).copied().unwrap_or(0)
         } else {
-            0.0
+            0
         }
     }
 
     /// The team floor of an office under an allocation: the largest team of its work.
     pub fn team_floor(&self, o: usize, coverage: &[Option<usize>]) -> u32 {
-        let base = if self.base_hours.get(o).is_some_and(|&h| h > 0.0) {
-            self.base_team.get(o).copied().unwrap_or(0)
-        } else {
-            0
-        };
+        let base = self.base_team_of(o);
         coverage
             .iter()
             .zip(&self.unit_team)

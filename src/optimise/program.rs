@@ -14,18 +14,10 @@
 
 use std::time::{Duration, Instant};
 
-use good_lp::{
-    variable, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel,
-    Variable, WithInitialSolution, WithTimeLimit,
-};
-
-use super::facts::{Facts, Plan, Score};
+use super::facts::{Facts, Plan};
+use super::goals::Score;
+use super::solver;
 use crate::model::Scenario;
-
-#[cfg(feature = "highs")]
-use good_lp::highs as solver;
-#[cfg(not(feature = "highs"))]
-use good_lp::microlp as solver;
 
 /// How the allocation of units to groups enters the programme.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +86,46 @@ pub struct Row {
     pub sense: Sense,
 }
 
+/// A linear programme as plain data: variables with bounds and integrality, and named rows.
+/// Every model the optimiser solves is one of these ([`Program`] for SPEC §4's programme; the
+/// staff mix and the cost bound build theirs directly); [`solver`] hands it to the solver and
+/// [`super::lp`] writes it in LP format.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lp {
+    pub vars: Vec<Var>,
+    pub rows: Vec<Row>,
+}
+
+impl Lp {
+    /// Adds a variable; returns its index.
+    pub fn var(&mut self, name: String, lo: f64, hi: f64, integer: bool) -> usize {
+        self.vars.push(Var {
+            name,
+            lo,
+            hi,
+            integer,
+        });
+        self.vars.len() - 1
+    }
+
+    /// Adds the row `lhs (sense) 0`.
+    pub fn row(&mut self, name: String, lhs: Lin, sense: Sense) {
+        self.rows.push(Row { name, lhs, sense });
+    }
+
+    /// Minimises `objective` under the rows and `extra` rows, from the `warm` values if given,
+    /// for at most `time`.
+    pub fn solve(
+        &self,
+        objective: &Lin,
+        extra: &[Row],
+        warm: Option<&[f64]>,
+        time: Duration,
+    ) -> Result<Solved, Failure> {
+        solver::solve(self, objective, extra, warm, time)
+    }
+}
+
 /// Why a solve gave no plan.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
@@ -122,8 +154,7 @@ pub struct Outcome {
 
 #[derive(Debug, Clone)]
 pub struct Program {
-    pub vars: Vec<Var>,
-    pub rows: Vec<Row>,
+    pub lp: Lp,
     pub allocation: Allocation,
     /// `[office][staff type]` → variable (None: the type is not allowed there).
     staff: Vec<Vec<Option<usize>>>,
@@ -162,8 +193,7 @@ impl Program {
         let offices = scenario.offices.len();
         let types = scenario.staff_types.len();
         let mut p = Program {
-            vars: Vec::new(),
-            rows: Vec::new(),
+            lp: Lp::default(),
             allocation,
             staff: vec![vec![None; types]; offices],
             open: vec![None; offices],
@@ -191,17 +221,11 @@ impl Program {
     }
 
     fn add_var(&mut self, name: String, lo: f64, hi: f64, integer: bool) -> usize {
-        self.vars.push(Var {
-            name,
-            lo,
-            hi,
-            integer,
-        });
-        self.vars.len() - 1
+        self.lp.var(name, lo, hi, integer)
     }
 
     fn add_row(&mut self, name: String, lhs: Lin, sense: Sense) {
-        self.rows.push(Row { name, lhs, sense });
+        self.lp.row(name, lhs, sense);
     }
 
     /// Headcount by office and allowed staff type; a fixed office's variables are pinned to
@@ -379,10 +403,7 @@ impl Program {
             let id = lp_name(&office.id);
             let team = match &self.allocation {
                 Allocation::Fixed(coverage) => facts.team_floor(o, coverage),
-                _ if facts.base_hours.get(o).is_some_and(|&h| h > 0.0) => {
-                    facts.base_team.get(o).copied().unwrap_or(0)
-                }
-                _ => 0,
+                _ => facts.base_team_of(o),
             };
             let floor = facts.floor(scenario, o, team);
             let open = self.open_lin(facts, o);
@@ -575,7 +596,7 @@ impl Program {
     /// The same programme with every variable continuous: its optimum is a lower bound.
     pub fn relaxed(&self) -> Program {
         let mut copy = self.clone();
-        for v in &mut copy.vars {
+        for v in &mut copy.lp.vars {
             v.integer = false;
         }
         copy
@@ -583,7 +604,7 @@ impl Program {
 
     /// The variable values of a plan, as a warm start.
     pub fn values_of(&self, scenario: &Scenario, facts: &Facts, plan: &Plan) -> Vec<f64> {
-        let mut values = vec![0.0; self.vars.len()];
+        let mut values = vec![0.0; self.lp.vars.len()];
         for (o, row) in self.staff.iter().enumerate() {
             for (t, v) in row.iter().enumerate() {
                 if let Some(v) = v {
@@ -698,65 +719,7 @@ impl Program {
         warm: Option<&[f64]>,
         time: Duration,
     ) -> Result<Solved, Failure> {
-        let mut problem = ProblemVariables::new();
-        let handles: Vec<Variable> = self
-            .vars
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let mut def = variable().min(v.lo);
-                if v.hi.is_finite() {
-                    def = def.max(v.hi);
-                }
-                if v.integer {
-                    def = def.integer();
-                }
-                if let Some(value) = warm.and_then(|w| w.get(i)) {
-                    def = def.initial(*value);
-                }
-                problem.add(def)
-            })
-            .collect();
-        let expression = |lin: &Lin| -> Expression {
-            let mut e = Expression::from(lin.constant);
-            for &(v, c) in &lin.terms {
-                if let Some(h) = handles.get(v) {
-                    e.add_mul(c, *h);
-                }
-            }
-            e
-        };
-        let mut model = problem.minimise(expression(objective)).using(solver);
-        for row in self.rows.iter().chain(extra) {
-            let e = expression(&row.lhs);
-            let constraint = match row.sense {
-                Sense::Le => e.leq(0.0),
-                Sense::Ge => e.geq(0.0),
-                Sense::Eq => e.eq(0.0),
-            };
-            model.add_constraint(constraint);
-        }
-        if let Some(w) = warm {
-            let hint: Vec<(Variable, f64)> =
-                handles.iter().copied().zip(w.iter().copied()).collect();
-            model = model.with_initial_solution(hint);
-        }
-        let model = model.with_time_limit(time.as_secs_f64().max(0.01));
-        let result = model.solve();
-        match result {
-            Ok(solution) => {
-                let proven = matches!(solution.status(), SolutionStatus::Optimal);
-                Ok(Solved {
-                    values: handles.iter().map(|h| solution.value(*h)).collect(),
-                    proven,
-                })
-            }
-            Err(ResolutionError::Infeasible) => Err(Failure::Infeasible),
-            Err(ResolutionError::Other(message)) if message.contains("Time limit") => {
-                Err(Failure::NoAnswerInTime)
-            }
-            Err(error) => Err(Failure::Solver(error.to_string())),
-        }
+        self.lp.solve(objective, extra, warm, time)
     }
 
     /// Solves the goals in order, starting from `start` (a plan that may break rules, e.g.

@@ -83,7 +83,7 @@ fn fixed_cost(scenario: &Scenario) -> f64 {
 /// close, all group posts together, and the capacity rows.
 struct CostBound<'m, 'a> {
     scenario: &'a Scenario,
-    facts: &'a Facts,
+    facts: &'a Facts<'a>,
     model: &'m Model<'a>,
     lp: Lp,
     /// `[office][type]` → variable.
@@ -97,7 +97,7 @@ struct CostBound<'m, 'a> {
 impl<'m, 'a> CostBound<'m, 'a> {
     fn new(
         scenario: &'a Scenario,
-        facts: &'a Facts,
+        facts: &'a Facts<'a>,
         model: &'m Model<'a>,
         whole: bool,
     ) -> CostBound<'m, 'a> {
@@ -320,7 +320,7 @@ impl<'m, 'a> CostBound<'m, 'a> {
     /// One group of `members` at least must reach a headcount that may take units of team
     /// `t`, the others staying at their least.
     fn add_reach_cut(&mut self, name: &str, members: &[usize], t: u32) {
-        let (scenario, facts, model) = (self.scenario, self.facts, self.model);
+        let (facts, model) = (self.facts, self.model);
         let least = |g: &Group| {
             if g.options.contains(&0) {
                 0
@@ -337,7 +337,7 @@ impl<'m, 'a> CostBound<'m, 'a> {
                     .options
                     .iter()
                     .copied()
-                    .filter(|&k| k > 0 && k >= t && facts.persons(scenario, group.office, k) > 0.0)
+                    .filter(|&k| k > 0 && k >= t && facts.persons(group.office, k) > 0.0)
                     .min()
                     .map(|k| k + lows - least(group))
             })
@@ -354,7 +354,7 @@ impl<'m, 'a> CostBound<'m, 'a> {
 
     /// β summed over the members and each member's (office, α, lo).
     fn capacity_terms(&self, members: &[usize], t: u32) -> (f64, Vec<(usize, f64, u32)>) {
-        let (scenario, facts) = (self.scenario, self.facts);
+        let facts = self.facts;
         let mut fixed_part = 0.0;
         let mut terms = Vec::new();
         for g in members.iter().map(|&g| &self.model.groups[g]) {
@@ -365,7 +365,7 @@ impl<'m, 'a> CostBound<'m, 'a> {
                 g.options.iter().copied().min().unwrap_or(0)
             };
             let hi = g.options.iter().copied().max().unwrap_or(0);
-            let persons = |n: u32| facts.persons(scenario, g.office, n);
+            let persons = |n: u32| facts.persons(g.office, n);
             let (beta, alpha) = if lo >= t && lo > 0 {
                 (persons(lo), 1.0)
             } else {
@@ -390,7 +390,7 @@ impl<'m, 'a> CostBound<'m, 'a> {
     /// coefficient and the right side up keeps the row valid, and makes whole posts count
     /// where the LP would split them.
     fn add_sharp(&mut self, name: &str, members: &[usize], t: u32, need: f64) {
-        let (scenario, facts, model) = (self.scenario, self.facts, self.model);
+        let (facts, model) = (self.facts, self.model);
         let mut sharp = Lin::default();
         let mut sharp_fixed = 0.0;
         // (α on the head, coefficient on `open` or None) of each group, for the rounding.
@@ -399,7 +399,7 @@ impl<'m, 'a> CostBound<'m, 'a> {
             let group = &model.groups[g];
             let persons = |n: u32| {
                 if n >= t {
-                    facts.persons(scenario, group.office, n)
+                    facts.persons(group.office, n)
                 } else {
                     0.0
                 }
@@ -513,4 +513,69 @@ fn bound_of(
     // Costs are whole multiples of the cheapest post only when every post costs the same; a
     // small tolerance keeps float noise from lifting the bound above a true optimum.
     Some(value_of(&cost, &solved.values) * (1.0 - 1e-9))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::cost_bound;
+    use crate::analysis::least_headcount;
+    use crate::model::Scenario;
+    use crate::optimise::facts::Facts;
+    use crate::optimise::testing::small;
+
+    /// The least cost over every allocation of the four units to the three groups, each
+    /// group at the least headcount for its load (the optional one closed when empty).
+    fn exhaustive(scenario: &Scenario, facts: &Facts) -> f64 {
+        let mut best = f64::INFINITY;
+        for code in 0..3usize.pow(4) {
+            let coverage: Vec<Option<usize>> =
+                (0..4).map(|u| Some(code / 3usize.pow(u) % 3)).collect();
+            let loads = facts.loads(&coverage);
+            let posts: u32 = (0..3)
+                .map(|g| {
+                    let office = &scenario.offices[g];
+                    let team = facts.team_floor(g, &coverage);
+                    let floor = facts.floor(g, team);
+                    least_headcount(office, loads[g], facts.year_value, facts.target, floor)
+                })
+                .sum();
+            best = best.min(f64::from(posts) * 100.0);
+        }
+        best
+    }
+
+    #[test]
+    fn cost_bound_never_exceeds_the_exhaustive_optimum() {
+        for volumes in [
+            [10, 6, 5, 3],
+            [7, 7, 7, 7],
+            [12, 2, 9, 4],
+            [3, 3, 3, 14],
+            [1, 1, 1, 1],
+        ] {
+            let scenario = small(volumes);
+            let facts = Facts::new(&scenario);
+            let deadline = Instant::now() + Duration::from_secs(10);
+            let bound = cost_bound(&scenario, &facts, deadline).expect("a bound");
+            let optimum = exhaustive(&scenario, &facts);
+            assert!(
+                bound <= optimum,
+                "{volumes:?}: bound {bound} above {optimum}"
+            );
+            assert!(bound > 0.0, "{volumes:?}");
+        }
+    }
+
+    /// 2,400 hours need at least ⌈2,400 ÷ (H × 0.85)⌉ = 2 posts of 100, and 2 are enough.
+    #[test]
+    fn cost_bound_meets_the_optimum_where_the_posts_pool() {
+        let scenario = small([10, 6, 5, 3]);
+        let facts = Facts::new(&scenario);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let bound = cost_bound(&scenario, &facts, deadline).expect("a bound");
+        assert!((bound - 200.0).abs() < 1e-6, "{bound}");
+        assert_eq!(exhaustive(&scenario, &facts), 200.0);
+    }
 }

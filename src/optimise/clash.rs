@@ -123,7 +123,7 @@ fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
             continue;
         }
         let team = facts.base_team_of(o);
-        let floor = facts.floor(scenario, o, team);
+        let floor = facts.floor(o, team);
         if let Some(max) = office.max_staff {
             if office.leaders > max {
                 found.push(format!(

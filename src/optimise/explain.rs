@@ -78,7 +78,7 @@ pub fn explain(
         }
         let load = loads.get(o).copied().unwrap_or(0.0);
         let team = facts.team_floor(o, &plan.coverage);
-        let unmet = facts.unmet(scenario, o, load, n);
+        let unmet = facts.unmet(o, load, n);
         let (binding, reason) = if office.fixed {
             (
                 vec!["fixed"],
@@ -128,12 +128,12 @@ pub fn explain(
                     staff_type: st.id.clone(),
                     allowed,
                     unmet_drop: if allowed {
-                        unmet - facts.unmet(scenario, o, load, n + 1)
+                        unmet - facts.unmet(o, load, n + 1)
                     } else {
                         0.0
                     },
                     utilisation_with_one_more: if allowed {
-                        let u = facts.utilisation(scenario, o, load, n + 1);
+                        let u = facts.utilisation(o, load, n + 1);
                         u.is_finite().then_some(u)
                     } else {
                         None

@@ -23,9 +23,10 @@ pub struct Plan {
     pub open: Vec<bool>,
 }
 
-/// Per-scenario constants of the optimisation.
+/// Per-scenario constants of the optimisation, with the scenario they are about.
 #[derive(Debug, Clone)]
-pub struct Facts {
+pub struct Facts<'a> {
+    pub scenario: &'a Scenario,
     pub year_value: f64,
     pub target: f64,
     /// Hours a year at each office that do not depend on the allocation.
@@ -55,8 +56,8 @@ pub struct Facts {
     pub cheapest_post: Vec<f64>,
 }
 
-impl Facts {
-    pub fn new(scenario: &Scenario) -> Facts {
+impl<'a> Facts<'a> {
+    pub fn new(scenario: &'a Scenario) -> Facts<'a> {
         let unit_hours = analysis::unit_hours(scenario);
         let groups: Vec<usize> = (0..scenario.offices.len())
             .filter(|&o| scenario.offices[o].is_group())
@@ -183,6 +184,7 @@ impl Facts {
             })
             .collect();
         Facts {
+            scenario,
             cheapest_post,
             year_value,
             target,
@@ -213,7 +215,8 @@ impl Facts {
     }
 
     /// Casework person-equivalents of `n` people at office `o`, as the analysis counts them.
-    pub fn persons(&self, scenario: &Scenario, o: usize, n: u32) -> f64 {
+    pub fn persons(&self, o: usize, n: u32) -> f64 {
+        let scenario = self.scenario;
         scenario
             .offices
             .get(o)
@@ -222,11 +225,11 @@ impl Facts {
 
     /// Utilisation of an office with `load` hours and `n` people (0 without work, infinite
     /// with work and no capacity).
-    pub fn utilisation(&self, scenario: &Scenario, o: usize, load: f64, n: u32) -> f64 {
+    pub fn utilisation(&self, o: usize, load: f64, n: u32) -> f64 {
         if load <= 0.0 {
             return 0.0;
         }
-        let capacity = self.year_value * self.persons(scenario, o, n);
+        let capacity = self.year_value * self.persons(o, n);
         if capacity <= 0.0 {
             f64::INFINITY
         } else {
@@ -235,8 +238,8 @@ impl Facts {
     }
 
     /// Unmet hours of an office with `load` hours and `n` people ([`goals::unmet_hours`]).
-    pub fn unmet(&self, scenario: &Scenario, o: usize, load: f64, n: u32) -> f64 {
-        let capacity = self.year_value * self.persons(scenario, o, n);
+    pub fn unmet(&self, o: usize, load: f64, n: u32) -> f64 {
+        let capacity = self.year_value * self.persons(o, n);
         goals::unmet_hours(load, self.target, capacity)
     }
 
@@ -262,14 +265,16 @@ impl Facts {
     }
 
     /// Everything that keeps an open office from going lower: min_staff, leaders, team.
-    pub fn floor(&self, scenario: &Scenario, o: usize, team: u32) -> u32 {
+    pub fn floor(&self, o: usize, team: u32) -> u32 {
+        let scenario = self.scenario;
         scenario.offices.get(o).map_or(0, |office| {
             office.min_staff.unwrap_or(0).max(office.leaders).max(team)
         })
     }
 
     /// Units moved to another group than today's plus people added or removed per staff type.
-    pub fn changes(&self, scenario: &Scenario, plan: &Plan) -> f64 {
+    pub fn changes(&self, plan: &Plan) -> f64 {
+        let scenario = self.scenario;
         let today = scenario.coverage();
         let moved = today
             .iter()
@@ -293,27 +298,29 @@ impl Facts {
     }
 
     /// The plan's value on every goal.
-    pub fn score(&self, scenario: &Scenario, plan: &Plan) -> Score {
+    pub fn score(&self, plan: &Plan) -> Score {
+        let scenario = self.scenario;
         let loads = self.loads(&plan.coverage);
         let mut unmet = 0.0;
         let mut peak: f64 = 0.0;
         for (o, staff) in plan.staff.iter().enumerate() {
             let n: u32 = staff.iter().sum();
             let load = loads.get(o).copied().unwrap_or(0.0);
-            unmet += self.unmet(scenario, o, load, n);
-            peak = peak.max(self.utilisation(scenario, o, load, n));
+            unmet += self.unmet(o, load, n);
+            peak = peak.max(self.utilisation(o, load, n));
         }
         let cost = plan.staff.iter().map(|s| scenario.cost(s)).sum();
         Score {
             unmet_hours: unmet,
             cost,
             peak,
-            changes: self.changes(scenario, plan),
+            changes: self.changes(plan),
         }
     }
 
     /// Does the plan keep every hard rule? Returns the first rule broken, in words.
-    pub fn violation(&self, scenario: &Scenario, plan: &Plan) -> Option<String> {
+    pub fn violation(&self, plan: &Plan) -> Option<String> {
+        let scenario = self.scenario;
         for (u, g) in plan.coverage.iter().enumerate() {
             let ok = match g {
                 Some(g) => {
@@ -351,7 +358,7 @@ impl Facts {
                 continue;
             }
             let team = self.team_floor(o, &plan.coverage);
-            if !office.fixed && n < self.floor(scenario, o, team) {
+            if !office.fixed && n < self.floor(o, team) {
                 return Some(format!("office {} below its floor", office.id));
             }
             if !office.fixed && office.max_staff.is_some_and(|m| n > m) {

@@ -117,7 +117,7 @@ impl Loads {
 
 struct Search<'a> {
     scenario: &'a Scenario,
-    facts: &'a Facts,
+    facts: &'a Facts<'a>,
     /// Cheapest cost of one person at each office.
     unit_cost: Vec<f64>,
     at: Loads,
@@ -179,9 +179,9 @@ impl<'a> Search<'a> {
         if office.fixed {
             let n = office.headcount();
             return GroupValue {
-                unmet: facts.unmet(self.scenario, o, load, n),
+                unmet: facts.unmet(o, load, n),
                 cost: self.scenario.cost(&office.staff),
-                utilisation: facts.utilisation(self.scenario, o, load, n),
+                utilisation: facts.utilisation(o, load, n),
             };
         }
         if !self.at.open.get(o).copied().unwrap_or(true) {
@@ -192,16 +192,16 @@ impl<'a> Search<'a> {
             };
         }
         let team = if load > 0.0 { team } else { 0 };
-        let floor = facts.floor(self.scenario, o, team);
+        let floor = facts.floor(o, team);
         let mut n = least_headcount(office, load, facts.year_value, facts.target, floor);
         if let Some(max) = office.max_staff {
             n = n.min(max.max(floor));
         }
         n = n.min(facts.big_m);
         GroupValue {
-            unmet: facts.unmet(self.scenario, o, load, n),
+            unmet: facts.unmet(o, load, n),
             cost: f64::from(n) * self.unit_cost.get(o).copied().unwrap_or(0.0),
-            utilisation: facts.utilisation(self.scenario, o, load, n),
+            utilisation: facts.utilisation(o, load, n),
         }
     }
 

@@ -27,6 +27,9 @@ mod lp;
 mod program;
 mod recommendation;
 mod solver;
+mod staged;
+#[cfg(test)]
+mod testing;
 
 use std::time::Duration;
 
@@ -165,7 +168,7 @@ fn general_way(
         None,
     );
     let outcome = staffing.solve_goals(scenario, facts, &start, budget.deadline())?;
-    let heuristic_score = facts.score(scenario, &outcome.plan);
+    let heuristic_score = facts.score(&outcome.plan);
     let early_bound = early_bound(scenario, facts, &heuristic_score, budget);
     let mut general = General {
         plan: outcome.plan,
@@ -252,10 +255,7 @@ fn choose(
     let mut method = general.method;
     let mut proven = general.proven;
     let mut better = |candidate: Plan, how: Method, plan: &mut Plan| {
-        if facts
-            .score(scenario, &candidate)
-            .better_than(&facts.score(scenario, plan))
-        {
+        if facts.score(&candidate).better_than(&facts.score(plan)) {
             *plan = candidate;
             method = how;
             proven = false;
@@ -269,10 +269,10 @@ fn choose(
         coverage: scenario.coverage(),
         open: facts.open_today.clone(),
     };
-    if facts.violation(scenario, &as_is).is_none() {
+    if facts.violation(&as_is).is_none() {
         better(as_is, Method::Today, &mut plan);
     }
-    let (objective, value) = objective_of(&facts.score(scenario, &plan));
+    let (objective, value) = objective_of(&facts.score(&plan));
     // The early bound is for the heuristic's objective; it stays valid when the exact
     // programme keeps that objective (it never raises unmet hours).
     let same_objective = objective_of(&general.heuristic_score).0 == objective;
@@ -298,7 +298,7 @@ fn choose(
 /// The recommendation for an answer: figures before and after, explanations, extra posts.
 fn finish(scenario: &Scenario, facts: &Facts, answer: Answer, budget: &Budget) -> Recommendation {
     let plan = answer.plan;
-    let score = facts.score(scenario, &plan);
+    let score = facts.score(&plan);
     let (objective, value) = objective_of(&score);
     let bound = answer.bound.unwrap_or(value);
     let gap = if value > 0.0 {

@@ -8,14 +8,12 @@
 //! - [`Allocation::Pooled`]: the units' hours may be split among groups at will, a relaxation
 //!   whose optimum is a lower bound on the real one.
 //!
-//! Goals are lexicographic, so [`Program::solve_goals`] solves in stages: fewest unmet hours,
-//! then least cost with unmet hours held, then the lowest peak utilisation by bisection on a
-//! utilisation cap (linear for a fixed cap), then fewest changes.
+//! Goals are lexicographic, so [`Program::solve_goals`] ([`super::staged`]) solves them in
+//! stages, each the same programme with one row more per goal held.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::facts::{Facts, Plan};
-use super::goals::Score;
 use super::solver;
 use crate::model::Scenario;
 
@@ -405,7 +403,7 @@ impl Program {
                 Allocation::Fixed(coverage) => facts.team_floor(o, coverage),
                 _ => facts.base_team_of(o),
             };
-            let floor = facts.floor(scenario, o, team);
+            let floor = facts.floor(o, team);
             let open = self.open_lin(facts, o);
             let head = self.headcount(o);
             if floor > 0 {
@@ -637,7 +635,7 @@ impl Program {
         let loads = facts.loads(&plan.coverage);
         for (o, &u) in self.unmet.iter().enumerate() {
             let n: u32 = plan.staff.get(o).map_or(0, |s| s.iter().sum());
-            values[u] = facts.unmet(scenario, o, loads.get(o).copied().unwrap_or(0.0), n);
+            values[u] = facts.unmet(o, loads.get(o).copied().unwrap_or(0.0), n);
             // Recompute from the rows' own arithmetic, so the hint is feasible to the solver.
             let exact = self.load[o].eval(&values)
                 - self.target * self.year_value * self.persons[o].eval(&values);
@@ -720,168 +718,6 @@ impl Program {
         time: Duration,
     ) -> Result<Solved, Failure> {
         self.lp.solve(objective, extra, warm, time)
-    }
-
-    /// Solves the goals in order, starting from `start` (a plan that may break rules, e.g.
-    /// today's staff; the heuristic's when it keeps them), until `deadline`. The answer is
-    /// never worse than a rule-keeping `start`.
-    pub fn solve_goals(
-        &self,
-        scenario: &Scenario,
-        facts: &Facts,
-        start: &Plan,
-        deadline: Instant,
-    ) -> Result<Outcome, Failure> {
-        let mut best = start.clone();
-        let valid = facts.violation(scenario, &best).is_none();
-        let mut score = if valid {
-            facts.score(scenario, &best)
-        } else {
-            Score::worst()
-        };
-        let mut proven = true;
-        let mut failure = Failure::Infeasible;
-        let left = || deadline.saturating_duration_since(Instant::now());
-        let tolerance = |v: f64| 1e-6 * v.abs().max(1.0);
-        let step_time = (left() / 10).max(Duration::from_millis(500));
-
-        // Each stage starts from the best plan so far and keeps it unless the solver finds a
-        // plan that scores better on the exact figures.
-        let stage = |objective: &Lin,
-                     rows: &[Row],
-                     best: &mut Plan,
-                     score: &mut Score,
-                     proven: &mut bool,
-                     failure: &mut Failure| {
-            if left().is_zero() {
-                *proven = false;
-                *failure = Failure::NoAnswerInTime;
-                return;
-            }
-            let warm = self.values_of(scenario, facts, best);
-            match self.solve(objective, rows, Some(&warm), left()) {
-                Ok(solved) => {
-                    *proven &= solved.proven;
-                    let plan = self.plan_of(scenario, facts, &solved.values);
-                    if facts.violation(scenario, &plan).is_none() {
-                        let candidate = facts.score(scenario, &plan);
-                        if candidate.better_than(score) {
-                            *best = plan;
-                            *score = candidate;
-                        }
-                    }
-                }
-                Err(error) => {
-                    *proven = false;
-                    *failure = error;
-                }
-            }
-        };
-
-        if !valid || score.unmet_hours > 0.0 {
-            stage(
-                &self.unmet_lin(),
-                &[],
-                &mut best,
-                &mut score,
-                &mut proven,
-                &mut failure,
-            );
-            if facts.violation(scenario, &best).is_some() {
-                return Err(failure);
-            }
-        }
-        let unmet_row = |u: f64| Row {
-            name: "goal_unmet".into(),
-            lhs: {
-                let mut l = self.unmet_lin();
-                l.constant -= u + tolerance(u);
-                l
-            },
-            sense: Sense::Le,
-        };
-        let cost_row = |c: f64| Row {
-            name: "goal_cost".into(),
-            lhs: {
-                let mut l = self.cost_lin(scenario);
-                l.constant -= c + tolerance(c);
-                l
-            },
-            sense: Sense::Le,
-        };
-        let held = [unmet_row(score.unmet_hours)];
-        let unmet_proven = proven;
-        stage(
-            &self.cost_lin(scenario),
-            &held,
-            &mut best,
-            &mut score,
-            &mut proven,
-            &mut failure,
-        );
-        let primary_proven = unmet_proven && proven;
-
-        // Peak: ask for any plan strictly below the best peak so far (keeping unmet hours and
-        // cost); each answer lowers the peak to its own exact value, and "infeasible" proves
-        // the last one optimal. Proving infeasibility is quick for the solver; searching a
-        // mid-point cap (bisection) was not, so the search only ever steps down.
-        let high = score.peak;
-        if high.is_finite() && high > 0.0 {
-            let mut high = high;
-            loop {
-                if left().is_zero() {
-                    proven = false;
-                    break;
-                }
-                let cap = high * (1.0 - 1e-6);
-                let mut rows = vec![unmet_row(score.unmet_hours), cost_row(score.cost)];
-                rows.extend(self.peak_rows(cap));
-                let warm = self.values_of(scenario, facts, &best);
-                // The last step (proving nothing lower exists) can take the solver long; it
-                // gets a bounded share of the time, and the answer is marked unproven.
-                let cap_time = left().min(step_time);
-                match self.solve(&Lin::default(), &rows, Some(&warm), cap_time) {
-                    Ok(solved) => {
-                        let plan = self.plan_of(scenario, facts, &solved.values);
-                        let candidate = facts.score(scenario, &plan);
-                        if facts.violation(scenario, &plan).is_none() && candidate.peak < high {
-                            high = candidate.peak;
-                            if candidate.better_than(&score) {
-                                best = plan;
-                                score = candidate;
-                            }
-                        } else {
-                            // Rounding put the answer above the cap: no progress to be had.
-                            proven = false;
-                            break;
-                        }
-                    }
-                    Err(Failure::Infeasible) => break,
-                    Err(_) => {
-                        proven = false;
-                        break;
-                    }
-                }
-            }
-        }
-
-        let mut rows = vec![unmet_row(score.unmet_hours), cost_row(score.cost)];
-        if score.peak.is_finite() {
-            rows.extend(self.peak_rows(score.peak * (1.0 + 1e-9) + 1e-12));
-        }
-        stage(
-            &self.changes_lin(scenario),
-            &rows,
-            &mut best,
-            &mut score,
-            &mut proven,
-            &mut failure,
-        );
-        Ok(Outcome {
-            plan: best,
-            proven,
-            primary_proven,
-        })
     }
 }
 

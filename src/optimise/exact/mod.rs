@@ -171,7 +171,7 @@ pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Fo
         }
     };
     let plan = model.plan(&n, coverage, staff);
-    if facts.violation(scenario, &plan).is_some() {
+    if facts.violation(&plan).is_some() {
         return None;
     }
     Some(Found { plan, proven })

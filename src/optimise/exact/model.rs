@@ -23,7 +23,7 @@ pub(crate) struct Group {
 
 pub(crate) struct Model<'a> {
     pub(crate) scenario: &'a Scenario,
-    pub(crate) facts: &'a Facts,
+    pub(crate) facts: &'a Facts<'a>,
     pub(crate) groups: Vec<Group>,
     /// Office → position in `groups`.
     pub(crate) slot: Vec<Option<usize>>,
@@ -42,7 +42,7 @@ pub(crate) struct Model<'a> {
 impl<'a> Model<'a> {
     pub(crate) fn new(
         scenario: &'a Scenario,
-        facts: &'a Facts,
+        facts: &'a Facts<'a>,
         deadline: Instant,
     ) -> Option<Model<'a>> {
         if scenario
@@ -70,17 +70,17 @@ impl<'a> Model<'a> {
                 let n = if office.fixed {
                     office.headcount()
                 } else {
-                    let floor = facts.floor(scenario, o, base_team);
+                    let floor = facts.floor(o, base_team);
                     let n = least_headcount(office, base, h, target, floor);
                     if office.max_staff.is_some_and(|m| n > m) || n >= facts.big_m {
                         return None;
                     }
                     n
                 };
-                if facts.unmet(scenario, o, base, n) > 0.0 {
+                if facts.unmet(o, base, n) > 0.0 {
                     return None;
                 }
-                section_peak = section_peak.max(facts.utilisation(scenario, o, base, n));
+                section_peak = section_peak.max(facts.utilisation(o, base, n));
                 sections.push((o, n));
                 continue;
             }
@@ -99,9 +99,8 @@ impl<'a> Model<'a> {
                 .iter()
                 .map(|&u| facts.unit_team.get(u).copied().unwrap_or(0))
                 .fold(base_team, u32::max);
-            let lo = least_headcount(office, base, h, target, facts.floor(scenario, o, base_team));
-            let mut hi =
-                least_headcount(office, reach, h, target, facts.floor(scenario, o, top_team));
+            let lo = least_headcount(office, base, h, target, facts.floor(o, base_team));
+            let mut hi = least_headcount(office, reach, h, target, facts.floor(o, top_team));
             if let Some(max) = office.max_staff {
                 hi = hi.min(max);
             }
@@ -197,7 +196,7 @@ impl<'a> Model<'a> {
             return 0.0;
         }
         let o = self.groups[g].office;
-        let persons = self.facts.persons(self.scenario, o, n);
+        let persons = self.facts.persons(o, n);
         persons * self.facts.year_value * self.facts.target / (1.0 - TOLERANCE)
     }
 
@@ -207,7 +206,7 @@ impl<'a> Model<'a> {
             return 0.0;
         }
         let o = self.groups[g].office;
-        self.facts.persons(self.scenario, o, n) * self.facts.year_value
+        self.facts.persons(o, n) * self.facts.year_value
     }
 
     /// Quick necessary conditions: for every team size, room for the hours and the number

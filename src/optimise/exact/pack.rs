@@ -374,3 +374,48 @@ impl<'m, 'a> Pack<'m, 'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::{Mode, Pack};
+    use crate::optimise::exact::Model;
+    use crate::optimise::facts::Facts;
+    use crate::optimise::testing::small;
+
+    /// Units of 1,000, 600, 500 and 300 hours; one person carries H × 0.85 ≈ 1,358 hours.
+    #[test]
+    fn packing_finds_an_allocation_exactly_when_one_fits() {
+        let scenario = small([10, 6, 5, 3]);
+        let facts = Facts::new(&scenario);
+        let model = Model::new(&scenario, &facts, Instant::now() + Duration::from_secs(10))
+            .expect("inside the exact path's assumptions");
+        let fits = |n: [u32; 3]| Pack::new(&model, &n, Mode::Fit, f64::INFINITY).run();
+        // 1,000 + 300 and 600 + 500 each fit one person.
+        assert!(fits([1, 1, 0]));
+        assert!(fits([0, 0, 2]));
+        // 2,400 hours do not fit one person.
+        assert!(!fits([1, 0, 0]));
+        assert!(!fits([0, 1, 0]));
+    }
+
+    #[test]
+    fn packing_finds_the_lowest_peak_by_hand() {
+        let scenario = small([10, 6, 5, 3]);
+        let facts = Facts::new(&scenario);
+        let model = Model::new(&scenario, &facts, Instant::now() + Duration::from_secs(10))
+            .expect("inside the exact path's assumptions");
+        let mut pack = Pack::new(&model, &[1, 1, 0], Mode::Peak, f64::INFINITY);
+        assert!(pack.run());
+        // Into one person each, the only splits that fit are {1,000, 300} and {600, 500}:
+        // the peak is 1,300 h over one person's year.
+        let peak = 1300.0 / facts.year_value;
+        assert!((pack.best_peak - peak).abs() < 1e-12, "{}", pack.best_peak);
+        let g = |u: usize| pack.best_coverage[u];
+        assert_eq!(g(0), g(3), "1,000 h and 300 h share a group");
+        assert_eq!(g(1), g(2), "600 h and 500 h share a group");
+        assert_ne!(g(0), g(1));
+        assert!(!pack.stopped);
+    }
+}

@@ -251,85 +251,18 @@ pub fn descend(
     {
         return;
     }
-    let price = shed.price.clone();
+    let price = shed.price;
     let mut current = coverage.to_vec();
-    // One post at a time cannot reach headcounts that differ from these in several groups at
-    // once (close one group, raise two others, lower a fourth); build them afresh instead.
-    let cost_of = |n: &[u32]| -> f64 {
-        model
-            .groups
-            .iter()
-            .zip(n)
-            .map(|(g, &k)| f64::from(k) * price[g.office])
-            .sum()
-    };
-    for next in model.cheapest_vectors(&price, 6) {
-        if Instant::now() >= deadline {
-            break;
-        }
-        let now = cost_of(&n);
-        if cost_of(&next) >= now - 1e-9 * now.max(1.0) {
-            break;
-        }
-        let mut pack = Pack::new(&model, &next, Mode::Fit, f64::INFINITY);
-        pack.node_limit = 20 * model.order.len() as u64 + 1000;
-        if pack.run() {
-            n = next;
-            current = pack.best_coverage.clone();
-            break;
-        }
+    if let Some((next, packed)) = jump(&model, &n, &price, deadline) {
+        n = next;
+        current = packed;
     }
-    let mut improved = true;
-    while improved && Instant::now() < deadline {
-        improved = false;
-        // Steps that save money, largest saving first.
-        let mut steps: Vec<(f64, Vec<u32>)> = Vec::new();
-        for (g, group) in model.groups.iter().enumerate() {
-            let lower: Vec<u32> = group
-                .options
-                .iter()
-                .copied()
-                .filter(|&k| k < n[g])
-                .filter(|&k| k == 0 || k + 1 == n[g])
-                .collect();
-            for k in lower {
-                let saving = f64::from(n[g] - k) * price[group.office];
-                let mut next = n.clone();
-                next[g] = k;
-                steps.push((saving, next.clone()));
-                if k == 0 || n[g] - k > 1 {
-                    for (h, other) in model.groups.iter().enumerate() {
-                        let raise = price[other.office];
-                        if h != g
-                            && next[h] > 0
-                            && other.options.contains(&(next[h] + 1))
-                            && raise < saving
-                        {
-                            let mut with = next.clone();
-                            with[h] += 1;
-                            steps.push((saving - raise, with));
-                        }
-                    }
-                }
-            }
-        }
-        steps.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (_, next) in steps {
-            if Instant::now() >= deadline {
-                break;
-            }
-            if !model.may_fit(&next) {
-                continue;
-            }
-            let mut pack = Pack::new(&model, &next, Mode::Fit, f64::INFINITY);
-            pack.node_limit = 20 * model.order.len() as u64 + 1000;
-            if pack.run() {
-                n = next;
-                current = pack.best_coverage.clone();
-                improved = true;
-                break;
-            }
-        }
+    while Instant::now() < deadline {
+        let Some((next, packed)) = step(&model, &n, &price, deadline) else {
+            break;
+        };
+        n = next;
+        current = packed;
     }
     for (g, group) in model.groups.iter().enumerate() {
         if let Some(slot) = open.get_mut(group.office) {
@@ -340,6 +273,106 @@ pub fn descend(
     if current.len() == coverage.len() {
         coverage.copy_from_slice(&current);
     }
+}
+
+/// Yearly cost of group headcounts `n` at each group's cheapest post.
+fn cost_of(model: &Model, price: &[f64], n: &[u32]) -> f64 {
+    model
+        .groups
+        .iter()
+        .zip(n)
+        .map(|(g, &k)| f64::from(k) * price[g.office])
+        .sum()
+}
+
+/// A bounded packing search for any allocation into headcounts `n`.
+fn pack_into(model: &Model, n: &[u32]) -> Option<Vec<Option<usize>>> {
+    let mut pack = Pack::new(model, n, Mode::Fit, f64::INFINITY);
+    pack.node_limit = 20 * model.order.len() as u64 + 1000;
+    pack.run().then(|| pack.best_coverage.clone())
+}
+
+/// One post at a time cannot reach headcounts that differ from `n` in several groups at once
+/// (close one group, raise two others, lower a fourth); the cheapest headcounts built afresh
+/// can, where one of them is cheaper and an allocation into it is found.
+fn jump(
+    model: &Model,
+    n: &[u32],
+    price: &[f64],
+    deadline: Instant,
+) -> Option<(Vec<u32>, Vec<Option<usize>>)> {
+    for next in model.cheapest_vectors(price, 6) {
+        if Instant::now() >= deadline {
+            return None;
+        }
+        let now = cost_of(model, price, n);
+        if cost_of(model, price, &next) >= now - 1e-9 * now.max(1.0) {
+            return None;
+        }
+        if let Some(packed) = pack_into(model, &next) {
+            return Some((next, packed));
+        }
+    }
+    None
+}
+
+/// The first step, largest saving first, that a packing search finds an allocation for:
+/// a post fewer in one group, or an optional group closed, possibly with a post more
+/// elsewhere.
+fn step(
+    model: &Model,
+    n: &[u32],
+    price: &[f64],
+    deadline: Instant,
+) -> Option<(Vec<u32>, Vec<Option<usize>>)> {
+    for (_, next) in steps(model, n, price) {
+        if Instant::now() >= deadline {
+            return None;
+        }
+        if !model.may_fit(&next) {
+            continue;
+        }
+        if let Some(packed) = pack_into(model, &next) {
+            return Some((next, packed));
+        }
+    }
+    None
+}
+
+/// Steps that save money from headcounts `n`, largest saving first.
+fn steps(model: &Model, n: &[u32], price: &[f64]) -> Vec<(f64, Vec<u32>)> {
+    let mut steps: Vec<(f64, Vec<u32>)> = Vec::new();
+    for (g, group) in model.groups.iter().enumerate() {
+        let lower: Vec<u32> = group
+            .options
+            .iter()
+            .copied()
+            .filter(|&k| k < n[g])
+            .filter(|&k| k == 0 || k + 1 == n[g])
+            .collect();
+        for k in lower {
+            let saving = f64::from(n[g] - k) * price[group.office];
+            let mut next = n.to_vec();
+            next[g] = k;
+            steps.push((saving, next.clone()));
+            if k == 0 || n[g] - k > 1 {
+                for (h, other) in model.groups.iter().enumerate() {
+                    let raise = price[other.office];
+                    if h != g
+                        && next[h] > 0
+                        && other.options.contains(&(next[h] + 1))
+                        && raise < saving
+                    {
+                        let mut with = next.clone();
+                        with[h] += 1;
+                        steps.push((saving - raise, with));
+                    }
+                }
+            }
+        }
+    }
+    steps.sort_by(|a, b| b.0.total_cmp(&a.0));
+    steps
 }
 
 #[cfg(test)]

@@ -52,108 +52,22 @@ impl<'a> Model<'a> {
         {
             return None;
         }
-        let h = facts.year_value;
-        let target = facts.target;
         let mut sections = Vec::new();
         let mut section_peak: f64 = 0.0;
         let mut slot = vec![None; scenario.offices.len()];
         let mut groups: Vec<Group> = Vec::new();
-        let cheapest =
-            |o: usize| -> f64 { facts.cheapest_post.get(o).copied().unwrap_or(f64::INFINITY) };
         for (o, office) in scenario.offices.iter().enumerate() {
-            let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
-            let base_team = facts.base_team_of(o);
             if !office.is_group() {
-                if office.optional && !office.fixed {
-                    return None;
-                }
-                let n = if office.fixed {
-                    office.headcount()
-                } else {
-                    let floor = facts.floor(o, base_team);
-                    let n = least_headcount(office, base, h, target, floor);
-                    if office.max_staff.is_some_and(|m| n > m) || n >= facts.big_m {
-                        return None;
-                    }
-                    n
-                };
-                if facts.unmet(o, base, n) > 0.0 {
-                    return None;
-                }
+                let n = section_headcount(facts, o)?;
+                let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
                 section_peak = section_peak.max(facts.utilisation(o, base, n));
                 sections.push((o, n));
                 continue;
             }
-            if office.fixed {
-                return None;
-            }
-            let reachable: Vec<usize> = (0..scenario.units.len())
-                .filter(|&u| facts.candidates.get(u).is_some_and(|c| c.contains(&o)))
-                .collect();
-            let reach: f64 = base
-                + reachable
-                    .iter()
-                    .map(|&u| facts.unit_hours.get(u).copied().unwrap_or(0.0))
-                    .sum::<f64>();
-            let top_team = reachable
-                .iter()
-                .map(|&u| facts.unit_team.get(u).copied().unwrap_or(0))
-                .fold(base_team, u32::max);
-            let lo = least_headcount(office, base, h, target, facts.floor(o, base_team));
-            let mut hi = least_headcount(office, reach, h, target, facts.floor(o, top_team));
-            if let Some(max) = office.max_staff {
-                hi = hi.min(max);
-            }
-            if lo > hi || hi >= facts.big_m {
-                return None;
-            }
-            let mut options: Vec<u32> = (lo..=hi).collect();
-            if office.optional && base <= 0.0 && lo > 0 {
-                options.insert(0, 0);
-            }
             slot[o] = Some(groups.len());
-            groups.push(Group {
-                office: o,
-                class: 0,
-                base,
-                max_units: office.max_units.unwrap_or(u32::MAX),
-                options,
-                cheapest: cheapest(o),
-            });
+            groups.push(group(facts, o)?);
         }
-        // Classes: groups alike in every rule and in the units they may take.
-        let mut keys: Vec<String> = Vec::new();
-        for g in &mut groups {
-            let office = &scenario.offices[g.office];
-            let reach: Vec<usize> = (0..scenario.units.len())
-                .filter(|&u| {
-                    facts
-                        .candidates
-                        .get(u)
-                        .is_some_and(|c| c.contains(&g.office))
-                })
-                .collect();
-            let key = format!(
-                "{}|{}|{:?}|{:?}|{:?}|{}|{}|{}|{:?}|{:?}",
-                office.leaders,
-                office.leader_case_share.to_bits(),
-                office.min_staff,
-                office.max_staff,
-                office.allowed_staff,
-                g.max_units,
-                office.optional,
-                g.base.to_bits(),
-                g.options,
-                reach
-            );
-            g.class = match keys.iter().position(|k| *k == key) {
-                Some(c) => c,
-                None => {
-                    keys.push(key);
-                    keys.len() - 1
-                }
-            };
-        }
+        classify(facts, &mut groups);
         let candidates: Vec<Vec<usize>> = facts
             .candidates
             .iter()
@@ -355,4 +269,108 @@ pub(crate) fn next_permutation(values: &mut [u32]) -> bool {
     values.swap(pivot, j);
     values[i..].reverse();
     true
+}
+
+/// The headcount of a section: today's if fixed, else the least for its load. `None` outside
+/// the exact path's assumptions (an optional section, or one that cannot meet the target).
+fn section_headcount(facts: &Facts, o: usize) -> Option<u32> {
+    let office = &facts.scenario.offices[o];
+    if office.optional && !office.fixed {
+        return None;
+    }
+    let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
+    let n = if office.fixed {
+        office.headcount()
+    } else {
+        let floor = facts.floor(o, facts.base_team_of(o));
+        let n = least_headcount(office, base, facts.year_value, facts.target, floor);
+        if office.max_staff.is_some_and(|m| n > m) || n >= facts.big_m {
+            return None;
+        }
+        n
+    };
+    (facts.unmet(o, base, n) <= 0.0).then_some(n)
+}
+
+/// A dispatched group with the headcounts it may have: from the least for its own work to
+/// the least for every unit it may take (and 0 for an optional group without work of its
+/// own). `None` for a fixed group or one without such headcounts.
+fn group(facts: &Facts, o: usize) -> Option<Group> {
+    let scenario = facts.scenario;
+    let office = &scenario.offices[o];
+    if office.fixed {
+        return None;
+    }
+    let (h, target) = (facts.year_value, facts.target);
+    let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
+    let base_team = facts.base_team_of(o);
+    let reachable: Vec<usize> = (0..scenario.units.len())
+        .filter(|&u| facts.candidates.get(u).is_some_and(|c| c.contains(&o)))
+        .collect();
+    let reach: f64 = base
+        + reachable
+            .iter()
+            .map(|&u| facts.unit_hours.get(u).copied().unwrap_or(0.0))
+            .sum::<f64>();
+    let top_team = reachable
+        .iter()
+        .map(|&u| facts.unit_team.get(u).copied().unwrap_or(0))
+        .fold(base_team, u32::max);
+    let lo = least_headcount(office, base, h, target, facts.floor(o, base_team));
+    let mut hi = least_headcount(office, reach, h, target, facts.floor(o, top_team));
+    if let Some(max) = office.max_staff {
+        hi = hi.min(max);
+    }
+    if lo > hi || hi >= facts.big_m {
+        return None;
+    }
+    let mut options: Vec<u32> = (lo..=hi).collect();
+    if office.optional && base <= 0.0 && lo > 0 {
+        options.insert(0, 0);
+    }
+    Some(Group {
+        office: o,
+        class: 0,
+        base,
+        max_units: office.max_units.unwrap_or(u32::MAX),
+        options,
+        cheapest: facts.cheapest_post.get(o).copied().unwrap_or(f64::INFINITY),
+    })
+}
+
+/// Classes: groups alike in every rule and in the units they may take are interchangeable.
+fn classify(facts: &Facts, groups: &mut [Group]) {
+    let scenario = facts.scenario;
+    let mut keys: Vec<String> = Vec::new();
+    for g in groups {
+        let office = &scenario.offices[g.office];
+        let reach: Vec<usize> = (0..scenario.units.len())
+            .filter(|&u| {
+                facts
+                    .candidates
+                    .get(u)
+                    .is_some_and(|c| c.contains(&g.office))
+            })
+            .collect();
+        let key = format!(
+            "{}|{}|{:?}|{:?}|{:?}|{}|{}|{}|{:?}|{:?}",
+            office.leaders,
+            office.leader_case_share.to_bits(),
+            office.min_staff,
+            office.max_staff,
+            office.allowed_staff,
+            g.max_units,
+            office.optional,
+            g.base.to_bits(),
+            g.options,
+            reach
+        );
+        g.class = match keys.iter().position(|k| *k == key) {
+            Some(c) => c,
+            None => {
+                keys.push(key);
+                keys.len() - 1
+            }
+        };
+    }
 }

@@ -208,81 +208,17 @@ impl<'m, 'a> Pack<'m, 'a> {
             return;
         }
         let Some(&u) = self.model.order.get(i) else {
-            let better = match self.mode {
-                Mode::Fit => true,
-                Mode::Peak => peak < self.best_peak,
-                Mode::Moves => moves < self.best_moves,
-            };
-            if !better {
-                return;
-            }
-            match self.mode {
-                Mode::Fit => {}
-                Mode::Peak => self.best_peak = peak,
-                Mode::Moves => self.best_moves = moves,
-            }
-            self.best_coverage = self.coverage.clone();
-            self.found += 1;
+            self.leaf(peak, moves);
             return;
         };
-        // Room left must hold the hours left.
-        let cap_of = |s: &Self, g: usize| -> f64 {
-            match s.mode {
-                Mode::Peak if s.best_peak.is_finite() => {
-                    s.limit[g].min(s.best_peak * s.denominator[g])
-                }
-                _ => s.limit[g],
-            }
-        };
-        for (l, &t) in self.model.teams.iter().enumerate() {
-            let (hours, units) = self.rest[i][l];
-            if units == 0 {
-                continue;
-            }
-            let mut room = 0.0;
-            let mut slots = 0u64;
-            for g in 0..self.load.len() {
-                if self.heads[g] > 0 && self.heads[g] >= t {
-                    room += (cap_of(self, g) - self.load[g]).max(0.0);
-                    slots +=
-                        u64::from(self.model.groups[g].max_units.saturating_sub(self.count[g]));
-                }
-            }
-            if hours > room * (1.0 + 1e-12) + 1e-9 || u64::from(units) > slots {
-                return;
-            }
+        if !self.room_holds_the_rest(i) {
+            return;
         }
-        // Groups alike in every rule are interchangeable, so a state is the position and the
-        // sorted (class, people, units, load) of the groups; loads to a micro-hour.
-        let key = (self.mode != Mode::Moves).then(|| {
-            let mut groups: Vec<[u64; 4]> = (0..self.load.len())
-                .map(|g| {
-                    [
-                        self.model.groups[g].class as u64,
-                        u64::from(self.heads[g]),
-                        u64::from(self.count[g]),
-                        (self.load[g] * 1e6).round().max(0.0) as u64,
-                    ]
-                })
-                .collect();
-            groups.sort_unstable();
-            let mut key = Vec::with_capacity(1 + 4 * groups.len());
-            key.push(i as u64);
-            key.extend(groups.iter().flatten());
-            key
-        });
+        let key = (self.mode != Mode::Moves).then(|| self.key(i));
         if key.as_ref().is_some_and(|k| self.failed.contains(k)) {
             return;
         }
-        let moves_key = (self.mode == Mode::Moves).then(|| {
-            let mut key = Vec::with_capacity(1 + 2 * self.load.len());
-            key.push(i as u64);
-            for g in 0..self.load.len() {
-                key.push(u64::from(self.count[g]));
-                key.push((self.load[g] * 1e6).round().max(0.0) as u64);
-            }
-            key
-        });
+        let moves_key = (self.mode == Mode::Moves).then(|| self.moves_key(i));
         if self.mode == Mode::Moves {
             if moves_key
                 .as_ref()
@@ -296,6 +232,118 @@ impl<'m, 'a> Pack<'m, 'a> {
             }
         }
         let found_before = self.found;
+        let hours = self.model.facts.unit_hours[u];
+        for (g, util) in self.choices(u) {
+            let moved = i64::from(self.today.get(u).copied().flatten().is_some_and(|h| h != g));
+            // The incumbent may have improved since the choices were listed.
+            if self.mode == Mode::Moves && moves + moved >= self.best_moves {
+                continue;
+            }
+            if self.mode == Mode::Peak && util >= self.best_peak * (1.0 - 1e-12) {
+                continue;
+            }
+            self.load[g] += hours;
+            self.count[g] += 1;
+            self.coverage[u] = Some(self.model.groups[g].office);
+            self.branch(i + 1, peak.max(util), moves + moved);
+            self.coverage[u] = None;
+            self.count[g] -= 1;
+            self.load[g] -= hours;
+            if self.done() {
+                return;
+            }
+        }
+        if self.found == found_before && !self.stopped {
+            self.remember_failure(key, moves_key, moves);
+        }
+    }
+
+    /// Every unit placed: keeps the allocation if it beats the incumbent.
+    fn leaf(&mut self, peak: f64, moves: i64) {
+        let better = match self.mode {
+            Mode::Fit => true,
+            Mode::Peak => peak < self.best_peak,
+            Mode::Moves => moves < self.best_moves,
+        };
+        if !better {
+            return;
+        }
+        match self.mode {
+            Mode::Fit => {}
+            Mode::Peak => self.best_peak = peak,
+            Mode::Moves => self.best_moves = moves,
+        }
+        self.best_coverage = self.coverage.clone();
+        self.found += 1;
+    }
+
+    /// Room left must hold the hours left: for every team size, the hours and number of the
+    /// units from position `i` on that need it, in the groups with that many people.
+    fn room_holds_the_rest(&self, i: usize) -> bool {
+        let cap_of = |g: usize| -> f64 {
+            match self.mode {
+                Mode::Peak if self.best_peak.is_finite() => {
+                    self.limit[g].min(self.best_peak * self.denominator[g])
+                }
+                _ => self.limit[g],
+            }
+        };
+        for (l, &t) in self.model.teams.iter().enumerate() {
+            let (hours, units) = self.rest[i][l];
+            if units == 0 {
+                continue;
+            }
+            let mut room = 0.0;
+            let mut slots = 0u64;
+            for g in 0..self.load.len() {
+                if self.heads[g] > 0 && self.heads[g] >= t {
+                    room += (cap_of(g) - self.load[g]).max(0.0);
+                    slots +=
+                        u64::from(self.model.groups[g].max_units.saturating_sub(self.count[g]));
+                }
+            }
+            if hours > room * (1.0 + 1e-12) + 1e-9 || u64::from(units) > slots {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Groups alike in every rule are interchangeable, so a state is the position and the
+    /// sorted (class, people, units, load) of the groups; loads to a micro-hour.
+    fn key(&self, i: usize) -> Vec<u64> {
+        let mut groups: Vec<[u64; 4]> = (0..self.load.len())
+            .map(|g| {
+                [
+                    self.model.groups[g].class as u64,
+                    u64::from(self.heads[g]),
+                    u64::from(self.count[g]),
+                    (self.load[g] * 1e6).round().max(0.0) as u64,
+                ]
+            })
+            .collect();
+        groups.sort_unstable();
+        let mut key = Vec::with_capacity(1 + 4 * groups.len());
+        key.push(i as u64);
+        key.extend(groups.iter().flatten());
+        key
+    }
+
+    /// In moves mode groups are not interchangeable (units have a home): the position and
+    /// each group's units and load.
+    fn moves_key(&self, i: usize) -> Vec<u64> {
+        let mut key = Vec::with_capacity(1 + 2 * self.load.len());
+        key.push(i as u64);
+        for g in 0..self.load.len() {
+            key.push(u64::from(self.count[g]));
+            key.push((self.load[g] * 1e6).round().max(0.0) as u64);
+        }
+        key
+    }
+
+    /// The groups unit `u` may go to now with the utilisation it would leave, best first
+    /// (home first in moves mode); one of each set of alike groups in the same state.
+    fn choices(&self, u: usize) -> Vec<(usize, f64)> {
         let hours = self.model.facts.unit_hours[u];
         let team = self.model.facts.unit_team[u];
         let mut choices: Vec<(usize, f64)> = Vec::new();
@@ -339,37 +387,20 @@ impl<'m, 'a> Pack<'m, 'a> {
             }
             _ => choices.sort_by(|a, b| a.1.total_cmp(&b.1)),
         }
-        for (g, util) in choices {
-            let moved = i64::from(self.today.get(u).copied().flatten().is_some_and(|h| h != g));
-            // The incumbent may have improved since the choices were listed.
-            if self.mode == Mode::Moves && moves + moved >= self.best_moves {
-                continue;
-            }
-            if self.mode == Mode::Peak && util >= self.best_peak * (1.0 - 1e-12) {
-                continue;
-            }
-            self.load[g] += hours;
-            self.count[g] += 1;
-            self.coverage[u] = Some(self.model.groups[g].office);
-            self.branch(i + 1, peak.max(util), moves + moved);
-            self.coverage[u] = None;
-            self.count[g] -= 1;
-            self.load[g] -= hours;
-            if self.done() {
-                return;
+        choices
+    }
+
+    /// No better answer below this state: remembered, since the incumbent only tightens.
+    fn remember_failure(&mut self, key: Option<Vec<u64>>, moves_key: Option<Vec<u64>>, moves: i64) {
+        if let Some(key) = key {
+            if self.failed.len() < MEMO_LIMIT {
+                self.failed.insert(key);
             }
         }
-        if self.found == found_before && !self.stopped {
-            if let Some(key) = key {
-                if self.failed.len() < MEMO_LIMIT {
-                    self.failed.insert(key);
-                }
-            }
-            if let Some(key) = moves_key {
-                if self.failed_moves.len() < MEMO_LIMIT {
-                    let entry = self.failed_moves.entry(key).or_insert(moves);
-                    *entry = (*entry).min(moves);
-                }
+        if let Some(key) = moves_key {
+            if self.failed_moves.len() < MEMO_LIMIT {
+                let entry = self.failed_moves.entry(key).or_insert(moves);
+                *entry = (*entry).min(moves);
             }
         }
     }

@@ -62,28 +62,10 @@ impl<'a> Facts<'a> {
         let groups: Vec<usize> = (0..scenario.offices.len())
             .filter(|&o| scenario.offices[o].is_group())
             .collect();
-        let today = scenario.coverage();
-        let fixed_owner: Vec<Option<usize>> = today
-            .iter()
-            .map(|g| g.filter(|&g| scenario.offices[g].fixed))
-            .collect();
         let placed: Vec<bool> = (0..scenario.units.len())
             .map(|u| scenario.needs_group(u))
             .collect();
-        let candidates: Vec<Vec<usize>> = scenario
-            .units
-            .iter()
-            .enumerate()
-            .map(|(u, unit)| match fixed_owner[u] {
-                _ if !placed[u] => Vec::new(),
-                Some(g) => vec![g],
-                None => groups
-                    .iter()
-                    .copied()
-                    .filter(|&g| unit.is_eligible(g) && !scenario.offices[g].fixed)
-                    .collect(),
-            })
-            .collect();
+        let candidates = candidates(scenario, &groups, &placed);
         // Any full coverage gives the same allocation-independent loads; use the first
         // candidate of each unit and take the unit hours back out of its group.
         let reference: Vec<Option<usize>> = candidates.iter().map(|c| c.first().copied()).collect();
@@ -115,35 +97,7 @@ impl<'a> Facts<'a> {
                     .unwrap_or(0)
             })
             .collect();
-        let unit_team = scenario
-            .units
-            .iter()
-            .map(|unit| {
-                let mut stack: Vec<usize> = unit
-                    .workload
-                    .iter()
-                    .filter(|&&(_, rate)| rate > 0.0)
-                    .map(|&(w, _)| w)
-                    .collect();
-                let mut seen = vec![false; scenario.works.len()];
-                let mut team = 0;
-                while let Some(w) = stack.pop() {
-                    if seen[w] || scenario.works[w].place != WorkPlace::CoveringGroup {
-                        continue;
-                    }
-                    seen[w] = true;
-                    team = team.max(scenario.works[w].team);
-                    stack.extend(
-                        scenario.works[w]
-                            .next
-                            .iter()
-                            .filter(|&&(_, share)| share > 0.0)
-                            .map(|&(c, _)| c),
-                    );
-                }
-                team
-            })
-            .collect();
+        let unit_team = unit_teams(scenario);
         let leader_loss = scenario
             .offices
             .iter()
@@ -169,20 +123,7 @@ impl<'a> Facts<'a> {
             + u64::from(unit_team_max(scenario));
         let big = (total_hours / per_person).ceil().min(1e6) as u64 + floors + 10;
         let big_m = u32::try_from(big.min(1_000_000)).unwrap_or(1_000_000);
-        let cheapest_post = scenario
-            .offices
-            .iter()
-            .map(|office| {
-                scenario
-                    .staff_types
-                    .iter()
-                    .enumerate()
-                    .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-                    .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
-                    .map(|(_, st)| st.cost)
-                    .fold(f64::INFINITY, f64::min)
-            })
-            .collect();
+        let cheapest_post = cheapest_posts(scenario);
         Facts {
             scenario,
             cheapest_post,
@@ -390,4 +331,79 @@ impl<'a> Facts<'a> {
 
 fn unit_team_max(scenario: &Scenario) -> u32 {
     scenario.works.iter().map(|w| w.team).max().unwrap_or(0)
+}
+
+/// Groups each unit may go to: none for a unit that needs no group, its own for a unit a
+/// fixed group covers today, else every eligible group that is not fixed.
+fn candidates(scenario: &Scenario, groups: &[usize], placed: &[bool]) -> Vec<Vec<usize>> {
+    let fixed_owner: Vec<Option<usize>> = scenario
+        .coverage()
+        .iter()
+        .map(|g| g.filter(|&g| scenario.offices[g].fixed))
+        .collect();
+    scenario
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| match fixed_owner[u] {
+            _ if !placed[u] => Vec::new(),
+            Some(g) => vec![g],
+            None => groups
+                .iter()
+                .copied()
+                .filter(|&g| unit.is_eligible(g) && !scenario.offices[g].fixed)
+                .collect(),
+        })
+        .collect()
+}
+
+/// Largest team among the covering-group work each unit brings (following the work chain).
+fn unit_teams(scenario: &Scenario) -> Vec<u32> {
+    scenario
+        .units
+        .iter()
+        .map(|unit| {
+            let mut stack: Vec<usize> = unit
+                .workload
+                .iter()
+                .filter(|&&(_, rate)| rate > 0.0)
+                .map(|&(w, _)| w)
+                .collect();
+            let mut seen = vec![false; scenario.works.len()];
+            let mut team = 0;
+            while let Some(w) = stack.pop() {
+                if seen[w] || scenario.works[w].place != WorkPlace::CoveringGroup {
+                    continue;
+                }
+                seen[w] = true;
+                team = team.max(scenario.works[w].team);
+                stack.extend(
+                    scenario.works[w]
+                        .next
+                        .iter()
+                        .filter(|&&(_, share)| share > 0.0)
+                        .map(|&(c, _)| c),
+                );
+            }
+            team
+        })
+        .collect()
+}
+
+/// Yearly cost of the cheapest post each office may fill (infinite where there is none).
+fn cheapest_posts(scenario: &Scenario) -> Vec<f64> {
+    scenario
+        .offices
+        .iter()
+        .map(|office| {
+            scenario
+                .staff_types
+                .iter()
+                .enumerate()
+                .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+                .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
+                .map(|(_, st)| st.cost)
+                .fold(f64::INFINITY, f64::min)
+        })
+        .collect()
 }

@@ -349,87 +349,100 @@ impl<'a> Search<'a> {
     /// Single moves and swaps while they improve; stops at the deadline.
     fn improve(&mut self, deadline: Instant) {
         let mut current = self.value();
-        let units = self.scenario.units.len();
         loop {
-            let mut improved = false;
-            for u in 0..units {
-                let Some(from) = self.at.coverage[u] else {
-                    continue;
-                };
-                let mut best: Option<(usize, Value)> = None;
-                for i in 0..self.facts.candidates[u].len() {
-                    let g = self.facts.candidates[u][i];
-                    if g == from || !self.has_room(g) {
-                        continue;
-                    }
-                    let v = self.value_if_moved(u, g, &current);
-                    if v.better(best.as_ref().map_or(&current, |b| &b.1)) {
-                        best = Some((g, v));
-                    }
-                }
-                if let Some((g, v)) = best {
-                    self.remove(u);
-                    self.place(u, g);
-                    current = v;
-                    improved = true;
-                }
-            }
+            let mut improved = self.moves(&mut current);
             if Instant::now() >= deadline {
                 break;
             }
-            for u in 0..units {
-                if Instant::now() >= deadline {
-                    break;
-                }
-                for w in (u + 1)..units {
-                    let (Some(gu), Some(gw)) = (self.at.coverage[u], self.at.coverage[w]) else {
-                        continue;
-                    };
-                    if gu == gw
-                        || !self.facts.candidates[u].contains(&gw)
-                        || !self.facts.candidates[w].contains(&gu)
-                    {
-                        continue;
-                    }
-                    let before_u = self.group_value(gu);
-                    let before_w = self.group_value(gw);
-                    self.remove(u);
-                    self.remove(w);
-                    self.place(u, gw);
-                    self.place(w, gu);
-                    let after_u = self.group_value(gu);
-                    let after_w = self.group_value(gw);
-                    let home = |x: usize, g: usize| i64::from(self.today[x] == Some(g));
-                    let v = Value {
-                        unmet: current.unmet - before_u.unmet - before_w.unmet
-                            + after_u.unmet
-                            + after_w.unmet,
-                        cost: current.cost - before_u.cost - before_w.cost
-                            + after_u.cost
-                            + after_w.cost,
-                        peak: self
-                            .peak_without(gu, gw)
-                            .max(after_u.utilisation)
-                            .max(after_w.utilisation),
-                        changes: current.changes + home(u, gu) + home(w, gw)
-                            - home(u, gw)
-                            - home(w, gu),
-                    };
-                    if v.better(&current) {
-                        current = v;
-                        improved = true;
-                    } else {
-                        self.remove(u);
-                        self.remove(w);
-                        self.place(u, gu);
-                        self.place(w, gw);
-                    }
-                }
-            }
+            improved |= self.swaps(&mut current, deadline);
             if !improved || Instant::now() >= deadline {
                 break;
             }
         }
+    }
+
+    /// Moves each unit to the group where the goals gain most, if any; true if one moved.
+    fn moves(&mut self, current: &mut Value) -> bool {
+        let mut improved = false;
+        for u in 0..self.scenario.units.len() {
+            let Some(from) = self.at.coverage[u] else {
+                continue;
+            };
+            let mut best: Option<(usize, Value)> = None;
+            for i in 0..self.facts.candidates[u].len() {
+                let g = self.facts.candidates[u][i];
+                if g == from || !self.has_room(g) {
+                    continue;
+                }
+                let v = self.value_if_moved(u, g, current);
+                if v.better(best.as_ref().map_or(current, |b| &b.1)) {
+                    best = Some((g, v));
+                }
+            }
+            if let Some((g, v)) = best {
+                self.remove(u);
+                self.place(u, g);
+                *current = v;
+                improved = true;
+            }
+        }
+        improved
+    }
+
+    /// Swaps the groups of two units wherever that improves the goals; true if any did.
+    fn swaps(&mut self, current: &mut Value, deadline: Instant) -> bool {
+        let units = self.scenario.units.len();
+        let mut improved = false;
+        for u in 0..units {
+            if Instant::now() >= deadline {
+                break;
+            }
+            for w in (u + 1)..units {
+                improved |= self.try_swap(u, w, current);
+            }
+        }
+        improved
+    }
+
+    /// Swaps the groups of units `u` and `w` if both may go to the other's group and the
+    /// goals improve; true if kept.
+    fn try_swap(&mut self, u: usize, w: usize, current: &mut Value) -> bool {
+        let (Some(gu), Some(gw)) = (self.at.coverage[u], self.at.coverage[w]) else {
+            return false;
+        };
+        if gu == gw
+            || !self.facts.candidates[u].contains(&gw)
+            || !self.facts.candidates[w].contains(&gu)
+        {
+            return false;
+        }
+        let before_u = self.group_value(gu);
+        let before_w = self.group_value(gw);
+        self.remove(u);
+        self.remove(w);
+        self.place(u, gw);
+        self.place(w, gu);
+        let after_u = self.group_value(gu);
+        let after_w = self.group_value(gw);
+        let home = |x: usize, g: usize| i64::from(self.today[x] == Some(g));
+        let v = Value {
+            unmet: current.unmet - before_u.unmet - before_w.unmet + after_u.unmet + after_w.unmet,
+            cost: current.cost - before_u.cost - before_w.cost + after_u.cost + after_w.cost,
+            peak: self
+                .peak_without(gu, gw)
+                .max(after_u.utilisation)
+                .max(after_w.utilisation),
+            changes: current.changes + home(u, gu) + home(w, gw) - home(u, gw) - home(w, gu),
+        };
+        if v.better(current) {
+            *current = v;
+            return true;
+        }
+        self.remove(u);
+        self.remove(w);
+        self.place(u, gu);
+        self.place(w, gw);
+        false
     }
 
     /// Tries closing each optional group (its units go to the best other groups); keeps a

@@ -114,9 +114,19 @@ fn coverage_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>)
 }
 
 fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
+    let must_have = must_have(scenario, facts, found);
+    for t in 0..scenario.staff_types.len() {
+        quota_clash(scenario, facts, &must_have, t, found);
+    }
+    quota_total_clash(scenario, &must_have, found);
+    budget_clash(scenario, &must_have, found);
+}
+
+/// Least headcount each office must have whatever the allocation: fixed offices their staff,
+/// other open offices their floor (min_staff, leaders, teams of their own work). Notes the
+/// offices whose leaders exceed `max_staff` or that may employ no usable type.
+fn must_have(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) -> Vec<(usize, u32)> {
     let types = scenario.staff_types.len();
-    // Least headcount each office must have whatever the allocation: fixed offices their
-    // staff, other open offices their floor (min_staff, leaders, teams of their own work).
     let mut must_have: Vec<(usize, u32)> = Vec::new();
     for (o, office) in scenario.offices.iter().enumerate() {
         if office.fixed || office.optional {
@@ -149,70 +159,84 @@ fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
         }
         must_have.push((o, floor));
     }
-    for (t, staff_type) in scenario.staff_types.iter().enumerate() {
-        let Some(Some(quota)) = scenario.policy.quota.get(t) else {
-            continue;
-        };
-        let fixed: Vec<(usize, u32)> = scenario
-            .offices
-            .iter()
-            .enumerate()
-            .filter(|(_, office)| office.fixed)
-            .map(|(o, office)| (o, office.staff.get(t).copied().unwrap_or(0)))
-            .filter(|&(_, n)| n > 0)
-            .collect();
-        let fixed_total: u32 = fixed.iter().map(|&(_, n)| n).sum();
-        // Offices that may employ this type only.
-        let only: Vec<(usize, u32)> = must_have
-            .iter()
-            .copied()
-            .filter(|&(o, _)| {
-                let allowed = &scenario.offices[o].allowed_staff;
-                allowed.get(t).copied().unwrap_or(false)
-                    && allowed.iter().filter(|&&a| a).count() == 1
-            })
-            .collect();
-        let only_total: u32 = only.iter().map(|&(_, n)| n).sum();
-        if fixed_total + only_total > *quota {
-            let mut parts = Vec::new();
-            if fixed_total > 0 {
-                let names: Vec<String> = fixed
-                    .iter()
-                    .map(|&(o, _)| office_name(scenario, o))
-                    .collect();
-                parts.push(format!(
-                    "fixed offices {} keep {fixed_total}",
-                    names.join(", ")
-                ));
-            }
-            if only_total > 0 {
-                let names: Vec<String> = only
-                    .iter()
-                    .map(|&(o, n)| {
-                        format!(
-                            "{} ({n}, {})",
-                            office_name(scenario, o),
-                            floor_rule(scenario, facts, o)
-                        )
-                    })
-                    .collect();
-                parts.push(format!(
-                    "offices that may employ only this type need at least {only_total}: {}",
-                    names.join(", ")
-                ));
-            }
-            let rule = if fixed_total > 0 && only_total == 0 {
-                "fixed"
-            } else {
-                "min_staff/team size"
-            };
-            found.push(format!(
-                "quota vs {rule}: the quota of {quota} \"{}\" posts is too small: {}",
-                staff_type.id,
-                parts.join("; ")
+    must_have
+}
+
+/// The quota of staff type `t` against the posts that fixed offices keep and the least
+/// staff of offices that may employ only this type.
+fn quota_clash(
+    scenario: &Scenario,
+    facts: &Facts,
+    must_have: &[(usize, u32)],
+    t: usize,
+    found: &mut Vec<String>,
+) {
+    let staff_type = &scenario.staff_types[t];
+    let Some(Some(quota)) = scenario.policy.quota.get(t) else {
+        return;
+    };
+    let fixed: Vec<(usize, u32)> = scenario
+        .offices
+        .iter()
+        .enumerate()
+        .filter(|(_, office)| office.fixed)
+        .map(|(o, office)| (o, office.staff.get(t).copied().unwrap_or(0)))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    let fixed_total: u32 = fixed.iter().map(|&(_, n)| n).sum();
+    // Offices that may employ this type only.
+    let only: Vec<(usize, u32)> = must_have
+        .iter()
+        .copied()
+        .filter(|&(o, _)| {
+            let allowed = &scenario.offices[o].allowed_staff;
+            allowed.get(t).copied().unwrap_or(false) && allowed.iter().filter(|&&a| a).count() == 1
+        })
+        .collect();
+    let only_total: u32 = only.iter().map(|&(_, n)| n).sum();
+    if fixed_total + only_total > *quota {
+        let mut parts = Vec::new();
+        if fixed_total > 0 {
+            let names: Vec<String> = fixed
+                .iter()
+                .map(|&(o, _)| office_name(scenario, o))
+                .collect();
+            parts.push(format!(
+                "fixed offices {} keep {fixed_total}",
+                names.join(", ")
             ));
         }
+        if only_total > 0 {
+            let names: Vec<String> = only
+                .iter()
+                .map(|&(o, n)| {
+                    format!(
+                        "{} ({n}, {})",
+                        office_name(scenario, o),
+                        floor_rule(scenario, facts, o)
+                    )
+                })
+                .collect();
+            parts.push(format!(
+                "offices that may employ only this type need at least {only_total}: {}",
+                names.join(", ")
+            ));
+        }
+        let rule = if fixed_total > 0 && only_total == 0 {
+            "fixed"
+        } else {
+            "min_staff/team size"
+        };
+        found.push(format!(
+            "quota vs {rule}: the quota of {quota} \"{}\" posts is too small: {}",
+            staff_type.id,
+            parts.join("; ")
+        ));
     }
+}
+
+/// All quotas together against the least staff of every office.
+fn quota_total_clash(scenario: &Scenario, must_have: &[(usize, u32)], found: &mut Vec<String>) {
     if scenario.policy.quota.iter().all(Option::is_some) && !scenario.policy.quota.is_empty() {
         let quota_total: u64 = scenario
             .policy
@@ -234,6 +258,10 @@ fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
             ));
         }
     }
+}
+
+/// The budget against the cost of the least staff the rules require.
+fn budget_clash(scenario: &Scenario, must_have: &[(usize, u32)], found: &mut Vec<String>) {
     if let Some(budget) = scenario.policy.budget {
         let mut least = 0.0;
         for (o, office) in scenario.offices.iter().enumerate() {

@@ -288,108 +288,126 @@ impl Program {
         self.load = facts.base_hours.iter().map(|&h| Lin::constant(h)).collect();
         match self.allocation.clone() {
             Allocation::Free => {
-                for (u, unit) in scenario.units.iter().enumerate() {
-                    if !facts.placed.get(u).copied().unwrap_or(true) {
-                        continue;
-                    }
-                    let mut cover = Lin::constant(-1.0);
-                    for &g in facts.candidates.get(u).into_iter().flatten() {
-                        let name = format!(
-                            "cover_{}_{}",
+                self.add_assignment(scenario, facts);
+                self.add_max_units(scenario, facts);
+            }
+            Allocation::Fixed(coverage) => self.add_fixed_loads(facts, &coverage),
+            Allocation::Pooled => self.add_pooled(scenario, facts),
+        }
+    }
+
+    /// A binary `cover` per unit and group it may go to: each unit covered once, only by an
+    /// open group; the units' hours go to the loads.
+    fn add_assignment(&mut self, scenario: &Scenario, facts: &Facts) {
+        for (u, unit) in scenario.units.iter().enumerate() {
+            if !facts.placed.get(u).copied().unwrap_or(true) {
+                continue;
+            }
+            let mut cover = Lin::constant(-1.0);
+            for &g in facts.candidates.get(u).into_iter().flatten() {
+                let name = format!(
+                    "cover_{}_{}",
+                    lp_name(&unit.id),
+                    lp_name(&scenario.offices[g].id)
+                );
+                let x = self.add_var(name, 0.0, 1.0, true);
+                self.assign[u].push((g, x));
+                cover.add(x, 1.0);
+                self.load[g].add(x, facts.unit_hours.get(u).copied().unwrap_or(0.0));
+                if let Some(y) = self.open[g] {
+                    self.add_row(
+                        format!(
+                            "covered_by_open_{}_{}",
                             lp_name(&unit.id),
                             lp_name(&scenario.offices[g].id)
-                        );
-                        let x = self.add_var(name, 0.0, 1.0, true);
-                        self.assign[u].push((g, x));
-                        cover.add(x, 1.0);
-                        self.load[g].add(x, facts.unit_hours.get(u).copied().unwrap_or(0.0));
-                        if let Some(y) = self.open[g] {
-                            self.add_row(
-                                format!(
-                                    "covered_by_open_{}_{}",
-                                    lp_name(&unit.id),
-                                    lp_name(&scenario.offices[g].id)
-                                ),
-                                Lin {
-                                    terms: vec![(x, 1.0), (y, -1.0)],
-                                    constant: 0.0,
-                                },
-                                Sense::Le,
-                            );
-                        }
-                    }
-                    self.add_row(
-                        format!("full_coverage_{}", lp_name(&unit.id)),
-                        cover,
-                        Sense::Eq,
-                    );
-                }
-                for &g in &facts.groups {
-                    let Some(max) = scenario.offices[g].max_units else {
-                        continue;
-                    };
-                    let mut lhs = self.open_lin(facts, g);
-                    lhs.terms.iter_mut().for_each(|t| t.1 *= -f64::from(max));
-                    lhs.constant *= -f64::from(max);
-                    for cover in &self.assign {
-                        for &(group, x) in cover {
-                            if group == g {
-                                lhs.add(x, 1.0);
-                            }
-                        }
-                    }
-                    self.add_row(
-                        format!("max_units_{}", lp_name(&scenario.offices[g].id)),
-                        lhs,
+                        ),
+                        Lin {
+                            terms: vec![(x, 1.0), (y, -1.0)],
+                            constant: 0.0,
+                        },
                         Sense::Le,
                     );
                 }
             }
-            Allocation::Fixed(coverage) => {
-                for (u, g) in coverage.iter().enumerate() {
-                    if let Some(g) = g {
-                        if let Some(load) = self.load.get_mut(*g) {
-                            load.constant += facts.unit_hours.get(u).copied().unwrap_or(0.0);
-                        }
+            self.add_row(
+                format!("full_coverage_{}", lp_name(&unit.id)),
+                cover,
+                Sense::Eq,
+            );
+        }
+    }
+
+    /// At most `max_units` units at an open group.
+    fn add_max_units(&mut self, scenario: &Scenario, facts: &Facts) {
+        for &g in &facts.groups {
+            let Some(max) = scenario.offices[g].max_units else {
+                continue;
+            };
+            let mut lhs = self.open_lin(facts, g);
+            lhs.terms.iter_mut().for_each(|t| t.1 *= -f64::from(max));
+            lhs.constant *= -f64::from(max);
+            for cover in &self.assign {
+                for &(group, x) in cover {
+                    if group == g {
+                        lhs.add(x, 1.0);
                     }
                 }
             }
-            Allocation::Pooled => {
-                let mut total = Lin::constant(-facts.unit_hours.iter().sum::<f64>());
-                for &g in &facts.groups {
-                    let reachable: f64 = facts
-                        .candidates
-                        .iter()
-                        .zip(&facts.unit_hours)
-                        .filter(|(c, _)| c.contains(&g))
-                        .map(|(_, h)| h)
-                        .sum();
-                    let own: f64 = facts
-                        .candidates
-                        .iter()
-                        .zip(&facts.unit_hours)
-                        .filter(|(c, _)| c.as_slice() == [g])
-                        .map(|(_, h)| h)
-                        .sum();
-                    let name = format!("pooled_{}", lp_name(&scenario.offices[g].id));
-                    let l = self.add_var(name, own, reachable.max(own), false);
-                    self.pooled[g] = Some(l);
-                    total.add(l, 1.0);
-                    self.load[g].add(l, 1.0);
-                    if let Some(y) = self.open[g] {
-                        self.add_row(
-                            format!("pooled_open_{}", lp_name(&scenario.offices[g].id)),
-                            Lin {
-                                terms: vec![(l, 1.0), (y, -reachable.max(own))],
-                                constant: 0.0,
-                            },
-                            Sense::Le,
-                        );
-                    }
+            self.add_row(
+                format!("max_units_{}", lp_name(&scenario.offices[g].id)),
+                lhs,
+                Sense::Le,
+            );
+        }
+    }
+
+    /// The given allocation's hours in the loads, as constants.
+    fn add_fixed_loads(&mut self, facts: &Facts, coverage: &[Option<usize>]) {
+        for (u, g) in coverage.iter().enumerate() {
+            if let Some(g) = g {
+                if let Some(load) = self.load.get_mut(*g) {
+                    load.constant += facts.unit_hours.get(u).copied().unwrap_or(0.0);
                 }
-                self.add_row("pooled_coverage".into(), total, Sense::Eq);
             }
         }
+    }
+
+    /// Each group's share of the units' hours, between the hours only it may take and the
+    /// hours it may take at all, the shares adding up to all the hours.
+    fn add_pooled(&mut self, scenario: &Scenario, facts: &Facts) {
+        let mut total = Lin::constant(-facts.unit_hours.iter().sum::<f64>());
+        for &g in &facts.groups {
+            let reachable: f64 = facts
+                .candidates
+                .iter()
+                .zip(&facts.unit_hours)
+                .filter(|(c, _)| c.contains(&g))
+                .map(|(_, h)| h)
+                .sum();
+            let own: f64 = facts
+                .candidates
+                .iter()
+                .zip(&facts.unit_hours)
+                .filter(|(c, _)| c.as_slice() == [g])
+                .map(|(_, h)| h)
+                .sum();
+            let name = format!("pooled_{}", lp_name(&scenario.offices[g].id));
+            let l = self.add_var(name, own, reachable.max(own), false);
+            self.pooled[g] = Some(l);
+            total.add(l, 1.0);
+            self.load[g].add(l, 1.0);
+            if let Some(y) = self.open[g] {
+                self.add_row(
+                    format!("pooled_open_{}", lp_name(&scenario.offices[g].id)),
+                    Lin {
+                        terms: vec![(l, 1.0), (y, -reachable.max(own))],
+                        constant: 0.0,
+                    },
+                    Sense::Le,
+                );
+            }
+        }
+        self.add_row("pooled_coverage".into(), total, Sense::Eq);
     }
 
     /// min_staff, leaders and team size (for open offices with that work), max_staff.

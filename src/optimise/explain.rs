@@ -3,8 +3,65 @@
 //! its headcount, and what one more post of each staff type would buy there.
 
 use super::facts::{Facts, Plan};
-use crate::analysis::{least_headcount, Analysis};
-use crate::model::Scenario;
+use crate::analysis::{least_headcount, Analysis, OfficeAnalysis};
+use crate::model::{Office, Scenario};
+
+/// One line per work type of an office: volume × hours ÷ year value = FTE.
+fn work_lines(facts: &Facts, analysis: &OfficeAnalysis) -> Vec<String> {
+    analysis
+        .works
+        .iter()
+        .map(|w| {
+            format!(
+                "{}: {:.1} items × {:.1} h ÷ {:.0} h = {:.2} FTE",
+                w.name,
+                w.volume,
+                w.hours_per_item,
+                facts.year_value,
+                w.required_hours / facts.year_value.max(f64::MIN_POSITIVE)
+            )
+        })
+        .collect()
+}
+
+/// What one more post of each staff type would do at office `o` with `load` hours and `n`
+/// people (`unmet` of them unmet now).
+fn one_more_post(
+    facts: &Facts,
+    o: usize,
+    open: bool,
+    load: f64,
+    n: u32,
+    unmet: f64,
+) -> Vec<PostValue> {
+    let scenario = facts.scenario;
+    let office = &scenario.offices[o];
+    scenario
+        .staff_types
+        .iter()
+        .enumerate()
+        .map(|(t, st)| {
+            let allowed =
+                open && !office.fixed && office.allowed_staff.get(t).copied().unwrap_or(false);
+            PostValue {
+                staff_type: st.id.clone(),
+                allowed,
+                unmet_drop: if allowed {
+                    unmet - facts.unmet(o, load, n + 1)
+                } else {
+                    0.0
+                },
+                utilisation_with_one_more: if allowed {
+                    let u = facts.utilisation(o, load, n + 1);
+                    u.is_finite().then_some(u)
+                } else {
+                    None
+                },
+                cost: st.cost,
+            }
+        })
+        .collect()
+}
 
 /// What one more post of a staff type would do at an office.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -103,45 +160,8 @@ pub fn explain(
                 units_after,
             )
         };
-        let work = analysis
-            .works
-            .iter()
-            .map(|w| {
-                format!(
-                    "{}: {:.1} items × {:.1} h ÷ {:.0} h = {:.2} FTE",
-                    w.name,
-                    w.volume,
-                    w.hours_per_item,
-                    facts.year_value,
-                    w.required_hours / facts.year_value.max(f64::MIN_POSITIVE)
-                )
-            })
-            .collect();
-        let one_more_post = scenario
-            .staff_types
-            .iter()
-            .enumerate()
-            .map(|(t, st)| {
-                let allowed =
-                    open && !office.fixed && office.allowed_staff.get(t).copied().unwrap_or(false);
-                PostValue {
-                    staff_type: st.id.clone(),
-                    allowed,
-                    unmet_drop: if allowed {
-                        unmet - facts.unmet(o, load, n + 1)
-                    } else {
-                        0.0
-                    },
-                    utilisation_with_one_more: if allowed {
-                        let u = facts.utilisation(o, load, n + 1);
-                        u.is_finite().then_some(u)
-                    } else {
-                        None
-                    },
-                    cost: st.cost,
-                }
-            })
-            .collect();
+        let work = work_lines(facts, analysis);
+        let one_more_post = one_more_post(facts, o, open, load, n, unmet);
         out.push(Explanation {
             office: office.id.clone(),
             name: office.name.clone(),
@@ -174,80 +194,22 @@ fn binding_rules(
     units_after: usize,
 ) -> (Vec<&'static str>, String) {
     let office = &scenario.offices[o];
-    let mut rules = Vec::new();
-    let reason;
     let need = least_headcount(office, load, facts.year_value, facts.target, 0);
-    if unmet > 0.0 {
-        let quota_full: Vec<String> = scenario
-            .staff_types
-            .iter()
-            .enumerate()
-            .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-            .filter(|(t, _)| {
-                matches!(scenario.policy.quota.get(*t), Some(Some(q)) if per_type.get(*t).copied().unwrap_or(0) >= *q)
-            })
-            .map(|(_, st)| st.id.clone())
-            .collect();
-        let cheapest = scenario
-            .staff_types
-            .iter()
-            .enumerate()
-            .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-            .map(|(_, st)| st.cost)
-            .fold(f64::INFINITY, f64::min);
-        let budget_full = scenario
-            .policy
-            .budget
-            .is_some_and(|b| cost + cheapest > b * (1.0 + 1e-9));
-        if office.max_staff == Some(n) {
-            rules.push("max_staff");
-            reason = format!(
-                "max_staff caps the office at {n}; it would need {need} to stay at the target"
-            );
-        } else if !quota_full.is_empty() {
-            rules.push("quota");
-            reason = format!(
-                "the quota of {} is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short",
-                quota_full.join(" and ")
-            );
-        } else if budget_full {
-            rules.push("budget");
-            reason = format!(
-                "the budget is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short"
-            );
-        } else {
-            rules.push("quota");
-            reason = format!(
-                "the posts go where they remove more unmet hours; the office would need {need}"
-            );
-        }
+    let (rule, reason) = if unmet > 0.0 {
+        why_short(facts, o, n, need, unmet, per_type, cost)
     } else if n > need {
-        let min = office.min_staff.unwrap_or(0);
-        if team >= n && team > 0 {
-            rules.push("team size");
-            reason =
-                format!("its work needs teams of {team}; the workload alone would need {need}");
-        } else if min >= n {
-            rules.push("min_staff");
-            reason = format!("min_staff is {min}; the workload alone would need {need}");
-        } else if office.leaders >= n {
-            rules.push("leaders");
-            reason = format!(
-                "it keeps its {} leaders; the workload alone would need {need}",
-                office.leaders
-            );
-        } else {
-            rules.push("target utilisation");
-            reason = format!("{n} people keep it at or below the target utilisation");
-        }
+        why_more(office, n, need, team)
     } else {
-        rules.push("target utilisation");
-        reason = format!(
-            "{:.0} hours a year need {n} people to stay at or below {:.0}% utilisation",
-            load,
-            facts.target * 100.0
-        );
-    }
+        (
+            "target utilisation",
+            format!(
+                "{:.0} hours a year need {n} people to stay at or below {:.0}% utilisation",
+                load,
+                facts.target * 100.0
+            ),
+        )
+    };
+    let mut rules = vec![rule];
     if office.is_group() {
         let units = facts
             .candidates
@@ -265,4 +227,97 @@ fn binding_rules(
         }
     }
     (rules, reason)
+}
+
+/// Why an office is left short of the target: max_staff, a quota or the budget used up, or
+/// posts that remove more unmet hours elsewhere.
+fn why_short(
+    facts: &Facts,
+    o: usize,
+    n: u32,
+    need: u32,
+    unmet: f64,
+    per_type: &[u32],
+    cost: f64,
+) -> (&'static str, String) {
+    let scenario = facts.scenario;
+    let office = &scenario.offices[o];
+    let quota_full: Vec<String> = scenario
+        .staff_types
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+        .filter(|(t, _)| {
+            matches!(scenario.policy.quota.get(*t), Some(Some(q)) if per_type.get(*t).copied().unwrap_or(0) >= *q)
+        })
+        .map(|(_, st)| st.id.clone())
+        .collect();
+    let cheapest = scenario
+        .staff_types
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+        .map(|(_, st)| st.cost)
+        .fold(f64::INFINITY, f64::min);
+    let budget_full = scenario
+        .policy
+        .budget
+        .is_some_and(|b| cost + cheapest > b * (1.0 + 1e-9));
+    if office.max_staff == Some(n) {
+        (
+            "max_staff",
+            format!("max_staff caps the office at {n}; it would need {need} to stay at the target"),
+        )
+    } else if !quota_full.is_empty() {
+        (
+            "quota",
+            format!(
+                "the quota of {} is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short",
+                quota_full.join(" and ")
+            ),
+        )
+    } else if budget_full {
+        (
+            "budget",
+            format!(
+                "the budget is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short"
+            ),
+        )
+    } else {
+        (
+            "quota",
+            format!(
+                "the posts go where they remove more unmet hours; the office would need {need}"
+            ),
+        )
+    }
+}
+
+/// Why an office has more people than its workload needs: teams, min_staff or leaders.
+fn why_more(office: &Office, n: u32, need: u32, team: u32) -> (&'static str, String) {
+    let min = office.min_staff.unwrap_or(0);
+    if team >= n && team > 0 {
+        (
+            "team size",
+            format!("its work needs teams of {team}; the workload alone would need {need}"),
+        )
+    } else if min >= n {
+        (
+            "min_staff",
+            format!("min_staff is {min}; the workload alone would need {need}"),
+        )
+    } else if office.leaders >= n {
+        (
+            "leaders",
+            format!(
+                "it keeps its {} leaders; the workload alone would need {need}",
+                office.leaders
+            ),
+        )
+    } else {
+        (
+            "target utilisation",
+            format!("{n} people keep it at or below the target utilisation"),
+        )
+    }
 }

@@ -24,8 +24,9 @@ type Coefficient = (usize, f64, Option<(usize, f64)>);
 /// groups they may go to must carry them (all groups, and each distinct set of groups that
 /// eligibility confines some units to), with whole posts and groups open or closed, the
 /// cheapest mix of staff types under quotas. `None` outside the exact path's assumptions.
-pub fn cost_bound(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<f64> {
-    let model = Model::new(scenario, facts, deadline)?;
+pub fn cost_bound(facts: &Facts, deadline: Instant) -> Option<f64> {
+    let scenario = facts.scenario;
+    let model = Model::new(facts, deadline)?;
     let left = || {
         deadline
             .saturating_duration_since(Instant::now())
@@ -45,7 +46,7 @@ fn bound_programme(
     whole: bool,
     time: Duration,
 ) -> Option<f64> {
-    let programme = CostBound::new(scenario, facts, model, whole);
+    let programme = CostBound::new(facts, model, whole);
     let solved = programme.lp.solve(&programme.cost, &[], None, time).ok()?;
     if !solved.proven {
         return None;
@@ -64,9 +65,9 @@ fn bound_programme(
 
 /// The programme of [`cost_bound`] as data, for `--export-lp`: `None` outside the exact
 /// path's assumptions.
-pub fn cost_bound_lp(scenario: &Scenario, facts: &Facts) -> Option<(Lp, Lin)> {
-    let model = Model::new(scenario, facts, Instant::now())?;
-    let programme = CostBound::new(scenario, facts, &model, true);
+pub fn cost_bound_lp(facts: &Facts) -> Option<(Lp, Lin)> {
+    let model = Model::new(facts, Instant::now())?;
+    let programme = CostBound::new(facts, &model, true);
     Some((programme.lp, programme.cost))
 }
 
@@ -95,12 +96,8 @@ struct CostBound<'m, 'a> {
 }
 
 impl<'m, 'a> CostBound<'m, 'a> {
-    fn new(
-        scenario: &'a Scenario,
-        facts: &'a Facts<'a>,
-        model: &'m Model<'a>,
-        whole: bool,
-    ) -> CostBound<'m, 'a> {
+    fn new(facts: &'a Facts<'a>, model: &'m Model<'a>, whole: bool) -> CostBound<'m, 'a> {
+        let scenario = facts.scenario;
         let mut lp = Lp::default();
         let types = scenario.staff_types.len();
         let mut staff: Vec<Vec<Option<usize>>> = vec![vec![None; types]; scenario.offices.len()];
@@ -453,13 +450,13 @@ impl<'m, 'a> CostBound<'m, 'a> {
 
 /// Lower bound on the objective from the pooled relaxation (units' hours split at will).
 pub fn pooled_bound(
-    scenario: &Scenario,
     facts: &Facts,
     objective: Objective,
     unmet_hours: f64,
     budget: &Budget,
 ) -> Option<f64> {
-    let pooled = Program::new(scenario, facts, Allocation::Pooled, None);
+    let scenario = facts.scenario;
+    let pooled = Program::new(facts, Allocation::Pooled, None);
     // A bounded share of the time for the integer relaxation; else its LP relaxation.
     let share = budget.share(0.15, Duration::from_millis(200));
     bound_of(scenario, &pooled, objective, unmet_hours, share)
@@ -558,7 +555,7 @@ mod tests {
             let scenario = small(volumes);
             let facts = Facts::new(&scenario);
             let deadline = Instant::now() + Duration::from_secs(10);
-            let bound = cost_bound(&scenario, &facts, deadline).expect("a bound");
+            let bound = cost_bound(&facts, deadline).expect("a bound");
             let optimum = exhaustive(&scenario, &facts);
             assert!(
                 bound <= optimum,
@@ -574,7 +571,7 @@ mod tests {
         let scenario = small([10, 6, 5, 3]);
         let facts = Facts::new(&scenario);
         let deadline = Instant::now() + Duration::from_secs(10);
-        let bound = cost_bound(&scenario, &facts, deadline).expect("a bound");
+        let bound = cost_bound(&facts, deadline).expect("a bound");
         assert!((bound - 200.0).abs() < 1e-6, "{bound}");
         assert_eq!(exhaustive(&scenario, &facts), 200.0);
     }

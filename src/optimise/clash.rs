@@ -7,10 +7,10 @@ use super::facts::Facts;
 use crate::model::Scenario;
 
 /// Every clash found, each a sentence naming the rules.
-pub fn clashes(scenario: &Scenario, facts: &Facts) -> Vec<String> {
+pub fn clashes(facts: &Facts) -> Vec<String> {
     let mut found = Vec::new();
-    coverage_clashes(scenario, facts, &mut found);
-    staff_clashes(scenario, facts, &mut found);
+    coverage_clashes(facts, &mut found);
+    staff_clashes(facts, &mut found);
     found
 }
 
@@ -28,7 +28,8 @@ fn office_name(scenario: &Scenario, o: usize) -> String {
         .map_or_else(String::new, |office| format!("\"{}\"", office.id))
 }
 
-fn coverage_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
+fn coverage_clashes(facts: &Facts, found: &mut Vec<String>) {
+    let scenario = facts.scenario;
     let mut stranded = false;
     for (u, unit) in scenario.units.iter().enumerate() {
         if facts.candidates.get(u).is_some_and(|c| !c.is_empty())
@@ -113,10 +114,11 @@ fn coverage_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>)
     }
 }
 
-fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
-    let must_have = must_have(scenario, facts, found);
+fn staff_clashes(facts: &Facts, found: &mut Vec<String>) {
+    let scenario = facts.scenario;
+    let must_have = must_have(facts, found);
     for t in 0..scenario.staff_types.len() {
-        quota_clash(scenario, facts, &must_have, t, found);
+        quota_clash(facts, &must_have, t, found);
     }
     quota_total_clash(scenario, &must_have, found);
     budget_clash(scenario, &must_have, found);
@@ -125,7 +127,8 @@ fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
 /// Least headcount each office must have whatever the allocation: fixed offices their staff,
 /// other open offices their floor (min_staff, leaders, teams of their own work). Notes the
 /// offices whose leaders exceed `max_staff` or that may employ no usable type.
-fn must_have(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) -> Vec<(usize, u32)> {
+fn must_have(facts: &Facts, found: &mut Vec<String>) -> Vec<(usize, u32)> {
+    let scenario = facts.scenario;
     let types = scenario.staff_types.len();
     let mut must_have: Vec<(usize, u32)> = Vec::new();
     for (o, office) in scenario.offices.iter().enumerate() {
@@ -153,7 +156,7 @@ fn must_have(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) -> Vec
         if !usable {
             found.push(format!(
                 "allowed_staff vs {}: office {} must have at least {floor} people, but every staff type it may employ has a quota of 0 or none is allowed",
-                floor_rule(scenario, facts, o),
+                floor_rule(facts, o),
                 office_name(scenario, o)
             ));
         }
@@ -164,13 +167,8 @@ fn must_have(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) -> Vec
 
 /// The quota of staff type `t` against the posts that fixed offices keep and the least
 /// staff of offices that may employ only this type.
-fn quota_clash(
-    scenario: &Scenario,
-    facts: &Facts,
-    must_have: &[(usize, u32)],
-    t: usize,
-    found: &mut Vec<String>,
-) {
+fn quota_clash(facts: &Facts, must_have: &[(usize, u32)], t: usize, found: &mut Vec<String>) {
+    let scenario = facts.scenario;
     let staff_type = &scenario.staff_types[t];
     let Some(Some(quota)) = scenario.policy.quota.get(t) else {
         return;
@@ -213,7 +211,7 @@ fn quota_clash(
                     format!(
                         "{} ({n}, {})",
                         office_name(scenario, o),
-                        floor_rule(scenario, facts, o)
+                        floor_rule(facts, o)
                     )
                 })
                 .collect();
@@ -289,7 +287,8 @@ fn budget_clash(scenario: &Scenario, must_have: &[(usize, u32)], found: &mut Vec
 }
 
 /// Which rule sets an office's floor, in words.
-pub fn floor_rule(scenario: &Scenario, facts: &Facts, o: usize) -> &'static str {
+pub fn floor_rule(facts: &Facts, o: usize) -> &'static str {
+    let scenario = facts.scenario;
     let Some(office) = scenario.offices.get(o) else {
         return "min_staff";
     };
@@ -305,7 +304,8 @@ pub fn floor_rule(scenario: &Scenario, facts: &Facts, o: usize) -> &'static str 
 }
 
 /// A feasible allocation respecting eligibility and max_units among `open` groups, if any.
-pub fn matching(scenario: &Scenario, facts: &Facts, open: &[bool]) -> Option<Vec<Option<usize>>> {
+pub fn matching(facts: &Facts, open: &[bool]) -> Option<Vec<Option<usize>>> {
+    let scenario = facts.scenario;
     matching_or_blocked(scenario, facts, open).ok()
 }
 

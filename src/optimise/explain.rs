@@ -98,12 +98,8 @@ pub struct Explanation {
     pub one_more_post: Vec<PostValue>,
 }
 
-pub fn explain(
-    scenario: &Scenario,
-    facts: &Facts,
-    plan: &Plan,
-    after: &Analysis,
-) -> Vec<Explanation> {
+pub fn explain(facts: &Facts, plan: &Plan, after: &Analysis) -> Vec<Explanation> {
+    let scenario = facts.scenario;
     let loads = facts.loads(&plan.coverage);
     let per_type: Vec<u32> = (0..scenario.staff_types.len())
         .map(|t| {

@@ -131,7 +131,8 @@ struct Search<'a> {
 }
 
 impl<'a> Search<'a> {
-    fn new(scenario: &'a Scenario, facts: &'a Facts) -> Search<'a> {
+    fn new(facts: &'a Facts) -> Search<'a> {
+        let scenario = facts.scenario;
         let offices = scenario.offices.len();
         let unit_cost = facts.cheapest_post.clone();
         let mut search = Search {
@@ -529,15 +530,12 @@ fn key_less(a: &(f64, f64, f64, bool), b: &(f64, f64, f64, bool)) -> bool {
 
 /// A feasible allocation (unit → group) and the open groups, found by construction and local
 /// search; `None` when no allocation keeps eligibility and max_units.
-pub fn allocate(
-    scenario: &Scenario,
-    facts: &Facts,
-    deadline: Instant,
-) -> Option<(Vec<Option<usize>>, Vec<bool>)> {
-    let mut search = Search::new(scenario, facts);
+pub fn allocate(facts: &Facts, deadline: Instant) -> Option<(Vec<Option<usize>>, Vec<bool>)> {
+    let scenario = facts.scenario;
+    let mut search = Search::new(facts);
     if !search.construct() {
         // The greedy order ran out of room; a matching finds a feasible start.
-        let matching = super::clash::matching(scenario, facts, &search.at.open)?;
+        let matching = super::clash::matching(facts, &search.at.open)?;
         search.restore(matching, search.at.open.clone());
     }
     search.improve(deadline);

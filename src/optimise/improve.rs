@@ -19,13 +19,13 @@ use crate::model::Scenario;
 /// For scenarios too large for the exact search, after the heuristic's local search, which
 /// moves one unit at a time and so cannot see these.
 pub fn shed_posts(
-    scenario: &Scenario,
     facts: &Facts,
     coverage: &mut [Option<usize>],
     open: &mut [bool],
     deadline: Instant,
 ) {
-    let mut state = Shed::new(scenario, facts, coverage, open);
+    let scenario = facts.scenario;
+    let mut state = Shed::new(facts, coverage, open);
     let mut improved = true;
     while improved && Instant::now() < deadline {
         improved = false;
@@ -70,12 +70,8 @@ struct Shed<'a> {
 }
 
 impl<'a> Shed<'a> {
-    fn new(
-        scenario: &'a Scenario,
-        facts: &'a Facts<'a>,
-        coverage: &[Option<usize>],
-        open: &[bool],
-    ) -> Shed<'a> {
+    fn new(facts: &'a Facts<'a>, coverage: &[Option<usize>], open: &[bool]) -> Shed<'a> {
+        let scenario = facts.scenario;
         Shed {
             scenario,
             facts,
@@ -223,13 +219,13 @@ impl<'a> Shed<'a> {
 /// allocation into the new headcounts. Returns the better allocation and open groups, or
 /// `None` when the scenario is outside the exact path's assumptions.
 pub fn descend(
-    scenario: &Scenario,
     facts: &Facts,
     coverage: &mut [Option<usize>],
     open: &mut [bool],
     deadline: Instant,
 ) {
-    let Some(mut model) = Model::new(scenario, facts, deadline) else {
+    let scenario = facts.scenario;
+    let Some(mut model) = Model::new(facts, deadline) else {
         return;
     };
     // Here the search stops at its first answer within a small node limit, so the units
@@ -243,7 +239,7 @@ pub fn descend(
             .then(hours[b].total_cmp(&hours[a]))
             .then(a.cmp(&b))
     });
-    let shed = Shed::new(scenario, facts, coverage, open);
+    let shed = Shed::new(facts, coverage, open);
     let mut n: Vec<u32> = model.groups.iter().map(|g| shed.heads(g.office)).collect();
     if n.iter()
         .zip(&model.groups)
@@ -393,7 +389,7 @@ mod tests {
         let mut coverage = scenario.coverage();
         let mut open = vec![true; 3];
         let deadline = Instant::now() + Duration::from_secs(10);
-        shed_posts(&scenario, &facts, &mut coverage, &mut open, deadline);
+        shed_posts(&facts, &mut coverage, &mut open, deadline);
         assert_eq!(open, [true, true, false]);
         assert_eq!(coverage, [Some(0), Some(1), Some(1), Some(0)]);
     }
@@ -408,7 +404,7 @@ mod tests {
         let mut coverage = today.clone();
         let mut open = vec![true; 3];
         let deadline = Instant::now() + Duration::from_secs(10);
-        shed_posts(&scenario, &facts, &mut coverage, &mut open, deadline);
+        shed_posts(&facts, &mut coverage, &mut open, deadline);
         assert_eq!(open, [true, true, true]);
         assert_eq!(coverage, today);
     }

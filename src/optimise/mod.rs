@@ -89,14 +89,14 @@ fn bullets(items: &[String]) -> String {
 pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation, OptimiseError> {
     let budget = Budget::new(options.time_limit);
     let facts = Facts::new(scenario);
-    let clashes = clash::clashes(scenario, &facts);
+    let clashes = clash::clashes(&facts);
     if !clashes.is_empty() {
         return Err(OptimiseError::Infeasible { clashes });
     }
     // Where the target can be met, enumeration and packing prove all four goals quickly;
     // an unproven answer of theirs competes with the general way's below.
     let found = if options.enumerate {
-        exact::solve(scenario, &facts, budget.slice(0.5))
+        exact::solve(&facts, budget.slice(0.5))
     } else {
         None
     };
@@ -108,14 +108,14 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
                 status: Status::Optimal,
                 bound: None,
             };
-            return Ok(finish(scenario, &facts, answer, &budget));
+            return Ok(finish(&facts, answer, &budget));
         }
         found => found.map(|f| f.plan),
     };
-    let general = general_way(scenario, &facts, options, &budget)
+    let general = general_way(&facts, options, &budget)
         .map_err(|failure| failed(failure, options.time_limit.as_secs_f64()))?;
-    let answer = choose(scenario, &facts, general, exact_plan);
-    Ok(finish(scenario, &facts, answer, &budget))
+    let answer = choose(&facts, general, exact_plan);
+    Ok(finish(&facts, answer, &budget))
 }
 
 /// The error for a solver failure of the general way.
@@ -154,22 +154,13 @@ struct General {
 
 /// Heuristic, shedding and descent, exact staffing, the early bound, and the whole programme
 /// where the scenario is small enough.
-fn general_way(
-    scenario: &Scenario,
-    facts: &Facts,
-    options: &Options,
-    budget: &Budget,
-) -> Result<General, Failure> {
-    let start = improved_start(scenario, facts, budget).ok_or(Failure::Infeasible)?;
-    let staffing = Program::new(
-        scenario,
-        facts,
-        Allocation::Fixed(start.coverage.clone()),
-        None,
-    );
+fn general_way(facts: &Facts, options: &Options, budget: &Budget) -> Result<General, Failure> {
+    let scenario = facts.scenario;
+    let start = improved_start(facts, budget).ok_or(Failure::Infeasible)?;
+    let staffing = Program::new(facts, Allocation::Fixed(start.coverage.clone()), None);
     let outcome = staffing.solve_goals(scenario, facts, &start, budget.deadline())?;
     let heuristic_score = facts.score(&outcome.plan);
-    let early_bound = early_bound(scenario, facts, &heuristic_score, budget);
+    let early_bound = early_bound(facts, &heuristic_score, budget);
     let mut general = General {
         plan: outcome.plan,
         method: Method::Heuristic,
@@ -180,7 +171,7 @@ fn general_way(
     };
     let pairs: usize = facts.candidates.iter().map(Vec::len).sum();
     if pairs <= options.exact_pairs {
-        let full = Program::new(scenario, facts, Allocation::Free, None);
+        let full = Program::new(facts, Allocation::Free, None);
         if let Ok(exact) = full.solve_goals(scenario, facts, &general.plan, budget.deadline()) {
             general.method = Method::Mip;
             general.proven = exact.proven;
@@ -194,10 +185,11 @@ fn general_way(
 /// The heuristic's allocation with posts shed and headcounts lowered, staffed as today where
 /// its groups are open: the start of the staffing programme. `None`: no allocation keeps
 /// eligibility and `max_units`.
-fn improved_start(scenario: &Scenario, facts: &Facts, budget: &Budget) -> Option<Plan> {
-    let (mut coverage, mut open) = heuristic::allocate(scenario, facts, budget.slice(0.3))?;
-    improve::shed_posts(scenario, facts, &mut coverage, &mut open, budget.slice(0.3));
-    improve::descend(scenario, facts, &mut coverage, &mut open, budget.slice(0.2));
+fn improved_start(facts: &Facts, budget: &Budget) -> Option<Plan> {
+    let scenario = facts.scenario;
+    let (mut coverage, mut open) = heuristic::allocate(facts, budget.slice(0.3))?;
+    improve::shed_posts(facts, &mut coverage, &mut open, budget.slice(0.3));
+    improve::descend(facts, &mut coverage, &mut open, budget.slice(0.2));
     let staff = scenario
         .offices
         .iter()
@@ -220,20 +212,14 @@ fn improved_start(scenario: &Scenario, facts: &Facts, budget: &Budget) -> Option
 /// A lower bound on the heuristic's objective: the eligibility-aware bound on cost where the
 /// target is met (at least as strong as the pooled programme's LP relaxation), else the
 /// pooled relaxation.
-fn early_bound(
-    scenario: &Scenario,
-    facts: &Facts,
-    heuristic_score: &Score,
-    budget: &Budget,
-) -> Option<f64> {
+fn early_bound(facts: &Facts, heuristic_score: &Score, budget: &Budget) -> Option<f64> {
     let closed_form = if heuristic_score.unmet_hours > 0.0 {
         None
     } else {
-        bound::cost_bound(scenario, facts, budget.slice(0.4))
+        bound::cost_bound(facts, budget.slice(0.4))
     };
     closed_form.or_else(|| {
         bound::pooled_bound(
-            scenario,
             facts,
             objective_of(heuristic_score).0,
             heuristic_score.unmet_hours,
@@ -245,12 +231,8 @@ fn early_bound(
 /// The best of the general way's plan, the exact path's unproven plan and today's
 /// organisation where it keeps every hard rule (an answer cut short by the time limit must
 /// never recommend something worse than what exists), with its status and bound.
-fn choose(
-    scenario: &Scenario,
-    facts: &Facts,
-    general: General,
-    exact_plan: Option<Plan>,
-) -> Answer {
+fn choose(facts: &Facts, general: General, exact_plan: Option<Plan>) -> Answer {
+    let scenario = facts.scenario;
     let mut plan = general.plan;
     let mut method = general.method;
     let mut proven = general.proven;
@@ -296,7 +278,8 @@ fn choose(
 }
 
 /// The recommendation for an answer: figures before and after, explanations, extra posts.
-fn finish(scenario: &Scenario, facts: &Facts, answer: Answer, budget: &Budget) -> Recommendation {
+fn finish(facts: &Facts, answer: Answer, budget: &Budget) -> Recommendation {
+    let scenario = facts.scenario;
     let plan = answer.plan;
     let score = facts.score(&plan);
     let (objective, value) = objective_of(&score);
@@ -307,14 +290,14 @@ fn finish(scenario: &Scenario, facts: &Facts, answer: Answer, budget: &Budget) -
         0.0
     };
     let (extra_posts_needed, extra_cost) = if score.unmet_hours > 0.0 {
-        extra_posts(scenario, facts, &plan, budget)
+        extra_posts(facts, &plan, budget)
     } else {
         (Some(vec![0; scenario.staff_types.len()]), 0.0)
     };
     let after = recommendation::after_scenario(scenario, &plan);
     let before_analysis = analysis::analyse(scenario);
     let after_analysis = analysis::analyse(&after);
-    let explanations = explain::explain(scenario, facts, &plan, &after_analysis);
+    let explanations = explain::explain(facts, &plan, &after_analysis);
     Recommendation {
         scenario: scenario.name.clone(),
         staff_types: scenario.staff_types.iter().map(|t| t.id.clone()).collect(),
@@ -337,7 +320,7 @@ fn finish(scenario: &Scenario, facts: &Facts, answer: Answer, budget: &Budget) -
             &after_analysis,
             &plan,
         ),
-        allocation: recommendation::allocation(scenario, facts, &plan),
+        allocation: recommendation::allocation(facts, &plan),
         explanations,
         after,
         method: answer.method,
@@ -348,7 +331,7 @@ fn finish(scenario: &Scenario, facts: &Facts, answer: Answer, budget: &Budget) -
 /// The whole programme written in LP format, to check the model with another solver.
 pub fn write_lp(scenario: &Scenario) -> String {
     let facts = Facts::new(scenario);
-    let program = Program::new(scenario, &facts, Allocation::Free, None);
+    let program = Program::new(&facts, Allocation::Free, None);
     lp::write(scenario, &program)
 }
 
@@ -373,7 +356,7 @@ pub fn write_lp_stages(scenario: &Scenario) -> Vec<LpStage> {
         stage: "",
         text: write_lp(scenario),
     }];
-    let pooled = Program::new(scenario, &facts, Allocation::Pooled, None);
+    let pooled = Program::new(&facts, Allocation::Pooled, None);
     let mut text = lp::write(scenario, &pooled);
     text.insert_str(
         text.find('\n').map_or(0, |i| i + 1),
@@ -383,7 +366,7 @@ pub fn write_lp_stages(scenario: &Scenario) -> Vec<LpStage> {
         stage: "pooled",
         text,
     });
-    if let Some((programme, cost)) = bound::cost_bound_lp(scenario, &facts) {
+    if let Some((programme, cost)) = bound::cost_bound_lp(&facts) {
         let comments = [
             "The eligibility-aware bound on cost where every office can meet the target: group",
             "posts pooled per set of groups that eligibility confines units to, whole posts,",
@@ -399,12 +382,8 @@ pub fn write_lp_stages(scenario: &Scenario) -> Vec<LpStage> {
 
 /// Posts of each type beyond the plan's that meet the target with this allocation, and
 /// their yearly cost. `None` when no number of posts would (max_staff caps an office).
-fn extra_posts(
-    scenario: &Scenario,
-    facts: &Facts,
-    plan: &Plan,
-    budget: &Budget,
-) -> (Option<Vec<u32>>, f64) {
+fn extra_posts(facts: &Facts, plan: &Plan, budget: &Budget) -> (Option<Vec<u32>>, f64) {
+    let scenario = facts.scenario;
     let types = scenario.staff_types.len();
     let caps: Vec<u32> = (0..types)
         .map(|t| {
@@ -417,12 +396,7 @@ fn extra_posts(
     let mut open_plan = plan.clone();
     // A closed optional group with work of its own would open; keep the plan's groups.
     open_plan.open = plan.open.clone();
-    let relaxed = Program::new(
-        scenario,
-        facts,
-        Allocation::Fixed(plan.coverage.clone()),
-        Some(caps),
-    );
+    let relaxed = Program::new(facts, Allocation::Fixed(plan.coverage.clone()), Some(caps));
     let met = Row {
         name: "target_met".into(),
         lhs: relaxed.unmet_lin(),

@@ -182,12 +182,8 @@ pub struct Program {
 impl Program {
     /// Builds the programme of the scenario. `caps` replaces quotas and budget by a cap per
     /// staff type that `extra` variables may exceed.
-    pub fn new(
-        scenario: &Scenario,
-        facts: &Facts,
-        allocation: Allocation,
-        caps: Option<Vec<u32>>,
-    ) -> Self {
+    pub fn new(facts: &Facts, allocation: Allocation, caps: Option<Vec<u32>>) -> Self {
+        let scenario = facts.scenario;
         let offices = scenario.offices.len();
         let types = scenario.staff_types.len();
         let mut p = Program {

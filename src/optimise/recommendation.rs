@@ -262,7 +262,8 @@ pub(super) fn office_results(
         .collect()
 }
 
-pub(super) fn allocation(scenario: &Scenario, facts: &Facts, plan: &Plan) -> Vec<UnitMove> {
+pub(super) fn allocation(facts: &Facts, plan: &Plan) -> Vec<UnitMove> {
+    let scenario = facts.scenario;
     let today = scenario.coverage();
     let name = |g: Option<usize>| {
         g.and_then(|g| scenario.offices.get(g))

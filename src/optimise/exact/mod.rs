@@ -30,7 +30,6 @@ mod vectors;
 use std::time::Instant;
 
 use super::facts::{Facts, Plan};
-use crate::model::Scenario;
 pub(super) use model::{Group, Model};
 pub(super) use pack::{Mode, Pack};
 
@@ -55,8 +54,8 @@ type Valued = Vec<(Vec<u32>, f64)>;
 
 /// Searches the exact way; `None` when the scenario is outside its assumptions or no
 /// least-cost headcounts were found before the deadline.
-pub fn solve(scenario: &Scenario, facts: &Facts, deadline: Instant) -> Option<Found> {
-    let model = Model::new(scenario, facts, deadline)?;
+pub fn solve(facts: &Facts, deadline: Instant) -> Option<Found> {
+    let model = Model::new(facts, deadline)?;
     let mut proven = true;
     // Goal 1 is zero here.
     let (best_cost, cheapest) = least_cost(&model, &mut proven)?;

@@ -40,11 +40,8 @@ pub(crate) struct Model<'a> {
 }
 
 impl<'a> Model<'a> {
-    pub(crate) fn new(
-        scenario: &'a Scenario,
-        facts: &'a Facts<'a>,
-        deadline: Instant,
-    ) -> Option<Model<'a>> {
+    pub(crate) fn new(facts: &'a Facts<'a>, deadline: Instant) -> Option<Model<'a>> {
+        let scenario = facts.scenario;
         if scenario
             .staff_types
             .iter()

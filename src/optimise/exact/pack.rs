@@ -420,7 +420,7 @@ mod tests {
     fn packing_finds_an_allocation_exactly_when_one_fits() {
         let scenario = small([10, 6, 5, 3]);
         let facts = Facts::new(&scenario);
-        let model = Model::new(&scenario, &facts, Instant::now() + Duration::from_secs(10))
+        let model = Model::new(&facts, Instant::now() + Duration::from_secs(10))
             .expect("inside the exact path's assumptions");
         let fits = |n: [u32; 3]| Pack::new(&model, &n, Mode::Fit, f64::INFINITY).run();
         // 1,000 + 300 and 600 + 500 each fit one person.
@@ -435,7 +435,7 @@ mod tests {
     fn packing_finds_the_lowest_peak_by_hand() {
         let scenario = small([10, 6, 5, 3]);
         let facts = Facts::new(&scenario);
-        let model = Model::new(&scenario, &facts, Instant::now() + Duration::from_secs(10))
+        let model = Model::new(&facts, Instant::now() + Duration::from_secs(10))
             .expect("inside the exact path's assumptions");
         let mut pack = Pack::new(&model, &[1, 1, 0], Mode::Peak, f64::INFINITY);
         assert!(pack.run());

@@ -615,3 +615,21 @@ fn billion_hour_work_stops_at_the_time_limit_with_the_least_headcount() {
     assert_eq!(covering.staff_after.iter().sum::<u32>(), need);
     assert_eq!(rec.unmet_hours, 0.0);
 }
+
+/// `--export-lp` writes every programme whose shape does not depend on an earlier stage: the
+/// whole programme, the pooled relaxation and, where the target can be met, the cost bound,
+/// each a complete LP file.
+#[test]
+fn lp_export_writes_each_stage() {
+    let stages = staffplan::optimise::write_lp_stages(&load(GROUPS));
+    let names: Vec<&str> = stages.iter().map(|s| s.stage).collect();
+    assert_eq!(names, ["", "pooled", "bound"]);
+    assert_eq!(stages[0].text, staffplan::optimise::write_lp(&load(GROUPS)));
+    for stage in &stages {
+        for part in ["\\ staffplan", "Minimize", "Subject To", "Bounds", "End"] {
+            assert!(stage.text.contains(part), "{}: {part} missing", stage.stage);
+        }
+    }
+    assert!(stages[1].text.contains("pooled_coverage:"));
+    assert!(stages[2].text.contains("least_group_posts:"));
+}

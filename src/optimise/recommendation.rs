@@ -300,3 +300,25 @@ pub(super) fn unmet(analysis: &Analysis) -> f64 {
         .map(|o| goals::unmet_hours(o.required_hours, target, o.capacity_hours))
         .fold(0.0, |sum, u| sum + u)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Method;
+
+    #[test]
+    fn methods_serialise_as_their_names() {
+        for (method, name) in [
+            (Method::Exact, "exact"),
+            (Method::Mip, "mip"),
+            (Method::Heuristic, "heuristic"),
+            (Method::Today, "today"),
+        ] {
+            assert_eq!(
+                serde_json::to_value(method).ok(),
+                Some(serde_json::json!(name))
+            );
+            assert_eq!(method, name);
+            assert_eq!(method.to_string(), name);
+        }
+    }
+}

@@ -75,7 +75,8 @@ enum Command {
         /// Stop the solver after this many seconds and report the best answer and bound.
         #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
         time_limit: Duration,
-        /// Write the optimisation model in LP format.
+        /// Write the optimisation model in LP format (and the lower bound's programmes beside
+        /// it, as FILE-stem.pooled.lp and FILE-stem.bound.lp).
         #[arg(long, value_name = "FILE")]
         export_lp: Option<PathBuf>,
     },
@@ -348,7 +349,14 @@ fn run(args: &Args) -> Result<(), Error> {
             };
             let recommendation = optimise::optimise(&loaded.scenario, &options)?;
             if let Some(path) = export_lp {
-                report::write_file(path, optimise::write_lp(&loaded.scenario).as_bytes())?;
+                for stage in optimise::write_lp_stages(&loaded.scenario) {
+                    let target = if stage.stage.is_empty() {
+                        path.clone()
+                    } else {
+                        path.with_extension(format!("{}.lp", stage.stage))
+                    };
+                    report::write_file(&target, stage.text.as_bytes())?;
+                }
             }
             if let Some(path) = write {
                 let proposal = scenario::write::proposal(

@@ -587,3 +587,49 @@ fn cost_bound_never_exceeds_the_exhaustive_optimum() {
     assert!(tight > 0, "no bound met the optimum");
     eprintln!("bound tight on {tight} of {checked}");
 }
+
+/// A covering-group work of a billion hours (`tests/regressions/huge-covering-work.toml`):
+/// groups may have any of hundreds of thousands of headcounts. The optimiser stops within
+/// its time limit with the group covering the unit at its least headcount,
+/// ⌈10⁹ h ÷ (H × target)⌉, and nothing unmet.
+#[test]
+fn billion_hour_work_stops_at_the_time_limit_with_the_least_headcount() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/regressions/huge-covering-work.toml"
+    );
+    let scenario = load(&std::fs::read_to_string(path).unwrap());
+    let options = Options {
+        time_limit: Duration::from_secs(1),
+        ..Options::default()
+    };
+    let rec = optimise(&scenario, &options).unwrap();
+    let per_person = scenario.calendar.year_value() * scenario.policy.target_utilisation;
+    let need = (1e9 / per_person).ceil() as u32;
+    assert!(need > 500_000, "{need}");
+    let covering = rec
+        .offices
+        .iter()
+        .find(|o| o.covers_after == ["u1"])
+        .expect("a group covers u1");
+    assert_eq!(covering.staff_after.iter().sum::<u32>(), need);
+    assert_eq!(rec.unmet_hours, 0.0);
+}
+
+/// `--export-lp` writes every programme whose shape does not depend on an earlier stage: the
+/// whole programme, the pooled relaxation and, where the target can be met, the cost bound,
+/// each a complete LP file.
+#[test]
+fn lp_export_writes_each_stage() {
+    let stages = staffplan::optimise::write_lp_stages(&load(GROUPS));
+    let names: Vec<&str> = stages.iter().map(|s| s.stage).collect();
+    assert_eq!(names, ["", "pooled", "bound"]);
+    assert_eq!(stages[0].text, staffplan::optimise::write_lp(&load(GROUPS)));
+    for stage in &stages {
+        for part in ["\\ staffplan", "Minimize", "Subject To", "Bounds", "End"] {
+            assert!(stage.text.contains(part), "{}: {part} missing", stage.stage);
+        }
+    }
+    assert!(stages[1].text.contains("pooled_coverage:"));
+    assert!(stages[2].text.contains("least_group_posts:"));
+}

@@ -6,6 +6,7 @@ pub mod benchmark;
 pub mod csv;
 mod json;
 pub mod markdown;
+mod recommendation;
 pub mod table;
 
 pub use csv::Csv;

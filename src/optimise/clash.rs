@@ -7,10 +7,10 @@ use super::facts::Facts;
 use crate::model::Scenario;
 
 /// Every clash found, each a sentence naming the rules.
-pub fn clashes(scenario: &Scenario, facts: &Facts) -> Vec<String> {
+pub fn clashes(facts: &Facts) -> Vec<String> {
     let mut found = Vec::new();
-    coverage_clashes(scenario, facts, &mut found);
-    staff_clashes(scenario, facts, &mut found);
+    coverage_clashes(facts, &mut found);
+    staff_clashes(facts, &mut found);
     found
 }
 
@@ -28,7 +28,8 @@ fn office_name(scenario: &Scenario, o: usize) -> String {
         .map_or_else(String::new, |office| format!("\"{}\"", office.id))
 }
 
-fn coverage_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
+fn coverage_clashes(facts: &Facts, found: &mut Vec<String>) {
+    let scenario = facts.scenario;
     let mut stranded = false;
     for (u, unit) in scenario.units.iter().enumerate() {
         if facts.candidates.get(u).is_some_and(|c| !c.is_empty())
@@ -113,21 +114,29 @@ fn coverage_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>)
     }
 }
 
-fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
+fn staff_clashes(facts: &Facts, found: &mut Vec<String>) {
+    let scenario = facts.scenario;
+    let must_have = must_have(facts, found);
+    for t in 0..scenario.staff_types.len() {
+        quota_clash(facts, &must_have, t, found);
+    }
+    quota_total_clash(scenario, &must_have, found);
+    budget_clash(scenario, &must_have, found);
+}
+
+/// Least headcount each office must have whatever the allocation: fixed offices their staff,
+/// other open offices their floor (min_staff, leaders, teams of their own work). Notes the
+/// offices whose leaders exceed `max_staff` or that may employ no usable type.
+fn must_have(facts: &Facts, found: &mut Vec<String>) -> Vec<(usize, u32)> {
+    let scenario = facts.scenario;
     let types = scenario.staff_types.len();
-    // Least headcount each office must have whatever the allocation: fixed offices their
-    // staff, other open offices their floor (min_staff, leaders, teams of their own work).
     let mut must_have: Vec<(usize, u32)> = Vec::new();
     for (o, office) in scenario.offices.iter().enumerate() {
         if office.fixed || office.optional {
             continue;
         }
-        let team = if facts.base_hours.get(o).is_some_and(|&h| h > 0.0) {
-            facts.base_team.get(o).copied().unwrap_or(0)
-        } else {
-            0
-        };
-        let floor = facts.floor(scenario, o, team);
+        let team = facts.base_team_of(o);
+        let floor = facts.floor(o, team);
         if let Some(max) = office.max_staff {
             if office.leaders > max {
                 found.push(format!(
@@ -147,76 +156,85 @@ fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
         if !usable {
             found.push(format!(
                 "allowed_staff vs {}: office {} must have at least {floor} people, but every staff type it may employ has a quota of 0 or none is allowed",
-                floor_rule(scenario, facts, o),
+                floor_rule(facts, o),
                 office_name(scenario, o)
             ));
         }
         must_have.push((o, floor));
     }
-    for (t, staff_type) in scenario.staff_types.iter().enumerate() {
-        let Some(Some(quota)) = scenario.policy.quota.get(t) else {
-            continue;
-        };
-        let fixed: Vec<(usize, u32)> = scenario
-            .offices
-            .iter()
-            .enumerate()
-            .filter(|(_, office)| office.fixed)
-            .map(|(o, office)| (o, office.staff.get(t).copied().unwrap_or(0)))
-            .filter(|&(_, n)| n > 0)
-            .collect();
-        let fixed_total: u32 = fixed.iter().map(|&(_, n)| n).sum();
-        // Offices that may employ this type only.
-        let only: Vec<(usize, u32)> = must_have
-            .iter()
-            .copied()
-            .filter(|&(o, _)| {
-                let allowed = &scenario.offices[o].allowed_staff;
-                allowed.get(t).copied().unwrap_or(false)
-                    && allowed.iter().filter(|&&a| a).count() == 1
-            })
-            .collect();
-        let only_total: u32 = only.iter().map(|&(_, n)| n).sum();
-        if fixed_total + only_total > *quota {
-            let mut parts = Vec::new();
-            if fixed_total > 0 {
-                let names: Vec<String> = fixed
-                    .iter()
-                    .map(|&(o, _)| office_name(scenario, o))
-                    .collect();
-                parts.push(format!(
-                    "fixed offices {} keep {fixed_total}",
-                    names.join(", ")
-                ));
-            }
-            if only_total > 0 {
-                let names: Vec<String> = only
-                    .iter()
-                    .map(|&(o, n)| {
-                        format!(
-                            "{} ({n}, {})",
-                            office_name(scenario, o),
-                            floor_rule(scenario, facts, o)
-                        )
-                    })
-                    .collect();
-                parts.push(format!(
-                    "offices that may employ only this type need at least {only_total}: {}",
-                    names.join(", ")
-                ));
-            }
-            let rule = if fixed_total > 0 && only_total == 0 {
-                "fixed"
-            } else {
-                "min_staff/team size"
-            };
-            found.push(format!(
-                "quota vs {rule}: the quota of {quota} \"{}\" posts is too small: {}",
-                staff_type.id,
-                parts.join("; ")
+    must_have
+}
+
+/// The quota of staff type `t` against the posts that fixed offices keep and the least
+/// staff of offices that may employ only this type.
+fn quota_clash(facts: &Facts, must_have: &[(usize, u32)], t: usize, found: &mut Vec<String>) {
+    let scenario = facts.scenario;
+    let staff_type = &scenario.staff_types[t];
+    let Some(Some(quota)) = scenario.policy.quota.get(t) else {
+        return;
+    };
+    let fixed: Vec<(usize, u32)> = scenario
+        .offices
+        .iter()
+        .enumerate()
+        .filter(|(_, office)| office.fixed)
+        .map(|(o, office)| (o, office.staff.get(t).copied().unwrap_or(0)))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    let fixed_total: u32 = fixed.iter().map(|&(_, n)| n).sum();
+    // Offices that may employ this type only.
+    let only: Vec<(usize, u32)> = must_have
+        .iter()
+        .copied()
+        .filter(|&(o, _)| {
+            let allowed = &scenario.offices[o].allowed_staff;
+            allowed.get(t).copied().unwrap_or(false) && allowed.iter().filter(|&&a| a).count() == 1
+        })
+        .collect();
+    let only_total: u32 = only.iter().map(|&(_, n)| n).sum();
+    if fixed_total + only_total > *quota {
+        let mut parts = Vec::new();
+        if fixed_total > 0 {
+            let names: Vec<String> = fixed
+                .iter()
+                .map(|&(o, _)| office_name(scenario, o))
+                .collect();
+            parts.push(format!(
+                "fixed offices {} keep {fixed_total}",
+                names.join(", ")
             ));
         }
+        if only_total > 0 {
+            let names: Vec<String> = only
+                .iter()
+                .map(|&(o, n)| {
+                    format!(
+                        "{} ({n}, {})",
+                        office_name(scenario, o),
+                        floor_rule(facts, o)
+                    )
+                })
+                .collect();
+            parts.push(format!(
+                "offices that may employ only this type need at least {only_total}: {}",
+                names.join(", ")
+            ));
+        }
+        let rule = if fixed_total > 0 && only_total == 0 {
+            "fixed"
+        } else {
+            "min_staff/team size"
+        };
+        found.push(format!(
+            "quota vs {rule}: the quota of {quota} \"{}\" posts is too small: {}",
+            staff_type.id,
+            parts.join("; ")
+        ));
     }
+}
+
+/// All quotas together against the least staff of every office.
+fn quota_total_clash(scenario: &Scenario, must_have: &[(usize, u32)], found: &mut Vec<String>) {
     if scenario.policy.quota.iter().all(Option::is_some) && !scenario.policy.quota.is_empty() {
         let quota_total: u64 = scenario
             .policy
@@ -238,6 +256,10 @@ fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
             ));
         }
     }
+}
+
+/// The budget against the cost of the least staff the rules require.
+fn budget_clash(scenario: &Scenario, must_have: &[(usize, u32)], found: &mut Vec<String>) {
     if let Some(budget) = scenario.policy.budget {
         let mut least = 0.0;
         for (o, office) in scenario.offices.iter().enumerate() {
@@ -265,15 +287,12 @@ fn staff_clashes(scenario: &Scenario, facts: &Facts, found: &mut Vec<String>) {
 }
 
 /// Which rule sets an office's floor, in words.
-pub fn floor_rule(scenario: &Scenario, facts: &Facts, o: usize) -> &'static str {
+pub fn floor_rule(facts: &Facts, o: usize) -> &'static str {
+    let scenario = facts.scenario;
     let Some(office) = scenario.offices.get(o) else {
         return "min_staff";
     };
-    let team = if facts.base_hours.get(o).is_some_and(|&h| h > 0.0) {
-        facts.base_team.get(o).copied().unwrap_or(0)
-    } else {
-        0
-    };
+    let team = facts.base_team_of(o);
     let min = office.min_staff.unwrap_or(0);
     if team >= min && team >= office.leaders {
         "team size"
@@ -285,7 +304,8 @@ pub fn floor_rule(scenario: &Scenario, facts: &Facts, o: usize) -> &'static str 
 }
 
 /// A feasible allocation respecting eligibility and max_units among `open` groups, if any.
-pub fn matching(scenario: &Scenario, facts: &Facts, open: &[bool]) -> Option<Vec<Option<usize>>> {
+pub fn matching(facts: &Facts, open: &[bool]) -> Option<Vec<Option<usize>>> {
+    let scenario = facts.scenario;
     matching_or_blocked(scenario, facts, open).ok()
 }
 

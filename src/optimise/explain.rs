@@ -2,15 +2,69 @@
 //! opening change: the work that drives it (volume × hours ÷ year value), the rule that binds
 //! its headcount, and what one more post of each staff type would buy there.
 
-use serde_json::json;
-
 use super::facts::{Facts, Plan};
-use crate::analysis::{least_headcount, Analysis};
-use crate::export::{json_number, Cell, Table};
-use crate::model::Scenario;
+use crate::analysis::{least_headcount, Analysis, OfficeAnalysis};
+use crate::model::{Office, Scenario};
+
+/// One line per work type of an office: volume × hours ÷ year value = FTE.
+fn work_lines(facts: &Facts, analysis: &OfficeAnalysis) -> Vec<String> {
+    analysis
+        .works
+        .iter()
+        .map(|w| {
+            format!(
+                "{}: {:.1} items × {:.1} h ÷ {:.0} h = {:.2} FTE",
+                w.name,
+                w.volume,
+                w.hours_per_item,
+                facts.year_value,
+                w.required_hours / facts.year_value.max(f64::MIN_POSITIVE)
+            )
+        })
+        .collect()
+}
+
+/// What one more post of each staff type would do at office `o` with `load` hours and `n`
+/// people (`unmet` of them unmet now).
+fn one_more_post(
+    facts: &Facts,
+    o: usize,
+    open: bool,
+    load: f64,
+    n: u32,
+    unmet: f64,
+) -> Vec<PostValue> {
+    let scenario = facts.scenario;
+    let office = &scenario.offices[o];
+    scenario
+        .staff_types
+        .iter()
+        .enumerate()
+        .map(|(t, st)| {
+            let allowed =
+                open && !office.fixed && office.allowed_staff.get(t).copied().unwrap_or(false);
+            PostValue {
+                staff_type: st.id.clone(),
+                allowed,
+                unmet_drop: if allowed {
+                    unmet - facts.unmet(o, load, n + 1)
+                } else {
+                    0.0
+                },
+                utilisation_with_one_more: if allowed {
+                    let u = facts.utilisation(o, load, n + 1);
+                    u.is_finite().then_some(u)
+                } else {
+                    None
+                },
+                cost: st.cost,
+            }
+        })
+        .collect()
+}
 
 /// What one more post of a staff type would do at an office.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PostValue {
     pub staff_type: String,
     /// The office may employ this type (and is not fixed).
@@ -23,7 +77,7 @@ pub struct PostValue {
 }
 
 /// Why an office looks as recommended.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Explanation {
     pub office: String,
     pub name: String,
@@ -44,12 +98,8 @@ pub struct Explanation {
     pub one_more_post: Vec<PostValue>,
 }
 
-pub fn explain(
-    scenario: &Scenario,
-    facts: &Facts,
-    plan: &Plan,
-    after: &Analysis,
-) -> Vec<Explanation> {
+pub fn explain(facts: &Facts, plan: &Plan, after: &Analysis) -> Vec<Explanation> {
+    let scenario = facts.scenario;
     let loads = facts.loads(&plan.coverage);
     let per_type: Vec<u32> = (0..scenario.staff_types.len())
         .map(|t| {
@@ -81,7 +131,7 @@ pub fn explain(
         }
         let load = loads.get(o).copied().unwrap_or(0.0);
         let team = facts.team_floor(o, &plan.coverage);
-        let unmet = facts.unmet(scenario, o, load, n);
+        let unmet = facts.unmet(o, load, n);
         let (binding, reason) = if office.fixed {
             (
                 vec!["fixed"],
@@ -106,45 +156,8 @@ pub fn explain(
                 units_after,
             )
         };
-        let work = analysis
-            .works
-            .iter()
-            .map(|w| {
-                format!(
-                    "{}: {:.1} items × {:.1} h ÷ {:.0} h = {:.2} FTE",
-                    w.name,
-                    w.volume,
-                    w.hours_per_item,
-                    facts.year_value,
-                    w.required_hours / facts.year_value.max(f64::MIN_POSITIVE)
-                )
-            })
-            .collect();
-        let one_more_post = scenario
-            .staff_types
-            .iter()
-            .enumerate()
-            .map(|(t, st)| {
-                let allowed =
-                    open && !office.fixed && office.allowed_staff.get(t).copied().unwrap_or(false);
-                PostValue {
-                    staff_type: st.id.clone(),
-                    allowed,
-                    unmet_drop: if allowed {
-                        unmet - facts.unmet(scenario, o, load, n + 1)
-                    } else {
-                        0.0
-                    },
-                    utilisation_with_one_more: if allowed {
-                        let u = facts.utilisation(scenario, o, load, n + 1);
-                        u.is_finite().then_some(u)
-                    } else {
-                        None
-                    },
-                    cost: st.cost,
-                }
-            })
-            .collect();
+        let work = work_lines(facts, analysis);
+        let one_more_post = one_more_post(facts, o, open, load, n, unmet);
         out.push(Explanation {
             office: office.id.clone(),
             name: office.name.clone(),
@@ -177,80 +190,22 @@ fn binding_rules(
     units_after: usize,
 ) -> (Vec<&'static str>, String) {
     let office = &scenario.offices[o];
-    let mut rules = Vec::new();
-    let reason;
     let need = least_headcount(office, load, facts.year_value, facts.target, 0);
-    if unmet > 0.0 {
-        let quota_full: Vec<String> = scenario
-            .staff_types
-            .iter()
-            .enumerate()
-            .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-            .filter(|(t, _)| {
-                matches!(scenario.policy.quota.get(*t), Some(Some(q)) if per_type.get(*t).copied().unwrap_or(0) >= *q)
-            })
-            .map(|(_, st)| st.id.clone())
-            .collect();
-        let cheapest = scenario
-            .staff_types
-            .iter()
-            .enumerate()
-            .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-            .map(|(_, st)| st.cost)
-            .fold(f64::INFINITY, f64::min);
-        let budget_full = scenario
-            .policy
-            .budget
-            .is_some_and(|b| cost + cheapest > b * (1.0 + 1e-9));
-        if office.max_staff == Some(n) {
-            rules.push("max_staff");
-            reason = format!(
-                "max_staff caps the office at {n}; it would need {need} to stay at the target"
-            );
-        } else if !quota_full.is_empty() {
-            rules.push("quota");
-            reason = format!(
-                "the quota of {} is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short",
-                quota_full.join(" and ")
-            );
-        } else if budget_full {
-            rules.push("budget");
-            reason = format!(
-                "the budget is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short"
-            );
-        } else {
-            rules.push("quota");
-            reason = format!(
-                "the posts go where they remove more unmet hours; the office would need {need}"
-            );
-        }
+    let (rule, reason) = if unmet > 0.0 {
+        why_short(facts, o, n, need, unmet, per_type, cost)
     } else if n > need {
-        let min = office.min_staff.unwrap_or(0);
-        if team >= n && team > 0 {
-            rules.push("team size");
-            reason =
-                format!("its work needs teams of {team}; the workload alone would need {need}");
-        } else if min >= n {
-            rules.push("min_staff");
-            reason = format!("min_staff is {min}; the workload alone would need {need}");
-        } else if office.leaders >= n {
-            rules.push("leaders");
-            reason = format!(
-                "it keeps its {} leaders; the workload alone would need {need}",
-                office.leaders
-            );
-        } else {
-            rules.push("target utilisation");
-            reason = format!("{n} people keep it at or below the target utilisation");
-        }
+        why_more(office, n, need, team)
     } else {
-        rules.push("target utilisation");
-        reason = format!(
-            "{:.0} hours a year need {n} people to stay at or below {:.0}% utilisation",
-            load,
-            facts.target * 100.0
-        );
-    }
+        (
+            "target utilisation",
+            format!(
+                "{:.0} hours a year need {n} people to stay at or below {:.0}% utilisation",
+                load,
+                facts.target * 100.0
+            ),
+        )
+    };
+    let mut rules = vec![rule];
     if office.is_group() {
         let units = facts
             .candidates
@@ -270,67 +225,95 @@ fn binding_rules(
     (rules, reason)
 }
 
-pub fn table(explanations: &[Explanation]) -> Table {
-    let mut table = Table::new(
-        "Why each office changes",
-        &[
-            "id",
-            "office",
-            "staff",
-            "units",
-            "work driving it",
-            "binding rule",
-            "one more post",
-        ],
-    );
-    for e in explanations {
-        let posts: Vec<String> = e
-            .one_more_post
-            .iter()
-            .filter(|p| p.allowed)
-            .map(|p| match p.utilisation_with_one_more {
-                Some(u) if p.unmet_drop > 0.0 => format!(
-                    "{}: −{:.0} unmet h, utilisation {:.1}%",
-                    p.staff_type,
-                    p.unmet_drop,
-                    u * 100.0
-                ),
-                Some(u) => format!("{}: utilisation {:.1}%", p.staff_type, u * 100.0),
-                None => format!("{}: no work", p.staff_type),
-            })
-            .collect();
-        table.rows.push(vec![
-            Cell::text(&e.office),
-            Cell::text(&e.name),
-            Cell::text(format!("{} → {}", e.staff_before, e.staff_after)),
-            Cell::text(format!("{} → {}", e.units_before, e.units_after)),
-            Cell::text(e.work.join("; ")),
-            Cell::text(format!("{}: {}", e.binding.join(", "), e.reason)),
-            Cell::text(posts.join("; ")),
-        ]);
+/// Why an office is left short of the target: max_staff, a quota or the budget used up, or
+/// posts that remove more unmet hours elsewhere.
+fn why_short(
+    facts: &Facts,
+    o: usize,
+    n: u32,
+    need: u32,
+    unmet: f64,
+    per_type: &[u32],
+    cost: f64,
+) -> (&'static str, String) {
+    let scenario = facts.scenario;
+    let office = &scenario.offices[o];
+    let quota_full: Vec<String> = scenario
+        .staff_types
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+        .filter(|(t, _)| {
+            matches!(scenario.policy.quota.get(*t), Some(Some(q)) if per_type.get(*t).copied().unwrap_or(0) >= *q)
+        })
+        .map(|(_, st)| st.id.clone())
+        .collect();
+    let cheapest = scenario
+        .staff_types
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+        .map(|(_, st)| st.cost)
+        .fold(f64::INFINITY, f64::min);
+    let budget_full = scenario
+        .policy
+        .budget
+        .is_some_and(|b| cost + cheapest > b * (1.0 + 1e-9));
+    if office.max_staff == Some(n) {
+        (
+            "max_staff",
+            format!("max_staff caps the office at {n}; it would need {need} to stay at the target"),
+        )
+    } else if !quota_full.is_empty() {
+        (
+            "quota",
+            format!(
+                "the quota of {} is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short",
+                quota_full.join(" and ")
+            ),
+        )
+    } else if budget_full {
+        (
+            "budget",
+            format!(
+                "the budget is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short"
+            ),
+        )
+    } else {
+        (
+            "quota",
+            format!(
+                "the posts go where they remove more unmet hours; the office would need {need}"
+            ),
+        )
     }
-    table
 }
 
-pub fn json(e: &Explanation) -> serde_json::Value {
-    json!({
-        "office": e.office,
-        "name": e.name,
-        "staff_before": e.staff_before,
-        "staff_after": e.staff_after,
-        "units_before": e.units_before,
-        "units_after": e.units_after,
-        "work": e.work,
-        "required_hours": json_number(e.required_hours),
-        "fte_need": json_number(e.fte_need),
-        "binding": e.binding,
-        "reason": e.reason,
-        "one_more_post": e.one_more_post.iter().map(|p| json!({
-            "staff_type": p.staff_type,
-            "allowed": p.allowed,
-            "unmet_drop": json_number(p.unmet_drop),
-            "utilisation_with_one_more": p.utilisation_with_one_more.map(json_number),
-            "cost": json_number(p.cost),
-        })).collect::<Vec<_>>(),
-    })
+/// Why an office has more people than its workload needs: teams, min_staff or leaders.
+fn why_more(office: &Office, n: u32, need: u32, team: u32) -> (&'static str, String) {
+    let min = office.min_staff.unwrap_or(0);
+    if team >= n && team > 0 {
+        (
+            "team size",
+            format!("its work needs teams of {team}; the workload alone would need {need}"),
+        )
+    } else if min >= n {
+        (
+            "min_staff",
+            format!("min_staff is {min}; the workload alone would need {need}"),
+        )
+    } else if office.leaders >= n {
+        (
+            "leaders",
+            format!(
+                "it keeps its {} leaders; the workload alone would need {need}",
+                office.leaders
+            ),
+        )
+    } else {
+        (
+            "target utilisation",
+            format!("{n} people keep it at or below the target utilisation"),
+        )
+    }
 }

@@ -7,7 +7,8 @@
 //! scoring here is the single definition of the goals that the MIP, the heuristic and the
 //! tests agree on.
 
-use crate::analysis::{self, TOLERANCE};
+use super::goals::{self, Score};
+use crate::analysis;
 use crate::model::{Scenario, WorkPlace};
 
 /// A candidate organisation: headcount by office and staff type, and which group covers each
@@ -22,57 +23,10 @@ pub struct Plan {
     pub open: Vec<bool>,
 }
 
-/// A plan's value on each goal, in the order they count.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Score {
-    pub unmet_hours: f64,
-    pub cost: f64,
-    pub peak: f64,
-    pub changes: f64,
-}
-
-impl Score {
-    /// Worse than any plan: the score of a plan that breaks a rule.
-    pub fn worst() -> Score {
-        Score {
-            unmet_hours: f64::INFINITY,
-            cost: f64::INFINITY,
-            peak: f64::INFINITY,
-            changes: f64::INFINITY,
-        }
-    }
-
-    /// Lexicographic comparison with a small relative tolerance on each goal, so that float
-    /// noise in one goal does not hide a real difference in the next.
-    pub fn better_than(&self, other: &Score) -> bool {
-        let pairs = [
-            (self.unmet_hours, other.unmet_hours),
-            (self.cost, other.cost),
-            (self.peak, other.peak),
-            (self.changes, other.changes),
-        ];
-        for (a, b) in pairs {
-            match (a.is_finite(), b.is_finite()) {
-                (false, false) => continue,
-                (true, false) => return true,
-                (false, true) => return false,
-                (true, true) => {}
-            }
-            let scale = a.abs().max(b.abs()).max(1.0);
-            if a < b - 1e-7 * scale {
-                return true;
-            }
-            if a > b + 1e-7 * scale {
-                return false;
-            }
-        }
-        false
-    }
-}
-
-/// Per-scenario constants of the optimisation.
+/// Per-scenario constants of the optimisation, with the scenario they are about.
 #[derive(Debug, Clone)]
-pub struct Facts {
+pub struct Facts<'a> {
+    pub scenario: &'a Scenario,
     pub year_value: f64,
     pub target: f64,
     /// Hours a year at each office that do not depend on the allocation.
@@ -82,7 +36,7 @@ pub struct Facts {
     /// Largest team among the work each unit brings to its group (0: none).
     pub unit_team: Vec<u32>,
     /// Largest team among the allocation-independent work of each office.
-    pub base_team: Vec<u32>,
+    base_team: Vec<u32>,
     /// Person-equivalents each office loses to leadership, `leaders × (1 − leader_case_share)`.
     pub leader_loss: Vec<f64>,
     /// Groups each unit may go to (open, dispatched, eligible; a fixed group only keeps its
@@ -102,34 +56,16 @@ pub struct Facts {
     pub cheapest_post: Vec<f64>,
 }
 
-impl Facts {
-    pub fn new(scenario: &Scenario) -> Facts {
+impl<'a> Facts<'a> {
+    pub fn new(scenario: &'a Scenario) -> Facts<'a> {
         let unit_hours = analysis::unit_hours(scenario);
         let groups: Vec<usize> = (0..scenario.offices.len())
             .filter(|&o| scenario.offices[o].is_group())
             .collect();
-        let today = scenario.coverage();
-        let fixed_owner: Vec<Option<usize>> = today
-            .iter()
-            .map(|g| g.filter(|&g| scenario.offices[g].fixed))
-            .collect();
         let placed: Vec<bool> = (0..scenario.units.len())
             .map(|u| scenario.needs_group(u))
             .collect();
-        let candidates: Vec<Vec<usize>> = scenario
-            .units
-            .iter()
-            .enumerate()
-            .map(|(u, unit)| match fixed_owner[u] {
-                _ if !placed[u] => Vec::new(),
-                Some(g) => vec![g],
-                None => groups
-                    .iter()
-                    .copied()
-                    .filter(|&g| unit.is_eligible(g) && !scenario.offices[g].fixed)
-                    .collect(),
-            })
-            .collect();
+        let candidates = candidates(scenario, &groups, &placed);
         // Any full coverage gives the same allocation-independent loads; use the first
         // candidate of each unit and take the unit hours back out of its group.
         let reference: Vec<Option<usize>> = candidates.iter().map(|c| c.first().copied()).collect();
@@ -161,35 +97,7 @@ impl Facts {
                     .unwrap_or(0)
             })
             .collect();
-        let unit_team = scenario
-            .units
-            .iter()
-            .map(|unit| {
-                let mut stack: Vec<usize> = unit
-                    .workload
-                    .iter()
-                    .filter(|&&(_, rate)| rate > 0.0)
-                    .map(|&(w, _)| w)
-                    .collect();
-                let mut seen = vec![false; scenario.works.len()];
-                let mut team = 0;
-                while let Some(w) = stack.pop() {
-                    if seen[w] || scenario.works[w].place != WorkPlace::CoveringGroup {
-                        continue;
-                    }
-                    seen[w] = true;
-                    team = team.max(scenario.works[w].team);
-                    stack.extend(
-                        scenario.works[w]
-                            .next
-                            .iter()
-                            .filter(|&&(_, share)| share > 0.0)
-                            .map(|&(c, _)| c),
-                    );
-                }
-                team
-            })
-            .collect();
+        let unit_team = unit_teams(scenario);
         let leader_loss = scenario
             .offices
             .iter()
@@ -215,21 +123,9 @@ impl Facts {
             + u64::from(unit_team_max(scenario));
         let big = (total_hours / per_person).ceil().min(1e6) as u64 + floors + 10;
         let big_m = u32::try_from(big.min(1_000_000)).unwrap_or(1_000_000);
-        let cheapest_post = scenario
-            .offices
-            .iter()
-            .map(|office| {
-                scenario
-                    .staff_types
-                    .iter()
-                    .enumerate()
-                    .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-                    .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
-                    .map(|(_, st)| st.cost)
-                    .fold(f64::INFINITY, f64::min)
-            })
-            .collect();
+        let cheapest_post = cheapest_posts(scenario);
         Facts {
+            scenario,
             cheapest_post,
             year_value,
             target,
@@ -260,7 +156,8 @@ impl Facts {
     }
 
     /// Casework person-equivalents of `n` people at office `o`, as the analysis counts them.
-    pub fn persons(&self, scenario: &Scenario, o: usize, n: u32) -> f64 {
+    pub fn persons(&self, o: usize, n: u32) -> f64 {
+        let scenario = self.scenario;
         scenario
             .offices
             .get(o)
@@ -269,11 +166,11 @@ impl Facts {
 
     /// Utilisation of an office with `load` hours and `n` people (0 without work, infinite
     /// with work and no capacity).
-    pub fn utilisation(&self, scenario: &Scenario, o: usize, load: f64, n: u32) -> f64 {
+    pub fn utilisation(&self, o: usize, load: f64, n: u32) -> f64 {
         if load <= 0.0 {
             return 0.0;
         }
-        let capacity = self.year_value * self.persons(scenario, o, n);
+        let capacity = self.year_value * self.persons(o, n);
         if capacity <= 0.0 {
             f64::INFINITY
         } else {
@@ -281,24 +178,25 @@ impl Facts {
         }
     }
 
-    /// Unmet hours of an office: `max(0, R − target × C)`.
-    pub fn unmet(&self, scenario: &Scenario, o: usize, load: f64, n: u32) -> f64 {
-        let capacity = self.year_value * self.persons(scenario, o, n);
-        let unmet = load - self.target * capacity;
-        if unmet > TOLERANCE * load.max(1.0) {
-            unmet
+    /// Unmet hours of an office with `load` hours and `n` people ([`goals::unmet_hours`]).
+    pub fn unmet(&self, o: usize, load: f64, n: u32) -> f64 {
+        let capacity = self.year_value * self.persons(o, n);
+        goals::unmet_hours(load, self.target, capacity)
+    }
+
+    /// The largest team of an office's allocation-independent work, which counts only where
+    /// that work has hours.
+    pub fn base_team_of(&self, o: usize) -> u32 {
+        if self.base_hours.get(o).is_some_and(|&h| h > 0.0) {
+            self.base_team.get(o).copied().unwrap_or(0)
         } else {
-            0.0
+            0
         }
     }
 
     /// The team floor of an office under an allocation: the largest team of its work.
     pub fn team_floor(&self, o: usize, coverage: &[Option<usize>]) -> u32 {
-        let base = if self.base_hours.get(o).is_some_and(|&h| h > 0.0) {
-            self.base_team.get(o).copied().unwrap_or(0)
-        } else {
-            0
-        };
+        let base = self.base_team_of(o);
         coverage
             .iter()
             .zip(&self.unit_team)
@@ -308,14 +206,16 @@ impl Facts {
     }
 
     /// Everything that keeps an open office from going lower: min_staff, leaders, team.
-    pub fn floor(&self, scenario: &Scenario, o: usize, team: u32) -> u32 {
+    pub fn floor(&self, o: usize, team: u32) -> u32 {
+        let scenario = self.scenario;
         scenario.offices.get(o).map_or(0, |office| {
             office.min_staff.unwrap_or(0).max(office.leaders).max(team)
         })
     }
 
     /// Units moved to another group than today's plus people added or removed per staff type.
-    pub fn changes(&self, scenario: &Scenario, plan: &Plan) -> f64 {
+    pub fn changes(&self, plan: &Plan) -> f64 {
+        let scenario = self.scenario;
         let today = scenario.coverage();
         let moved = today
             .iter()
@@ -339,27 +239,29 @@ impl Facts {
     }
 
     /// The plan's value on every goal.
-    pub fn score(&self, scenario: &Scenario, plan: &Plan) -> Score {
+    pub fn score(&self, plan: &Plan) -> Score {
+        let scenario = self.scenario;
         let loads = self.loads(&plan.coverage);
         let mut unmet = 0.0;
         let mut peak: f64 = 0.0;
         for (o, staff) in plan.staff.iter().enumerate() {
             let n: u32 = staff.iter().sum();
             let load = loads.get(o).copied().unwrap_or(0.0);
-            unmet += self.unmet(scenario, o, load, n);
-            peak = peak.max(self.utilisation(scenario, o, load, n));
+            unmet += self.unmet(o, load, n);
+            peak = peak.max(self.utilisation(o, load, n));
         }
         let cost = plan.staff.iter().map(|s| scenario.cost(s)).sum();
         Score {
             unmet_hours: unmet,
             cost,
             peak,
-            changes: self.changes(scenario, plan),
+            changes: self.changes(plan),
         }
     }
 
     /// Does the plan keep every hard rule? Returns the first rule broken, in words.
-    pub fn violation(&self, scenario: &Scenario, plan: &Plan) -> Option<String> {
+    pub fn violation(&self, plan: &Plan) -> Option<String> {
+        let scenario = self.scenario;
         for (u, g) in plan.coverage.iter().enumerate() {
             let ok = match g {
                 Some(g) => {
@@ -397,7 +299,7 @@ impl Facts {
                 continue;
             }
             let team = self.team_floor(o, &plan.coverage);
-            if !office.fixed && n < self.floor(scenario, o, team) {
+            if !office.fixed && n < self.floor(o, team) {
                 return Some(format!("office {} below its floor", office.id));
             }
             if !office.fixed && office.max_staff.is_some_and(|m| n > m) {
@@ -429,4 +331,79 @@ impl Facts {
 
 fn unit_team_max(scenario: &Scenario) -> u32 {
     scenario.works.iter().map(|w| w.team).max().unwrap_or(0)
+}
+
+/// Groups each unit may go to: none for a unit that needs no group, its own for a unit a
+/// fixed group covers today, else every eligible group that is not fixed.
+fn candidates(scenario: &Scenario, groups: &[usize], placed: &[bool]) -> Vec<Vec<usize>> {
+    let fixed_owner: Vec<Option<usize>> = scenario
+        .coverage()
+        .iter()
+        .map(|g| g.filter(|&g| scenario.offices[g].fixed))
+        .collect();
+    scenario
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| match fixed_owner[u] {
+            _ if !placed[u] => Vec::new(),
+            Some(g) => vec![g],
+            None => groups
+                .iter()
+                .copied()
+                .filter(|&g| unit.is_eligible(g) && !scenario.offices[g].fixed)
+                .collect(),
+        })
+        .collect()
+}
+
+/// Largest team among the covering-group work each unit brings (following the work chain).
+fn unit_teams(scenario: &Scenario) -> Vec<u32> {
+    scenario
+        .units
+        .iter()
+        .map(|unit| {
+            let mut stack: Vec<usize> = unit
+                .workload
+                .iter()
+                .filter(|&&(_, rate)| rate > 0.0)
+                .map(|&(w, _)| w)
+                .collect();
+            let mut seen = vec![false; scenario.works.len()];
+            let mut team = 0;
+            while let Some(w) = stack.pop() {
+                if seen[w] || scenario.works[w].place != WorkPlace::CoveringGroup {
+                    continue;
+                }
+                seen[w] = true;
+                team = team.max(scenario.works[w].team);
+                stack.extend(
+                    scenario.works[w]
+                        .next
+                        .iter()
+                        .filter(|&&(_, share)| share > 0.0)
+                        .map(|&(c, _)| c),
+                );
+            }
+            team
+        })
+        .collect()
+}
+
+/// Yearly cost of the cheapest post each office may fill (infinite where there is none).
+fn cheapest_posts(scenario: &Scenario) -> Vec<f64> {
+    scenario
+        .offices
+        .iter()
+        .map(|office| {
+            scenario
+                .staff_types
+                .iter()
+                .enumerate()
+                .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+                .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
+                .map(|(_, st)| st.cost)
+                .fold(f64::INFINITY, f64::min)
+        })
+        .collect()
 }

@@ -8,9 +8,11 @@
 //! the group where they add least; then single moves, pairwise swaps and closing optional
 //! groups are tried while any of them improves the goals in order.
 
+use std::cmp::Ordering;
 use std::time::Instant;
 
 use super::facts::Facts;
+use super::goals;
 use crate::analysis::least_headcount;
 use crate::model::Scenario;
 
@@ -33,32 +35,92 @@ struct Value {
 
 impl Value {
     fn better(&self, other: &Value) -> bool {
-        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
-        if !close(self.unmet, other.unmet) {
-            return self.unmet < other.unmet;
+        let goals = |v: &Value| [v.unmet, v.cost, v.peak, v.changes as f64];
+        goals::compare(&goals(self), &goals(other)) == Ordering::Less
+    }
+}
+
+/// Where the units are: the allocation and open groups with, per office, the load, the
+/// number of units and the units of each team size. The heuristic's search and the shedding
+/// of posts ([`super::improve`]) both move units through this one state.
+#[derive(Debug, Clone)]
+pub(super) struct Loads {
+    pub coverage: Vec<Option<usize>>,
+    pub open: Vec<bool>,
+    pub load: Vec<f64>,
+    pub count: Vec<u32>,
+    /// `[office][team]`: units of that team size covered.
+    pub teams: Vec<Vec<u32>>,
+}
+
+impl Loads {
+    /// Nothing placed: every office at its allocation-independent load.
+    pub fn empty(scenario: &Scenario, facts: &Facts, open: Vec<bool>) -> Loads {
+        let offices = scenario.offices.len();
+        let max_team = scenario.works.iter().map(|w| w.team).max().unwrap_or(0) as usize;
+        Loads {
+            coverage: vec![None; scenario.units.len()],
+            open,
+            load: facts.base_hours.clone(),
+            count: vec![0; offices],
+            teams: vec![vec![0; max_team + 1]; offices],
         }
-        if !close(self.cost, other.cost) {
-            return self.cost < other.cost;
+    }
+
+    /// The units placed as `coverage` says.
+    pub fn of(
+        scenario: &Scenario,
+        facts: &Facts,
+        coverage: &[Option<usize>],
+        open: &[bool],
+    ) -> Loads {
+        let mut loads = Loads::empty(scenario, facts, open.to_vec());
+        for (u, g) in coverage.iter().enumerate() {
+            if let Some(g) = g {
+                loads.place(facts, u, *g);
+            }
         }
-        let both_infinite = self.peak.is_infinite() && other.peak.is_infinite();
-        if !(close(self.peak, other.peak) || both_infinite) {
-            return self.peak < other.peak;
+        loads
+    }
+
+    pub fn place(&mut self, facts: &Facts, u: usize, g: usize) {
+        self.coverage[u] = Some(g);
+        self.load[g] += facts.unit_hours[u];
+        if let Some(c) = self.teams[g].get_mut(facts.unit_team[u] as usize) {
+            *c += 1;
         }
-        self.changes < other.changes
+        self.count[g] += 1;
+    }
+
+    /// Takes unit `u` out of its group; returns the group.
+    pub fn take(&mut self, facts: &Facts, u: usize) -> Option<usize> {
+        let g = self.coverage[u].take()?;
+        self.load[g] -= facts.unit_hours[u];
+        if let Some(c) = self.teams[g].get_mut(facts.unit_team[u] as usize) {
+            *c = c.saturating_sub(1);
+        }
+        self.count[g] = self.count[g].saturating_sub(1);
+        Some(g)
+    }
+
+    /// The team floor of office `o`: its own work's team (where it has hours) and the largest
+    /// team of the units it covers.
+    pub fn team(&self, facts: &Facts, o: usize) -> u32 {
+        let covered = self
+            .teams
+            .get(o)
+            .and_then(|t| t.iter().rposition(|&c| c > 0))
+            .unwrap_or(0) as u32;
+        facts.base_team_of(o).max(covered)
     }
 }
 
 struct Search<'a> {
     scenario: &'a Scenario,
-    facts: &'a Facts,
+    facts: &'a Facts<'a>,
     /// Cheapest cost of one person at each office.
     unit_cost: Vec<f64>,
-    coverage: Vec<Option<usize>>,
-    open: Vec<bool>,
-    load: Vec<f64>,
-    /// `[office][team]`: units of that team size covered.
-    teams: Vec<Vec<u32>>,
-    count: Vec<u32>,
+    at: Loads,
     today: Vec<Option<usize>>,
     /// Each group's value at its current load, kept up to date by `place` and `remove`.
     cache: Vec<GroupValue>,
@@ -69,19 +131,15 @@ struct Search<'a> {
 }
 
 impl<'a> Search<'a> {
-    fn new(scenario: &'a Scenario, facts: &'a Facts) -> Search<'a> {
+    fn new(facts: &'a Facts) -> Search<'a> {
+        let scenario = facts.scenario;
         let offices = scenario.offices.len();
-        let max_team = scenario.works.iter().map(|w| w.team).max().unwrap_or(0) as usize;
         let unit_cost = facts.cheapest_post.clone();
         let mut search = Search {
             scenario,
             facts,
             unit_cost,
-            coverage: vec![None; scenario.units.len()],
-            open: facts.open_today.clone(),
-            load: facts.base_hours.clone(),
-            teams: vec![vec![0; max_team + 1]; offices],
-            count: vec![0; offices],
+            at: Loads::empty(scenario, facts, facts.open_today.clone()),
             today: scenario.coverage(),
             cache: Vec::new(),
             section_peak: 0.0,
@@ -89,16 +147,16 @@ impl<'a> Search<'a> {
             section_cost: 0.0,
         };
         search.cache = (0..offices)
-            .map(|o| search.office_value(o, search.load[o], search.team_of(o)))
+            .map(|o| search.office_value(o, search.at.load[o], search.team_of(o)))
             .collect();
         for (o, office) in scenario.offices.iter().enumerate() {
             if office.is_group() {
                 if office.optional && !office.fixed {
-                    search.open[o] = true;
+                    search.at.open[o] = true;
                 }
                 continue;
             }
-            let v = search.office_value(o, facts.base_hours[o], facts.base_team[o]);
+            let v = search.office_value(o, facts.base_hours[o], facts.base_team_of(o));
             search.section_peak = search.section_peak.max(v.utilisation);
             search.section_unmet += v.unmet;
             search.section_cost += v.cost;
@@ -122,12 +180,12 @@ impl<'a> Search<'a> {
         if office.fixed {
             let n = office.headcount();
             return GroupValue {
-                unmet: facts.unmet(self.scenario, o, load, n),
+                unmet: facts.unmet(o, load, n),
                 cost: self.scenario.cost(&office.staff),
-                utilisation: facts.utilisation(self.scenario, o, load, n),
+                utilisation: facts.utilisation(o, load, n),
             };
         }
-        if !self.open.get(o).copied().unwrap_or(true) {
+        if !self.at.open.get(o).copied().unwrap_or(true) {
             return GroupValue {
                 unmet: load.max(0.0),
                 cost: 0.0,
@@ -135,31 +193,21 @@ impl<'a> Search<'a> {
             };
         }
         let team = if load > 0.0 { team } else { 0 };
-        let floor = facts.floor(self.scenario, o, team);
+        let floor = facts.floor(o, team);
         let mut n = least_headcount(office, load, facts.year_value, facts.target, floor);
         if let Some(max) = office.max_staff {
             n = n.min(max.max(floor));
         }
         n = n.min(facts.big_m);
         GroupValue {
-            unmet: facts.unmet(self.scenario, o, load, n),
+            unmet: facts.unmet(o, load, n),
             cost: f64::from(n) * self.unit_cost.get(o).copied().unwrap_or(0.0),
-            utilisation: facts.utilisation(self.scenario, o, load, n),
+            utilisation: facts.utilisation(o, load, n),
         }
     }
 
     fn team_of(&self, o: usize) -> u32 {
-        let base = if self.facts.base_hours.get(o).is_some_and(|&h| h > 0.0) {
-            self.facts.base_team.get(o).copied().unwrap_or(0)
-        } else {
-            0
-        };
-        let covered = self
-            .teams
-            .get(o)
-            .and_then(|t| t.iter().rposition(|&c| c > 0))
-            .unwrap_or(0) as u32;
-        base.max(covered)
+        self.at.team(self.facts, o)
     }
 
     fn group_value(&self, g: usize) -> GroupValue {
@@ -167,40 +215,28 @@ impl<'a> Search<'a> {
     }
 
     fn refresh(&mut self, g: usize) {
-        let v = self.office_value(g, self.load[g], self.team_of(g));
+        let v = self.office_value(g, self.at.load[g], self.team_of(g));
         if let Some(slot) = self.cache.get_mut(g) {
             *slot = v;
         }
     }
 
     fn place(&mut self, u: usize, g: usize) {
-        self.coverage[u] = Some(g);
-        self.load[g] += self.facts.unit_hours[u];
-        let t = self.facts.unit_team[u] as usize;
-        if let Some(c) = self.teams[g].get_mut(t) {
-            *c += 1;
-        }
-        self.count[g] += 1;
+        self.at.place(self.facts, u, g);
         self.refresh(g);
     }
 
     fn remove(&mut self, u: usize) {
-        if let Some(g) = self.coverage[u].take() {
-            self.load[g] -= self.facts.unit_hours[u];
-            let t = self.facts.unit_team[u] as usize;
-            if let Some(c) = self.teams[g].get_mut(t) {
-                *c = c.saturating_sub(1);
-            }
-            self.count[g] = self.count[g].saturating_sub(1);
+        if let Some(g) = self.at.take(self.facts, u) {
             self.refresh(g);
         }
     }
 
     fn has_room(&self, g: usize) -> bool {
-        self.open[g]
+        self.at.open[g]
             && self.scenario.offices[g]
                 .max_units
-                .is_none_or(|m| self.count[g] < m)
+                .is_none_or(|m| self.at.count[g] < m)
     }
 
     fn value(&self) -> Value {
@@ -217,6 +253,7 @@ impl<'a> Search<'a> {
             value.peak = value.peak.max(v.utilisation);
         }
         value.changes = self
+            .at
             .coverage
             .iter()
             .zip(&self.today)
@@ -227,7 +264,7 @@ impl<'a> Search<'a> {
 
     /// The value after moving unit `u` to group `to`, computed from the two groups touched.
     fn value_if_moved(&mut self, u: usize, to: usize, current: &Value) -> Value {
-        let Some(from) = self.coverage[u] else {
+        let Some(from) = self.at.coverage[u] else {
             return *current;
         };
         let before_from = self.group_value(from);
@@ -313,87 +350,100 @@ impl<'a> Search<'a> {
     /// Single moves and swaps while they improve; stops at the deadline.
     fn improve(&mut self, deadline: Instant) {
         let mut current = self.value();
-        let units = self.scenario.units.len();
         loop {
-            let mut improved = false;
-            for u in 0..units {
-                let Some(from) = self.coverage[u] else {
-                    continue;
-                };
-                let mut best: Option<(usize, Value)> = None;
-                for i in 0..self.facts.candidates[u].len() {
-                    let g = self.facts.candidates[u][i];
-                    if g == from || !self.has_room(g) {
-                        continue;
-                    }
-                    let v = self.value_if_moved(u, g, &current);
-                    if v.better(best.as_ref().map_or(&current, |b| &b.1)) {
-                        best = Some((g, v));
-                    }
-                }
-                if let Some((g, v)) = best {
-                    self.remove(u);
-                    self.place(u, g);
-                    current = v;
-                    improved = true;
-                }
-            }
+            let mut improved = self.moves(&mut current);
             if Instant::now() >= deadline {
                 break;
             }
-            for u in 0..units {
-                if Instant::now() >= deadline {
-                    break;
-                }
-                for w in (u + 1)..units {
-                    let (Some(gu), Some(gw)) = (self.coverage[u], self.coverage[w]) else {
-                        continue;
-                    };
-                    if gu == gw
-                        || !self.facts.candidates[u].contains(&gw)
-                        || !self.facts.candidates[w].contains(&gu)
-                    {
-                        continue;
-                    }
-                    let before_u = self.group_value(gu);
-                    let before_w = self.group_value(gw);
-                    self.remove(u);
-                    self.remove(w);
-                    self.place(u, gw);
-                    self.place(w, gu);
-                    let after_u = self.group_value(gu);
-                    let after_w = self.group_value(gw);
-                    let home = |x: usize, g: usize| i64::from(self.today[x] == Some(g));
-                    let v = Value {
-                        unmet: current.unmet - before_u.unmet - before_w.unmet
-                            + after_u.unmet
-                            + after_w.unmet,
-                        cost: current.cost - before_u.cost - before_w.cost
-                            + after_u.cost
-                            + after_w.cost,
-                        peak: self
-                            .peak_without(gu, gw)
-                            .max(after_u.utilisation)
-                            .max(after_w.utilisation),
-                        changes: current.changes + home(u, gu) + home(w, gw)
-                            - home(u, gw)
-                            - home(w, gu),
-                    };
-                    if v.better(&current) {
-                        current = v;
-                        improved = true;
-                    } else {
-                        self.remove(u);
-                        self.remove(w);
-                        self.place(u, gu);
-                        self.place(w, gw);
-                    }
-                }
-            }
+            improved |= self.swaps(&mut current, deadline);
             if !improved || Instant::now() >= deadline {
                 break;
             }
         }
+    }
+
+    /// Moves each unit to the group where the goals gain most, if any; true if one moved.
+    fn moves(&mut self, current: &mut Value) -> bool {
+        let mut improved = false;
+        for u in 0..self.scenario.units.len() {
+            let Some(from) = self.at.coverage[u] else {
+                continue;
+            };
+            let mut best: Option<(usize, Value)> = None;
+            for i in 0..self.facts.candidates[u].len() {
+                let g = self.facts.candidates[u][i];
+                if g == from || !self.has_room(g) {
+                    continue;
+                }
+                let v = self.value_if_moved(u, g, current);
+                if v.better(best.as_ref().map_or(current, |b| &b.1)) {
+                    best = Some((g, v));
+                }
+            }
+            if let Some((g, v)) = best {
+                self.remove(u);
+                self.place(u, g);
+                *current = v;
+                improved = true;
+            }
+        }
+        improved
+    }
+
+    /// Swaps the groups of two units wherever that improves the goals; true if any did.
+    fn swaps(&mut self, current: &mut Value, deadline: Instant) -> bool {
+        let units = self.scenario.units.len();
+        let mut improved = false;
+        for u in 0..units {
+            if Instant::now() >= deadline {
+                break;
+            }
+            for w in (u + 1)..units {
+                improved |= self.try_swap(u, w, current);
+            }
+        }
+        improved
+    }
+
+    /// Swaps the groups of units `u` and `w` if both may go to the other's group and the
+    /// goals improve; true if kept.
+    fn try_swap(&mut self, u: usize, w: usize, current: &mut Value) -> bool {
+        let (Some(gu), Some(gw)) = (self.at.coverage[u], self.at.coverage[w]) else {
+            return false;
+        };
+        if gu == gw
+            || !self.facts.candidates[u].contains(&gw)
+            || !self.facts.candidates[w].contains(&gu)
+        {
+            return false;
+        }
+        let before_u = self.group_value(gu);
+        let before_w = self.group_value(gw);
+        self.remove(u);
+        self.remove(w);
+        self.place(u, gw);
+        self.place(w, gu);
+        let after_u = self.group_value(gu);
+        let after_w = self.group_value(gw);
+        let home = |x: usize, g: usize| i64::from(self.today[x] == Some(g));
+        let v = Value {
+            unmet: current.unmet - before_u.unmet - before_w.unmet + after_u.unmet + after_w.unmet,
+            cost: current.cost - before_u.cost - before_w.cost + after_u.cost + after_w.cost,
+            peak: self
+                .peak_without(gu, gw)
+                .max(after_u.utilisation)
+                .max(after_w.utilisation),
+            changes: current.changes + home(u, gu) + home(w, gw) - home(u, gw) - home(w, gu),
+        };
+        if v.better(current) {
+            *current = v;
+            return true;
+        }
+        self.remove(u);
+        self.remove(w);
+        self.place(u, gu);
+        self.place(w, gw);
+        false
     }
 
     /// Tries closing each optional group (its units go to the best other groups); keeps a
@@ -410,18 +460,18 @@ impl<'a> Search<'a> {
             })
             .collect();
         for g in optional {
-            if Instant::now() >= deadline || !self.open[g] {
+            if Instant::now() >= deadline || !self.at.open[g] {
                 continue;
             }
-            let saved = (self.coverage.clone(), self.open.clone());
+            let saved = (self.at.coverage.clone(), self.at.open.clone());
             let current = self.value();
-            let moved: Vec<usize> = (0..self.coverage.len())
-                .filter(|&u| self.coverage[u] == Some(g))
+            let moved: Vec<usize> = (0..self.at.coverage.len())
+                .filter(|&u| self.at.coverage[u] == Some(g))
                 .collect();
             for &u in &moved {
                 self.remove(u);
             }
-            self.open[g] = false;
+            self.at.open[g] = false;
             self.refresh(g);
             let mut ok = true;
             for &u in &moved {
@@ -456,10 +506,10 @@ impl<'a> Search<'a> {
     }
 
     fn restore(&mut self, coverage: Vec<Option<usize>>, open: Vec<bool>) {
-        for u in 0..self.coverage.len() {
+        for u in 0..self.at.coverage.len() {
             self.remove(u);
         }
-        self.open = open;
+        self.at.open = open;
         for g in 0..self.cache.len() {
             self.refresh(g);
         }
@@ -472,31 +522,21 @@ impl<'a> Search<'a> {
 }
 
 fn key_less(a: &(f64, f64, f64, bool), b: &(f64, f64, f64, bool)) -> bool {
-    let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
-    if !close(a.0, b.0) {
-        return a.0 < b.0;
+    match goals::compare(&[a.0, a.1, a.2], &[b.0, b.1, b.2]) {
+        Ordering::Equal => !a.3 && b.3,
+        order => order == Ordering::Less,
     }
-    if !close(a.1, b.1) {
-        return a.1 < b.1;
-    }
-    if !close(a.2, b.2) {
-        return a.2 < b.2;
-    }
-    !a.3 && b.3
 }
 
 /// A feasible allocation (unit → group) and the open groups, found by construction and local
 /// search; `None` when no allocation keeps eligibility and max_units.
-pub fn allocate(
-    scenario: &Scenario,
-    facts: &Facts,
-    deadline: Instant,
-) -> Option<(Vec<Option<usize>>, Vec<bool>)> {
-    let mut search = Search::new(scenario, facts);
+pub fn allocate(facts: &Facts, deadline: Instant) -> Option<(Vec<Option<usize>>, Vec<bool>)> {
+    let scenario = facts.scenario;
+    let mut search = Search::new(facts);
     if !search.construct() {
         // The greedy order ran out of room; a matching finds a feasible start.
-        let matching = super::clash::matching(scenario, facts, &search.open)?;
-        search.restore(matching, search.open.clone());
+        let matching = super::clash::matching(facts, &search.at.open)?;
+        search.restore(matching, search.at.open.clone());
     }
     search.improve(deadline);
     search.close_groups(deadline);
@@ -505,11 +545,11 @@ pub fn allocate(
         let office = &scenario.offices[g];
         if office.optional
             && !office.fixed
-            && search.count[g] == 0
+            && search.at.count[g] == 0
             && facts.base_hours.get(g).is_some_and(|&h| h <= 0.0)
         {
-            search.open[g] = false;
+            search.at.open[g] = false;
         }
     }
-    Some((search.coverage, search.open))
+    Some((search.at.coverage, search.at.open))
 }

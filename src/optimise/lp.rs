@@ -1,17 +1,19 @@
-//! The programme in LP format (the CPLEX text format most solvers read), so that anyone can
-//! check the model with another solver. The objective written is the first goal that
-//! matters in practice, least cost with a heavy weight on unmet hours; the comment at the top
-//! says how the staged goals relate to it.
+//! Programmes in LP format (the CPLEX text format most solvers read), so that anyone can
+//! check a model with another solver. For the whole programme the objective written is the
+//! first goal that matters in practice, least cost with a heavy weight on unmet hours; the
+//! comment at the top says how the staged goals relate to it. The bound's programmes are
+//! written with their own objective and a comment saying what their optimum bounds.
 
 use std::fmt::Write as _;
 
-use super::program::{Lin, Program, Sense};
+use super::program::{Lin, Lp, Program, Sense};
 use crate::model::Scenario;
 
 /// Weight of one unmet hour against one unit of money in the written objective: large enough
 /// that no saving outweighs an unmet hour in realistic scenarios.
 const UNMET_WEIGHT: f64 = 1e6;
 
+/// The whole programme (or the pooled relaxation) with the combined objective.
 pub fn write(scenario: &Scenario, program: &Program) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -29,8 +31,30 @@ pub fn write(scenario: &Scenario, program: &Program) -> String {
     );
     let mut objective = program.cost_lin(scenario);
     objective.add_lin(&program.unmet_lin(), UNMET_WEIGHT);
+    out.push_str(&body(&program.lp, &objective));
+    out
+}
+
+/// Any programme with its objective, under comment lines saying what it is.
+pub fn write_with(scenario: &Scenario, comments: &[&str], program: &Lp, objective: &Lin) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\\ staffplan optimisation model of \"{}\"",
+        scenario.name.replace('\n', " ")
+    );
+    for line in comments {
+        let _ = writeln!(out, "\\ {line}");
+    }
+    out.push_str(&body(program, objective));
+    out
+}
+
+/// A programme and its objective (minimised) in LP format, from `Minimize` to `End`.
+pub fn body(program: &Lp, objective: &Lin) -> String {
+    let mut out = String::new();
     out.push_str("Minimize\n obj: ");
-    out.push_str(&terms(program, &objective));
+    out.push_str(&terms(program, objective));
     out.push_str("\nSubject To\n");
     for row in &program.rows {
         let op = match row.sense {
@@ -77,7 +101,7 @@ pub fn write(scenario: &Scenario, program: &Program) -> String {
 }
 
 /// The variable terms of an expression, merged per variable, `0` when there are none.
-fn terms(program: &Program, lin: &Lin) -> String {
+fn terms(program: &Lp, lin: &Lin) -> String {
     let mut merged: Vec<(usize, f64)> = Vec::new();
     for &(v, c) in &lin.terms {
         match merged.iter_mut().find(|(w, _)| *w == v) {

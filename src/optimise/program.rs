@@ -8,24 +8,14 @@
 //! - [`Allocation::Pooled`]: the units' hours may be split among groups at will, a relaxation
 //!   whose optimum is a lower bound on the real one.
 //!
-//! Goals are lexicographic, so [`Program::solve_goals`] solves in stages: fewest unmet hours,
-//! then least cost with unmet hours held, then the lowest peak utilisation by bisection on a
-//! utilisation cap (linear for a fixed cap), then fewest changes.
+//! Goals are lexicographic, so [`Program::solve_goals`] ([`super::staged`]) solves them in
+//! stages, each the same programme with one row more per goal held.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use good_lp::{
-    variable, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel,
-    Variable, WithInitialSolution, WithTimeLimit,
-};
-
-use super::facts::{Facts, Plan, Score};
+use super::facts::{Facts, Plan};
+use super::solver;
 use crate::model::Scenario;
-
-#[cfg(feature = "highs")]
-use good_lp::highs as solver;
-#[cfg(not(feature = "highs"))]
-use good_lp::microlp as solver;
 
 /// How the allocation of units to groups enters the programme.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +84,46 @@ pub struct Row {
     pub sense: Sense,
 }
 
+/// A linear programme as plain data: variables with bounds and integrality, and named rows.
+/// Every model the optimiser solves is one of these ([`Program`] for SPEC §4's programme; the
+/// staff mix and the cost bound build theirs directly); [`solver`] hands it to the solver and
+/// [`super::lp`] writes it in LP format.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lp {
+    pub vars: Vec<Var>,
+    pub rows: Vec<Row>,
+}
+
+impl Lp {
+    /// Adds a variable; returns its index.
+    pub fn var(&mut self, name: String, lo: f64, hi: f64, integer: bool) -> usize {
+        self.vars.push(Var {
+            name,
+            lo,
+            hi,
+            integer,
+        });
+        self.vars.len() - 1
+    }
+
+    /// Adds the row `lhs (sense) 0`.
+    pub fn row(&mut self, name: String, lhs: Lin, sense: Sense) {
+        self.rows.push(Row { name, lhs, sense });
+    }
+
+    /// Minimises `objective` under the rows and `extra` rows, from the `warm` values if given,
+    /// for at most `time`.
+    pub fn solve(
+        &self,
+        objective: &Lin,
+        extra: &[Row],
+        warm: Option<&[f64]>,
+        time: Duration,
+    ) -> Result<Solved, Failure> {
+        solver::solve(self, objective, extra, warm, time)
+    }
+}
+
 /// Why a solve gave no plan.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Failure {
@@ -122,8 +152,7 @@ pub struct Outcome {
 
 #[derive(Debug, Clone)]
 pub struct Program {
-    pub vars: Vec<Var>,
-    pub rows: Vec<Row>,
+    pub lp: Lp,
     pub allocation: Allocation,
     /// `[office][staff type]` → variable (None: the type is not allowed there).
     staff: Vec<Vec<Option<usize>>>,
@@ -153,17 +182,12 @@ pub struct Program {
 impl Program {
     /// Builds the programme of the scenario. `caps` replaces quotas and budget by a cap per
     /// staff type that `extra` variables may exceed.
-    pub fn new(
-        scenario: &Scenario,
-        facts: &Facts,
-        allocation: Allocation,
-        caps: Option<Vec<u32>>,
-    ) -> Self {
+    pub fn new(facts: &Facts, allocation: Allocation, caps: Option<Vec<u32>>) -> Self {
+        let scenario = facts.scenario;
         let offices = scenario.offices.len();
         let types = scenario.staff_types.len();
         let mut p = Program {
-            vars: Vec::new(),
-            rows: Vec::new(),
+            lp: Lp::default(),
             allocation,
             staff: vec![vec![None; types]; offices],
             open: vec![None; offices],
@@ -191,17 +215,11 @@ impl Program {
     }
 
     fn add_var(&mut self, name: String, lo: f64, hi: f64, integer: bool) -> usize {
-        self.vars.push(Var {
-            name,
-            lo,
-            hi,
-            integer,
-        });
-        self.vars.len() - 1
+        self.lp.var(name, lo, hi, integer)
     }
 
     fn add_row(&mut self, name: String, lhs: Lin, sense: Sense) {
-        self.rows.push(Row { name, lhs, sense });
+        self.lp.row(name, lhs, sense);
     }
 
     /// Headcount by office and allowed staff type; a fixed office's variables are pinned to
@@ -266,108 +284,126 @@ impl Program {
         self.load = facts.base_hours.iter().map(|&h| Lin::constant(h)).collect();
         match self.allocation.clone() {
             Allocation::Free => {
-                for (u, unit) in scenario.units.iter().enumerate() {
-                    if !facts.placed.get(u).copied().unwrap_or(true) {
-                        continue;
-                    }
-                    let mut cover = Lin::constant(-1.0);
-                    for &g in facts.candidates.get(u).into_iter().flatten() {
-                        let name = format!(
-                            "cover_{}_{}",
+                self.add_assignment(scenario, facts);
+                self.add_max_units(scenario, facts);
+            }
+            Allocation::Fixed(coverage) => self.add_fixed_loads(facts, &coverage),
+            Allocation::Pooled => self.add_pooled(scenario, facts),
+        }
+    }
+
+    /// A binary `cover` per unit and group it may go to: each unit covered once, only by an
+    /// open group; the units' hours go to the loads.
+    fn add_assignment(&mut self, scenario: &Scenario, facts: &Facts) {
+        for (u, unit) in scenario.units.iter().enumerate() {
+            if !facts.placed.get(u).copied().unwrap_or(true) {
+                continue;
+            }
+            let mut cover = Lin::constant(-1.0);
+            for &g in facts.candidates.get(u).into_iter().flatten() {
+                let name = format!(
+                    "cover_{}_{}",
+                    lp_name(&unit.id),
+                    lp_name(&scenario.offices[g].id)
+                );
+                let x = self.add_var(name, 0.0, 1.0, true);
+                self.assign[u].push((g, x));
+                cover.add(x, 1.0);
+                self.load[g].add(x, facts.unit_hours.get(u).copied().unwrap_or(0.0));
+                if let Some(y) = self.open[g] {
+                    self.add_row(
+                        format!(
+                            "covered_by_open_{}_{}",
                             lp_name(&unit.id),
                             lp_name(&scenario.offices[g].id)
-                        );
-                        let x = self.add_var(name, 0.0, 1.0, true);
-                        self.assign[u].push((g, x));
-                        cover.add(x, 1.0);
-                        self.load[g].add(x, facts.unit_hours.get(u).copied().unwrap_or(0.0));
-                        if let Some(y) = self.open[g] {
-                            self.add_row(
-                                format!(
-                                    "covered_by_open_{}_{}",
-                                    lp_name(&unit.id),
-                                    lp_name(&scenario.offices[g].id)
-                                ),
-                                Lin {
-                                    terms: vec![(x, 1.0), (y, -1.0)],
-                                    constant: 0.0,
-                                },
-                                Sense::Le,
-                            );
-                        }
-                    }
-                    self.add_row(
-                        format!("full_coverage_{}", lp_name(&unit.id)),
-                        cover,
-                        Sense::Eq,
-                    );
-                }
-                for &g in &facts.groups {
-                    let Some(max) = scenario.offices[g].max_units else {
-                        continue;
-                    };
-                    let mut lhs = self.open_lin(facts, g);
-                    lhs.terms.iter_mut().for_each(|t| t.1 *= -f64::from(max));
-                    lhs.constant *= -f64::from(max);
-                    for cover in &self.assign {
-                        for &(group, x) in cover {
-                            if group == g {
-                                lhs.add(x, 1.0);
-                            }
-                        }
-                    }
-                    self.add_row(
-                        format!("max_units_{}", lp_name(&scenario.offices[g].id)),
-                        lhs,
+                        ),
+                        Lin {
+                            terms: vec![(x, 1.0), (y, -1.0)],
+                            constant: 0.0,
+                        },
                         Sense::Le,
                     );
                 }
             }
-            Allocation::Fixed(coverage) => {
-                for (u, g) in coverage.iter().enumerate() {
-                    if let Some(g) = g {
-                        if let Some(load) = self.load.get_mut(*g) {
-                            load.constant += facts.unit_hours.get(u).copied().unwrap_or(0.0);
-                        }
+            self.add_row(
+                format!("full_coverage_{}", lp_name(&unit.id)),
+                cover,
+                Sense::Eq,
+            );
+        }
+    }
+
+    /// At most `max_units` units at an open group.
+    fn add_max_units(&mut self, scenario: &Scenario, facts: &Facts) {
+        for &g in &facts.groups {
+            let Some(max) = scenario.offices[g].max_units else {
+                continue;
+            };
+            let mut lhs = self.open_lin(facts, g);
+            lhs.terms.iter_mut().for_each(|t| t.1 *= -f64::from(max));
+            lhs.constant *= -f64::from(max);
+            for cover in &self.assign {
+                for &(group, x) in cover {
+                    if group == g {
+                        lhs.add(x, 1.0);
                     }
                 }
             }
-            Allocation::Pooled => {
-                let mut total = Lin::constant(-facts.unit_hours.iter().sum::<f64>());
-                for &g in &facts.groups {
-                    let reachable: f64 = facts
-                        .candidates
-                        .iter()
-                        .zip(&facts.unit_hours)
-                        .filter(|(c, _)| c.contains(&g))
-                        .map(|(_, h)| h)
-                        .sum();
-                    let own: f64 = facts
-                        .candidates
-                        .iter()
-                        .zip(&facts.unit_hours)
-                        .filter(|(c, _)| c.as_slice() == [g])
-                        .map(|(_, h)| h)
-                        .sum();
-                    let name = format!("pooled_{}", lp_name(&scenario.offices[g].id));
-                    let l = self.add_var(name, own, reachable.max(own), false);
-                    self.pooled[g] = Some(l);
-                    total.add(l, 1.0);
-                    self.load[g].add(l, 1.0);
-                    if let Some(y) = self.open[g] {
-                        self.add_row(
-                            format!("pooled_open_{}", lp_name(&scenario.offices[g].id)),
-                            Lin {
-                                terms: vec![(l, 1.0), (y, -reachable.max(own))],
-                                constant: 0.0,
-                            },
-                            Sense::Le,
-                        );
-                    }
+            self.add_row(
+                format!("max_units_{}", lp_name(&scenario.offices[g].id)),
+                lhs,
+                Sense::Le,
+            );
+        }
+    }
+
+    /// The given allocation's hours in the loads, as constants.
+    fn add_fixed_loads(&mut self, facts: &Facts, coverage: &[Option<usize>]) {
+        for (u, g) in coverage.iter().enumerate() {
+            if let Some(g) = g {
+                if let Some(load) = self.load.get_mut(*g) {
+                    load.constant += facts.unit_hours.get(u).copied().unwrap_or(0.0);
                 }
-                self.add_row("pooled_coverage".into(), total, Sense::Eq);
             }
         }
+    }
+
+    /// Each group's share of the units' hours, between the hours only it may take and the
+    /// hours it may take at all, the shares adding up to all the hours.
+    fn add_pooled(&mut self, scenario: &Scenario, facts: &Facts) {
+        let mut total = Lin::constant(-facts.unit_hours.iter().sum::<f64>());
+        for &g in &facts.groups {
+            let reachable: f64 = facts
+                .candidates
+                .iter()
+                .zip(&facts.unit_hours)
+                .filter(|(c, _)| c.contains(&g))
+                .map(|(_, h)| h)
+                .sum();
+            let own: f64 = facts
+                .candidates
+                .iter()
+                .zip(&facts.unit_hours)
+                .filter(|(c, _)| c.as_slice() == [g])
+                .map(|(_, h)| h)
+                .sum();
+            let name = format!("pooled_{}", lp_name(&scenario.offices[g].id));
+            let l = self.add_var(name, own, reachable.max(own), false);
+            self.pooled[g] = Some(l);
+            total.add(l, 1.0);
+            self.load[g].add(l, 1.0);
+            if let Some(y) = self.open[g] {
+                self.add_row(
+                    format!("pooled_open_{}", lp_name(&scenario.offices[g].id)),
+                    Lin {
+                        terms: vec![(l, 1.0), (y, -reachable.max(own))],
+                        constant: 0.0,
+                    },
+                    Sense::Le,
+                );
+            }
+        }
+        self.add_row("pooled_coverage".into(), total, Sense::Eq);
     }
 
     /// min_staff, leaders and team size (for open offices with that work), max_staff.
@@ -379,12 +415,9 @@ impl Program {
             let id = lp_name(&office.id);
             let team = match &self.allocation {
                 Allocation::Fixed(coverage) => facts.team_floor(o, coverage),
-                _ if facts.base_hours.get(o).is_some_and(|&h| h > 0.0) => {
-                    facts.base_team.get(o).copied().unwrap_or(0)
-                }
-                _ => 0,
+                _ => facts.base_team_of(o),
             };
-            let floor = facts.floor(scenario, o, team);
+            let floor = facts.floor(o, team);
             let open = self.open_lin(facts, o);
             let head = self.headcount(o);
             if floor > 0 {
@@ -575,7 +608,7 @@ impl Program {
     /// The same programme with every variable continuous: its optimum is a lower bound.
     pub fn relaxed(&self) -> Program {
         let mut copy = self.clone();
-        for v in &mut copy.vars {
+        for v in &mut copy.lp.vars {
             v.integer = false;
         }
         copy
@@ -583,7 +616,7 @@ impl Program {
 
     /// The variable values of a plan, as a warm start.
     pub fn values_of(&self, scenario: &Scenario, facts: &Facts, plan: &Plan) -> Vec<f64> {
-        let mut values = vec![0.0; self.vars.len()];
+        let mut values = vec![0.0; self.lp.vars.len()];
         for (o, row) in self.staff.iter().enumerate() {
             for (t, v) in row.iter().enumerate() {
                 if let Some(v) = v {
@@ -616,7 +649,7 @@ impl Program {
         let loads = facts.loads(&plan.coverage);
         for (o, &u) in self.unmet.iter().enumerate() {
             let n: u32 = plan.staff.get(o).map_or(0, |s| s.iter().sum());
-            values[u] = facts.unmet(scenario, o, loads.get(o).copied().unwrap_or(0.0), n);
+            values[u] = facts.unmet(o, loads.get(o).copied().unwrap_or(0.0), n);
             // Recompute from the rows' own arithmetic, so the hint is feasible to the solver.
             let exact = self.load[o].eval(&values)
                 - self.target * self.year_value * self.persons[o].eval(&values);
@@ -698,227 +731,7 @@ impl Program {
         warm: Option<&[f64]>,
         time: Duration,
     ) -> Result<Solved, Failure> {
-        let mut problem = ProblemVariables::new();
-        let handles: Vec<Variable> = self
-            .vars
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                let mut def = variable().min(v.lo);
-                if v.hi.is_finite() {
-                    def = def.max(v.hi);
-                }
-                if v.integer {
-                    def = def.integer();
-                }
-                if let Some(value) = warm.and_then(|w| w.get(i)) {
-                    def = def.initial(*value);
-                }
-                problem.add(def)
-            })
-            .collect();
-        let expression = |lin: &Lin| -> Expression {
-            let mut e = Expression::from(lin.constant);
-            for &(v, c) in &lin.terms {
-                if let Some(h) = handles.get(v) {
-                    e.add_mul(c, *h);
-                }
-            }
-            e
-        };
-        let mut model = problem.minimise(expression(objective)).using(solver);
-        for row in self.rows.iter().chain(extra) {
-            let e = expression(&row.lhs);
-            let constraint = match row.sense {
-                Sense::Le => e.leq(0.0),
-                Sense::Ge => e.geq(0.0),
-                Sense::Eq => e.eq(0.0),
-            };
-            model.add_constraint(constraint);
-        }
-        if let Some(w) = warm {
-            let hint: Vec<(Variable, f64)> =
-                handles.iter().copied().zip(w.iter().copied()).collect();
-            model = model.with_initial_solution(hint);
-        }
-        let model = model.with_time_limit(time.as_secs_f64().max(0.01));
-        let result = model.solve();
-        match result {
-            Ok(solution) => {
-                let proven = matches!(solution.status(), SolutionStatus::Optimal);
-                Ok(Solved {
-                    values: handles.iter().map(|h| solution.value(*h)).collect(),
-                    proven,
-                })
-            }
-            Err(ResolutionError::Infeasible) => Err(Failure::Infeasible),
-            Err(ResolutionError::Other(message)) if message.contains("Time limit") => {
-                Err(Failure::NoAnswerInTime)
-            }
-            Err(error) => Err(Failure::Solver(error.to_string())),
-        }
-    }
-
-    /// Solves the goals in order, starting from `start` (a plan that may break rules, e.g.
-    /// today's staff; the heuristic's when it keeps them), until `deadline`. The answer is
-    /// never worse than a rule-keeping `start`.
-    pub fn solve_goals(
-        &self,
-        scenario: &Scenario,
-        facts: &Facts,
-        start: &Plan,
-        deadline: Instant,
-    ) -> Result<Outcome, Failure> {
-        let mut best = start.clone();
-        let valid = facts.violation(scenario, &best).is_none();
-        let mut score = if valid {
-            facts.score(scenario, &best)
-        } else {
-            Score::worst()
-        };
-        let mut proven = true;
-        let mut failure = Failure::Infeasible;
-        let left = || deadline.saturating_duration_since(Instant::now());
-        let tolerance = |v: f64| 1e-6 * v.abs().max(1.0);
-        let step_time = (left() / 10).max(Duration::from_millis(500));
-
-        // Each stage starts from the best plan so far and keeps it unless the solver finds a
-        // plan that scores better on the exact figures.
-        let stage = |objective: &Lin,
-                     rows: &[Row],
-                     best: &mut Plan,
-                     score: &mut Score,
-                     proven: &mut bool,
-                     failure: &mut Failure| {
-            if left().is_zero() {
-                *proven = false;
-                *failure = Failure::NoAnswerInTime;
-                return;
-            }
-            let warm = self.values_of(scenario, facts, best);
-            match self.solve(objective, rows, Some(&warm), left()) {
-                Ok(solved) => {
-                    *proven &= solved.proven;
-                    let plan = self.plan_of(scenario, facts, &solved.values);
-                    if facts.violation(scenario, &plan).is_none() {
-                        let candidate = facts.score(scenario, &plan);
-                        if candidate.better_than(score) {
-                            *best = plan;
-                            *score = candidate;
-                        }
-                    }
-                }
-                Err(error) => {
-                    *proven = false;
-                    *failure = error;
-                }
-            }
-        };
-
-        if !valid || score.unmet_hours > 0.0 {
-            stage(
-                &self.unmet_lin(),
-                &[],
-                &mut best,
-                &mut score,
-                &mut proven,
-                &mut failure,
-            );
-            if facts.violation(scenario, &best).is_some() {
-                return Err(failure);
-            }
-        }
-        let unmet_row = |u: f64| Row {
-            name: "goal_unmet".into(),
-            lhs: {
-                let mut l = self.unmet_lin();
-                l.constant -= u + tolerance(u);
-                l
-            },
-            sense: Sense::Le,
-        };
-        let cost_row = |c: f64| Row {
-            name: "goal_cost".into(),
-            lhs: {
-                let mut l = self.cost_lin(scenario);
-                l.constant -= c + tolerance(c);
-                l
-            },
-            sense: Sense::Le,
-        };
-        let held = [unmet_row(score.unmet_hours)];
-        let unmet_proven = proven;
-        stage(
-            &self.cost_lin(scenario),
-            &held,
-            &mut best,
-            &mut score,
-            &mut proven,
-            &mut failure,
-        );
-        let primary_proven = unmet_proven && proven;
-
-        // Peak: ask for any plan strictly below the best peak so far (keeping unmet hours and
-        // cost); each answer lowers the peak to its own exact value, and "infeasible" proves
-        // the last one optimal. Proving infeasibility is quick for the solver; searching a
-        // mid-point cap (bisection) was not, so the search only ever steps down.
-        let high = score.peak;
-        if high.is_finite() && high > 0.0 {
-            let mut high = high;
-            loop {
-                if left().is_zero() {
-                    proven = false;
-                    break;
-                }
-                let cap = high * (1.0 - 1e-6);
-                let mut rows = vec![unmet_row(score.unmet_hours), cost_row(score.cost)];
-                rows.extend(self.peak_rows(cap));
-                let warm = self.values_of(scenario, facts, &best);
-                // The last step (proving nothing lower exists) can take the solver long; it
-                // gets a bounded share of the time, and the answer is marked unproven.
-                let cap_time = left().min(step_time);
-                match self.solve(&Lin::default(), &rows, Some(&warm), cap_time) {
-                    Ok(solved) => {
-                        let plan = self.plan_of(scenario, facts, &solved.values);
-                        let candidate = facts.score(scenario, &plan);
-                        if facts.violation(scenario, &plan).is_none() && candidate.peak < high {
-                            high = candidate.peak;
-                            if candidate.better_than(&score) {
-                                best = plan;
-                                score = candidate;
-                            }
-                        } else {
-                            // Rounding put the answer above the cap: no progress to be had.
-                            proven = false;
-                            break;
-                        }
-                    }
-                    Err(Failure::Infeasible) => break,
-                    Err(_) => {
-                        proven = false;
-                        break;
-                    }
-                }
-            }
-        }
-
-        let mut rows = vec![unmet_row(score.unmet_hours), cost_row(score.cost)];
-        if score.peak.is_finite() {
-            rows.extend(self.peak_rows(score.peak * (1.0 + 1e-9) + 1e-12));
-        }
-        stage(
-            &self.changes_lin(scenario),
-            &rows,
-            &mut best,
-            &mut score,
-            &mut proven,
-            &mut failure,
-        );
-        Ok(Outcome {
-            plan: best,
-            proven,
-            primary_proven,
-        })
+        self.lp.solve(objective, extra, warm, time)
     }
 }
 

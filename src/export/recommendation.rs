@@ -1,0 +1,193 @@
+//! The optimiser's recommendation as tables: posts per office before and after (the main
+//! table), the allocation of units, why each office changes, and the posts that would meet
+//! the target where it is not met. Its JSON is the recommendation's own serialisation.
+
+use super::{Cell, Exportable, Table};
+use crate::optimise::{Explanation, Objective, Recommendation, Status};
+
+impl Exportable for Recommendation {
+    fn tables(&self) -> Vec<Table> {
+        let mut tables = vec![
+            offices(self),
+            allocation(self),
+            explanations(&self.explanations),
+        ];
+        if self.unmet_hours > 0.0 {
+            tables.push(extra_posts(self));
+        }
+        tables
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// Why each office changes: the work driving it, the binding rule, one more post.
+fn explanations(explanations: &[Explanation]) -> Table {
+    let mut table = Table::new(
+        "Why each office changes",
+        &[
+            "id",
+            "office",
+            "staff",
+            "units",
+            "work driving it",
+            "binding rule",
+            "one more post",
+        ],
+    );
+    for e in explanations {
+        let posts: Vec<String> = e
+            .one_more_post
+            .iter()
+            .filter(|p| p.allowed)
+            .map(|p| match p.utilisation_with_one_more {
+                Some(u) if p.unmet_drop > 0.0 => format!(
+                    "{}: −{:.0} unmet h, utilisation {:.1}%",
+                    p.staff_type,
+                    p.unmet_drop,
+                    u * 100.0
+                ),
+                Some(u) => format!("{}: utilisation {:.1}%", p.staff_type, u * 100.0),
+                None => format!("{}: no work", p.staff_type),
+            })
+            .collect();
+        table.rows.push(vec![
+            Cell::text(&e.office),
+            Cell::text(&e.name),
+            Cell::text(format!("{} → {}", e.staff_before, e.staff_after)),
+            Cell::text(format!("{} → {}", e.units_before, e.units_after)),
+            Cell::text(e.work.join("; ")),
+            Cell::text(format!("{}: {}", e.binding.join(", "), e.reason)),
+            Cell::text(posts.join("; ")),
+        ]);
+    }
+    table
+}
+
+/// The main table: posts of each staff type per office before and after, with the status,
+/// bound and headline figures under it.
+fn offices(rec: &Recommendation) -> Table {
+    let mut headers: Vec<String> = vec!["id".into(), "office".into()];
+    for t in &rec.staff_types {
+        headers.push(format!("{t} before"));
+        headers.push(format!("{t} after"));
+    }
+    for h in [
+        "staff before",
+        "staff after",
+        "change",
+        "utilisation before",
+        "utilisation after",
+        "units before",
+        "units after",
+    ] {
+        headers.push(h.into());
+    }
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut offices = Table::new(
+        format!("{} — recommended posts per office", rec.scenario),
+        &header_refs,
+    );
+    for o in &rec.offices {
+        let mut row = vec![Cell::text(&o.id), Cell::text(&o.name)];
+        for (b, a) in o.staff_before.iter().zip(&o.staff_after) {
+            row.push(Cell::Int(i64::from(*b)));
+            row.push(Cell::Int(i64::from(*a)));
+        }
+        let before: u32 = o.staff_before.iter().sum();
+        let after: u32 = o.staff_after.iter().sum();
+        row.push(Cell::Int(i64::from(before)));
+        row.push(Cell::Int(i64::from(after)));
+        row.push(Cell::Int(i64::from(after) - i64::from(before)));
+        row.push(Cell::opt_share(o.utilisation_before));
+        row.push(Cell::opt_share(o.utilisation_after));
+        row.push(Cell::Int(o.covers_before.len() as i64));
+        row.push(if o.open {
+            Cell::Int(o.covers_after.len() as i64)
+        } else {
+            Cell::text("closed")
+        });
+        offices.rows.push(row);
+    }
+    let share = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{:.1}%", v * 100.0));
+    offices.notes.push(format!(
+        "{}: {} (method {}, {:.2} s); bound on {} {:.1}, gap {:.2}%",
+        match rec.status {
+            Status::Optimal => "status",
+            Status::TimeLimit => "status (not proven optimal)",
+        },
+        rec.status.as_str(),
+        rec.method,
+        rec.seconds,
+        match rec.objective {
+            Objective::UnmetHours => "unmet hours",
+            Objective::Cost => "cost",
+        },
+        rec.objective_bound,
+        rec.gap * 100.0
+    ));
+    offices.notes.push(format!(
+        "cost {:.0} → {:.0}; peak utilisation {} → {}; unmet hours {:.1} → {:.1}",
+        rec.cost_before,
+        rec.cost_after,
+        share(rec.peak_utilisation_before),
+        share(rec.peak_utilisation_after),
+        rec.unmet_hours_before,
+        rec.unmet_hours
+    ));
+    offices
+}
+
+/// Which group covers each unit before and after.
+fn allocation(rec: &Recommendation) -> Table {
+    let mut allocation = Table::new(
+        "Allocation of units to dispatched groups",
+        &["unit id", "unit", "hours", "group before", "group after"],
+    );
+    for m in &rec.allocation {
+        allocation.rows.push(vec![
+            Cell::text(&m.id),
+            Cell::text(&m.name),
+            Cell::Num(m.hours, 1),
+            m.before.clone().map_or(Cell::Empty, Cell::Text),
+            m.after.clone().map_or(Cell::Empty, Cell::Text),
+        ]);
+    }
+    let moved = rec
+        .allocation
+        .iter()
+        .filter(|m| m.before != m.after)
+        .count();
+    allocation.notes.push(format!(
+        "{moved} of {} units change group",
+        rec.allocation.len()
+    ));
+    allocation
+}
+
+/// Posts beyond the recommendation that would meet the target (where it is not met).
+fn extra_posts(rec: &Recommendation) -> Table {
+    let mut extra = Table::new(
+        "Posts beyond the recommendation that would meet the target utilisation",
+        &["staff type", "extra posts"],
+    );
+    match &rec.extra_posts_needed {
+        Some(posts) => {
+            for (t, n) in rec.staff_types.iter().zip(posts) {
+                extra
+                    .rows
+                    .push(vec![Cell::text(t), Cell::Int(i64::from(*n))]);
+            }
+            extra.notes.push(format!(
+                "cost of the extra posts: {:.0} a year",
+                rec.extra_cost
+            ));
+        }
+        None => extra.notes.push(
+            "no number of posts meets the target: max_staff caps an office below its need".into(),
+        ),
+    }
+    extra
+}

@@ -1,0 +1,231 @@
+//! The staff mix of given headcounts: the cheapest under quotas and budget (a transportation
+//! problem, whose LP optimum is whole), or the fewest people changed at a given cost.
+
+use std::time::{Duration, Instant};
+
+use super::model::Model;
+use crate::model::Scenario;
+use crate::optimise::program::{lp_name, Lin, Lp, Row, Sense};
+
+impl Model<'_> {
+    /// Least yearly cost of staffing headcounts `n` under quotas and budget (`None`: no mix
+    /// keeps them). A transportation problem, so the LP optimum is whole.
+    pub(crate) fn staff_cost(&self, n: &[u32]) -> Option<f64> {
+        let heads = self.headcounts(n);
+        let (cost, _) = self.mix(&heads, None)?;
+        let fixed: f64 = self
+            .scenario
+            .offices
+            .iter()
+            .filter(|o| o.fixed)
+            .map(|o| self.scenario.cost(&o.staff))
+            .sum();
+        let total = cost + fixed;
+        if self
+            .scenario
+            .policy
+            .budget
+            .is_some_and(|b| total > b * (1.0 + 1e-9))
+        {
+            return None;
+        }
+        Some(total)
+    }
+
+    /// Staff mix for headcounts `heads`: least cost (`changes_at = None`, LP), or fewest
+    /// people changed at a cost at most the given one (integer). Returns (objective, mix,
+    /// proven) as (value, `[office][type]`) with proven folded into `Some`.
+    pub(crate) fn mix(
+        &self,
+        heads: &[u32],
+        changes_at: Option<f64>,
+    ) -> Option<(f64, Vec<Vec<u32>>)> {
+        self.mix_proven(heads, changes_at).map(|(v, m, _)| (v, m))
+    }
+
+    pub(crate) fn mix_proven(
+        &self,
+        heads: &[u32],
+        changes_at: Option<f64>,
+    ) -> Option<(f64, Vec<Vec<u32>>, bool)> {
+        let scenario = self.scenario;
+        let mix = Mix::new(scenario, heads, changes_at.is_some())?;
+        let mut lp = mix.lp;
+        for (t, left) in self.quota_left().iter().enumerate() {
+            if let Some(left) = left {
+                let mut lhs = Lin::constant(-left);
+                for v in mix.vars.iter().filter_map(|row| row[t]) {
+                    lhs.add(v, 1.0);
+                }
+                let name = format!("quota_{}", lp_name(&scenario.staff_types[t].id));
+                lp.row(name, lhs, Sense::Le);
+            }
+        }
+        if let Some(at) = changes_at {
+            let fixed = fixed_cost(scenario);
+            let mut lhs = mix.cost.clone();
+            lhs.constant -= at - fixed + 1e-6 * at.max(1.0);
+            lp.row("cost_held".into(), lhs, Sense::Le);
+        }
+        lp.rows.extend(mix.change_rows);
+        let objective = if changes_at.is_some() {
+            let mut moved = Lin::default();
+            for &d in &mix.moved {
+                moved.add(d, 1.0);
+            }
+            moved
+        } else {
+            mix.cost
+        };
+        let left = self
+            .deadline
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_millis(50));
+        let solution = lp.solve(&objective, &[], None, left).ok()?;
+        let value_of = |v: usize| solution.values.get(v).copied().unwrap_or(0.0);
+        let staff: Vec<Vec<u32>> = mix
+            .vars
+            .iter()
+            .enumerate()
+            .map(|(o, row)| {
+                if scenario.offices[o].fixed {
+                    return scenario.offices[o].staff.clone();
+                }
+                row.iter()
+                    .map(|v| v.map_or(0, |v| value_of(v).round().max(0.0) as u32))
+                    .collect()
+            })
+            .collect();
+        let value = if changes_at.is_some() {
+            mix.moved.iter().map(|&d| value_of(d)).sum::<f64>().round()
+        } else {
+            staff.iter().map(|s| scenario.cost(s)).sum::<f64>() - fixed_cost(scenario)
+        };
+        Some((value, staff, solution.proven))
+    }
+
+    /// The mix of least people changed at cost at most `cost`: (mix, changes, proven).
+    pub(crate) fn fewest_people(&self, n: &[u32], cost: f64) -> Option<(Vec<Vec<u32>>, f64, bool)> {
+        let heads = self.headcounts(n);
+        let (changes, mix, proven) = self.mix_proven(&heads, Some(cost))?;
+        // The integer solve must keep every head exactly; anything else is not an answer.
+        let ok = mix
+            .iter()
+            .zip(&heads)
+            .enumerate()
+            .all(|(o, (s, &h))| self.scenario.offices[o].fixed || s.iter().sum::<u32>() == h);
+        ok.then_some((mix, changes, proven))
+    }
+}
+
+/// The staff-mix programme before quotas and the held cost: a variable per office and allowed
+/// type (whole when changes are counted), each office's heads exactly, and the change rows.
+struct Mix {
+    lp: Lp,
+    /// `[office][type]` → variable.
+    vars: Vec<Vec<Option<usize>>>,
+    /// People changed per office and type (changes counted only).
+    moved: Vec<usize>,
+    /// `moved ≥ |staff − today|`, added after the quotas.
+    change_rows: Vec<Row>,
+    cost: Lin,
+}
+
+impl Mix {
+    /// `None` when an office with heads may employ no type.
+    fn new(scenario: &Scenario, heads: &[u32], changes: bool) -> Option<Mix> {
+        let types = scenario.staff_types.len();
+        let mut lp = Lp::default();
+        let mut vars: Vec<Vec<Option<usize>>> = vec![vec![None; types]; scenario.offices.len()];
+        for (o, office) in scenario.offices.iter().enumerate() {
+            if office.fixed {
+                continue;
+            }
+            for (t, slot) in vars[o].iter_mut().enumerate() {
+                if office.allowed_staff.get(t).copied().unwrap_or(false) && heads[o] > 0 {
+                    let name = format!(
+                        "staff_{}_{}",
+                        lp_name(&office.id),
+                        lp_name(&scenario.staff_types[t].id)
+                    );
+                    *slot = Some(lp.var(name, 0.0, f64::from(heads[o]), changes));
+                }
+            }
+        }
+        let mut moved = Vec::new();
+        let mut change_rows = Vec::new();
+        if changes {
+            for (o, office) in scenario.offices.iter().enumerate() {
+                if office.fixed {
+                    continue;
+                }
+                for (t, var) in vars[o].iter().enumerate() {
+                    let today = f64::from(office.staff.get(t).copied().unwrap_or(0));
+                    let name = format!(
+                        "moved_{}_{}",
+                        lp_name(&office.id),
+                        lp_name(&scenario.staff_types[t].id)
+                    );
+                    let d = lp.var(name.clone(), 0.0, f64::INFINITY, false);
+                    moved.push(d);
+                    let mut up = Lin::constant(-today);
+                    let mut down = Lin::constant(today);
+                    if let Some(s) = var {
+                        up.add(*s, 1.0);
+                        down.add(*s, -1.0);
+                    }
+                    up.add(d, -1.0);
+                    down.add(d, -1.0);
+                    change_rows.push(Row {
+                        name: format!("{name}_up"),
+                        lhs: up,
+                        sense: Sense::Le,
+                    });
+                    change_rows.push(Row {
+                        name: format!("{name}_down"),
+                        lhs: down,
+                        sense: Sense::Le,
+                    });
+                }
+            }
+        }
+        let mut cost = Lin::default();
+        for row in &vars {
+            for (t, v) in row.iter().enumerate() {
+                if let Some(v) = v {
+                    cost.add(*v, scenario.staff_types[t].cost);
+                }
+            }
+        }
+        for (o, office) in scenario.offices.iter().enumerate() {
+            if office.fixed {
+                continue;
+            }
+            if vars[o].iter().all(Option::is_none) && heads[o] > 0 {
+                return None;
+            }
+            let mut lhs = Lin::constant(-f64::from(heads[o]));
+            for v in vars[o].iter().flatten() {
+                lhs.add(*v, 1.0);
+            }
+            lp.row(format!("heads_{}", lp_name(&office.id)), lhs, Sense::Eq);
+        }
+        Some(Mix {
+            lp,
+            vars,
+            moved,
+            change_rows,
+            cost,
+        })
+    }
+}
+
+/// Yearly cost of the fixed offices, which no mix changes.
+fn fixed_cost(scenario: &Scenario) -> f64 {
+    scenario
+        .offices
+        .iter()
+        .filter(|o| o.fixed)
+        .map(|o| scenario.cost(&o.staff))
+        .sum()
+}

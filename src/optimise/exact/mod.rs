@@ -1,0 +1,215 @@
+//! The exact path for scenarios whose target utilisation can be met: it proves all four goals
+//! by enumerating headcounts and packing units, instead of asking the MIP solver to search
+//! the allocation.
+//!
+//! Why this is exact. When every office can be at or below the target, each office in a
+//! least-cost answer has exactly the least headcount for its load: one person fewer would
+//! still keep every rule and cost less (every post costs something). Sections' loads do not
+//! depend on the allocation, so their headcounts are known. What remains is a headcount `N_g`
+//! per dispatched group: an allocation fits `N` when every group's load stays within what
+//! `N_g` people carry at the target (and teams, `max_units`, eligibility hold); the cost of
+//! `N` is the cheapest mix of staff types under quotas (a transportation problem, whose LP
+//! optimum is whole). So
+//! - goal 2: the least cost over the `N` that some allocation fits (headcount vectors taken
+//!   in order of a lower bound on their cost; groups alike in every rule are interchangeable,
+//!   so only sorted vectors within such a class are tried);
+//! - goal 3: with cost held, headcounts are those `N` exactly (fewer people would cost less),
+//!   so the lowest peak is a branch-and-bound over allocations into each least-cost `N`;
+//! - goal 4: over the orderings of those `N` within classes, the fewest units moved (again a
+//!   branch-and-bound) plus the fewest people changed (a small integer programme).
+//!
+//! Every search has a node limit and the deadline; an answer found past either is returned
+//! unproven. Scenarios outside these assumptions (unmet hours, free posts, fixed or optional
+//! sections, fixed groups) return `None` and go the general way.
+
+mod mix;
+mod model;
+mod pack;
+mod vectors;
+
+use std::time::Instant;
+
+use super::facts::{Facts, Plan};
+pub(super) use model::{Group, Model};
+pub(super) use pack::{Mode, Pack};
+
+/// Most orderings of the least-cost headcounts tried for the fewest changes.
+const MAX_ORDERINGS: usize = 5_000;
+/// Most distinct candidate sets of units whose confinement the bound and the headcount
+/// builder look at.
+pub(super) const CONFINED_SETS: usize = 500;
+
+/// The exact path's answer and whether every goal was proven.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub plan: Plan,
+    pub proven: bool,
+}
+
+/// Group headcounts, allocation (unit → office) and staff `[office][type]`.
+type Answer = (Vec<u32>, Vec<Option<usize>>, Vec<Vec<u32>>);
+
+/// Group headcounts with a figure (their cost, or a lower bound on their peak).
+type Valued = Vec<(Vec<u32>, f64)>;
+
+/// Searches the exact way; `None` when the scenario is outside its assumptions or no
+/// least-cost headcounts were found before the deadline.
+pub fn solve(facts: &Facts, deadline: Instant) -> Option<Found> {
+    let model = Model::new(facts, deadline)?;
+    let mut proven = true;
+    // Goal 1 is zero here.
+    let (best_cost, cheapest) = least_cost(&model, &mut proven)?;
+    let (best_peak, best, peaks) = lowest_peak(&model, &cheapest, &mut proven);
+    let (n_best, coverage_best) = best?;
+    let answer = fewest_changes(&model, &peaks, best_cost, best_peak, &mut proven);
+    let (n, coverage, staff) = match answer {
+        Some(a) => a,
+        None => {
+            proven = false;
+            let staff = model.fewest_people(&n_best, best_cost)?.0;
+            (n_best, coverage_best, staff)
+        }
+    };
+    let plan = model.plan(&n, coverage, staff);
+    if facts.violation(&plan).is_some() {
+        return None;
+    }
+    Some(Found { plan, proven })
+}
+
+/// Goal 2: the least cost of a headcount vector some allocation fits, and every vector at
+/// that cost. `None` when none was found.
+fn least_cost(model: &Model, proven: &mut bool) -> Option<(f64, Valued)> {
+    let vectors = model.vectors()?;
+    let mut best_cost = f64::INFINITY;
+    let mut cheapest: Valued = Vec::new();
+    for (n, bound) in vectors {
+        if bound > best_cost * (1.0 + 1e-9) {
+            break;
+        }
+        if Instant::now() >= model.deadline {
+            *proven = false;
+            break;
+        }
+        if !model.may_fit(&n) {
+            continue;
+        }
+        let Some(cost) = model.staff_cost(&n) else {
+            continue;
+        };
+        if cost > best_cost * (1.0 + 1e-9) {
+            continue;
+        }
+        let mut pack = Pack::new(model, &n, Mode::Fit, f64::INFINITY);
+        let fits = pack.run();
+        *proven &= !pack.stopped;
+        if fits {
+            if cost < best_cost * (1.0 - 1e-9) {
+                cheapest.clear();
+                best_cost = cost;
+            }
+            cheapest.push((n, cost));
+        }
+    }
+    (!cheapest.is_empty()).then_some((best_cost, cheapest))
+}
+
+/// Headcounts and an allocation into them.
+type Packed = (Vec<u32>, Vec<Option<usize>>);
+
+/// Goal 3: the lowest peak over allocations into least-cost headcounts, the answer that
+/// reaches it, and each vector's lower bound on the peak.
+fn lowest_peak(
+    model: &Model,
+    cheapest: &[(Vec<u32>, f64)],
+    proven: &mut bool,
+) -> (f64, Option<Packed>, Valued) {
+    let mut best_peak = f64::INFINITY;
+    let mut best: Option<Packed> = None;
+    let mut peaks: Valued = Vec::new();
+    for (n, _) in cheapest {
+        let mut pack = Pack::new(model, n, Mode::Peak, best_peak);
+        if pack.run() {
+            best_peak = pack.best_peak;
+            best = Some((n.clone(), pack.best_coverage.clone()));
+        }
+        *proven &= !pack.stopped;
+        peaks.push((n.clone(), pack.static_bound));
+    }
+    (best_peak, best, peaks)
+}
+
+/// Goal 4: fewest changes over every ordering, within classes, of least-cost headcounts
+/// that reach the lowest peak.
+fn fewest_changes(
+    model: &Model,
+    peaks: &[(Vec<u32>, f64)],
+    best_cost: f64,
+    best_peak: f64,
+    proven: &mut bool,
+) -> Option<Answer> {
+    let mut best_changes = f64::INFINITY;
+    let mut answer: Option<Answer> = None;
+    for (bound, ordered) in orderings_by_bound(model, peaks, best_peak, proven) {
+        if bound >= best_changes {
+            break;
+        }
+        if Instant::now() >= model.deadline {
+            *proven = false;
+            break;
+        }
+        let Some((staff, people, people_proven)) = model.fewest_people(&ordered, best_cost) else {
+            continue;
+        };
+        *proven &= people_proven;
+        let mut pack = Pack::new(model, &ordered, Mode::Moves, best_peak);
+        if people + pack.must_move(0) as f64 >= best_changes {
+            continue;
+        }
+        if best_changes.is_finite() {
+            pack.best_moves = (best_changes - people).ceil() as i64;
+        }
+        if pack.run() {
+            let total = people + pack.best_moves as f64;
+            if total < best_changes {
+                best_changes = total;
+                answer = Some((ordered.clone(), pack.best_coverage.clone(), staff));
+            }
+        }
+        *proven &= !pack.stopped;
+    }
+    answer
+}
+
+/// The orderings of the headcounts that may reach the lowest peak, by a quick lower bound on
+/// their changes (headcount changes ignoring types, units whose group today cannot take
+/// them), so that a good answer comes early and the rest are cut off.
+fn orderings_by_bound(
+    model: &Model,
+    peaks: &[(Vec<u32>, f64)],
+    best_peak: f64,
+    proven: &mut bool,
+) -> Vec<(f64, Vec<u32>)> {
+    let mut queue: Vec<(f64, Vec<u32>)> = Vec::new();
+    for (n, bound) in peaks {
+        if *bound > best_peak * (1.0 + 1e-9) {
+            continue;
+        }
+        let orderings = model.orderings(n);
+        // `orderings` stops past the limit; then not every ordering is tried.
+        if orderings.len() > MAX_ORDERINGS {
+            *proven = false;
+        }
+        for ordered in orderings {
+            if queue.len() > MAX_ORDERINGS {
+                *proven = false;
+                break;
+            }
+            let pack = Pack::new(model, &ordered, Mode::Moves, best_peak);
+            let bound = model.head_changes(&ordered) + pack.must_move(0) as f64;
+            queue.push((bound, ordered));
+        }
+    }
+    queue.sort_by(|a, b| a.0.total_cmp(&b.0));
+    queue
+}

@@ -1,0 +1,373 @@
+//! The exact path's view of a scenario: each dispatched group with the headcounts it may
+//! have and its class of interchangeable groups, the sections at their least headcounts, the
+//! units to place in search order, and the small helpers the searches share.
+
+use std::time::Instant;
+
+use super::MAX_ORDERINGS;
+use crate::analysis::{least_headcount, TOLERANCE};
+use crate::model::Scenario;
+use crate::optimise::facts::{Facts, Plan};
+
+/// The rules of one group, as the packing sees them.
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    pub(crate) office: usize,
+    pub(crate) class: usize,
+    pub(crate) base: f64,
+    pub(crate) max_units: u32,
+    /// Headcounts it may have (0: closed).
+    pub(crate) options: Vec<u32>,
+    pub(crate) cheapest: f64,
+}
+
+pub(crate) struct Model<'a> {
+    pub(crate) scenario: &'a Scenario,
+    pub(crate) facts: &'a Facts<'a>,
+    pub(crate) groups: Vec<Group>,
+    /// Office → position in `groups`.
+    pub(crate) slot: Vec<Option<usize>>,
+    /// Units to place, hardest first.
+    pub(crate) order: Vec<usize>,
+    /// Unit → group positions it may go to.
+    pub(crate) candidates: Vec<Vec<usize>>,
+    /// Headcount of each section (fixed or least).
+    pub(crate) sections: Vec<(usize, u32)>,
+    pub(crate) section_peak: f64,
+    pub(crate) deadline: Instant,
+    /// Team sizes of the units to place, smallest first (0 always among them).
+    pub(crate) teams: Vec<u32>,
+}
+
+impl<'a> Model<'a> {
+    pub(crate) fn new(facts: &'a Facts<'a>, deadline: Instant) -> Option<Model<'a>> {
+        let scenario = facts.scenario;
+        if scenario
+            .staff_types
+            .iter()
+            .any(|t| !(t.cost > 0.0 && t.cost.is_finite()))
+        {
+            return None;
+        }
+        let mut sections = Vec::new();
+        let mut section_peak: f64 = 0.0;
+        let mut slot = vec![None; scenario.offices.len()];
+        let mut groups: Vec<Group> = Vec::new();
+        for (o, office) in scenario.offices.iter().enumerate() {
+            if !office.is_group() {
+                let n = section_headcount(facts, o)?;
+                let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
+                section_peak = section_peak.max(facts.utilisation(o, base, n));
+                sections.push((o, n));
+                continue;
+            }
+            slot[o] = Some(groups.len());
+            groups.push(group(facts, o)?);
+        }
+        classify(facts, &mut groups);
+        let candidates: Vec<Vec<usize>> = facts
+            .candidates
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .filter_map(|&o| slot.get(o).copied().flatten())
+                    .collect()
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..scenario.units.len())
+            .filter(|&u| facts.placed.get(u).copied().unwrap_or(false))
+            .collect();
+        order.sort_by(|&a, &b| {
+            facts.unit_hours[b]
+                .total_cmp(&facts.unit_hours[a])
+                .then(candidates[a].len().cmp(&candidates[b].len()))
+                .then(a.cmp(&b))
+        });
+        let mut teams: Vec<u32> = order.iter().map(|&u| facts.unit_team[u]).collect();
+        teams.push(0);
+        teams.sort_unstable();
+        teams.dedup();
+        Some(Model {
+            teams,
+            scenario,
+            facts,
+            groups,
+            slot,
+            order,
+            candidates,
+            sections,
+            section_peak,
+            deadline,
+        })
+    }
+
+    /// Hours `n` people at group `g` carry at the target.
+    pub(crate) fn capacity(&self, g: usize, n: u32) -> f64 {
+        if n == 0 {
+            return 0.0;
+        }
+        let o = self.groups[g].office;
+        let persons = self.facts.persons(o, n);
+        persons * self.facts.year_value * self.facts.target / (1.0 - TOLERANCE)
+    }
+
+    /// Capacity hours at full utilisation (the denominator of utilisation).
+    pub(crate) fn capacity_hours(&self, g: usize, n: u32) -> f64 {
+        if n == 0 {
+            return 0.0;
+        }
+        let o = self.groups[g].office;
+        self.facts.persons(o, n) * self.facts.year_value
+    }
+
+    /// Quick necessary conditions: for every team size, room for the hours and the number
+    /// of the units whose work needs that team, in the groups with that many people.
+    pub(crate) fn may_fit(&self, n: &[u32]) -> bool {
+        for (g, group) in self.groups.iter().enumerate() {
+            if group.base > self.capacity(g, n[g]) {
+                return false;
+            }
+        }
+        self.teams.iter().all(|&t| {
+            let mut room = 0.0;
+            let mut slots = 0u64;
+            for (g, group) in self.groups.iter().enumerate() {
+                if n[g] > 0 && n[g] >= t {
+                    room += self.capacity(g, n[g]) - group.base;
+                    slots += u64::from(group.max_units);
+                }
+            }
+            let needing = self.order.iter().filter(|&&u| self.facts.unit_team[u] >= t);
+            let hours: f64 = needing.clone().map(|&u| self.facts.unit_hours[u]).sum();
+            hours <= room * (1.0 + 1e-12) + 1e-9 && slots >= needing.count() as u64
+        })
+    }
+
+    /// Posts of each staff type held by fixed offices, and the quotas left for the rest.
+    pub(crate) fn quota_left(&self) -> Vec<Option<f64>> {
+        self.scenario
+            .staff_types
+            .iter()
+            .enumerate()
+            .map(|(t, _)| {
+                self.scenario
+                    .policy
+                    .quota
+                    .get(t)
+                    .copied()
+                    .flatten()
+                    .map(|q| {
+                        let fixed: u32 = self
+                            .scenario
+                            .offices
+                            .iter()
+                            .filter(|o| o.fixed)
+                            .map(|o| o.staff.get(t).copied().unwrap_or(0))
+                            .sum();
+                        f64::from(q) - f64::from(fixed)
+                    })
+            })
+            .collect()
+    }
+
+    /// Headcount of every office under group headcounts `n`.
+    pub(crate) fn headcounts(&self, n: &[u32]) -> Vec<u32> {
+        let mut heads = vec![0u32; self.scenario.offices.len()];
+        for &(o, k) in &self.sections {
+            heads[o] = k;
+        }
+        for (g, group) in self.groups.iter().enumerate() {
+            heads[group.office] = n[g];
+        }
+        heads
+    }
+
+    /// People added or removed at each group, types aside: a lower bound on people changed.
+    pub(crate) fn head_changes(&self, n: &[u32]) -> f64 {
+        self.groups
+            .iter()
+            .zip(n)
+            .map(|(g, &k)| f64::from(self.scenario.offices[g.office].headcount().abs_diff(k)))
+            .sum()
+    }
+
+    /// Every distinct ordering of `n` within each class.
+    pub(crate) fn orderings(&self, n: &[u32]) -> Vec<Vec<u32>> {
+        let mut out = vec![n.to_vec()];
+        let classes = self
+            .groups
+            .iter()
+            .map(|g| g.class)
+            .max()
+            .map_or(0, |c| c + 1);
+        for c in 0..classes {
+            let members: Vec<usize> = (0..self.groups.len())
+                .filter(|&g| self.groups[g].class == c)
+                .collect();
+            let mut values: Vec<u32> = members.iter().map(|&g| n[g]).collect();
+            values.sort_unstable();
+            let mut perms = Vec::new();
+            loop {
+                perms.push(values.clone());
+                if perms.len() > MAX_ORDERINGS || !next_permutation(&mut values) {
+                    break;
+                }
+            }
+            let mut next = Vec::new();
+            for base in &out {
+                for p in &perms {
+                    let mut v = base.clone();
+                    for (&g, &k) in members.iter().zip(p) {
+                        v[g] = k;
+                    }
+                    next.push(v);
+                    if next.len() > MAX_ORDERINGS {
+                        return next;
+                    }
+                }
+            }
+            out = next;
+        }
+        out
+    }
+
+    pub(crate) fn plan(
+        &self,
+        n: &[u32],
+        coverage: Vec<Option<usize>>,
+        staff: Vec<Vec<u32>>,
+    ) -> Plan {
+        let open = self
+            .scenario
+            .offices
+            .iter()
+            .enumerate()
+            .map(|(o, office)| match self.slot[o] {
+                Some(g) if office.optional => n[g] > 0,
+                _ => self.facts.open_today.get(o).copied().unwrap_or(true) || !office.optional,
+            })
+            .collect();
+        Plan {
+            staff,
+            coverage,
+            open,
+        }
+    }
+}
+
+pub(crate) fn next_permutation(values: &mut [u32]) -> bool {
+    let Some(i) = (1..values.len()).rev().find(|&i| values[i - 1] < values[i]) else {
+        return false;
+    };
+    let pivot = i - 1;
+    let Some(j) = (i..values.len()).rev().find(|&j| values[j] > values[pivot]) else {
+        return false;
+    };
+    values.swap(pivot, j);
+    values[i..].reverse();
+    true
+}
+
+/// The headcount of a section: today's if fixed, else the least for its load. `None` outside
+/// the exact path's assumptions (an optional section, or one that cannot meet the target).
+fn section_headcount(facts: &Facts, o: usize) -> Option<u32> {
+    let office = &facts.scenario.offices[o];
+    if office.optional && !office.fixed {
+        return None;
+    }
+    let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
+    let n = if office.fixed {
+        office.headcount()
+    } else {
+        let floor = facts.floor(o, facts.base_team_of(o));
+        let n = least_headcount(office, base, facts.year_value, facts.target, floor);
+        if office.max_staff.is_some_and(|m| n > m) || n >= facts.big_m {
+            return None;
+        }
+        n
+    };
+    (facts.unmet(o, base, n) <= 0.0).then_some(n)
+}
+
+/// A dispatched group with the headcounts it may have: from the least for its own work to
+/// the least for every unit it may take (and 0 for an optional group without work of its
+/// own). `None` for a fixed group or one without such headcounts.
+fn group(facts: &Facts, o: usize) -> Option<Group> {
+    let scenario = facts.scenario;
+    let office = &scenario.offices[o];
+    if office.fixed {
+        return None;
+    }
+    let (h, target) = (facts.year_value, facts.target);
+    let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
+    let base_team = facts.base_team_of(o);
+    let reachable: Vec<usize> = (0..scenario.units.len())
+        .filter(|&u| facts.candidates.get(u).is_some_and(|c| c.contains(&o)))
+        .collect();
+    let reach: f64 = base
+        + reachable
+            .iter()
+            .map(|&u| facts.unit_hours.get(u).copied().unwrap_or(0.0))
+            .sum::<f64>();
+    let top_team = reachable
+        .iter()
+        .map(|&u| facts.unit_team.get(u).copied().unwrap_or(0))
+        .fold(base_team, u32::max);
+    let lo = least_headcount(office, base, h, target, facts.floor(o, base_team));
+    let mut hi = least_headcount(office, reach, h, target, facts.floor(o, top_team));
+    if let Some(max) = office.max_staff {
+        hi = hi.min(max);
+    }
+    if lo > hi || hi >= facts.big_m {
+        return None;
+    }
+    let mut options: Vec<u32> = (lo..=hi).collect();
+    if office.optional && base <= 0.0 && lo > 0 {
+        options.insert(0, 0);
+    }
+    Some(Group {
+        office: o,
+        class: 0,
+        base,
+        max_units: office.max_units.unwrap_or(u32::MAX),
+        options,
+        cheapest: facts.cheapest_post.get(o).copied().unwrap_or(f64::INFINITY),
+    })
+}
+
+/// Classes: groups alike in every rule and in the units they may take are interchangeable.
+fn classify(facts: &Facts, groups: &mut [Group]) {
+    let scenario = facts.scenario;
+    let mut keys: Vec<String> = Vec::new();
+    for g in groups {
+        let office = &scenario.offices[g.office];
+        let reach: Vec<usize> = (0..scenario.units.len())
+            .filter(|&u| {
+                facts
+                    .candidates
+                    .get(u)
+                    .is_some_and(|c| c.contains(&g.office))
+            })
+            .collect();
+        let key = format!(
+            "{}|{}|{:?}|{:?}|{:?}|{}|{}|{}|{:?}|{:?}",
+            office.leaders,
+            office.leader_case_share.to_bits(),
+            office.min_staff,
+            office.max_staff,
+            office.allowed_staff,
+            g.max_units,
+            office.optional,
+            g.base.to_bits(),
+            g.options,
+            reach
+        );
+        g.class = match keys.iter().position(|k| *k == key) {
+            Some(c) => c,
+            None => {
+                keys.push(key);
+                keys.len() - 1
+            }
+        };
+    }
+}

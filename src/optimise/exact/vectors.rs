@@ -1,0 +1,336 @@
+//! Headcount vectors of the dispatched groups: every vector in order of a lower bound on its
+//! cost (the enumeration), and vectors built greedily from a shortfall measure (the descent).
+
+use std::time::Instant;
+
+use super::model::Model;
+use super::CONFINED_SETS;
+
+/// Most headcount vectors tried before the exact path gives way to the general one.
+const MAX_VECTORS: usize = 200_000;
+
+/// A cheaper neighbour of a headcount vector: saving, group lowered to a headcount, and a
+/// group raised to a headcount.
+type Neighbour = (f64, usize, u32, Option<(usize, u32)>);
+
+/// Units confined to a set of groups: by team size, their hours and number.
+pub(crate) struct Confined {
+    pub(crate) groups: Vec<usize>,
+    pub(crate) levels: Vec<(u32, f64, u32)>,
+}
+
+impl Model<'_> {
+    /// Every headcount vector (sorted within classes), cheapest lower bound first.
+    pub(crate) fn vectors(&self) -> Option<Vec<(Vec<u32>, f64)>> {
+        let classes = self
+            .groups
+            .iter()
+            .map(|g| g.class)
+            .max()
+            .map_or(0, |c| c + 1);
+        let mut per_class: Vec<Vec<Vec<u32>>> = Vec::with_capacity(classes);
+        let mut total = 1usize;
+        for c in 0..classes {
+            let members: Vec<usize> = (0..self.groups.len())
+                .filter(|&g| self.groups[g].class == c)
+                .collect();
+            let options = self.groups[members[0]].options.clone();
+            let mut combos = Vec::new();
+            multisets(&options, members.len(), &mut Vec::new(), &mut combos);
+            total = total.saturating_mul(combos.len().max(1));
+            if total > MAX_VECTORS {
+                return None;
+            }
+            per_class.push(combos);
+        }
+        let section_bound: f64 = self
+            .sections
+            .iter()
+            .map(|&(o, n)| {
+                let office = &self.scenario.offices[o];
+                if office.fixed {
+                    self.scenario.cost(&office.staff)
+                } else {
+                    let c = self
+                        .scenario
+                        .staff_types
+                        .iter()
+                        .enumerate()
+                        .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+                        .map(|(_, st)| st.cost)
+                        .fold(f64::INFINITY, f64::min);
+                    f64::from(n) * c
+                }
+            })
+            .sum();
+        let mut out: Vec<(Vec<u32>, f64)> = Vec::with_capacity(total);
+        let mut index = vec![0usize; classes];
+        loop {
+            let mut n = vec![0u32; self.groups.len()];
+            let mut used = vec![0usize; classes];
+            for (g, group) in self.groups.iter().enumerate() {
+                let c = group.class;
+                n[g] = per_class[c][index[c]][used[c]];
+                used[c] += 1;
+            }
+            let bound = section_bound
+                + self
+                    .groups
+                    .iter()
+                    .zip(&n)
+                    .map(|(g, &k)| f64::from(k) * g.cheapest)
+                    .sum::<f64>();
+            if bound.is_finite() {
+                out.push((n, bound));
+            }
+            // Next combination (odometer over classes).
+            let mut c = 0;
+            loop {
+                if c == classes {
+                    out.sort_by(|a, b| a.1.total_cmp(&b.1));
+                    return Some(out);
+                }
+                index[c] += 1;
+                if index[c] < per_class[c].len() {
+                    break;
+                }
+                index[c] = 0;
+                c += 1;
+            }
+        }
+    }
+
+    /// How far headcounts `n` fall short of what an allocation into them needs, roughly: for
+    /// every team size, and for every distinct set of groups that some unit is limited to,
+    /// the hours (and number) of the units confined there beyond the room (and `max_units`)
+    /// of those groups with enough people, a group's room capped at `max_units` average
+    /// units. A guide for building headcounts, not a proof of anything.
+    pub(crate) fn shortfall(&self, n: &[u32], confined: &[Confined]) -> f64 {
+        let mut short = 0.0;
+        for (g, group) in self.groups.iter().enumerate() {
+            short += (group.base - self.capacity(g, n[g])).max(0.0);
+        }
+        for set in confined {
+            for &(t, hours, units) in &set.levels {
+                let mut room = 0.0;
+                let mut slots = 0u64;
+                // `max_units` units of average size are about the most a group takes: a
+                // guide for building headcounts (this is not used for the bound).
+                let typical = hours / f64::from(units.max(1));
+                for &g in &set.groups {
+                    if n[g] > 0 && n[g] >= t {
+                        let most = f64::from(self.groups[g].max_units) * typical;
+                        room += (self.capacity(g, n[g]) - self.groups[g].base)
+                            .max(0.0)
+                            .min(most);
+                        slots += u64::from(self.groups[g].max_units);
+                    }
+                }
+                short += (hours - room * (1.0 + 1e-12) - 1e-9).max(0.0);
+                // A missing slot counts as the hours of an average unit.
+                let missing = u64::from(units).saturating_sub(slots) as f64;
+                short += missing * hours / f64::from(units.max(1));
+            }
+        }
+        short
+    }
+
+    /// The distinct sets of groups units are confined to (all groups among them), each with
+    /// the hours and number, by team size, of the units whose candidates lie within it.
+    /// At most `limit` sets, the largest first; the rest are left out (the test is then
+    /// weaker, never wrong).
+    pub(crate) fn confined(&self, limit: usize) -> Vec<Confined> {
+        let mut sets: Vec<Vec<usize>> = vec![(0..self.groups.len()).collect()];
+        for &u in &self.order {
+            let mut set = self.candidates[u].clone();
+            set.sort_unstable();
+            if !sets.contains(&set) {
+                sets.push(set);
+            }
+            if sets.len() >= limit {
+                break;
+            }
+        }
+        sets.into_iter()
+            .map(|groups| {
+                let levels = self
+                    .teams
+                    .iter()
+                    .map(|&t| {
+                        let inside = self.order.iter().filter(|&&u| {
+                            self.facts.unit_team[u] >= t
+                                && self.candidates[u].iter().all(|g| groups.contains(g))
+                        });
+                        let hours = inside.clone().map(|&u| self.facts.unit_hours[u]).sum();
+                        (t, hours, inside.count() as u32)
+                    })
+                    .filter(|&(_, _, units)| units > 0)
+                    .collect();
+                Confined { groups, levels }
+            })
+            .collect()
+    }
+
+    /// Headcount vectors built greedily from every group's least: each step raises the group
+    /// (to any of its options) that closes most of the shortfall per unit of cost, ties to the
+    /// group more units may go to. The first vector returned is the first without shortfall;
+    /// each next one has one more step (slack for the packing). At most `count` vectors.
+    pub(crate) fn cheapest_vectors(&self, price: &[f64], count: usize) -> Vec<Vec<u32>> {
+        let confined = self.confined(CONFINED_SETS);
+        let reach: Vec<usize> = (0..self.groups.len())
+            .map(|g| self.candidates.iter().filter(|c| c.contains(&g)).count())
+            .collect();
+        let mut n: Vec<u32> = self
+            .groups
+            .iter()
+            .map(|g| g.options.iter().copied().min().unwrap_or(0))
+            .collect();
+        let mut out = Vec::new();
+        let mut short = self.shortfall(&n, &confined);
+        let steps = self.groups.iter().map(|g| g.options.len()).sum::<usize>();
+        for _ in 0..=steps {
+            if short <= 0.0 {
+                out.push(n.clone());
+                break;
+            }
+            // A group's options can run into the hundreds of thousands (a unit of huge
+            // hours), and so can the steps: the deadline ends the building unfinished.
+            if Instant::now() >= self.deadline {
+                return Vec::new();
+            }
+            // (gain per cost, reach, cost, group, headcount)
+            let mut best: Option<(f64, usize, f64, usize, u32)> = None;
+            for (g, group) in self.groups.iter().enumerate() {
+                for (i, &k) in group.options.iter().filter(|&&k| k > n[g]).enumerate() {
+                    if i % 1024 == 1023 && Instant::now() >= self.deadline {
+                        return Vec::new();
+                    }
+                    let cost = f64::from(k - n[g]) * price[group.office];
+                    if !(cost > 0.0 && cost.is_finite()) {
+                        continue;
+                    }
+                    let mut next = n.clone();
+                    next[g] = k;
+                    let gain = if short > 0.0 {
+                        (short - self.shortfall(&next, &confined)) / cost
+                    } else {
+                        1.0 / cost
+                    };
+                    let better = best.is_none_or(|(b, r, c, _, _)| {
+                        let scale = gain.abs().max(b.abs()).max(1e-300);
+                        if (gain - b).abs() > 1e-9 * scale {
+                            gain > b
+                        } else if reach[g] != r {
+                            reach[g] > r
+                        } else {
+                            cost < c
+                        }
+                    });
+                    if better {
+                        best = Some((gain, reach[g], cost, g, k));
+                    }
+                }
+            }
+            let Some((gain, _, _, g, k)) = best else {
+                break;
+            };
+            if short > 0.0 && gain <= 0.0 {
+                break;
+            }
+            n[g] = k;
+            short = self.shortfall(&n, &confined);
+        }
+        // The greedy overshoots where one late step made an earlier one needless; lower
+        // what the necessary conditions allow. Then the same with a post more at a time, in
+        // the groups most units may go to, as slack for the packing.
+        let Some(mut first) = out.pop() else {
+            return Vec::new();
+        };
+        self.trim(&mut first, price, &confined);
+        let mut roomy: Vec<usize> = (0..self.groups.len())
+            .filter(|&g| first[g] > 0 && self.groups[g].options.contains(&(first[g] + 1)))
+            .collect();
+        roomy.sort_by(|&a, &b| reach[b].cmp(&reach[a]).then(first[a].cmp(&first[b])));
+        let mut next = first.clone();
+        out.push(first);
+        for &g in roomy.iter().take(count.saturating_sub(1)) {
+            next[g] += 1;
+            out.push(next.clone());
+        }
+        out
+    }
+
+    /// Lowers headcounts `n` (kept without shortfall) while a cheaper neighbour exists: one
+    /// group lowered to any of its options, or one lowered and another raised for less than
+    /// that saves; the largest saving first.
+    pub(crate) fn trim(&self, n: &mut [u32], price: &[f64], confined: &[Confined]) {
+        let groups = self.groups.len();
+        let mut rounds = 0;
+        loop {
+            rounds += 1;
+            if rounds > 10 * groups + 10 || Instant::now() >= self.deadline {
+                return;
+            }
+            let mut best: Option<Neighbour> = None;
+            for a in 0..groups {
+                let group = &self.groups[a];
+                for &k in group.options.iter().filter(|&&k| k < n[a]) {
+                    // Unfinished rounds leave `n` as it was: without shortfall.
+                    if Instant::now() >= self.deadline {
+                        return;
+                    }
+                    let saving = f64::from(n[a] - k) * price[group.office];
+                    if best.as_ref().is_some_and(|b| b.0 >= saving) {
+                        continue;
+                    }
+                    let mut next = n.to_vec();
+                    next[a] = k;
+                    if self.shortfall(&next, confined) <= 0.0 {
+                        best = Some((saving, a, k, None));
+                        continue;
+                    }
+                    for b in (0..groups).filter(|&b| b != a) {
+                        let other = &self.groups[b];
+                        for &m in other.options.iter().filter(|&&m| m > n[b]) {
+                            let net = saving - f64::from(m - n[b]) * price[other.office];
+                            if net <= 1e-9 * saving || best.as_ref().is_some_and(|x| x.0 >= net) {
+                                continue;
+                            }
+                            let mut both = next.clone();
+                            both[b] = m;
+                            if self.shortfall(&both, confined) <= 0.0 {
+                                best = Some((net, a, k, Some((b, m))));
+                            }
+                        }
+                    }
+                }
+            }
+            let Some((_, a, k, raise)) = best else {
+                return;
+            };
+            n[a] = k;
+            if let Some((b, m)) = raise {
+                n[b] = m;
+            }
+        }
+    }
+}
+
+/// Every non-increasing sequence of `k` values from `options`.
+pub(crate) fn multisets(options: &[u32], k: usize, prefix: &mut Vec<u32>, out: &mut Vec<Vec<u32>>) {
+    if prefix.len() == k {
+        out.push(prefix.clone());
+        return;
+    }
+    for (i, &v) in options.iter().enumerate().rev() {
+        if prefix.last().is_some_and(|&last| v > last) {
+            continue;
+        }
+        prefix.push(v);
+        multisets(&options[..=i], k, prefix, out);
+        prefix.pop();
+        if out.len() > MAX_VECTORS {
+            return;
+        }
+    }
+}

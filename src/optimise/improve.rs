@@ -1,0 +1,411 @@
+//! Improvement steps for scenarios too large for the exact search, run after the heuristic's
+//! local search (which moves one unit at a time and so cannot see these): [`shed_posts`]
+//! empties a group or takes a post from it by moving just enough units, and [`descend`]
+//! lowers group headcounts step by step, each step proven feasible by a bounded packing
+//! search.
+
+use std::time::Instant;
+
+use super::exact::{Mode, Model, Pack};
+use super::facts::Facts;
+use super::heuristic::Loads;
+use crate::analysis::{least_headcount, TOLERANCE};
+use crate::model::Scenario;
+
+/// Lowers the cost of an allocation one group at a time: closes an optional group, or takes
+/// one post from a group, by moving just enough of its units to other groups, each to where it
+/// adds least (nothing where there is room). Keeps a change when the groups' cost (least
+/// headcounts at their cheapest staff type) falls. Keeps eligibility, teams and `max_units`.
+/// For scenarios too large for the exact search, after the heuristic's local search, which
+/// moves one unit at a time and so cannot see these.
+pub fn shed_posts(
+    facts: &Facts,
+    coverage: &mut [Option<usize>],
+    open: &mut [bool],
+    deadline: Instant,
+) {
+    let scenario = facts.scenario;
+    let mut state = Shed::new(facts, coverage, open);
+    let mut improved = true;
+    while improved && Instant::now() < deadline {
+        improved = false;
+        for &g in &facts.groups {
+            if Instant::now() >= deadline {
+                break;
+            }
+            let office = &scenario.offices[g];
+            if office.fixed || !state.at.open[g] {
+                continue;
+            }
+            let closable = office.optional && facts.base_hours.get(g).is_some_and(|&h| h <= 0.0);
+            let n = state.heads(g);
+            let mut attempts = Vec::new();
+            if closable {
+                attempts.push(0);
+            }
+            if n > 1 && n > facts.floor(g, 0) && state.at.count[g] > 0 {
+                attempts.push(n - 1);
+            }
+            for goal in attempts {
+                if state.shed(g, goal) {
+                    improved = true;
+                    break;
+                }
+            }
+        }
+    }
+    coverage.copy_from_slice(&state.at.coverage);
+    open.copy_from_slice(&state.at.open);
+}
+
+/// The shedding's view: where the units are (the heuristic's [`Loads`]) and the cheapest
+/// post of each office.
+#[derive(Clone)]
+struct Shed<'a> {
+    scenario: &'a Scenario,
+    facts: &'a Facts<'a>,
+    at: Loads,
+    /// Cheapest post at each office.
+    price: Vec<f64>,
+}
+
+impl<'a> Shed<'a> {
+    fn new(facts: &'a Facts<'a>, coverage: &[Option<usize>], open: &[bool]) -> Shed<'a> {
+        let scenario = facts.scenario;
+        Shed {
+            scenario,
+            facts,
+            at: Loads::of(scenario, facts, coverage, open),
+            price: facts.cheapest_post.clone(),
+        }
+    }
+
+    /// Least headcount of office `o` with `load` hours and a unit of team `team` more.
+    fn heads_at(&self, o: usize, load: f64, team: u32) -> u32 {
+        if !self.at.open[o] {
+            return 0;
+        }
+        let facts = self.facts;
+        let team = if load > 0.0 {
+            self.at.team(facts, o).max(team)
+        } else {
+            0
+        };
+        least_headcount(
+            &self.scenario.offices[o],
+            load,
+            facts.year_value,
+            facts.target,
+            facts.floor(o, team),
+        )
+    }
+
+    fn heads(&self, o: usize) -> u32 {
+        self.heads_at(o, self.at.load[o], 0)
+    }
+
+    fn cost(&self) -> f64 {
+        self.facts
+            .groups
+            .iter()
+            .map(|&g| f64::from(self.heads(g)) * self.price[g])
+            .sum()
+    }
+
+    fn fits(&self, o: usize, heads: u32, load: f64) -> bool {
+        let capacity = self.facts.persons(o, heads) * self.facts.year_value * self.facts.target;
+        load <= capacity / (1.0 - TOLERANCE)
+    }
+
+    fn take(&mut self, u: usize) {
+        self.at.take(self.facts, u);
+    }
+
+    fn put(&mut self, u: usize, g: usize) {
+        self.at.place(self.facts, u, g);
+    }
+
+    /// Moves units out of `g` until `goal` people carry it (0: closed), each to the group
+    /// where it adds least; keeps the result when the cost falls.
+    fn shed(&mut self, g: usize, goal: u32) -> bool {
+        let saved = self.clone();
+        let before = self.cost();
+        if goal == 0 {
+            self.at.open[g] = false;
+        }
+        let mut mine: Vec<usize> = (0..self.at.coverage.len())
+            .filter(|&u| self.at.coverage[u] == Some(g))
+            .collect();
+        mine.sort_by(|&a, &b| self.facts.unit_hours[b].total_cmp(&self.facts.unit_hours[a]));
+        // Units whose team needs more than `goal` people leave first.
+        let (must, may): (Vec<usize>, Vec<usize>) = mine
+            .into_iter()
+            .partition(|&u| goal == 0 || self.facts.unit_team[u] > goal);
+        let mut ok = true;
+        for u in must {
+            self.take(u);
+            ok &= self.place(u, g);
+        }
+        let mut may = may;
+        while ok && !self.fits(g, goal, self.at.load[g]) {
+            // The smallest unit that clears the excess alone, else the largest.
+            let excess = self.at.load[g]
+                - self.facts.persons(g, goal) * self.facts.year_value * self.facts.target;
+            let pick = may
+                .iter()
+                .enumerate()
+                .filter(|(_, &u)| self.facts.unit_hours[u] >= excess)
+                .min_by(|a, b| self.facts.unit_hours[*a.1].total_cmp(&self.facts.unit_hours[*b.1]))
+                .map(|(i, _)| i)
+                .or(if may.is_empty() { None } else { Some(0) });
+            let Some(i) = pick else {
+                ok = false;
+                break;
+            };
+            let u = may.remove(i);
+            self.take(u);
+            ok &= self.place(u, g);
+        }
+        if ok && self.cost() < before - 1e-9 * before.max(1.0) {
+            true
+        } else {
+            *self = saved;
+            false
+        }
+    }
+
+    /// Puts unit `u` (taken from `from`) where it adds least to the cost, best fit first.
+    fn place(&mut self, u: usize, from: usize) -> bool {
+        let hours = self.facts.unit_hours[u];
+        let team = self.facts.unit_team[u];
+        let mut best: Option<(usize, f64, f64)> = None;
+        for &h in &self.facts.candidates[u] {
+            if h == from || !self.at.open[h] {
+                continue;
+            }
+            if self.scenario.offices[h]
+                .max_units
+                .is_some_and(|m| self.at.count[h] >= m)
+            {
+                continue;
+            }
+            let now = self.heads(h);
+            let then = self.heads_at(h, self.at.load[h] + hours, team);
+            if self.scenario.offices[h].max_staff.is_some_and(|m| then > m) {
+                continue;
+            }
+            let added = f64::from(then - now.min(then)) * self.price[h];
+            let room = self.facts.persons(h, then) * self.facts.year_value * self.facts.target
+                - self.at.load[h]
+                - hours;
+            let better = best.is_none_or(|(_, a, r)| added < a || (added == a && room < r));
+            if better {
+                best = Some((h, added, room));
+            }
+        }
+        match best {
+            Some((h, _, _)) => {
+                self.put(u, h);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// For scenarios too large to enumerate: starting from an allocation, lowers group
+/// headcounts one step at a time (a post fewer, or an optional group closed, possibly with a
+/// post more elsewhere), each step accepted when a bounded packing search finds an
+/// allocation into the new headcounts. Returns the better allocation and open groups, or
+/// `None` when the scenario is outside the exact path's assumptions.
+pub fn descend(
+    facts: &Facts,
+    coverage: &mut [Option<usize>],
+    open: &mut [bool],
+    deadline: Instant,
+) {
+    let scenario = facts.scenario;
+    let Some(mut model) = Model::new(facts, deadline) else {
+        return;
+    };
+    // Here the search stops at its first answer within a small node limit, so the units
+    // with fewest groups to go to go first, while those groups still have room.
+    let candidates = model.candidates.clone();
+    let hours = &facts.unit_hours;
+    model.order.sort_by(|&a, &b| {
+        candidates[a]
+            .len()
+            .cmp(&candidates[b].len())
+            .then(hours[b].total_cmp(&hours[a]))
+            .then(a.cmp(&b))
+    });
+    let shed = Shed::new(facts, coverage, open);
+    let mut n: Vec<u32> = model.groups.iter().map(|g| shed.heads(g.office)).collect();
+    if n.iter()
+        .zip(&model.groups)
+        .any(|(k, g)| !g.options.contains(k))
+    {
+        return;
+    }
+    let price = shed.price;
+    let mut current = coverage.to_vec();
+    if let Some((next, packed)) = jump(&model, &n, &price, deadline) {
+        n = next;
+        current = packed;
+    }
+    while Instant::now() < deadline {
+        let Some((next, packed)) = step(&model, &n, &price, deadline) else {
+            break;
+        };
+        n = next;
+        current = packed;
+    }
+    for (g, group) in model.groups.iter().enumerate() {
+        if let Some(slot) = open.get_mut(group.office) {
+            let office = &scenario.offices[group.office];
+            *slot = !office.optional || n[g] > 0;
+        }
+    }
+    if current.len() == coverage.len() {
+        coverage.copy_from_slice(&current);
+    }
+}
+
+/// Yearly cost of group headcounts `n` at each group's cheapest post.
+fn cost_of(model: &Model, price: &[f64], n: &[u32]) -> f64 {
+    model
+        .groups
+        .iter()
+        .zip(n)
+        .map(|(g, &k)| f64::from(k) * price[g.office])
+        .sum()
+}
+
+/// A bounded packing search for any allocation into headcounts `n`.
+fn pack_into(model: &Model, n: &[u32]) -> Option<Vec<Option<usize>>> {
+    let mut pack = Pack::new(model, n, Mode::Fit, f64::INFINITY);
+    pack.node_limit = 20 * model.order.len() as u64 + 1000;
+    pack.run().then(|| pack.best_coverage.clone())
+}
+
+/// One post at a time cannot reach headcounts that differ from `n` in several groups at once
+/// (close one group, raise two others, lower a fourth); the cheapest headcounts built afresh
+/// can, where one of them is cheaper and an allocation into it is found.
+fn jump(
+    model: &Model,
+    n: &[u32],
+    price: &[f64],
+    deadline: Instant,
+) -> Option<(Vec<u32>, Vec<Option<usize>>)> {
+    for next in model.cheapest_vectors(price, 6) {
+        if Instant::now() >= deadline {
+            return None;
+        }
+        let now = cost_of(model, price, n);
+        if cost_of(model, price, &next) >= now - 1e-9 * now.max(1.0) {
+            return None;
+        }
+        if let Some(packed) = pack_into(model, &next) {
+            return Some((next, packed));
+        }
+    }
+    None
+}
+
+/// The first step, largest saving first, that a packing search finds an allocation for:
+/// a post fewer in one group, or an optional group closed, possibly with a post more
+/// elsewhere.
+fn step(
+    model: &Model,
+    n: &[u32],
+    price: &[f64],
+    deadline: Instant,
+) -> Option<(Vec<u32>, Vec<Option<usize>>)> {
+    for (_, next) in steps(model, n, price) {
+        if Instant::now() >= deadline {
+            return None;
+        }
+        if !model.may_fit(&next) {
+            continue;
+        }
+        if let Some(packed) = pack_into(model, &next) {
+            return Some((next, packed));
+        }
+    }
+    None
+}
+
+/// Steps that save money from headcounts `n`, largest saving first.
+fn steps(model: &Model, n: &[u32], price: &[f64]) -> Vec<(f64, Vec<u32>)> {
+    let mut steps: Vec<(f64, Vec<u32>)> = Vec::new();
+    for (g, group) in model.groups.iter().enumerate() {
+        let lower: Vec<u32> = group
+            .options
+            .iter()
+            .copied()
+            .filter(|&k| k < n[g])
+            .filter(|&k| k == 0 || k + 1 == n[g])
+            .collect();
+        for k in lower {
+            let saving = f64::from(n[g] - k) * price[group.office];
+            let mut next = n.to_vec();
+            next[g] = k;
+            steps.push((saving, next.clone()));
+            if k == 0 || n[g] - k > 1 {
+                for (h, other) in model.groups.iter().enumerate() {
+                    let raise = price[other.office];
+                    if h != g
+                        && next[h] > 0
+                        && other.options.contains(&(next[h] + 1))
+                        && raise < saving
+                    {
+                        let mut with = next.clone();
+                        with[h] += 1;
+                        steps.push((saving - raise, with));
+                    }
+                }
+            }
+        }
+    }
+    steps.sort_by(|a, b| b.0.total_cmp(&a.0));
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::shed_posts;
+    use crate::optimise::facts::Facts;
+    use crate::optimise::testing::small;
+
+    /// Today g1 has 1,000 h, g2 600 h and the optional g3 500 + 300 h: one post each.
+    /// Closing g3 sends 500 h to g2 (1,100 h, still one post) and 300 h to g1 (1,300 h,
+    /// still one post, ≤ H × 0.85 ≈ 1,358 h): a post saved.
+    #[test]
+    fn shedding_closes_an_optional_group_whose_units_fit_elsewhere() {
+        let scenario = small([10, 6, 5, 3]);
+        let facts = Facts::new(&scenario);
+        let mut coverage = scenario.coverage();
+        let mut open = vec![true; 3];
+        let deadline = Instant::now() + Duration::from_secs(10);
+        shed_posts(&facts, &mut coverage, &mut open, deadline);
+        assert_eq!(open, [true, true, false]);
+        assert_eq!(coverage, [Some(0), Some(1), Some(1), Some(0)]);
+    }
+
+    /// 1,300 h at g1 and at g2 and 800 h at g3: 3,400 h need three posts (two carry about
+    /// 2,716 h), and g3's units fit nowhere else without a post more: nothing changes.
+    #[test]
+    fn shedding_keeps_an_allocation_it_cannot_make_cheaper() {
+        let scenario = small([13, 13, 5, 3]);
+        let facts = Facts::new(&scenario);
+        let today = scenario.coverage();
+        let mut coverage = today.clone();
+        let mut open = vec![true; 3];
+        let deadline = Instant::now() + Duration::from_secs(10);
+        shed_posts(&facts, &mut coverage, &mut open, deadline);
+        assert_eq!(open, [true, true, true]);
+        assert_eq!(coverage, today);
+    }
+}

@@ -1,0 +1,324 @@
+//! The optimiser's answer as plain data: the recommendation, each office and unit before and
+//! after, how the answer was found, and its JSON form (SPEC §7 field names). The tables of it
+//! are built in `export`. The recommended organisation is a valid [`Scenario`], built here
+//! from the chosen plan, so that "after" is analysed by the same code as "before".
+
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Serialize, Serializer};
+
+use super::explain::Explanation;
+use super::facts::{Facts, Plan};
+use super::goals::{self, Objective};
+use crate::analysis::Analysis;
+use crate::model::Scenario;
+
+/// Proven optimal, or the best answer found before a time or size limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Optimal,
+    TimeLimit,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Optimal => "optimal",
+            Status::TimeLimit => "time_limit",
+        }
+    }
+}
+
+/// How the answer was found (JSON `method`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// Enumeration of group headcounts and packing of units ([`super::exact`]).
+    Exact,
+    /// The whole mixed-integer programme, goal by goal ([`super::program`]).
+    Mip,
+    /// The heuristic allocation, improved and staffed exactly, not proven optimal.
+    Heuristic,
+    /// Today's organisation: it keeps every rule and nothing found in time beat it.
+    Today,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Exact => "exact",
+            Method::Mip => "mip",
+            Method::Heuristic => "heuristic",
+            Method::Today => "today",
+        }
+    }
+}
+
+/// So that a method compares with its JSON name: `rec.method == "exact"`.
+impl PartialEq<&str> for Method {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One office before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeResult {
+    pub id: String,
+    pub name: String,
+    /// By staff type (indexed like `Scenario::staff_types`).
+    pub staff_before: Vec<u32>,
+    pub staff_after: Vec<u32>,
+    pub required_hours_before: f64,
+    pub required_hours_after: f64,
+    /// `None`: work but no capacity.
+    pub utilisation_before: Option<f64>,
+    pub utilisation_after: Option<f64>,
+    pub covers_before: Vec<String>,
+    pub covers_after: Vec<String>,
+    pub unmet_hours_after: f64,
+    pub open: bool,
+}
+
+/// One unit's group before and after.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitMove {
+    pub id: String,
+    pub name: String,
+    pub hours: f64,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// The optimiser's answer. Serialises itself as the JSON of SPEC §7 (`staff_types`, `after`
+/// and `seconds` are not part of it; staff counts are keyed by staff type).
+#[derive(Debug, Clone)]
+pub struct Recommendation {
+    pub scenario: String,
+    pub staff_types: Vec<String>,
+    pub status: Status,
+    pub objective: Objective,
+    /// A proven lower bound on the objective (equal to its value when optimal).
+    pub objective_bound: f64,
+    /// `(value − bound) / value` of the objective (0 when optimal).
+    pub gap: f64,
+    pub cost_before: f64,
+    pub cost_after: f64,
+    pub peak_utilisation_before: Option<f64>,
+    pub peak_utilisation_after: Option<f64>,
+    pub unmet_hours_before: f64,
+    pub unmet_hours: f64,
+    /// Posts of each staff type beyond the recommendation's that would bring unmet hours to
+    /// zero (zeros when the target is met); `None` when no number of posts would (max_staff).
+    pub extra_posts_needed: Option<Vec<u32>>,
+    /// Cost a year of those extra posts.
+    pub extra_cost: f64,
+    pub offices: Vec<OfficeResult>,
+    pub allocation: Vec<UnitMove>,
+    pub explanations: Vec<Explanation>,
+    /// The recommended organisation as a valid scenario.
+    pub after: Scenario,
+    /// How the answer was found.
+    pub method: Method,
+    pub seconds: f64,
+}
+
+impl Serialize for Recommendation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let types = &self.staff_types;
+        let mut s = serializer.serialize_struct("Recommendation", 17)?;
+        s.serialize_field("scenario", &self.scenario)?;
+        s.serialize_field("status", &self.status)?;
+        s.serialize_field("method", &self.method)?;
+        s.serialize_field("objective", &self.objective)?;
+        s.serialize_field("objective_bound", &self.objective_bound)?;
+        s.serialize_field("gap", &self.gap)?;
+        s.serialize_field("cost_before", &self.cost_before)?;
+        s.serialize_field("cost_after", &self.cost_after)?;
+        s.serialize_field("peak_utilisation_before", &self.peak_utilisation_before)?;
+        s.serialize_field("peak_utilisation_after", &self.peak_utilisation_after)?;
+        s.serialize_field("unmet_hours_before", &self.unmet_hours_before)?;
+        s.serialize_field("unmet_hours", &self.unmet_hours)?;
+        let extra = self.extra_posts_needed.as_deref().map(|p| ByType(types, p));
+        s.serialize_field("extra_posts_needed", &extra)?;
+        s.serialize_field("extra_cost", &self.extra_cost)?;
+        let offices: Vec<OfficeJson> = self
+            .offices
+            .iter()
+            .map(|office| OfficeJson { types, office })
+            .collect();
+        s.serialize_field("offices", &offices)?;
+        s.serialize_field("allocation", &self.allocation)?;
+        s.serialize_field("explanations", &self.explanations)?;
+        s.end()
+    }
+}
+
+/// Counts by staff type, as a JSON object keyed by the staff type's id.
+struct ByType<'a>(&'a [String], &'a [u32]);
+
+impl Serialize for ByType<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len().min(self.1.len())))?;
+        for (t, n) in self.0.iter().zip(self.1) {
+            map.serialize_entry(t, n)?;
+        }
+        map.end()
+    }
+}
+
+/// One office in the JSON: its staff keyed by staff type.
+struct OfficeJson<'a> {
+    types: &'a [String],
+    office: &'a OfficeResult,
+}
+
+impl Serialize for OfficeJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (o, types) = (self.office, self.types);
+        let mut s = serializer.serialize_struct("Office", 12)?;
+        s.serialize_field("id", &o.id)?;
+        s.serialize_field("name", &o.name)?;
+        s.serialize_field("staff_before", &ByType(types, &o.staff_before))?;
+        s.serialize_field("staff_after", &ByType(types, &o.staff_after))?;
+        s.serialize_field("required_hours_before", &o.required_hours_before)?;
+        s.serialize_field("required_hours_after", &o.required_hours_after)?;
+        s.serialize_field("utilisation_before", &o.utilisation_before)?;
+        s.serialize_field("utilisation_after", &o.utilisation_after)?;
+        s.serialize_field("unmet_hours", &o.unmet_hours_after)?;
+        s.serialize_field("covers_before", &o.covers_before)?;
+        s.serialize_field("covers_after", &o.covers_after)?;
+        s.serialize_field("open", &o.open)?;
+        s.end()
+    }
+}
+
+/// The recommended organisation as a scenario: headcounts and coverage changed, closed
+/// groups without staff, leaders or units.
+pub(super) fn after_scenario(scenario: &Scenario, plan: &Plan) -> Scenario {
+    let mut after = scenario.clone();
+    for (o, office) in after.offices.iter_mut().enumerate() {
+        if let Some(staff) = plan.staff.get(o) {
+            office.staff = staff.clone();
+        }
+        if office.is_group() && !office.fixed {
+            office.covers = plan
+                .coverage
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| **g == Some(o))
+                .map(|(u, _)| u)
+                .collect();
+        }
+        if !plan.open.get(o).copied().unwrap_or(true) {
+            office.leaders = 0;
+            office.covers.clear();
+        }
+        office.leaders = office.leaders.min(office.headcount());
+    }
+    after
+}
+
+pub(super) fn office_results(
+    scenario: &Scenario,
+    after: &Scenario,
+    before: &Analysis,
+    after_analysis: &Analysis,
+    plan: &Plan,
+) -> Vec<OfficeResult> {
+    let ids = |s: &Scenario, covers: &[usize]| -> Vec<String> {
+        covers
+            .iter()
+            .filter_map(|&u| s.units.get(u).map(|unit| unit.id.clone()))
+            .collect()
+    };
+    let target = after_analysis.target_utilisation;
+    scenario
+        .offices
+        .iter()
+        .zip(&after.offices)
+        .zip(before.offices.iter().zip(&after_analysis.offices))
+        .enumerate()
+        .map(|(o, ((office, changed), (b, a)))| OfficeResult {
+            id: office.id.clone(),
+            name: office.name.clone(),
+            staff_before: office.staff.clone(),
+            staff_after: changed.staff.clone(),
+            required_hours_before: b.required_hours,
+            required_hours_after: a.required_hours,
+            utilisation_before: b.utilisation,
+            utilisation_after: a.utilisation,
+            covers_before: ids(scenario, &office.covers),
+            covers_after: ids(after, &changed.covers),
+            unmet_hours_after: goals::unmet_hours(a.required_hours, target, a.capacity_hours),
+            open: plan.open.get(o).copied().unwrap_or(true),
+        })
+        .collect()
+}
+
+pub(super) fn allocation(facts: &Facts, plan: &Plan) -> Vec<UnitMove> {
+    let scenario = facts.scenario;
+    let today = scenario.coverage();
+    let name = |g: Option<usize>| {
+        g.and_then(|g| scenario.offices.get(g))
+            .map(|o| o.id.clone())
+    };
+    scenario
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| UnitMove {
+            id: unit.id.clone(),
+            name: unit.name.clone(),
+            before: name(today.get(u).copied().flatten()),
+            after: name(plan.coverage.get(u).copied().flatten()),
+            hours: facts.unit_hours.get(u).copied().unwrap_or(0.0),
+        })
+        .collect()
+}
+
+/// Highest utilisation of any office (`None`: an office has work and no capacity).
+pub(super) fn peak(analysis: &Analysis) -> Option<f64> {
+    analysis
+        .offices
+        .iter()
+        .try_fold(0.0f64, |peak, o| o.utilisation.map(|u| peak.max(u)))
+}
+
+/// Unmet hours of an analysed organisation, office by office ([`goals::unmet_hours`]).
+pub(super) fn unmet(analysis: &Analysis) -> f64 {
+    let target = analysis.target_utilisation;
+    analysis
+        .offices
+        .iter()
+        .map(|o| goals::unmet_hours(o.required_hours, target, o.capacity_hours))
+        .fold(0.0, |sum, u| sum + u)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Method;
+
+    #[test]
+    fn methods_serialise_as_their_names() {
+        for (method, name) in [
+            (Method::Exact, "exact"),
+            (Method::Mip, "mip"),
+            (Method::Heuristic, "heuristic"),
+            (Method::Today, "today"),
+        ] {
+            assert_eq!(
+                serde_json::to_value(method).ok(),
+                Some(serde_json::json!(name))
+            );
+            assert_eq!(method, name);
+            assert_eq!(method.to_string(), name);
+        }
+    }
+}

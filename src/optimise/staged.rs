@@ -1,0 +1,209 @@
+//! The goals of a [`Program`] solved in order (they are lexicographic): fewest unmet hours,
+//! then least cost with unmet hours held, then the lowest peak utilisation by stepping a
+//! utilisation cap down (linear for a fixed cap), then fewest changes. Each stage starts from
+//! the best plan so far and keeps it unless the solver finds a plan that scores better on
+//! the exact figures ([`Facts::score`]), so the answer is never worse than a rule-keeping
+//! start.
+
+use std::time::{Duration, Instant};
+
+use super::facts::{Facts, Plan};
+use super::goals::Score;
+use super::program::{Failure, Lin, Outcome, Program, Row, Sense};
+use crate::model::Scenario;
+
+impl Program {
+    /// Solves the goals in order, starting from `start` (a plan that may break rules, e.g.
+    /// today's staff; the heuristic's when it keeps them), until `deadline`.
+    pub fn solve_goals(
+        &self,
+        scenario: &Scenario,
+        facts: &Facts,
+        start: &Plan,
+        deadline: Instant,
+    ) -> Result<Outcome, Failure> {
+        let mut staged = Staged::new(self, scenario, facts, start, deadline);
+        if !staged.valid || staged.score.unmet_hours > 0.0 {
+            staged.stage(&self.unmet_lin(), &[]);
+            if facts.violation(&staged.best).is_some() {
+                return Err(staged.failure);
+            }
+        }
+        let held = [staged.unmet_row()];
+        let unmet_proven = staged.proven;
+        staged.stage(&self.cost_lin(scenario), &held);
+        let primary_proven = unmet_proven && staged.proven;
+        staged.lower_peak();
+        let mut rows = vec![staged.unmet_row(), staged.cost_row()];
+        if staged.score.peak.is_finite() {
+            rows.extend(self.peak_rows(staged.score.peak * (1.0 + 1e-9) + 1e-12));
+        }
+        staged.stage(&self.changes_lin(scenario), &rows);
+        Ok(Outcome {
+            plan: staged.best,
+            proven: staged.proven,
+            primary_proven,
+        })
+    }
+}
+
+/// The state of the staged solve: the best plan so far, its score, whether every stage so
+/// far was proven, and the last failure.
+struct Staged<'p, 's> {
+    program: &'p Program,
+    scenario: &'s Scenario,
+    facts: &'p Facts<'s>,
+    best: Plan,
+    score: Score,
+    /// The start keeps every rule.
+    valid: bool,
+    proven: bool,
+    failure: Failure,
+    deadline: Instant,
+    /// Most time for one step of the peak's descent.
+    step_time: Duration,
+}
+
+impl<'p, 's> Staged<'p, 's> {
+    fn new(
+        program: &'p Program,
+        scenario: &'s Scenario,
+        facts: &'p Facts<'s>,
+        start: &Plan,
+        deadline: Instant,
+    ) -> Self {
+        let valid = facts.violation(start).is_none();
+        let score = if valid {
+            facts.score(start)
+        } else {
+            Score::worst()
+        };
+        let step_time = (deadline.saturating_duration_since(Instant::now()) / 10)
+            .max(Duration::from_millis(500));
+        Staged {
+            program,
+            scenario,
+            facts,
+            best: start.clone(),
+            score,
+            valid,
+            proven: true,
+            failure: Failure::Infeasible,
+            deadline,
+            step_time,
+        }
+    }
+
+    fn left(&self) -> Duration {
+        self.deadline.saturating_duration_since(Instant::now())
+    }
+
+    /// Minimises `objective` under `rows` from the best plan; keeps the answer if better.
+    fn stage(&mut self, objective: &Lin, rows: &[Row]) {
+        if self.left().is_zero() {
+            self.proven = false;
+            self.failure = Failure::NoAnswerInTime;
+            return;
+        }
+        let program = self.program;
+        let warm = program.values_of(self.scenario, self.facts, &self.best);
+        match program.solve(objective, rows, Some(&warm), self.left()) {
+            Ok(solved) => {
+                self.proven &= solved.proven;
+                let plan = program.plan_of(self.scenario, self.facts, &solved.values);
+                if self.facts.violation(&plan).is_none() {
+                    let candidate = self.facts.score(&plan);
+                    if candidate.better_than(&self.score) {
+                        self.best = plan;
+                        self.score = candidate;
+                    }
+                }
+            }
+            Err(error) => {
+                self.proven = false;
+                self.failure = error;
+            }
+        }
+    }
+
+    /// Unmet hours held at the best plan's (within a small tolerance).
+    fn unmet_row(&self) -> Row {
+        let u = self.score.unmet_hours;
+        let mut lhs = self.program.unmet_lin();
+        lhs.constant -= u + tolerance(u);
+        Row {
+            name: "goal_unmet".into(),
+            lhs,
+            sense: Sense::Le,
+        }
+    }
+
+    /// Cost held at the best plan's (within a small tolerance).
+    fn cost_row(&self) -> Row {
+        let c = self.score.cost;
+        let mut lhs = self.program.cost_lin(self.scenario);
+        lhs.constant -= c + tolerance(c);
+        Row {
+            name: "goal_cost".into(),
+            lhs,
+            sense: Sense::Le,
+        }
+    }
+
+    /// Peak: ask for any plan strictly below the best peak so far (keeping unmet hours and
+    /// cost); each answer lowers the peak to its own exact value, and "infeasible" proves
+    /// the last one optimal. Proving infeasibility is quick for the solver; searching a
+    /// mid-point cap (bisection) was not, so the search only ever steps down.
+    fn lower_peak(&mut self) {
+        let mut high = self.score.peak;
+        if !(high.is_finite() && high > 0.0) {
+            return;
+        }
+        loop {
+            if self.left().is_zero() {
+                self.proven = false;
+                return;
+            }
+            let mut rows = vec![self.unmet_row(), self.cost_row()];
+            rows.extend(self.program.peak_rows(high * (1.0 - 1e-6)));
+            let warm = self
+                .program
+                .values_of(self.scenario, self.facts, &self.best);
+            // The last step (proving nothing lower exists) can take the solver long; it
+            // gets a bounded share of the time, and the answer is marked unproven.
+            let cap_time = self.left().min(self.step_time);
+            match self
+                .program
+                .solve(&Lin::default(), &rows, Some(&warm), cap_time)
+            {
+                Ok(solved) => {
+                    let plan = self
+                        .program
+                        .plan_of(self.scenario, self.facts, &solved.values);
+                    let candidate = self.facts.score(&plan);
+                    if self.facts.violation(&plan).is_none() && candidate.peak < high {
+                        high = candidate.peak;
+                        if candidate.better_than(&self.score) {
+                            self.best = plan;
+                            self.score = candidate;
+                        }
+                    } else {
+                        // Rounding put the answer above the cap: no progress to be had.
+                        self.proven = false;
+                        return;
+                    }
+                }
+                Err(Failure::Infeasible) => return,
+                Err(_) => {
+                    self.proven = false;
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// How far a held goal may move: float noise of the solver, not a real change.
+fn tolerance(v: f64) -> f64 {
+    1e-6 * v.abs().max(1.0)
+}

@@ -9,6 +9,8 @@ use std::process::Command;
 
 const FILES: &[&str] = &[
     "report.md",
+    "report.html",
+    "tables.xlsx",
     "summary.json",
     "offices.csv",
     "allocation.csv",

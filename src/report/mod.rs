@@ -1,5 +1,7 @@
-//! The proposal pack of `run` and `compare` (SPEC §6): `report.md`, `summary.json`,
-//! `offices.csv`, `allocation.csv` and the charts, and the one-screen summary of `check`.
+//! The proposal pack of `run` and `compare` (SPEC §6, §11): the report (`report.md`,
+//! `report.html`, `report.docx`, all rendered from one [`document::Document`] that `content`
+//! builds), `tables.xlsx`, `summary.json`, `offices.csv`, `allocation.csv` and the charts,
+//! and the one-screen summary of `check`.
 //! With `chart`, the only module that produces files; every file is written to a temporary
 //! name and renamed, so that an interrupted run never leaves half a file.
 //!
@@ -10,8 +12,12 @@
 
 mod charts;
 mod check;
+mod content;
+pub mod document;
+mod html;
 mod markdown;
 mod words;
+mod xlsx;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -330,7 +336,10 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
     // Render everything first, so that a chart that cannot be drawn stops the run before a
     // single file of a new pack replaces one of an old pack.
     let charts = charts::render(pack)?;
-    let report = markdown::report(pack);
+    let document = content::build(pack);
+    let report = markdown::render(&document);
+    let html = html::render(&document, &charts);
+    let workbook = xlsx::render(pack)?;
     let mut summary = serde_json::to_string_pretty(&pack.summary()).unwrap_or_default();
     summary.push('\n');
 
@@ -352,6 +361,8 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
     }
     written.push(write_file(&out.join("summary.json"), summary.as_bytes())?);
     written.push(write_file(&out.join("report.md"), report.as_bytes())?);
+    written.push(write_file(&out.join("report.html"), html.as_bytes())?);
+    written.push(write_file(&out.join("tables.xlsx"), &workbook)?);
     Ok(written)
 }
 

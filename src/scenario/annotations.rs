@@ -8,6 +8,9 @@
 
 use serde::Serialize;
 
+/// The place of a key before any table header.
+pub const TOP_LEVEL: &str = "the top level";
+
 /// A commented key of the scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Annotation {
@@ -33,7 +36,7 @@ impl Annotation {
 pub fn annotations(text: &str) -> Vec<Annotation> {
     let mut out: Vec<Annotation> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
-    let mut place = String::from("the top level");
+    let mut place = String::from(TOP_LEVEL);
     // The array-of-tables entry being read, to name it by its id once the id is seen.
     let mut entry: Option<(String, usize)> = None;
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();

@@ -120,6 +120,29 @@ impl Document {
     pub fn note(&mut self, text: impl Into<String>) {
         self.blocks.push(Block::Note(text.into()));
     }
+
+    /// The day the document files (docx, xlsx) say they were made: the pack's date ("2018",
+    /// "2018-01" or "2018-01-15"), else 2000-01-01; never the clock, so reruns are
+    /// byte-identical.
+    pub fn fixed_date(&self) -> (u16, u8, u8) {
+        fixed_date(self.date.as_deref())
+    }
+}
+
+/// See [`Document::fixed_date`].
+pub fn fixed_date(date: Option<&str>) -> (u16, u8, u8) {
+    let parsed = date.and_then(|d| {
+        let parts: Vec<u32> = d
+            .split(['-', '/', '.'])
+            .map(|p| p.trim().parse::<u32>().ok())
+            .collect::<Option<Vec<u32>>>()?;
+        let year = u16::try_from(*parts.first()?).ok()?;
+        let month = u8::try_from(parts.get(1).copied().unwrap_or(1)).ok()?;
+        let day = u8::try_from(parts.get(2).copied().unwrap_or(1)).ok()?;
+        ((1900..=9999).contains(&year) && (1..=12).contains(&month) && (1..=28).contains(&day))
+            .then_some((year, month, day))
+    });
+    parsed.unwrap_or((2000, 1, 1))
 }
 
 /// Shorthands for inline runs.
@@ -143,4 +166,19 @@ pub fn plain(inlines: &[Inline]) -> String {
             Inline::Text(s) | Inline::Strong(s) | Inline::Code(s) => s.as_str(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_dates_come_from_the_pack_never_the_clock() {
+        assert_eq!(fixed_date(Some("2018-01")), (2018, 1, 1));
+        assert_eq!(fixed_date(Some("2018-01-15")), (2018, 1, 15));
+        assert_eq!(fixed_date(Some("2018")), (2018, 1, 1));
+        assert_eq!(fixed_date(Some("January 2018")), (2000, 1, 1));
+        assert_eq!(fixed_date(Some("2018-13")), (2000, 1, 1));
+        assert_eq!(fixed_date(None), (2000, 1, 1));
+    }
 }

@@ -14,6 +14,7 @@ mod charts;
 mod check;
 mod content;
 pub mod document;
+mod docx;
 mod html;
 mod markdown;
 mod words;
@@ -340,6 +341,7 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
     let report = markdown::render(&document);
     let html = html::render(&document, &charts);
     let workbook = xlsx::render(pack)?;
+    let word = docx::render(&document, &charts)?;
     let mut summary = serde_json::to_string_pretty(&pack.summary()).unwrap_or_default();
     summary.push('\n');
 
@@ -362,6 +364,7 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
     written.push(write_file(&out.join("summary.json"), summary.as_bytes())?);
     written.push(write_file(&out.join("report.md"), report.as_bytes())?);
     written.push(write_file(&out.join("report.html"), html.as_bytes())?);
+    written.push(write_file(&out.join("report.docx"), &word)?);
     written.push(write_file(&out.join("tables.xlsx"), &workbook)?);
     Ok(written)
 }

@@ -129,30 +129,13 @@ impl Words {
     }
 }
 
-/// Groups of three digits separated by commas.
+/// Groups of three digits separated by commas (the charts' grouping, with the comma that
+/// Chinese and English documents both use for money).
 pub fn thousands(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "∞".to_string();
     }
-    let text = format!("{:.decimals$}", value.abs() + 0.0);
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(frac) = frac {
-        out.push('.');
-        out.push_str(frac);
-    }
-    if value < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.insert(0, '-');
-    }
-    out
+    crate::chart::style::number(value, decimals).replace(' ', ",")
 }
 
 fn money_en(value: f64) -> String {
@@ -461,7 +444,7 @@ const ZH: Words = Words {
         "所需编制数",
         "缺口",
     ],
-    offices_note: "负荷率 = 所需工时 ÷ 办案能力;人均件数和人均工时为机构的件数和所需工时除以人数;所需编制数为使负荷率不超过目标的最少人数,且不少于最大办案组人数和最少人数(min_staff)。",
+    offices_note: "负荷率 = 所需工时 ÷ 办案能力;人均件数和人均工时为机构的件数和所需工时除以人数;所需编制数为使负荷率不超过目标的最少人数,且不少于最大办案组人数和最少人数。",
     workload_headers: [
         "机构",
         "工作",
@@ -470,7 +453,7 @@ const ZH: Words = Words {
         "= 所需工时",
         "÷ H = 所需人力",
     ],
-    workload_note: "每年件数:直接件数,加上所覆盖单位的工作量,再加上前序工作件数 × 转入比例(next)。数据来自",
+    workload_note: "每年件数:直接件数,加上所覆盖单位的工作量,再加上前序工作件数 × 转入比例。数据来自",
     uncovered_headers: ["单位", "每年工时", "所需人力"],
     work_compare: "按工作类型对比",
     work_compare_text: "两个方案的机构设置不同,因此逐项对比每类工作:所需工时、承担该工作的人数(各机构人数 × 该工作占机构工时的比例)以及承担该工作的人均工时。",

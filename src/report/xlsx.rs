@@ -8,6 +8,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbo
 use unicode_width::UnicodeWidthStr;
 
 use super::content::{simulated, work_type_table, workload_table};
+use super::document::fixed_date;
 use super::words::{words, Words};
 use super::Pack;
 use crate::error::Error;
@@ -146,27 +147,6 @@ fn simulation_table(pack: &Pack<'_>, w: &Words) -> Option<Table> {
     Some(table)
 }
 
-/// The document date from the pack's date ("2018", "2018-01" or "2018-01-15"), else a fixed
-/// day, never the clock.
-fn document_date(date: Option<&str>) -> ExcelDateTime {
-    let fixed = || ExcelDateTime::from_ymd(2000, 1, 1);
-    let parsed = date.and_then(|d| {
-        let mut parts = d
-            .split(['-', '/', '.'])
-            .map(|p| p.trim().parse::<u16>().ok());
-        let year = parts.next().flatten()?;
-        let month = parts.next().flatten().unwrap_or(1);
-        let day = parts.next().flatten().unwrap_or(1);
-        let month = u8::try_from(month).ok()?;
-        let day = u8::try_from(day).ok()?;
-        ExcelDateTime::from_ymd(year, month, day).ok()
-    });
-    match parsed {
-        Some(d) => d,
-        None => fixed().unwrap_or_default(),
-    }
-}
-
 /// The workbook's bytes.
 pub fn render(pack: &Pack<'_>) -> Result<Vec<u8>, Error> {
     let fail = |e: XlsxError| Error::Document {
@@ -178,11 +158,12 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<u8>, Error> {
 
 fn build(pack: &Pack<'_>) -> Result<Vec<u8>, XlsxError> {
     let w = words(pack.before.scenario.language);
+    let (year, month, day) = fixed_date(pack.date.as_deref());
     let mut workbook = Workbook::new();
     let properties = DocProperties::new()
         .set_title(format!("{}: {}", w.report_title, pack.before.scenario.name))
         .set_author("staffplan")
-        .set_creation_datetime(&document_date(pack.date.as_deref()));
+        .set_creation_datetime(&ExcelDateTime::from_ymd(year, month, day)?);
     workbook.set_properties(&properties);
     let header = Format::new()
         .set_bold()

@@ -8,9 +8,12 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, PageMargin, Paragraph, Pic, Run, RunFonts, Shading, SpecialIndentType,
-    Style, StyleType, Table as WordTable, TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts, Shading,
+    SpecialIndentType, Style, StyleType, Table as WordTable, TableCell, TableLayoutType, TableRow,
+    WidthType,
 };
+
+use unicode_width::UnicodeWidthStr;
 
 use super::charts::Rendered;
 use super::document::{Block, Document, Inline};
@@ -53,6 +56,7 @@ fn styles(docx: Docx) -> Docx {
             .bold()
             .size(size)
             .fonts(fonts(EAST_ASIAN_HEADING_FONT))
+            .line_spacing(LineSpacing::new().before(280).after(120))
             .outline_lvl(level)
     };
     docx.add_style(
@@ -212,24 +216,51 @@ fn word_table(table: &Table) -> WordTable {
         }
         c
     };
-    let mut rows =
-        vec![
-            TableRow::new(table.headers.iter().map(|h| cell(h, false, true)).collect())
-                .cant_split(),
-        ];
+    // Column widths in proportion to their longest text, so a column of notes gets the room
+    // and a column of small numbers does not.
+    let mut longest: Vec<usize> = table.headers.iter().map(|h| h.width().min(12)).collect();
+    for row in &table.rows {
+        for (c, cell) in row.iter().enumerate() {
+            if let Some(l) = longest.get_mut(c) {
+                *l = (*l).max(cell_display(cell).width());
+            }
+        }
+    }
+    // Two more for the cell's margins.
+    let weights: Vec<usize> = longest.iter().map(|l| (*l).clamp(2, 40) + 2).collect();
+    let total = weights.iter().sum::<usize>().max(1);
+    let grid: Vec<usize> = weights
+        .iter()
+        .map(|w| TEXT_WIDTH as usize * w / total)
+        .collect();
+    let width_of = |c: usize| grid.get(c).copied().unwrap_or(0);
+    let mut rows = vec![TableRow::new(
+        table
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(c, h)| cell(h, false, true).width(width_of(c), WidthType::Dxa))
+            .collect(),
+    )
+    .cant_split()];
     for row in &table.rows {
         rows.push(
             TableRow::new(
                 row.iter()
-                    .map(|c| cell(&cell_display(c), !matches!(c, Cell::Text(_)), false))
+                    .enumerate()
+                    .map(|(c, v)| {
+                        cell(&cell_display(v), !matches!(v, Cell::Text(_)), false)
+                            .width(width_of(c), WidthType::Dxa)
+                    })
                     .collect(),
             )
             .cant_split(),
         );
     }
     WordTable::new(rows)
+        .set_grid(grid.clone())
         .width(TEXT_WIDTH as usize, WidthType::Dxa)
-        .layout(TableLayoutType::Autofit)
+        .layout(TableLayoutType::Fixed)
 }
 
 #[cfg(test)]

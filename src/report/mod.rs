@@ -348,14 +348,12 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
     create_dir(out)?;
     create_dir(&out.join("charts"))?;
     let mut written = Vec::new();
-    written.push(write_file(
-        &out.join("offices.csv"),
-        csv::table_csv(&pack.offices_table()).as_bytes(),
-    )?);
-    written.push(write_file(
-        &out.join("allocation.csv"),
-        csv::table_csv(&pack.allocation_table()).as_bytes(),
-    )?);
+    for (name, table) in [
+        ("offices.csv", pack.offices_table()),
+        ("allocation.csv", pack.allocation_table()),
+    ] {
+        written.push(write_file(&out.join(name), csv_with_bom(&table).as_bytes())?);
+    }
     for chart in &charts {
         let path = |ext: &str| out.join("charts").join(format!("{}.{ext}", chart.name));
         written.push(write_file(&path("png"), &chart.png)?);
@@ -367,6 +365,13 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
     written.push(write_file(&out.join("report.docx"), &word)?);
     written.push(write_file(&out.join("tables.xlsx"), &workbook)?);
     Ok(written)
+}
+
+/// A CSV file of the pack: UTF-8 with a byte-order mark, which is how Excel (on a Chinese
+/// Windows above all) knows the file is UTF-8 rather than the local code page. CSV on
+/// standard output stays without one, for other programs.
+fn csv_with_bom(table: &Table) -> String {
+    format!("\u{feff}{}", csv::table_csv(table))
 }
 
 /// Creates a folder and its parents, with an error that names it.

@@ -90,6 +90,13 @@ fn compare_writes_every_file_of_the_pack() {
         let (w, h) = png_size(&out.join(format!("charts/{chart}.png")));
         assert!(w >= 1600 && h >= 900, "{chart}.png is {w}×{h}");
     }
+    // The proposal reorganises the offices: work type by work type, hours per person.
+    let (w, h) = png_size(&out.join("charts/work_types.png"));
+    assert!(w >= 1600 && h >= 900, "work_types.png is {w}×{h}");
+    let work_types = std::fs::read_to_string(out.join("charts/work_types.svg")).unwrap();
+    assert!(
+        work_types.contains("基建工程审计") && work_types.contains("各类工作承担人员的人均工时")
+    );
     let svg = std::fs::read_to_string(out.join("charts/caseload_per_person.svg")).unwrap();
     let report = std::fs::read_to_string(out.join("report.md")).unwrap();
     for name in [
@@ -333,6 +340,7 @@ const ANY_LANGUAGE: &[&str] = &[
     "utilisation",
     "backlog",
     "allocation",
+    "work_types",
     "png",
     "svg",
     "SVG",
@@ -458,7 +466,7 @@ fn docx_is_a4_with_heading_styles_tables_charts_and_an_east_asian_font() {
         "word/styles.xml",
         "docProps/core.xml",
         "word/media/rIdImage1.png",
-        "word/media/rIdImage4.png",
+        "word/media/rIdImage5.png",
     ] {
         assert!(
             entries.iter().any(|e| e == entry),
@@ -485,8 +493,8 @@ fn docx_is_a4_with_heading_styles_tables_charts_and_an_east_asian_font() {
     );
     assert_eq!(
         document.matches("<pic:pic").count(),
-        4,
-        "four charts embedded"
+        5,
+        "five charts embedded"
     );
     for name in ["纪工委纪检监察室", "基建工程审计中心", "180.0万元"] {
         assert!(document.contains(name), "report.docx lacks {name}");
@@ -551,7 +559,8 @@ fn html_is_one_self_contained_page() {
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
     assert!(html.contains("name=\"viewport\""));
     assert!(html.contains("@page { size: A4"));
-    assert_eq!(html.matches("<svg").count(), 4, "four charts inline");
+    // The four charts, and work type by work type since the proposal reorganises the offices.
+    assert_eq!(html.matches("<svg").count(), 5, "five charts inline");
     for external in ["src=", "href=", "@import", "url(", "<script", "<link"] {
         assert!(
             !html.contains(external),

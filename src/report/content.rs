@@ -6,7 +6,7 @@
 
 use super::document::{code, strong, t, Document, Inline};
 use super::words::{words, Words};
-use super::{Pack, Side, CHART_NAMES};
+use super::{Pack, Side, CHART_NAMES, WORK_TYPE_CHART};
 use crate::analysis::{Analysis, OfficeAnalysis};
 use crate::export::{Cell, Table};
 use crate::model::{Language, Scenario, WorkPlace};
@@ -28,7 +28,7 @@ pub fn build(pack: &Pack<'_>) -> Document {
     changes(&mut doc, pack, w);
     allocation(&mut doc, pack, w);
     simulation(&mut doc, pack, w);
-    charts(&mut doc, w);
+    charts(&mut doc, pack, w);
     method(&mut doc, pack, w);
     doc
 }
@@ -689,10 +689,13 @@ pub(super) fn chart_titles(w: &Words) -> [&'static str; 4] {
     ]
 }
 
-fn charts(doc: &mut Document, w: &Words) {
+fn charts(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.section(w.charts);
     for (name, title) in CHART_NAMES.iter().zip(chart_titles(w)) {
         doc.figure(name, title);
+    }
+    if work_type_table(pack, w).is_some() {
+        doc.figure(WORK_TYPE_CHART, w.chart_work_types);
     }
 }
 

@@ -324,7 +324,10 @@ impl Exportable for Pack<'_> {
     }
 }
 
-/// The files of the pack, relative to the output folder, in the order they are written.
+/// The chart comparing work types, drawn when the two sides organise offices differently.
+pub const WORK_TYPE_CHART: &str = "work_types";
+
+/// The charts of every pack, in the order they are written.
 pub const CHART_NAMES: [&str; 4] = [
     "caseload_per_person",
     "utilisation",
@@ -352,7 +355,10 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
         ("offices.csv", pack.offices_table()),
         ("allocation.csv", pack.allocation_table()),
     ] {
-        written.push(write_file(&out.join(name), csv_with_bom(&table).as_bytes())?);
+        written.push(write_file(
+            &out.join(name),
+            csv_with_bom(&table).as_bytes(),
+        )?);
     }
     for chart in &charts {
         let path = |ext: &str| out.join("charts").join(format!("{}.{ext}", chart.name));

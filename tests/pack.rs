@@ -455,6 +455,19 @@ fn an_english_pack_holds_no_chinese() {
             .any(|l| l.contains(',') && l.contains("yearly cost")),
         "money without separators"
     );
+    // What one more post buys, in the office's terms: the Civil Division needs 6240 h a year;
+    // 6240 / 6 = 1040 h a person today, 6240 / 7 = 891 h with one more judge.
+    assert!(
+        report.contains(
+            "One more Judge post (120,000 a year) would bring casework per person from 1040 h to 891 h"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("3 more Judge posts would meet it (cost 360,000 a year)"));
+    assert!(
+        !report.contains("−0.0"),
+        "a post that buys nothing is still listed"
+    );
 }
 
 #[test]

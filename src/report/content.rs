@@ -580,22 +580,54 @@ fn changes(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             e.fte_need,
             &rules.join(w.list_separator),
         ))]);
+        // What one more post buys, once for all staff types that buy the same (they differ
+        // only in cost); nothing when it would buy nothing.
+        let n = f64::from(e.staff_after);
+        let per_person = |n: f64| (n > 0.0).then(|| e.required_hours / n);
+        let mut groups: Vec<(f64, f64, Vec<&str>, Vec<f64>)> = Vec::new();
         for v in e.one_more_post.iter().filter(|v| v.allowed) {
             let Some(u) = v.utilisation_with_one_more else {
                 continue;
             };
-            let n = f64::from(e.staff_after);
-            let per_person = |n: f64| (n > 0.0).then(|| e.required_hours / n);
+            let label = label_of(pack.after.scenario, &v.staff_type);
+            let same = |g: &(f64, f64, Vec<&str>, Vec<f64>)| {
+                (g.0 - u).abs() < 1e-9 && (g.1 - v.unmet_drop).abs() < 1e-6
+            };
+            match groups.iter_mut().find(|g| same(g)) {
+                Some(g) => {
+                    g.2.push(label);
+                    g.3.push(v.cost);
+                }
+                None => groups.push((u, v.unmet_drop, vec![label], vec![v.cost])),
+            }
+        }
+        for (u, drop, labels, costs) in groups {
+            let low = costs.iter().copied().fold(f64::INFINITY, f64::min);
+            let high = costs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let cost = if (high - low).abs() < 0.5 {
+                w.money(low)
+            } else {
+                format!("{}–{}", w.money(low), w.money(high))
+            };
             items.push(vec![t((w.one_more_post)(
-                label_of(pack.after.scenario, &v.staff_type),
-                &w.money(v.cost),
+                &alternatives(&labels, w),
+                &cost,
                 per_person(n),
                 per_person(n + 1.0).unwrap_or(0.0),
                 u,
-                v.unmet_drop,
+                drop,
             ))]);
         }
         doc.bullets(items);
+    }
+}
+
+/// "A, B or C" in the report's language.
+fn alternatives(items: &[&str], w: &Words) -> String {
+    match items.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{}{}{last}", rest.join(w.list_separator), w.or_separator),
+        None => String::new(),
     }
 }
 

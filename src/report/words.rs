@@ -60,6 +60,8 @@ pub struct Words {
     pub sentence_gap: &'static str,
     /// Joins the items of a list inside a sentence.
     pub list_separator: &'static str,
+    /// Joins alternatives: "establishment or contract".
+    pub or_separator: &'static str,
     pub status_optimal: &'static str,
     pub status_time_limit: &'static str,
     /// The words around the status in "The recommendation is **optimal** (…)."
@@ -210,13 +212,14 @@ const EN: Words = Words {
     full_stop: ".",
     sentence_gap: " ",
     list_separator: ", ",
+    or_separator: " or ",
     status_optimal: "optimal",
     status_time_limit: "stopped at the time limit",
     recommendation_is: || ("The recommendation is ", "."),
     bound_text: |b| format!(" (bound on the objective: {b})"),
-    posts_of: |n, label| format!("{n} {label}"),
+    posts_of: |n, label| format!("{n} more {label}"),
     extra_posts: |unmet, posts, cost| {
-        format!("Quotas or budget leave {unmet:.1} hours a year above the target; {posts} more posts would meet it (cost {cost} a year).")
+        format!("Quotas or budget leave {unmet:.1} hours a year above the target; {posts} posts would meet it (cost {cost} a year).")
     },
     budget: |b| format!("Budget: {b} a year."),
     staff_type_headers: ["id", "label", "cost a year", "quota"],
@@ -267,7 +270,13 @@ const EN: Words = Words {
         "hours/person before",
         "hours/person after",
     ],
-    change_heading: |name, sb, sa, ub, ua| format!("{name}: staff {sb} → {sa}, units {ub} → {ua}"),
+    change_heading: |name, sb, sa, ub, ua| {
+        if ub == 0 && ua == 0 {
+            format!("{name}: staff {sb} → {sa}")
+        } else {
+            format!("{name}: staff {sb} → {sa}, units {ub} → {ua}")
+        }
+    },
     rule: |r| match r {
         "target utilisation" => "target utilisation",
         "team size" => "team size",
@@ -415,6 +424,7 @@ const ZH: Words = Words {
     full_stop: "。",
     sentence_gap: "",
     list_separator: "、",
+    or_separator: "或",
     status_optimal: "最优解",
     status_time_limit: "达到时间上限时的最好解",
     recommendation_is: || ("推荐方案为", "。"),
@@ -472,7 +482,13 @@ const ZH: Words = Words {
         "人均工时(现状)",
         "人均工时(方案)",
     ],
-    change_heading: |name, sb, sa, ub, ua| format!("{name}:人数 {sb} → {sa},覆盖单位 {ub} → {ua}"),
+    change_heading: |name, sb, sa, ub, ua| {
+        if ub == 0 && ua == 0 {
+            format!("{name}:人数 {sb} → {sa}")
+        } else {
+            format!("{name}:人数 {sb} → {sa},覆盖单位 {ub} → {ua}")
+        }
+    },
     rule: |r| match r {
         "target utilisation" => "目标负荷率",
         "team size" => "办案组人数",
@@ -499,7 +515,7 @@ const ZH: Words = Words {
         } else {
             String::new()
         };
-        format!("再增加1名{label}(每年{cost}):人均办案工时{from}降至 {with:.0} 小时,负荷率降至 {:.1}%{unmet}。", u * 100.0)
+        format!("再增加1名{label}人员(每年{cost}):人均办案工时{from}降至 {with:.0} 小时,负荷率降至 {:.1}%{unmet}。", u * 100.0)
     },
     allocation_headers: ["单位", "派驻组每年工时"],
     simulation_heading: |side, days, runs| format!("{side}({days} 个工作日 × {runs} 次模拟)"),

@@ -203,6 +203,17 @@ fn run_on_every_shipped_scenario_writes_the_pack() {
                 office.name
             );
         }
+        // One language in every document of every shipped scenario, the recommendation's
+        // explanations included.
+        if loaded.scenario.language == staffplan::model::Language::Zh {
+            for (document, text) in document_texts(&out) {
+                let foreign = english_words_the_tool_wrote(&text, &[file.as_str()]);
+                assert!(
+                    foreign.is_empty(),
+                    "{name} {document}: English words {foreign:?}"
+                );
+            }
+        }
     }
 }
 

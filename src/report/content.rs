@@ -42,7 +42,7 @@ fn header(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     let mut line = vec![t(format!("{} ", w.generated)), code(pack.before.source)];
     if pack.after.source != pack.before.source {
         line.push(t(" → "));
-        line.push(code(pack.after.source));
+        line.push(after_source(pack, w));
     }
     let mut rest = format!(" · {} {} · {} {}", w.seed, pack.seed, w.runs, pack.runs);
     if let Some(date) = &pack.date {
@@ -50,6 +50,15 @@ fn header(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     }
     line.push(t(rest));
     doc.paragraph(line);
+}
+
+/// The `after` side: its file, or for `run` the optimiser's recommendation, in words.
+fn after_source(pack: &Pack<'_>, w: &Words) -> Inline {
+    if pack.recommendation.is_some() {
+        t(w.recommendation)
+    } else {
+        code(pack.after.source)
+    }
 }
 
 /// Σ max(0, R − target × C) over offices.
@@ -376,7 +385,7 @@ fn offices(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     ));
     doc.paragraph(vec![
         t(format!("{} ", w.workload_note)),
-        code(pack.after.source),
+        after_source(pack, w),
         t(w.full_stop),
     ]);
     if !pack.before.analysis.uncovered.is_empty() {

@@ -62,6 +62,8 @@ pub struct Words {
     pub list_separator: &'static str,
     /// Joins alternatives: "establishment or contract".
     pub or_separator: &'static str,
+    /// The `after` side of `run`: the optimiser's answer.
+    pub recommendation: &'static str,
     pub status_optimal: &'static str,
     pub status_time_limit: &'static str,
     /// The words around the status in "The recommendation is **optimal** (…)."
@@ -213,6 +215,7 @@ const EN: Words = Words {
     sentence_gap: " ",
     list_separator: ", ",
     or_separator: " or ",
+    recommendation: "the recommendation",
     status_optimal: "optimal",
     status_time_limit: "stopped at the time limit",
     recommendation_is: || ("The recommendation is ", "."),
@@ -425,6 +428,7 @@ const ZH: Words = Words {
     sentence_gap: "",
     list_separator: "、",
     or_separator: "或",
+    recommendation: "推荐方案",
     status_optimal: "最优解",
     status_time_limit: "达到时间上限时的最好解",
     recommendation_is: || ("推荐方案为", "。"),

@@ -623,3 +623,40 @@ fn html_is_one_self_contained_page() {
     }
     assert!(html.contains("派驻第一园区纪检组"));
 }
+
+#[test]
+fn work_types_are_matched_by_name_when_their_ids_differ() {
+    // The after side renames the office and the review work; the review keeps its name.
+    let dir = out_dir("work-by-name");
+    std::fs::create_dir_all(&dir).unwrap();
+    let before = std::fs::read_to_string(root().join("tests/cli_base.toml")).unwrap();
+    let after = before
+        .replace("id = \"discipline\"", "id = \"review-section\"")
+        .replace("office = \"discipline\"", "office = \"review-section\"")
+        .replace("id = \"review\"", "id = \"investigation\"")
+        .replace(
+            "staff = { establishment = 6, contract = 1 }",
+            "staff = { establishment = 7, contract = 1 }",
+        );
+    std::fs::write(dir.join("before.toml"), &before).unwrap();
+    std::fs::write(dir.join("after.toml"), &after).unwrap();
+    let out = dir.join("pack");
+    staffplan(&[
+        "compare",
+        dir.join("before.toml").to_str().unwrap(),
+        dir.join("after.toml").to_str().unwrap(),
+        "--runs",
+        "5",
+        "--quiet",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    // Reviews: 36 × 120 = 4320 h of the office's 4320 + 0.4 × 36 × 20 = 4608 h. Before, 7
+    // people: 7 × 4320 / 4608 = 6.56 doing reviews, 4608 / 7 = 658.3 h a person; after, 8:
+    // 7.50 people, 576.0 h a person.
+    assert!(
+        report.contains("| 纪律审查 | 4320.0 | 4320.0 | 6.56 | 7.50 | 658.3 | 576.0 |"),
+        "{report}"
+    );
+}

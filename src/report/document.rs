@@ -139,7 +139,14 @@ pub fn fixed_date(date: Option<&str>) -> (u16, u8, u8) {
         let year = u16::try_from(*parts.first()?).ok()?;
         let month = u8::try_from(parts.get(1).copied().unwrap_or(1)).ok()?;
         let day = u8::try_from(parts.get(2).copied().unwrap_or(1)).ok()?;
-        ((1900..=9999).contains(&year) && (1..=12).contains(&month) && (1..=28).contains(&day))
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        ((1900..=9999).contains(&year) && (1..=12).contains(&month) && (1..=days).contains(&day))
             .then_some((year, month, day))
     });
     parsed.unwrap_or((2000, 1, 1))
@@ -158,16 +165,6 @@ pub fn code(s: impl Into<String>) -> Inline {
     Inline::Code(s.into())
 }
 
-/// The plain text of inline runs (for formats without inline styles, and tests).
-pub fn plain(inlines: &[Inline]) -> String {
-    inlines
-        .iter()
-        .map(|i| match i {
-            Inline::Text(s) | Inline::Strong(s) | Inline::Code(s) => s.as_str(),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +176,9 @@ mod tests {
         assert_eq!(fixed_date(Some("2018")), (2018, 1, 1));
         assert_eq!(fixed_date(Some("January 2018")), (2000, 1, 1));
         assert_eq!(fixed_date(Some("2018-13")), (2000, 1, 1));
+        assert_eq!(fixed_date(Some("2018-01-31")), (2018, 1, 31));
+        assert_eq!(fixed_date(Some("2018-02-29")), (2000, 1, 1));
+        assert_eq!(fixed_date(Some("2020-02-29")), (2020, 2, 29));
         assert_eq!(fixed_date(None), (2000, 1, 1));
     }
 }

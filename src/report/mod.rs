@@ -1,5 +1,5 @@
 //! The proposal pack of `run` and `compare` (SPEC §6, §11): the report (`report.md`,
-//! `report.html`, `report.docx`, all rendered from one [`document::Document`] that `content`
+//! `report.html`, `report.docx`, all rendered from one `document::Document` that `content`
 //! builds), `tables.xlsx`, `summary.json`, `offices.csv`, `allocation.csv` and the charts,
 //! and the one-screen summary of `check`.
 //! With `chart`, the only module that produces files; every file is written to a temporary
@@ -13,7 +13,7 @@
 mod charts;
 mod check;
 mod content;
-pub mod document;
+mod document;
 mod docx;
 mod html;
 mod markdown;

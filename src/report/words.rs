@@ -47,7 +47,7 @@ pub struct Words {
     pub hours_unit: &'static str,
     pub assumed: &'static str,
     pub source: &'static str,
-    /// Rows of the summary table, in the order `markdown::summary` fills them.
+    /// Rows of the summary table, as `content::summary` uses them (by index).
     pub summary_rows: [&'static str; 11],
     pub capacity_text: &'static str,
     pub target_text: &'static str,

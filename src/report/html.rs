@@ -114,7 +114,12 @@ fn table_html(table: &Table) -> String {
             } else {
                 " class=\"n\""
             };
-            out.push_str(&format!("<td{class}>{}</td>", escape(&cell_display(cell))));
+            // Leading spaces indent a row under the one above (staff types under staff);
+            // HTML would collapse them.
+            let text = cell_display(cell);
+            let body = text.trim_start_matches(' ');
+            let indent = "\u{a0}".repeat(text.len() - body.len());
+            out.push_str(&format!("<td{class}>{indent}{}</td>", escape(body)));
         }
         out.push_str("</tr>\n");
     }

@@ -74,6 +74,57 @@ pub fn volumes(scenario: &Scenario, coverage: &[Option<usize>]) -> Volumes {
     Volumes { at_office }
 }
 
+/// Items open at the start of the simulated period (`[[work]] backlog`), `[work][office]`.
+/// Office-level work keeps its whole backlog at its office. Covering-group work is spread
+/// over the groups in proportion to their volume of it today (follow-up items included); the
+/// shares become whole items by the largest remainder: each group gets the whole part of its
+/// share, and the items left over go one each to the largest fractional parts, ties to the
+/// group listed first, so the counts always add up to the backlog and never depend on
+/// anything but the scenario. Covering-group work that no group has any volume of has
+/// nowhere to be open, and is left out.
+pub fn initial_backlog(scenario: &Scenario) -> Vec<Vec<u32>> {
+    let offices = scenario.offices.len();
+    let mut at_office = vec![vec![0u32; offices]; scenario.works.len()];
+    if scenario.works.iter().all(|w| w.backlog == 0) {
+        return at_office;
+    }
+    let volumes = volumes(scenario, &scenario.coverage());
+    for (w, work) in scenario.works.iter().enumerate() {
+        if work.backlog == 0 {
+            continue;
+        }
+        match work.place {
+            WorkPlace::Office(o) => at_office[w][o] = work.backlog,
+            WorkPlace::CoveringGroup => {
+                let row = &volumes.at_office[w];
+                let total: f64 = row.iter().sum();
+                if total <= 0.0 {
+                    continue;
+                }
+                let shares: Vec<f64> = row
+                    .iter()
+                    .map(|v| f64::from(work.backlog) * v / total)
+                    .collect();
+                let mut given = 0u32;
+                for (o, share) in shares.iter().enumerate() {
+                    // floor of a share ≤ backlog, so the cast cannot overflow.
+                    at_office[w][o] = share.floor() as u32;
+                    given += at_office[w][o];
+                }
+                let mut by_remainder: Vec<usize> = (0..offices).filter(|&o| row[o] > 0.0).collect();
+                by_remainder.sort_by(|&a, &b| {
+                    let fraction = |o: usize| shares[o] - shares[o].floor();
+                    fraction(b).total_cmp(&fraction(a)).then(a.cmp(&b))
+                });
+                for &o in by_remainder.iter().cycle().take(work.backlog.saturating_sub(given) as usize) {
+                    at_office[w][o] += 1;
+                }
+            }
+        }
+    }
+    at_office
+}
+
 /// Hours a year that each unit brings to the group covering it: its covering-group workload
 /// and the covering-group work that this workload starts down the chain. Independent of which
 /// group covers it, which makes group loads linear in the allocation.

@@ -7,6 +7,7 @@ pub mod csv;
 mod json;
 pub mod markdown;
 mod recommendation;
+mod simulation;
 pub mod table;
 
 pub use csv::Csv;

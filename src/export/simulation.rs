@@ -73,7 +73,14 @@ impl Exportable for Simulation {
         let mut service = Table::new(
             "On time, per office and work type with a deadline (mean and 5–95% band over runs)",
             &[
-                "id", "office", "work", "deadline days", "target", "mean", "p5", "p95",
+                "id",
+                "office",
+                "work",
+                "deadline days",
+                "target",
+                "mean",
+                "p5",
+                "p95",
             ],
         );
         for o in &self.offices {

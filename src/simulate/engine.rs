@@ -991,7 +991,7 @@ impl<'a> Engine<'a> {
             let lead_days_p90 =
                 (tally.done > 0).then(|| quantile_in_place(&mut self.leads[o], 0.9));
             let late_base = tally.due + open_late;
-            let capacity = office.capacity_per_day * horizon;
+            let capacity = office.capacity_per_day * (horizon - plan.warmup);
             let people = office.first as usize..office.end as usize;
             let overtime: f64 = self.overtime_used[people.clone()].iter().sum();
             let overtime_max = self.overtime_used[people]

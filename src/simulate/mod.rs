@@ -374,9 +374,11 @@ fn summarise(
                             name: work.name.clone(),
                             deadline_days: work.deadline_days.unwrap_or(0),
                             on_time_target: scenario.on_time_target(w),
-                            on_time_share: Band::of(outcomes.iter().map(|r| {
-                                r.pairs.get(pair as usize).copied().flatten()
-                            })),
+                            on_time_share: Band::of(
+                                outcomes
+                                    .iter()
+                                    .map(|r| r.pairs.get(pair as usize).copied().flatten()),
+                            ),
                         })
                     })
                     .collect(),

@@ -365,10 +365,7 @@ fn erlang_c_in_the_json_and_csv_of_analyse() {
     assert!(json["offices"][3]["erlang_c"].is_null());
     let csv = Csv.export(&a);
     let header = csv.lines().next().unwrap();
-    assert!(
-        header.ends_with(",P(wait),mean wait days"),
-        "{header}"
-    );
+    assert!(header.ends_with(",P(wait),mean wait days"), "{header}");
     let pair_row = csv.lines().find(|l| l.starts_with("pair,")).unwrap();
     assert!(pair_row.ends_with(",0.333333333,0.666666667"), "{pair_row}");
 }

@@ -543,18 +543,18 @@ fn band(b: &Band, decimals: usize, percent: bool) -> String {
 }
 
 fn simulation(out: &mut String, pack: &Pack<'_>, w: &Words) {
-    let sides: Vec<(&str, &Simulation)> = [
-        (w.before, pack.before.simulation),
-        (w.after, pack.after.simulation),
+    let sides: Vec<(&str, &Simulation, &Side<'_>)> = [
+        (w.before, pack.before.simulation, &pack.before),
+        (w.after, pack.after.simulation, &pack.after),
     ]
     .into_iter()
-    .filter_map(|(n, s)| s.map(|s| (n, s)))
+    .filter_map(|(n, s, side)| s.map(|s| (n, s, side)))
     .collect();
     if sides.is_empty() {
         return;
     }
     let _ = writeln!(out, "## 6. {}\n\n{}\n", w.simulation, w.simulation_text);
-    for (name, sim) in sides {
+    for &(name, sim, _) in &sides {
         let _ = writeln!(out, "### {name} ({} days × {} runs)\n", sim.days, sim.runs);
         let mut t = Table::new(
             "",
@@ -589,6 +589,102 @@ fn simulation(out: &mut String, pack: &Pack<'_>, w: &Words) {
         }
         out.push('\n');
     }
+    for &(name, sim, side) in &sides {
+        service(out, name, sim, side, w);
+    }
+}
+
+/// The service section of one side (SPEC §8): on time against target, lead time against
+/// deadline, overtime against cap, team-rule idle hours and Erlang C, per office and work
+/// type with a deadline, and why the team rule keeps simulated utilisation below the analysis.
+fn service(out: &mut String, name: &str, sim: &Simulation, side: &Side<'_>, w: &Words) {
+    let _ = writeln!(out, "### {} ({name})\n\n{}\n", w.service, w.service_text);
+    let mut t = Table::new("", &w.service_columns);
+    let cap = if sim.overtime_cap_hours > 0.0 {
+        format!("{:.0}", sim.overtime_cap_hours)
+    } else {
+        w.no_cap.to_string()
+    };
+    let mut idle = Vec::new();
+    for o in &sim.offices {
+        let analysed = side.analysis.offices.iter().find(|a| a.id == o.id);
+        let erlang = analysed
+            .and_then(|a| a.erlang_c)
+            .map_or("–".to_string(), |e| {
+                let wait = e
+                    .mean_wait_days
+                    .map_or("–".to_string(), |d| format!("{d:.2}"));
+                format!("{:.1}%, {wait}", e.p_wait * 100.0)
+            });
+        let overtime = format!("{} / {cap}", band(&o.overtime_hours_per_person, 1, false));
+        let idle_hours = band(&o.team_idle_hours, 0, false);
+        let mut row = |work: &str, on_time: String, lead: String| {
+            t.rows.push(vec![
+                Cell::text(&o.name),
+                Cell::text(work),
+                Cell::text(on_time),
+                Cell::text(lead),
+                Cell::text(&overtime),
+                Cell::text(&idle_hours),
+                Cell::text(&erlang),
+            ]);
+        };
+        if o.on_time_by_work.is_empty() {
+            row("–", "–".into(), band(&o.lead_days_p90, 1, false));
+        }
+        for work in &o.on_time_by_work {
+            let target = work
+                .on_time_target
+                .map_or(w.no_target.to_string(), |x| format!("{:.0}%", x * 100.0));
+            row(
+                &work.name,
+                format!("{} / {target}", band(&work.on_time_share, 1, true)),
+                format!(
+                    "{} / {}",
+                    band(&o.lead_days_p90, 1, false),
+                    work.deadline_days
+                ),
+            );
+        }
+        let analysed_utilisation = analysed.and_then(|a| a.utilisation);
+        if let Some(ana) = analysed_utilisation {
+            let simulated = o.utilisation.mean;
+            if o.team_idle_hours.mean >= 0.5 && simulated.is_finite() && simulated < ana {
+                let capacity = analysed.map_or(0.0, |a| a.capacity_hours) * f64::from(sim.days)
+                    / f64::from(side.scenario.calendar.working_days.max(1));
+                let share = if capacity > 0.0 {
+                    format!(
+                        " ({}{:.1}%{})",
+                        w.of_capacity[0],
+                        o.team_idle_hours.mean / capacity * 100.0,
+                        w.of_capacity[1]
+                    )
+                } else {
+                    String::new()
+                };
+                idle.push(format!(
+                    "- {}: {:.0} {}{share} {} ({} {:.1}%, {} {:.1}%){}",
+                    o.name,
+                    o.team_idle_hours.mean,
+                    w.hours_unit,
+                    w.idle_why,
+                    w.simulated_utilisation,
+                    simulated * 100.0,
+                    w.analysis_word,
+                    ana * 100.0,
+                    w.stop
+                ));
+            }
+        }
+    }
+    out.push_str(&table_markdown(&t));
+    if !idle.is_empty() {
+        out.push('\n');
+        for line in idle {
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    out.push('\n');
 }
 
 fn charts(out: &mut String, w: &Words) {

@@ -162,7 +162,7 @@ impl WorkOnTime {
         let target = self.on_time_target?;
         self.on_time_share
             .is_defined()
-            .then(|| self.on_time_share.mean < target)
+            .then_some(self.on_time_share.mean < target)
     }
 }
 

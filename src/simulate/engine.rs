@@ -1,8 +1,8 @@
 //! One simulated run: an exact event-driven simulation of every office together.
 //!
 //! Time is continuous, in working days of regular casework time (day `d` is `[d − 1, d)`), and
-//! only moments where something happens are visited: the next external arrival and the end of
-//! each item in progress, kept in one binary heap. Nothing ticks per minute or per day; the
+//! only moments where something happens are visited: the next external arrival (one number)
+//! and the end of each item in progress (a binary heap). Nothing ticks per minute or per day; the
 //! backlog chart reads the state at the end of each sampled day between two events.
 //!
 //! The rules (SPEC §5), and how open points are decided here:
@@ -31,6 +31,15 @@
 //!   number and ignored when it comes up. Overtime hours are casework: utilisation counts
 //!   regular hours only, so an office in overtime shows the work it did in overtime as
 //!   overtime hours, not as utilisation above 100%.
+//! - Initial backlog (SPEC §8): the items open at the start arrive at time 0, in work then
+//!   office order, before the first external arrival; they are not counted as arrivals.
+//! - Warm-up: the run lasts warm-up + counted days; at the end of the warm-up every figure
+//!   restarts (items done, lead times, deadlines, regular and idle hours, overtime and its
+//!   cap, the work counts) while the state carries on, and the backlog is sampled only on
+//!   counted days. An item in progress at that moment counts its regular hours from there.
+//! - Team-rule idle hours: while an office's queue is not empty, its free people's casework
+//!   rates are summed over time (first come, first served, so they are free because the head
+//!   of the queue needs more of them). Offices whose work all needs one person skip this.
 
 use std::collections::{BinaryHeap, VecDeque};
 
@@ -88,6 +97,9 @@ pub(crate) struct OfficePlan {
     pub(crate) caseworkers: u32,
     /// Σ person rates: casework hours a working day.
     capacity_per_day: f64,
+    /// Some work that can start here needs more than one person. Without it nobody is ever
+    /// free while items wait, so the team-rule idle hours are 0 and need no bookkeeping.
+    teams: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +143,7 @@ impl Plan {
                     headcount,
                     caseworkers: rates.iter().filter(|&&r| r > 0.0).count() as u32,
                     capacity_per_day: person_rate[first as usize..end as usize].iter().sum(),
+                    teams: false,
                 }
             })
             .collect();
@@ -187,12 +200,18 @@ impl Plan {
         let volumes = crate::analysis::volumes(scenario, &scenario.coverage());
         let mut deadline_works = vec![Vec::new(); scenario.offices.len()];
         let mut pairs = Vec::new();
+        let mut offices: Vec<OfficePlan> = offices;
         for (o, list) in deadline_works.iter_mut().enumerate() {
             for (w, work) in scenario.works.iter().enumerate() {
                 let comes = volumes.at_office[w][o] > 0.0 || initial[w][o] > 0;
                 if work.deadline_days.is_some() && comes {
                     list.push((w, pairs.len() as u32));
                     pairs.push((o, w));
+                }
+                if work.team > 1 && comes {
+                    if let Some(office) = offices.get_mut(o) {
+                        office.teams = true;
+                    }
                 }
             }
         }
@@ -318,8 +337,8 @@ struct Slot {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum What {
-    Arrival,
-    /// The end of the warm-up: figures are counted from here.
+    /// The end of the warm-up: figures are counted from here. (External arrivals are not
+    /// heap events: see `Engine::run`.)
     WarmupEnd,
     /// The scheduled end of a slot's item (`completes`), or the moment one of its people runs
     /// out of overtime; ignored if the slot's version (31 bits) moved on.
@@ -347,8 +366,7 @@ impl Event {
         // `+ 0.0` turns −0 (from −ln 1) into +0, whose bits order correctly.
         let key = u64::MAX - (time + 0.0).to_bits();
         let tag = match what {
-            What::Arrival => u64::MAX,
-            What::WarmupEnd => u64::MAX - 1,
+            What::WarmupEnd => u64::MAX,
             What::Finish {
                 slot,
                 version,
@@ -368,8 +386,6 @@ impl Event {
 
     fn what(self) -> What {
         if self.tag == u64::MAX {
-            What::Arrival
-        } else if self.tag == u64::MAX - 1 {
             What::WarmupEnd
         } else {
             What::Finish {
@@ -534,8 +550,8 @@ impl<'a> Engine<'a> {
             self.push(plan.warmup, What::WarmupEnd);
         }
         // There is always exactly one next external arrival, so it is kept beside the heap
-        // rather than in it: half the heap operations of a run. It goes first at a tie, as
-        // it would in the heap (its tag is the largest).
+        // rather than in it: half the heap operations of a run. It goes first at a tie with
+        // any heap event, which keeps the order (and the numbers) it had in the heap.
         let mut next_arrival = if plan.arrival_rate > 0.0 {
             self.arrival_time(rng.exp1() * plan.mean_gap)
         } else {
@@ -585,8 +601,6 @@ impl<'a> Engine<'a> {
             self.sample_until(t);
         }
         match event.what() {
-            // Arrivals are kept beside the heap (see `run`).
-            What::Arrival => {}
             What::WarmupEnd => self.end_warmup(t),
             What::Finish {
                 slot,
@@ -849,6 +863,9 @@ impl<'a> Engine<'a> {
     /// are free). Called before anything changes the office's queue or free people.
     #[inline]
     fn idle_tick(&mut self, office: usize, t: f64) {
+        if !self.plan.offices[office].teams {
+            return;
+        }
         let tally = &mut self.tallies[office];
         if !self.queue[office].is_empty() {
             let free = &self.free_regular[office];

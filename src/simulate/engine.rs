@@ -991,7 +991,9 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        self.try_start(office, t);
+        if !self.queue[office].is_empty() {
+            self.try_start(office, t);
+        }
         if plan.overtime() {
             self.refresh(office, t);
         }

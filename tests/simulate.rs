@@ -573,6 +573,23 @@ fn absurd_requests_are_refused() {
         })
     );
     assert_eq!(ask(1, None, Some(0)), Some(SimulateError::NoThreads));
+    let too_long = simulate::simulate(
+        &s,
+        &SimOptions {
+            runs: 1,
+            days: Some(1_000),
+            warmup_days: simulate::MAX_DAYS,
+            ..SimOptions::default()
+        },
+        &|_| {},
+    );
+    assert_eq!(
+        too_long.err(),
+        Some(SimulateError::TooLongWarmup {
+            warmup: simulate::MAX_DAYS,
+            days: 1_000
+        })
+    );
     // 750 items a year (500 petitions, 200 leads, 50 cases... plus checks and follow-ups):
     // 100,000 runs of 400 years is far above the limit.
     assert!(matches!(

@@ -762,6 +762,117 @@ fn simulation(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             }
         }
     }
+    for (name, sim, side) in [
+        (w.before, pack.before.simulation, &pack.before),
+        (w.after, pack.after.simulation, &pack.after),
+    ] {
+        if let Some(sim) = sim {
+            service(doc, name, sim, side, w);
+        }
+    }
+}
+
+/// The service section of one side (SPEC §8): on time against target, lead time against
+/// deadline, overtime against cap, team-rule idle hours and Erlang C, per office and work
+/// type with a deadline, and why the team rule keeps simulated utilisation below the analysis.
+fn service(doc: &mut Document, name: &str, sim: &Simulation, side: &Side<'_>, w: &Words) {
+    doc.heading(3, format!("{} ({name})", w.service));
+    doc.text(w.service_text);
+    let mut table = new_table(&w.service_columns);
+    let cap = if sim.overtime_cap_hours > 0.0 {
+        format!("{:.0}", sim.overtime_cap_hours)
+    } else {
+        w.no_cap.to_string()
+    };
+    let mut idle = Vec::new();
+    for o in &sim.offices {
+        let analysed = side.analysis.offices.iter().find(|a| a.id == o.id);
+        let erlang = analysed
+            .and_then(|a| a.erlang_c)
+            .map_or("–".to_string(), |e| {
+                let wait = e
+                    .mean_wait_days
+                    .map_or("–".to_string(), |d| format!("{d:.2}"));
+                format!("{:.1}%, {wait}", e.p_wait * 100.0)
+            });
+        let overtime = format!("{} / {cap}", band(&o.overtime_hours_per_person, 1, false));
+        let idle_hours = band(&o.team_idle_hours, 0, false);
+        let mut row = |work: &str, on_time: String, lead: String| {
+            table.rows.push(vec![
+                Cell::text(&o.name),
+                Cell::text(work),
+                Cell::text(on_time),
+                Cell::text(lead),
+                Cell::text(&overtime),
+                Cell::text(&idle_hours),
+                Cell::text(&erlang),
+            ]);
+        };
+        if o.on_time_by_work.is_empty() {
+            row("–", "–".into(), band(&o.lead_days_p90, 1, false));
+        }
+        for work in &o.on_time_by_work {
+            let target = work
+                .on_time_target
+                .map_or(w.no_target.to_string(), |x| format!("{:.0}%", x * 100.0));
+            row(
+                &work.name,
+                format!("{} / {target}", band(&work.on_time_share, 1, true)),
+                format!(
+                    "{} / {}",
+                    band(&o.lead_days_p90, 1, false),
+                    work.deadline_days
+                ),
+            );
+        }
+        if let Some(line) = idle_line(o, analysed, sim, side, w) {
+            idle.push(vec![t(line)]);
+        }
+    }
+    doc.table(table);
+    if !idle.is_empty() {
+        doc.bullets(idle);
+    }
+}
+
+/// Why the simulated utilisation of an office sits below the analysis, where the team rule
+/// left casework hours idle: one sentence, or none.
+fn idle_line(
+    o: &crate::simulate::OfficeSim,
+    analysed: Option<&OfficeAnalysis>,
+    sim: &Simulation,
+    side: &Side<'_>,
+    w: &Words,
+) -> Option<String> {
+    let ana = analysed.and_then(|a| a.utilisation)?;
+    let simulated = o.utilisation.mean;
+    if o.team_idle_hours.mean < 0.5 || !simulated.is_finite() || simulated >= ana {
+        return None;
+    }
+    let capacity = analysed.map_or(0.0, |a| a.capacity_hours) * f64::from(sim.days)
+        / f64::from(side.scenario.calendar.working_days.max(1));
+    let share = if capacity > 0.0 {
+        format!(
+            " ({}{:.1}%{})",
+            w.of_capacity[0],
+            o.team_idle_hours.mean / capacity * 100.0,
+            w.of_capacity[1]
+        )
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "{}: {:.0} {}{share} {} ({} {:.1}%, {} {:.1}%){}",
+        o.name,
+        o.team_idle_hours.mean,
+        w.hours_unit,
+        w.idle_why,
+        w.simulated_utilisation,
+        simulated * 100.0,
+        w.analysis_word,
+        ana * 100.0,
+        w.stop
+    ))
 }
 
 /// The chart titles, in the order of [`CHART_NAMES`].

@@ -138,6 +138,21 @@ pub struct Words {
     pub side: &'static str,
     /// A header qualified by a side or statistic: "utilisation before", "负荷率(现状)".
     pub with_side: fn(&str, &str) -> String,
+    /// The service section (SPEC §8): its title, its note and its columns.
+    pub service: &'static str,
+    pub service_text: &'static str,
+    pub service_columns: [&'static str; 7],
+    /// What the team-rule idle hours are, after "<office>: <hours> h".
+    pub idle_why: &'static str,
+    /// "simulated utilisation" and "analysis" in the idle sentence's bracket.
+    pub simulated_utilisation: &'static str,
+    pub analysis_word: &'static str,
+    pub no_target: &'static str,
+    pub no_cap: &'static str,
+    /// Around the idle hours' share of the capacity ("(10.7% of its capacity)"), and the end
+    /// of a sentence.
+    pub of_capacity: [&'static str; 2],
+    pub stop: &'static str,
 }
 
 impl Words {
@@ -388,6 +403,24 @@ const EN: Words = Words {
     p95: "95th percentile",
     side: "side",
     with_side: |label, side| format!("{label} {side}"),
+    service: "Service levels",
+    service_text: "Per office and work type with a deadline: the share of items finished within it against the target, the 90th-percentile lead time against the deadline, overtime against the cap, and the casework hours left idle by the team rule; beside them Erlang C's probability of waiting and mean wait where all the office's work needs one person (M/M/c, an analytic check).",
+    service_columns: [
+        "office",
+        "work",
+        "on time (target)",
+        "lead time p90 (deadline), days",
+        "overtime h/person (cap)",
+        "team-rule idle h",
+        "Erlang C: P(wait), mean wait days",
+    ],
+    idle_why: "of casework time were idle while items waited, because the work needs several people at once and fewer were free; the analysis counts these hours as capacity, which is one reason the simulated utilisation sits below it (overtime, counted apart, and work left open at the end are the others)",
+    simulated_utilisation: "simulated utilisation",
+    analysis_word: "analysis",
+    no_target: "no target",
+    no_cap: "no cap",
+    of_capacity: ["", " of its capacity"],
+    stop: ".",
 };
 
 const ZH: Words = Words {
@@ -619,6 +652,24 @@ const ZH: Words = Words {
     p95: "第95百分位",
     side: "对比项",
     with_side: |label, side| format!("{label}({side})"),
+    service: "服务水平",
+    service_text: "按机构及有办理期限的工作类型:期限内办结的比例与目标对比,第90百分位办理时长与期限对比,加班时长与上限对比,以及因须多人同时办案而闲置的办案工时;并列出工作均为单人办理的机构按爱尔朗C公式(多服务台排队模型)计算的等待概率和平均等待天数,作为解析校核。",
+    service_columns: [
+        "机构",
+        "工作类型",
+        "按期办结率(目标)",
+        "第90百分位办理时长(期限),天",
+        "人均加班小时(上限)",
+        "因组队规则闲置工时",
+        "爱尔朗C公式:等待概率,平均等待天数",
+    ],
+    idle_why: "办案工时在有案件等待时处于闲置:这些工作须多人同时办理,而空闲人数不足以组成办案组;分析把这些工时计为办案能力,这是模拟负荷率低于分析结果的原因之一(另外的原因是单独统计的加班和期末未办结的工作)",
+    simulated_utilisation: "模拟负荷率",
+    analysis_word: "分析",
+    no_target: "无目标",
+    no_cap: "无上限",
+    of_capacity: ["占其办案能力", ""],
+    stop: "。",
 };
 
 pub fn words(language: Language) -> &'static Words {

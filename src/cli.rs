@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::export::Format;
 use crate::model::Scenario;
 use crate::scenario::{self, Loaded};
-use crate::{analysis, benchmark, optimise, report, simulate, starter, synth};
+use crate::{analysis, benchmark, optimise, report, service, simulate, starter, synth};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -344,7 +344,7 @@ fn run(args: &Args) -> Result<(), Error> {
             force,
             time_limit,
             export_lp,
-            sim: _,
+            sim,
         } => {
             let Input { text, loaded } = load(file, args.quiet)?;
             if let Some(path) = write.as_deref().filter(|p| !force && same_file(p, file)) {
@@ -357,6 +357,7 @@ fn run(args: &Args) -> Result<(), Error> {
                 ..optimise::Options::default()
             };
             let recommendation = optimise::optimise(&loaded.scenario, &options)?;
+            let (recommendation, _) = service::confirm(recommendation, &sim.options())?;
             if let Some(path) = export_lp {
                 for stage in optimise::write_lp_stages(&loaded.scenario) {
                     let target = if stage.stage.is_empty() {
@@ -510,7 +511,12 @@ fn run(args: &Args) -> Result<(), Error> {
                 ..optimise::Options::default()
             };
             let recommendation = optimise::optimise(&loaded.scenario, &options)?;
-            let sims = simulate_both(&loaded.scenario, &recommendation.after, sim, args.quiet)?;
+            // The service check simulates the plan it confirms; that simulation is the pack's.
+            let (recommendation, confirmed) = service::confirm(recommendation, &sim.options())?;
+            let sims = match confirmed {
+                Some(after) => [simulate_one(&loaded.scenario, sim, args.quiet)?, after],
+                None => simulate_both(&loaded.scenario, &recommendation.after, sim, args.quiet)?,
+            };
             let analyses = [
                 analysis::analyse(&loaded.scenario),
                 analysis::analyse(&recommendation.after),
@@ -539,6 +545,19 @@ fn run(args: &Args) -> Result<(), Error> {
             finish_pack(&out, &pack, format, args.quiet)
         }
     }
+}
+
+/// Simulates one scenario, with a progress bar.
+fn simulate_one(
+    scenario: &Scenario,
+    sim: &SimArgs,
+    quiet: bool,
+) -> Result<simulate::Simulation, Error> {
+    let options = sim.options();
+    let bar = SimProgress::new(options.runs, quiet);
+    let result = simulate::simulate(scenario, &options, &|n| bar.update(n));
+    bar.finish();
+    Ok(result?)
 }
 
 /// Simulates two scenarios with the same options and seed, with one progress bar.

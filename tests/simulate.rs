@@ -791,18 +791,6 @@ cv = 1
     assert_close("utilisation", review.utilisation.mean, 0.375, 0.02);
 }
 
-/// P(T ≤ d) for M/M/c first come first served: the wait is 0 with probability 1 − C and
-/// otherwise exponential with rate θ = cμ − λ; the service is exponential with rate μ, so
-/// P(T > d) = (1 − C) e^{−μd} + C (θ e^{−μd} − μ e^{−θd}) / (θ − μ).
-fn mmc_on_time(servers: u32, arrival_rate: f64, service_rate: f64, d: f64) -> f64 {
-    let c = staffplan::queueing::erlang_c(servers, arrival_rate / service_rate).unwrap();
-    let theta = f64::from(servers) * service_rate - arrival_rate;
-    let mu = service_rate;
-    let late = (1.0 - c) * (-mu * d).exp()
-        + c * (theta * (-mu * d).exp() - mu * (-theta * d).exp()) / (theta - mu);
-    1.0 - late
-}
-
 #[test]
 fn on_time_share_agrees_with_the_mmc_response_time() {
     let s = scenario(&format!(
@@ -822,7 +810,13 @@ deadline_days = 3
 "#
     ));
     // M/M/2, λ 1.4, μ 1: C = 0.5765, θ = 0.6; P(T ≤ 3) ≈ 0.7837.
-    let want = mmc_on_time(2, 1.4, 1.0, 3.0);
+    let want = staffplan::queueing::Mmc {
+        servers: 2,
+        arrival_rate: 1.4,
+        service_rate: 1.0,
+    }
+    .probability_done_within(3.0)
+    .unwrap();
     assert!((want - 0.7837).abs() < 5e-4, "{want}");
     let sim = run(&s, 16, 40_000, 11);
     let desk = office(&sim, "desk");

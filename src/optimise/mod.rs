@@ -41,7 +41,9 @@ use facts::{Facts, Plan};
 pub use goals::Objective;
 use goals::{objective_of, Score};
 use program::{Allocation, Failure, Program, Row, Sense};
-pub use recommendation::{Method, OfficeResult, Recommendation, Status, UnitMove};
+pub use recommendation::{
+    Method, OfficeResult, Recommendation, ServiceCheck, ServiceUnmet, Shortfall, Status, UnitMove,
+};
 
 /// How the optimiser may spend its time.
 #[derive(Debug, Clone)]
@@ -325,6 +327,7 @@ fn finish(facts: &Facts, answer: Answer, budget: &Budget) -> Recommendation {
         after,
         method: answer.method,
         seconds: budget.elapsed().as_secs_f64(),
+        service: None,
     }
 }
 

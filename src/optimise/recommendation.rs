@@ -127,12 +127,95 @@ pub struct Recommendation {
     /// How the answer was found.
     pub method: Method,
     pub seconds: f64,
+    /// The service check of the plan in its own simulation (SPEC §8); `None` where the
+    /// scenario sets no `on_time` target.
+    pub service: Option<ServiceCheck>,
+}
+
+/// What the plan's own simulation says about its on-time targets, and the posts added for
+/// them. Filled in by `service::confirm`; the optimiser itself only meets the utilisation
+/// target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceCheck {
+    /// Every target holds in the confirmed plan.
+    pub met: bool,
+    pub unmet: Vec<ServiceUnmet>,
+    /// Posts added for service, by office and staff type (beyond those the utilisation
+    /// target needs).
+    pub posts: Vec<Vec<u32>>,
+    /// Yearly cost of those posts.
+    pub cost: f64,
+    /// By office: the lowest on-time share among its work types with a target (mean over the
+    /// runs), in the plan before the service posts and in the confirmed plan.
+    pub on_time_before_service: Vec<Option<f64>>,
+    pub on_time_after: Vec<Option<f64>>,
+    /// Simulations run by the check; the runs and seed of each.
+    pub rounds: u32,
+    pub runs: u32,
+    pub seed: u64,
+}
+
+/// One work type of one office that misses its target in the confirmed plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceUnmet {
+    /// Office id.
+    pub office: String,
+    /// Work type id.
+    pub work: String,
+    pub target: f64,
+    /// Mean over the runs; `None` where no item with a deadline finished or fell due.
+    pub on_time_share: Option<f64>,
+    pub reason: Shortfall,
+}
+
+/// Why a target is still missed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shortfall {
+    /// No staff type may be added: quotas, budget, `max_staff`, `allowed_staff` or `fixed`.
+    NoRoom,
+    /// More posts stopped raising the on-time share (the deadline is shorter than the work
+    /// itself, or the team rule keeps people idle).
+    NoGain,
+    /// The check ran out of rounds before the office met its target.
+    RoundLimit,
+}
+
+impl Recommendation {
+    /// The recommendation with `after` as its organisation (the same offices, units and
+    /// allocation, other headcounts): every figure of the after side worked out again.
+    pub fn restaffed(mut self, after: Scenario) -> Recommendation {
+        let after_analysis = crate::analysis::analyse(&after);
+        let target = after_analysis.target_utilisation;
+        for ((office, changed), a) in self
+            .offices
+            .iter_mut()
+            .zip(&after.offices)
+            .zip(&after_analysis.offices)
+        {
+            office.staff_after = changed.staff.clone();
+            office.utilisation_after = a.utilisation;
+            office.required_hours_after = a.required_hours;
+            office.unmet_hours_after =
+                goals::unmet_hours(a.required_hours, target, a.capacity_hours);
+        }
+        for e in &mut self.explanations {
+            if let Some(changed) = after.offices.iter().find(|o| o.id == e.office) {
+                e.staff_after = changed.headcount();
+            }
+        }
+        self.cost_after = after_analysis.total.cost;
+        self.peak_utilisation_after = peak(&after_analysis);
+        self.unmet_hours = unmet(&after_analysis);
+        self.after = after;
+        self
+    }
 }
 
 impl Serialize for Recommendation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let types = &self.staff_types;
-        let mut s = serializer.serialize_struct("Recommendation", 17)?;
+        let mut s = serializer.serialize_struct("Recommendation", 20)?;
         s.serialize_field("scenario", &self.scenario)?;
         s.serialize_field("status", &self.status)?;
         s.serialize_field("method", &self.method)?;
@@ -148,10 +231,20 @@ impl Serialize for Recommendation {
         let extra = self.extra_posts_needed.as_deref().map(|p| ByType(types, p));
         s.serialize_field("extra_posts_needed", &extra)?;
         s.serialize_field("extra_cost", &self.extra_cost)?;
+        let service = self.service.as_ref();
+        s.serialize_field("service_met", &service.map(|c| c.met))?;
+        s.serialize_field("service_unmet", &service.map_or(&[][..], |c| &c.unmet[..]))?;
+        s.serialize_field("cost_for_service", &service.map_or(0.0, |c| c.cost))?;
         let offices: Vec<OfficeJson> = self
             .offices
             .iter()
-            .map(|office| OfficeJson { types, office })
+            .enumerate()
+            .map(|(o, office)| OfficeJson {
+                types,
+                office,
+                for_service: service.and_then(|c| c.posts.get(o)).map(Vec::as_slice),
+                on_time_after: service.and_then(|c| c.on_time_after.get(o).copied().flatten()),
+            })
             .collect();
         s.serialize_field("offices", &offices)?;
         s.serialize_field("allocation", &self.allocation)?;
@@ -177,12 +270,15 @@ impl Serialize for ByType<'_> {
 struct OfficeJson<'a> {
     types: &'a [String],
     office: &'a OfficeResult,
+    /// Posts added for service, by staff type (none without a service check).
+    for_service: Option<&'a [u32]>,
+    on_time_after: Option<f64>,
 }
 
 impl Serialize for OfficeJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (o, types) = (self.office, self.types);
-        let mut s = serializer.serialize_struct("Office", 12)?;
+        let mut s = serializer.serialize_struct("Office", 15)?;
         s.serialize_field("id", &o.id)?;
         s.serialize_field("name", &o.name)?;
         s.serialize_field("staff_before", &ByType(types, &o.staff_before))?;
@@ -195,6 +291,10 @@ impl Serialize for OfficeJson<'_> {
         s.serialize_field("covers_before", &o.covers_before)?;
         s.serialize_field("covers_after", &o.covers_after)?;
         s.serialize_field("open", &o.open)?;
+        let for_service = self.for_service.unwrap_or(&[]);
+        s.serialize_field("posts_for_service", &for_service.iter().sum::<u32>())?;
+        s.serialize_field("posts_for_service_by_type", &ByType(types, for_service))?;
+        s.serialize_field("on_time_share_after", &self.on_time_after)?;
         s.end()
     }
 }

@@ -10,6 +10,7 @@ use super::{Pack, Side, CHART_NAMES, WORK_TYPE_CHART};
 use crate::analysis::{Analysis, OfficeAnalysis};
 use crate::export::{Cell, Table};
 use crate::model::{Language, Scenario, WorkPlace};
+use crate::optimise::{Recommendation, Shortfall};
 use crate::simulate::{Band, Simulation};
 
 /// The whole report.
@@ -173,6 +174,11 @@ fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
                 &parts.join(w.list_separator),
                 &w.money(rec.extra_cost),
             ));
+        }
+    }
+    if let Some(check) = pack.recommendation.and_then(|r| r.service.as_ref()) {
+        if !check.met {
+            doc.paragraph(vec![strong((w.service_summary)(check.unmet.len()))]);
         }
     }
 }
@@ -671,6 +677,87 @@ fn changes(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
                 drop,
             ))]);
         }
+        if let Some(line) = on_time_change(pack, &e.office, w) {
+            items.push(vec![t(line)]);
+        }
+        doc.bullets(items);
+    }
+    service_check(doc, pack, rec, w);
+}
+
+/// What a recommended change does to the office's on-time share (today's simulation against
+/// the recommendation's), where the office has deadline work.
+fn on_time_change(pack: &Pack<'_>, office: &str, w: &Words) -> Option<String> {
+    let share = |side: &Side<'_>| {
+        side.simulation?
+            .offices
+            .iter()
+            .find(|o| o.id == office)?
+            .on_time_share
+            .filter(|b| b.is_defined())
+            .map(|b| b.mean)
+    };
+    let (before, after) = (share(&pack.before), share(&pack.after));
+    if before.is_none() && after.is_none() {
+        return None;
+    }
+    let o = pack.after.scenario.office_index(office)?;
+    let target = (0..pack.after.scenario.works.len())
+        .filter(|&k| pack.after.analysis.offices[o].works.iter().any(|l| l.id == pack.after.scenario.works[k].id))
+        .filter_map(|k| pack.after.scenario.on_time_target(k))
+        .reduce(f64::max);
+    Some((w.on_time_change)(before, after, target))
+}
+
+/// The service check (SPEC §8): the posts added for on-time targets, what they cost and do,
+/// and, said plainly, every target the plan still misses.
+fn service_check(doc: &mut Document, pack: &Pack<'_>, rec: &Recommendation, w: &Words) {
+    let Some(check) = &rec.service else {
+        return;
+    };
+    let s = pack.after.scenario;
+    doc.heading(3, w.service_check);
+    let mut items = Vec::new();
+    for (o, posts) in check.posts.iter().enumerate() {
+        if posts.iter().all(|&n| n == 0) {
+            continue;
+        }
+        let named: Vec<String> = posts
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(t, &n)| (w.posts_of)(n, &s.staff_types[t].label))
+            .collect();
+        items.push(vec![t((w.service_posts)(
+            &s.offices[o].name,
+            &named.join(w.list_separator),
+            &w.money(s.cost(posts)),
+            check.on_time_before_service.get(o).copied().flatten(),
+            check.on_time_after.get(o).copied().flatten(),
+        ))]);
+    }
+    if check.met {
+        doc.text((w.service_met)(check.runs, check.seed));
+    } else {
+        doc.paragraph(vec![strong((w.service_not_met)(check.runs, check.seed))]);
+        for unmet in &check.unmet {
+            let office = s.office_index(&unmet.office).map_or(unmet.office.as_str(), |o| s.offices[o].name.as_str());
+            let work = s.works.iter().find(|k| k.id == unmet.work).map_or(unmet.work.as_str(), |k| k.name.as_str());
+            let reason = match unmet.reason {
+                Shortfall::NoRoom => w.shortfall[0],
+                Shortfall::NoGain => w.shortfall[1],
+                Shortfall::RoundLimit => w.shortfall[2],
+            };
+            items.push(vec![t((w.service_unmet)(
+                office,
+                work,
+                unmet.on_time_share,
+                unmet.target,
+                reason,
+            ))]);
+        }
+    }
+    if !items.is_empty() {
         doc.bullets(items);
     }
 }

@@ -153,6 +153,22 @@ pub struct Words {
     /// of a sentence.
     pub of_capacity: [&'static str; 2],
     pub stop: &'static str,
+    /// The service check of `run` (SPEC §8).
+    pub service_check: &'static str,
+    /// (runs, seed): every target holds.
+    pub service_met: fn(u32, u64) -> String,
+    /// (runs, seed): some target does not hold; the list follows.
+    pub service_not_met: fn(u32, u64) -> String,
+    /// (targets missed): the summary's warning.
+    pub service_summary: fn(usize) -> String,
+    /// (office, posts as "1 编制", cost, worst on-time before, after).
+    pub service_posts: fn(&str, &str, &str, Option<f64>, Option<f64>) -> String,
+    /// (office, work, on-time share, target, reason).
+    pub service_unmet: fn(&str, &str, Option<f64>, f64, &str) -> String,
+    /// Why a target is missed: no room, no gain, round limit.
+    pub shortfall: [&'static str; 3],
+    /// (on-time share before, after, target) for a recommended change.
+    pub on_time_change: fn(Option<f64>, Option<f64>, Option<f64>) -> String,
 }
 
 impl Words {
@@ -421,6 +437,28 @@ const EN: Words = Words {
     no_cap: "no cap",
     of_capacity: ["", " of its capacity"],
     stop: ".",
+    service_check: "Service check: the plan in its own simulation",
+    service_met: |runs, seed| format!("Every on-time target holds in the plan's own simulation ({runs} simulated years, seed {seed})."),
+    service_not_met: |runs, seed| format!("The plan does NOT meet every on-time target in its own simulation ({runs} simulated years, seed {seed}). Do not present it as meeting them:"),
+    service_summary: |n| format!("Warning: {n} on-time target{} not met in the plan's own simulation (see the service check under the recommended changes).", if n == 1 { " is" } else { "s are" }),
+    service_posts: |office, posts, cost, before, after| {
+        let share = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
+        format!("{office}: {posts} added for the on-time target ({cost} a year); its lowest on-time share goes from {} to {}.", share(before), share(after))
+    },
+    service_unmet: |office, work, share, target, reason| {
+        let share = share.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
+        format!("{office}, {work}: {share} on time against a target of {:.0}% — {reason}.", target * 100.0)
+    },
+    shortfall: [
+        "no post may be added within the quotas, the budget, max_staff and the staff types the office may have",
+        "more posts stopped raising the share: the deadline is shorter than the work itself, or the team rule keeps people idle",
+        "the check ran out of rounds",
+    ],
+    on_time_change: |before, after, target| {
+        let share = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
+        let target = target.map_or(String::new(), |t| format!(" (target {:.0}%)", t * 100.0));
+        format!("On time: {} today, {} with the recommendation{target}.", share(before), share(after))
+    },
 };
 
 const ZH: Words = Words {
@@ -670,6 +708,28 @@ const ZH: Words = Words {
     no_cap: "无上限",
     of_capacity: ["占其办案能力", ""],
     stop: "。",
+    service_check: "按期办结校核:用方案自身的模拟检验",
+    service_met: |runs, seed| format!("在方案自身的模拟中({runs} 次模拟,随机种子 {seed}),所有按期办结目标均能达到。"),
+    service_not_met: |runs, seed| format!("在方案自身的模拟中({runs} 次模拟,随机种子 {seed}),方案未能达到全部按期办结目标,不应表述为已达到:"),
+    service_summary: |n| format!("注意:在方案自身的模拟中有 {n} 项按期办结目标未能达到(见“建议调整”中的按期办结校核)。"),
+    service_posts: |office, posts, cost, before, after| {
+        let share = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
+        format!("{office}:为达到按期办结目标增加 {posts}(每年{cost}),最低按期办结率由 {} 升至 {}。", share(before), share(after))
+    },
+    service_unmet: |office, work, share, target, reason| {
+        let share = share.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
+        format!("{office}·{work}:按期办结率 {share},目标 {:.0}%。原因:{reason}。", target * 100.0)
+    },
+    shortfall: [
+        "在编制限额、预算、人数上限和允许的人员类别内已无法再增加岗位",
+        "再增加人员已不能提高按期办结率:期限短于工作本身所需时间,或因须多人同时办案而有人闲置",
+        "校核达到轮次上限",
+    ],
+    on_time_change: |before, after, target| {
+        let share = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
+        let target = target.map_or(String::new(), |t| format!("(目标 {:.0}%)", t * 100.0));
+        format!("按期办结率:现状 {},按建议方案 {}{target}。", share(before), share(after))
+    },
 };
 
 pub fn words(language: Language) -> &'static Words {

@@ -1,0 +1,428 @@
+//! Service levels: a plan that its own simulation confirms (SPEC §8).
+//!
+//! The optimiser meets the utilisation target, which says nothing about deadlines: an office
+//! at 81 % whose reviews need three people at once can still finish too few in time. Where the
+//! scenario sets `on_time` targets, [`confirm`] simulates the plan with the command's seed and
+//! runs, adds a post where an office misses a target (the cheapest staff type the office may
+//! have within the quotas and the budget), and then takes back every added post whose removal
+//! keeps every target. Every candidate is simulated with the same seed, so that two plans are
+//! compared on the same arrivals and efforts (common random numbers), not on noise.
+//!
+//! Where the figures say more posts stop helping (a deadline shorter than the work itself, a
+//! team that cannot be fielded), or no post may be added, the office and work are reported in
+//! [`ServicePlan::unmet`] instead of looping: every office gets a post at most
+//! [`MAX_POSTS_PER_OFFICE`] times and the whole search stops after [`MAX_ROUNDS`] simulations.
+//!
+//! Where every work type of an office needs one person per item, the M/M/c response time
+//! (`queueing`) gives a first headcount to start from, one post short of what the formula asks
+//! (the formula assumes exponential effort, more variable than the scenario's), so the
+//! simulation decides the last post.
+//!
+//! This module sits above `optimise` and `simulate`: it takes a plan as a `Scenario` and
+//! returns another, and never imports the solver.
+
+use crate::analysis::{self, Analysis};
+use crate::model::Scenario;
+use crate::optimise::{Recommendation, ServiceCheck, ServiceUnmet, Shortfall};
+use crate::queueing::Mmc;
+use crate::simulate::{self, SimOptions, SimulateError, Simulation};
+
+/// Most simulations one confirmation runs (additions and removals together).
+pub const MAX_ROUNDS: u32 = 40;
+/// Most posts the search adds to one office.
+pub const MAX_POSTS_PER_OFFICE: u32 = 20;
+/// Least rise of an office's worst on-time share, in share points, for a post to count as
+/// helping; two posts in a row that help less end the search at that office.
+pub const MIN_GAIN: f64 = 0.005;
+
+/// The plan after the service check, with the simulation that confirms it.
+#[derive(Debug, Clone)]
+struct ServicePlan {
+    scenario: Scenario,
+    simulation: Simulation,
+    check: ServiceCheck,
+}
+
+/// Whether any work type of the scenario has an on-time target.
+pub fn has_targets(scenario: &Scenario) -> bool {
+    (0..scenario.works.len()).any(|w| scenario.on_time_target(w).is_some())
+}
+
+/// Confirms the recommendation in its own simulation, adding and then removing posts as the
+/// module doc says. Returns the recommendation restaffed, with its [`ServiceCheck`], and the
+/// simulation of the confirmed plan; without targets, the recommendation as it came and no
+/// simulation.
+pub fn confirm(
+    recommendation: Recommendation,
+    options: &SimOptions,
+) -> Result<(Recommendation, Option<Simulation>), SimulateError> {
+    if !has_targets(&recommendation.after) {
+        return Ok((recommendation, None));
+    }
+    let plan = search(&recommendation.after, options)?;
+    let mut confirmed = recommendation.restaffed(plan.scenario);
+    confirmed.service = Some(plan.check);
+    Ok((confirmed, Some(plan.simulation)))
+}
+
+/// The search itself, on a plan as a scenario.
+fn search(plan: &Scenario, options: &SimOptions) -> Result<ServicePlan, SimulateError> {
+    let mut search = Search::new(plan, options)?;
+    search.screen();
+    let before_service = search.worst_shares();
+    search.add_until_met()?;
+    search.remove_unneeded()?;
+    Ok(search.finish(before_service))
+}
+
+struct Search<'a> {
+    start: &'a Scenario,
+    options: &'a SimOptions,
+    current: Scenario,
+    simulation: Simulation,
+    rounds: u32,
+    added: Vec<u32>,
+    /// Offices the search has stopped adding to, and why.
+    given_up: Vec<Option<Shortfall>>,
+}
+
+impl<'a> Search<'a> {
+    fn new(plan: &'a Scenario, options: &'a SimOptions) -> Result<Search<'a>, SimulateError> {
+        let simulation = simulate::simulate(plan, options, &|_| {})?;
+        Ok(Search {
+            start: plan,
+            options,
+            current: plan.clone(),
+            simulation,
+            rounds: 1,
+            added: vec![0; plan.offices.len()],
+            given_up: vec![None; plan.offices.len()],
+        })
+    }
+
+    fn simulate(&mut self, scenario: &Scenario) -> Result<Simulation, SimulateError> {
+        self.rounds += 1;
+        simulate::simulate(scenario, self.options, &|_| {})
+    }
+
+    /// Raises offices whose work all needs one person to one post short of the M/M/c
+    /// headcount, before the first simulation that counts.
+    fn screen(&mut self) {
+        let analysis = analysis::analyse(&self.current);
+        let mut raised = false;
+        for o in 0..self.current.offices.len() {
+            let Some(wanted) = screened_persons(&self.current, &analysis, o) else {
+                continue;
+            };
+            let office = &self.current.offices[o];
+            let persons = office.casework_persons(office.headcount()).floor() as u32;
+            for _ in persons..wanted.saturating_sub(1) {
+                if self.added[o] >= MAX_POSTS_PER_OFFICE || !self.add_post(o) {
+                    break;
+                }
+                raised = true;
+            }
+        }
+        if raised {
+            // The screened plan is what the search starts from; its figures replace the
+            // plan's own only once simulated.
+            if let Ok(simulation) = self.simulate(&self.current.clone()) {
+                self.simulation = simulation;
+            }
+        }
+    }
+
+    /// Adds a post where an office misses a target, one office at a time per round, until
+    /// every target holds or no office can be helped.
+    fn add_until_met(&mut self) -> Result<(), SimulateError> {
+        let mut stalled = vec![0_u32; self.current.offices.len()];
+        let mut unhelpful: Vec<Vec<usize>> = vec![Vec::new(); self.current.offices.len()];
+        while self.rounds < MAX_ROUNDS {
+            let missing: Vec<usize> = (0..self.current.offices.len())
+                .filter(|&o| self.given_up[o].is_none() && worst_gap(&self.simulation, o) > 0.0)
+                .collect();
+            if missing.is_empty() {
+                return Ok(());
+            }
+            let mut tried = Vec::new();
+            for &o in &missing {
+                if self.added[o] >= MAX_POSTS_PER_OFFICE {
+                    self.given_up[o] = Some(Shortfall::NoGain);
+                    continue;
+                }
+                match self.cheapest_post(o) {
+                    Some(t) => {
+                        self.put(o, t, 1);
+                        tried.push((o, t, worst_share(&self.simulation, o).unwrap_or(0.0)));
+                    }
+                    None => self.given_up[o] = Some(Shortfall::NoRoom),
+                }
+            }
+            if tried.is_empty() {
+                continue;
+            }
+            let simulation = self.simulate(&self.current.clone())?;
+            for (o, t, before) in tried {
+                let after = worst_share(&simulation, o).unwrap_or(0.0);
+                if after - before >= MIN_GAIN {
+                    stalled[o] = 0;
+                    unhelpful[o].clear();
+                    continue;
+                }
+                stalled[o] += 1;
+                unhelpful[o].push(t);
+                if stalled[o] >= 2 {
+                    // Posts that did not help are taken back; the target is reported unmet.
+                    for t in std::mem::take(&mut unhelpful[o]) {
+                        self.take(o, t, 1);
+                    }
+                    self.given_up[o] = Some(Shortfall::NoGain);
+                }
+            }
+            self.simulation = if self.given_up.iter().any(Option::is_some) {
+                self.simulate(&self.current.clone())?
+            } else {
+                simulation
+            };
+        }
+        for o in 0..self.current.offices.len() {
+            if self.given_up[o].is_none() && worst_gap(&self.simulation, o) > 0.0 {
+                self.given_up[o] = Some(Shortfall::RoundLimit);
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes back added posts, the dearest first, wherever every target that holds still
+    /// holds without them.
+    fn remove_unneeded(&mut self) -> Result<(), SimulateError> {
+        let mut order: Vec<usize> = (0..self.current.offices.len())
+            .filter(|&o| self.added[o] > 0)
+            .collect();
+        order.sort_by(|&a, &b| {
+            let cost = |o: usize| self.dearest_added(o).map_or(0.0, |t| self.cost_of(t));
+            cost(b).total_cmp(&cost(a)).then(a.cmp(&b))
+        });
+        let holding = |simulation: &Simulation| -> Vec<bool> {
+            (0..simulation.offices.len())
+                .map(|o| worst_gap(simulation, o) <= 0.0)
+                .collect()
+        };
+        for o in order {
+            while self.rounds < MAX_ROUNDS {
+                let Some(t) = self.dearest_added(o) else {
+                    break;
+                };
+                let before = holding(&self.simulation);
+                self.take(o, t, 1);
+                let trial = self.simulate(&self.current.clone())?;
+                let after = holding(&trial);
+                if before.iter().zip(&after).all(|(b, a)| !b || *a) {
+                    self.simulation = trial;
+                } else {
+                    self.put(o, t, 1);
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Each office's lowest on-time share among its work types with a target.
+    fn worst_shares(&self) -> Vec<Option<f64>> {
+        (0..self.current.offices.len())
+            .map(|o| worst_share(&self.simulation, o))
+            .collect()
+    }
+
+    fn finish(self, on_time_before_service: Vec<Option<f64>>) -> ServicePlan {
+        let posts_for_service: Vec<Vec<u32>> = self
+            .current
+            .offices
+            .iter()
+            .zip(&self.start.offices)
+            .map(|(now, was)| {
+                now.staff
+                    .iter()
+                    .zip(&was.staff)
+                    .map(|(n, w)| n.saturating_sub(*w))
+                    .collect()
+            })
+            .collect();
+        let cost = posts_for_service
+            .iter()
+            .map(|staff| self.current.cost(staff))
+            .sum();
+        let mut unmet = Vec::new();
+        for (o, office) in self.simulation.offices.iter().enumerate() {
+            for work in &office.on_time_by_work {
+                if work.misses_target() == Some(true) {
+                    unmet.push(ServiceUnmet {
+                        office: office.id.clone(),
+                        work: work.work.clone(),
+                        target: work.on_time_target.unwrap_or(0.0),
+                        on_time_share: work
+                            .on_time_share
+                            .is_defined()
+                            .then_some(work.on_time_share.mean),
+                        reason: self.given_up[o].unwrap_or(Shortfall::RoundLimit),
+                    });
+                }
+            }
+        }
+        let on_time_after = self.worst_shares();
+        ServicePlan {
+            check: ServiceCheck {
+                met: unmet.is_empty(),
+                unmet,
+                posts: posts_for_service,
+                cost,
+                on_time_before_service,
+                on_time_after,
+                rounds: self.rounds,
+                runs: self.options.runs,
+                seed: self.options.seed,
+            },
+            scenario: self.current,
+            simulation: self.simulation,
+        }
+    }
+
+    /// Adds one post of the cheapest type the office may have; false where none may be added.
+    fn add_post(&mut self, o: usize) -> bool {
+        match self.cheapest_post(o) {
+            Some(t) => {
+                self.put(o, t, 1);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn put(&mut self, o: usize, t: usize, n: u32) {
+        if let Some(count) = self.current.offices[o].staff.get_mut(t) {
+            *count += n;
+            self.added[o] += n;
+        }
+    }
+
+    fn take(&mut self, o: usize, t: usize, n: u32) {
+        if let Some(count) = self.current.offices[o].staff.get_mut(t) {
+            *count = count.saturating_sub(n);
+            self.added[o] = self.added[o].saturating_sub(n);
+        }
+    }
+
+    fn cost_of(&self, t: usize) -> f64 {
+        self.current.staff_types.get(t).map_or(0.0, |s| s.cost)
+    }
+
+    /// The dearest staff type of which the office has more than the plan gave it.
+    fn dearest_added(&self, o: usize) -> Option<usize> {
+        let (now, was) = (&self.current.offices[o].staff, &self.start.offices[o].staff);
+        (0..now.len())
+            .filter(|&t| now[t] > was.get(t).copied().unwrap_or(0))
+            .max_by(|&a, &b| self.cost_of(a).total_cmp(&self.cost_of(b)).then(b.cmp(&a)))
+    }
+
+    /// The cheapest staff type one more of which the office may have: allowed there, within
+    /// `max_staff`, the type's quota and the budget; the office must not be `fixed`. Among
+    /// types of equal cost, the one the office already has most of, then the first listed.
+    fn cheapest_post(&self, o: usize) -> Option<usize> {
+        let s = &self.current;
+        let office = &s.offices[o];
+        if office.fixed || office.max_staff.is_some_and(|m| office.headcount() >= m) {
+            return None;
+        }
+        let total_cost: f64 = s.offices.iter().map(|x| s.cost(&x.staff)).sum();
+        (0..s.staff_types.len())
+            .filter(|&t| office.allowed_staff.get(t).copied().unwrap_or(false))
+            .filter(|&t| match s.policy.quota.get(t).copied().flatten() {
+                Some(quota) => s.offices.iter().map(|x| x.staff[t]).sum::<u32>() < quota,
+                None => true,
+            })
+            .filter(|&t| {
+                s.policy
+                    .budget
+                    .is_none_or(|budget| total_cost + self.cost_of(t) <= budget + 1e-6)
+            })
+            .min_by(|&a, &b| {
+                self.cost_of(a)
+                    .total_cmp(&self.cost_of(b))
+                    .then(office.staff[b].cmp(&office.staff[a]))
+                    .then(a.cmp(&b))
+            })
+    }
+}
+
+/// How far the office's worst work type is below its target (0 where every target holds or
+/// the office has none).
+fn worst_gap(simulation: &Simulation, o: usize) -> f64 {
+    simulation.offices.get(o).map_or(0.0, |office| {
+        office
+            .on_time_by_work
+            .iter()
+            .filter_map(|w| {
+                let target = w.on_time_target?;
+                w.on_time_share
+                    .is_defined()
+                    .then(|| target - w.on_time_share.mean)
+            })
+            .fold(0.0, f64::max)
+    })
+}
+
+/// The office's lowest on-time share among its work types with a target (`None` where it has
+/// none, or none with a figure).
+fn worst_share(simulation: &Simulation, o: usize) -> Option<f64> {
+    simulation
+        .offices
+        .get(o)?
+        .on_time_by_work
+        .iter()
+        .filter(|w| w.on_time_target.is_some() && w.on_time_share.is_defined())
+        .map(|w| w.on_time_share.mean)
+        .reduce(f64::min)
+}
+
+/// The casework persons M/M/c asks for so that each work type of the office with a target
+/// finishes within its deadline in the target share: `None` where the formula does not apply
+/// (work needing a team, no target, no work).
+fn screened_persons(scenario: &Scenario, analysis: &Analysis, o: usize) -> Option<u32> {
+    let office = analysis.offices.get(o)?;
+    let works: Vec<usize> = office
+        .works
+        .iter()
+        .filter(|load| load.volume > 0.0)
+        .filter_map(|load| scenario.works.iter().position(|w| w.id == load.id))
+        .collect();
+    if works.is_empty() || works.iter().any(|&w| scenario.works[w].team != 1) {
+        return None;
+    }
+    let targets: Vec<(f64, f64)> = works
+        .iter()
+        .filter_map(|&w| {
+            let target = scenario.on_time_target(w)?;
+            Some((f64::from(scenario.works[w].deadline_days?), target))
+        })
+        .collect();
+    let hours_per_day = scenario.calendar.casework_hours_per_day();
+    if targets.is_empty() || office.items <= 0.0 || hours_per_day <= 0.0 {
+        return None;
+    }
+    let days = f64::from(scenario.calendar.working_days.max(1));
+    let service_days = office.required_hours / office.items / hours_per_day;
+    let least = (office.fte_need.ceil() as u32).max(1);
+    (least..least.saturating_add(MAX_POSTS_PER_OFFICE)).find(|&servers| {
+        let queue = Mmc {
+            servers,
+            arrival_rate: office.items / days,
+            service_rate: 1.0 / service_days,
+        };
+        targets.iter().all(|&(deadline, target)| {
+            queue
+                .probability_done_within(deadline)
+                .is_some_and(|p| p >= target)
+        })
+    })
+}

@@ -1,0 +1,196 @@
+//! The service check (SPEC §8) against the closed form of the M/M/c response time, and its
+//! bounds: a target that no headcount can meet is reported, not chased.
+//!
+//! The calendar gives exactly 8 casework hours a working day, so an item of 8 hours is one
+//! person-day and rates read directly in items a day.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use staffplan::optimise::{self, Shortfall};
+use staffplan::queueing::Mmc;
+use staffplan::service;
+use staffplan::simulate::SimOptions;
+
+fn scenario(toml: &str) -> staffplan::model::Scenario {
+    staffplan::scenario::parse(toml, "test.toml")
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .scenario
+}
+
+const CALENDAR: &str = r#"
+[scenario]
+name = "test"
+[calendar]
+working_days = 250
+hours_per_day = 8
+leave_days = 0
+training_days = 0
+non_case_share = 0
+[staff.regular]
+cost = 1
+"#;
+
+fn options(runs: u32) -> SimOptions {
+    SimOptions {
+        runs,
+        seed: 3,
+        days: Some(250),
+        threads: Some(2),
+        warmup_days: 50,
+    }
+}
+
+/// An M/M/c desk: 3.2 items a day of exponential effort with a mean of one person-day, a
+/// deadline of 2 working days that 80 % of items must meet.
+fn desk(staff: u32) -> String {
+    format!(
+        r#"{CALENDAR}
+[policy]
+on_time = 0.8
+[[office]]
+id = "desk"
+name = "desk"
+staff = {{ regular = {staff} }}
+[[work]]
+id = "case"
+name = "case"
+office = "desk"
+volume = 800
+hours = 8
+cv = 1
+deadline_days = 2
+"#
+    )
+}
+
+#[test]
+fn the_least_headcount_meeting_the_target_is_the_closed_forms() {
+    // The closed form: the least c with P(T ≤ 2 days) ≥ 0.8 for λ = 3.2, μ = 1.
+    let least = (1..20)
+        .find(|&servers| {
+            Mmc {
+                servers,
+                arrival_rate: 3.2,
+                service_rate: 1.0,
+            }
+            .probability_done_within(2.0)
+            .is_some_and(|p| p >= 0.8)
+        })
+        .unwrap();
+    assert_eq!(least, 5);
+    // Four people meet the 85 % utilisation target (80 %) but finish only about two thirds
+    // in time; five finish 82.7 %.
+    let four = Mmc {
+        servers: 4,
+        arrival_rate: 3.2,
+        service_rate: 1.0,
+    };
+    assert!((four.probability_done_within(2.0).unwrap() - 0.667).abs() < 0.001);
+
+    let s = scenario(&desk(4));
+    let recommendation = optimise::optimise(&s, &optimise::Options::default()).unwrap();
+    assert_eq!(recommendation.offices[0].staff_after, vec![4], "utilisation alone");
+    let (confirmed, simulation) = service::confirm(recommendation, &options(200)).unwrap();
+    let check = confirmed.service.as_ref().unwrap();
+    assert_eq!(confirmed.offices[0].staff_after, vec![least]);
+    assert_eq!(check.posts, vec![vec![1]]);
+    assert!(check.met, "{:?}", check.unmet);
+    assert_eq!(check.cost, 1.0);
+    assert_eq!(confirmed.cost_after, 5.0);
+    // The confirmed plan's own figures: on time as the closed form says, within noise.
+    let after = check.on_time_after[0].unwrap();
+    assert!((after - 0.827).abs() < 0.015, "{after}");
+    let before = check.on_time_before_service[0].unwrap();
+    assert!((before - 0.667).abs() < 0.015, "{before}");
+    let simulation = simulation.unwrap();
+    assert_eq!(simulation.offices[0].headcount, 5);
+    // The JSON carries the SPEC §8 fields.
+    let json = serde_json::to_value(&confirmed).unwrap();
+    assert_eq!(json["service_met"], true);
+    assert_eq!(json["service_unmet"], serde_json::json!([]));
+    assert_eq!(json["offices"][0]["posts_for_service"], 1);
+    assert!(json["offices"][0]["on_time_share_after"].as_f64().unwrap() > 0.8);
+}
+
+#[test]
+fn a_deadline_shorter_than_the_work_is_reported_not_chased() {
+    // Ten person-days of work for one person, due in two days: more people cannot help.
+    let s = scenario(&format!(
+        r#"{CALENDAR}
+[[office]]
+id = "desk"
+name = "desk"
+staff = {{ regular = 3 }}
+[[work]]
+id = "case"
+name = "case"
+office = "desk"
+volume = 50
+hours = 80
+cv = 0.5
+deadline_days = 2
+on_time = 0.9
+"#
+    ));
+    let recommendation = optimise::optimise(&s, &optimise::Options::default()).unwrap();
+    let staff_after = recommendation.offices[0].staff_after.clone();
+    let (confirmed, _) = service::confirm(recommendation, &options(40)).unwrap();
+    let check = confirmed.service.as_ref().unwrap();
+    assert!(!check.met);
+    assert_eq!(check.unmet.len(), 1);
+    let unmet = &check.unmet[0];
+    assert_eq!((unmet.office.as_str(), unmet.work.as_str()), ("desk", "case"));
+    assert_eq!(unmet.target, 0.9);
+    assert_eq!(unmet.reason, Shortfall::NoGain);
+    assert!(unmet.on_time_share.unwrap() < 0.01);
+    // The posts that did not help were taken back; the search stopped early.
+    assert_eq!(confirmed.offices[0].staff_after, staff_after);
+    assert_eq!(check.posts, vec![vec![0]]);
+    assert!(check.rounds <= 6, "{} rounds", check.rounds);
+    let json = serde_json::to_value(&confirmed).unwrap();
+    assert_eq!(json["service_met"], false);
+    assert_eq!(json["service_unmet"][0]["reason"], "no_gain");
+}
+
+#[test]
+fn a_quota_that_leaves_no_room_is_reported() {
+    let s = scenario(&desk(4).replace(
+        "[policy]\n",
+        "[policy]\nquota = { regular = 4 }\n",
+    ));
+    let recommendation = optimise::optimise(&s, &optimise::Options::default()).unwrap();
+    let (confirmed, _) = service::confirm(recommendation, &options(100)).unwrap();
+    let check = confirmed.service.as_ref().unwrap();
+    assert!(!check.met);
+    assert_eq!(check.unmet[0].reason, Shortfall::NoRoom);
+    assert_eq!(confirmed.offices[0].staff_after, vec![4]);
+}
+
+#[test]
+fn without_targets_nothing_is_simulated_or_changed() {
+    let s = scenario(&desk(4).replace("on_time = 0.8\n", ""));
+    let recommendation = optimise::optimise(&s, &optimise::Options::default()).unwrap();
+    let (confirmed, simulation) = service::confirm(recommendation.clone(), &options(10)).unwrap();
+    assert!(simulation.is_none());
+    assert!(confirmed.service.is_none());
+    assert_eq!(confirmed.after, recommendation.after);
+    let json = serde_json::to_value(&confirmed).unwrap();
+    assert_eq!(json["service_met"], serde_json::Value::Null);
+    assert_eq!(json["offices"][0]["on_time_share_after"], serde_json::Value::Null);
+}
+
+#[test]
+fn the_check_is_the_same_whatever_the_thread_count() {
+    let s = scenario(&desk(4));
+    let recommendation = optimise::optimise(&s, &optimise::Options::default()).unwrap();
+    let one = SimOptions {
+        threads: Some(1),
+        ..options(60)
+    };
+    let (a, _) = service::confirm(recommendation.clone(), &one).unwrap();
+    let (b, _) = service::confirm(recommendation, &options(60)).unwrap();
+    assert_eq!(
+        serde_json::to_string(&a).unwrap(),
+        serde_json::to_string(&b).unwrap()
+    );
+}

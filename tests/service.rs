@@ -89,7 +89,11 @@ fn the_least_headcount_meeting_the_target_is_the_closed_forms() {
 
     let s = scenario(&desk(4));
     let recommendation = optimise::optimise(&s, &optimise::Options::default()).unwrap();
-    assert_eq!(recommendation.offices[0].staff_after, vec![4], "utilisation alone");
+    assert_eq!(
+        recommendation.offices[0].staff_after,
+        vec![4],
+        "utilisation alone"
+    );
     let (confirmed, simulation) = service::confirm(recommendation, &options(200)).unwrap();
     let check = confirmed.service.as_ref().unwrap();
     assert_eq!(confirmed.offices[0].staff_after, vec![least]);
@@ -139,7 +143,10 @@ on_time = 0.9
     assert!(!check.met);
     assert_eq!(check.unmet.len(), 1);
     let unmet = &check.unmet[0];
-    assert_eq!((unmet.office.as_str(), unmet.work.as_str()), ("desk", "case"));
+    assert_eq!(
+        (unmet.office.as_str(), unmet.work.as_str()),
+        ("desk", "case")
+    );
     assert_eq!(unmet.target, 0.9);
     assert_eq!(unmet.reason, Shortfall::NoGain);
     assert!(unmet.on_time_share.unwrap() < 0.01);
@@ -154,10 +161,7 @@ on_time = 0.9
 
 #[test]
 fn a_quota_that_leaves_no_room_is_reported() {
-    let s = scenario(&desk(4).replace(
-        "[policy]\n",
-        "[policy]\nquota = { regular = 4 }\n",
-    ));
+    let s = scenario(&desk(4).replace("[policy]\n", "[policy]\nquota = { regular = 4 }\n"));
     let recommendation = optimise::optimise(&s, &optimise::Options::default()).unwrap();
     let (confirmed, _) = service::confirm(recommendation, &options(100)).unwrap();
     let check = confirmed.service.as_ref().unwrap();
@@ -176,7 +180,10 @@ fn without_targets_nothing_is_simulated_or_changed() {
     assert_eq!(confirmed.after, recommendation.after);
     let json = serde_json::to_value(&confirmed).unwrap();
     assert_eq!(json["service_met"], serde_json::Value::Null);
-    assert_eq!(json["offices"][0]["on_time_share_after"], serde_json::Value::Null);
+    assert_eq!(
+        json["offices"][0]["on_time_share_after"],
+        serde_json::Value::Null
+    );
 }
 
 #[test]
@@ -193,4 +200,26 @@ fn the_check_is_the_same_whatever_the_thread_count() {
         serde_json::to_string(&a).unwrap(),
         serde_json::to_string(&b).unwrap()
     );
+}
+
+/// Common random numbers: two headcounts simulated with one seed see the same arrivals, so
+/// the check compares plans, not noise.
+#[test]
+fn two_headcounts_see_the_same_work() {
+    let chained = |staff: u32| {
+        scenario(&format!(
+            "{}next = [{{ work = \"appeal\", share = 0.3 }}]\n[[work]]\nid = \"appeal\"\nname = \"appeal\"\noffice = \"desk\"\nhours = 4\n",
+            desk(staff)
+        ))
+    };
+    let simulate = |s: &staffplan::model::Scenario| {
+        staffplan::simulate::simulate(s, &options(30), &|_| {}).unwrap()
+    };
+    let (four, five) = (simulate(&chained(4)), simulate(&chained(5)));
+    let arrived = |sim: &staffplan::simulate::Simulation, id: &str| {
+        sim.works.iter().find(|w| w.id == id).unwrap().arrived
+    };
+    assert_eq!(arrived(&four, "case"), arrived(&five, "case"));
+    // The office's lead times differ: the plans differ only in what staffing changes.
+    assert!(four.offices[0].lead_days.mean > five.offices[0].lead_days.mean);
 }

@@ -3,7 +3,7 @@
 //! the target where it is not met. Its JSON is the recommendation's own serialisation.
 
 use super::{Cell, Exportable, Table};
-use crate::optimise::{Explanation, Objective, Recommendation, Status};
+use crate::optimise::{Explanation, Objective, Recommendation, ServiceCheck, Shortfall, Status};
 
 impl Exportable for Recommendation {
     fn tables(&self) -> Vec<Table> {
@@ -14,6 +14,9 @@ impl Exportable for Recommendation {
         ];
         if self.unmet_hours > 0.0 {
             tables.push(extra_posts(self));
+        }
+        if let Some(check) = &self.service {
+            tables.push(service(self, check));
         }
         tables
     }
@@ -138,6 +141,62 @@ fn offices(rec: &Recommendation) -> Table {
         rec.unmet_hours
     ));
     offices
+}
+
+/// The service check: posts added for on-time targets per office and the on-time share they
+/// give, with every target still missed under it.
+fn service(rec: &Recommendation, check: &ServiceCheck) -> Table {
+    let mut table = Table::new(
+        format!(
+            "Service check: the plan in its own simulation ({} runs, seed {})",
+            check.runs, check.seed
+        ),
+        &[
+            "id",
+            "office",
+            "posts for service",
+            "lowest on-time share before them",
+            "lowest on-time share after",
+        ],
+    );
+    for (o, office) in rec.offices.iter().enumerate() {
+        let before = check.on_time_before_service.get(o).copied().flatten();
+        let after = check.on_time_after.get(o).copied().flatten();
+        let posts: u32 = check.posts.get(o).map_or(0, |p| p.iter().sum());
+        if before.is_none() && after.is_none() && posts == 0 {
+            continue;
+        }
+        table.rows.push(vec![
+            Cell::text(&office.id),
+            Cell::text(&office.name),
+            Cell::Int(i64::from(posts)),
+            Cell::opt_share(before),
+            Cell::opt_share(after),
+        ]);
+    }
+    table.notes.push(format!(
+        "cost of the posts for service: {:.0} a year; {} simulations",
+        check.cost, check.rounds
+    ));
+    if check.met {
+        table.notes.push("every on-time target holds".into());
+    }
+    for u in &check.unmet {
+        table.notes.push(format!(
+            "NOT MET: {} / {}: on time {} against a target of {:.1}% ({})",
+            u.office,
+            u.work,
+            u.on_time_share
+                .map_or("–".to_string(), |s| format!("{:.1}%", s * 100.0)),
+            u.target * 100.0,
+            match u.reason {
+                Shortfall::NoRoom => "no post may be added within quotas, budget, max_staff and allowed staff types",
+                Shortfall::NoGain => "more posts stopped helping: the deadline is shorter than the work, or the team rule idles people",
+                Shortfall::RoundLimit => "the check ran out of rounds",
+            }
+        ));
+    }
+    table
 }
 
 /// Which group covers each unit before and after.

@@ -703,7 +703,12 @@ fn on_time_change(pack: &Pack<'_>, office: &str, w: &Words) -> Option<String> {
     }
     let o = pack.after.scenario.office_index(office)?;
     let target = (0..pack.after.scenario.works.len())
-        .filter(|&k| pack.after.analysis.offices[o].works.iter().any(|l| l.id == pack.after.scenario.works[k].id))
+        .filter(|&k| {
+            pack.after.analysis.offices[o]
+                .works
+                .iter()
+                .any(|l| l.id == pack.after.scenario.works[k].id)
+        })
         .filter_map(|k| pack.after.scenario.on_time_target(k))
         .reduce(f64::max);
     Some((w.on_time_change)(before, after, target))
@@ -741,8 +746,14 @@ fn service_check(doc: &mut Document, pack: &Pack<'_>, rec: &Recommendation, w: &
     } else {
         doc.paragraph(vec![strong((w.service_not_met)(check.runs, check.seed))]);
         for unmet in &check.unmet {
-            let office = s.office_index(&unmet.office).map_or(unmet.office.as_str(), |o| s.offices[o].name.as_str());
-            let work = s.works.iter().find(|k| k.id == unmet.work).map_or(unmet.work.as_str(), |k| k.name.as_str());
+            let office = s
+                .office_index(&unmet.office)
+                .map_or(unmet.office.as_str(), |o| s.offices[o].name.as_str());
+            let work = s
+                .works
+                .iter()
+                .find(|k| k.id == unmet.work)
+                .map_or(unmet.work.as_str(), |k| k.name.as_str());
             let reason = match unmet.reason {
                 Shortfall::NoRoom => w.shortfall[0],
                 Shortfall::NoGain => w.shortfall[1],

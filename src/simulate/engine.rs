@@ -43,7 +43,7 @@
 
 use std::collections::{BinaryHeap, VecDeque};
 
-use super::random::{run_rng, Effort, RunRng};
+use super::random::{chain_rng, run_rng, Effort, RunRng};
 use super::stats::quantile_in_place;
 use super::OVERTIME_SHARE_OF_DAY;
 use crate::model::Scenario;
@@ -540,6 +540,7 @@ impl<'a> Engine<'a> {
     pub fn run(&mut self, seed: u64, run: u32) -> RunOutcome {
         self.reset();
         let mut rng = run_rng(seed, run);
+        let mut chain = chain_rng(seed, run);
         let plan = self.plan;
         for &(work, office, items) in &plan.backlog {
             for _ in 0..items {
@@ -575,7 +576,7 @@ impl<'a> Engine<'a> {
                 next_arrival = self.arrival_time(t + rng.exp1() * plan.mean_gap);
             } else if let Some(event) = top {
                 self.top_in_hand = true;
-                self.handle(event, &mut rng);
+                self.handle(event, &mut chain);
                 if self.top_in_hand {
                     self.top_in_hand = false;
                     self.heap.pop();

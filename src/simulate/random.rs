@@ -20,6 +20,21 @@ pub fn run_rng(seed: u64, run: u32) -> RunRng {
     }
 }
 
+/// The second generator of run `run`: follow-up items (whether a finished item starts one, and
+/// its effort) draw from it, external arrivals from [`run_rng`]. Kept apart so that the
+/// arrivals and efforts of a run are the same whatever the headcounts: two plans simulated with
+/// one seed are compared on the same work (common random numbers), and only what the staffing
+/// changes (the order in which items finish) moves the follow-up draws. Its streams (2³² and
+/// up) never meet those of `run_rng`.
+pub fn chain_rng(seed: u64, run: u32) -> RunRng {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream((1 << 32) | u64::from(run));
+    RunRng {
+        rng,
+        ziggurat: ziggurat(),
+    }
+}
+
 /// One run's generator with the draws the engine needs.
 #[derive(Debug, Clone)]
 pub struct RunRng {

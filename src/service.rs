@@ -366,7 +366,7 @@ fn worst_gap(simulation: &Simulation, o: usize) -> f64 {
                 let target = w.on_time_target?;
                 w.on_time_share
                     .is_defined()
-                    .then(|| target - w.on_time_share.mean)
+                    .then_some(target - w.on_time_share.mean)
             })
             .fold(0.0, f64::max)
     })

@@ -810,7 +810,7 @@ deadline_days = 3
 "#
     ));
     // M/M/2, λ 1.4, μ 1: C = 0.5765, θ = 0.6; P(T ≤ 3) ≈ 0.7837.
-    let want = staffplan::queueing::Mmc {
+    let want = Mmc {
         servers: 2,
         arrival_rate: 1.4,
         service_rate: 1.0,

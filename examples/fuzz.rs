@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use staffplan::{analysis, optimise, scenario, simulate};
+use staffplan::{analysis, optimise, scenario, service, simulate};
 
 #[path = "../tests/common/tokens.rs"]
 mod tokens;
@@ -133,10 +133,23 @@ fn pipeline(text: &str, deep: bool) -> (bool, bool) {
         time_limit: Duration::from_millis(100),
         ..optimise::Options::default()
     };
+    let sim_short = simulate::SimOptions {
+        runs: 2,
+        seed: 1,
+        days: Some(10),
+        threads: Some(1),
+        warmup_days: 0,
+    };
     let after = match optimise::optimise(s, &options) {
         Ok(rec) => {
             let again = analysis::analyse(&rec.after);
             assert!(again.total.required_hours.is_finite());
+            // The service check on top: bounded rounds whatever the targets.
+            if let Ok((checked, _)) = service::confirm(rec.clone(), &sim_short) {
+                if let Some(check) = &checked.service {
+                    assert!(check.rounds <= service::MAX_ROUNDS + 1);
+                }
+            }
             Some(rec.after)
         }
         Err(_) => None,
@@ -194,7 +207,18 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
             _ => rng.random_range(0.0..500.0),
         }
     };
-    let offices = rng.random_range(0..6usize);
+    // Now and then a shape that once broke a limit: thousands of offices, a long id, a
+    // control character, a billion-hour work type, a tiny target.
+    let offices = if rng.random_bool(0.005) {
+        rng.random_range(500..2000usize)
+    } else {
+        rng.random_range(0..6usize)
+    };
+    let long_id = if rng.random_bool(0.01) {
+        "x".repeat(rng.random_range(200..100_000))
+    } else {
+        String::new()
+    };
     let groups = rng.random_range(0..5usize);
     let units = if rng.random_bool(0.01) {
         10_000
@@ -202,7 +226,12 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
         rng.random_range(0..30usize)
     };
     let works = rng.random_range(0..8usize);
-    let mut t = String::from("[scenario]\nname = \"fuzz\"\n");
+    let name = if rng.random_bool(0.02) {
+        "fu\\u001bzz"
+    } else {
+        "fuzz"
+    };
+    let mut t = format!("[scenario]\nname = \"{name}\"\n");
     if rng.random_bool(0.5) {
         let _ = writeln!(
             t,
@@ -216,18 +245,24 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
     if rng.random_bool(0.5) {
         let _ = writeln!(
             t,
-            "[policy]\nquota = {{ a = {}, b = {} }}\nbudget = {}\ntarget_utilisation = {}",
+            "[policy]\nquota = {{ a = {}, b = {} }}\nbudget = {}\ntarget_utilisation = {}\non_time = {}\nkeep_staff = {}",
             rng.random_range(0..40),
             rng.random_range(0..40),
             extreme(rng) * 100.0,
-            rng.random_range(0.1..1.0)
+            if rng.random_bool(0.05) {
+                1e-6
+            } else {
+                rng.random_range(0.1..1.0)
+            },
+            rng.random_range(0.0..=1.0),
+            rng.random_bool(0.3)
         );
     }
     for o in 0..offices {
         let staff = rng.random_range(0..8);
         let _ = writeln!(
             t,
-            "[[office]]\nid = \"o{o}\"\nname = \"office {o}\"\nstaff = {{ a = {staff}, b = {} }}\nleaders = {}\nfixed = {}",
+            "[[office]]\nid = \"o{o}{long_id}\"\nname = \"office {o}\"\nstaff = {{ a = {staff}, b = {} }}\nleaders = {}\nfixed = {}",
             rng.random_range(0..3),
             rng.random_range(0..=staff),
             rng.random_bool(0.1)
@@ -251,7 +286,7 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
         let office = if w == 0 && groups > 0 {
             "covering_group".to_string()
         } else if offices > 0 {
-            format!("o{}", rng.random_range(0..offices))
+            format!("o{}{long_id}", rng.random_range(0..offices))
         } else {
             "covering_group".to_string()
         };
@@ -264,6 +299,15 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
         );
         if office != "covering_group" {
             let _ = writeln!(t, "volume = {}", extreme(rng));
+        }
+        if rng.random_bool(0.3) {
+            let _ = writeln!(
+                t,
+                "deadline_days = {}\non_time = {}\nbacklog = {}",
+                rng.random_range(1..100),
+                rng.random_range(0.0..=1.0),
+                rng.random_range(0..50)
+            );
         }
         // A chain to later work types only, so it never cycles, as deep as the work list.
         if w + 1 < works && rng.random_bool(0.7) {

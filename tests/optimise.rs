@@ -556,6 +556,7 @@ fn cost_bound_never_exceeds_the_exhaustive_optimum() {
         time_limit: Duration::from_secs(5),
         exact_pairs: 0,
         enumerate: false,
+        ..Options::default()
     };
     let mut tight = 0;
     let mut checked = 0;
@@ -632,4 +633,38 @@ fn lp_export_writes_each_stage() {
     }
     assert!(stages[1].text.contains("pooled_coverage:"));
     assert!(stages[2].text.contains("least_group_posts:"));
+}
+
+/// Issue 11, item 9: two runs whose search the time limit stops give the same answer. The
+/// limit buys an effort counted in steps of work, not seconds; the clock is lifted here so
+/// that the effort, not the speed of a debug build, is what binds.
+#[test]
+fn a_time_limited_answer_is_the_same_on_every_run() {
+    let scenario = load(&staffplan::synth::scenario(200, 20, 1));
+    let options = Options {
+        time_limit: Duration::from_millis(300),
+        clock: Some(Duration::from_secs(600)),
+        ..Options::default()
+    };
+    let json = |rec: &Recommendation| {
+        let mut value = staffplan::export::Exportable::json(rec);
+        value.as_object_mut().unwrap().remove("seconds");
+        value
+    };
+    let first = optimise(&scenario, &options).unwrap();
+    let second = optimise(&scenario, &options).unwrap();
+    assert_eq!(first.status, Status::TimeLimit);
+    assert_eq!(
+        first.stopped_by,
+        Some(staffplan::optimise::StoppedBy::Effort)
+    );
+    assert_eq!(json(&first)["stopped_by"], "effort");
+    // 0.3 s buy 450,000 steps; a stage stops at its share of them.
+    assert!(
+        first.effort_steps <= 450_000 + 100_000,
+        "{}",
+        first.effort_steps
+    );
+    assert_eq!(json(&first), json(&second));
+    assert_eq!(first.effort_steps, second.effort_steps);
 }

@@ -11,7 +11,7 @@
 //! Goals are lexicographic, so [`Program::solve_goals`] ([`super::staged`]) solves them in
 //! stages, each the same programme with one row more per goal held.
 
-use std::time::Duration;
+use super::budget::Deadline;
 
 use super::facts::{Facts, Plan};
 use super::solver;
@@ -112,15 +112,15 @@ impl Lp {
     }
 
     /// Minimises `objective` under the rows and `extra` rows, from the `warm` values if given,
-    /// for at most `time`.
+    /// within the effort of `deadline`.
     pub fn solve(
         &self,
         objective: &Lin,
         extra: &[Row],
         warm: Option<&[f64]>,
-        time: Duration,
+        deadline: &Deadline,
     ) -> Result<Solved, Failure> {
-        solver::solve(self, objective, extra, warm, time)
+        solver::solve(self, objective, extra, warm, deadline)
     }
 }
 
@@ -729,9 +729,9 @@ impl Program {
         objective: &Lin,
         extra: &[Row],
         warm: Option<&[f64]>,
-        time: Duration,
+        deadline: &Deadline,
     ) -> Result<Solved, Failure> {
-        self.lp.solve(objective, extra, warm, time)
+        self.lp.solve(objective, extra, warm, deadline)
     }
 }
 

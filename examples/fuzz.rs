@@ -146,6 +146,7 @@ fn pipeline(text: &str, deep: bool) -> (bool, bool) {
         seed: 1,
         days: Some(20),
         threads: Some(1),
+        warmup_days: 0,
     };
     let _ = simulate::simulate(s, &sim, &|_| {});
     if let Some(after) = after {

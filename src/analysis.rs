@@ -4,14 +4,14 @@
 //! external arrivals ([`Scenario::streams_with`]) plus `share ×` the items of every work type
 //! that feeds it. Required hours, FTE need, utilisation, caseload per person, posts needed and
 //! the gap follow from the volumes, the year value and the headcount. Nothing here does IO or
-//! knows about TOML; the optimiser reuses [`volumes`], [`unit_hours`] and
+//! knows about TOML. Each office also gets Erlang C's wait where its work is one person per
+//! item (SPEC §8). The tables of the result are in `export::analysis`. The optimiser reuses [`volumes`], [`unit_hours`] and
 //! [`least_headcount`] so that its figures are the analysis's figures.
 
 use serde::Serialize;
-use serde_json::json;
 
-use crate::export::{json_number, Cell, Exportable, Table};
 use crate::model::{Office, Scenario, WorkPlace};
+use crate::queueing::Mmc;
 
 /// Relative tolerance when comparing a utilisation with its target, so that 0.85 computed
 /// as 1358.3 / 1598 is not read as just above 0.85.
@@ -72,6 +72,61 @@ pub fn volumes(scenario: &Scenario, coverage: &[Option<usize>]) -> Volumes {
         }
     }
     Volumes { at_office }
+}
+
+/// Items open at the start of the simulated period (`[[work]] backlog`), `[work][office]`.
+/// Office-level work keeps its whole backlog at its office. Covering-group work is spread
+/// over the groups in proportion to their volume of it today (follow-up items included); the
+/// shares become whole items by the largest remainder: each group gets the whole part of its
+/// share, and the items left over go one each to the largest fractional parts, ties to the
+/// group listed first, so the counts always add up to the backlog and never depend on
+/// anything but the scenario. Covering-group work that no group has any volume of has
+/// nowhere to be open, and is left out.
+pub fn initial_backlog(scenario: &Scenario) -> Vec<Vec<u32>> {
+    let offices = scenario.offices.len();
+    let mut at_office = vec![vec![0u32; offices]; scenario.works.len()];
+    if scenario.works.iter().all(|w| w.backlog == 0) {
+        return at_office;
+    }
+    let volumes = volumes(scenario, &scenario.coverage());
+    for (w, work) in scenario.works.iter().enumerate() {
+        if work.backlog == 0 {
+            continue;
+        }
+        match work.place {
+            WorkPlace::Office(o) => at_office[w][o] = work.backlog,
+            WorkPlace::CoveringGroup => {
+                let row = &volumes.at_office[w];
+                let total: f64 = row.iter().sum();
+                if total <= 0.0 {
+                    continue;
+                }
+                let shares: Vec<f64> = row
+                    .iter()
+                    .map(|v| f64::from(work.backlog) * v / total)
+                    .collect();
+                let mut given = 0u32;
+                for (o, share) in shares.iter().enumerate() {
+                    // floor of a share ≤ backlog, so the cast cannot overflow.
+                    at_office[w][o] = share.floor() as u32;
+                    given += at_office[w][o];
+                }
+                let mut by_remainder: Vec<usize> = (0..offices).filter(|&o| row[o] > 0.0).collect();
+                by_remainder.sort_by(|&a, &b| {
+                    let fraction = |o: usize| shares[o] - shares[o].floor();
+                    fraction(b).total_cmp(&fraction(a)).then(a.cmp(&b))
+                });
+                for &o in by_remainder
+                    .iter()
+                    .cycle()
+                    .take(work.backlog.saturating_sub(given) as usize)
+                {
+                    at_office[w][o] += 1;
+                }
+            }
+        }
+    }
+    at_office
 }
 
 /// Hours a year that each unit brings to the group covering it: its covering-group workload
@@ -153,7 +208,8 @@ pub struct OfficeAnalysis {
     pub kind: &'static str,
     /// Headcount, all staff types together.
     pub staff: u32,
-    /// Headcount by staff type id.
+    /// Headcount by staff type id (a JSON object).
+    #[serde(serialize_with = "pairs_as_map")]
     pub staff_by_type: Vec<(String, u32)>,
     pub leaders: u32,
     /// Person-equivalents for casework: staff less the non-case share of leaders.
@@ -171,9 +227,74 @@ pub struct OfficeAnalysis {
     pub posts_needed: u32,
     pub gap: i64,
     /// Units covered (dispatched groups).
+    #[serde(skip)]
     pub covers: usize,
     /// Per work type with items here.
     pub works: Vec<WorkLoad>,
+    /// The office as an M/M/c queue, where all its work needs one person (SPEC §8).
+    pub erlang_c: Option<ErlangC>,
+}
+
+/// Erlang C's answer for an office whose work all needs one person: M/M/c with the office's
+/// FTE need as the offered load and its whole casework persons as the servers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ErlangC {
+    /// Probability that an item has to wait for a free person (1 when the load is at or
+    /// above the servers: no steady state).
+    pub p_wait: f64,
+    /// Mean working days from arrival to start; `None` when the load is at or above the
+    /// servers (the queue grows without bound).
+    pub mean_wait_days: Option<f64>,
+}
+
+/// Erlang C for an office: `None` unless it has items and every work type with items there
+/// has `team = 1`. Offered load `a = R ÷ H` (the FTE need), servers `c = ⌊casework persons⌋`,
+/// mean service time `(R ÷ items) ÷ (H ÷ working_days)` days.
+pub fn erlang_c(
+    scenario: &Scenario,
+    volumes: &Volumes,
+    office: usize,
+    headcount: u32,
+) -> Option<ErlangC> {
+    let items = volumes.items(office);
+    let all_single = volumes
+        .at_office
+        .iter()
+        .zip(&scenario.works)
+        .all(|(row, work)| row[office] <= 0.0 || work.team <= 1);
+    let year_value = scenario.calendar.year_value();
+    let per_day = scenario.calendar.casework_hours_per_day();
+    if items <= 0.0 || !all_single || year_value <= 0.0 || per_day <= 0.0 {
+        return None;
+    }
+    let required = volumes.required_hours(scenario, office);
+    let offered_load = required / year_value;
+    let persons = scenario.offices.get(office)?.casework_persons(headcount);
+    let servers = persons.max(0.0).floor().min(f64::from(u32::MAX)) as u32;
+    let service_days = required / items / per_day;
+    if service_days <= 0.0 {
+        return None;
+    }
+    let queue = Mmc {
+        servers,
+        arrival_rate: offered_load / service_days,
+        service_rate: 1.0 / service_days,
+    };
+    Some(match queue.probability_of_waiting() {
+        Some(p_wait) if offered_load < f64::from(servers) => ErlangC {
+            p_wait,
+            mean_wait_days: queue.mean_wait(),
+        },
+        _ => ErlangC {
+            p_wait: 1.0,
+            mean_wait_days: None,
+        },
+    })
+}
+
+/// `[(id, n)]` as a JSON object `{ id: n }`, in order.
+fn pairs_as_map<S: serde::Serializer>(pairs: &[(String, u32)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
 /// One work type's share of an office's load.
@@ -290,6 +411,7 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
                         team: work.team,
                     })
                     .collect(),
+                erlang_c: erlang_c(scenario, &volumes, o, staff),
             }
         })
         .collect();
@@ -334,133 +456,5 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
                 fte_need: ratio(hours, year_value).unwrap_or(0.0),
             })
             .collect(),
-    }
-}
-
-impl Exportable for Analysis {
-    fn tables(&self) -> Vec<Table> {
-        let mut offices = Table::new(
-            format!(
-                "{} — workload analysis (year value {:.1} h, target utilisation {:.0}%)",
-                self.scenario,
-                self.year_value,
-                self.target_utilisation * 100.0
-            ),
-            &[
-                "id",
-                "office",
-                "staff",
-                "capacity h",
-                "required h",
-                "FTE need",
-                "utilisation",
-                "items/person",
-                "hours/person",
-                "posts needed",
-                "gap",
-            ],
-        );
-        for o in &self.offices {
-            offices.rows.push(vec![
-                Cell::text(&o.id),
-                Cell::text(&o.name),
-                Cell::Int(i64::from(o.staff)),
-                Cell::Num(o.capacity_hours, 1),
-                Cell::Num(o.required_hours, 1),
-                Cell::Num(o.fte_need, 2),
-                Cell::opt_share(o.utilisation),
-                Cell::opt_num(o.items_per_person, 1),
-                Cell::opt_num(o.hours_per_person, 1),
-                Cell::Int(i64::from(o.posts_needed)),
-                Cell::Int(o.gap),
-            ]);
-        }
-        let t = &self.total;
-        offices.rows.push(vec![
-            Cell::text("total"),
-            Cell::Empty,
-            Cell::Int(i64::from(t.staff)),
-            Cell::Num(t.capacity_hours, 1),
-            Cell::Num(t.required_hours, 1),
-            Cell::Num(t.fte_need, 2),
-            Cell::opt_share(t.utilisation),
-            Cell::Empty,
-            Cell::Empty,
-            Cell::Int(i64::from(t.posts_needed)),
-            Cell::Int(t.gap),
-        ]);
-        let mut tables = vec![offices];
-        if !self.uncovered.is_empty() {
-            let mut uncovered = Table::new(
-                "Units no dispatched group covers (their covering-group work is done by nobody)",
-                &["id", "unit", "required h", "FTE need"],
-            );
-            for u in &self.uncovered {
-                uncovered.rows.push(vec![
-                    Cell::text(&u.id),
-                    Cell::text(&u.name),
-                    Cell::Num(u.required_hours, 1),
-                    Cell::Num(u.fte_need, 2),
-                ]);
-            }
-            let hours: f64 = self.uncovered.iter().map(|u| u.required_hours).sum();
-            uncovered.notes.push(format!(
-                "{} units, {:.1} h a year, {:.2} FTE not covered",
-                self.uncovered.len(),
-                hours,
-                hours / self.year_value.max(f64::MIN_POSITIVE)
-            ));
-            tables.push(uncovered);
-        }
-        tables
-    }
-
-    fn json(&self) -> serde_json::Value {
-        let offices: Vec<serde_json::Value> = self
-            .offices
-            .iter()
-            .map(|o| {
-                json!({
-                    "id": o.id,
-                    "name": o.name,
-                    "kind": o.kind,
-                    "staff": o.staff,
-                    "staff_by_type": o.staff_by_type.iter()
-                        .map(|(t, n)| (t.clone(), json!(n)))
-                        .collect::<serde_json::Map<String, serde_json::Value>>(),
-                    "leaders": o.leaders,
-                    "casework_persons": json_number(o.casework_persons),
-                    "capacity_hours": json_number(o.capacity_hours),
-                    "required_hours": json_number(o.required_hours),
-                    "fte_need": json_number(o.fte_need),
-                    "utilisation": o.utilisation.map(json_number),
-                    "items": json_number(o.items),
-                    "items_per_person": o.items_per_person.map(json_number),
-                    "hours_per_person": o.hours_per_person.map(json_number),
-                    "largest_team": o.largest_team,
-                    "posts_needed": o.posts_needed,
-                    "gap": o.gap,
-                    "works": o.works,
-                })
-            })
-            .collect();
-        let t = &self.total;
-        json!({
-            "scenario": self.scenario,
-            "year_value": json_number(self.year_value),
-            "target_utilisation": json_number(self.target_utilisation),
-            "offices": offices,
-            "total": {
-                "staff": t.staff,
-                "capacity_hours": json_number(t.capacity_hours),
-                "required_hours": json_number(t.required_hours),
-                "fte_need": json_number(t.fte_need),
-                "utilisation": t.utilisation.map(json_number),
-                "posts_needed": t.posts_needed,
-                "gap": t.gap,
-                "cost": json_number(t.cost),
-            },
-            "uncovered": self.uncovered,
-        })
     }
 }

@@ -79,6 +79,9 @@ enum Command {
         /// it, as FILE-stem.pooled.lp and FILE-stem.bound.lp).
         #[arg(long, value_name = "FILE")]
         export_lp: Option<PathBuf>,
+        /// How the recommendation is simulated against service targets (SPEC §8).
+        #[command(flatten)]
+        sim: SimArgs,
     },
     /// Monte Carlo simulation of the year.
     Simulate {
@@ -150,6 +153,10 @@ struct SimArgs {
     /// Threads (default: all cores). The results do not depend on it.
     #[arg(long, value_parser = threads)]
     threads: Option<usize>,
+    /// Working days simulated first and not counted, so that counting starts with the
+    /// queues of a running office.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    warmup_days: u32,
     /// Date printed in captions (default: the scenario's `date`, else none).
     #[arg(long, value_parser = printable)]
     date: Option<String>,
@@ -162,6 +169,7 @@ impl SimArgs {
             seed: self.seed,
             days: self.days,
             threads: self.threads,
+            warmup_days: self.warmup_days,
         }
     }
 }
@@ -336,6 +344,7 @@ fn run(args: &Args) -> Result<(), Error> {
             force,
             time_limit,
             export_lp,
+            sim: _,
         } => {
             let Input { text, loaded } = load(file, args.quiet)?;
             if let Some(path) = write.as_deref().filter(|p| !force && same_file(p, file)) {

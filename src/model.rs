@@ -84,6 +84,11 @@ pub struct Policy {
     pub budget: Option<f64>,
     /// Planning target utilisation for every office, in (0, 1].
     pub target_utilisation: f64,
+    /// Share (0..1) of the items with a deadline that must finish within it, for every work
+    /// type with a deadline that sets no target of its own; `None`: no service target.
+    pub on_time: Option<f64>,
+    /// No office's headcount of any staff type may go below today's.
+    pub keep_staff: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -248,6 +253,12 @@ pub struct Work {
     pub deadline_days: Option<u32>,
     /// Follow-up work: each finished item starts `share` items of that work type (expected).
     pub next: Vec<(usize, f64)>,
+    /// Share (0..1) of its items that must finish within `deadline_days` (validation allows
+    /// it only with a deadline); overrides `[policy] on_time`.
+    pub on_time: Option<f64>,
+    /// Items open at the start of the simulated period, at its office (covering-group work:
+    /// spread over the covering groups, see `analysis::initial_backlog`).
+    pub backlog: u32,
 }
 
 /// A validated scenario. Constructed only by `scenario::load`/`scenario::parse` or by the
@@ -379,6 +390,14 @@ impl Scenario {
             .zip(&self.staff_types)
             .map(|(&n, t)| f64::from(n) * t.cost)
             .sum()
+    }
+
+    /// The on-time target of a work type: its own `on_time`, else `[policy] on_time`, and
+    /// none without a deadline.
+    pub fn on_time_target(&self, work: usize) -> Option<f64> {
+        let work = self.works.get(work)?;
+        work.deadline_days?;
+        work.on_time.or(self.policy.on_time)
     }
 
     pub fn office_index(&self, id: &str) -> Option<usize> {

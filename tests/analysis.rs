@@ -267,3 +267,105 @@ fn the_readme_worked_example_holds() {
     assert_eq!(review.posts_needed, 5);
     assert_eq!(review.gap, 0);
 }
+
+/// 250 working days of exactly 8 casework hours: H = 2000, H ÷ working_days = 8.
+const ERLANG: &str = r#"
+[scenario]
+name = "Erlang"
+[calendar]
+working_days = 250
+hours_per_day = 8
+leave_days = 0
+training_days = 0
+non_case_share = 0
+[staff.clerk]
+cost = 1
+[[office]]
+id = "centre"
+name = "Call centre"
+staff = { clerk = 12 }
+[[work]]
+id = "call"
+name = "Call"
+office = "centre"
+volume = 2500
+hours = 8
+[[office]]
+id = "pair"
+name = "Pair and a half"
+staff = { clerk = 3 }
+leaders = 1
+leader_case_share = 0.5
+[[work]]
+id = "letter"
+name = "Letter"
+office = "pair"
+volume = 125
+hours = 16
+[[office]]
+id = "full"
+name = "Overloaded"
+staff = { clerk = 2 }
+[[work]]
+id = "claim"
+name = "Claim"
+office = "full"
+volume = 500
+hours = 8
+[[office]]
+id = "review"
+name = "Review"
+staff = { clerk = 4 }
+[[work]]
+id = "case"
+name = "Case"
+office = "review"
+volume = 10
+hours = 100
+team = 3
+"#;
+
+#[test]
+fn erlang_c_against_a_published_value() {
+    let a = analysis_of(ERLANG);
+    // 2500 calls × 8 h = 20,000 h = 10 FTE on 12 people: the textbook 10 erlangs on 12
+    // agents, which wait with probability 0.4494; each call takes 8 h ÷ 8 h a day = 1 day,
+    // so the mean wait is C × 1 ÷ (12 − 10) = 0.2247 days.
+    let centre = office(&a, "centre").erlang_c.unwrap();
+    assert!((centre.p_wait - 0.4494).abs() < 5e-4, "{}", centre.p_wait);
+    close(centre.mean_wait_days.unwrap(), centre.p_wait / 2.0);
+}
+
+#[test]
+fn erlang_c_by_hand() {
+    let a = analysis_of(ERLANG);
+    // pair: 125 × 16 = 2000 h = 1 FTE; 3 people, one a leader at half time: 2.5 casework
+    // persons, so c = 2 and a = 1. Erlang B(2, 1) = 1/5, C = 2 · (1/5) / (2 − 4/5) = 1/3.
+    // An item takes 16 h ÷ 8 h a day = 2 days: mean wait (1/3) · 2 ÷ (2 − 1) = 2/3 day.
+    let pair = office(&a, "pair").erlang_c.unwrap();
+    close(pair.p_wait, 1.0 / 3.0);
+    close(pair.mean_wait_days.unwrap(), 2.0 / 3.0);
+    // full: 500 × 8 = 4000 h = 2 FTE on 2 people: a ≥ c, every item waits, no steady wait.
+    let full = office(&a, "full").erlang_c.unwrap();
+    assert_eq!(full.p_wait, 1.0);
+    assert_eq!(full.mean_wait_days, None);
+    // review: teams of 3 are not M/M/c.
+    assert!(office(&a, "review").erlang_c.is_none());
+}
+
+#[test]
+fn erlang_c_in_the_json_and_csv_of_analyse() {
+    use staffplan::export::{Csv, Exportable, Exporter};
+    let a = analysis_of(ERLANG);
+    let json = a.json();
+    let pair = &json["offices"][1]["erlang_c"];
+    assert!((pair["p_wait"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-12);
+    assert!((pair["mean_wait_days"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-12);
+    assert!(json["offices"][2]["erlang_c"]["mean_wait_days"].is_null());
+    assert!(json["offices"][3]["erlang_c"].is_null());
+    let csv = Csv.export(&a);
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(",P(wait),mean wait days"), "{header}");
+    let pair_row = csv.lines().find(|l| l.starts_with("pair,")).unwrap();
+    assert!(pair_row.ends_with(",0.333333333,0.666666667"), "{pair_row}");
+}

@@ -608,11 +608,11 @@ fn analyse_formats_agree() {
     let mut lines = csv.stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("id,office,staff,capacity h,required h,FTE need,utilisation,items/person,hours/person,posts needed,gap")
+        Some("id,office,staff,capacity h,required h,FTE need,utilisation,items/person,hours/person,posts needed,gap,P(wait),mean wait days")
     );
     assert_eq!(
         lines.next(),
-        Some("discipline,纪检监察室,7,10387,4608,2.883604506,0.443631462,7.2,658.285714286,4,3")
+        Some("discipline,纪检监察室,7,10387,4608,2.883604506,0.443631462,7.2,658.285714286,4,3,,")
     );
 
     let table = staffplan(&dir, &["analyse", "s.toml"]);
@@ -1047,4 +1047,118 @@ fn optimise_stopped_by_the_time_limit_says_so() {
         assert_eq!(bad.code, 2, "{args:?}: {}", bad.stderr);
         assert!(bad.stderr.starts_with("error: "), "{}", bad.stderr);
     }
+}
+
+#[test]
+fn policy_on_time_above_one() {
+    let outcome = check(
+        "policy-on-time-above-one",
+        &with(
+            "[[office]]\nid = \"discipline\"",
+            "[policy]\non_time = 1.2\n\n[[office]]\nid = \"discipline\"",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:11:11: [policy], key `on_time`: `on_time` is a share and must lie in 0..1, found 1.2\n  help: write a fraction: 15% is 0.15\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn work_on_time_negative() {
+    let outcome = check(
+        "work-on-time-negative",
+        &with(
+            "team = 3\n",
+            "team = 3\ndeadline_days = 60\non_time = -0.1\n",
+        ),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:36:11: [[work]] \"review\", key `on_time`: `on_time` must not be negative, found -0.1\n  help: write zero or a positive number\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn on_time_without_a_deadline() {
+    let outcome = check(
+        "on-time-without-a-deadline",
+        &with("hours = 20\n", "hours = 20\non_time = 0.9\n"),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:42:11: [[work]] \"hearing\", key `on_time`: `on_time` is the share of items finished within `deadline_days`, but this work has no deadline\n  help: add `deadline_days = …` (working days from arrival to completion), or remove `on_time`\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn negative_backlog() {
+    let outcome = check(
+        "negative-backlog",
+        &with("hours = 20\n", "hours = 20\nbacklog = -3\n"),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:42:11: [[work]] \"hearing\", key `backlog`: `backlog` must be a whole number, zero or more, found -3\n  help: write a count such as 3\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn backlog_with_a_fraction() {
+    let outcome = check(
+        "backlog-with-a-fraction",
+        &with("hours = 20\n", "hours = 20\nbacklog = 2.5\n"),
+    );
+    assert_rejected(
+        &outcome,
+        "error: s.toml:42:11: [[work]] \"hearing\", key `backlog`: `backlog` must be a whole number, found 2.5\n  help: write 2 or 3\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn service_keys_are_accepted() {
+    let text = with(
+        "[[office]]\nid = \"discipline\"",
+        "[policy]\non_time = 0.9\nkeep_staff = true\n\n[[office]]\nid = \"discipline\"",
+    )
+    .replacen(
+        "team = 3\n",
+        "team = 3\ndeadline_days = 60\non_time = 0.95\nbacklog = 12\n",
+        1,
+    )
+    .replacen("hours = 30\n", "hours = 30\nbacklog = 4\n", 1);
+    let outcome = check("service-keys-are-accepted", &text);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    // The warm-up is a flag of simulate (and optimise and run).
+    let dir = workdir("warmup-days-flag");
+    std::fs::write(dir.join("s.toml"), &text).unwrap();
+    let sim = staffplan(
+        &dir,
+        &[
+            "simulate",
+            "s.toml",
+            "--runs",
+            "4",
+            "--warmup-days",
+            "100",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(sim.code, 0, "{}", sim.stderr);
+    let value: serde_json::Value = serde_json::from_str(&sim.stdout).unwrap();
+    assert_eq!(value["warmup_days"], 100);
+    assert!(value["offices"][0]["on_time_share"]["mean"].is_number());
+    assert!(value["offices"][1]["on_time_share"].is_null());
+    let bad = staffplan(&dir, &["simulate", "s.toml", "--warmup-days", "-1"]);
+    assert_eq!(bad.code, 2);
+    // The keys are in the schema, so editors know them.
+    let schema: serde_json::Value =
+        serde_json::from_str(&staffplan(&dir, &["schema"]).stdout).unwrap();
+    let policy = &schema["properties"]["policy"]["properties"];
+    assert_eq!(policy["on_time"]["type"], "number");
+    assert_eq!(policy["keep_staff"]["type"], "boolean");
+    let work = &schema["properties"]["work"]["items"]["properties"];
+    assert_eq!(work["on_time"]["type"], "number");
+    assert_eq!(work["backlog"]["type"], "integer");
 }

@@ -39,6 +39,7 @@ fn run(scenario: &Scenario, runs: u32, days: u32, seed: u64) -> Simulation {
         seed,
         days: Some(days),
         threads: Some(2),
+        warmup_days: 0,
     };
     simulate::simulate(scenario, &options, &|_| {}).unwrap()
 }
@@ -416,6 +417,7 @@ fn overtime_stays_within_the_cap() {
         seed: 4,
         days: None,
         threads: Some(1),
+        warmup_days: 0,
     };
     let plan = simulate::plan(&with_cap, &options).unwrap();
     let mut engine = Engine::new(&plan);
@@ -453,6 +455,7 @@ fn same_seed_same_bytes_on_any_thread_count() {
             seed,
             days: None,
             threads: Some(threads),
+            warmup_days: 0,
         };
         let sim = simulate::simulate(&s, &options, &|_| {}).unwrap();
         serde_json::to_string(&sim.json()).unwrap()
@@ -504,7 +507,7 @@ fn json_has_the_spec_fields() {
         table.headers,
         ["id", "office", "figure", "mean", "p5", "p95"]
     );
-    assert_eq!(table.rows.len(), 3 * 8);
+    assert_eq!(table.rows.len(), 3 * 10);
 }
 
 #[test]
@@ -549,6 +552,7 @@ fn absurd_requests_are_refused() {
                 seed: 1,
                 days,
                 threads,
+                warmup_days: 0,
             },
             &|_| {},
         )
@@ -569,6 +573,23 @@ fn absurd_requests_are_refused() {
         })
     );
     assert_eq!(ask(1, None, Some(0)), Some(SimulateError::NoThreads));
+    let too_long = simulate::simulate(
+        &s,
+        &SimOptions {
+            runs: 1,
+            days: Some(1_000),
+            warmup_days: simulate::MAX_DAYS,
+            ..SimOptions::default()
+        },
+        &|_| {},
+    );
+    assert_eq!(
+        too_long.err(),
+        Some(SimulateError::TooLongWarmup {
+            warmup: simulate::MAX_DAYS,
+            days: 1_000
+        })
+    );
     // 750 items a year (500 petitions, 200 leads, 50 cases... plus checks and follow-ups):
     // 100,000 runs of 400 years is far above the limit.
     assert!(matches!(
@@ -590,6 +611,7 @@ fn progress_counts_every_run() {
         seed: 1,
         days: Some(50),
         threads: Some(2),
+        warmup_days: 0,
     };
     simulate::simulate(&s, &options, &|n| {
         calls.fetch_add(1, Ordering::Relaxed);
@@ -598,4 +620,252 @@ fn progress_counts_every_run() {
     .unwrap();
     assert_eq!(calls.into_inner(), 30);
     assert_eq!(highest.into_inner(), 30);
+}
+
+/// One person giving 8 casework hours a day, 10 items of exactly 10 hours open at the start
+/// and nothing arriving: item k finishes at 1.25 k days, the last at day 12.5.
+fn backlog_only() -> Scenario {
+    scenario(&format!(
+        r#"{CALENDAR}
+[[office]]
+id = "desk"
+name = "desk"
+staff = {{ regular = 1 }}
+[[work]]
+id = "case"
+name = "case"
+office = "desk"
+hours = 10
+cv = 0
+backlog = 10
+"#
+    ))
+}
+
+fn run_with_warmup(scenario: &Scenario, runs: u32, days: u32, warmup_days: u32) -> Simulation {
+    let options = SimOptions {
+        runs,
+        seed: 1,
+        days: Some(days),
+        threads: Some(2),
+        warmup_days,
+    };
+    simulate::simulate(scenario, &options, &|_| {}).unwrap()
+}
+
+#[test]
+fn an_initial_backlog_is_worked_off_at_the_known_rate() {
+    let sim = run_with_warmup(&backlog_only(), 3, 20, 0);
+    let desk = office(&sim, "desk");
+    // All ten are done, the last at 12.5 days: lead times 1.25, 2.5, …, 12.5 (mean 6.875),
+    // waits 0, 1.25, …, 11.25 (mean 5.625); the one person is busy 12.5 of the 20 days.
+    assert_eq!(desk.done.mean, 10.0);
+    assert_eq!(desk.backlog_end.mean, 0.0);
+    assert!((desk.lead_days.mean - 6.875).abs() < 1e-12);
+    assert!((desk.wait_days.mean - 5.625).abs() < 1e-12);
+    assert!((desk.utilisation.mean - 12.5 / 20.0).abs() < 1e-12);
+    // The backlog at the end of day k is 10 − ⌊k / 1.25⌋ (days 5, 10, 15 and 20 are left out:
+    // an item ends exactly there).
+    for (k, &open) in desk.backlog.median.iter().enumerate() {
+        let day = k as u32 + 1;
+        if day % 5 != 0 {
+            let want = (10.0 - (f64::from(day) / 1.25).floor()).max(0.0);
+            assert_eq!(open, want, "day {day}");
+        }
+    }
+    // Backlog items are not arrivals.
+    assert_eq!(sim.works[0].arrived.mean, 0.0);
+    assert_eq!(sim.works[0].done.mean, 10.0);
+}
+
+#[test]
+fn warm_up_days_are_simulated_but_not_counted() {
+    // Six days of warm-up: items 1–4 (ending at 1.25–5 days) are done before counting starts,
+    // items 5–10 (6.25–12.5) inside it.
+    let sim = run_with_warmup(&backlog_only(), 3, 20, 6);
+    let desk = office(&sim, "desk");
+    assert_eq!(sim.days, 20);
+    assert_eq!(desk.done.mean, 6.0);
+    // Lead times still run from the start: (6.25 + … + 12.5) / 6 = 9.375.
+    assert!((desk.lead_days.mean - 9.375).abs() < 1e-12);
+    // Busy from day 6 (counting starts) to 12.5: 6.5 of 20 counted days.
+    assert!((desk.utilisation.mean - 6.5 / 20.0).abs() < 1e-12);
+    // The first counted day ends at 7 days: 5 items done, 5 open.
+    assert_eq!(desk.backlog.day[0], 1);
+    assert_eq!(desk.backlog.median[0], 5.0);
+    assert_eq!(desk.backlog.median.len(), 20);
+    // Twenty days of warm-up: everything is finished before counting starts.
+    let late = run_with_warmup(&backlog_only(), 3, 20, 20);
+    assert_eq!(office(&late, "desk").done.mean, 0.0);
+    assert_eq!(office(&late, "desk").utilisation.mean, 0.0);
+}
+
+#[test]
+fn covering_group_backlog_is_spread_by_volume_largest_remainder_first() {
+    // Group a has 2/3 of the checks, b 1/3: 10 open checks are 6.67 and 3.33 items, so a gets
+    // ⌊6.67⌋ + 1 = 7 (the larger remainder) and b 3.
+    let s = scenario(&format!(
+        r#"{CALENDAR}
+[[office]]
+id = "a"
+name = "a"
+kind = "dispatched_group"
+covers = ["u1"]
+[[office]]
+id = "b"
+name = "b"
+kind = "dispatched_group"
+covers = ["u2"]
+[[unit]]
+id = "u1"
+name = "u1"
+workload = {{ check = 20 }}
+[[unit]]
+id = "u2"
+name = "u2"
+workload = {{ check = 10 }}
+[[work]]
+id = "check"
+name = "check"
+office = "covering_group"
+hours = 8
+backlog = 10
+"#
+    ));
+    let split = analysis::initial_backlog(&s);
+    assert_eq!(split[0], [7, 3]);
+    // Nobody works in either group, so the backlog is still there at the end, besides the
+    // checks that arrived.
+    let sim = run_with_warmup(&s, 2, 5, 0);
+    let arrived =
+        |o: usize| sim.offices[o].backlog_end.mean - 7.0 * (1 - o) as f64 - 3.0 * o as f64;
+    assert!(arrived(0) >= 0.0 && arrived(1) >= 0.0);
+    assert!(office(&sim, "a").backlog.median[0] >= 7.0);
+}
+
+#[test]
+fn team_idle_hours_are_zero_for_single_person_work() {
+    // Overloaded (93%): items wait most of the time, but never because of the team rule.
+    let s = overloaded(0);
+    let sim = run(&s, 8, 250, 3);
+    let busy = office(&sim, "busy");
+    assert!(busy.backlog_end.mean > 0.0);
+    assert_eq!(busy.team_idle_hours.mean, 0.0);
+    assert_eq!(busy.team_idle_hours.p95, 0.0);
+}
+
+/// An office of 4 whose work needs 3 at once is one server of 3 people (M/M/1), and its
+/// fourth person is idle exactly while items wait: with ρ the server's utilisation, the
+/// queue is non-empty a share ρ² of the time (N ≥ 2 in M/M/1), so the team rule idles
+/// 8 h × ρ² a day.
+#[test]
+fn team_idle_hours_of_a_team_of_three_in_an_office_of_four() {
+    let s = scenario(&format!(
+        r#"{CALENDAR}
+[[office]]
+id = "review"
+name = "review"
+staff = {{ regular = 4 }}
+[[work]]
+id = "case"
+name = "case"
+office = "review"
+volume = 125
+hours = 24
+team = 3
+cv = 1
+"#
+    ));
+    // λ = 0.5 a day, 24 h at 24 h a day: μ = 1, ρ = 0.5, so 8 × 0.25 = 2 h a day.
+    let days = 40_000;
+    let sim = run(&s, 16, days, 7);
+    let review = office(&sim, "review");
+    assert_close(
+        "team-rule idle hours a day",
+        review.team_idle_hours.mean / f64::from(days),
+        2.0,
+        0.03,
+    );
+    // Utilisation is the analysis's 12 h of 32 a day: the idle hours do not come off it while
+    // the queue is stable.
+    assert_close("utilisation", review.utilisation.mean, 0.375, 0.02);
+}
+
+/// P(T ≤ d) for M/M/c first come first served: the wait is 0 with probability 1 − C and
+/// otherwise exponential with rate θ = cμ − λ; the service is exponential with rate μ, so
+/// P(T > d) = (1 − C) e^{−μd} + C (θ e^{−μd} − μ e^{−θd}) / (θ − μ).
+fn mmc_on_time(servers: u32, arrival_rate: f64, service_rate: f64, d: f64) -> f64 {
+    let c = staffplan::queueing::erlang_c(servers, arrival_rate / service_rate).unwrap();
+    let theta = f64::from(servers) * service_rate - arrival_rate;
+    let mu = service_rate;
+    let late = (1.0 - c) * (-mu * d).exp()
+        + c * (theta * (-mu * d).exp() - mu * (-theta * d).exp()) / (theta - mu);
+    1.0 - late
+}
+
+#[test]
+fn on_time_share_agrees_with_the_mmc_response_time() {
+    let s = scenario(&format!(
+        r#"{CALENDAR}
+[[office]]
+id = "desk"
+name = "desk"
+staff = {{ regular = 2 }}
+[[work]]
+id = "case"
+name = "case"
+office = "desk"
+volume = 350
+hours = 8
+cv = 1
+deadline_days = 3
+"#
+    ));
+    // M/M/2, λ 1.4, μ 1: C = 0.5765, θ = 0.6; P(T ≤ 3) ≈ 0.7837.
+    let want = mmc_on_time(2, 1.4, 1.0, 3.0);
+    assert!((want - 0.7837).abs() < 5e-4, "{want}");
+    let sim = run(&s, 16, 40_000, 11);
+    let desk = office(&sim, "desk");
+    let on_time = desk.on_time_share.unwrap();
+    assert_close("on-time share", on_time.mean, want, 0.01);
+    // It is the complement of the late share, run by run.
+    assert!((on_time.mean + desk.late_share.mean - 1.0).abs() < 1e-12);
+    assert!((on_time.p5 + desk.late_share.p95 - 1.0).abs() < 1e-12);
+    // The one (office, work) pair with a deadline carries the same figure.
+    assert_eq!(desk.on_time_by_work.len(), 1);
+    assert_eq!(desk.on_time_by_work[0].work, "case");
+    assert_eq!(desk.on_time_by_work[0].on_time_share, on_time);
+    // Without deadline work there is no on-time share at all.
+    let plain = run(&overloaded(0), 2, 50, 1);
+    assert!(office(&plain, "busy").on_time_share.is_none());
+    assert!(office(&plain, "busy").on_time_by_work.is_empty());
+}
+
+#[test]
+fn backlog_warm_up_and_deadlines_stay_byte_identical_across_threads() {
+    let text = format!("{CALENDAR}{CHAIN}")
+        .replace(
+            "hours = 40\nteam = 2",
+            "hours = 40\nteam = 2\nbacklog = 30\ndeadline_days = 20",
+        )
+        .replace("hours = 6\n", "hours = 6\nbacklog = 7\ndeadline_days = 5\n");
+    let s = scenario(&text);
+    let json = |threads: usize| {
+        let options = SimOptions {
+            runs: 24,
+            seed: 3,
+            days: Some(100),
+            threads: Some(threads),
+            warmup_days: 30,
+        };
+        let sim = simulate::simulate(&s, &options, &|_| {}).unwrap();
+        serde_json::to_string(&sim.json()).unwrap()
+    };
+    let one = json(1);
+    assert_eq!(one, json(2));
+    assert_eq!(one, json(3));
+    let v: serde_json::Value = serde_json::from_str(&one).unwrap();
+    assert!(v["offices"][1]["on_time_share"]["mean"].is_number());
+    assert!(v["offices"][0]["on_time_share"].is_null());
+    assert!(v["offices"][1]["team_idle_hours"]["mean"].is_number());
 }

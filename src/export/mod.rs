@@ -2,11 +2,13 @@
 //! [`Exporter`] trait. Results stay plain structs; each implements [`Exportable`] once, saying
 //! what its tables hold and what its JSON is, and every format is derived from that.
 
+mod analysis;
 pub mod benchmark;
 pub mod csv;
 mod json;
 pub mod markdown;
 mod recommendation;
+mod simulation;
 pub mod table;
 
 pub use csv::Csv;

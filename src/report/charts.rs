@@ -1,9 +1,10 @@
 //! The four charts of the pack, built from the results and drawn by `chart`.
 
 use super::words::words;
-use super::{Pack, CHART_NAMES};
+use super::{Pack, CHART_NAMES, WORK_TYPE_CHART};
 use crate::chart::{self, BandChart, BandPanel, BeforeAfter, Caption, Chart, Stacked, Target};
 use crate::error::Error;
+use crate::export::Cell;
 use crate::simulate::Simulation;
 
 /// Most offices shown in the backlog chart: the ones with the largest backlog.
@@ -31,12 +32,15 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
         backlog(pack),
         allocation(pack),
     ];
+    let work_types = work_types(pack).map(|chart| (WORK_TYPE_CHART, chart));
     CHART_NAMES
         .iter()
+        .copied()
         .zip(charts)
+        .chain(work_types)
         .map(|(name, chart)| {
             let fail = |source: chart::ChartError| Error::Chart {
-                name: (*name).to_string(),
+                name: name.to_string(),
                 source,
             };
             let png = chart::png(&chart, &caption, language).map_err(fail)?;
@@ -44,6 +48,44 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
             Ok(Rendered { name, png, svg })
         })
         .collect()
+}
+
+/// Hours per person doing each work type, before and after, when the two sides organise
+/// offices differently (the table of `content::work_type_table`).
+fn work_types(pack: &Pack<'_>) -> Option<Chart> {
+    let w = words(pack.before.scenario.language);
+    let table = super::content::work_type_table(pack, w)?;
+    let value = |row: &[Cell], c: usize| match row.get(c) {
+        Some(Cell::Num(v, _)) if v.is_finite() => Some(*v),
+        _ => None,
+    };
+    let label = |v: Option<f64>| v.map_or(String::new(), |v| format!("{v:.0} {}", w.hours_unit));
+    Some(Chart::BeforeAfter(BeforeAfter {
+        title: w.chart_work_types.to_string(),
+        value_label: w.chart_work_types_axis.to_string(),
+        categories: table
+            .rows
+            .iter()
+            .map(|r| match r.first() {
+                Some(Cell::Text(name)) => name.clone(),
+                _ => String::new(),
+            })
+            .collect(),
+        before: table
+            .rows
+            .iter()
+            .map(|r| value(r, 5).unwrap_or(0.0))
+            .collect(),
+        after: table
+            .rows
+            .iter()
+            .map(|r| value(r, 6).unwrap_or(0.0))
+            .collect(),
+        before_labels: table.rows.iter().map(|r| label(value(r, 5))).collect(),
+        after_labels: table.rows.iter().map(|r| label(value(r, 6))).collect(),
+        target: None,
+        series_names: Some(series_names(pack)),
+    }))
 }
 
 fn series_names(pack: &Pack<'_>) -> [String; 2] {

@@ -1,5 +1,7 @@
-//! The proposal pack of `run` and `compare` (SPEC §6): `report.md`, `summary.json`,
-//! `offices.csv`, `allocation.csv` and the charts, and the one-screen summary of `check`.
+//! The proposal pack of `run` and `compare` (SPEC §6, §11): the report (`report.md`,
+//! `report.html`, `report.docx`, all rendered from one `document::Document` that `content`
+//! builds), `tables.xlsx`, `summary.json`, `offices.csv`, `allocation.csv` and the charts,
+//! and the one-screen summary of `check`.
 //! With `chart`, the only module that produces files; every file is written to a temporary
 //! name and renamed, so that an interrupted run never leaves half a file.
 //!
@@ -10,10 +12,15 @@
 
 mod charts;
 mod check;
+mod content;
+mod document;
+mod docx;
 mod files;
+mod html;
 mod markdown;
 mod peers;
 mod words;
+mod xlsx;
 
 use std::path::{Path, PathBuf};
 
@@ -320,7 +327,10 @@ impl Exportable for Pack<'_> {
     }
 }
 
-/// The files of the pack, relative to the output folder, in the order they are written.
+/// The chart comparing work types, drawn when the two sides organise offices differently.
+pub const WORK_TYPE_CHART: &str = "work_types";
+
+/// The charts of every pack, in the order they are written.
 pub const CHART_NAMES: [&str; 4] = [
     "caseload_per_person",
     "utilisation",
@@ -333,18 +343,22 @@ pub const CHART_NAMES: [&str; 4] = [
 /// leaves the old pack as it was.
 pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
     let charts = charts::render(pack)?;
-    let report = markdown::report(pack);
+    let document = content::build(pack);
+    let report = markdown::render(&document);
+    let html = html::render(&document, &charts);
+    let workbook = xlsx::render(pack)?;
+    let word = docx::render(&document, &charts)?;
     let mut summary = serde_json::to_string_pretty(&pack.summary()).unwrap_or_default();
     summary.push('\n');
 
     let mut files: Vec<(String, Vec<u8>)> = vec![
         (
             "offices.csv".into(),
-            csv::table_csv(&pack.offices_table()).into_bytes(),
+            csv_with_bom(&pack.offices_table()).into_bytes(),
         ),
         (
             "allocation.csv".into(),
-            csv::table_csv(&pack.allocation_table()).into_bytes(),
+            csv_with_bom(&pack.allocation_table()).into_bytes(),
         ),
     ];
     for chart in charts {
@@ -353,5 +367,15 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
     }
     files.push(("summary.json".into(), summary.into_bytes()));
     files.push(("report.md".into(), report.into_bytes()));
+    files.push(("report.html".into(), html.into_bytes()));
+    files.push(("report.docx".into(), word));
+    files.push(("tables.xlsx".into(), workbook));
     write_folder(out, &files)
+}
+
+/// A CSV file of the pack: UTF-8 with a byte-order mark, which is how Excel (on a Chinese
+/// Windows above all) knows the file is UTF-8 rather than the local code page. CSV on
+/// standard output stays without one, for other programs.
+fn csv_with_bom(table: &Table) -> String {
+    format!("\u{feff}{}", csv::table_csv(table))
 }

@@ -1,4 +1,6 @@
-//! The words of the report and the chart titles, in English and Chinese.
+//! Every word the pack writes for a reader (report headings, table headers, sentences,
+//! statuses, units, chart labels, sheet names and headers), one struct per language. A
+//! sentence with figures in it is a function, so that each language orders its words itself.
 
 use crate::model::Language;
 
@@ -39,11 +41,13 @@ pub struct Words {
     pub working_day: &'static str,
     pub chart_allocation: &'static str,
     pub chart_allocation_axis: &'static str,
+    pub chart_work_types: &'static str,
+    pub chart_work_types_axis: &'static str,
     pub items: &'static str,
     pub hours_unit: &'static str,
     pub assumed: &'static str,
     pub source: &'static str,
-    /// Rows of the summary table, in the order `markdown::summary` fills them.
+    /// Rows of the summary table, as `content::summary` uses them (by index).
     pub summary_rows: [&'static str; 11],
     pub capacity_text: &'static str,
     pub target_text: &'static str,
@@ -60,6 +64,119 @@ pub struct Words {
     pub no_value: &'static str,
     /// Between a name and what is said of it ("Petitions: items a year per person").
     pub colon: &'static str,
+    /// The year value formula in this language's words for the calendar keys.
+    pub year_value_formula: &'static str,
+    /// Ends a sentence that `format!` puts together.
+    pub full_stop: &'static str,
+    /// Between two sentences of one paragraph.
+    pub sentence_gap: &'static str,
+    /// Joins the items of a list inside a sentence.
+    pub list_separator: &'static str,
+    /// Joins alternatives: "establishment or contract".
+    pub or_separator: &'static str,
+    /// The `after` side of `run`: the optimiser's answer.
+    pub recommendation: &'static str,
+    pub status_optimal: &'static str,
+    pub status_time_limit: &'static str,
+    /// The words around the status in "The recommendation is **optimal** (…)."
+    pub recommendation_is: fn() -> (&'static str, &'static str),
+    pub bound_text: fn(&str) -> String,
+    /// "3 编制": a number of posts of a staff type (its label).
+    pub posts_of: fn(u32, &str) -> String,
+    /// (unmet hours, posts, their cost a year).
+    pub extra_posts: fn(f64, &str, &str) -> String,
+    pub budget: fn(&str) -> String,
+    pub staff_type_headers: [&'static str; 4],
+    pub work_headers: [&'static str; 9],
+    pub covering_group: &'static str,
+    pub figure_headers: [&'static str; 5],
+    /// Where a key before any table header is.
+    pub top_level: &'static str,
+    pub office_headers: [&'static str; 9],
+    pub offices_note: &'static str,
+    pub workload_headers: [&'static str; 6],
+    pub workload_note: &'static str,
+    pub uncovered_headers: [&'static str; 3],
+    pub work_compare: &'static str,
+    pub work_compare_text: &'static str,
+    pub work_compare_headers: [&'static str; 7],
+    /// (office, staff before, after, units before, after).
+    pub change_heading: fn(&str, u32, u32, usize, usize) -> String,
+    /// A binding rule of the optimiser (its id) in this language.
+    pub rule: fn(&str) -> &'static str,
+    pub rule_reason: fn(&str) -> String,
+    /// (work, items, hours an item, year value, FTE).
+    pub work_line: fn(&str, f64, f64, f64, f64) -> String,
+    /// (required hours, FTE, rules).
+    pub required_line: fn(f64, f64, &str) -> String,
+    /// (staff type, cost, hours per person now, with one more, utilisation with one more,
+    /// unmet hours it removes).
+    pub one_more_post: fn(&str, &str, Option<f64>, f64, f64, f64) -> String,
+    pub allocation_headers: [&'static str; 2],
+    /// (side, days, runs).
+    pub simulation_heading: fn(&str, u32, u32) -> String,
+    pub simulation_headers: [&'static str; 9],
+    pub never_fielded: fn(&str) -> String,
+    /// (simulated years, working days).
+    pub method_items: fn(u32, u32) -> Vec<String>,
+    /// Money in this language's style.
+    money: fn(f64) -> String,
+    /// The kinds of office (`model::OfficeKind` ids) in this language.
+    pub office_kind: fn(&str) -> String,
+    /// A column of the CSV tables (its id) as a sheet header; `None` if not known.
+    pub column: fn(&str) -> Option<&'static str>,
+    /// Sheet names of tables.xlsx.
+    pub sheet_offices: &'static str,
+    pub sheet_allocation: &'static str,
+    pub sheet_simulation: &'static str,
+    pub sheet_workload: &'static str,
+    pub sheet_work_types: &'static str,
+    /// Statistic names of a simulated band.
+    pub mean: &'static str,
+    pub p5: &'static str,
+    pub p95: &'static str,
+    pub side: &'static str,
+    /// A header qualified by a side or statistic: "utilisation before", "负荷率(现状)".
+    pub with_side: fn(&str, &str) -> String,
+    /// The service section (SPEC §8): its title, its note and its columns.
+    pub service: &'static str,
+    pub service_text: &'static str,
+    pub service_columns: [&'static str; 7],
+    /// What the team-rule idle hours are, after "<office>: <hours> h".
+    pub idle_why: &'static str,
+    /// "simulated utilisation" and "analysis" in the idle sentence's bracket.
+    pub simulated_utilisation: &'static str,
+    pub analysis_word: &'static str,
+    pub no_target: &'static str,
+    pub no_cap: &'static str,
+    /// Around the idle hours' share of the capacity ("(10.7% of its capacity)"), and the end
+    /// of a sentence.
+    pub of_capacity: [&'static str; 2],
+    pub stop: &'static str,
+}
+
+impl Words {
+    /// Money with separators: `1,800,000` in English, `180.0万元` in Chinese.
+    pub fn money(&self, value: f64) -> String {
+        (self.money)(value)
+    }
+}
+
+/// Groups of three digits separated by commas (the charts' grouping, with the comma that
+/// Chinese and English documents both use for money).
+pub fn thousands(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "∞".to_string();
+    }
+    crate::chart::style::number(value, decimals).replace(' ', ",")
+}
+
+fn money_en(value: f64) -> String {
+    thousands(value, 0)
+}
+
+fn money_zh(value: f64) -> String {
+    format!("{}万元", thousands(value / 10_000.0, 1))
 }
 
 const EN: Words = Words {
@@ -98,6 +215,8 @@ const EN: Words = Words {
     working_day: "working day",
     chart_allocation: "Load of each dispatched group, by unit",
     chart_allocation_axis: "casework hours per year",
+    chart_work_types: "Hours per person doing each work type",
+    chart_work_types_axis: "required hours a year per person doing the work",
     items: "items",
     hours_unit: "h",
     assumed: "assumed",
@@ -131,6 +250,177 @@ const EN: Words = Words {
     party_members: "party members",
     no_value: "no data",
     colon: ": ",
+    year_value_formula: "H = (working_days − leave_days − training_days) × hours_per_day × (1 − non_case_share)",
+    full_stop: ".",
+    sentence_gap: " ",
+    list_separator: ", ",
+    or_separator: " or ",
+    recommendation: "the recommendation",
+    status_optimal: "optimal",
+    status_time_limit: "stopped at the time limit",
+    recommendation_is: || ("The recommendation is ", "."),
+    bound_text: |b| format!(" (bound on the objective: {b})"),
+    posts_of: |n, label| format!("{n} more {label}"),
+    extra_posts: |unmet, posts, cost| {
+        format!("Quotas or budget leave {unmet:.1} hours a year above the target; {posts} posts would meet it (cost {cost} a year).")
+    },
+    budget: |b| format!("Budget: {b} a year."),
+    staff_type_headers: ["id", "label", "cost a year", "quota"],
+    work_headers: [
+        "id",
+        "work",
+        "done at",
+        "direct volume",
+        "hours/item",
+        "team",
+        "cv",
+        "deadline (days)",
+        "next",
+    ],
+    covering_group: "covering group",
+    figure_headers: ["line", "where", "key = value", "", "note"],
+    top_level: "the top level",
+    office_headers: [
+        "office",
+        "staff",
+        "required h",
+        "capacity h",
+        "utilisation",
+        "items/person",
+        "hours/person",
+        "posts needed",
+        "gap",
+    ],
+    offices_note: "utilisation = required h ÷ capacity h; items/person and hours/person divide the office's items and required hours by its staff; posts needed is the least headcount at or below the target, never below the largest team or min_staff.",
+    workload_headers: [
+        "office",
+        "work",
+        "items a year",
+        "× hours/item",
+        "= required h",
+        "÷ H = FTE",
+    ],
+    workload_note: "Items a year: the direct volume, plus the workload of the units covered, plus share × the items of the work feeding it (next). Figures for",
+    uncovered_headers: ["unit", "hours a year", "FTE"],
+    work_compare: "Work type by work type",
+    work_compare_text: "The two scenarios organise offices differently, so each work type is compared on its own: its required hours, the people doing it (each office's staff × the share of its hours this work takes) and the hours per person doing it.",
+    work_compare_headers: [
+        "work",
+        "required h before",
+        "required h after",
+        "people before",
+        "people after",
+        "hours/person before",
+        "hours/person after",
+    ],
+    change_heading: |name, sb, sa, ub, ua| {
+        if ub == 0 && ua == 0 {
+            format!("{name}: staff {sb} → {sa}")
+        } else {
+            format!("{name}: staff {sb} → {sa}, units {ub} → {ua}")
+        }
+    },
+    rule: |r| match r {
+        "target utilisation" => "target utilisation",
+        "team size" => "team size",
+        "min_staff" => "min_staff",
+        "leaders" => "leaders",
+        "quota" => "quota",
+        "budget" => "budget",
+        "max_staff" => "max_staff",
+        "eligibility" => "eligibility",
+        "max_units" => "max_units",
+        "fixed" => "fixed",
+        "optional" => "optional",
+        _ => "other",
+    },
+    rule_reason: |r| format!("The headcount is set by: {r}."),
+    work_line: |name, items, hours, h, fte| {
+        format!("{name}: {items:.1} items × {hours:.1} h ÷ {h:.0} h = {fte:.2} FTE")
+    },
+    required_line: |hours, fte, rules| format!("required {hours:.1} h = {fte:.2} FTE; binding rules: {rules}"),
+    one_more_post: |label, cost, now, with, u, drop| {
+        let from = now.map_or(String::new(), |n| format!(" from {n:.0} h"));
+        let unmet = if drop > 0.05 {
+            format!(", and remove {drop:.1} of the hours above the target")
+        } else {
+            String::new()
+        };
+        format!("One more {label} post ({cost} a year) would bring casework per person{from} to {with:.0} h and utilisation to {:.1}%{unmet}.", u * 100.0)
+    },
+    allocation_headers: ["unit", "group hours a year"],
+    simulation_heading: |side, days, runs| format!("{side} ({days} days × {runs} runs)"),
+    simulation_headers: [
+        "office",
+        "done",
+        "backlog at end",
+        "wait (days)",
+        "lead time (days)",
+        "lead time p90",
+        "late",
+        "utilisation",
+        "overtime h/person",
+    ],
+    never_fielded: |office| format!("{office} cannot field the team some of its work needs: that work is never started and its backlog grows by the arrivals."),
+    method_items: |runs, days| vec![
+        "Workload (weighted caseload): required hours R = Σ items a year × hours per item; FTE need = R ÷ H; utilisation = R ÷ C.".to_string(),
+        "Optimisation: headcount per office and staff type and the group of every unit, under quotas, budget, min/max staff, team sizes and full coverage; goals in order: every office at or below the target (else the fewest unmet hours), the least cost, the lowest peak utilisation, the fewest changes.".to_string(),
+        format!("Simulation: {runs} simulated years of {days} working days; Poisson arrivals, Gamma-distributed effort with the work type's coefficient of variation, first come first served, an item starts only when its whole team is free; follow-up work starts with probability share; overtime while a backlog exists, up to the yearly cap."),
+    ],
+    money: money_en,
+    office_kind: |k| k.replace('_', " "),
+    column: |c| {
+        Some(match c {
+            "id" => "id",
+            "name" => "name",
+            "kind" => "kind",
+            "staff" => "staff",
+            "units" => "units",
+            "required_hours" => "required hours",
+            "capacity_hours" => "capacity hours",
+            "fte_need" => "FTE need",
+            "utilisation" => "utilisation",
+            "items_per_person" => "items per person",
+            "hours_per_person" => "hours per person",
+            "posts_needed" => "posts needed",
+            "gap" => "gap",
+            "unit_id" => "unit id",
+            "unit_name" => "unit",
+            "unit_kind" => "unit kind",
+            "group_hours" => "group hours a year",
+            "group" => "group",
+            "group_name" => "group name",
+            _ => return None,
+        })
+    },
+    sheet_offices: "offices",
+    sheet_allocation: "allocation",
+    sheet_simulation: "simulation",
+    sheet_workload: "required hours",
+    sheet_work_types: "work types",
+    mean: "mean",
+    p5: "5th percentile",
+    p95: "95th percentile",
+    side: "side",
+    with_side: |label, side| format!("{label} {side}"),
+    service: "Service levels",
+    service_text: "Per office and work type with a deadline: the share of items finished within it against the target, the 90th-percentile lead time against the deadline, overtime against the cap, and the casework hours left idle by the team rule; beside them Erlang C's probability of waiting and mean wait where all the office's work needs one person (M/M/c, an analytic check).",
+    service_columns: [
+        "office",
+        "work",
+        "on time (target)",
+        "lead time p90 (deadline), days",
+        "overtime h/person (cap)",
+        "team-rule idle h",
+        "Erlang C: P(wait), mean wait days",
+    ],
+    idle_why: "of casework time were idle while items waited, because the work needs several people at once and fewer were free; the analysis counts these hours as capacity, which is one reason the simulated utilisation sits below it (overtime, counted apart, and work left open at the end are the others)",
+    simulated_utilisation: "simulated utilisation",
+    analysis_word: "analysis",
+    no_target: "no target",
+    no_cap: "no cap",
+    of_capacity: ["", " of its capacity"],
+    stop: ".",
 };
 
 const ZH: Words = Words {
@@ -169,6 +459,8 @@ const ZH: Words = Words {
     working_day: "工作日",
     chart_allocation: "各派驻组工作量(按单位)",
     chart_allocation_axis: "每年办案工时",
+    chart_work_types: "各类工作承担人员的人均工时",
+    chart_work_types_axis: "承担该工作人员的人均每年所需工时",
     items: "件",
     hours_unit: "小时",
     assumed: "假设",
@@ -186,23 +478,219 @@ const ZH: Words = Words {
         "无人承担的工时(未覆盖单位)",
         "超过目标负荷率的机构数",
     ],
-    capacity_text: "机构办案能力: C = H × (人数 − 领导职数 × (1 − leader_case_share))",
+    capacity_text: "机构办案能力: C = H × (人数 − 领导职数 × (1 − 领导办案时间占比))",
     target_text: "目标负荷率",
     overtime_text: "每人每年加班上限",
     peer_title: "对标比较：各项比率",
     peer_ratios: "对标比率",
-    peer_ratios_text: "每单位人数 = 人数 ÷ 被监督单位数;每千名党员人数 = 人数 ÷ 党员人数 × 1000;人均工时 = 所需工时 ÷ 人数;双方都有的工作类型(按 id 或名称匹配)列出人均每年件数。无分母时记为 –。",
+    peer_ratios_text: "每单位人数 = 人数 ÷ 被监督单位数;每千名党员人数 = 人数 ÷ 党员人数 × 1000;人均工时 = 所需工时 ÷ 人数;双方都有的工作类型(按编号或名称匹配)列出人均每年件数。无分母时记为 –。",
     ratio_names: ["每个被监督单位的人数", "每千名党员的人数", "人均所需工时"],
     items_per_person: "人均每年件数",
     supervised_units: "被监督单位数",
     party_members: "党员人数",
     no_value: "无数据",
     colon: "：",
+    year_value_formula: "H = (工作日 − 休假天数 − 培训天数) × 每日工时 × (1 − 非办案时间占比)",
+    full_stop: "。",
+    sentence_gap: "",
+    list_separator: "、",
+    or_separator: "或",
+    recommendation: "推荐方案",
+    status_optimal: "最优解",
+    status_time_limit: "达到时间上限时的最好解",
+    recommendation_is: || ("推荐方案为", "。"),
+    bound_text: |b| format!("(目标值下界:{b})"),
+    posts_of: |n, label| format!("{n}名{label}"),
+    extra_posts: |unmet, posts, cost| {
+        format!("受编制限额或预算所限,每年仍有{unmet:.1}小时超出目标负荷;再增加{posts}即可达到目标(每年费用{cost})。")
+    },
+    budget: |b| format!("预算:每年{b}。"),
+    staff_type_headers: ["代码", "类别", "每人每年费用", "限额"],
+    work_headers: [
+        "代码",
+        "工作",
+        "承担机构",
+        "直接件数",
+        "每件工时",
+        "办案组人数",
+        "变异系数",
+        "时限(天)",
+        "后续工作",
+    ],
+    covering_group: "覆盖该单位的派驻组",
+    figure_headers: ["行", "位置", "参数 = 数值", "", "说明"],
+    top_level: "文件开头",
+    office_headers: [
+        "机构",
+        "人数",
+        "所需工时",
+        "办案能力(工时)",
+        "负荷率",
+        "人均件数",
+        "人均工时",
+        "所需编制数",
+        "缺口",
+    ],
+    offices_note: "负荷率 = 所需工时 ÷ 办案能力;人均件数和人均工时为机构的件数和所需工时除以人数;所需编制数为使负荷率不超过目标的最少人数,且不少于最大办案组人数和最少人数。",
+    workload_headers: [
+        "机构",
+        "工作",
+        "每年件数",
+        "× 每件工时",
+        "= 所需工时",
+        "÷ H = 所需人力",
+    ],
+    workload_note: "每年件数:直接件数,加上所覆盖单位的工作量,再加上前序工作件数 × 转入比例。数据来自",
+    uncovered_headers: ["单位", "每年工时", "所需人力"],
+    work_compare: "按工作类型对比",
+    work_compare_text: "两个方案的机构设置不同,因此逐项对比每类工作:所需工时、承担该工作的人数(各机构人数 × 该工作占机构工时的比例)以及承担该工作的人均工时。",
+    work_compare_headers: [
+        "工作",
+        "所需工时(现状)",
+        "所需工时(方案)",
+        "人数(现状)",
+        "人数(方案)",
+        "人均工时(现状)",
+        "人均工时(方案)",
+    ],
+    change_heading: |name, sb, sa, ub, ua| {
+        if ub == 0 && ua == 0 {
+            format!("{name}:人数 {sb} → {sa}")
+        } else {
+            format!("{name}:人数 {sb} → {sa},覆盖单位 {ub} → {ua}")
+        }
+    },
+    rule: |r| match r {
+        "target utilisation" => "目标负荷率",
+        "team size" => "办案组人数",
+        "min_staff" => "最少人数",
+        "leaders" => "领导职数",
+        "quota" => "编制限额",
+        "budget" => "预算",
+        "max_staff" => "最多人数",
+        "eligibility" => "可派驻范围",
+        "max_units" => "最多覆盖单位数",
+        "fixed" => "机构固定不变",
+        "optional" => "可选派驻组暂不设立",
+        _ => "其他",
+    },
+    rule_reason: |r| format!("决定人数的规则:{r}。"),
+    work_line: |name, items, hours, h, fte| {
+        format!("{name}:{items:.1} 件 × {hours:.1} 小时 ÷ {h:.0} 小时 = {fte:.2} 人")
+    },
+    required_line: |hours, fte, rules| format!("所需 {hours:.1} 小时 = {fte:.2} 人;起决定作用的规则:{rules}"),
+    one_more_post: |label, cost, now, with, u, drop| {
+        let from = now.map_or(String::new(), |n| format!("由 {n:.0} 小时"));
+        let unmet = if drop > 0.05 {
+            format!(",超出目标负荷的工时减少 {drop:.1} 小时")
+        } else {
+            String::new()
+        };
+        format!("再增加1名{label}人员(每年{cost}):人均办案工时{from}降至 {with:.0} 小时,负荷率降至 {:.1}%{unmet}。", u * 100.0)
+    },
+    allocation_headers: ["单位", "派驻组每年工时"],
+    simulation_heading: |side, days, runs| format!("{side}({days} 个工作日 × {runs} 次模拟)"),
+    simulation_headers: [
+        "机构",
+        "办结件数",
+        "年末积压",
+        "等待(天)",
+        "办理周期(天)",
+        "办理周期第90百分位",
+        "超时比例",
+        "负荷率",
+        "人均加班小时",
+    ],
+    never_fielded: |office| format!("{office}的人数不足以组成某些工作所需的办案组:这些工作始终无法开始,积压随来件不断增加。"),
+    method_items: |runs, days| vec![
+        "工作量(加权案件量法):所需工时 R = Σ 每年件数 × 每件工时;所需人力 = R ÷ H;负荷率 = R ÷ C。".to_string(),
+        "优化:在编制限额、预算、最少/最多人数、办案组人数和全覆盖的约束下,确定各机构各类人员人数及每个单位由哪个派驻组覆盖;目标依次为:各机构负荷率不超过目标(否则超出目标的工时最少)、费用最低、最高负荷率最低、调整最少。".to_string(),
+        format!("模拟:{runs} 个模拟年份,每年 {days} 个工作日;来件服从泊松分布,每件工时服从伽马分布(变异系数按工作类型),先到先办,办案组人员全部空闲时才开始办理;后续工作按转入比例产生;有积压时加班,不超过每年加班上限。"),
+    ],
+    money: money_zh,
+    office_kind: |k| {
+        match k {
+            "section" => "内设机构",
+            "dispatched_group" => "派驻纪检组",
+            "patrol_group" => "巡察组",
+            "centre" => "中心",
+            other => other,
+        }
+        .to_string()
+    },
+    column: |c| {
+        Some(match c {
+            "id" => "代码",
+            "name" => "名称",
+            "kind" => "类型",
+            "staff" => "人数",
+            "units" => "覆盖单位数",
+            "required_hours" => "所需工时",
+            "capacity_hours" => "办案能力(工时)",
+            "fte_need" => "所需人力",
+            "utilisation" => "负荷率",
+            "items_per_person" => "人均件数",
+            "hours_per_person" => "人均工时",
+            "posts_needed" => "所需编制数",
+            "gap" => "缺口",
+            "unit_id" => "单位代码",
+            "unit_name" => "单位",
+            "unit_kind" => "单位类型",
+            "group_hours" => "派驻组每年工时",
+            "group" => "派驻组代码",
+            "group_name" => "派驻组",
+            _ => return None,
+        })
+    },
+    sheet_offices: "各机构",
+    sheet_allocation: "派驻分配",
+    sheet_simulation: "模拟结果",
+    sheet_workload: "所需工时构成",
+    sheet_work_types: "按工作类型对比",
+    mean: "均值",
+    p5: "第5百分位",
+    p95: "第95百分位",
+    side: "对比项",
+    with_side: |label, side| format!("{label}({side})"),
+    service: "服务水平",
+    service_text: "按机构及有办理期限的工作类型:期限内办结的比例与目标对比,第90百分位办理时长与期限对比,加班时长与上限对比,以及因须多人同时办案而闲置的办案工时;并列出工作均为单人办理的机构按爱尔朗C公式(多服务台排队模型)计算的等待概率和平均等待天数,作为解析校核。",
+    service_columns: [
+        "机构",
+        "工作类型",
+        "按期办结率(目标)",
+        "第90百分位办理时长(期限),天",
+        "人均加班小时(上限)",
+        "因组队规则闲置工时",
+        "爱尔朗C公式:等待概率,平均等待天数",
+    ],
+    idle_why: "办案工时在有案件等待时处于闲置:这些工作须多人同时办理,而空闲人数不足以组成办案组;分析把这些工时计为办案能力,这是模拟负荷率低于分析结果的原因之一(另外的原因是单独统计的加班和期末未办结的工作)",
+    simulated_utilisation: "模拟负荷率",
+    analysis_word: "分析",
+    no_target: "无目标",
+    no_cap: "无上限",
+    of_capacity: ["占其办案能力", ""],
+    stop: "。",
 };
 
 pub fn words(language: Language) -> &'static Words {
     match language {
         Language::En => &EN,
         Language::Zh => &ZH,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_has_separators_in_each_language() {
+        assert_eq!(words(Language::En).money(1_800_000.0), "1,800,000");
+        assert_eq!(words(Language::En).money(110_000.0), "110,000");
+        assert_eq!(words(Language::En).money(999.6), "1,000");
+        assert_eq!(words(Language::Zh).money(1_800_000.0), "180.0万元");
+        assert_eq!(words(Language::Zh).money(123_456_789.0), "12,345.7万元");
+        assert_eq!(thousands(-1234.5, 1), "-1,234.5");
+        assert_eq!(thousands(-0.01, 0), "0");
     }
 }

@@ -1,12 +1,16 @@
 //! The planner's comments on the figures of a scenario, for the report.
 //!
-//! Scenario files cite the source of every figure and mark every assumed one (`ASSUMPTION:`,
-//! `假设:`) in comments. TOML parsers drop comments, so this module reads them from the text
+//! Scenario files cite the source of every figure and mark every assumed one in comments:
+//! `ASSUMPTION:` in English, `假设:` (or `假设：` with the full-width colon) in Chinese, so
+//! that a Chinese scenario's notes, which the report quotes verbatim, can be all Chinese. TOML parsers drop comments, so this module reads them from the text
 //! itself: a comment block directly above a key (no blank line between) or a comment at the end
 //! of the key's line belongs to that key. The report lists them so that a reader who only has
 //! the report can see where each number came from.
 
 use serde::Serialize;
+
+/// The place of a key before any table header.
+pub const TOP_LEVEL: &str = "the top level";
 
 /// A commented key of the scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -23,9 +27,12 @@ pub struct Annotation {
 }
 
 impl Annotation {
-    /// Does the comment mark the figure as assumed rather than taken from a source?
+    /// Does the comment mark the figure as assumed rather than taken from a source? The
+    /// Chinese marker needs its colon, so that prose mentioning 假设 is not taken for one.
     pub fn is_assumption(&self) -> bool {
-        self.comment.contains("ASSUMPTION") || self.comment.contains("假设")
+        ["ASSUMPTION", "假设:", "假设："]
+            .iter()
+            .any(|marker| self.comment.contains(marker))
     }
 }
 
@@ -33,7 +40,7 @@ impl Annotation {
 pub fn annotations(text: &str) -> Vec<Annotation> {
     let mut out: Vec<Annotation> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
-    let mut place = String::from("the top level");
+    let mut place = String::from(TOP_LEVEL);
     // The array-of-tables entry being read, to name it by its id once the id is seen.
     let mut entry: Option<(String, usize)> = None;
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -125,5 +132,20 @@ mod tests {
         assert_eq!(a[2].place, "[[office]] \"audit\"");
         assert_eq!(a[2].key, "name");
         assert_eq!(a[3].value, "{ a = 1 }");
+    }
+
+    #[test]
+    fn the_chinese_assumption_marker_needs_its_colon() {
+        let note = |comment: &str| Annotation {
+            line: 1,
+            place: TOP_LEVEL.to_string(),
+            key: "k".into(),
+            value: "1".into(),
+            comment: comment.into(),
+        };
+        assert!(note("假设:每年休假10天").is_assumption());
+        assert!(note("报告 三.4 \"3人以上\";假设：另有1人").is_assumption());
+        assert!(!note("报告 三.4:\"在上述假设基础上\"").is_assumption());
+        assert!(!note("报告 三.4:\"须同时3人以上\"").is_assumption());
     }
 }

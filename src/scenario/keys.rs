@@ -120,6 +120,16 @@ const POLICY: &[Field] = &[
         Kind::Real,
         "Planning target utilisation for every office, in (0, 1] (default 0.85).",
     ),
+    field(
+        "on_time",
+        Kind::Real,
+        "Share, 0..1, of the items with a deadline that must finish within it (default: no target); a work type's own `on_time` overrides it.",
+    ),
+    field(
+        "keep_staff",
+        Kind::Bool,
+        "true: no office's headcount of any staff type goes below today's (default false).",
+    ),
 ];
 
 const OFFICE: &[Field] = &[
@@ -249,6 +259,16 @@ const WORK: &[Field] = &[
         "next",
         Kind::Tables(NEXT),
         "Chain: each finished item starts `share` items of the next work type.",
+    ),
+    field(
+        "on_time",
+        Kind::Real,
+        "Share, 0..1, of its items that must finish within `deadline_days` (default: `[policy] on_time`).",
+    ),
+    field(
+        "backlog",
+        Kind::Whole,
+        "Items open at the start of the simulated period, at its office; covering-group work is spread over the covering groups in proportion to their volume (default 0).",
     ),
 ];
 

@@ -19,7 +19,7 @@ use std::fmt;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-pub use annotations::{annotations, Annotation};
+pub use annotations::{annotations, Annotation, TOP_LEVEL};
 
 use crate::model::Scenario;
 use keys::{Field, Kind};

@@ -62,6 +62,8 @@ pub struct Policy {
     pub quota: Option<S<IdMap<f64>>>,
     pub budget: Option<S<f64>>,
     pub target_utilisation: Option<S<f64>>,
+    pub on_time: Option<S<f64>>,
+    pub keep_staff: Option<S<bool>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -108,4 +110,6 @@ pub struct Work {
     pub cv: Option<S<f64>>,
     pub deadline_days: Option<S<f64>>,
     pub next: Option<S<Vec<S<Next>>>>,
+    pub on_time: Option<S<f64>>,
+    pub backlog: Option<S<f64>>,
 }

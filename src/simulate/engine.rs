@@ -1,8 +1,8 @@
 //! One simulated run: an exact event-driven simulation of every office together.
 //!
 //! Time is continuous, in working days of regular casework time (day `d` is `[d − 1, d)`), and
-//! only moments where something happens are visited: the next external arrival and the end of
-//! each item in progress, kept in one binary heap. Nothing ticks per minute or per day; the
+//! only moments where something happens are visited: the next external arrival (one number)
+//! and the end of each item in progress (a binary heap). Nothing ticks per minute or per day; the
 //! backlog chart reads the state at the end of each sampled day between two events.
 //!
 //! The rules (SPEC §5), and how open points are decided here:
@@ -31,6 +31,15 @@
 //!   number and ignored when it comes up. Overtime hours are casework: utilisation counts
 //!   regular hours only, so an office in overtime shows the work it did in overtime as
 //!   overtime hours, not as utilisation above 100%.
+//! - Initial backlog (SPEC §8): the items open at the start arrive at time 0, in work then
+//!   office order, before the first external arrival; they are not counted as arrivals.
+//! - Warm-up: the run lasts warm-up + counted days; at the end of the warm-up every figure
+//!   restarts (items done, lead times, deadlines, regular and idle hours, overtime and its
+//!   cap, the work counts) while the state carries on, and the backlog is sampled only on
+//!   counted days. An item in progress at that moment counts its regular hours from there.
+//! - Team-rule idle hours: while an office's queue is not empty, its free people's casework
+//!   rates are summed over time (first come, first served, so they are free because the head
+//!   of the queue needs more of them). Offices whose work all needs one person skip this.
 
 use std::collections::{BinaryHeap, VecDeque};
 
@@ -42,9 +51,20 @@ use crate::model::Scenario;
 /// Everything a run needs, worked out once from the scenario and options.
 #[derive(Debug, Clone)]
 pub struct Plan {
-    /// Simulated working days.
+    /// Counted working days (after the warm-up).
     pub days: u32,
+    /// Working days simulated first and not counted.
+    pub warmup_days: u32,
+    warmup: f64,
+    /// End of the run: warm-up and counted days.
     horizon: f64,
+    /// Items open at the start: (work, office, items), in work then office order.
+    backlog: Vec<(usize, usize, u32)>,
+    /// Per office, its work types with a deadline and their index in the run's per-pair
+    /// on-time tallies.
+    pub(crate) deadline_works: Vec<Vec<(usize, u32)>>,
+    /// The (office, work) pairs with a deadline, in office then work order.
+    pub(crate) pairs: Vec<(usize, usize)>,
     pub(crate) offices: Vec<OfficePlan>,
     works: Vec<WorkPlan>,
     /// Casework hours a working day of each person (all offices, office by office).
@@ -55,8 +75,9 @@ pub struct Plan {
     streams: Vec<StreamPlan>,
     /// `[work][from office]`: where a follow-up item of that work goes.
     follow_up: Vec<Vec<usize>>,
-    /// Most overtime hours a person may work in the simulated period.
+    /// Most overtime hours a person may work in the counted period, and in the warm-up.
     pub(crate) overtime_cap: f64,
+    warmup_overtime_cap: f64,
     /// Overtime hours a working day of a busy person while the office has a backlog.
     overtime_rate: f64,
     /// The backlog is sampled at the end of every `sample_step` days.
@@ -76,6 +97,9 @@ pub(crate) struct OfficePlan {
     pub(crate) caseworkers: u32,
     /// Σ person rates: casework hours a working day.
     capacity_per_day: f64,
+    /// Some work that can start here needs more than one person. Without it nobody is ever
+    /// free while items wait, so the team-rule idle hours are 0 and need no bookkeeping.
+    teams: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -95,7 +119,7 @@ struct StreamPlan {
 }
 
 impl Plan {
-    pub fn new(scenario: &Scenario, days: u32, sample_step: u32) -> Plan {
+    pub fn new(scenario: &Scenario, days: u32, warmup_days: u32, sample_step: u32) -> Plan {
         let calendar = &scenario.calendar;
         let working_days = f64::from(calendar.working_days.max(1));
         let rate = calendar.casework_hours_per_day();
@@ -119,6 +143,7 @@ impl Plan {
                     headcount,
                     caseworkers: rates.iter().filter(|&&r| r > 0.0).count() as u32,
                     capacity_per_day: person_rate[first as usize..end as usize].iter().sum(),
+                    teams: false,
                 }
             })
             .collect();
@@ -153,15 +178,51 @@ impl Plan {
             })
             .collect();
         let overtime_rate = OVERTIME_SHARE_OF_DAY * calendar.hours_per_day;
-        let overtime_cap = if overtime_rate > 0.0 {
-            calendar.overtime_hours.max(0.0) * f64::from(days) / working_days
-        } else {
-            0.0
+        let cap_for = |days: u32| {
+            if overtime_rate > 0.0 {
+                calendar.overtime_hours.max(0.0) * f64::from(days) / working_days
+            } else {
+                0.0
+            }
         };
         let sample_step = sample_step.max(1);
+        let initial = crate::analysis::initial_backlog(scenario);
+        let mut backlog = Vec::new();
+        for (w, row) in initial.iter().enumerate() {
+            for (o, &items) in row.iter().enumerate() {
+                if items > 0 {
+                    backlog.push((w, o, items));
+                }
+            }
+        }
+        // Every (office, work) pair where deadline work can be open: it arrives there (as
+        // a stream or down the chain) or is open at the start.
+        let volumes = crate::analysis::volumes(scenario, &scenario.coverage());
+        let mut deadline_works = vec![Vec::new(); scenario.offices.len()];
+        let mut pairs = Vec::new();
+        let mut offices: Vec<OfficePlan> = offices;
+        for (o, list) in deadline_works.iter_mut().enumerate() {
+            for (w, work) in scenario.works.iter().enumerate() {
+                let comes = volumes.at_office[w][o] > 0.0 || initial[w][o] > 0;
+                if work.deadline_days.is_some() && comes {
+                    list.push((w, pairs.len() as u32));
+                    pairs.push((o, w));
+                }
+                if work.team > 1 && comes {
+                    if let Some(office) = offices.get_mut(o) {
+                        office.teams = true;
+                    }
+                }
+            }
+        }
         Plan {
             days,
-            horizon: f64::from(days),
+            warmup_days,
+            warmup: f64::from(warmup_days),
+            horizon: f64::from(days) + f64::from(warmup_days),
+            backlog,
+            deadline_works,
+            pairs,
             offices,
             works,
             person_rate,
@@ -173,7 +234,8 @@ impl Plan {
             },
             streams,
             follow_up,
-            overtime_cap,
+            overtime_cap: cap_for(days),
+            warmup_overtime_cap: cap_for(warmup_days),
             overtime_rate,
             sample_step,
             points: days.div_ceil(sample_step) as usize,
@@ -211,6 +273,11 @@ pub struct OfficeRun {
     /// Late items (finished late, or still open past their deadline) over the items with a
     /// deadline that finished or are open past it; `None`: no such item.
     pub late_share: Option<f64>,
+    /// The complement: finished within the deadline over the same items.
+    pub on_time_share: Option<f64>,
+    /// Casework hours that people free to work gave to nothing while items waited at the
+    /// office for a full team.
+    pub team_idle_hours: f64,
     /// Regular casework hours worked ÷ casework hours offered; `None`: no capacity.
     pub utilisation: Option<f64>,
     /// Overtime hours over the headcount (0 without people).
@@ -234,6 +301,9 @@ pub struct WorkRun {
 pub struct RunOutcome {
     pub offices: Vec<OfficeRun>,
     pub works: Vec<WorkRun>,
+    /// On-time share of each (office, work) pair with a deadline ([`Plan`]'s pairs), `None`
+    /// where no item of it finished or is open past the deadline.
+    pub pairs: Vec<Option<f64>>,
     /// Backlog at the end of each sampled day: `points × offices`, point-major.
     pub series: Vec<u32>,
 }
@@ -252,6 +322,8 @@ struct Slot {
     office: usize,
     arrival: f64,
     start: f64,
+    /// Regular hours count from here: the start, or the end of the warm-up.
+    counted_from: f64,
     /// Effort left, person-hours, as of `last`.
     remaining: f64,
     last: f64,
@@ -265,7 +337,9 @@ struct Slot {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum What {
-    Arrival,
+    /// The end of the warm-up: figures are counted from here. (External arrivals are not
+    /// heap events: see `Engine::run`.)
+    WarmupEnd,
     /// The scheduled end of a slot's item (`completes`), or the moment one of its people runs
     /// out of overtime; ignored if the slot's version (31 bits) moved on.
     Finish {
@@ -292,7 +366,7 @@ impl Event {
         // `+ 0.0` turns −0 (from −ln 1) into +0, whose bits order correctly.
         let key = u64::MAX - (time + 0.0).to_bits();
         let tag = match what {
-            What::Arrival => u64::MAX,
+            What::WarmupEnd => u64::MAX,
             What::Finish {
                 slot,
                 version,
@@ -312,7 +386,7 @@ impl Event {
 
     fn what(self) -> What {
         if self.tag == u64::MAX {
-            What::Arrival
+            What::WarmupEnd
         } else {
             What::Finish {
                 slot: (self.tag >> 32) as u32,
@@ -331,6 +405,16 @@ struct Tally {
     due: u32,
     late: u32,
     regular_hours: f64,
+    team_idle_hours: f64,
+    /// When `team_idle_hours` was last brought up to date.
+    idle_since: f64,
+}
+
+/// Items with a deadline of one (office, work) pair: finished, and finished late.
+#[derive(Debug, Clone, Copy, Default)]
+struct Due {
+    due: u32,
+    late: u32,
 }
 
 /// The state of a run, kept between runs so that its buffers are reused.
@@ -353,6 +437,7 @@ pub struct Engine<'a> {
     active: Vec<Vec<u32>>,
     open: Vec<u32>,
     tallies: Vec<Tally>,
+    dues: Vec<Due>,
     leads: Vec<Vec<f64>>,
     works: Vec<WorkRun>,
     series: Vec<u32>,
@@ -381,6 +466,7 @@ impl<'a> Engine<'a> {
             active: vec![Vec::new(); offices],
             open: vec![0; offices],
             tallies: vec![Tally::default(); offices],
+            dues: vec![Due::default(); plan.pairs.len()],
             leads: vec![Vec::new(); offices],
             works: vec![WorkRun::default(); plan.works.len()],
             series: Vec::new(),
@@ -407,7 +493,12 @@ impl<'a> Engine<'a> {
             self.tallies[o] = Tally::default();
             self.leads[o].clear();
         }
-        self.overtime_left.fill(self.plan.overtime_cap);
+        self.dues.fill(Due::default());
+        self.overtime_left.fill(if self.plan.warmup_days > 0 {
+            self.plan.warmup_overtime_cap
+        } else {
+            self.plan.overtime_cap
+        });
         self.overtime_used.fill(0.0);
         self.overtime_on.fill(false);
         self.free_slots.clear();
@@ -422,7 +513,7 @@ impl<'a> Engine<'a> {
 
     fn sample_day(&self, k: usize) -> f64 {
         if k < self.plan.points {
-            f64::from(self.plan.point_day(k))
+            self.plan.warmup + f64::from(self.plan.point_day(k))
         } else {
             f64::INFINITY
         }
@@ -430,6 +521,7 @@ impl<'a> Engine<'a> {
 
     /// Schedules an event. The first one made while handling an event takes that event's
     /// place at the top of the heap (one sift instead of a pop and a push).
+    #[inline]
     fn push(&mut self, time: f64, what: What) {
         if time < self.plan.horizon {
             let event = Event::new(time, what);
@@ -449,34 +541,67 @@ impl<'a> Engine<'a> {
         self.reset();
         let mut rng = run_rng(seed, run);
         let plan = self.plan;
-        if plan.arrival_rate > 0.0 {
-            let first = rng.exp1() * plan.mean_gap;
-            self.push(first, What::Arrival);
+        for &(work, office, items) in &plan.backlog {
+            for _ in 0..items {
+                self.arrive(work, office, 0.0, &mut rng);
+            }
         }
-        while let Some(&event) = self.heap.peek() {
-            self.top_in_hand = true;
-            self.handle(event, &mut rng);
-            if self.top_in_hand {
-                self.top_in_hand = false;
-                self.heap.pop();
+        if plan.warmup > 0.0 {
+            self.push(plan.warmup, What::WarmupEnd);
+        }
+        // There is always exactly one next external arrival, so it is kept beside the heap
+        // rather than in it: half the heap operations of a run. It goes first at a tie with
+        // any heap event, which keeps the order (and the numbers) it had in the heap.
+        let mut next_arrival = if plan.arrival_rate > 0.0 {
+            self.arrival_time(rng.exp1() * plan.mean_gap)
+        } else {
+            f64::INFINITY
+        };
+        loop {
+            let top = self.heap.peek().copied();
+            if top.is_none_or(|e| next_arrival <= e.time()) {
+                if next_arrival == f64::INFINITY {
+                    break;
+                }
+                let t = next_arrival;
+                if t >= self.next_sample {
+                    self.sample_until(t);
+                }
+                let (work, office) = self.pick_stream(&mut rng);
+                if let Some(w) = self.works.get_mut(work) {
+                    w.arrived += 1;
+                }
+                self.arrive(work, office, t, &mut rng);
+                next_arrival = self.arrival_time(t + rng.exp1() * plan.mean_gap);
+            } else if let Some(event) = top {
+                self.top_in_hand = true;
+                self.handle(event, &mut rng);
+                if self.top_in_hand {
+                    self.top_in_hand = false;
+                    self.heap.pop();
+                }
             }
         }
         self.finish_run()
     }
 
+    /// An arrival at `time`, or never if that is past the end of the run.
+    #[inline]
+    fn arrival_time(&self, time: f64) -> f64 {
+        if time < self.plan.horizon {
+            time
+        } else {
+            f64::INFINITY
+        }
+    }
+
     fn handle(&mut self, event: Event, rng: &mut RunRng) {
-        let plan = self.plan;
         let t = event.time();
         if t >= self.next_sample {
             self.sample_until(t);
         }
         match event.what() {
-            What::Arrival => {
-                let (work, office) = self.pick_stream(rng);
-                self.arrive(work, office, t, rng);
-                let next = t + rng.exp1() * plan.mean_gap;
-                self.push(next, What::Arrival);
-            }
+            What::WarmupEnd => self.end_warmup(t),
             What::Finish {
                 slot,
                 version,
@@ -520,14 +645,12 @@ impl<'a> Engine<'a> {
         }
     }
 
+    #[inline]
     fn arrive(&mut self, work: usize, office: usize, t: f64, rng: &mut RunRng) {
         let Some(plan_work) = self.plan.works.get(work) else {
             return;
         };
         let effort = plan_work.effort.draw(rng);
-        if let Some(tally) = self.works.get_mut(work) {
-            tally.arrived += 1;
-        }
         let Some(open) = self.open.get_mut(office) else {
             return;
         };
@@ -541,6 +664,7 @@ impl<'a> Engine<'a> {
             self.parked[office].push(item);
             return;
         }
+        self.idle_tick(office, t);
         self.queue[office].push_back(item);
         self.try_start(office, t);
         if self.plan.overtime() {
@@ -549,6 +673,7 @@ impl<'a> Engine<'a> {
     }
 
     /// Starts items from the head of the office's queue while a full team is free.
+    #[inline]
     fn try_start(&mut self, office: usize, t: f64) {
         while let Some(&head) = self.queue[office].front() {
             let team = self.plan.works.get(head.work).map_or(1, |w| w.team);
@@ -560,6 +685,7 @@ impl<'a> Engine<'a> {
         }
     }
 
+    #[inline]
     fn start(&mut self, office: usize, item: Waiting, team: usize, t: f64) {
         let slot = match self.free_slots.pop() {
             Some(slot) => slot,
@@ -586,6 +712,7 @@ impl<'a> Engine<'a> {
         s.office = office;
         s.arrival = item.arrival;
         s.start = t;
+        s.counted_from = t;
         s.remaining = item.effort;
         s.last = t;
         s.regular_rate = rate;
@@ -603,6 +730,7 @@ impl<'a> Engine<'a> {
 
     /// Puts the next event of a slot in the heap: its end at the current pace, or earlier the
     /// moment one of its people reaches the overtime cap.
+    #[inline]
     fn schedule(&mut self, slot: u32, t: f64) {
         let overtime_rate = self.plan.overtime_rate;
         let Some(s) = self.slots.get_mut(slot as usize) else {
@@ -730,25 +858,98 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// Brings an office's team-rule idle hours up to `t`: people free while items wait
+    /// (which, first come first served, means the head of the queue needs more people than
+    /// are free). Called before anything changes the office's queue or free people.
+    #[inline]
+    fn idle_tick(&mut self, office: usize, t: f64) {
+        if !self.plan.offices[office].teams {
+            return;
+        }
+        let tally = &mut self.tallies[office];
+        if !self.queue[office].is_empty() {
+            let free = &self.free_regular[office];
+            let leaders = &self.free_leader[office];
+            if !free.is_empty() || !leaders.is_empty() {
+                let rates = &self.plan.person_rate;
+                let hours: f64 = free
+                    .iter()
+                    .chain(leaders)
+                    .map(|&p| rates.get(p as usize).copied().unwrap_or(0.0))
+                    .sum();
+                tally.team_idle_hours += hours * (t - tally.idle_since);
+            }
+        }
+        tally.idle_since = t;
+    }
+
+    /// The warm-up is over: what happened so far is forgotten except the state (items open
+    /// and in progress, people busy), and the overtime cap starts afresh for the counted days.
+    fn end_warmup(&mut self, t: f64) {
+        let plan = self.plan;
+        for o in 0..plan.offices.len() {
+            for i in 0..self.active[o].len() {
+                let slot = self.active[o][i];
+                if plan.overtime() {
+                    self.advance(slot, t);
+                }
+                if let Some(s) = self.slots.get_mut(slot as usize) {
+                    s.counted_from = t;
+                }
+            }
+            self.tallies[o] = Tally {
+                idle_since: t,
+                ..Tally::default()
+            };
+            self.leads[o].clear();
+        }
+        self.dues.fill(Due::default());
+        self.works.fill(WorkRun::default());
+        self.overtime_used.fill(0.0);
+        if plan.overtime() {
+            self.overtime_left.fill(plan.overtime_cap);
+            for o in 0..plan.offices.len() {
+                for i in 0..self.active[o].len() {
+                    let slot = self.active[o][i];
+                    let (on, rate) = self.pace(slot, self.overtime_on[o]);
+                    if let Some(s) = self.slots.get_mut(slot as usize) {
+                        s.overtime = on;
+                        s.rate = rate;
+                    }
+                    self.schedule(slot, t);
+                }
+            }
+        }
+    }
+
     fn complete(&mut self, slot: u32, t: f64, rng: &mut RunRng) {
         if self.plan.overtime() {
             self.advance(slot, t);
         }
-        let Some(s) = self.slots.get_mut(slot as usize) else {
+        let Some(office) = self.slots.get(slot as usize).map(|s| s.office) else {
             return;
         };
+        self.idle_tick(office, t);
+        let s = &mut self.slots[slot as usize];
         s.version = s.version.wrapping_add(1);
-        let (office, work) = (s.office, s.work);
+        let work = s.work;
         let lead = t - s.arrival;
         let tally = &mut self.tallies[office];
         tally.done += 1;
         tally.wait_sum += s.start - s.arrival;
         tally.lead_sum += lead;
-        tally.regular_hours += s.regular_rate * (t - s.start);
+        tally.regular_hours += s.regular_rate * (t - s.counted_from);
         if let Some(deadline) = self.plan.works.get(work).and_then(|w| w.deadline) {
+            let late = lead > deadline;
             tally.due += 1;
-            if lead > deadline {
-                tally.late += 1;
+            tally.late += u32::from(late);
+            let pair = self.plan.deadline_works[office]
+                .iter()
+                .find(|&&(w, _)| w == work)
+                .map(|&(_, pair)| pair as usize);
+            if let Some(due) = pair.and_then(|p| self.dues.get_mut(p)) {
+                due.due += 1;
+                due.late += u32::from(late);
             }
         }
         self.leads[office].push(lead);
@@ -782,6 +983,7 @@ impl<'a> Engine<'a> {
                         .unwrap_or(office);
                     if let Some(c) = self.works.get_mut(child) {
                         c.spawned += 1;
+                        c.arrived += 1;
                     }
                     // Arriving may start it at once, before the queue here moves on: the
                     // follow-up office has its own queue, and at this office it joins the end.
@@ -789,7 +991,9 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        self.try_start(office, t);
+        if !self.queue[office].is_empty() {
+            self.try_start(office, t);
+        }
         if plan.overtime() {
             self.refresh(office, t);
         }
@@ -800,25 +1004,33 @@ impl<'a> Engine<'a> {
         let horizon = plan.horizon;
         self.sample_until(f64::MAX);
         let mut offices = Vec::with_capacity(plan.offices.len());
+        // Items open past their deadline at the end, per (office, work) pair.
+        let mut open_late_pair = vec![0u32; plan.pairs.len()];
         for (o, office) in plan.offices.iter().enumerate() {
+            self.idle_tick(o, horizon);
             let mut open_late = 0u32;
-            let deadline_of = |work: usize| plan.works.get(work).and_then(|w| w.deadline);
+            let mut count_late = |work: usize, arrival: f64| {
+                let deadline = plan.works.get(work).and_then(|w| w.deadline);
+                if deadline.is_some_and(|d| horizon - arrival > d) {
+                    open_late += 1;
+                    let pair = plan.deadline_works[o].iter().find(|&&(w, _)| w == work);
+                    if let Some(n) = pair.and_then(|&(_, p)| open_late_pair.get_mut(p as usize)) {
+                        *n += 1;
+                    }
+                }
+            };
             for i in 0..self.active[o].len() {
                 let slot = self.active[o][i];
                 if plan.overtime() {
                     self.advance(slot, horizon);
                 }
                 let s = &self.slots[slot as usize];
-                self.tallies[o].regular_hours += s.regular_rate * (horizon - s.start);
-                if deadline_of(s.work).is_some_and(|d| horizon - s.arrival > d) {
-                    open_late += 1;
-                }
+                self.tallies[o].regular_hours += s.regular_rate * (horizon - s.counted_from);
+                count_late(s.work, s.arrival);
             }
-            open_late += self.queue[o]
-                .iter()
-                .chain(&self.parked[o])
-                .filter(|item| deadline_of(item.work).is_some_and(|d| horizon - item.arrival > d))
-                .count() as u32;
+            for item in self.queue[o].iter().chain(&self.parked[o]) {
+                count_late(item.work, item.arrival);
+            }
 
             let tally = &self.tallies[o];
             let done = f64::from(tally.done);
@@ -826,7 +1038,7 @@ impl<'a> Engine<'a> {
             let lead_days_p90 =
                 (tally.done > 0).then(|| quantile_in_place(&mut self.leads[o], 0.9));
             let late_base = tally.due + open_late;
-            let capacity = office.capacity_per_day * horizon;
+            let capacity = office.capacity_per_day * (horizon - plan.warmup);
             let people = office.first as usize..office.end as usize;
             let overtime: f64 = self.overtime_used[people.clone()].iter().sum();
             let overtime_max = self.overtime_used[people]
@@ -841,6 +1053,9 @@ impl<'a> Engine<'a> {
                 lead_days_p90,
                 late_share: (late_base > 0)
                     .then(|| f64::from(tally.late + open_late) / f64::from(late_base)),
+                on_time_share: (late_base > 0)
+                    .then(|| f64::from(tally.due - tally.late) / f64::from(late_base)),
+                team_idle_hours: tally.team_idle_hours,
                 utilisation: (capacity > 0.0).then(|| tally.regular_hours / capacity),
                 overtime_hours_per_person: if office.headcount > 0 {
                     overtime / f64::from(office.headcount)
@@ -850,9 +1065,19 @@ impl<'a> Engine<'a> {
                 overtime_hours_max_person: overtime_max,
             });
         }
+        let pairs = self
+            .dues
+            .iter()
+            .zip(&open_late_pair)
+            .map(|(due, &open_late)| {
+                let base = due.due + open_late;
+                (base > 0).then(|| f64::from(due.due - due.late) / f64::from(base))
+            })
+            .collect();
         RunOutcome {
             offices,
             works: self.works.clone(),
+            pairs,
             series: std::mem::take(&mut self.series),
         }
     }

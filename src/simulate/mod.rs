@@ -1,5 +1,6 @@
-//! Monte Carlo simulation of a working year (SPEC §5): the options, the limits, the result and
-//! its tables and JSON. [`simulate`] checks the request, spreads the runs over threads and
+//! Monte Carlo simulation of a working year (SPEC §5, §8): the options, the limits and the
+//! result as plain structs (their tables live in `export::simulation`; their JSON is their
+//! serde form). [`simulate`] checks the request, spreads the runs over threads and
 //! summarises them; `engine` simulates one run exactly (event by event), `random` owns the
 //! seeded random numbers and `stats` the figures over runs.
 //!
@@ -15,13 +16,11 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::json;
 
 pub use engine::{Engine, OfficeRun, Plan, RunOutcome, WorkRun};
 pub use stats::Band;
 
 use crate::analysis;
-use crate::export::{json_number, Cell, Exportable, Table};
 use crate::model::Scenario;
 
 /// Most runs in one simulation.
@@ -49,6 +48,9 @@ pub struct SimOptions {
     pub days: Option<u32>,
     /// Worker threads; `None`: all cores. The numbers never depend on it.
     pub threads: Option<usize>,
+    /// Working days simulated before `days` and not counted (SPEC §8 `--warmup-days`), so
+    /// that the counted days start with the queues a running office has.
+    pub warmup_days: u32,
 }
 
 impl Default for SimOptions {
@@ -58,6 +60,7 @@ impl Default for SimOptions {
             seed: 1,
             days: None,
             threads: None,
+            warmup_days: 0,
         }
     }
 }
@@ -75,6 +78,8 @@ pub enum SimulateError {
     NoDays,
     #[error("--days {days} is more than the {MAX_DAYS} working days one run may cover\n  help: simulate fewer days, or more runs of one year each")]
     TooManyDays { days: u32 },
+    #[error("--warmup-days {warmup} and {days} counted days are more than the {MAX_DAYS} working days one run may cover\n  help: a warm-up of a year or two (250–500 days) is enough for most offices")]
+    TooLongWarmup { warmup: u32, days: u32 },
     #[error("the scenario has no working days (`working_days = 0`), so no work can be done or arrive\n  help: set `working_days` in [calendar], e.g. 250")]
     NoWorkingDays,
     #[error("--threads must be at least 1\n  help: leave --threads out to use all cores")]
@@ -123,11 +128,42 @@ pub struct OfficeSim {
     pub overtime_hours_per_person: Band,
     /// The most overtime any one person of the office worked in a run.
     pub overtime_hours_max_person: Band,
+    /// Of the items with a deadline that finished or are still open past it, the share that
+    /// finished within it (SPEC §8); `None` (JSON `null`) where the office has no deadline
+    /// work.
+    pub on_time_share: Option<Band>,
+    /// Casework hours that people free to work gave to nothing while the office had items
+    /// waiting, because no full team was free (the team rule's cost; 0 for one-person work).
+    pub team_idle_hours: Band,
+    /// The on-time share of each work type with a deadline done here, against its target.
+    pub on_time_by_work: Vec<WorkOnTime>,
     /// Some work here needs a bigger team than the office has: it is never started.
     pub never_fielded: bool,
     /// One plain sentence per such work type.
     pub messages: Vec<String>,
     pub backlog: BacklogSeries,
+}
+
+/// The on-time share of one work type with a deadline at one office.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorkOnTime {
+    /// Work type id.
+    pub work: String,
+    pub name: String,
+    pub deadline_days: u32,
+    /// The share that must finish in time (`[[work]] on_time`, else `[policy] on_time`).
+    pub on_time_target: Option<f64>,
+    pub on_time_share: Band,
+}
+
+impl WorkOnTime {
+    /// Does the mean on-time share miss the target? (`None` without a target or a figure.)
+    pub fn misses_target(&self) -> Option<bool> {
+        let target = self.on_time_target?;
+        self.on_time_share
+            .is_defined()
+            .then_some(self.on_time_share.mean < target)
+    }
 }
 
 /// The simulated figures of one work type over the runs, all offices together.
@@ -148,8 +184,10 @@ pub struct Simulation {
     pub scenario: String,
     pub runs: u32,
     pub seed: u64,
-    /// Working days a run.
+    /// Working days a run counts.
     pub days: u32,
+    /// Working days simulated before those and not counted.
+    pub warmup_days: u32,
     /// The backlog chart is read every this many days (1 unless runs × days is very large).
     pub series_step_days: u32,
     /// Most overtime hours a person may work in a run (the yearly cap scaled to `days`).
@@ -188,12 +226,20 @@ fn checked_days(scenario: &Scenario, options: &SimOptions) -> Result<u32, Simula
     if days > MAX_DAYS {
         return Err(SimulateError::TooManyDays { days });
     }
+    if u64::from(days) + u64::from(options.warmup_days) > u64::from(MAX_DAYS) {
+        return Err(SimulateError::TooLongWarmup {
+            warmup: options.warmup_days,
+            days,
+        });
+    }
     let per_year: f64 = analysis::volumes(scenario, &scenario.coverage())
         .at_office
         .iter()
         .flatten()
         .sum();
-    let per_run = per_year * f64::from(days) / f64::from(scenario.calendar.working_days);
+    let backlog: f64 = scenario.works.iter().map(|w| f64::from(w.backlog)).sum();
+    let simulated = f64::from(days) + f64::from(options.warmup_days);
+    let per_run = per_year * simulated / f64::from(scenario.calendar.working_days) + backlog;
     if per_run > MAX_ITEMS_PER_RUN {
         return Err(SimulateError::TooManyItemsPerRun { per_run });
     }
@@ -216,7 +262,7 @@ pub fn plan(scenario: &Scenario, options: &SimOptions) -> Result<Plan, SimulateE
     let values = u64::from(options.runs) * u64::from(days) * offices;
     let step = values.div_ceil(MAX_SERIES_VALUES).max(1);
     let step = u32::try_from(step).unwrap_or(days).min(days);
-    Ok(Plan::new(scenario, days, step))
+    Ok(Plan::new(scenario, days, options.warmup_days, step))
 }
 
 /// Simulates `options.runs` years of every office; `progress` is told how many runs have
@@ -316,6 +362,26 @@ fn summarise(
                 utilisation: figure(&|r| r.utilisation),
                 overtime_hours_per_person: figure(&|r| Some(r.overtime_hours_per_person)),
                 overtime_hours_max_person: figure(&|r| Some(r.overtime_hours_max_person)),
+                on_time_share: (!plan.deadline_works[o].is_empty())
+                    .then(|| figure(&|r| r.on_time_share)),
+                team_idle_hours: figure(&|r| Some(r.team_idle_hours)),
+                on_time_by_work: plan.deadline_works[o]
+                    .iter()
+                    .filter_map(|&(w, pair)| {
+                        let work = scenario.works.get(w)?;
+                        Some(WorkOnTime {
+                            work: work.id.clone(),
+                            name: work.name.clone(),
+                            deadline_days: work.deadline_days.unwrap_or(0),
+                            on_time_target: scenario.on_time_target(w),
+                            on_time_share: Band::of(
+                                outcomes
+                                    .iter()
+                                    .map(|r| r.pairs.get(pair as usize).copied().flatten()),
+                            ),
+                        })
+                    })
+                    .collect(),
                 never_fielded: !messages.is_empty(),
                 messages,
                 backlog,
@@ -348,6 +414,7 @@ fn summarise(
         runs: options.runs,
         seed: options.seed,
         days: plan.days,
+        warmup_days: plan.warmup_days,
         series_step_days: plan.sample_step,
         overtime_cap_hours: plan.overtime_cap,
         offices,
@@ -400,138 +467,4 @@ fn backlog_series(plan: &Plan, values: &[u32], runs: usize) -> BacklogSeries {
         backlog.p95.push(p95);
     }
     backlog
-}
-
-fn band_json(band: &Band) -> serde_json::Value {
-    json!({
-        "mean": json_number(band.mean),
-        "p5": json_number(band.p5),
-        "p95": json_number(band.p95),
-    })
-}
-
-/// Mean, p5 and p95 cells of a figure, empty where undefined.
-fn band_cells(band: &Band, share: bool, decimals: usize) -> [Cell; 3] {
-    [band.mean, band.p5, band.p95].map(|v| {
-        if !v.is_finite() {
-            Cell::Empty
-        } else if share {
-            Cell::Share(v)
-        } else {
-            Cell::Num(v, decimals)
-        }
-    })
-}
-
-impl Exportable for Simulation {
-    fn tables(&self) -> Vec<Table> {
-        let mut offices = Table::new(
-            format!(
-                "{} — simulation: {} runs of {} working days, seed {} (mean and 5–95% band over runs)",
-                self.scenario, self.runs, self.days, self.seed
-            ),
-            &["id", "office", "figure", "mean", "p5", "p95"],
-        );
-        for o in &self.offices {
-            let figures: [(&str, &Band, bool, usize); 8] = [
-                ("items done", &o.done, false, 1),
-                ("backlog at end", &o.backlog_end, false, 1),
-                ("wait, working days", &o.wait_days, false, 1),
-                ("lead time, working days", &o.lead_days, false, 1),
-                ("lead time p90, working days", &o.lead_days_p90, false, 1),
-                ("late share", &o.late_share, true, 0),
-                ("utilisation", &o.utilisation, true, 0),
-                ("overtime h/person", &o.overtime_hours_per_person, false, 1),
-            ];
-            for (label, band, share, decimals) in figures {
-                let mut row = vec![Cell::text(&o.id), Cell::text(&o.name), Cell::text(label)];
-                row.extend(band_cells(band, share, decimals));
-                offices.rows.push(row);
-            }
-        }
-        offices.notes.extend(self.messages().map(String::from));
-        offices.notes.push(
-            "backlog: items waiting, in progress or never startable; wait and lead time: averaged \
-             over the items finished in a run; late share: of the items with a deadline that \
-             finished or are open past it; utilisation: regular casework hours worked ÷ offered"
-                .to_string(),
-        );
-        if self.overtime_cap_hours > 0.0 {
-            offices.notes.push(format!(
-                "overtime: busy people work {:.0}% of a day extra while their office has items \
-                 waiting, up to {:.0} h each in a run",
-                OVERTIME_SHARE_OF_DAY * 100.0,
-                self.overtime_cap_hours
-            ));
-        }
-
-        let mut works = Table::new(
-            "Work types (mean over runs)",
-            &["id", "work", "arrived", "of which follow-up", "done"],
-        );
-        for w in &self.works {
-            works.rows.push(vec![
-                Cell::text(&w.id),
-                Cell::text(&w.name),
-                Cell::Num(w.arrived.mean, 1),
-                Cell::Num(w.spawned.mean, 1),
-                Cell::Num(w.done.mean, 1),
-            ]);
-        }
-        vec![offices, works]
-    }
-
-    fn json(&self) -> serde_json::Value {
-        let offices: Vec<serde_json::Value> = self
-            .offices
-            .iter()
-            .map(|o| {
-                json!({
-                    "id": o.id,
-                    "name": o.name,
-                    "headcount": o.headcount,
-                    "done": band_json(&o.done),
-                    "backlog_end": band_json(&o.backlog_end),
-                    "wait_days": band_json(&o.wait_days),
-                    "lead_days": band_json(&o.lead_days),
-                    "lead_days_p90": band_json(&o.lead_days_p90),
-                    "late_share": band_json(&o.late_share),
-                    "utilisation": band_json(&o.utilisation),
-                    "overtime_hours_per_person": band_json(&o.overtime_hours_per_person),
-                    "overtime_hours_max_person": band_json(&o.overtime_hours_max_person),
-                    "never_fielded": o.never_fielded,
-                    "messages": o.messages,
-                    "backlog": {
-                        "day": o.backlog.day,
-                        "p5": o.backlog.p5.iter().copied().map(json_number).collect::<Vec<_>>(),
-                        "median": o.backlog.median.iter().copied().map(json_number).collect::<Vec<_>>(),
-                        "p95": o.backlog.p95.iter().copied().map(json_number).collect::<Vec<_>>(),
-                    },
-                })
-            })
-            .collect();
-        let works: Vec<serde_json::Value> = self
-            .works
-            .iter()
-            .map(|w| {
-                json!({
-                    "id": w.id,
-                    "name": w.name,
-                    "arrived": band_json(&w.arrived),
-                    "spawned": band_json(&w.spawned),
-                    "done": band_json(&w.done),
-                })
-            })
-            .collect();
-        json!({
-            "scenario": self.scenario,
-            "runs": self.runs,
-            "seed": self.seed,
-            "days": self.days,
-            "series_step_days": self.series_step_days,
-            "overtime_cap_hours": json_number(self.overtime_cap_hours),
-            "offices": offices,
-            "works": works,
-        })
-    }
 }

@@ -145,6 +145,11 @@ impl Validator<'_, '_> {
             } else {
                 0.85
             },
+            on_time: raw
+                .on_time
+                .as_ref()
+                .map(|t| self.share(&Some(t.clone()), p, "on_time", 0.0)),
+            keep_staff: raw.keep_staff.as_ref().is_some_and(|k| *k.get_ref()),
         }
     }
 }

@@ -77,6 +77,19 @@ impl Validator<'_, '_> {
             .deadline_days
             .as_ref()
             .map(|d| self.whole(&Some(d.clone()), p, "deadline_days", 0, 100_000.0));
+        let on_time = raw
+            .on_time
+            .as_ref()
+            .map(|t| self.share(&Some(t.clone()), p, "on_time", 0.0));
+        if let (Some(t), None) = (&raw.on_time, deadline_days) {
+            self.error(
+                t.span(),
+                format!("{p}, key `on_time`"),
+                "`on_time` is the share of items finished within `deadline_days`, but this work has no deadline",
+                "add `deadline_days = …` (working days from arrival to completion), or remove `on_time`",
+            );
+        }
+        let backlog = self.whole(&raw.backlog, p, "backlog", 0, MAX_WHOLE);
         let mut next = Vec::new();
         if let Some(list) = &raw.next {
             for (i, entry) in list.get_ref().iter().enumerate() {
@@ -119,6 +132,8 @@ impl Validator<'_, '_> {
             cv,
             deadline_days,
             next,
+            on_time,
+            backlog,
         }
     }
 }

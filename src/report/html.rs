@@ -1,0 +1,155 @@
+//! `report.html`: the [`Document`] as one self-contained page. The stylesheet and the SVG
+//! charts are inline and nothing is fetched, so the file can be mailed or opened offline; the
+//! page sets `lang`, reads on a phone (tables scroll sideways inside their box) and has an A4
+//! print stylesheet, so that "print to PDF" in a browser gives the appendix.
+
+use super::charts::Rendered;
+use super::document::{Block, Document, Inline};
+use crate::export::table::cell_display;
+use crate::export::{Cell, Table};
+use crate::model::Language;
+
+const STYLE: &str = "
+:root { color-scheme: light; }
+body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"Microsoft YaHei\", \"PingFang SC\", \"Segoe UI\", Roboto, Helvetica, Arial, sans-serif;
+  line-height: 1.55; color: #222; background: #fff; margin: 0 auto; padding: 1rem; max-width: 64rem; }
+h1 { font-size: 1.6rem; line-height: 1.3; margin: 0.5rem 0 1rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 0.75rem; border-bottom: 1px solid #ccc; padding-bottom: 0.2rem; }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
+p, li { overflow-wrap: anywhere; }
+code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em; background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
+.table { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 0.5rem 0 1rem; }
+table { border-collapse: collapse; font-size: 0.9rem; width: max-content; max-width: none; }
+th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; vertical-align: top; max-width: 26em; }
+th { background: #f0f0f0; text-align: left; }
+td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+figure { margin: 1rem 0; }
+figure svg { width: 100%; height: auto; display: block; }
+figcaption { font-size: 0.9rem; color: #555; margin-top: 0.3rem; }
+blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; border-left: 4px solid #d55e00; background: #fdf3ec; }
+@media (max-width: 40rem) {
+  body { padding: 0.6rem; font-size: 0.95rem; }
+  h1 { font-size: 1.3rem; }
+  table { font-size: 0.8rem; }
+}
+@page { size: A4; margin: 18mm 15mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+  .table { overflow: visible; }
+  table { font-size: 8pt; width: 100%; max-width: 100%; }
+  th, td { max-width: none; }
+  tr, figure { break-inside: avoid; page-break-inside: avoid; }
+  code { background: none; }
+  a { color: inherit; text-decoration: none; }
+}
+";
+
+/// The whole report as one HTML page; `charts` are the pack's charts, whose SVG goes inline.
+pub fn render(doc: &Document, charts: &[Rendered]) -> String {
+    let lang = match doc.language {
+        Language::En => "en",
+        Language::Zh => "zh-CN",
+    };
+    let mut out = String::new();
+    out.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(&doc.title)
+    ));
+    for block in &doc.blocks {
+        match block {
+            Block::Heading { level, text } => {
+                let level = (*level).clamp(1, 6);
+                out.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)));
+            }
+            Block::Paragraph(inlines) => {
+                out.push_str(&format!("<p>{}</p>\n", inline(inlines)));
+            }
+            Block::Bullets(items) => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    out.push_str(&format!("<li>{}</li>\n", inline(item)));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Table(table) => out.push_str(&table_html(table)),
+            Block::Figure { name, title } => {
+                let svg = charts
+                    .iter()
+                    .find(|c| c.name == *name)
+                    .map_or("", |c| svg_element(&c.svg));
+                out.push_str(&format!(
+                    "<figure>\n{svg}\n<figcaption>{}</figcaption>\n</figure>\n",
+                    escape(title)
+                ));
+            }
+            Block::Note(text) => {
+                out.push_str(&format!("<blockquote>{}</blockquote>\n", escape(text)));
+            }
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The `<svg>` element of an SVG file, without an XML declaration before it.
+fn svg_element(svg: &str) -> &str {
+    svg.find("<svg").map_or(svg, |i| svg[i..].trim_end())
+}
+
+fn table_html(table: &Table) -> String {
+    let mut out = String::from("<div class=\"table\"><table>\n<thead><tr>");
+    for h in &table.headers {
+        out.push_str(&format!("<th>{}</th>", escape(h)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let class = if matches!(cell, Cell::Text(_)) {
+                ""
+            } else {
+                " class=\"n\""
+            };
+            // Leading spaces indent a row under the one above (staff types under staff);
+            // HTML would collapse them.
+            let text = cell_display(cell);
+            let body = text.trim_start_matches(' ');
+            let indent = "\u{a0}".repeat(text.len() - body.len());
+            out.push_str(&format!("<td{class}>{indent}{}</td>", escape(body)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table></div>\n");
+    out
+}
+
+fn inline(inlines: &[Inline]) -> String {
+    inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(s) => escape(s),
+            Inline::Strong(s) => format!("<strong>{}</strong>", escape(s)),
+            Inline::Code(s) => format!("<code>{}</code>", escape(s)),
+        })
+        .collect()
+}
+
+/// Text as HTML: the five characters with a meaning escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,232 @@
+//! `tables.xlsx`: the pack's tables as a workbook, one sheet per table, for a planner who
+//! wants to recompute or re-chart. Numbers stay numbers (with thousands separators, shares as
+//! percentages), the header row is frozen and filtered, columns are sized to their text, and
+//! sheet names and headers are in the scenario's language (the CSV files keep the ids).
+//! The document date is fixed, so a rerun gives the same bytes.
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
+use unicode_width::UnicodeWidthStr;
+
+use super::content::{simulated, work_type_table, workload_table};
+use super::document::fixed_date;
+use super::words::{words, Words};
+use super::Pack;
+use crate::error::Error;
+use crate::export::table::cell_display;
+use crate::export::{Cell, Table};
+use crate::simulate::Band;
+
+/// A sheet: its name and its table (headers already in the scenario's language).
+#[derive(Debug)]
+pub struct Sheet {
+    pub name: String,
+    pub table: Table,
+}
+
+/// The sheets of the workbook, in order.
+pub fn sheets(pack: &Pack<'_>) -> Vec<Sheet> {
+    let w = words(pack.before.scenario.language);
+    let mut sheets = vec![
+        Sheet {
+            name: w.sheet_offices.to_string(),
+            table: localised(pack, &pack.offices_table(), w),
+        },
+        Sheet {
+            name: w.sheet_workload.to_string(),
+            table: workload_table(&pack.after, pack.before.analysis.year_value, w),
+        },
+    ];
+    if let Some(table) = work_type_table(pack, w) {
+        sheets.push(Sheet {
+            name: w.sheet_work_types.to_string(),
+            table,
+        });
+    }
+    sheets.push(Sheet {
+        name: w.sheet_allocation.to_string(),
+        table: localised(pack, &pack.allocation_table(), w),
+    });
+    if let Some(table) = simulation_table(pack, w) {
+        sheets.push(Sheet {
+            name: w.sheet_simulation.to_string(),
+            table,
+        });
+    }
+    sheets
+}
+
+/// A table of the CSV files with its headers (ids) and office kinds in the scenario's words.
+fn localised(pack: &Pack<'_>, table: &Table, w: &Words) -> Table {
+    let header = |id: &str| -> String {
+        let (base, side) = if let Some(base) = id.strip_suffix("_before") {
+            (base.to_string(), Some(w.before))
+        } else if let Some(base) = id.strip_suffix("_after") {
+            (base.to_string(), Some(w.after))
+        } else if id.contains("_before_") {
+            (id.replacen("_before", "", 1), Some(w.before))
+        } else if id.contains("_after_") {
+            (id.replacen("_after", "", 1), Some(w.after))
+        } else {
+            (id.to_string(), None)
+        };
+        let label = (w.column)(&base).map(str::to_string).unwrap_or_else(|| {
+            pack.before
+                .scenario
+                .staff_types
+                .iter()
+                .chain(&pack.after.scenario.staff_types)
+                .find(|t| t.id == base)
+                .map_or(base.clone(), |t| t.label.clone())
+        });
+        side.map_or(label.clone(), |side| (w.with_side)(&label, side))
+    };
+    let kind = table.headers.iter().position(|h| h == "kind");
+    Table {
+        title: table.title.clone(),
+        headers: table.headers.iter().map(|h| header(h)).collect(),
+        rows: table
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .enumerate()
+                    .map(|(c, cell)| match cell {
+                        Cell::Text(k) if Some(c) == kind => Cell::text((w.office_kind)(k)),
+                        other => other.clone(),
+                    })
+                    .collect()
+            })
+            .collect(),
+        notes: Vec::new(),
+    }
+}
+
+/// Every simulated band as three numbers (mean, 5th and 95th percentile), a row per side
+/// and office.
+fn simulation_table(pack: &Pack<'_>, w: &Words) -> Option<Table> {
+    let sides = simulated(pack, w);
+    if sides.is_empty() {
+        return None;
+    }
+    let measures = &w.simulation_headers[1..];
+    let mut headers = vec![w.side.to_string(), w.simulation_headers[0].to_string()];
+    for m in measures {
+        for stat in [w.mean, w.p5, w.p95] {
+            headers.push((w.with_side)(m, stat));
+        }
+    }
+    let mut table = Table {
+        headers,
+        ..Table::default()
+    };
+    for (side, sim) in sides {
+        for o in &sim.offices {
+            let bands: [(&Band, bool); 8] = [
+                (&o.done, false),
+                (&o.backlog_end, false),
+                (&o.wait_days, false),
+                (&o.lead_days, false),
+                (&o.lead_days_p90, false),
+                (&o.late_share, true),
+                (&o.utilisation, true),
+                (&o.overtime_hours_per_person, false),
+            ];
+            let mut row = vec![Cell::text(side), Cell::text(&o.name)];
+            for (band, share) in bands {
+                for v in [band.mean, band.p5, band.p95] {
+                    row.push(match (v.is_finite(), share) {
+                        (false, _) => Cell::Empty,
+                        (true, true) => Cell::Share(v),
+                        (true, false) => Cell::Num(v, 1),
+                    });
+                }
+            }
+            table.rows.push(row);
+        }
+    }
+    Some(table)
+}
+
+/// The workbook's bytes.
+pub fn render(pack: &Pack<'_>) -> Result<Vec<u8>, Error> {
+    let fail = |e: XlsxError| Error::Document {
+        file: "tables.xlsx",
+        message: e.to_string(),
+    };
+    build(pack).map_err(fail)
+}
+
+fn build(pack: &Pack<'_>) -> Result<Vec<u8>, XlsxError> {
+    let w = words(pack.before.scenario.language);
+    let (year, month, day) = fixed_date(pack.date.as_deref());
+    let mut workbook = Workbook::new();
+    let properties = DocProperties::new()
+        .set_title(format!("{}: {}", w.report_title, pack.before.scenario.name))
+        .set_author("staffplan")
+        .set_creation_datetime(&ExcelDateTime::from_ymd(year, month, day)?);
+    workbook.set_properties(&properties);
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color("F0F0F0")
+        .set_border_bottom(FormatBorder::Thin);
+    let integer = Format::new().set_num_format("#,##0");
+    let decimals = [
+        Format::new().set_num_format("#,##0"),
+        Format::new().set_num_format("#,##0.0"),
+        Format::new().set_num_format("#,##0.00"),
+        Format::new().set_num_format("#,##0.000"),
+    ];
+    let percent = Format::new().set_num_format("0.0%");
+    for sheet in sheets(pack) {
+        let worksheet = workbook.add_worksheet();
+        worksheet.set_name(&sheet.name)?;
+        let table = &sheet.table;
+        let mut widths: Vec<usize> = table.headers.iter().map(|h| h.width()).collect();
+        for (c, h) in table.headers.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
+            worksheet.write_string_with_format(0, c, h, &header)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+            for (c, cell) in row.iter().enumerate() {
+                if let Some(width) = widths.get_mut(c) {
+                    *width = (*width).max(cell_display(cell).width());
+                }
+                let c = u16::try_from(c).unwrap_or(u16::MAX);
+                match cell {
+                    Cell::Text(s) => {
+                        worksheet.write_string(r, c, s)?;
+                    }
+                    Cell::Int(n) => {
+                        worksheet.write_number_with_format(r, c, *n as f64, &integer)?;
+                    }
+                    Cell::Num(v, d) if v.is_finite() => {
+                        let format = &decimals[(*d).min(decimals.len() - 1)];
+                        worksheet.write_number_with_format(r, c, *v, format)?;
+                    }
+                    Cell::Share(v) if v.is_finite() => {
+                        worksheet.write_number_with_format(r, c, *v, &percent)?;
+                    }
+                    Cell::Num(..) | Cell::Share(_) => {
+                        worksheet.write_string(r, c, "∞")?;
+                    }
+                    Cell::Empty => {}
+                }
+            }
+        }
+        for (c, width) in widths.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
+            // Long headers wrap rather than widen a numeric column past its numbers.
+            let width = (*width + 2).clamp(6, 48);
+            worksheet.set_column_width(c, width as f64)?;
+        }
+        worksheet.set_freeze_panes(1, 0)?;
+        if !table.rows.is_empty() && !table.headers.is_empty() {
+            let last_row = u32::try_from(table.rows.len()).unwrap_or(u32::MAX);
+            let last_col = u16::try_from(table.headers.len() - 1).unwrap_or(u16::MAX);
+            worksheet.autofilter(0, 0, last_row, last_col)?;
+        }
+    }
+    workbook.save_to_buffer()
+}

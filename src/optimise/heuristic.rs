@@ -458,7 +458,7 @@ impl<'a> Search<'a> {
             .copied()
             .filter(|&g| {
                 let office = &self.scenario.offices[g];
-                office.optional && !office.fixed
+                office.optional && !office.fixed && !self.facts.keeps(g)
             })
             .collect();
         for g in optional {

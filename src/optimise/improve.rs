@@ -40,7 +40,9 @@ pub fn shed_posts(
             if office.fixed || !state.at.open[g] {
                 continue;
             }
-            let closable = office.optional && facts.base_hours.get(g).is_some_and(|&h| h <= 0.0);
+            let closable = office.optional
+                && !facts.keeps(g)
+                && facts.base_hours.get(g).is_some_and(|&h| h <= 0.0);
             let n = state.heads(g);
             let mut attempts = Vec::new();
             if closable {

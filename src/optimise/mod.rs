@@ -104,7 +104,9 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     }
     // Where the target can be met, enumeration and packing prove all four goals quickly;
     // an unproven answer of theirs competes with the general way's below.
-    let found = if options.enumerate {
+    // The enumeration staffs headcounts with the cheapest mix and may close groups; under
+    // keep_staff the programmes, which hold every type at today's, answer instead.
+    let found = if options.enumerate && !scenario.policy.keep_staff {
         exact::solve(&facts, budget.slice(0.5))
     } else {
         None

@@ -234,7 +234,13 @@ impl Program {
                     self.staff[o][t] = Some(self.add_var(name, v, v, true));
                 } else if office.allowed_staff.get(t).copied().unwrap_or(false) {
                     let hi = f64::from(office.max_staff.unwrap_or(facts.big_m));
-                    self.staff[o][t] = Some(self.add_var(name, 0.0, hi, true));
+                    // keep_staff: no type below today's (clash refuses today above max_staff).
+                    let lo = if scenario.policy.keep_staff {
+                        f64::from(today).min(hi)
+                    } else {
+                        0.0
+                    };
+                    self.staff[o][t] = Some(self.add_var(name, lo, hi, true));
                 }
             }
             if office.optional && !office.fixed {

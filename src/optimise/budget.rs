@@ -14,7 +14,7 @@ use serde::Serialize;
 
 /// Steps of work a second of `--time-limit` buys. Measured on a busy two-core machine so
 /// that the effort, not the clock, ends a time-limited search on ordinary hardware.
-pub const STEPS_PER_SECOND: f64 = 1_500_000.0;
+pub const STEPS_PER_SECOND: f64 = 3_000_000.0;
 
 /// Steps one branch-and-bound node of the solver counts for, beside its pivots.
 pub const STEPS_PER_NODE: u64 = 100;
@@ -100,6 +100,7 @@ impl Budget {
         Deadline {
             budget: self,
             end: self.used.get().saturating_add(mine),
+            clock: clock_share(self.clock, share),
         }
     }
 
@@ -115,12 +116,22 @@ impl Budget {
     }
 }
 
-/// The end of one stage: a number of steps, and the call's clock as the safety cap. Stages
-/// count their work with [`Deadline::spend`] and stop when it says so.
+/// The end of one stage: a number of steps, and the same share of the clock left as the
+/// safety cap (so that, where the clock binds, later stages still get their share of it).
+/// Stages count their work with [`Deadline::spend`] and stop when it says so.
 #[derive(Debug, Clone, Copy)]
 pub struct Deadline<'b> {
     budget: &'b Budget,
     end: u64,
+    clock: Instant,
+}
+
+/// `share` of the time left until `clock`, from now.
+fn clock_share(clock: Instant, share: f64) -> Instant {
+    let now = Instant::now();
+    now + clock
+        .saturating_duration_since(now)
+        .mul_f64(share.clamp(0.0, 1.0))
 }
 
 impl<'b> Deadline<'b> {
@@ -135,7 +146,7 @@ impl<'b> Deadline<'b> {
     /// True when the stage must stop, without counting work.
     pub fn passed(&self) -> bool {
         let b = self.budget;
-        if Instant::now() >= b.clock {
+        if Instant::now() >= self.clock {
             b.stop(StoppedBy::Clock);
             true
         } else if b.used.get() >= self.end {
@@ -151,9 +162,9 @@ impl<'b> Deadline<'b> {
         self.end.saturating_sub(self.budget.used.get())
     }
 
-    /// Wall-clock time left until the safety cap.
+    /// Wall-clock time left until this stage's safety cap.
     pub fn clock_left(&self) -> Duration {
-        self.budget.clock.saturating_duration_since(Instant::now())
+        self.clock.saturating_duration_since(Instant::now())
     }
 
     /// A deadline within this one with `share` of its steps left.
@@ -162,6 +173,7 @@ impl<'b> Deadline<'b> {
         Deadline {
             budget: self.budget,
             end: self.budget.used.get().saturating_add(mine),
+            clock: clock_share(self.clock, share),
         }
     }
 

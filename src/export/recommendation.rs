@@ -3,7 +3,10 @@
 //! the target where it is not met. Its JSON is the recommendation's own serialisation.
 
 use super::{Cell, Exportable, Table};
-use crate::optimise::{Explanation, Objective, Recommendation, ServiceCheck, Shortfall, Status};
+use crate::optimise::{
+    Explanation, NoExtraPosts, Objective, Recommendation, ServiceCheck, Shortfall, Status,
+    StoppedBy,
+};
 
 impl Exportable for Recommendation {
     fn tables(&self) -> Vec<Table> {
@@ -131,6 +134,16 @@ fn offices(rec: &Recommendation) -> Table {
         rec.objective_bound,
         rec.gap * 100.0
     ));
+    match rec.stopped_by {
+        Some(StoppedBy::Clock) => offices.notes.push(
+            "stopped by the wall clock before the effort --time-limit buys was spent: this machine was slow or busy, and another run may give a different answer".into(),
+        ),
+        Some(StoppedBy::Effort) => offices.notes.push(format!(
+            "stopped by the effort --time-limit buys ({} steps): the same scenario and limit give this answer again",
+            rec.effort_steps
+        )),
+        None => {}
+    }
     offices.notes.push(format!(
         "cost {:.0} → {:.0}; peak utilisation {} → {}; unmet hours {:.1} → {:.1}",
         rec.cost_before,
@@ -245,7 +258,10 @@ fn extra_posts(rec: &Recommendation) -> Table {
             ));
         }
         None => extra.notes.push(
-            "no number of posts meets the target: max_staff caps an office below its need".into(),
+            rec.extra_posts_missing
+                .unwrap_or(NoExtraPosts::MaxStaff)
+                .sentence()
+                .into(),
         ),
     }
     extra

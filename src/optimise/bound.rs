@@ -5,9 +5,7 @@
 //! time). [`pooled_bound`]: the pooled relaxation of the whole programme (units' hours split
 //! among groups at will), for the rest.
 
-use std::time::{Duration, Instant};
-
-use super::budget::Budget;
+use super::budget::{Budget, Deadline};
 use super::exact::{Group, Model, CONFINED_SETS};
 use super::facts::Facts;
 use super::program::{lp_name, Allocation, Lin, Lp, Program, Row, Sense};
@@ -24,19 +22,14 @@ type Coefficient = (usize, f64, Option<(usize, f64)>);
 /// groups they may go to must carry them (all groups, and each distinct set of groups that
 /// eligibility confines some units to), with whole posts and groups open or closed, the
 /// cheapest mix of staff types under quotas. `None` outside the exact path's assumptions.
-pub fn cost_bound(facts: &Facts, deadline: Instant) -> Option<f64> {
+pub fn cost_bound(facts: &Facts, deadline: Deadline) -> Option<f64> {
     let scenario = facts.scenario;
     let model = Model::new(facts, deadline)?;
-    let left = || {
-        deadline
-            .saturating_duration_since(Instant::now())
-            .max(Duration::from_millis(50))
-    };
     // Whether a group that may close is open is a yes or no in every answer, so the
     // programme with those whole is a relaxation still, and a much tighter one; its LP
     // relaxation where that is not solved in time.
-    bound_programme(scenario, facts, &model, true, left().mul_f64(0.6))
-        .or_else(|| bound_programme(scenario, facts, &model, false, left()))
+    bound_programme(scenario, facts, &model, true, &deadline.slice(0.6))
+        .or_else(|| bound_programme(scenario, facts, &model, false, &deadline))
 }
 
 fn bound_programme(
@@ -44,10 +37,13 @@ fn bound_programme(
     facts: &Facts,
     model: &Model,
     whole: bool,
-    time: Duration,
+    deadline: &Deadline,
 ) -> Option<f64> {
     let programme = CostBound::new(facts, model, whole);
-    let solved = programme.lp.solve(&programme.cost, &[], None, time).ok()?;
+    let solved = programme
+        .lp
+        .solve(&programme.cost, &[], None, deadline)
+        .ok()?;
     if !solved.proven {
         return None;
     }
@@ -66,7 +62,9 @@ fn bound_programme(
 /// The programme of [`cost_bound`] as data, for `--export-lp`: `None` outside the exact
 /// path's assumptions.
 pub fn cost_bound_lp(facts: &Facts) -> Option<(Lp, Lin)> {
-    let model = Model::new(facts, Instant::now())?;
+    // Building the programme searches nothing: no effort or clock applies.
+    let budget = Budget::new(std::time::Duration::MAX);
+    let model = Model::new(facts, budget.deadline())?;
     let programme = CostBound::new(facts, &model, true);
     Some((programme.lp, programme.cost))
 }
@@ -453,14 +451,14 @@ pub fn pooled_bound(
     facts: &Facts,
     objective: Objective,
     unmet_hours: f64,
-    budget: &Budget,
+    budget: Deadline,
 ) -> Option<f64> {
     let scenario = facts.scenario;
     let pooled = Program::new(facts, Allocation::Pooled, None);
-    // A bounded share of the time for the integer relaxation; else its LP relaxation.
-    let share = budget.share(0.15, Duration::from_millis(200));
-    bound_of(scenario, &pooled, objective, unmet_hours, share)
-        .or_else(|| bound_of(scenario, &pooled.relaxed(), objective, unmet_hours, share))
+    // A bounded share of the effort for the integer relaxation; else its LP relaxation.
+    let share = budget.slice(0.15);
+    bound_of(scenario, &pooled, objective, unmet_hours, &share)
+        .or_else(|| bound_of(scenario, &pooled.relaxed(), objective, unmet_hours, &share))
 }
 
 fn bound_of(
@@ -468,13 +466,8 @@ fn bound_of(
     pooled: &Program,
     objective: Objective,
     unmet_hours: f64,
-    time: Duration,
+    deadline: &Deadline,
 ) -> Option<f64> {
-    let started = Instant::now();
-    let left = || {
-        time.saturating_sub(started.elapsed())
-            .max(Duration::from_millis(50))
-    };
     let value_of = |lin: &Lin, values: &[f64]| -> f64 {
         lin.terms
             .iter()
@@ -483,7 +476,9 @@ fn bound_of(
             + lin.constant
     };
     let least_unmet = if unmet_hours > 0.0 {
-        let solved = pooled.solve(&pooled.unmet_lin(), &[], None, left()).ok()?;
+        let solved = pooled
+            .solve(&pooled.unmet_lin(), &[], None, deadline)
+            .ok()?;
         if !solved.proven {
             return None;
         }
@@ -503,7 +498,7 @@ fn bound_of(
         sense: Sense::Le,
     }];
     let cost = pooled.cost_lin(scenario);
-    let solved = pooled.solve(&cost, &rows, None, left()).ok()?;
+    let solved = pooled.solve(&cost, &rows, None, deadline).ok()?;
     if !solved.proven {
         return None;
     }
@@ -514,7 +509,9 @@ fn bound_of(
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
+
+    use crate::optimise::budget::Budget;
 
     use super::cost_bound;
     use crate::analysis::least_headcount;
@@ -554,8 +551,8 @@ mod tests {
         ] {
             let scenario = small(volumes);
             let facts = Facts::new(&scenario);
-            let deadline = Instant::now() + Duration::from_secs(10);
-            let bound = cost_bound(&facts, deadline).expect("a bound");
+            let budget = Budget::new(Duration::from_secs(10));
+            let bound = cost_bound(&facts, budget.deadline()).expect("a bound");
             let optimum = exhaustive(&scenario, &facts);
             assert!(
                 bound <= optimum,
@@ -570,8 +567,8 @@ mod tests {
     fn cost_bound_meets_the_optimum_where_the_posts_pool() {
         let scenario = small([10, 6, 5, 3]);
         let facts = Facts::new(&scenario);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let bound = cost_bound(&facts, deadline).expect("a bound");
+        let budget = Budget::new(Duration::from_secs(10));
+        let bound = cost_bound(&facts, budget.deadline()).expect("a bound");
         assert!((bound - 200.0).abs() < 1e-6, "{bound}");
         assert_eq!(exhaustive(&scenario, &facts), 200.0);
     }

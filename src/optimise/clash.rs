@@ -9,9 +9,66 @@ use crate::model::Scenario;
 /// Every clash found, each a sentence naming the rules.
 pub fn clashes(facts: &Facts) -> Vec<String> {
     let mut found = Vec::new();
+    keep_staff_clashes(facts.scenario, &mut found);
+    if !found.is_empty() {
+        // Every other floor follows from today's staff: these say it first and alone.
+        return found;
+    }
     coverage_clashes(facts, &mut found);
     staff_clashes(facts, &mut found);
     found
+}
+
+/// `[policy] keep_staff` against the rules today's staff already breaks: max_staff, the
+/// allowed staff types, the quotas and the budget.
+fn keep_staff_clashes(scenario: &Scenario, found: &mut Vec<String>) {
+    if !scenario.policy.keep_staff {
+        return;
+    }
+    for office in scenario.offices.iter().filter(|o| !o.fixed) {
+        let today = office.headcount();
+        if let Some(max) = office.max_staff.filter(|&m| today > m) {
+            found.push(format!(
+                "keep_staff vs max_staff: office \"{}\" has {today} people today, above its max_staff of {max}, and keep_staff forbids it to lose any",
+                office.id
+            ));
+        }
+        for (t, &n) in office.staff.iter().enumerate() {
+            if n > 0 && !office.allowed_staff.get(t).copied().unwrap_or(false) {
+                found.push(format!(
+                    "keep_staff vs allowed_staff: office \"{}\" has {n} {} today, a type it is not allowed, and keep_staff forbids it to lose them",
+                    office.id, scenario.staff_types[t].id
+                ));
+            }
+        }
+    }
+    for (t, staff_type) in scenario.staff_types.iter().enumerate() {
+        let today: u64 = scenario
+            .offices
+            .iter()
+            .map(|o| u64::from(o.staff.get(t).copied().unwrap_or(0)))
+            .sum();
+        if let Some(quota) = scenario.policy.quota.get(t).copied().flatten() {
+            if today > u64::from(quota) {
+                found.push(format!(
+                    "keep_staff vs quota: {today} {} work in the offices today, above the quota of {quota}, and keep_staff forbids any office to lose them",
+                    staff_type.id
+                ));
+            }
+        }
+    }
+    if let Some(budget) = scenario.policy.budget {
+        let today: f64 = scenario
+            .offices
+            .iter()
+            .map(|o| scenario.cost(&o.staff))
+            .sum();
+        if today > budget * (1.0 + 1e-9) {
+            found.push(format!(
+                "keep_staff vs budget: today's staff cost {today} a year, above the budget of {budget}, and keep_staff forbids any office to lose people"
+            ));
+        }
+    }
 }
 
 fn unit_name(scenario: &Scenario, u: usize) -> String {

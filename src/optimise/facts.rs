@@ -209,8 +209,29 @@ impl<'a> Facts<'a> {
     pub fn floor(&self, o: usize, team: u32) -> u32 {
         let scenario = self.scenario;
         scenario.offices.get(o).map_or(0, |office| {
-            office.min_staff.unwrap_or(0).max(office.leaders).max(team)
+            let kept = if scenario.policy.keep_staff {
+                office.headcount()
+            } else {
+                0
+            };
+            office
+                .min_staff
+                .unwrap_or(0)
+                .max(office.leaders)
+                .max(team)
+                .max(kept)
         })
+    }
+
+    /// `[policy] keep_staff` holds this office at today's people of each type: it may not
+    /// lose any, nor close.
+    pub fn keeps(&self, o: usize) -> bool {
+        self.scenario.policy.keep_staff
+            && self
+                .scenario
+                .offices
+                .get(o)
+                .is_some_and(|office| office.headcount() > 0)
     }
 
     /// Units moved to another group than today's plus people added or removed per staff type.
@@ -291,6 +312,15 @@ impl<'a> Facts<'a> {
             }
             if office.fixed && *staff != office.staff {
                 return Some(format!("fixed office {} changed", office.id));
+            }
+            if scenario.policy.keep_staff
+                && office
+                    .staff
+                    .iter()
+                    .enumerate()
+                    .any(|(t, &today)| staff.get(t).copied().unwrap_or(0) < today)
+            {
+                return Some(format!("office {} loses people (keep_staff)", office.id));
             }
             if !open {
                 if n > 0 || plan.coverage.contains(&Some(o)) {

@@ -8,8 +8,8 @@
 //! the group where they add least; then single moves, pairwise swaps and closing optional
 //! groups are tried while any of them improves the goals in order.
 
+use super::budget::Deadline;
 use std::cmp::Ordering;
-use std::time::Instant;
 
 use super::facts::Facts;
 use super::goals;
@@ -348,15 +348,17 @@ impl<'a> Search<'a> {
     }
 
     /// Single moves and swaps while they improve; stops at the deadline.
-    fn improve(&mut self, deadline: Instant) {
+    fn improve(&mut self, deadline: Deadline) {
         let mut current = self.value();
+        // A pass of moves tries every (unit, group) pair once.
+        let pairs: usize = self.facts.candidates.iter().map(Vec::len).sum();
         loop {
             let mut improved = self.moves(&mut current);
-            if Instant::now() >= deadline {
+            if deadline.spend(pairs as u64 + 1) {
                 break;
             }
             improved |= self.swaps(&mut current, deadline);
-            if !improved || Instant::now() >= deadline {
+            if !improved || deadline.passed() {
                 break;
             }
         }
@@ -391,11 +393,11 @@ impl<'a> Search<'a> {
     }
 
     /// Swaps the groups of two units wherever that improves the goals; true if any did.
-    fn swaps(&mut self, current: &mut Value, deadline: Instant) -> bool {
+    fn swaps(&mut self, current: &mut Value, deadline: Deadline) -> bool {
         let units = self.scenario.units.len();
         let mut improved = false;
         for u in 0..units {
-            if Instant::now() >= deadline {
+            if deadline.spend((units - u) as u64) {
                 break;
             }
             for w in (u + 1)..units {
@@ -448,7 +450,7 @@ impl<'a> Search<'a> {
 
     /// Tries closing each optional group (its units go to the best other groups); keeps a
     /// closure when the goals improve.
-    fn close_groups(&mut self, deadline: Instant) {
+    fn close_groups(&mut self, deadline: Deadline) {
         let optional: Vec<usize> = self
             .facts
             .groups
@@ -456,11 +458,11 @@ impl<'a> Search<'a> {
             .copied()
             .filter(|&g| {
                 let office = &self.scenario.offices[g];
-                office.optional && !office.fixed
+                office.optional && !office.fixed && !self.facts.keeps(g)
             })
             .collect();
         for g in optional {
-            if Instant::now() >= deadline || !self.at.open[g] {
+            if deadline.spend(self.at.coverage.len() as u64 + 1) || !self.at.open[g] {
                 continue;
             }
             let saved = (self.at.coverage.clone(), self.at.open.clone());
@@ -530,7 +532,7 @@ fn key_less(a: &(f64, f64, f64, bool), b: &(f64, f64, f64, bool)) -> bool {
 
 /// A feasible allocation (unit → group) and the open groups, found by construction and local
 /// search; `None` when no allocation keeps eligibility and max_units.
-pub fn allocate(facts: &Facts, deadline: Instant) -> Option<(Vec<Option<usize>>, Vec<bool>)> {
+pub fn allocate(facts: &Facts, deadline: Deadline) -> Option<(Vec<Option<usize>>, Vec<bool>)> {
     let scenario = facts.scenario;
     let mut search = Search::new(facts);
     if !search.construct() {

@@ -4,7 +4,7 @@
 //! lowers group headcounts step by step, each step proven feasible by a bounded packing
 //! search.
 
-use std::time::Instant;
+use super::budget::Deadline;
 
 use super::exact::{Mode, Model, Pack};
 use super::facts::Facts;
@@ -22,22 +22,27 @@ pub fn shed_posts(
     facts: &Facts,
     coverage: &mut [Option<usize>],
     open: &mut [bool],
-    deadline: Instant,
+    deadline: Deadline,
 ) {
     let scenario = facts.scenario;
     let mut state = Shed::new(facts, coverage, open);
     let mut improved = true;
-    while improved && Instant::now() < deadline {
+    // Shedding a post of one group tries its units in the other groups: about a step per
+    // unit.
+    let work = coverage.len() as u64 + 1;
+    while improved && !deadline.passed() {
         improved = false;
         for &g in &facts.groups {
-            if Instant::now() >= deadline {
+            if deadline.spend(work) {
                 break;
             }
             let office = &scenario.offices[g];
             if office.fixed || !state.at.open[g] {
                 continue;
             }
-            let closable = office.optional && facts.base_hours.get(g).is_some_and(|&h| h <= 0.0);
+            let closable = office.optional
+                && !facts.keeps(g)
+                && facts.base_hours.get(g).is_some_and(|&h| h <= 0.0);
             let n = state.heads(g);
             let mut attempts = Vec::new();
             if closable {
@@ -218,11 +223,11 @@ impl<'a> Shed<'a> {
 /// post more elsewhere), each step accepted when a bounded packing search finds an
 /// allocation into the new headcounts. Returns the better allocation and open groups, or
 /// `None` when the scenario is outside the exact path's assumptions.
-pub fn descend(
-    facts: &Facts,
+pub fn descend<'a>(
+    facts: &'a Facts<'a>,
     coverage: &mut [Option<usize>],
     open: &mut [bool],
-    deadline: Instant,
+    deadline: Deadline<'a>,
 ) {
     let scenario = facts.scenario;
     let Some(mut model) = Model::new(facts, deadline) else {
@@ -253,7 +258,7 @@ pub fn descend(
         n = next;
         current = packed;
     }
-    while Instant::now() < deadline {
+    while !deadline.passed() {
         let Some((next, packed)) = step(&model, &n, &price, deadline) else {
             break;
         };
@@ -295,10 +300,10 @@ fn jump(
     model: &Model,
     n: &[u32],
     price: &[f64],
-    deadline: Instant,
+    deadline: Deadline,
 ) -> Option<(Vec<u32>, Vec<Option<usize>>)> {
     for next in model.cheapest_vectors(price, 6) {
-        if Instant::now() >= deadline {
+        if deadline.spend(model.groups.len() as u64 + 1) {
             return None;
         }
         let now = cost_of(model, price, n);
@@ -319,10 +324,10 @@ fn step(
     model: &Model,
     n: &[u32],
     price: &[f64],
-    deadline: Instant,
+    deadline: Deadline,
 ) -> Option<(Vec<u32>, Vec<Option<usize>>)> {
     for (_, next) in steps(model, n, price) {
-        if Instant::now() >= deadline {
+        if deadline.spend(model.groups.len() as u64 + 1) {
             return None;
         }
         if !model.may_fit(&next) {
@@ -373,9 +378,10 @@ fn steps(model: &Model, n: &[u32], price: &[f64]) -> Vec<(f64, Vec<u32>)> {
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     use super::shed_posts;
+    use crate::optimise::budget::Budget;
     use crate::optimise::facts::Facts;
     use crate::optimise::testing::small;
 
@@ -388,8 +394,8 @@ mod tests {
         let facts = Facts::new(&scenario);
         let mut coverage = scenario.coverage();
         let mut open = vec![true; 3];
-        let deadline = Instant::now() + Duration::from_secs(10);
-        shed_posts(&facts, &mut coverage, &mut open, deadline);
+        let budget = Budget::new(Duration::from_secs(10));
+        shed_posts(&facts, &mut coverage, &mut open, budget.deadline());
         assert_eq!(open, [true, true, false]);
         assert_eq!(coverage, [Some(0), Some(1), Some(1), Some(0)]);
     }
@@ -403,8 +409,8 @@ mod tests {
         let today = scenario.coverage();
         let mut coverage = today.clone();
         let mut open = vec![true; 3];
-        let deadline = Instant::now() + Duration::from_secs(10);
-        shed_posts(&facts, &mut coverage, &mut open, deadline);
+        let budget = Budget::new(Duration::from_secs(10));
+        shed_posts(&facts, &mut coverage, &mut open, budget.deadline());
         assert_eq!(open, [true, true, true]);
         assert_eq!(coverage, today);
     }

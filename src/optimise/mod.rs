@@ -35,21 +35,27 @@ use std::time::Duration;
 
 use crate::analysis;
 use crate::model::Scenario;
-use budget::Budget;
+pub use budget::StoppedBy;
+use budget::{Budget, Deadline};
 pub use explain::{Explanation, PostValue};
 use facts::{Facts, Plan};
 pub use goals::Objective;
 use goals::{objective_of, Score};
 use program::{Allocation, Failure, Program, Row, Sense};
 pub use recommendation::{
-    Method, OfficeResult, Recommendation, ServiceCheck, ServiceUnmet, Shortfall, Status, UnitMove,
+    Method, NoExtraPosts, OfficeResult, Recommendation, ServiceCheck, ServiceUnmet, Shortfall,
+    Status, UnitMove,
 };
 
 /// How the optimiser may spend its time.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Stop searching after this long and report the best answer with its bound.
+    /// Stop searching after the effort this buys (see [`budget`]: steps of work, so that
+    /// the answer is the same on any machine) and report the best answer with its bound.
     pub time_limit: Duration,
+    /// The wall-clock safety cap; `None`: the time limit. (Tests lift it so that the effort
+    /// binds even in a slow debug build.)
+    pub clock: Option<Duration>,
     /// Largest number of (unit, eligible group) pairs for which the whole programme is
     /// solved exactly; above it the heuristic's allocation is kept.
     pub exact_pairs: usize,
@@ -62,6 +68,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             time_limit: Duration::from_secs(30),
+            clock: None,
             exact_pairs: 600,
             enumerate: true,
         }
@@ -89,7 +96,10 @@ fn bullets(items: &[String]) -> String {
 
 /// Recommends headcounts and allocation for the scenario.
 pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation, OptimiseError> {
-    let budget = Budget::new(options.time_limit);
+    let budget = Budget::with_clock(
+        options.time_limit,
+        options.clock.unwrap_or(options.time_limit),
+    );
     let facts = Facts::new(scenario);
     let clashes = clash::clashes(&facts);
     if !clashes.is_empty() {
@@ -97,7 +107,9 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     }
     // Where the target can be met, enumeration and packing prove all four goals quickly;
     // an unproven answer of theirs competes with the general way's below.
-    let found = if options.enumerate {
+    // The enumeration staffs headcounts with the cheapest mix and may close groups; under
+    // keep_staff the programmes, which hold every type at today's, answer instead.
+    let found = if options.enumerate && !scenario.policy.keep_staff {
         exact::solve(&facts, budget.slice(0.5))
     } else {
         None
@@ -114,7 +126,8 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
         }
         found => found.map(|f| f.plan),
     };
-    let general = general_way(&facts, options, &budget)
+    // The search leaves a tenth of the effort for the posts that would meet the target.
+    let general = general_way(&facts, options, budget.slice(0.9))
         .map_err(|failure| failed(failure, options.time_limit.as_secs_f64()))?;
     let answer = choose(&facts, general, exact_plan);
     Ok(finish(&facts, answer, &budget))
@@ -156,11 +169,15 @@ struct General {
 
 /// Heuristic, shedding and descent, exact staffing, the early bound, and the whole programme
 /// where the scenario is small enough.
-fn general_way(facts: &Facts, options: &Options, budget: &Budget) -> Result<General, Failure> {
+fn general_way<'a>(
+    facts: &'a Facts<'a>,
+    options: &Options,
+    budget: Deadline<'a>,
+) -> Result<General, Failure> {
     let scenario = facts.scenario;
     let start = improved_start(facts, budget).ok_or(Failure::Infeasible)?;
     let staffing = Program::new(facts, Allocation::Fixed(start.coverage.clone()), None);
-    let outcome = staffing.solve_goals(scenario, facts, &start, budget.deadline())?;
+    let outcome = staffing.solve_goals(scenario, facts, &start, budget)?;
     let heuristic_score = facts.score(&outcome.plan);
     let early_bound = early_bound(facts, &heuristic_score, budget);
     let mut general = General {
@@ -174,7 +191,7 @@ fn general_way(facts: &Facts, options: &Options, budget: &Budget) -> Result<Gene
     let pairs: usize = facts.candidates.iter().map(Vec::len).sum();
     if pairs <= options.exact_pairs {
         let full = Program::new(facts, Allocation::Free, None);
-        if let Ok(exact) = full.solve_goals(scenario, facts, &general.plan, budget.deadline()) {
+        if let Ok(exact) = full.solve_goals(scenario, facts, &general.plan, budget) {
             general.method = Method::Mip;
             general.proven = exact.proven;
             general.primary_proven = exact.primary_proven;
@@ -187,7 +204,7 @@ fn general_way(facts: &Facts, options: &Options, budget: &Budget) -> Result<Gene
 /// The heuristic's allocation with posts shed and headcounts lowered, staffed as today where
 /// its groups are open: the start of the staffing programme. `None`: no allocation keeps
 /// eligibility and `max_units`.
-fn improved_start(facts: &Facts, budget: &Budget) -> Option<Plan> {
+fn improved_start<'a>(facts: &'a Facts<'a>, budget: Deadline<'a>) -> Option<Plan> {
     let scenario = facts.scenario;
     let (mut coverage, mut open) = heuristic::allocate(facts, budget.slice(0.3))?;
     improve::shed_posts(facts, &mut coverage, &mut open, budget.slice(0.3));
@@ -214,7 +231,11 @@ fn improved_start(facts: &Facts, budget: &Budget) -> Option<Plan> {
 /// A lower bound on the heuristic's objective: the eligibility-aware bound on cost where the
 /// target is met (at least as strong as the pooled programme's LP relaxation), else the
 /// pooled relaxation.
-fn early_bound(facts: &Facts, heuristic_score: &Score, budget: &Budget) -> Option<f64> {
+fn early_bound<'a>(
+    facts: &'a Facts<'a>,
+    heuristic_score: &Score,
+    budget: Deadline<'a>,
+) -> Option<f64> {
     let closed_form = if heuristic_score.unmet_hours > 0.0 {
         None
     } else {
@@ -291,10 +312,13 @@ fn finish(facts: &Facts, answer: Answer, budget: &Budget) -> Recommendation {
     } else {
         0.0
     };
-    let (extra_posts_needed, extra_cost) = if score.unmet_hours > 0.0 {
-        extra_posts(facts, &plan, budget)
+    let (extra_posts_needed, extra_posts_missing, extra_cost) = if score.unmet_hours > 0.0 {
+        match extra_posts(facts, &plan, budget) {
+            Ok((posts, cost)) => (Some(posts), None, cost),
+            Err(why) => (None, Some(why), 0.0),
+        }
     } else {
-        (Some(vec![0; scenario.staff_types.len()]), 0.0)
+        (Some(vec![0; scenario.staff_types.len()]), None, 0.0)
     };
     let after = recommendation::after_scenario(scenario, &plan);
     let before_analysis = analysis::analyse(scenario);
@@ -314,6 +338,7 @@ fn finish(facts: &Facts, answer: Answer, budget: &Budget) -> Recommendation {
         unmet_hours_before: recommendation::unmet(&before_analysis),
         unmet_hours: score.unmet_hours,
         extra_posts_needed,
+        extra_posts_missing,
         extra_cost,
         offices: recommendation::office_results(
             scenario,
@@ -325,6 +350,11 @@ fn finish(facts: &Facts, answer: Answer, budget: &Budget) -> Recommendation {
         allocation: recommendation::allocation(facts, &plan),
         explanations,
         after,
+        stopped_by: match answer.status {
+            Status::Optimal => None,
+            Status::TimeLimit => budget.stopped_by(),
+        },
+        effort_steps: budget.used(),
         method: answer.method,
         seconds: budget.elapsed().as_secs_f64(),
         service: None,
@@ -384,8 +414,14 @@ pub fn write_lp_stages(scenario: &Scenario) -> Vec<LpStage> {
 }
 
 /// Posts of each type beyond the plan's that meet the target with this allocation, and
-/// their yearly cost. `None` when no number of posts would (max_staff caps an office).
-fn extra_posts(facts: &Facts, plan: &Plan, budget: &Budget) -> (Option<Vec<u32>>, f64) {
+/// their yearly cost; else why they are not known: no number of posts would (max_staff caps
+/// an office), or the time limit or the solver stopped the computation (a time-out must
+/// never read as a cap that does not exist).
+fn extra_posts(
+    facts: &Facts,
+    plan: &Plan,
+    budget: &Budget,
+) -> Result<(Vec<u32>, f64), NoExtraPosts> {
     let scenario = facts.scenario;
     let types = scenario.staff_types.len();
     let caps: Vec<u32> = (0..types)
@@ -405,11 +441,20 @@ fn extra_posts(facts: &Facts, plan: &Plan, budget: &Budget) -> (Option<Vec<u32>>
         lhs: relaxed.unmet_lin(),
         sense: Sense::Le,
     };
-    let left = budget.share(1.0, Duration::from_millis(500));
-    let Ok(solved) = relaxed.solve(&relaxed.extra_lin(), std::slice::from_ref(&met), None, left)
-    else {
-        return (None, 0.0);
-    };
+    // What the search left (a tenth at least): no floor, so the time limit holds.
+    let left = budget.deadline();
+    let solved = relaxed
+        .solve(
+            &relaxed.extra_lin(),
+            std::slice::from_ref(&met),
+            None,
+            &left,
+        )
+        .map_err(|failure| match failure {
+            Failure::Infeasible => NoExtraPosts::MaxStaff,
+            Failure::NoAnswerInTime => NoExtraPosts::TimeLimit,
+            Failure::Solver(_) => NoExtraPosts::Solver,
+        })?;
     let extra = relaxed.extra_of(&solved.values);
     // Among the ways to add that many posts, the cheapest.
     let mut fewest = relaxed.extra_lin();
@@ -428,7 +473,7 @@ fn extra_posts(facts: &Facts, plan: &Plan, budget: &Budget) -> (Option<Vec<u32>>
             &relaxed.cost_lin(scenario),
             &rows,
             Some(&solved.values),
-            left,
+            &left,
         )
         .map(|s| relaxed.extra_of(&s.values))
         .unwrap_or(extra);
@@ -437,5 +482,76 @@ fn extra_posts(facts: &Facts, plan: &Plan, budget: &Budget) -> (Option<Vec<u32>>
         .zip(&scenario.staff_types)
         .map(|(&n, t)| f64::from(n) * t.cost)
         .sum();
-    (Some(cheapest), cost)
+    Ok((cheapest, cost))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::budget::Budget;
+    use super::facts::{Facts, Plan};
+    use super::{extra_posts, NoExtraPosts};
+    use crate::model::Scenario;
+
+    /// Two sections of 4,000 and 5,000 hours a year with one post each and a quota of 2:
+    /// at the target a person carries H × 0.85 = 1,358.3 hours, so they need ⌈2.94⌉ = 3 and
+    /// ⌈3.68⌉ = 4 posts, 5 more than today's 2.
+    fn short_of_posts(max_staff: &str) -> Scenario {
+        let text = format!(
+            "[scenario]\nname = \"two sections\"\n[staff.a]\ncost = 100\n[policy]\nquota = {{ a = 2 }}\n\
+             [[office]]\nid = \"a\"\nname = \"a\"\nstaff = {{ a = 1 }}\n{max_staff}\n\
+             [[office]]\nid = \"b\"\nname = \"b\"\nstaff = {{ a = 1 }}\n\
+             [[work]]\nid = \"wa\"\nname = \"wa\"\noffice = \"a\"\nvolume = 40\nhours = 100\n\
+             [[work]]\nid = \"wb\"\nname = \"wb\"\noffice = \"b\"\nvolume = 50\nhours = 100\n"
+        );
+        match crate::scenario::parse(&text, "two.toml") {
+            Ok(loaded) => loaded.scenario,
+            Err(diagnostics) => panic!("test scenario does not parse: {diagnostics:?}"),
+        }
+    }
+
+    fn today(scenario: &Scenario, facts: &Facts) -> Plan {
+        Plan {
+            staff: scenario.offices.iter().map(|o| o.staff.clone()).collect(),
+            coverage: scenario.coverage(),
+            open: facts.open_today.clone(),
+        }
+    }
+
+    #[test]
+    fn extra_posts_are_worked_out_by_hand() {
+        let scenario = short_of_posts("");
+        let facts = Facts::new(&scenario);
+        let plan = today(&scenario, &facts);
+        let budget = Budget::new(Duration::from_secs(10));
+        assert_eq!(extra_posts(&facts, &plan, &budget), Ok((vec![5], 500.0)));
+    }
+
+    /// A time-out is a time-out: it once read "max_staff caps an office below its need" in
+    /// a scenario without max_staff (issue 11, item 5).
+    #[test]
+    fn a_spent_time_limit_is_not_reported_as_a_max_staff_cap() {
+        let scenario = short_of_posts("");
+        let facts = Facts::new(&scenario);
+        let plan = today(&scenario, &facts);
+        let spent = Budget::new(Duration::ZERO);
+        assert_eq!(
+            extra_posts(&facts, &plan, &spent),
+            Err(NoExtraPosts::TimeLimit)
+        );
+    }
+
+    /// max_staff = 2 keeps office a below its 3 posts: no number of posts meets the target.
+    #[test]
+    fn a_max_staff_cap_is_reported_as_one() {
+        let scenario = short_of_posts("max_staff = 2");
+        let facts = Facts::new(&scenario);
+        let plan = today(&scenario, &facts);
+        let budget = Budget::new(Duration::from_secs(10));
+        assert_eq!(
+            extra_posts(&facts, &plan, &budget),
+            Err(NoExtraPosts::MaxStaff)
+        );
+    }
 }

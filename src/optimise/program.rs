@@ -11,7 +11,7 @@
 //! Goals are lexicographic, so [`Program::solve_goals`] ([`super::staged`]) solves them in
 //! stages, each the same programme with one row more per goal held.
 
-use std::time::Duration;
+use super::budget::Deadline;
 
 use super::facts::{Facts, Plan};
 use super::solver;
@@ -112,15 +112,15 @@ impl Lp {
     }
 
     /// Minimises `objective` under the rows and `extra` rows, from the `warm` values if given,
-    /// for at most `time`.
+    /// within the effort of `deadline`.
     pub fn solve(
         &self,
         objective: &Lin,
         extra: &[Row],
         warm: Option<&[f64]>,
-        time: Duration,
+        deadline: &Deadline,
     ) -> Result<Solved, Failure> {
-        solver::solve(self, objective, extra, warm, time)
+        solver::solve(self, objective, extra, warm, deadline)
     }
 }
 
@@ -234,7 +234,13 @@ impl Program {
                     self.staff[o][t] = Some(self.add_var(name, v, v, true));
                 } else if office.allowed_staff.get(t).copied().unwrap_or(false) {
                     let hi = f64::from(office.max_staff.unwrap_or(facts.big_m));
-                    self.staff[o][t] = Some(self.add_var(name, 0.0, hi, true));
+                    // keep_staff: no type below today's (clash refuses today above max_staff).
+                    let lo = if scenario.policy.keep_staff {
+                        f64::from(today).min(hi)
+                    } else {
+                        0.0
+                    };
+                    self.staff[o][t] = Some(self.add_var(name, lo, hi, true));
                 }
             }
             if office.optional && !office.fixed {
@@ -729,9 +735,9 @@ impl Program {
         objective: &Lin,
         extra: &[Row],
         warm: Option<&[f64]>,
-        time: Duration,
+        deadline: &Deadline,
     ) -> Result<Solved, Failure> {
-        self.lp.solve(objective, extra, warm, time)
+        self.lp.solve(objective, extra, warm, deadline)
     }
 }
 

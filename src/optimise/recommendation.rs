@@ -6,6 +6,7 @@
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 
+use super::budget::StoppedBy;
 use super::explain::Explanation;
 use super::facts::{Facts, Plan};
 use super::goals::{self, Objective};
@@ -54,6 +55,44 @@ impl Method {
     }
 }
 
+/// Why the posts that would meet the target are not given (JSON `extra_posts_missing`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoExtraPosts {
+    /// No number of posts meets the target with this allocation: max_staff, the allowed
+    /// staff types or a fixed office caps an office below its need.
+    MaxStaff,
+    /// The time limit stopped the search before the posts were worked out.
+    TimeLimit,
+    /// The solver failed on the programme of the extra posts.
+    Solver,
+}
+
+impl NoExtraPosts {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoExtraPosts::MaxStaff => "max_staff",
+            NoExtraPosts::TimeLimit => "time_limit",
+            NoExtraPosts::Solver => "solver",
+        }
+    }
+
+    /// One sentence for the tables and the report.
+    pub fn sentence(self) -> &'static str {
+        match self {
+            NoExtraPosts::MaxStaff => {
+                "no number of posts meets the target: max_staff caps an office below its need"
+            }
+            NoExtraPosts::TimeLimit => {
+                "the time limit stopped the search before the posts that would meet the target were worked out; raise --time-limit to get them"
+            }
+            NoExtraPosts::Solver => {
+                "the solver failed to work out the posts that would meet the target; run again with --export-lp FILE and check the model with another solver"
+            }
+        }
+    }
+}
+
 /// So that a method compares with its JSON name: `rec.method == "exact"`.
 impl PartialEq<&str> for Method {
     fn eq(&self, other: &&str) -> bool {
@@ -97,7 +136,7 @@ pub struct UnitMove {
 }
 
 /// The optimiser's answer. Serialises itself as the JSON of SPEC §7 (`staff_types`, `after`
-/// and `seconds` are not part of it; staff counts are keyed by staff type).
+/// and `seconds` are not part of it; `stopped_by` and `effort_steps` are added; staff counts are keyed by staff type).
 #[derive(Debug, Clone)]
 pub struct Recommendation {
     pub scenario: String,
@@ -115,8 +154,12 @@ pub struct Recommendation {
     pub unmet_hours_before: f64,
     pub unmet_hours: f64,
     /// Posts of each staff type beyond the recommendation's that would bring unmet hours to
-    /// zero (zeros when the target is met); `None` when no number of posts would (max_staff).
+    /// zero (zeros when the target is met); `None` when they are not known, for the reason
+    /// in `extra_posts_missing`.
     pub extra_posts_needed: Option<Vec<u32>>,
+    /// Why `extra_posts_needed` is `None` (no number of posts would, or the time limit or
+    /// the solver stopped the computation); `None` when the posts are given.
+    pub extra_posts_missing: Option<NoExtraPosts>,
     /// Cost a year of those extra posts.
     pub extra_cost: f64,
     pub offices: Vec<OfficeResult>,
@@ -126,6 +169,12 @@ pub struct Recommendation {
     pub after: Scenario,
     /// How the answer was found.
     pub method: Method,
+    /// What cut an unproven search short: the effort `--time-limit` buys (the answer is
+    /// reproducible), or the wall clock (it depends on the machine); `None` when optimal.
+    pub stopped_by: Option<StoppedBy>,
+    /// Steps of work the search spent (see `optimise::budget`): the same for the same
+    /// scenario and `--time-limit` unless the clock stopped it.
+    pub effort_steps: u64,
     pub seconds: f64,
     /// The service check of the plan in its own simulation (SPEC §8); `None` where the
     /// scenario sets no `on_time` target.
@@ -219,6 +268,8 @@ impl Serialize for Recommendation {
         s.serialize_field("scenario", &self.scenario)?;
         s.serialize_field("status", &self.status)?;
         s.serialize_field("method", &self.method)?;
+        s.serialize_field("stopped_by", &self.stopped_by)?;
+        s.serialize_field("effort_steps", &self.effort_steps)?;
         s.serialize_field("objective", &self.objective)?;
         s.serialize_field("objective_bound", &self.objective_bound)?;
         s.serialize_field("gap", &self.gap)?;
@@ -230,6 +281,7 @@ impl Serialize for Recommendation {
         s.serialize_field("unmet_hours", &self.unmet_hours)?;
         let extra = self.extra_posts_needed.as_deref().map(|p| ByType(types, p));
         s.serialize_field("extra_posts_needed", &extra)?;
+        s.serialize_field("extra_posts_missing", &self.extra_posts_missing)?;
         s.serialize_field("extra_cost", &self.extra_cost)?;
         let service = self.service.as_ref();
         s.serialize_field("service_met", &service.map(|c| c.met))?;

@@ -1,29 +1,161 @@
-//! The one file that names good_lp: it turns a programme held as data ([`Lp`]) into a
-//! good_lp model, solves it with the solver the build selected (microlp, or HiGHS with the
-//! `highs` feature), and reads the values back. Everything else builds [`Lp`] data.
+//! The one file that names a solver crate: it turns a programme held as data ([`Lp`]) into a
+//! solver's model, solves it with the solver the build selected (microlp, or HiGHS through
+//! good_lp with the `highs` feature), and reads the values back. Everything else builds
+//! [`Lp`] data. microlp is called directly, not through good_lp, because only there can a
+//! solve be limited by a number of branch-and-bound nodes: the effort of [`Deadline`], which
+//! gives the same answer on any machine, where a time limit does not.
 
-use std::time::Duration;
-
-use good_lp::{
-    variable, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel,
-    Variable, WithInitialSolution, WithTimeLimit,
-};
-
+use super::budget::{Deadline, PIVOTS_PER_NODE, STEPS_PER_NODE};
 use super::program::{Failure, Lin, Lp, Row, Sense, Solved};
 
-#[cfg(feature = "highs")]
-use good_lp::highs as solver;
+/// Minimises `objective` under the rows of `lp` and `extra` rows, from the `warm` values if
+/// given, within the effort of `deadline` (its clock as the safety cap).
 #[cfg(not(feature = "highs"))]
-use good_lp::microlp as solver;
-
-/// Minimises `objective` under the rows of `lp` and `extra` rows.
 pub fn solve(
     lp: &Lp,
     objective: &Lin,
     extra: &[Row],
     warm: Option<&[f64]>,
-    time: Duration,
+    deadline: &Deadline,
 ) -> Result<Solved, Failure> {
+    use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem, SolveOptions};
+    use microlp::{SolveOutcome, TerminationReason};
+
+    if let Some(failure) = spent(deadline) {
+        return Err(failure);
+    }
+    let mut problem = Problem::new(OptimizationDirection::Minimize);
+    let mut coefficient = vec![0.0; lp.vars.len()];
+    for &(v, c) in &objective.terms {
+        if let Some(slot) = coefficient.get_mut(v) {
+            *slot += c;
+        }
+    }
+    let mut handles = Vec::with_capacity(lp.vars.len());
+    for (v, c) in lp.vars.iter().zip(&coefficient) {
+        let handle = if v.integer {
+            let lo = whole(v.lo.ceil()).ok_or_else(out_of_range)?;
+            let hi = if v.hi.is_finite() {
+                whole(v.hi.floor()).ok_or_else(out_of_range)?
+            } else {
+                i32::MAX
+            };
+            if lo > hi {
+                return Err(Failure::Infeasible);
+            }
+            problem.add_integer_var(*c, (lo, hi))
+        } else {
+            problem.add_var(*c, (v.lo, v.hi))
+        };
+        handles.push(handle);
+    }
+    for row in lp.rows.iter().chain(extra) {
+        let mut expr = LinearExpr::empty();
+        for &(v, c) in &row.lhs.terms {
+            if let Some(&h) = handles.get(v) {
+                expr.add(h, c);
+            }
+        }
+        let op = match row.sense {
+            Sense::Le => ComparisonOp::Le,
+            Sense::Ge => ComparisonOp::Ge,
+            Sense::Eq => ComparisonOp::Eq,
+        };
+        problem.add_constraint(expr, op, -row.lhs.constant);
+    }
+    let mut options = SolveOptions::default();
+    options.time_limit = Some(deadline.clock_left());
+    // A pivot costs in proportion to the size of the programme; a node takes some ten.
+    let per_pivot = (lp.vars.len() + lp.rows.len() + extra.len()) as u64 / 8 + 1;
+    let per_node = STEPS_PER_NODE + PIVOTS_PER_NODE * per_pivot;
+    let node_limit = deadline.steps_left() / per_node;
+    options.node_limit = Some(node_limit);
+    let cold = options.clone();
+    options.warm_start = warm.map(|w| handles.iter().copied().zip(w.iter().copied()).collect());
+    let first = problem.solve_with(options);
+    // microlp can stumble on a start it was given ("singular matrix"); the same programme
+    // from no start is the same question, so it is asked again that way.
+    let second = match first {
+        Err(microlp::Error::InternalError(_)) if warm.is_some() => {
+            deadline.spend(node_limit.saturating_mul(per_node) / 4);
+            problem.solve_with(cold)
+        }
+        other => other,
+    };
+    let outcome = match second {
+        Ok(outcome) => outcome,
+        Err(microlp::Error::Infeasible) => return Err(Failure::Infeasible),
+        Err(error) => {
+            // What the failed solve spent is not known: its whole allowance is counted.
+            deadline.spend(node_limit.saturating_mul(per_node));
+            return Err(Failure::Solver(error.to_string()));
+        }
+    };
+    let stats = outcome.stats();
+    deadline.spend(
+        stats
+            .nodes_solved
+            .saturating_mul(STEPS_PER_NODE)
+            .saturating_add(stats.lp_iterations.saturating_mul(per_pivot)),
+    );
+    let reason = outcome.termination_reason();
+    match reason {
+        TerminationReason::TimeLimit => deadline.clock_stopped(),
+        TerminationReason::NodeLimit => deadline.effort_stopped(),
+        _ => {}
+    }
+    match outcome {
+        SolveOutcome::Solution(solution) => Ok(Solved {
+            values: handles.iter().map(|&h| solution.var_value_raw(h)).collect(),
+            proven: reason == TerminationReason::ProvenOptimal,
+        }),
+        SolveOutcome::Interrupted(_) => Err(Failure::NoAnswerInTime),
+    }
+}
+
+/// A whole bound as the solver's integer, if it fits.
+#[cfg(not(feature = "highs"))]
+fn whole(v: f64) -> Option<i32> {
+    (f64::from(i32::MIN)..=f64::from(i32::MAX))
+        .contains(&v)
+        .then_some(v as i32)
+}
+
+#[cfg(not(feature = "highs"))]
+fn out_of_range() -> Failure {
+    Failure::Solver("a whole-number bound outside the solver's range".into())
+}
+
+/// The failure of a solve that has nothing left to run on, recorded as what stopped it.
+fn spent(deadline: &Deadline) -> Option<Failure> {
+    if deadline.clock_left().is_zero() {
+        deadline.clock_stopped();
+        Some(Failure::NoAnswerInTime)
+    } else {
+        None
+    }
+}
+
+/// Minimises `objective` under the rows of `lp` and `extra` rows with HiGHS, within the
+/// time the effort of `deadline` stands for (HiGHS takes no node limit through good_lp).
+#[cfg(feature = "highs")]
+pub fn solve(
+    lp: &Lp,
+    objective: &Lin,
+    extra: &[Row],
+    warm: Option<&[f64]>,
+    deadline: &Deadline,
+) -> Result<Solved, Failure> {
+    use good_lp::highs as solver;
+    use good_lp::{
+        variable, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus,
+        SolverModel, Variable, WithInitialSolution, WithTimeLimit,
+    };
+    use std::time::Duration;
+
+    if let Some(failure) = spent(deadline) {
+        return Err(failure);
+    }
     let mut problem = ProblemVariables::new();
     let handles: Vec<Variable> = lp
         .vars
@@ -66,11 +198,20 @@ pub fn solve(
         let hint: Vec<(Variable, f64)> = handles.iter().copied().zip(w.iter().copied()).collect();
         model = model.with_initial_solution(hint);
     }
+    let effort =
+        Duration::from_secs_f64(deadline.steps_left() as f64 / super::budget::STEPS_PER_SECOND);
+    let time = deadline.clock_left().min(effort);
     let model = model.with_time_limit(time.as_secs_f64().max(0.01));
+    let started = std::time::Instant::now();
     let result = model.solve();
+    deadline.spend((started.elapsed().as_secs_f64() * super::budget::STEPS_PER_SECOND) as u64);
+    let _ = (STEPS_PER_NODE, PIVOTS_PER_NODE);
     match result {
         Ok(solution) => {
             let proven = matches!(solution.status(), SolutionStatus::Optimal);
+            if !proven {
+                deadline.clock_stopped();
+            }
             Ok(Solved {
                 values: handles.iter().map(|h| solution.value(*h)).collect(),
                 proven,
@@ -78,6 +219,7 @@ pub fn solve(
         }
         Err(ResolutionError::Infeasible) => Err(Failure::Infeasible),
         Err(ResolutionError::Other(message)) if message.contains("Time limit") => {
+            deadline.clock_stopped();
             Err(Failure::NoAnswerInTime)
         }
         Err(error) => Err(Failure::Solver(error.to_string())),

@@ -5,8 +5,7 @@
 //! the exact figures ([`Facts::score`]), so the answer is never worse than a rule-keeping
 //! start.
 
-use std::time::{Duration, Instant};
-
+use super::budget::Deadline;
 use super::facts::{Facts, Plan};
 use super::goals::Score;
 use super::program::{Failure, Lin, Outcome, Program, Row, Sense};
@@ -14,13 +13,13 @@ use crate::model::Scenario;
 
 impl Program {
     /// Solves the goals in order, starting from `start` (a plan that may break rules, e.g.
-    /// today's staff; the heuristic's when it keeps them), until `deadline`.
+    /// today's staff; the heuristic's when it keeps them), within the effort of `deadline`.
     pub fn solve_goals(
         &self,
         scenario: &Scenario,
         facts: &Facts,
         start: &Plan,
-        deadline: Instant,
+        deadline: Deadline,
     ) -> Result<Outcome, Failure> {
         let mut staged = Staged::new(self, scenario, facts, start, deadline);
         if !staged.valid || staged.score.unmet_hours > 0.0 {
@@ -49,7 +48,7 @@ impl Program {
 
 /// The state of the staged solve: the best plan so far, its score, whether every stage so
 /// far was proven, and the last failure.
-struct Staged<'p, 's> {
+struct Staged<'p, 's, 'b> {
     program: &'p Program,
     scenario: &'s Scenario,
     facts: &'p Facts<'s>,
@@ -59,18 +58,18 @@ struct Staged<'p, 's> {
     valid: bool,
     proven: bool,
     failure: Failure,
-    deadline: Instant,
-    /// Most time for one step of the peak's descent.
-    step_time: Duration,
+    deadline: Deadline<'b>,
+    /// Most effort for one step of the peak's descent.
+    step_steps: u64,
 }
 
-impl<'p, 's> Staged<'p, 's> {
+impl<'p, 's, 'b> Staged<'p, 's, 'b> {
     fn new(
         program: &'p Program,
         scenario: &'s Scenario,
         facts: &'p Facts<'s>,
         start: &Plan,
-        deadline: Instant,
+        deadline: Deadline<'b>,
     ) -> Self {
         let valid = facts.violation(start).is_none();
         let score = if valid {
@@ -78,8 +77,7 @@ impl<'p, 's> Staged<'p, 's> {
         } else {
             Score::worst()
         };
-        let step_time = (deadline.saturating_duration_since(Instant::now()) / 10)
-            .max(Duration::from_millis(500));
+        let step_steps = deadline.steps_left() / 10;
         Staged {
             program,
             scenario,
@@ -90,24 +88,20 @@ impl<'p, 's> Staged<'p, 's> {
             proven: true,
             failure: Failure::Infeasible,
             deadline,
-            step_time,
+            step_steps,
         }
-    }
-
-    fn left(&self) -> Duration {
-        self.deadline.saturating_duration_since(Instant::now())
     }
 
     /// Minimises `objective` under `rows` from the best plan; keeps the answer if better.
     fn stage(&mut self, objective: &Lin, rows: &[Row]) {
-        if self.left().is_zero() {
+        if self.deadline.passed() {
             self.proven = false;
             self.failure = Failure::NoAnswerInTime;
             return;
         }
         let program = self.program;
         let warm = program.values_of(self.scenario, self.facts, &self.best);
-        match program.solve(objective, rows, Some(&warm), self.left()) {
+        match program.solve(objective, rows, Some(&warm), &self.deadline) {
             Ok(solved) => {
                 self.proven &= solved.proven;
                 let plan = program.plan_of(self.scenario, self.facts, &solved.values);
@@ -160,7 +154,7 @@ impl<'p, 's> Staged<'p, 's> {
             return;
         }
         loop {
-            if self.left().is_zero() {
+            if self.deadline.passed() {
                 self.proven = false;
                 return;
             }
@@ -170,11 +164,12 @@ impl<'p, 's> Staged<'p, 's> {
                 .program
                 .values_of(self.scenario, self.facts, &self.best);
             // The last step (proving nothing lower exists) can take the solver long; it
-            // gets a bounded share of the time, and the answer is marked unproven.
-            let cap_time = self.left().min(self.step_time);
+            // gets a bounded share of the effort, and the answer is marked unproven.
+            let share = self.step_steps as f64 / self.deadline.steps_left().max(1) as f64;
+            let cap = self.deadline.slice(share.min(1.0));
             match self
                 .program
-                .solve(&Lin::default(), &rows, Some(&warm), cap_time)
+                .solve(&Lin::default(), &rows, Some(&warm), &cap)
             {
                 Ok(solved) => {
                     let plan = self

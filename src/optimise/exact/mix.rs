@@ -1,8 +1,6 @@
 //! The staff mix of given headcounts: the cheapest under quotas and budget (a transportation
 //! problem, whose LP optimum is whole), or the fewest people changed at a given cost.
 
-use std::time::{Duration, Instant};
-
 use super::model::Model;
 use crate::model::Scenario;
 use crate::optimise::program::{lp_name, Lin, Lp, Row, Sense};
@@ -77,11 +75,7 @@ impl Model<'_> {
         } else {
             mix.cost
         };
-        let left = self
-            .deadline
-            .saturating_duration_since(Instant::now())
-            .max(Duration::from_millis(50));
-        let solution = lp.solve(&objective, &[], None, left).ok()?;
+        let solution = lp.solve(&objective, &[], None, &self.deadline).ok()?;
         let value_of = |v: usize| solution.values.get(v).copied().unwrap_or(0.0);
         let staff: Vec<Vec<u32>> = mix
             .vars

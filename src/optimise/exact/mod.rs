@@ -27,7 +27,7 @@ mod model;
 mod pack;
 mod vectors;
 
-use std::time::Instant;
+use super::budget::Deadline;
 
 use super::facts::{Facts, Plan};
 pub(super) use model::{Group, Model};
@@ -54,7 +54,7 @@ type Valued = Vec<(Vec<u32>, f64)>;
 
 /// Searches the exact way; `None` when the scenario is outside its assumptions or no
 /// least-cost headcounts were found before the deadline.
-pub fn solve(facts: &Facts, deadline: Instant) -> Option<Found> {
+pub fn solve<'a>(facts: &'a Facts<'a>, deadline: Deadline<'a>) -> Option<Found> {
     let model = Model::new(facts, deadline)?;
     let mut proven = true;
     // Goal 1 is zero here.
@@ -87,7 +87,8 @@ fn least_cost(model: &Model, proven: &mut bool) -> Option<(f64, Valued)> {
         if bound > best_cost * (1.0 + 1e-9) {
             break;
         }
-        if Instant::now() >= model.deadline {
+        // One vector: a fit check and a staff mix, about a step per group.
+        if model.deadline.spend(model.groups.len() as u64 + 1) {
             *proven = false;
             break;
         }
@@ -154,7 +155,7 @@ fn fewest_changes(
         if bound >= best_changes {
             break;
         }
-        if Instant::now() >= model.deadline {
+        if model.deadline.spend(model.order.len() as u64 + 1) {
             *proven = false;
             break;
         }

@@ -2,7 +2,7 @@
 //! have and its class of interchangeable groups, the sections at their least headcounts, the
 //! units to place in search order, and the small helpers the searches share.
 
-use std::time::Instant;
+use crate::optimise::budget::Deadline;
 
 use super::MAX_ORDERINGS;
 use crate::analysis::{least_headcount, TOLERANCE};
@@ -34,13 +34,13 @@ pub(crate) struct Model<'a> {
     /// Headcount of each section (fixed or least).
     pub(crate) sections: Vec<(usize, u32)>,
     pub(crate) section_peak: f64,
-    pub(crate) deadline: Instant,
+    pub(crate) deadline: Deadline<'a>,
     /// Team sizes of the units to place, smallest first (0 always among them).
     pub(crate) teams: Vec<u32>,
 }
 
 impl<'a> Model<'a> {
-    pub(crate) fn new(facts: &'a Facts<'a>, deadline: Instant) -> Option<Model<'a>> {
+    pub(crate) fn new(facts: &'a Facts<'a>, deadline: Deadline<'a>) -> Option<Model<'a>> {
         let scenario = facts.scenario;
         if scenario
             .staff_types

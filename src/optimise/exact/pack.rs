@@ -2,7 +2,6 @@
 //! allocation that fits, the lowest peak, or the fewest units moved.
 
 use std::collections::{HashMap, HashSet};
-use std::time::Instant;
 
 use super::model::Model;
 
@@ -198,7 +197,7 @@ impl<'m, 'a> Pack<'m, 'a> {
 
     pub(crate) fn branch(&mut self, i: usize, peak: f64, moves: i64) {
         self.nodes += 1;
-        if self.nodes % 4096 == 0 && Instant::now() >= self.model.deadline {
+        if self.nodes % 4096 == 0 && self.model.deadline.spend(4096) {
             self.stopped = true;
         }
         if self.nodes > self.node_limit {
@@ -408,9 +407,10 @@ impl<'m, 'a> Pack<'m, 'a> {
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     use super::{Mode, Pack};
+    use crate::optimise::budget::Budget;
     use crate::optimise::exact::Model;
     use crate::optimise::facts::Facts;
     use crate::optimise::testing::small;
@@ -420,8 +420,9 @@ mod tests {
     fn packing_finds_an_allocation_exactly_when_one_fits() {
         let scenario = small([10, 6, 5, 3]);
         let facts = Facts::new(&scenario);
-        let model = Model::new(&facts, Instant::now() + Duration::from_secs(10))
-            .expect("inside the exact path's assumptions");
+        let budget = Budget::new(Duration::from_secs(10));
+        let model =
+            Model::new(&facts, budget.deadline()).expect("inside the exact path's assumptions");
         let fits = |n: [u32; 3]| Pack::new(&model, &n, Mode::Fit, f64::INFINITY).run();
         // 1,000 + 300 and 600 + 500 each fit one person.
         assert!(fits([1, 1, 0]));
@@ -435,8 +436,9 @@ mod tests {
     fn packing_finds_the_lowest_peak_by_hand() {
         let scenario = small([10, 6, 5, 3]);
         let facts = Facts::new(&scenario);
-        let model = Model::new(&facts, Instant::now() + Duration::from_secs(10))
-            .expect("inside the exact path's assumptions");
+        let budget = Budget::new(Duration::from_secs(10));
+        let model =
+            Model::new(&facts, budget.deadline()).expect("inside the exact path's assumptions");
         let mut pack = Pack::new(&model, &[1, 1, 0], Mode::Peak, f64::INFINITY);
         assert!(pack.run());
         // Into one person each, the only splits that fit are {1,000, 300} and {600, 500}:

@@ -1,8 +1,6 @@
 //! Headcount vectors of the dispatched groups: every vector in order of a lower bound on its
 //! cost (the enumeration), and vectors built greedily from a shortfall measure (the descent).
 
-use std::time::Instant;
-
 use super::model::Model;
 use super::CONFINED_SETS;
 
@@ -105,6 +103,16 @@ impl Model<'_> {
     /// the hours (and number) of the units confined there beyond the room (and `max_units`)
     /// of those groups with enough people, a group's room capped at `max_units` average
     /// units. A guide for building headcounts, not a proof of anything.
+    /// Steps one [`Model::shortfall`] costs: its loops over the groups and the sets.
+    pub(crate) fn shortfall_steps(&self, confined: &[Confined]) -> u64 {
+        let sets: usize = confined
+            .iter()
+            .map(|c| c.groups.len() * c.levels.len())
+            .sum();
+        // A step is about a quarter of a microsecond of work; these loops are tight.
+        ((self.groups.len() + sets) / 64 + 1) as u64
+    }
+
     pub(crate) fn shortfall(&self, n: &[u32], confined: &[Confined]) -> f64 {
         let mut short = 0.0;
         for (g, group) in self.groups.iter().enumerate() {
@@ -187,6 +195,9 @@ impl Model<'_> {
             .collect();
         let mut out = Vec::new();
         let mut short = self.shortfall(&n, &confined);
+        let eval = self.shortfall_steps(&confined);
+        // Shortfalls worked out since the effort was last counted.
+        let mut calls = 0u64;
         let steps = self.groups.iter().map(|g| g.options.len()).sum::<usize>();
         for _ in 0..=steps {
             if short <= 0.0 {
@@ -195,15 +206,22 @@ impl Model<'_> {
             }
             // A group's options can run into the hundreds of thousands (a unit of huge
             // hours), and so can the steps: the deadline ends the building unfinished.
-            if Instant::now() >= self.deadline {
+            if self
+                .deadline
+                .spend(self.groups.len() as u64 + (calls + 1) * eval)
+            {
                 return Vec::new();
             }
+            calls = 0;
             // (gain per cost, reach, cost, group, headcount)
             let mut best: Option<(f64, usize, f64, usize, u32)> = None;
             for (g, group) in self.groups.iter().enumerate() {
                 for (i, &k) in group.options.iter().filter(|&&k| k > n[g]).enumerate() {
-                    if i % 1024 == 1023 && Instant::now() >= self.deadline {
-                        return Vec::new();
+                    if i % 1024 == 1023 {
+                        if self.deadline.spend(calls * eval) {
+                            return Vec::new();
+                        }
+                        calls = 0;
                     }
                     let cost = f64::from(k - n[g]) * price[group.office];
                     if !(cost > 0.0 && cost.is_finite()) {
@@ -211,6 +229,7 @@ impl Model<'_> {
                     }
                     let mut next = n.clone();
                     next[g] = k;
+                    calls += 1;
                     let gain = if short > 0.0 {
                         (short - self.shortfall(&next, &confined)) / cost
                     } else {
@@ -265,10 +284,13 @@ impl Model<'_> {
     /// that saves; the largest saving first.
     pub(crate) fn trim(&self, n: &mut [u32], price: &[f64], confined: &[Confined]) {
         let groups = self.groups.len();
+        let eval = self.shortfall_steps(confined);
+        // Shortfalls worked out since the effort was last counted.
+        let mut calls = 0u64;
         let mut rounds = 0;
         loop {
             rounds += 1;
-            if rounds > 10 * groups + 10 || Instant::now() >= self.deadline {
+            if rounds > 10 * groups + 10 || self.deadline.spend(groups as u64) {
                 return;
             }
             let mut best: Option<Neighbour> = None;
@@ -276,15 +298,17 @@ impl Model<'_> {
                 let group = &self.groups[a];
                 for &k in group.options.iter().filter(|&&k| k < n[a]) {
                     // Unfinished rounds leave `n` as it was: without shortfall.
-                    if Instant::now() >= self.deadline {
+                    if self.deadline.spend((calls + 1) * eval) {
                         return;
                     }
+                    calls = 0;
                     let saving = f64::from(n[a] - k) * price[group.office];
                     if best.as_ref().is_some_and(|b| b.0 >= saving) {
                         continue;
                     }
                     let mut next = n.to_vec();
                     next[a] = k;
+                    calls += 1;
                     if self.shortfall(&next, confined) <= 0.0 {
                         best = Some((saving, a, k, None));
                         continue;
@@ -298,6 +322,7 @@ impl Model<'_> {
                             }
                             let mut both = next.clone();
                             both[b] = m;
+                            calls += 1;
                             if self.shortfall(&both, confined) <= 0.0 {
                                 best = Some((net, a, k, Some((b, m))));
                             }

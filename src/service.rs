@@ -387,7 +387,9 @@ fn worst_share(simulation: &Simulation, o: usize) -> Option<f64> {
 
 /// The casework persons M/M/c asks for so that each work type of the office with a target
 /// finishes within its deadline in the target share: `None` where the formula does not apply
-/// (work needing a team, no target, no work).
+/// (work needing a team, no target, no work) or asks for more than the search may add
+/// ([`MAX_POSTS_PER_OFFICE`] beyond today's persons), since Erlang C costs time in proportion
+/// to the people and an office needing a hundred million is answered by the simulation alone.
 fn screened_persons(scenario: &Scenario, analysis: &Analysis, o: usize) -> Option<u32> {
     let office = analysis.offices.get(o)?;
     let works: Vec<usize> = office
@@ -412,8 +414,13 @@ fn screened_persons(scenario: &Scenario, analysis: &Analysis, o: usize) -> Optio
     }
     let days = f64::from(scenario.calendar.working_days.max(1));
     let service_days = office.required_hours / office.items / hours_per_day;
+    let persons = office.casework_persons.floor();
+    let most = persons + f64::from(MAX_POSTS_PER_OFFICE);
+    if office.fte_need.is_nan() || office.fte_need > most {
+        return None;
+    }
     let least = (office.fte_need.ceil() as u32).max(1);
-    (least..least.saturating_add(MAX_POSTS_PER_OFFICE)).find(|&servers| {
+    (least..=most as u32).find(|&servers| {
         let queue = Mmc {
             servers,
             arrival_rate: office.items / days,

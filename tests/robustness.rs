@@ -81,7 +81,7 @@ fn fuzz_regressions_run_to_completion() {
             time_limit: std::time::Duration::from_millis(500),
             ..staffplan::optimise::Options::default()
         };
-        let _ = staffplan::optimise::optimise(&loaded.scenario, &options);
+        let recommendation = staffplan::optimise::optimise(&loaded.scenario, &options);
         let sim = staffplan::simulate::SimOptions {
             runs: 3,
             seed: 1,
@@ -90,6 +90,9 @@ fn fuzz_regressions_run_to_completion() {
             warmup_days: 0,
         };
         staffplan::simulate::simulate(&loaded.scenario, &sim, &|_| {}).unwrap();
+        if let Ok(recommendation) = recommendation {
+            staffplan::service::confirm(recommendation, &sim).unwrap();
+        }
         count += 1;
     }
     assert!(count >= 1, "no regression scenario ran");

@@ -23,7 +23,7 @@
 
 use crate::analysis::{self, Analysis};
 use crate::model::Scenario;
-use crate::optimise::{Recommendation, ServiceCheck, ServiceUnmet, Shortfall};
+use crate::optimise::{BeyondQuota, Recommendation, ServiceCheck, ServiceUnmet, Shortfall};
 use crate::queueing::Mmc;
 use crate::simulate::{self, SimOptions, SimulateError, Simulation};
 
@@ -72,7 +72,33 @@ fn search(plan: &Scenario, options: &SimOptions) -> Result<ServicePlan, Simulate
     let before_service = search.worst_shares();
     search.add_until_met()?;
     search.remove_unneeded()?;
-    Ok(search.finish(before_service))
+    let mut found = search.finish(before_service);
+    if found
+        .check
+        .unmet
+        .iter()
+        .any(|u| u.reason == Shortfall::NoRoom)
+    {
+        found.check.beyond_quota = Some(beyond_quota(&found.scenario, options)?);
+    }
+    Ok(found)
+}
+
+/// The same search from the confirmed plan with the quotas and the budget lifted: how many
+/// more posts the on-time targets need than the quotas allow.
+fn beyond_quota(plan: &Scenario, options: &SimOptions) -> Result<BeyondQuota, SimulateError> {
+    let mut unlimited = plan.clone();
+    unlimited.policy.quota.iter_mut().for_each(|q| *q = None);
+    unlimited.policy.budget = None;
+    let mut search = Search::new(&unlimited, options)?;
+    search.add_until_met()?;
+    search.remove_unneeded()?;
+    let found = search.finish(Vec::new());
+    Ok(BeyondQuota {
+        cost: found.check.cost,
+        met: found.check.met,
+        posts: found.check.posts,
+    })
 }
 
 struct Search<'a> {
@@ -279,6 +305,7 @@ impl<'a> Search<'a> {
                 cost,
                 on_time_before_service,
                 on_time_after,
+                beyond_quota: None,
                 rounds: self.rounds,
                 runs: self.options.runs,
                 seed: self.options.seed,

@@ -568,7 +568,11 @@ fn shipped_daqing_scenario_is_proven_optimal() {
         }
     }
     // Group posts stay in groups: only dispatched groups have seconded staff.
-    let seconded = rec.staff_types.iter().position(|t| t == "seconded").unwrap();
+    let seconded = rec
+        .staff_types
+        .iter()
+        .position(|t| t == "seconded")
+        .unwrap();
     for o in &rec.offices {
         if !o.id.starts_with("group-") {
             assert_eq!(o.staff_after[seconded], 0, "{}", o.id);

@@ -168,6 +168,16 @@ fn a_quota_that_leaves_no_room_is_reported() {
     assert!(!check.met);
     assert_eq!(check.unmet[0].reason, Shortfall::NoRoom);
     assert_eq!(confirmed.offices[0].staff_after, vec![4]);
+    // What the target needs beyond the quota: the one post the closed form asks for.
+    let beyond = check.beyond_quota.as_ref().unwrap();
+    assert_eq!(beyond.posts, vec![vec![1]]);
+    assert!(beyond.met);
+    assert_eq!(beyond.cost, 1.0);
+    let json = serde_json::to_value(&confirmed).unwrap();
+    assert_eq!(
+        json["service_posts_beyond_quota"],
+        serde_json::json!({ "posts": { "regular": 1 }, "cost": 1.0, "met": true })
+    );
 }
 
 #[test]

@@ -194,6 +194,26 @@ fn service(rec: &Recommendation, check: &ServiceCheck) -> Table {
     if check.met {
         table.notes.push("every on-time target holds".into());
     }
+    if let Some(beyond) = &check.beyond_quota {
+        let total = beyond.by_type();
+        let posts: Vec<String> = rec
+            .staff_types
+            .iter()
+            .zip(&total)
+            .filter(|(_, &n)| n > 0)
+            .map(|(t, n)| format!("{n} {t}"))
+            .collect();
+        table.notes.push(format!(
+            "beyond the quotas and budget: {} ({:.0} a year) {}",
+            posts.join(", "),
+            beyond.cost,
+            if beyond.met {
+                "would meet every target"
+            } else {
+                "would still not meet every target"
+            }
+        ));
+    }
     for u in &check.unmet {
         table.notes.push(format!(
             "NOT MET: {} / {}: on time {} against a target of {:.1}% ({})",

@@ -43,8 +43,8 @@ pub use goals::Objective;
 use goals::{objective_of, Score};
 use program::{Allocation, Failure, Program, Row, Sense};
 pub use recommendation::{
-    Method, NoExtraPosts, OfficeResult, Recommendation, ServiceCheck, ServiceUnmet, Shortfall,
-    Status, UnitMove,
+    BeyondQuota, Method, NoExtraPosts, OfficeResult, Recommendation, ServiceCheck, ServiceUnmet,
+    Shortfall, Status, UnitMove,
 };
 
 /// How the optimiser may spend its time.

@@ -198,10 +198,40 @@ pub struct ServiceCheck {
     /// runs), in the plan before the service posts and in the confirmed plan.
     pub on_time_before_service: Vec<Option<f64>>,
     pub on_time_after: Vec<Option<f64>>,
+    /// Where quotas or the budget left no room (`Shortfall::NoRoom`): the posts beyond them,
+    /// by office and staff type, with which the same search meets those targets, and whether
+    /// it does; `None` where nothing was short of room.
+    pub beyond_quota: Option<BeyondQuota>,
     /// Simulations run by the check; the runs and seed of each.
     pub rounds: u32,
     pub runs: u32,
     pub seed: u64,
+}
+
+/// What the on-time targets would need beyond the quotas and the budget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BeyondQuota {
+    /// Posts beyond the confirmed plan, by office and staff type.
+    pub posts: Vec<Vec<u32>>,
+    /// Yearly cost of those posts.
+    pub cost: f64,
+    /// Whether every target then holds (`false` where other limits, such as `max_staff` or a
+    /// deadline shorter than the work, stand in the way too).
+    pub met: bool,
+}
+
+impl BeyondQuota {
+    /// The posts of each staff type, all offices together.
+    pub fn by_type(&self) -> Vec<u32> {
+        let mut total: Vec<u32> = Vec::new();
+        for office in &self.posts {
+            total.resize(total.len().max(office.len()), 0);
+            for (sum, n) in total.iter_mut().zip(office) {
+                *sum += n;
+            }
+        }
+        total
+    }
 }
 
 /// One work type of one office that misses its target in the confirmed plan.
@@ -264,7 +294,7 @@ impl Recommendation {
 impl Serialize for Recommendation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let types = &self.staff_types;
-        let mut s = serializer.serialize_struct("Recommendation", 20)?;
+        let mut s = serializer.serialize_struct("Recommendation", 21)?;
         s.serialize_field("scenario", &self.scenario)?;
         s.serialize_field("status", &self.status)?;
         s.serialize_field("method", &self.method)?;
@@ -287,6 +317,17 @@ impl Serialize for Recommendation {
         s.serialize_field("service_met", &service.map(|c| c.met))?;
         s.serialize_field("service_unmet", &service.map_or(&[][..], |c| &c.unmet[..]))?;
         s.serialize_field("cost_for_service", &service.map_or(0.0, |c| c.cost))?;
+        let beyond = service.and_then(|c| c.beyond_quota.as_ref());
+        s.serialize_field(
+            "service_posts_beyond_quota",
+            &beyond.map(|b| {
+                serde_json::json!({
+                    "posts": ByType(types, &b.by_type()),
+                    "cost": b.cost,
+                    "met": b.met,
+                })
+            }),
+        )?;
         let offices: Vec<OfficeJson> = self
             .offices
             .iter()

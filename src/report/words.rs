@@ -165,6 +165,8 @@ pub struct Words {
     pub service_posts: fn(&str, &str, &str, Option<f64>, Option<f64>) -> String,
     /// (office, work, on-time share, target, reason).
     pub service_unmet: fn(&str, &str, Option<f64>, f64, &str) -> String,
+    /// (posts beyond the quotas as "1 编制", their cost, whether every target then holds).
+    pub beyond_quota: fn(&str, &str, bool) -> String,
     /// Why a target is missed: no room, no gain, round limit.
     pub shortfall: [&'static str; 3],
     /// (on-time share before, after, target) for a recommended change.
@@ -449,6 +451,13 @@ const EN: Words = Words {
         let share = share.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
         format!("{office}, {work}: {share} on time against a target of {:.0}% — {reason}.", target * 100.0)
     },
+    beyond_quota: |posts, cost, met| {
+        if met {
+            format!("With {posts} beyond the quotas and the budget ({cost} a year), every on-time target would hold.")
+        } else {
+            format!("Even {posts} beyond the quotas and the budget ({cost} a year) would not meet every on-time target: other limits stand in the way too.")
+        }
+    },
     shortfall: [
         "no post may be added within the quotas, the budget, max_staff and the staff types the office may have",
         "more posts stopped raising the share: the deadline is shorter than the work itself, or the team rule keeps people idle",
@@ -719,6 +728,13 @@ const ZH: Words = Words {
     service_unmet: |office, work, share, target, reason| {
         let share = share.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
         format!("{office}·{work}:按期办结率 {share},目标 {:.0}%。原因:{reason}。", target * 100.0)
+    },
+    beyond_quota: |posts, cost, met| {
+        if met {
+            format!("若在编制限额和预算之外再增加 {posts}(每年{cost}),所有按期办结目标均可达到。")
+        } else {
+            format!("即使在编制限额和预算之外再增加 {posts}(每年{cost}),仍不能达到全部按期办结目标:还有其他限制。")
+        }
     },
     shortfall: [
         "在编制限额、预算、人数上限和允许的人员类别内已无法再增加岗位",

@@ -204,6 +204,22 @@ pub(super) fn service_check(doc: &mut Document, pack: &Pack<'_>, rec: &Recommend
             ))]);
         }
     }
+    if let Some(beyond) = &check.beyond_quota {
+        let total = beyond.by_type();
+        let named: Vec<String> = total
+            .iter()
+            .enumerate()
+            .filter(|(_, &n)| n > 0)
+            .map(|(t, &n)| (w.posts_of)(n, &s.staff_types[t].label))
+            .collect();
+        if !named.is_empty() {
+            items.push(vec![strong((w.beyond_quota)(
+                &named.join(w.list_separator),
+                &w.money(beyond.cost),
+                beyond.met,
+            ))]);
+        }
+    }
     if !items.is_empty() {
         doc.bullets(items);
     }

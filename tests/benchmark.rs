@@ -13,79 +13,12 @@ use staffplan::scenario::parse;
 /// 0.5 × 105 = 52.5, supervision 10 + 20 = 30 at group g1. Required hours:
 /// 105 × 4 + 52.5 × 10 + 30 × 6 = 420 + 525 + 180 = 1125. Staff 4 + 2 = 6; units 3; members
 /// 300 + 100 = 400 (u3 states none).
-const ZONE: &str = r#"
-[scenario]
-name = "Zone"
-[staff.est]
-cost = 100000
-[[office]]
-id = "sec"
-name = "Section"
-staff = { est = 4 }
-[[office]]
-id = "g1"
-name = "Group 1"
-kind = "dispatched_group"
-staff = { est = 2 }
-covers = ["u1", "u2"]
-[[unit]]
-id = "u1"
-name = "Unit 1"
-members = 300
-workload = { supervision = 10 }
-[[unit]]
-id = "u2"
-name = "Unit 2"
-members = 100
-workload = { supervision = 20 }
-[[unit]]
-id = "u3"
-name = "Unit 3"
-workload = { petition = 5 }
-[[work]]
-id = "petition"
-name = "Petition"
-office = "sec"
-volume = 100
-hours = 4
-next = [{ work = "lead", share = 0.5 }]
-[[work]]
-id = "lead"
-name = "Lead"
-office = "sec"
-hours = 10
-[[work]]
-id = "supervision"
-name = "Supervision"
-office = "covering_group"
-hours = 6
-"#;
+const ZONE: &str = include_str!("fixtures/zone.toml");
 
 /// No units, no members. Its petition work has another id but the same name ("Petition");
 /// its lead work the same id but another name. Volumes: 60 complaints, 0.25 × 60 = 15 leads;
 /// required hours 60 × 4 + 15 × 10 = 390; staff 3.
-const OFFICE: &str = r#"
-[scenario]
-name = "Office"
-[staff.clerk]
-cost = 50000
-[[office]]
-id = "office"
-name = "Office"
-staff = { clerk = 3 }
-[[work]]
-id = "complaints"
-name = "Petition"
-office = "office"
-volume = 60
-hours = 4
-next = [{ work = "lead", share = 0.25 }]
-[[work]]
-id = "lead"
-name = "Lead check"
-office = "office"
-hours = 10
-"#;
+const OFFICE: &str = include_str!("fixtures/office.toml");
 
 /// Nobody on staff: every ratio over staff is null.
 const NOBODY: &str = r#"

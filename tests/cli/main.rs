@@ -7,16 +7,19 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// A valid scenario that every validation test breaks in one place.
-const BASE: &str = include_str!("cli_base.toml");
+const BASE: &str = include_str!("../cli_base.toml");
 
-struct Outcome {
-    code: i32,
-    stdout: String,
-    stderr: String,
+/// `benchmark`, `init`, `completions` and `--help`.
+mod peers;
+
+pub(crate) struct Outcome {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 /// A fresh folder under the target directory for one test.
-fn workdir(test: &str) -> PathBuf {
+pub(crate) fn workdir(test: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("cli")
         .join(test);
@@ -26,7 +29,7 @@ fn workdir(test: &str) -> PathBuf {
 }
 
 /// Runs `staffplan ARGS` in `dir`.
-fn staffplan(dir: &PathBuf, args: &[&str]) -> Outcome {
+pub(crate) fn staffplan(dir: &std::path::Path, args: &[&str]) -> Outcome {
     let output = Command::new(env!("CARGO_BIN_EXE_staffplan"))
         .args(args)
         .current_dir(dir)

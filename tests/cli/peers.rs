@@ -2,40 +2,11 @@
 //! stdout, files and Chinese chart labels), `init` (a starter that passes `check` and `run`,
 //! and never overwrites) and `completions`, and the example line of every `--help`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+use std::path::Path;
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
-struct Outcome {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// A fresh folder under the target directory for one test.
-fn workdir(test: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("peers")
-        .join(test);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Runs `staffplan ARGS` in `dir`.
-fn staffplan(dir: &Path, args: &[&str]) -> Outcome {
-    let output = Command::new(env!("CARGO_BIN_EXE_staffplan"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    Outcome {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
+use super::{staffplan, workdir};
 
 fn shipped(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,75 +17,10 @@ fn shipped(name: &str) -> String {
 }
 
 /// 6 staff, 3 units, 400 members (u3 states none); required hours 1125 (see tests/benchmark.rs).
-const ZONE: &str = r#"[scenario]
-name = "Zone"
-[staff.est]
-cost = 100000
-[[office]]
-id = "sec"
-name = "Section"
-staff = { est = 4 }
-[[office]]
-id = "g1"
-name = "Group 1"
-kind = "dispatched_group"
-staff = { est = 2 }
-covers = ["u1", "u2"]
-[[unit]]
-id = "u1"
-name = "Unit 1"
-members = 300
-workload = { supervision = 10 }
-[[unit]]
-id = "u2"
-name = "Unit 2"
-members = 100
-workload = { supervision = 20 }
-[[unit]]
-id = "u3"
-name = "Unit 3"
-workload = { petition = 5 }
-[[work]]
-id = "petition"
-name = "Petition"
-office = "sec"
-volume = 100
-hours = 4
-next = [{ work = "lead", share = 0.5 }]
-[[work]]
-id = "lead"
-name = "Lead"
-office = "sec"
-hours = 10
-[[work]]
-id = "supervision"
-name = "Supervision"
-office = "covering_group"
-hours = 6
-"#;
+const ZONE: &str = include_str!("../fixtures/zone.toml");
 
 /// 3 staff, no units, no members; 60 petitions (by name), 15 leads (by id); 390 hours.
-const OFFICE: &str = r#"[scenario]
-name = "Office"
-[staff.clerk]
-cost = 50000
-[[office]]
-id = "office"
-name = "Office"
-staff = { clerk = 3 }
-[[work]]
-id = "complaints"
-name = "Petition"
-office = "office"
-volume = 60
-hours = 4
-next = [{ work = "lead", share = 0.25 }]
-[[work]]
-id = "lead"
-name = "Lead check"
-office = "office"
-hours = 10
-"#;
+const OFFICE: &str = include_str!("../fixtures/office.toml");
 
 #[test]
 fn benchmark_prints_json_and_writes_its_files() {
@@ -485,7 +391,7 @@ fn readme_benchmark_table_is_what_the_tool_prints() {
         ],
     );
     assert_eq!(outcome.code, 0, "{}", outcome.stderr);
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let rows: Vec<&str> = outcome
         .stdout
         .lines()

@@ -65,13 +65,28 @@ pub fn confirm(
     Ok((confirmed, Some(plan.simulation)))
 }
 
+/// Runs of each simulation while the search compares headcounts. The plan it settles on is then
+/// simulated with all the command's runs (and posts added again, should the longer simulation
+/// show a target missed). Run *i* draws the same numbers whatever the number of runs, so the
+/// search's runs are the first runs of the confirming simulation, not other ones.
+pub const SEARCH_RUNS: u32 = 200;
+
 /// The search itself, on a plan as a scenario.
 fn search(plan: &Scenario, options: &SimOptions) -> Result<ServicePlan, SimulateError> {
-    let mut search = Search::new(plan, options)?;
+    let screening = SimOptions {
+        runs: options.runs.min(SEARCH_RUNS),
+        ..options.clone()
+    };
+    let mut search = Search::new(plan, &screening)?;
     search.screen();
     let before_service = search.worst_shares();
     search.add_until_met()?;
     search.remove_unneeded()?;
+    if screening.runs < options.runs {
+        search.options = options.clone();
+        search.simulation = search.simulate(&search.current.clone())?;
+        search.add_until_met()?;
+    }
     let mut found = search.finish(before_service);
     if found
         .check
@@ -79,7 +94,7 @@ fn search(plan: &Scenario, options: &SimOptions) -> Result<ServicePlan, Simulate
         .iter()
         .any(|u| u.reason == Shortfall::NoRoom)
     {
-        found.check.beyond_quota = Some(beyond_quota(&found.scenario, options)?);
+        found.check.beyond_quota = Some(beyond_quota(&found.scenario, &screening)?);
     }
     Ok(found)
 }
@@ -103,7 +118,7 @@ fn beyond_quota(plan: &Scenario, options: &SimOptions) -> Result<BeyondQuota, Si
 
 struct Search<'a> {
     start: &'a Scenario,
-    options: &'a SimOptions,
+    options: SimOptions,
     current: Scenario,
     simulation: Simulation,
     rounds: u32,
@@ -113,11 +128,11 @@ struct Search<'a> {
 }
 
 impl<'a> Search<'a> {
-    fn new(plan: &'a Scenario, options: &'a SimOptions) -> Result<Search<'a>, SimulateError> {
+    fn new(plan: &'a Scenario, options: &SimOptions) -> Result<Search<'a>, SimulateError> {
         let simulation = simulate::simulate(plan, options, &|_| {})?;
         Ok(Search {
             start: plan,
-            options,
+            options: options.clone(),
             current: plan.clone(),
             simulation,
             rounds: 1,
@@ -128,7 +143,7 @@ impl<'a> Search<'a> {
 
     fn simulate(&mut self, scenario: &Scenario) -> Result<Simulation, SimulateError> {
         self.rounds += 1;
-        simulate::simulate(scenario, self.options, &|_| {})
+        simulate::simulate(scenario, &self.options, &|_| {})
     }
 
     /// Raises offices whose work all needs one person to one post short of the M/M/c

@@ -31,6 +31,10 @@ pub const MAX_DAYS: u32 = 100_000;
 pub const MAX_ITEMS_PER_RUN: f64 = 10_000_000.0;
 /// Most items all runs together are expected to see (about a minute of work on two cores).
 pub const MAX_ITEMS: f64 = 1_000_000_000.0;
+/// Most people a simulation follows: each is a free or busy member of a team, and each run
+/// starts them all afresh, so a plan of a million people (a billion-hour slip in a scenario)
+/// would take hours rather than be refused.
+pub const MAX_PEOPLE: u64 = 100_000;
 /// Most backlog values kept for the chart (runs × sampled days × offices); beyond it the
 /// backlog is sampled every few days instead of every day.
 pub const MAX_SERIES_VALUES: u64 = 20_000_000;
@@ -86,6 +90,8 @@ pub enum SimulateError {
     NoThreads,
     #[error("each run would see about {per_run:.0} items, more than the {MAX_ITEMS_PER_RUN:.0} one run may hold\n  help: simulate fewer --days")]
     TooManyItemsPerRun { per_run: f64 },
+    #[error("the organisation to simulate has {people} people, more than the {MAX_PEOPLE} a simulation follows one by one\n  help: the plan or scenario is out of proportion (check hours and volumes for a slip of the decimal point)")]
+    TooManyPeople { people: u64 },
     #[error("{runs} runs of about {per_run:.0} items each are {total:.0} items, more than the {MAX_ITEMS:.0} one simulation may take\n  help: ask for fewer --runs or --days")]
     TooManyItems { runs: u32, per_run: f64, total: f64 },
     #[error("cannot start {threads} worker threads: {reason}\n  help: ask for fewer --threads")]
@@ -231,6 +237,14 @@ fn checked_days(scenario: &Scenario, options: &SimOptions) -> Result<u32, Simula
             warmup: options.warmup_days,
             days,
         });
+    }
+    let people: u64 = scenario
+        .offices
+        .iter()
+        .map(|o| u64::from(o.headcount()))
+        .sum();
+    if people > MAX_PEOPLE {
+        return Err(SimulateError::TooManyPeople { people });
     }
     let per_year: f64 = analysis::volumes(scenario, &scenario.coverage())
         .at_office

@@ -880,11 +880,16 @@ impl<'a> Engine<'a> {
     /// Brings an office's team-rule idle hours up to `t`: people free while items wait
     /// (which, first come first served, means the head of the queue needs more people than
     /// are free). Called before anything changes the office's queue or free people.
-    #[inline]
+    #[inline(always)]
     fn idle_tick(&mut self, office: usize, t: f64) {
-        if !self.plan.offices[office].teams {
-            return;
+        // Checked here, inlined at every call, so that offices without teams (the common
+        // case) pay one test and no call.
+        if self.plan.offices.get(office).is_some_and(|o| o.teams) {
+            self.team_idle_tick(office, t);
         }
+    }
+
+    fn team_idle_tick(&mut self, office: usize, t: f64) {
         let tally = &mut self.tallies[office];
         if !self.queue[office].is_empty() {
             let free = &self.free_regular[office];

@@ -704,7 +704,7 @@ impl<'a> Engine<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn start(&mut self, office: usize, item: Waiting, team: usize, t: f64) {
         let slot = match self.free_slots.pop() {
             Some(slot) => slot,

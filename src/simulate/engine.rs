@@ -357,11 +357,13 @@ const VERSION_MASK: u32 = 0x7fff_ffff;
 /// the run's history, so the order never depends on anything but the seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Event {
-    key: u64,
-    tag: u64,
+    /// The inverted time in the high 64 bits, the packed event in the low ones: one integer
+    /// comparison orders two events.
+    bits: u128,
 }
 
 impl Event {
+    #[inline]
     fn new(time: f64, what: What) -> Event {
         // `+ 0.0` turns −0 (from −ln 1) into +0, whose bits order correctly.
         let key = u64::MAX - (time + 0.0).to_bits();
@@ -377,21 +379,26 @@ impl Event {
                     | u64::from(completes)
             }
         };
-        Event { key, tag }
+        Event {
+            bits: (u128::from(key) << 64) | u128::from(tag),
+        }
     }
 
+    #[inline]
     fn time(self) -> f64 {
-        f64::from_bits(u64::MAX - self.key)
+        f64::from_bits(u64::MAX - (self.bits >> 64) as u64)
     }
 
+    #[inline]
     fn what(self) -> What {
-        if self.tag == u64::MAX {
+        let tag = self.bits as u64;
+        if tag == u64::MAX {
             What::WarmupEnd
         } else {
             What::Finish {
-                slot: (self.tag >> 32) as u32,
-                version: ((self.tag >> 1) as u32) & VERSION_MASK,
-                completes: self.tag & 1 == 1,
+                slot: (tag >> 32) as u32,
+                version: ((tag >> 1) as u32) & VERSION_MASK,
+                completes: tag & 1 == 1,
             }
         }
     }
@@ -666,8 +673,17 @@ impl<'a> Engine<'a> {
             return;
         }
         self.idle_tick(office, t);
-        self.queue[office].push_back(item);
-        self.try_start(office, t);
+        let team = plan_work.team;
+        if self.queue[office].is_empty()
+            && self.free_regular[office].len() + self.free_leader[office].len() >= team
+        {
+            // The item would be the head of an empty queue and its team is free: it starts
+            // at once, without the round trip through the queue.
+            self.start(office, item, team, t);
+        } else {
+            self.queue[office].push_back(item);
+            self.try_start(office, t);
+        }
         if self.plan.overtime() {
             self.refresh(office, t);
         }
@@ -676,17 +692,19 @@ impl<'a> Engine<'a> {
     /// Starts items from the head of the office's queue while a full team is free.
     #[inline]
     fn try_start(&mut self, office: usize, t: f64) {
+        let mut free = self.free_regular[office].len() + self.free_leader[office].len();
         while let Some(&head) = self.queue[office].front() {
             let team = self.plan.works.get(head.work).map_or(1, |w| w.team);
-            if self.free_regular[office].len() + self.free_leader[office].len() < team {
+            if free < team {
                 break;
             }
             self.queue[office].pop_front();
             self.start(office, head, team, t);
+            free -= team;
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn start(&mut self, office: usize, item: Waiting, team: usize, t: f64) {
         let slot = match self.free_slots.pop() {
             Some(slot) => slot,
@@ -862,11 +880,16 @@ impl<'a> Engine<'a> {
     /// Brings an office's team-rule idle hours up to `t`: people free while items wait
     /// (which, first come first served, means the head of the queue needs more people than
     /// are free). Called before anything changes the office's queue or free people.
-    #[inline]
+    #[inline(always)]
     fn idle_tick(&mut self, office: usize, t: f64) {
-        if !self.plan.offices[office].teams {
-            return;
+        // Checked here, inlined at every call, so that offices without teams (the common
+        // case) pay one test and no call.
+        if self.plan.offices.get(office).is_some_and(|o| o.teams) {
+            self.team_idle_tick(office, t);
         }
+    }
+
+    fn team_idle_tick(&mut self, office: usize, t: f64) {
         let tally = &mut self.tallies[office];
         if !self.queue[office].is_empty() {
             let free = &self.free_regular[office];

@@ -9,6 +9,7 @@
 //! number of threads. Nothing here prints; progress goes to a callback.
 
 mod engine;
+mod plan;
 mod random;
 pub mod stats;
 
@@ -17,7 +18,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use engine::{Engine, OfficeRun, Plan, RunOutcome, WorkRun};
+pub use engine::{Engine, OfficeRun, RunOutcome, WorkRun};
+pub use plan::Plan;
 pub use stats::Band;
 
 use crate::analysis;

@@ -1,0 +1,220 @@
+//! What a run simulates, worked out once from the scenario and the options: the people of
+//! each office and their casework rates, the external arrival streams, each work type's team,
+//! effort distribution, deadline and follow-ups, the initial backlog, the warm-up and the
+//! overtime caps. The engine reads it and never changes it.
+
+use super::random::Effort;
+use super::OVERTIME_SHARE_OF_DAY;
+use crate::model::Scenario;
+
+/// Everything a run needs, worked out once from the scenario and options.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Counted working days (after the warm-up).
+    pub days: u32,
+    /// Working days simulated first and not counted.
+    pub warmup_days: u32,
+    pub(super) warmup: f64,
+    /// End of the run: warm-up and counted days.
+    pub(super) horizon: f64,
+    /// Items open at the start: (work, office, items), in work then office order.
+    pub(super) backlog: Vec<(usize, usize, u32)>,
+    /// Per office, its work types with a deadline and their index in the run's per-pair
+    /// on-time tallies.
+    pub(crate) deadline_works: Vec<Vec<(usize, u32)>>,
+    /// The (office, work) pairs with a deadline, in office then work order.
+    pub(crate) pairs: Vec<(usize, usize)>,
+    pub(crate) offices: Vec<OfficePlan>,
+    pub(super) works: Vec<WorkPlan>,
+    /// Casework hours a working day of each person (all offices, office by office).
+    pub(super) person_rate: Vec<f64>,
+    /// All external arrivals together, items a working day, and the mean gap between two.
+    pub(super) arrival_rate: f64,
+    pub(super) mean_gap: f64,
+    pub(super) streams: Vec<StreamPlan>,
+    /// `[work][from office]`: where a follow-up item of that work goes.
+    pub(super) follow_up: Vec<Vec<usize>>,
+    /// Most overtime hours a person may work in the counted period, and in the warm-up.
+    pub(crate) overtime_cap: f64,
+    pub(super) warmup_overtime_cap: f64,
+    /// Overtime hours a working day of a busy person while the office has a backlog.
+    pub(super) overtime_rate: f64,
+    /// The backlog is sampled at the end of every `sample_step` days.
+    pub(crate) sample_step: u32,
+    pub(crate) points: usize,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct OfficePlan {
+    /// Person indices: non-leaders `first..leaders_from`, leaders `leaders_from..end`.
+    pub(super) first: u32,
+    pub(super) leaders_from: u32,
+    pub(super) end: u32,
+    pub(crate) headcount: u32,
+    /// People with casework time (a leader with `leader_case_share = 0` has none and never
+    /// joins a team).
+    pub(crate) caseworkers: u32,
+    /// Σ person rates: casework hours a working day.
+    pub(super) capacity_per_day: f64,
+    /// Some work that can start here needs more than one person. Without it nobody is ever
+    /// free while items wait, so the team-rule idle hours are 0 and need no bookkeeping.
+    pub(super) teams: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct WorkPlan {
+    pub(super) team: usize,
+    pub(super) effort: Effort,
+    pub(super) deadline: Option<f64>,
+    pub(super) next: Vec<(usize, f64)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct StreamPlan {
+    /// Running total of arrival rates up to and including this stream.
+    pub(super) cumulative: f64,
+    pub(super) work: usize,
+    pub(super) office: usize,
+}
+
+impl Plan {
+    pub fn new(scenario: &Scenario, days: u32, warmup_days: u32, sample_step: u32) -> Plan {
+        let calendar = &scenario.calendar;
+        let working_days = f64::from(calendar.working_days.max(1));
+        let rate = calendar.casework_hours_per_day();
+        let mut person_rate = Vec::new();
+        let offices = scenario
+            .offices
+            .iter()
+            .map(|office| {
+                let headcount = office.headcount();
+                let leaders = office.leaders.min(headcount);
+                let first = person_rate.len() as u32;
+                person_rate.extend((0..headcount - leaders).map(|_| rate));
+                let leaders_from = person_rate.len() as u32;
+                person_rate.extend((0..leaders).map(|_| rate * office.leader_case_share));
+                let end = person_rate.len() as u32;
+                let rates = &person_rate[first as usize..end as usize];
+                OfficePlan {
+                    first,
+                    leaders_from,
+                    end,
+                    headcount,
+                    caseworkers: rates.iter().filter(|&&r| r > 0.0).count() as u32,
+                    capacity_per_day: person_rate[first as usize..end as usize].iter().sum(),
+                    teams: false,
+                }
+            })
+            .collect();
+        let works = scenario
+            .works
+            .iter()
+            .map(|work| WorkPlan {
+                team: work.team.max(1) as usize,
+                effort: Effort::new(work.hours, work.cv),
+                deadline: work.deadline_days.map(f64::from),
+                next: work.next.clone(),
+            })
+            .collect();
+        let mut cumulative = 0.0;
+        let streams = scenario
+            .streams()
+            .into_iter()
+            .map(|stream| {
+                cumulative += stream.per_year / working_days;
+                StreamPlan {
+                    cumulative,
+                    work: stream.work,
+                    office: stream.office,
+                }
+            })
+            .collect();
+        let follow_up = (0..scenario.works.len())
+            .map(|w| {
+                (0..scenario.offices.len())
+                    .map(|o| scenario.follow_up_office(w, o))
+                    .collect()
+            })
+            .collect();
+        let overtime_rate = OVERTIME_SHARE_OF_DAY * calendar.hours_per_day;
+        let cap_for = |days: u32| {
+            if overtime_rate > 0.0 {
+                calendar.overtime_hours.max(0.0) * f64::from(days) / working_days
+            } else {
+                0.0
+            }
+        };
+        let sample_step = sample_step.max(1);
+        let initial = crate::analysis::initial_backlog(scenario);
+        let mut backlog = Vec::new();
+        for (w, row) in initial.iter().enumerate() {
+            for (o, &items) in row.iter().enumerate() {
+                if items > 0 {
+                    backlog.push((w, o, items));
+                }
+            }
+        }
+        // Every (office, work) pair where deadline work can be open: it arrives there (as
+        // a stream or down the chain) or is open at the start.
+        let volumes = crate::analysis::volumes(scenario, &scenario.coverage());
+        let mut deadline_works = vec![Vec::new(); scenario.offices.len()];
+        let mut pairs = Vec::new();
+        let mut offices: Vec<OfficePlan> = offices;
+        for (o, list) in deadline_works.iter_mut().enumerate() {
+            for (w, work) in scenario.works.iter().enumerate() {
+                let comes = volumes.at_office[w][o] > 0.0 || initial[w][o] > 0;
+                if work.deadline_days.is_some() && comes {
+                    list.push((w, pairs.len() as u32));
+                    pairs.push((o, w));
+                }
+                if work.team > 1 && comes {
+                    if let Some(office) = offices.get_mut(o) {
+                        office.teams = true;
+                    }
+                }
+            }
+        }
+        Plan {
+            days,
+            warmup_days,
+            warmup: f64::from(warmup_days),
+            horizon: f64::from(days) + f64::from(warmup_days),
+            backlog,
+            deadline_works,
+            pairs,
+            offices,
+            works,
+            person_rate,
+            arrival_rate: cumulative,
+            mean_gap: if cumulative > 0.0 {
+                1.0 / cumulative
+            } else {
+                0.0
+            },
+            streams,
+            follow_up,
+            overtime_cap: cap_for(days),
+            warmup_overtime_cap: cap_for(warmup_days),
+            overtime_rate,
+            sample_step,
+            points: days.div_ceil(sample_step) as usize,
+        }
+    }
+
+    pub(super) fn overtime(&self) -> bool {
+        self.overtime_cap > 0.0
+    }
+
+    /// End of the `k`-th sampled day (0-based), in days.
+    pub(crate) fn point_day(&self, k: usize) -> u32 {
+        (((k as u64 + 1) * u64::from(self.sample_step)).min(u64::from(self.days))) as u32
+    }
+
+    /// Can this office ever field a team for this work?
+    pub(super) fn fieldable(&self, work: usize, office: usize) -> bool {
+        match (self.works.get(work), self.offices.get(office)) {
+            (Some(w), Some(o)) => w.team <= o.caseworkers as usize,
+            _ => false,
+        }
+    }
+}

@@ -720,15 +720,7 @@ fn full_disk_leaves_no_half_file() {
     let dir = workdir("run-full-disk");
     std::fs::write(dir.join("s.toml"), BASE).unwrap();
     std::fs::create_dir(dir.join("pack")).unwrap();
-    let script = format!(
-        "trap '' XFSZ; ulimit -f 1; exec '{}' run s.toml --out pack --quiet",
-        env!("CARGO_BIN_EXE_staffplan")
-    );
-    let output = Command::new("sh")
-        .args(["-c", &script])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
+    let output = run_with_file_limit(&dir, "");
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.starts_with("error: cannot write pack/"), "{stderr}");
@@ -737,6 +729,34 @@ fn full_disk_leaves_no_half_file() {
     // temporary is left beside it.
     assert_eq!(std::fs::read_dir(dir.join("pack")).unwrap().count(), 0);
     assert_eq!(hidden_leftovers(&dir), Vec::<String>::new());
+}
+
+/// `staffplan run s.toml --out pack --quiet` (and `more` arguments) in `dir`, with a file-size
+/// limit of one block standing for a full disk.
+#[cfg(unix)]
+fn run_with_file_limit(dir: &std::path::Path, more: &str) -> std::process::Output {
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' run s.toml --out pack --quiet{more}",
+        env!("CARGO_BIN_EXE_staffplan")
+    );
+    Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+/// A first pack of the base scenario in a fresh folder: the folder and the pack's files.
+fn first_pack(test: &str) -> (PathBuf, std::collections::BTreeMap<String, Vec<u8>>) {
+    let dir = workdir(test);
+    std::fs::write(dir.join("s.toml"), BASE).unwrap();
+    let first = staffplan(
+        &dir,
+        &["run", "s.toml", "--out", "pack", "--quiet", "--runs", "50"],
+    );
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let old = folder(&dir.join("pack"));
+    (dir, old)
 }
 
 /// Hidden temporary files or staging folders left in `dir`.
@@ -774,24 +794,9 @@ fn folder(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> 
 #[cfg(unix)]
 #[test]
 fn full_disk_over_an_old_pack_keeps_the_old_pack() {
-    let dir = workdir("run-full-disk-old");
-    std::fs::write(dir.join("s.toml"), BASE).unwrap();
-    let first = staffplan(
-        &dir,
-        &["run", "s.toml", "--out", "pack", "--quiet", "--runs", "50"],
-    );
-    assert_eq!(first.code, 0, "{}", first.stderr);
-    let old = folder(&dir.join("pack"));
+    let (dir, old) = first_pack("run-full-disk-old");
     assert!(old.contains_key("report.md") && old.contains_key("charts/backlog.png"));
-    let script = format!(
-        "trap '' XFSZ; ulimit -f 1; exec '{}' run s.toml --out pack --quiet --runs 60",
-        env!("CARGO_BIN_EXE_staffplan")
-    );
-    let output = Command::new("sh")
-        .args(["-c", &script])
-        .current_dir(&dir)
-        .output()
-        .unwrap();
+    let output = run_with_file_limit(&dir, " --runs 60");
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(folder(&dir.join("pack")), old);
     assert_eq!(hidden_leftovers(&dir), Vec::<String>::new());
@@ -800,14 +805,7 @@ fn full_disk_over_an_old_pack_keeps_the_old_pack() {
 /// A second run replaces the pack whole; files of the planner's own beside it are kept.
 #[test]
 fn a_new_pack_replaces_the_old_and_keeps_the_planners_files() {
-    let dir = workdir("run-replace");
-    std::fs::write(dir.join("s.toml"), BASE).unwrap();
-    let first = staffplan(
-        &dir,
-        &["run", "s.toml", "--out", "pack", "--quiet", "--runs", "50"],
-    );
-    assert_eq!(first.code, 0, "{}", first.stderr);
-    let old = folder(&dir.join("pack"));
+    let (dir, old) = first_pack("run-replace");
     let second = staffplan(
         &dir,
         &["run", "s.toml", "--out", "pack", "--quiet", "--runs", "60"],
@@ -837,14 +835,7 @@ fn a_new_pack_replaces_the_old_and_keeps_the_planners_files() {
 #[cfg(unix)]
 #[test]
 fn interrupted_run_leaves_the_old_pack() {
-    let dir = workdir("run-interrupted");
-    std::fs::write(dir.join("s.toml"), BASE).unwrap();
-    let first = staffplan(
-        &dir,
-        &["run", "s.toml", "--out", "pack", "--quiet", "--runs", "50"],
-    );
-    assert_eq!(first.code, 0, "{}", first.stderr);
-    let old = folder(&dir.join("pack"));
+    let (dir, old) = first_pack("run-interrupted");
     for signal in ["TERM", "INT"] {
         let child = Command::new(env!("CARGO_BIN_EXE_staffplan"))
             .args([

@@ -6,29 +6,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "common/scenario.rs"]
+mod common;
+use common::{scenario, CALENDAR};
+
 use staffplan::optimise::{self, Shortfall};
 use staffplan::queueing::Mmc;
 use staffplan::service;
 use staffplan::simulate::SimOptions;
-
-fn scenario(toml: &str) -> staffplan::model::Scenario {
-    staffplan::scenario::parse(toml, "test.toml")
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .scenario
-}
-
-const CALENDAR: &str = r#"
-[scenario]
-name = "test"
-[calendar]
-working_days = 250
-hours_per_day = 8
-leave_days = 0
-training_days = 0
-non_case_share = 0
-[staff.regular]
-cost = 1
-"#;
 
 fn options(runs: u32) -> SimOptions {
     SimOptions {

@@ -7,31 +7,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "common/scenario.rs"]
+mod common;
+use common::{scenario, CALENDAR};
+
 use staffplan::analysis;
 use staffplan::export::Exportable;
 use staffplan::model::Scenario;
 use staffplan::queueing::Mmc;
 use staffplan::simulate::{self, Engine, SimOptions, SimulateError, Simulation};
-
-fn scenario(toml: &str) -> Scenario {
-    staffplan::scenario::parse(toml, "test.toml")
-        .unwrap_or_else(|e| panic!("{e:?}"))
-        .scenario
-}
-
-const CALENDAR: &str = r#"
-[scenario]
-name = "test"
-[calendar]
-working_days = 250
-hours_per_day = 8
-leave_days = 0
-training_days = 0
-non_case_share = 0
-[staff.regular]
-label = "regular"
-cost = 1
-"#;
 
 fn run(scenario: &Scenario, runs: u32, days: u32, seed: u64) -> Simulation {
     let options = SimOptions {

@@ -78,13 +78,13 @@ fn search(plan: &Scenario, options: &SimOptions) -> Result<ServicePlan, Simulate
         ..options.clone()
     };
     let mut search = Search::new(plan, &screening)?;
-    search.screen();
+    search.screen()?;
     let before_service = search.worst_shares();
     search.add_until_met()?;
     search.remove_unneeded()?;
     if screening.runs < options.runs {
         search.options = options.clone();
-        search.simulation = search.simulate(&search.current.clone())?;
+        search.simulation = search.simulate()?;
         search.add_until_met()?;
     }
     let mut found = search.finish(before_service);
@@ -141,14 +141,15 @@ impl<'a> Search<'a> {
         })
     }
 
-    fn simulate(&mut self, scenario: &Scenario) -> Result<Simulation, SimulateError> {
+    /// Simulates the plan as it now stands, one more round.
+    fn simulate(&mut self) -> Result<Simulation, SimulateError> {
         self.rounds += 1;
-        simulate::simulate(scenario, &self.options, &|_| {})
+        simulate::simulate(&self.current, &self.options, &|_| {})
     }
 
     /// Raises offices whose work all needs one person to one post short of the M/M/c
     /// headcount, before the first simulation that counts.
-    fn screen(&mut self) {
+    fn screen(&mut self) -> Result<(), SimulateError> {
         let analysis = analysis::analyse(&self.current);
         let mut raised = false;
         for o in 0..self.current.offices.len() {
@@ -165,12 +166,10 @@ impl<'a> Search<'a> {
             }
         }
         if raised {
-            // The screened plan is what the search starts from; its figures replace the
-            // plan's own only once simulated.
-            if let Ok(simulation) = self.simulate(&self.current.clone()) {
-                self.simulation = simulation;
-            }
+            // The screened plan is what the search starts from.
+            self.simulation = self.simulate()?;
         }
+        Ok(())
     }
 
     /// Adds a post where an office misses a target, one office at a time per round, until
@@ -202,7 +201,8 @@ impl<'a> Search<'a> {
             if tried.is_empty() {
                 continue;
             }
-            let simulation = self.simulate(&self.current.clone())?;
+            let simulation = self.simulate()?;
+            let mut took_back = false;
             for (o, t, before) in tried {
                 let after = worst_share(&simulation, o).unwrap_or(0.0);
                 if after - before >= MIN_GAIN {
@@ -218,10 +218,12 @@ impl<'a> Search<'a> {
                         self.take(o, t, 1);
                     }
                     self.given_up[o] = Some(Shortfall::NoGain);
+                    took_back = true;
                 }
             }
-            self.simulation = if self.given_up.iter().any(Option::is_some) {
-                self.simulate(&self.current.clone())?
+            // Posts taken back change the plan the last simulation saw.
+            self.simulation = if took_back {
+                self.simulate()?
             } else {
                 simulation
             };
@@ -256,7 +258,7 @@ impl<'a> Search<'a> {
                 };
                 let before = holding(&self.simulation);
                 self.take(o, t, 1);
-                let trial = self.simulate(&self.current.clone())?;
+                let trial = self.simulate()?;
                 let after = holding(&trial);
                 if before.iter().zip(&after).all(|(b, a)| !b || *a) {
                     self.simulation = trial;

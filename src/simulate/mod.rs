@@ -41,7 +41,8 @@ pub const MAX_ITEMS: f64 = 1_000_000_000.0;
 /// would take hours rather than be refused.
 pub const MAX_PEOPLE: u64 = 100_000;
 /// Most backlog values kept for the chart (runs × sampled days × offices); beyond it the
-/// backlog is sampled every few days instead of every day.
+/// backlog is sampled every few days instead of every day, and when even one value a run is
+/// too many, read from the first runs only.
 pub const MAX_SERIES_VALUES: u64 = 20_000_000;
 /// Runs simulated between two folds into the figures (at least four per thread).
 const RUNS_PER_CHUNK: u32 = 64;
@@ -284,11 +285,14 @@ fn checked_days(scenario: &Scenario, options: &SimOptions) -> Result<u32, Simula
 /// it replays single runs (benchmarks, tests).
 pub fn plan(scenario: &Scenario, options: &SimOptions) -> Result<Plan, SimulateError> {
     let days = checked_days(scenario, options)?;
+    let plan = Plan::new(scenario, days, options.warmup_days, 1);
+    // The chart is read from the runs the bands keep, every `step` days so that it fits.
+    let kept = summary::bands_fit(&plan).min(u64::from(options.runs));
     let offices = scenario.offices.len().max(1) as u64;
-    let values = u64::from(options.runs) * u64::from(days) * offices;
+    let values = kept * u64::from(days) * offices;
     let step = values.div_ceil(MAX_SERIES_VALUES).max(1);
     let step = u32::try_from(step).unwrap_or(days).min(days);
-    Ok(Plan::new(scenario, days, options.warmup_days, step))
+    Ok(plan.sampled_every(step))
 }
 
 /// Simulates `options.runs` years of every office; `progress` is told how many runs have

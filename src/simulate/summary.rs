@@ -2,12 +2,13 @@
 //! figure and into the backlog chart's values, then dropped, so that a simulation holds a
 //! bounded number of values however many runs it has (SPEC §5 bands, issue of memory
 //! bounds): the mean of a figure counts every run, its 5–95% band the first
-//! [`Gathered::band_runs`] runs that define it, and the chart keeps at most
-//! [`MAX_SERIES_VALUES`](super::MAX_SERIES_VALUES) backlog values.
+//! [`band_runs`] runs that define it, and the chart keeps at most [`MAX_SERIES_VALUES`]
+//! backlog values, from those runs.
 
 use super::engine::{OfficeRun, RunOutcome, WorkRun};
 use super::plan::Plan;
 use super::stats::{self, Gather};
+use super::MAX_SERIES_VALUES;
 use super::{BacklogSeries, OfficeSim, SimOptions, Simulation, WorkOnTime, WorkSim};
 use crate::analysis;
 use crate::model::Scenario;
@@ -26,10 +27,16 @@ pub fn values_per_run(plan: &Plan) -> u64 {
         + 3 * plan.works.len() as u64
 }
 
-/// Runs whose values the bands are read from: all of them when they fit in
-/// [`MAX_BAND_VALUES`], else as many as fit.
+/// Runs whose values fit in [`MAX_BAND_VALUES`].
+pub fn bands_fit(plan: &Plan) -> u64 {
+    MAX_BAND_VALUES / values_per_run(plan).max(1)
+}
+
+/// Runs whose values the bands and the backlog chart are read from: all of them when they
+/// fit in [`MAX_BAND_VALUES`] and [`MAX_SERIES_VALUES`], else as many as fit.
 pub fn band_runs(plan: &Plan, runs: u32) -> u32 {
-    let fit = MAX_BAND_VALUES / values_per_run(plan).max(1);
+    let chart = MAX_SERIES_VALUES / (plan.offices.len() as u64 * plan.points as u64).max(1);
+    let fit = bands_fit(plan).min(chart);
     u32::try_from(fit).unwrap_or(u32::MAX).min(runs)
 }
 
@@ -103,7 +110,8 @@ impl WorkGather {
 /// Everything a simulation keeps of its runs so far.
 pub struct Gathered<'a> {
     plan: &'a Plan,
-    runs: usize,
+    /// Runs whose backlog the chart keeps: the first `band_runs`.
+    kept: usize,
     band_runs: u32,
     /// Runs folded in so far.
     added: usize,
@@ -116,11 +124,10 @@ pub struct Gathered<'a> {
 
 impl<'a> Gathered<'a> {
     pub fn new(plan: &'a Plan, runs: u32, band_runs: u32) -> Gathered<'a> {
-        let keep = band_runs as usize;
-        let runs = runs as usize;
+        let keep = band_runs.min(runs) as usize;
         Gathered {
             plan,
-            runs,
+            kept: keep,
             band_runs,
             added: 0,
             offices: (0..plan.offices.len())
@@ -134,7 +141,7 @@ impl<'a> Gathered<'a> {
                     done: Gather::new(keep),
                 })
                 .collect(),
-            series: vec![0; plan.offices.len() * plan.points * runs],
+            series: vec![0; plan.offices.len() * plan.points * keep],
         }
     }
 
@@ -145,11 +152,12 @@ impl<'a> Gathered<'a> {
         const BLOCK: usize = 16;
         let offices = self.plan.offices.len();
         let points = self.plan.points;
-        for (b, block) in outcomes.chunks(BLOCK).enumerate() {
+        let charted = outcomes.len().min(self.kept.saturating_sub(self.added));
+        for (b, block) in outcomes[..charted].chunks(BLOCK).enumerate() {
             let first = self.added + b * BLOCK;
             for o in 0..offices {
                 for k in 0..points {
-                    let row = (o * points + k) * self.runs + first;
+                    let row = (o * points + k) * self.kept + first;
                     for (i, run) in block.iter().enumerate() {
                         if let (Some(cell), Some(&value)) = (
                             self.series.get_mut(row + i),
@@ -179,8 +187,8 @@ impl<'a> Gathered<'a> {
     pub fn summarise(self, scenario: &Scenario, options: &SimOptions) -> Simulation {
         let plan = self.plan;
         let volumes = analysis::volumes(scenario, &scenario.coverage());
-        let runs = self.added;
-        let cell_len = plan.points * self.runs;
+        let runs = self.kept.min(self.added);
+        let cell_len = plan.points * self.kept;
         let mut pairs: Vec<Option<Gather>> = self.pairs.into_iter().map(Some).collect();
         let offices = scenario
             .offices
@@ -341,6 +349,11 @@ mod tests {
         let plan = Plan::new(&scenario, 250, 0, 1);
         // 2,000 offices × 11 figures, no work: 22,000 values a run, 32,000,000 ÷ 22,000.
         assert_eq!(values_per_run(&plan), 22_000);
+        assert_eq!(bands_fit(&plan), 1454);
+        // Read daily, the chart holds 20,000,000 ÷ (2,000 × 250) runs; read once a year,
+        // 10,000, and the bands' limit binds.
+        assert_eq!(band_runs(&plan, 100_000), 40);
+        let plan = plan.sampled_every(250);
         assert_eq!(band_runs(&plan, 100_000), 1454);
         assert_eq!(band_runs(&plan, 1000), 1000);
     }

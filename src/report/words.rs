@@ -119,6 +119,9 @@ pub struct Words {
     pub never_fielded: fn(&str) -> String,
     /// (simulated years, working days).
     pub method_items: fn(u32, u32) -> Vec<String>,
+    /// (simulated years the bands and the backlog chart are read from, all simulated years,
+    /// days between two readings of the backlog): said only when the memory limits bound.
+    pub bounded_bands: fn(u32, u32, u32) -> String,
     /// Money in this language's style.
     money: fn(f64) -> String,
     /// The kinds of office (`model::OfficeKind` ids) in this language.
@@ -385,6 +388,7 @@ const EN: Words = Words {
         "Optimisation: headcount per office and staff type and the group of every unit, under quotas, budget, min/max staff, team sizes and full coverage; goals in order: every office at or below the target (else the fewest unmet hours), the least cost, the lowest peak utilisation, the fewest changes.".to_string(),
         format!("Simulation: {runs} simulated years of {days} working days; Poisson arrivals, Gamma-distributed effort with the work type's coefficient of variation, first come first served, an item starts only when its whole team is free; follow-up work starts with probability share; overtime while a backlog exists, up to the yearly cap."),
     ],
+    bounded_bands: |kept, runs, step| format!("To keep memory bounded, the 5–95% bands and the backlog chart are read from the first {kept} of the {runs} simulated years (the means count all of them), and the backlog every {step} working days."),
     money: money_en,
     office_kind: |k| k.replace('_', " "),
     column: |c| {
@@ -654,6 +658,7 @@ const ZH: Words = Words {
         "优化:在编制限额、预算、最少/最多人数、办案组人数和全覆盖的约束下,确定各机构各类人员人数及每个单位由哪个派驻组覆盖;目标依次为:各机构负荷率不超过目标(否则超出目标的工时最少)、费用最低、最高负荷率最低、调整最少。".to_string(),
         format!("模拟:{runs} 个模拟年份,每年 {days} 个工作日;来件服从泊松分布,每件工时服从伽马分布(变异系数按工作类型),先到先办,办案组人员全部空闲时才开始办理;后续工作按转入比例产生;有积压时加班,不超过每年加班上限。"),
     ],
+    bounded_bands: |kept, runs, step| format!("为控制内存,5%–95% 区间和积压图取自 {runs} 个模拟年份中的前 {kept} 个(均值按全部模拟年份计算),积压每 {step} 个工作日读取一次。"),
     money: money_zh,
     office_kind: |k| {
         match k {

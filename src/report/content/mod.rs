@@ -810,10 +810,13 @@ fn method(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         .before
         .simulation
         .map_or(pack.before.scenario.calendar.working_days, |s| s.days);
-    doc.bullets(
-        (w.method_items)(pack.runs, days)
-            .into_iter()
-            .map(|s| vec![t(s)])
-            .collect(),
-    );
+    let mut items = (w.method_items)(pack.runs, days);
+    let bounded = [pack.before.simulation, pack.after.simulation]
+        .into_iter()
+        .flatten()
+        .find(|s| s.band_runs < s.runs || s.series_step_days > 1);
+    if let Some(s) = bounded {
+        items.push((w.bounded_bands)(s.band_runs, s.runs, s.series_step_days));
+    }
+    doc.bullets(items.into_iter().map(|s| vec![t(s)]).collect());
 }

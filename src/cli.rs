@@ -13,7 +13,9 @@ use crate::error::Error;
 use crate::export::Format;
 use crate::model::Scenario;
 use crate::scenario::{self, Loaded};
-use crate::{analysis, benchmark, optimise, report, service, simulate, starter, synth};
+use crate::{
+    analysis, benchmark, multiyear, optimise, report, service, simulate, starter, synth,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -104,6 +106,19 @@ enum Command {
         /// Stop the solver after this many seconds.
         #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
         time_limit: Duration,
+    },
+    /// The multi-year plan: posts needed, staff, leavers and hires year by year (`[plan]`).
+    Plan {
+        file: PathBuf,
+        /// Monte Carlo runs of the leavers (the band on staff).
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=i64::from(simulate::MAX_RUNS)))]
+        runs: u32,
+        /// Seed of the random generator; the same seed gives the same numbers.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Threads (default: all cores). The results do not depend on it.
+        #[arg(long, value_parser = threads)]
+        threads: Option<usize>,
     },
     /// Several organisations side by side: staff, work and the ratios a study report quotes.
     Benchmark {
@@ -254,6 +269,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
     ("run", "staffplan run scenarios/daqing-2017.toml --out pack"),
     (
+        "plan",
+        "staffplan plan scenarios/daqing-2018-2022.toml --runs 1000 --seed 1",
+    ),
+    (
         "benchmark",
         "staffplan benchmark scenarios/daqing-2017.toml scenarios/daqing-proposal.toml scenarios/chengdu-2016.toml",
     ),
@@ -384,6 +403,22 @@ fn run(args: &Args) -> Result<(), Error> {
                 }
             }
             print(&format.exporter().export(&recommendation));
+            Ok(())
+        }
+        Command::Plan {
+            file,
+            runs,
+            seed,
+            threads,
+        } => {
+            let Input { loaded, .. } = load(file, args.quiet)?;
+            let options = multiyear::PlanOptions {
+                runs: *runs,
+                seed: *seed,
+                threads: *threads,
+            };
+            let plan = multiyear::plan(&loaded.scenario, &options)?;
+            print(&format.exporter().export(&plan));
             Ok(())
         }
         Command::Benchmark { files } => {

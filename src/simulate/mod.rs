@@ -20,6 +20,7 @@ use serde::Serialize;
 
 pub use engine::{Engine, OfficeRun, RunOutcome, WorkRun};
 pub use plan::Plan;
+pub use random::{run_rng, RunRng};
 pub use stats::Band;
 
 use crate::analysis;

@@ -13,9 +13,7 @@ use crate::error::Error;
 use crate::export::Format;
 use crate::model::Scenario;
 use crate::scenario::{self, Loaded};
-use crate::{
-    analysis, benchmark, multiyear, optimise, report, service, simulate, starter, synth,
-};
+use crate::{analysis, benchmark, multiyear, optimise, report, service, simulate, starter, synth};
 
 #[derive(Debug, Parser)]
 #[command(

@@ -100,8 +100,10 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u32)>], horizon: Horizon
 
     let mut binding = Vec::new();
     for t in 0..years {
-        let mut cap_left: Vec<Option<u64>> =
-            types.iter().map(|k| k.hires_per_year.map(u64::from)).collect();
+        let mut cap_left: Vec<Option<u64>> = types
+            .iter()
+            .map(|k| k.hires_per_year.map(u64::from))
+            .collect();
         for (o, office) in offices.iter().enumerate() {
             for &k in &order {
                 if !office.allowed_staff[k] {
@@ -113,7 +115,9 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u32)>], horizon: Horizon
                 }
                 let expected: f64 = staff[o].iter().map(|row| row[a]).sum();
                 let posts = f64::from(needs[a][o].1);
-                let need = (posts - expected - super::SHORT).ceil().clamp(0.0, MAX_REQUEST) as u64;
+                let need = (posts - expected - super::SHORT)
+                    .ceil()
+                    .clamp(0.0, MAX_REQUEST) as u64;
                 if need == 0 {
                     continue;
                 }

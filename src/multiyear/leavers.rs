@@ -80,9 +80,11 @@ pub fn bands(
             .collect(),
         total: (0..years)
             .map(|t| {
-                Band::of(outcomes.iter().map(|r| {
-                    Some((0..offices).map(|o| f64::from(r[o * years + t])).sum())
-                }))
+                Band::of(
+                    outcomes
+                        .iter()
+                        .map(|r| Some((0..offices).map(|o| f64::from(r[o * years + t])).sum())),
+                )
             })
             .collect(),
     })

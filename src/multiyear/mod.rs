@@ -54,7 +54,11 @@ pub enum PlanError {
     #[error("{runs} runs of about {per_run:.0} person-years each are more than the {MAX_PERSON_YEARS} the Monte Carlo of leavers follows one by one\n  help: ask for fewer --runs, or check the scenario for a slip of the decimal point (hours, volumes, growth)")]
     TooManyPersonYears { runs: u32, per_run: f64 },
     #[error("{runs} runs × {offices} offices × {years} years are more than the {MAX_BAND_VALUES} values the bands keep\n  help: ask for fewer --runs")]
-    TooManyValues { runs: u32, offices: usize, years: u32 },
+    TooManyValues {
+        runs: u32,
+        offices: usize,
+        years: u32,
+    },
     #[error("cannot start {threads} worker threads: {reason}\n  help: ask for fewer --threads")]
     Threads { threads: usize, reason: String },
 }

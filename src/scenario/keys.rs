@@ -287,7 +287,11 @@ const WORK: &[Field] = &[
 
 const PLAN: &[Field] = &[
     required("years", Kind::Whole, "Years of the multi-year plan, 1..50."),
-    field("start", Kind::Whole, "Label of year 1, e.g. 2018 (default 1)."),
+    field(
+        "start",
+        Kind::Whole,
+        "Label of year 1, e.g. 2018 (default 1).",
+    ),
 ];
 
 /// The top level of a scenario file.
@@ -315,7 +319,11 @@ pub const ROOT: &[Field] = &[
     ),
     field("unit", Kind::Tables(UNIT), "Supervised units."),
     field("work", Kind::Tables(WORK), "Work types."),
-    field("plan", Kind::Table(PLAN), "The multi-year plan: `staffplan plan`."),
+    field(
+        "plan",
+        Kind::Table(PLAN),
+        "The multi-year plan: `staffplan plan`.",
+    ),
 ];
 
 /// The JSON Schema (draft 2020-12) of the scenario format.

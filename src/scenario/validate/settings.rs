@@ -112,10 +112,9 @@ impl Validator<'_, '_> {
                         0,
                         f64::from(MAX_PLAN_YEARS),
                     ),
-                    hires_per_year: t
-                        .hires_per_year
-                        .as_ref()
-                        .map(|n| self.whole(&Some(n.clone()), &place, "hires_per_year", 0, MAX_WHOLE)),
+                    hires_per_year: t.hires_per_year.as_ref().map(|n| {
+                        self.whole(&Some(n.clone()), &place, "hires_per_year", 0, MAX_WHOLE)
+                    }),
                     id,
                     label,
                 }

@@ -176,6 +176,15 @@ struct SimArgs {
 }
 
 impl SimArgs {
+    /// The multi-year plan of `run`: its band has as many runs as the simulation.
+    fn plan_options(&self) -> multiyear::PlanOptions {
+        multiyear::PlanOptions {
+            runs: self.runs,
+            seed: self.seed,
+            threads: self.threads,
+        }
+    }
+
     fn options(&self) -> simulate::SimOptions {
         simulate::SimOptions {
             runs: self.runs,
@@ -529,6 +538,7 @@ fn run(args: &Args) -> Result<(), Error> {
                     .date
                     .clone()
                     .or_else(|| first.loaded.scenario.date.clone()),
+                plan: None,
             };
             finish_pack(&out, &pack, format, args.quiet)
         }
@@ -556,6 +566,10 @@ fn run(args: &Args) -> Result<(), Error> {
             ];
             let annotations = scenario::annotations(&text);
             let source = file.display().to_string();
+            let plan = match loaded.scenario.plan {
+                Some(_) => Some(multiyear::plan(&loaded.scenario, &sim.plan_options())?),
+                None => None,
+            };
             let pack = report::Pack {
                 before: report::Side {
                     source: &source,
@@ -574,6 +588,7 @@ fn run(args: &Args) -> Result<(), Error> {
                 seed: sim.seed,
                 runs: sim.runs,
                 date: sim.date.clone().or_else(|| loaded.scenario.date.clone()),
+                plan: plan.as_ref(),
             };
             finish_pack(&out, &pack, format, args.quiet)
         }

@@ -282,10 +282,10 @@ growth = 1
             )
         })
         .collect();
+    // The 2019 cut of `regular` is covered by `dear`, so only 2020's cuts explain a shortfall.
     assert_eq!(
         cut,
         [
-            (2019, "regular", "quota", 2, 1),
             (2020, "regular", "quota", 4, 0),
             (2020, "dear", "hires_per_year", 4, 2),
         ]
@@ -380,4 +380,38 @@ fn a_scenario_without_plan_is_refused() {
     ));
     let error = multiyear::plan(&s, &PlanOptions::default()).unwrap_err();
     assert!(error.to_string().contains("add `[plan]` with `years = 5`"));
+}
+
+#[test]
+fn a_dearer_type_with_a_longer_lag_waits_for_the_cheaper_one() {
+    // `regular` (cost 1) arrives the year it is requested, `dear` (cost 2) a year later. In
+    // 2018 only `dear` could be requested for 2019, but `regular` can still be requested in
+    // 2019 for 2019: so nothing is requested in 2018, and 2019's hire is `regular`.
+    let plan = plan_of(
+        "hiring_lag_years = 0\n[staff.dear]\ncost = 2\nhiring_lag_years = 1",
+        GROWING,
+        10,
+    );
+    let requested: Vec<Vec<(String, u64)>> = plan
+        .years
+        .iter()
+        .map(|y| y.total.hires_requested_by_type.clone())
+        .collect();
+    assert_eq!(
+        requested,
+        [
+            vec![("regular".into(), 0), ("dear".into(), 0)],
+            vec![("regular".into(), 1), ("dear".into(), 0)],
+            vec![("regular".into(), 1), ("dear".into(), 0)],
+        ]
+    );
+    // No attrition: 2, 3, 4 staff against 2, 3, 4 posts.
+    assert_rows(
+        &plan,
+        &[
+            (2, 2.0, 0, 0, 2.0, 0.0, 0.0),
+            (3, 2.0, 1, 1, 3.0, 0.0, 0.0),
+            (4, 3.0, 1, 1, 4.0, 0.0, 0.0),
+        ],
+    );
 }

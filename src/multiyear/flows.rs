@@ -4,6 +4,11 @@
 //! t + lag, ⌈posts needed − staff expected⌉ of the arrival year (its staff before hires and the
 //! hires already due), at least 0, capped by `hires_per_year` and the arrival year's quota;
 //! nothing is requested that would arrive after the last year.
+//!
+//! Offices request in file order, each year; within an office, staff types cheapest first
+//! (ties in the scenario's order), each for what the cheaper ones leave. Where staff types
+//! have different lags, a dearer type is not requested for a year that a cheaper type with a
+//! shorter lag can still be requested for within its quota and cap.
 
 use crate::model::{Horizon, Scenario};
 
@@ -105,19 +110,39 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u32)>], horizon: Horizon
             .map(|k| k.hires_per_year.map(u64::from))
             .collect();
         for (o, office) in offices.iter().enumerate() {
-            for &k in &order {
+            for (i, &k) in order.iter().enumerate() {
                 if !office.allowed_staff[k] {
                     continue;
                 }
-                let a = t + types[k].hiring_lag_years as usize;
+                let lag = types[k].hiring_lag_years as usize;
+                let a = t + lag;
                 if a >= years {
                     continue;
                 }
                 let expected: f64 = staff[o].iter().map(|row| row[a]).sum();
                 let posts = f64::from(needs[a][o].1);
-                let need = (posts - expected - super::SHORT)
+                let mut need = (posts - expected - super::SHORT)
                     .ceil()
                     .clamp(0.0, MAX_REQUEST) as u64;
+                // A cheaper type with a shorter lag can still be requested for year `a` in a
+                // later year: the dearer type takes only what that one's quota and cap leave.
+                for &cheaper in &order[..i] {
+                    if need == 0 {
+                        break;
+                    }
+                    if !office.allowed_staff[cheaper]
+                        || types[cheaper].hiring_lag_years as usize >= lag
+                    {
+                        continue;
+                    }
+                    let room = quota(cheaper, a).map_or(u64::MAX, |q| {
+                        (f64::from(q) - total[cheaper][a] + super::SHORT)
+                            .floor()
+                            .max(0.0) as u64
+                    });
+                    let cap = types[cheaper].hires_per_year.map_or(u64::MAX, u64::from);
+                    need = need.saturating_sub(room.min(cap));
+                }
                 if need == 0 {
                     continue;
                 }

@@ -131,7 +131,8 @@ pub struct MultiYearPlan {
     /// Staff type ids, in the scenario's order (the keys of the `_by_type` maps).
     pub staff_types: Vec<String>,
     pub years: Vec<Year>,
-    /// Requests cut by a quota or `hires_per_year`, in the order made.
+    /// Requests cut by a quota or `hires_per_year` where the office is short in the year the
+    /// hires would have arrived, in the order made.
     pub binding: Vec<Binding>,
     /// The first year in which some office has fewer staff than posts needed, if any.
     pub first_short_year: Option<u32>,
@@ -267,9 +268,16 @@ pub fn plan(scenario: &Scenario, options: &PlanOptions) -> Result<MultiYearPlan,
             total,
         });
     }
+    // A cut request explains a shortfall only where the office is still short in the year the
+    // hires would have arrived (a dearer type's request cut by its quota may be covered by a
+    // cheaper type whose lag is shorter).
     let binding = flows
         .binding
         .iter()
+        .filter(|b| {
+            let a = b.arrival as usize - 1;
+            flows.offices[b.office].staff[a] < f64::from(needs[a][b.office].1) - SHORT
+        })
         .map(|b| Binding {
             requested_in: horizon.label(b.requested_in),
             arrival: horizon.label(b.arrival),

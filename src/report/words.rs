@@ -850,7 +850,7 @@ const PLAN_ZH: PlanWords = PlanWords {
     binds: |year, label, rule, wanted, granted| {
         format!("{year}年{label}的{rule}只允许到岗{granted}人,而所需岗位数要求{wanted}人。")
     },
-    rules: ["编制限额", "每年招录上限"],
+    rules: ["限额", "每年招录上限"],
     lag_cause: "没有编制限额或招录上限削减申请:缺口来自招录周期(现在申请的人员要以后才能到岗)。",
     office_heading: "各机构缺口(在岗人数 − 所需岗位数)",
     office_text: "各机构预计在岗人数减所需岗位数;负数为缺员。",

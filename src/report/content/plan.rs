@@ -120,26 +120,36 @@ pub(super) fn plan_section(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             }
         }
     }
-    let mut seen: Vec<(u32, &str, &str)> = Vec::new();
+    // One sentence per arrival year, staff type and rule, over all offices, year by year.
+    let mut cuts: Vec<(u32, usize, &str, &'static str)> = Vec::new();
     for b in &plan.binding {
-        // One sentence per arrival year, staff type and rule, over all offices.
-        if seen.contains(&(b.arrival, b.staff_type.as_str(), b.rule)) {
-            continue;
+        let k = plan
+            .staff_types
+            .iter()
+            .position(|t| *t == b.staff_type)
+            .unwrap_or(0);
+        if !cuts
+            .iter()
+            .any(|c| (c.0, c.1, c.3) == (b.arrival, k, b.rule))
+        {
+            cuts.push((b.arrival, k, &b.staff_type, b.rule));
         }
-        seen.push((b.arrival, &b.staff_type, b.rule));
+    }
+    cuts.sort_by_key(|c| (c.0, c.1));
+    for (arrival, _, staff_type, rule) in cuts {
         let (wanted, granted) = plan
             .binding
             .iter()
-            .filter(|x| x.arrival == b.arrival && x.staff_type == b.staff_type && x.rule == b.rule)
+            .filter(|x| x.arrival == arrival && x.staff_type == staff_type && x.rule == rule)
             .fold((0, 0), |(w, g), x| (w + x.wanted, g + x.granted));
-        let rule = if b.rule == "quota" {
+        let rule = if rule == "quota" {
             pw.rules[0]
         } else {
             pw.rules[1]
         };
         doc.text((pw.binds)(
-            b.arrival,
-            label_of(s, &b.staff_type),
+            arrival,
+            label_of(s, staff_type),
             rule,
             wanted,
             granted,

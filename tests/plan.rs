@@ -415,3 +415,56 @@ fn a_dearer_type_with_a_longer_lag_waits_for_the_cheaper_one() {
         ],
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, .. proptest::prelude::ProptestConfig::default() })]
+
+    /// Any mix of attrition, lags, caps, quota paths and growth keeps the rules: the stock
+    /// identities hold every year, no year's requests of a type pass its cap, nothing is
+    /// requested for after the last year, and no figure is negative or not finite.
+    #[test]
+    fn the_rules_hold_for_any_plan(
+        years in 1u32..8,
+        attrition in (0.0f64..0.6, 0.0f64..0.6),
+        lag in (0u32..3, 0u32..3),
+        cap in (0u32..4, 0u32..4),
+        quota in proptest::collection::vec(0u32..12, 8),
+        growth in -0.5f64..0.8,
+        staff in (0u32..6, 0u32..6),
+        volume in 0.0f64..2000.0,
+    ) {
+        let quota: Vec<String> = quota.iter().map(u32::to_string).collect();
+        let text = format!(
+            "{CALENDAR}attrition = {}\nhiring_lag_years = {}\nhires_per_year = {}\n\
+             [staff.dear]\ncost = 2\nattrition = {}\nhiring_lag_years = {}\nhires_per_year = {}\n\
+             [policy]\nquota_by_year = {{ regular = [{}] }}\n[plan]\nyears = {years}\n\
+             [[office]]\nid = \"a\"\nname = \"A\"\nstaff = {{ regular = {}, dear = {} }}\n\
+             [[office]]\nid = \"b\"\nname = \"B\"\nallowed_staff = [\"dear\"]\n\
+             [[work]]\nid = \"w\"\nname = \"W\"\noffice = \"a\"\nvolume = {volume}\nhours = 10\ngrowth = {growth}\n\
+             [[work]]\nid = \"v\"\nname = \"V\"\noffice = \"b\"\nvolume = {volume}\nhours = 3\ngrowth = {growth}\n",
+            attrition.0, lag.0, cap.0, attrition.1, lag.1, cap.1, quota.join(", "), staff.0, staff.1,
+        );
+        let plan = multiyear::plan(&scenario(&text), &PlanOptions { runs: 20, seed: 1, threads: Some(1) }).unwrap();
+        let caps = [u64::from(cap.0), u64::from(cap.1)];
+        let lags = [lag.0, lag.1];
+        for (t, y) in plan.years.iter().enumerate() {
+            for (k, (_, n)) in y.total.hires_requested_by_type.iter().enumerate() {
+                proptest::prop_assert!(*n <= caps[k]);
+                if *n > 0 {
+                    proptest::prop_assert!(t as u32 + lags[k] < years);
+                }
+            }
+            for (o, office) in y.offices.iter().enumerate() {
+                let f = &office.figures;
+                proptest::prop_assert!(close(f.staff, f.staff_before_hires + f.hires_arriving as f64));
+                proptest::prop_assert!(close(f.gap, f.staff - f.posts_needed as f64));
+                proptest::prop_assert!(f.staff_before_hires >= 0.0 && f.leavers >= 0.0);
+                proptest::prop_assert!(f.staff_band.p5 <= f.staff_band.p95);
+                if let Some(next) = plan.years.get(t + 1) {
+                    let b = next.offices[o].figures.staff_before_hires;
+                    proptest::prop_assert!(close(b, f.staff - f.leavers));
+                }
+            }
+        }
+    }
+}

@@ -200,3 +200,67 @@ fn plan_refuses_a_scenario_without_plan_and_a_bad_command_line() {
     let outcome = staffplan(&dir, &["plan", "s.toml", "--runs", "0"]);
     assert_eq!(outcome.code, 2);
 }
+
+#[test]
+fn run_with_a_plan_writes_plan_csv_the_trajectory_chart_and_the_report_section() {
+    let dir = workdir("plan-run");
+    std::fs::write(dir.join("s.toml"), growing()).unwrap();
+    let run = |out: &str, threads: &str| {
+        let outcome = staffplan(
+            &dir,
+            &[
+                "run",
+                "s.toml",
+                "--runs",
+                "20",
+                "--quiet",
+                "--threads",
+                threads,
+                "--out",
+                out,
+            ],
+        );
+        assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    };
+    run("one", "1");
+    run("two", "2");
+    let plan = staffplan(&dir, &["plan", "s.toml", "--runs", "20", "--format", "csv"]);
+    let csv = std::fs::read_to_string(dir.join("one/plan.csv")).unwrap();
+    // The pack's CSV is the command's, with the byte-order mark Excel needs.
+    assert_eq!(csv, format!("\u{feff}{}", plan.stdout));
+    for file in [
+        "plan.csv",
+        "charts/trajectory.png",
+        "charts/trajectory.svg",
+        "report.md",
+    ] {
+        let one = std::fs::read(dir.join("one").join(file)).unwrap();
+        let two = std::fs::read(dir.join("two").join(file)).unwrap();
+        assert!(one == two, "{file} differs between 1 and 2 threads");
+    }
+    let report = std::fs::read_to_string(dir.join("one/report.md")).unwrap();
+    assert!(report.contains("## 7. Multi-year plan"), "{report}");
+    assert!(report.contains("### Recruitment each year must request"));
+    assert!(report.contains("![Posts needed and staff, year by year](charts/trajectory.png)"));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("one/summary.json")).unwrap())
+            .unwrap();
+    assert_eq!(summary["plan"]["years"].as_array().unwrap().len(), 5);
+    // Without [plan], none of it.
+    std::fs::write(dir.join("base.toml"), BASE).unwrap();
+    let outcome = staffplan(
+        &dir,
+        &[
+            "run",
+            "base.toml",
+            "--runs",
+            "5",
+            "--quiet",
+            "--out",
+            "base",
+        ],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(!dir.join("base/plan.csv").exists());
+    assert!(!dir.join("base/charts/trajectory.png").exists());
+}

@@ -104,6 +104,8 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u32)>], horizon: Horizon
     }
 
     let mut binding = Vec::new();
+    // `t` is the year of the request; it reads the years after it (the arrival `a`) too.
+    #[allow(clippy::needless_range_loop)]
     for t in 0..years {
         let mut cap_left: Vec<Option<u64>> = types
             .iter()

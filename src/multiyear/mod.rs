@@ -203,7 +203,7 @@ pub fn plan(scenario: &Scenario, options: &PlanOptions) -> Result<MultiYearPlan,
     };
     let mut out_years = Vec::with_capacity(years as usize);
     let mut first_short_year = None;
-    for t in 0..years as usize {
+    for (t, year_needs) in needs.iter().enumerate() {
         let mut offices = Vec::with_capacity(scenario.offices.len());
         let mut total = Figures {
             required_hours: 0.0,
@@ -222,7 +222,7 @@ pub fn plan(scenario: &Scenario, options: &PlanOptions) -> Result<MultiYearPlan,
         let mut arriving_total = vec![0u64; types.len()];
         for (o, office) in scenario.offices.iter().enumerate() {
             let f = &flows.offices[o];
-            let (required_hours, posts) = needs[t][o];
+            let (required_hours, posts) = year_needs[o];
             let requested: Vec<u64> = (0..types.len()).map(|k| f.requested[k][t]).collect();
             let arriving: Vec<u64> = (0..types.len()).map(|k| f.arriving[k][t]).collect();
             let figures = Figures {

@@ -468,3 +468,27 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn without_quota_by_year_the_quota_holds_every_year() {
+    // `quota = { regular = 3 }`: 2 → 3 posts in 2019 is one hire, 4 posts in 2020 none.
+    let plan = plan_of(
+        "",
+        &GROWING.replace("[plan]", "quota = { regular = 3 }\n[plan]"),
+        10,
+    );
+    assert_rows(
+        &plan,
+        &[
+            (2, 2.0, 0, 0, 2.0, 0.0, 0.0),
+            (3, 2.0, 1, 1, 3.0, 0.0, 0.0),
+            (4, 3.0, 0, 0, 3.0, 0.0, -1.0),
+        ],
+    );
+    let cut: Vec<(u32, &str, u64, u64)> = plan
+        .binding
+        .iter()
+        .map(|b| (b.arrival, b.rule, b.wanted, b.granted))
+        .collect();
+    assert_eq!(cut, [(2020, "quota", 1, 0)]);
+}

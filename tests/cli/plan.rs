@@ -264,3 +264,18 @@ fn run_with_a_plan_writes_plan_csv_the_trajectory_chart_and_the_report_section()
     assert!(!dir.join("base/plan.csv").exists());
     assert!(!dir.join("base/charts/trajectory.png").exists());
 }
+
+#[test]
+fn a_hiring_lag_beyond_the_plan_is_a_warning() {
+    let text = format!("{BASE}\n[plan]\nyears = 2\n").replacen(
+        "cost = 96000",
+        "cost = 96000\nhiring_lag_years = 2",
+        1,
+    );
+    let outcome = check("plan-lag-beyond", &text);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert_eq!(
+        outcome.stderr,
+        "warning: s.toml:9:20: [staff.contract], key `hiring_lag_years`: a hire of contract requested in the first year arrives after the last year of the 2-year plan, so the plan can never hire one\n  help: plan more years, or check the lag (whole years from the request to the arrival)\n"
+    );
+}

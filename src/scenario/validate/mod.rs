@@ -106,6 +106,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     let staff_types = v.staff_types(&staff, staff_span);
     let staff_ids: Vec<&str> = staff_types.iter().map(|t| t.id.as_str()).collect();
     let horizon = v.plan(plan.as_ref(), plan_span);
+    v.lags_within(&staff, &staff_types, horizon);
     let mut policy_model = v.policy(&policy, &staff_ids);
     policy_model.quota_by_year = v.quota_by_year(&policy, &staff_ids, horizon);
     let policy = policy_model;

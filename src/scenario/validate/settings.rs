@@ -153,6 +153,35 @@ impl Validator<'_, '_> {
         })
     }
 
+    /// A warning for each staff type whose hiring lag leaves no year of the plan for a hire
+    /// to arrive in: the plan can never hire it.
+    pub(super) fn lags_within(
+        &mut self,
+        raw: &IdMap<raw::StaffType>,
+        types: &[StaffType],
+        plan: Option<Horizon>,
+    ) {
+        let Some(h) = plan else {
+            return;
+        };
+        for ((_, t), ty) in raw.0.iter().zip(types) {
+            if ty.hiring_lag_years < h.years {
+                continue;
+            }
+            if let Some(lag) = &t.get_ref().hiring_lag_years {
+                self.warning(
+                    lag.span(),
+                    format!("[staff.{}], key `hiring_lag_years`", ty.id),
+                    format!(
+                        "a hire of {} requested in the first year arrives after the last year of the {}-year plan, so the plan can never hire one",
+                        ty.id, h.years
+                    ),
+                    "plan more years, or check the lag (whole years from the request to the arrival)",
+                );
+            }
+        }
+    }
+
     /// `[policy] quota_by_year`: a known staff type each, whole numbers, one a year at least.
     pub(super) fn quota_by_year(
         &mut self,

@@ -4,13 +4,52 @@
 one person-day on average (exponential): utilisation 0.8. Prints the items finished per
 second of wall-clock time and the mean wait against Erlang C (about 0.554 days).
 
+Then, in the same run (so that both see the same machine load), it times the release build
+of staffplan on the same office: `staffplan simulate` of 16 runs of DAYS days each, on one
+thread and on all cores, wall time of the whole command (reading, simulating, summarising),
+and prints how many times SimPy's rate each is.
+
     pip install simpy
+    cargo build --release
     python3 benches/simpy_mmc.py [DAYS] [SEED]
 """
 
+import json
+import os
 import random
+import subprocess
 import sys
+import tempfile
 import time
+
+STAFFPLAN = os.path.join(os.path.dirname(__file__), "..", "target", "release", "staffplan")
+
+# The office of benches/simulate.rs: 5 people with 8 casework hours a day, 1,000 items a year
+# of 8 hours (exponential: cv = 1) over 250 days.
+SCENARIO = """[scenario]
+name = "M/M/5"
+[calendar]
+working_days = 250
+hours_per_day = 8
+leave_days = 0
+training_days = 0
+non_case_share = 0
+[staff.regular]
+label = "regular"
+cost = 1
+[[office]]
+id = "desk"
+name = "desk"
+staff = { regular = 5 }
+[[work]]
+id = "case"
+name = "case"
+office = "desk"
+volume = 1000
+hours = 8
+cv = 1
+"""
+RUNS = 16
 
 import simpy
 
@@ -45,8 +84,29 @@ def main():
     start = time.perf_counter()
     env.run(until=days)
     seconds = time.perf_counter() - start
+    simpy_rate = done / seconds
     print(f"simpy {simpy.__version__}: {done} items in {seconds:.2f} s = "
-          f"{done / seconds:,.0f} items/s; mean wait {wait_sum / done:.3f} days")
+          f"{simpy_rate:,.0f} items/s; mean wait {wait_sum / done:.3f} days")
+    if not os.path.exists(STAFFPLAN):
+        print("no release build of staffplan: run `cargo build --release` to compare")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "mmc.toml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(SCENARIO)
+        for threads in ["1", str(os.cpu_count() or 1)]:
+            start = time.perf_counter()
+            out = subprocess.run(
+                [STAFFPLAN, "simulate", path, "--days", str(int(days)), "--runs", str(RUNS),
+                 "--seed", str(seed), "--threads", threads, "--format", "json"],
+                check=True, capture_output=True, text=True).stdout
+            seconds = time.perf_counter() - start
+            office = json.loads(out)["offices"][0]
+            items = office["done"]["mean"] * RUNS
+            rate = items / seconds
+            print(f"staffplan, {threads} thread(s): {items:,.0f} items in {seconds:.2f} s = "
+                  f"{rate:,.0f} items/s = {rate / simpy_rate:,.0f} x SimPy; mean wait "
+                  f"{office['wait_days']['mean']:.3f} days")
 
 
 if __name__ == "__main__":

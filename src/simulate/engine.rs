@@ -119,6 +119,8 @@ struct Slot {
     rate: f64,
     overtime: bool,
     version: u32,
+    /// Where the slot sits in its office's `active` list.
+    active_at: u32,
     members: Vec<u32>,
 }
 
@@ -211,28 +213,38 @@ struct Due {
     late: u32,
 }
 
+/// One office's part of a run's state, kept together so that an event touches one place.
+#[derive(Debug, Clone, Default)]
+struct Desk {
+    queue: VecDeque<Waiting>,
+    /// Work that can never be fielded, set aside on arrival.
+    parked: Vec<Waiting>,
+    free_regular: Vec<u32>,
+    free_leader: Vec<u32>,
+    /// Slots in progress here.
+    active: Vec<u32>,
+    /// In overtime (items waiting) as of the last change; items in progress here are paced
+    /// accordingly.
+    overtime_on: bool,
+    tally: Tally,
+    /// Lead times of the items finished, for their 90th percentile.
+    leads: Vec<f64>,
+}
+
 /// The state of a run, kept between runs so that its buffers are reused.
 #[derive(Debug)]
 pub struct Engine<'a> {
     plan: &'a Plan,
     heap: BinaryHeap<Event>,
-    queue: Vec<VecDeque<Waiting>>,
-    /// Work that can never be fielded, set aside on arrival.
-    parked: Vec<Vec<Waiting>>,
-    free_regular: Vec<Vec<u32>>,
-    free_leader: Vec<Vec<u32>>,
+    /// Each office's queue, people and tallies.
+    desks: Vec<Desk>,
     overtime_left: Vec<f64>,
     overtime_used: Vec<f64>,
-    /// Offices in overtime (items waiting) as of their last change; items in progress there
-    /// are paced accordingly.
-    overtime_on: Vec<bool>,
     slots: Vec<Slot>,
     free_slots: Vec<u32>,
-    active: Vec<Vec<u32>>,
+    /// Items open at each office (apart from the desks: the backlog chart copies it whole).
     open: Vec<u32>,
-    tallies: Vec<Tally>,
     dues: Vec<Due>,
-    leads: Vec<Vec<f64>>,
     works: Vec<WorkRun>,
     series: Vec<u32>,
     next_point: usize,
@@ -248,20 +260,13 @@ impl<'a> Engine<'a> {
         Engine {
             plan,
             heap: BinaryHeap::new(),
-            queue: vec![VecDeque::new(); offices],
-            parked: vec![Vec::new(); offices],
-            free_regular: vec![Vec::new(); offices],
-            free_leader: vec![Vec::new(); offices],
+            desks: vec![Desk::default(); offices],
             overtime_left: vec![0.0; plan.person_rate.len()],
             overtime_used: vec![0.0; plan.person_rate.len()],
-            overtime_on: vec![false; offices],
             slots: Vec::new(),
             free_slots: Vec::new(),
-            active: vec![Vec::new(); offices],
             open: vec![0; offices],
-            tallies: vec![Tally::default(); offices],
             dues: vec![Due::default(); plan.pairs.len()],
-            leads: vec![Vec::new(); offices],
             works: vec![WorkRun::default(); plan.works.len()],
             series: Vec::new(),
             next_point: 0,
@@ -273,19 +278,22 @@ impl<'a> Engine<'a> {
     fn reset(&mut self) {
         self.heap.clear();
         for (o, office) in self.plan.offices.iter().enumerate() {
-            self.queue[o].clear();
-            self.parked[o].clear();
-            self.active[o].clear();
+            self.desks[o].queue.clear();
+            let desk = &mut self.desks[o];
+            desk.parked.clear();
+            desk.active.clear();
             // Popped from the back: the lowest-numbered free person is taken first.
             let rates = &self.plan.person_rate;
             let works = |p: &u32| rates.get(*p as usize).is_some_and(|&r| r > 0.0);
-            self.free_regular[o].clear();
-            self.free_regular[o].extend((office.first..office.leaders_from).rev().filter(works));
-            self.free_leader[o].clear();
-            self.free_leader[o].extend((office.leaders_from..office.end).rev().filter(works));
+            desk.free_regular.clear();
+            desk.free_regular
+                .extend((office.first..office.leaders_from).rev().filter(works));
+            desk.free_leader.clear();
+            desk.free_leader
+                .extend((office.leaders_from..office.end).rev().filter(works));
+            desk.tally = Tally::default();
+            desk.leads.clear();
             self.open[o] = 0;
-            self.tallies[o] = Tally::default();
-            self.leads[o].clear();
         }
         self.dues.fill(Due::default());
         self.overtime_left.fill(if self.plan.warmup_days > 0 {
@@ -294,7 +302,9 @@ impl<'a> Engine<'a> {
             self.plan.overtime_cap
         });
         self.overtime_used.fill(0.0);
-        self.overtime_on.fill(false);
+        for desk in &mut self.desks {
+            desk.overtime_on = false;
+        }
         self.free_slots.clear();
         self.free_slots.extend((0..self.slots.len() as u32).rev());
         self.works.fill(WorkRun::default());
@@ -456,19 +466,18 @@ impl<'a> Engine<'a> {
             effort,
         };
         if !self.plan.fieldable(work, office) {
-            self.parked[office].push(item);
+            self.desks[office].parked.push(item);
             return;
         }
         self.idle_tick(office, t);
         let team = plan_work.team;
-        if self.queue[office].is_empty()
-            && self.free_regular[office].len() + self.free_leader[office].len() >= team
-        {
+        let desk = &mut self.desks[office];
+        if desk.queue.is_empty() && desk.free_regular.len() + desk.free_leader.len() >= team {
             // The item would be the head of an empty queue and its team is free: it starts
             // at once, without the round trip through the queue.
             self.start(office, item, team, t);
         } else {
-            self.queue[office].push_back(item);
+            desk.queue.push_back(item);
             self.try_start(office, t);
         }
         if self.plan.overtime() {
@@ -479,13 +488,16 @@ impl<'a> Engine<'a> {
     /// Starts items from the head of the office's queue while a full team is free.
     #[inline]
     fn try_start(&mut self, office: usize, t: f64) {
-        let mut free = self.free_regular[office].len() + self.free_leader[office].len();
-        while let Some(&head) = self.queue[office].front() {
+        let Some(desk) = self.desks.get_mut(office) else {
+            return;
+        };
+        let mut free = desk.free_regular.len() + desk.free_leader.len();
+        while let Some(&head) = self.desks[office].queue.front() {
             let team = self.plan.works.get(head.work).map_or(1, |w| w.team);
             if free < team {
                 break;
             }
-            self.queue[office].pop_front();
+            self.desks[office].queue.pop_front();
             self.start(office, head, team, t);
             free -= team;
         }
@@ -500,18 +512,24 @@ impl<'a> Engine<'a> {
                 (self.slots.len() - 1) as u32
             }
         };
-        let s = &mut self.slots[slot as usize];
+        let (Some(s), Some(desk)) = (
+            self.slots.get_mut(slot as usize),
+            self.desks.get_mut(office),
+        ) else {
+            return;
+        };
         s.members.clear();
         let mut rate = 0.0;
         for _ in 0..team {
-            let person = match self.free_regular[office].pop() {
-                Some(p) => p,
-                None => match self.free_leader[office].pop() {
-                    Some(p) => p,
-                    None => break,
-                },
+            let Some(person) = desk.free_regular.pop().or_else(|| desk.free_leader.pop()) else {
+                break;
             };
-            rate += self.plan.person_rate[person as usize];
+            rate += self
+                .plan
+                .person_rate
+                .get(person as usize)
+                .copied()
+                .unwrap_or(0.0);
             s.members.push(person);
         }
         s.work = item.work;
@@ -524,8 +542,9 @@ impl<'a> Engine<'a> {
         s.regular_rate = rate;
         s.rate = rate;
         s.overtime = false;
-        self.active[office].push(slot);
-        if self.overtime_on[office] {
+        s.active_at = desk.active.len() as u32;
+        desk.active.push(slot);
+        if desk.overtime_on {
             let (on, rate) = self.pace(slot, true);
             let s = &mut self.slots[slot as usize];
             s.overtime = on;
@@ -619,13 +638,13 @@ impl<'a> Engine<'a> {
     /// Items started meanwhile were paced for the state before; a person reaching the cap has
     /// an event of their own.
     fn refresh(&mut self, office: usize, t: f64) {
-        let overtime = !self.queue[office].is_empty();
-        if overtime == self.overtime_on[office] {
+        let overtime = !self.desks[office].queue.is_empty();
+        if overtime == self.desks[office].overtime_on {
             return;
         }
-        self.overtime_on[office] = overtime;
-        for i in 0..self.active[office].len() {
-            let slot = self.active[office][i];
+        self.desks[office].overtime_on = overtime;
+        for i in 0..self.desks[office].active.len() {
+            let slot = self.desks[office].active[i];
             let (on, rate) = self.pace(slot, overtime);
             let Some(s) = self.slots.get(slot as usize) else {
                 continue;
@@ -655,7 +674,7 @@ impl<'a> Engine<'a> {
                     *left = 0.0;
                 }
             }
-            let overtime = self.overtime_on[s.office];
+            let overtime = self.desks[s.office].overtime_on;
             let (on, rate) = self.pace(slot, overtime);
             let s = &mut self.slots[slot as usize];
             s.overtime = on;
@@ -677,10 +696,13 @@ impl<'a> Engine<'a> {
     }
 
     fn team_idle_tick(&mut self, office: usize, t: f64) {
-        let tally = &mut self.tallies[office];
-        if !self.queue[office].is_empty() {
-            let free = &self.free_regular[office];
-            let leaders = &self.free_leader[office];
+        let Some(desk) = self.desks.get_mut(office) else {
+            return;
+        };
+        let tally = &mut desk.tally;
+        if !desk.queue.is_empty() {
+            let free = &desk.free_regular;
+            let leaders = &desk.free_leader;
             if !free.is_empty() || !leaders.is_empty() {
                 let rates = &self.plan.person_rate;
                 let hours: f64 = free
@@ -699,8 +721,8 @@ impl<'a> Engine<'a> {
     fn end_warmup(&mut self, t: f64) {
         let plan = self.plan;
         for o in 0..plan.offices.len() {
-            for i in 0..self.active[o].len() {
-                let slot = self.active[o][i];
+            for i in 0..self.desks[o].active.len() {
+                let slot = self.desks[o].active[i];
                 if plan.overtime() {
                     self.advance(slot, t);
                 }
@@ -708,11 +730,11 @@ impl<'a> Engine<'a> {
                     s.counted_from = t;
                 }
             }
-            self.tallies[o] = Tally {
+            self.desks[o].tally = Tally {
                 idle_since: t,
                 ..Tally::default()
             };
-            self.leads[o].clear();
+            self.desks[o].leads.clear();
         }
         self.dues.fill(Due::default());
         self.works.fill(WorkRun::default());
@@ -720,9 +742,9 @@ impl<'a> Engine<'a> {
         if plan.overtime() {
             self.overtime_left.fill(plan.overtime_cap);
             for o in 0..plan.offices.len() {
-                for i in 0..self.active[o].len() {
-                    let slot = self.active[o][i];
-                    let (on, rate) = self.pace(slot, self.overtime_on[o]);
+                for i in 0..self.desks[o].active.len() {
+                    let slot = self.desks[o].active[i];
+                    let (on, rate) = self.pace(slot, self.desks[o].overtime_on);
                     if let Some(s) = self.slots.get_mut(slot as usize) {
                         s.overtime = on;
                         s.rate = rate;
@@ -741,11 +763,16 @@ impl<'a> Engine<'a> {
             return;
         };
         self.idle_tick(office, t);
-        let s = &mut self.slots[slot as usize];
+        let (Some(s), Some(desk)) = (
+            self.slots.get_mut(slot as usize),
+            self.desks.get_mut(office),
+        ) else {
+            return;
+        };
         s.version = s.version.wrapping_add(1);
         let work = s.work;
         let lead = t - s.arrival;
-        let tally = &mut self.tallies[office];
+        let tally = &mut desk.tally;
         tally.done += 1;
         tally.wait_sum += s.start - s.arrival;
         tally.lead_sum += lead;
@@ -763,7 +790,7 @@ impl<'a> Engine<'a> {
                 due.late += u32::from(late);
             }
         }
-        self.leads[office].push(lead);
+        desk.leads.push(lead);
         if let Some(w) = self.works.get_mut(work) {
             w.done += 1;
         }
@@ -771,14 +798,20 @@ impl<'a> Engine<'a> {
         let leaders_from = self.plan.offices[office].leaders_from;
         for &m in &s.members {
             if m < leaders_from {
-                self.free_regular[office].push(m);
+                desk.free_regular.push(m);
             } else {
-                self.free_leader[office].push(m);
+                desk.free_leader.push(m);
             }
         }
         s.members.clear();
-        if let Some(i) = self.active[office].iter().position(|&a| a == slot) {
-            self.active[office].swap_remove(i);
+        let at = s.active_at as usize;
+        if desk.active.get(at) == Some(&slot) {
+            desk.active.swap_remove(at);
+            if let Some(&moved) = desk.active.get(at) {
+                if let Some(m) = self.slots.get_mut(moved as usize) {
+                    m.active_at = at as u32;
+                }
+            }
         }
         self.free_slots.push(slot);
 
@@ -802,7 +835,7 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        if !self.queue[office].is_empty() {
+        if !self.desks[office].queue.is_empty() {
             self.try_start(office, t);
         }
         if plan.overtime() {
@@ -830,24 +863,24 @@ impl<'a> Engine<'a> {
                     }
                 }
             };
-            for i in 0..self.active[o].len() {
-                let slot = self.active[o][i];
+            for i in 0..self.desks[o].active.len() {
+                let slot = self.desks[o].active[i];
                 if plan.overtime() {
                     self.advance(slot, horizon);
                 }
                 let s = &self.slots[slot as usize];
-                self.tallies[o].regular_hours += s.regular_rate * (horizon - s.counted_from);
+                self.desks[o].tally.regular_hours += s.regular_rate * (horizon - s.counted_from);
                 count_late(s.work, s.arrival);
             }
-            for item in self.queue[o].iter().chain(&self.parked[o]) {
+            let desk = &mut self.desks[o];
+            for item in desk.queue.iter().chain(&desk.parked) {
                 count_late(item.work, item.arrival);
             }
 
-            let tally = &self.tallies[o];
+            let tally = &desk.tally;
             let done = f64::from(tally.done);
             let per_item = |sum: f64| (tally.done > 0).then(|| sum / done);
-            let lead_days_p90 =
-                (tally.done > 0).then(|| quantile_in_place(&mut self.leads[o], 0.9));
+            let lead_days_p90 = (tally.done > 0).then(|| quantile_in_place(&mut desk.leads, 0.9));
             let late_base = tally.due + open_late;
             let capacity = office.capacity_per_day * (horizon - plan.warmup);
             let people = office.first as usize..office.end as usize;

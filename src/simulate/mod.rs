@@ -12,8 +12,10 @@ mod engine;
 mod plan;
 mod random;
 pub mod stats;
+mod summary;
 
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -22,6 +24,7 @@ pub use engine::{Engine, OfficeRun, RunOutcome, WorkRun};
 pub use plan::Plan;
 pub use random::{run_rng, RunRng};
 pub use stats::Band;
+pub use summary::{MAX_BAND_VALUES, MIN_BAND_RUNS};
 
 use crate::analysis;
 use crate::model::Scenario;
@@ -39,8 +42,11 @@ pub const MAX_ITEMS: f64 = 1_000_000_000.0;
 /// would take hours rather than be refused.
 pub const MAX_PEOPLE: u64 = 100_000;
 /// Most backlog values kept for the chart (runs × sampled days × offices); beyond it the
-/// backlog is sampled every few days instead of every day.
+/// backlog is sampled every few days instead of every day, and when even one value a run is
+/// too many, read from the first runs only.
 pub const MAX_SERIES_VALUES: u64 = 20_000_000;
+/// Runs simulated between two folds into the figures (at least four per thread).
+const RUNS_PER_CHUNK: u32 = 64;
 /// Extra casework a busy person works in overtime, as a share of `hours_per_day` (2 hours of
 /// an 8-hour day), while the office has a backlog and the person's cap is not reached.
 pub const OVERTIME_SHARE_OF_DAY: f64 = 0.25;
@@ -97,6 +103,8 @@ pub enum SimulateError {
     TooManyPeople { people: u64 },
     #[error("{runs} runs of about {per_run:.0} items each are {total:.0} items, more than the {MAX_ITEMS:.0} one simulation may take\n  help: ask for fewer --runs or --days")]
     TooManyItems { runs: u32, per_run: f64, total: f64 },
+    #[error("one run yields {per_run} figures (offices, work types and deadlines), too many to keep even {MIN_BAND_RUNS} runs for the bands within the {MAX_BAND_VALUES} values a simulation may hold\n  help: split the organisation into several scenarios")]
+    TooManyValues { per_run: u64 },
     #[error("cannot start {threads} worker threads: {reason}\n  help: ask for fewer --threads")]
     Threads { threads: usize, reason: String },
 }
@@ -199,6 +207,9 @@ pub struct Simulation {
     pub warmup_days: u32,
     /// The backlog chart is read every this many days (1 unless runs × days is very large).
     pub series_step_days: u32,
+    /// The 5–95% bands are read from the first this many runs (all of them unless runs ×
+    /// offices is very large); means count every run.
+    pub band_runs: u32,
     /// Most overtime hours a person may work in a run (the yearly cap scaled to `days`).
     pub overtime_cap_hours: f64,
     pub offices: Vec<OfficeSim>,
@@ -275,11 +286,14 @@ fn checked_days(scenario: &Scenario, options: &SimOptions) -> Result<u32, Simula
 /// it replays single runs (benchmarks, tests).
 pub fn plan(scenario: &Scenario, options: &SimOptions) -> Result<Plan, SimulateError> {
     let days = checked_days(scenario, options)?;
+    let plan = Plan::new(scenario, days, options.warmup_days, 1);
+    // The chart is read from the runs the bands keep, every `step` days so that it fits.
+    let kept = summary::bands_fit(&plan).min(u64::from(options.runs));
     let offices = scenario.offices.len().max(1) as u64;
-    let values = u64::from(options.runs) * u64::from(days) * offices;
+    let values = kept * u64::from(days) * offices;
     let step = values.div_ceil(MAX_SERIES_VALUES).max(1);
     let step = u32::try_from(step).unwrap_or(days).min(days);
-    Ok(Plan::new(scenario, days, options.warmup_days, step))
+    Ok(plan.sampled_every(step))
 }
 
 /// Simulates `options.runs` years of every office; `progress` is told how many runs have
@@ -298,190 +312,42 @@ pub fn simulate(
             threads,
             reason: e.to_string(),
         })?;
+    let band_runs = summary::band_runs(&plan, options.runs);
+    if band_runs < options.runs.min(MIN_BAND_RUNS) {
+        return Err(SimulateError::TooManyValues {
+            per_run: summary::values_per_run(&plan),
+        });
+    }
+    let mut gathered = summary::Gathered::new(&plan, options.runs, band_runs);
+    // One engine per worker thread, made once: its buffers serve every run it simulates.
+    let engines: Vec<Mutex<Engine>> = (0..pool.current_num_threads())
+        .map(|_| Mutex::new(Engine::new(&plan)))
+        .collect();
     let finished = AtomicU32::new(0);
     let seed = options.seed;
-    let outcomes: Vec<RunOutcome> = pool.install(|| {
-        (0..options.runs)
-            .into_par_iter()
-            .map_init(
-                || Engine::new(&plan),
-                |engine, run| {
-                    let outcome = engine.run(seed, run);
+    // Runs are simulated a chunk at a time and folded in run order, so that only a chunk's
+    // outcomes are ever held and the figures never depend on the thread count.
+    let chunk = RUNS_PER_CHUNK.max(4 * engines.len() as u32);
+    let mut first = 0;
+    while first < options.runs {
+        let last = first.saturating_add(chunk).min(options.runs);
+        let outcomes: Vec<RunOutcome> = pool.install(|| {
+            (first..last)
+                .into_par_iter()
+                .map(|run| {
+                    let slot = rayon::current_thread_index().unwrap_or(0) % engines.len().max(1);
+                    let outcome = match engines.get(slot).map(Mutex::lock) {
+                        Some(Ok(mut engine)) => engine.run(seed, run),
+                        // A poisoned or missing engine: simulate the run on a fresh one.
+                        _ => Engine::new(&plan).run(seed, run),
+                    };
                     progress(finished.fetch_add(1, Ordering::Relaxed) + 1);
                     outcome
-                },
-            )
-            .collect()
-    });
-    Ok(summarise(scenario, options, &plan, &outcomes))
-}
-
-fn summarise(
-    scenario: &Scenario,
-    options: &SimOptions,
-    plan: &Plan,
-    outcomes: &[RunOutcome],
-) -> Simulation {
-    let volumes = analysis::volumes(scenario, &scenario.coverage());
-    let runs = outcomes.len();
-    let cell_len = plan.points * runs;
-    let by_cell = transpose_series(plan, scenario.offices.len(), outcomes);
-    let offices = scenario
-        .offices
-        .iter()
-        .enumerate()
-        .map(|(o, office)| {
-            let figure = |f: &dyn Fn(&OfficeRun) -> Option<f64>| {
-                Band::of(outcomes.iter().map(|r| r.offices.get(o).and_then(f)))
-            };
-            let headcount = office.headcount();
-            let caseworkers = plan.offices.get(o).map_or(0, |p| p.caseworkers);
-            let people = |n: u32| {
-                if n == 1 {
-                    "1 person".to_string()
-                } else {
-                    format!("{n} people")
-                }
-            };
-            let people = if caseworkers == headcount {
-                people(headcount)
-            } else if caseworkers == 0 {
-                format!("{}, none with casework time,", people(headcount))
-            } else {
-                format!("{}, {caseworkers} with casework time,", people(headcount))
-            };
-            let messages: Vec<String> = scenario
-                .works
-                .iter()
-                .enumerate()
-                .filter(|&(w, work)| {
-                    volumes.at_office[w][o] > 0.0 && work.team.max(1) > caseworkers
                 })
-                .map(|(_, work)| {
-                    format!(
-                        "office {} has {people} but work {} needs a team of {}: it is never \
-                         started; its backlog grows by the arrivals",
-                        office.name, work.name, work.team
-                    )
-                })
-                .collect();
-            let backlog = backlog_series(plan, &by_cell[o * cell_len..(o + 1) * cell_len], runs);
-            OfficeSim {
-                id: office.id.clone(),
-                name: office.name.clone(),
-                headcount,
-                done: figure(&|r| Some(f64::from(r.done))),
-                backlog_end: figure(&|r| Some(f64::from(r.backlog_end))),
-                wait_days: figure(&|r| r.wait_days),
-                lead_days: figure(&|r| r.lead_days),
-                lead_days_p90: figure(&|r| r.lead_days_p90),
-                late_share: figure(&|r| r.late_share),
-                utilisation: figure(&|r| r.utilisation),
-                overtime_hours_per_person: figure(&|r| Some(r.overtime_hours_per_person)),
-                overtime_hours_max_person: figure(&|r| Some(r.overtime_hours_max_person)),
-                on_time_share: (!plan.deadline_works[o].is_empty())
-                    .then(|| figure(&|r| r.on_time_share)),
-                team_idle_hours: figure(&|r| Some(r.team_idle_hours)),
-                on_time_by_work: plan.deadline_works[o]
-                    .iter()
-                    .filter_map(|&(w, pair)| {
-                        let work = scenario.works.get(w)?;
-                        Some(WorkOnTime {
-                            work: work.id.clone(),
-                            name: work.name.clone(),
-                            deadline_days: work.deadline_days.unwrap_or(0),
-                            on_time_target: scenario.on_time_target(w),
-                            on_time_share: Band::of(
-                                outcomes
-                                    .iter()
-                                    .map(|r| r.pairs.get(pair as usize).copied().flatten()),
-                            ),
-                        })
-                    })
-                    .collect(),
-                never_fielded: !messages.is_empty(),
-                messages,
-                backlog,
-            }
-        })
-        .collect();
-    let works = scenario
-        .works
-        .iter()
-        .enumerate()
-        .map(|(w, work)| {
-            let figure = |f: &dyn Fn(&WorkRun) -> u32| {
-                Band::of(
-                    outcomes
-                        .iter()
-                        .map(|r| r.works.get(w).map(|x| f64::from(f(x)))),
-                )
-            };
-            WorkSim {
-                id: work.id.clone(),
-                name: work.name.clone(),
-                arrived: figure(&|x| x.arrived),
-                spawned: figure(&|x| x.spawned),
-                done: figure(&|x| x.done),
-            }
-        })
-        .collect();
-    Simulation {
-        scenario: scenario.name.clone(),
-        runs: options.runs,
-        seed: options.seed,
-        days: plan.days,
-        warmup_days: plan.warmup_days,
-        series_step_days: plan.sample_step,
-        overtime_cap_hours: plan.overtime_cap,
-        offices,
-        works,
+                .collect()
+        });
+        gathered.add(&outcomes);
+        first = last;
     }
-}
-
-/// The backlog values of all runs regrouped office by office, then day by day, with the runs
-/// of one day side by side (`[office][point][run]`), ready for sorting. Runs are read in
-/// blocks small enough to stay in cache, since each run's series is its own allocation.
-fn transpose_series(plan: &Plan, offices: usize, outcomes: &[RunOutcome]) -> Vec<u32> {
-    const BLOCK: usize = 16;
-    let runs = outcomes.len();
-    let points = plan.points;
-    let mut by_cell = vec![0u32; offices * points * runs];
-    for (b, block) in outcomes.chunks(BLOCK).enumerate() {
-        let first = b * BLOCK;
-        for o in 0..offices {
-            for k in 0..points {
-                let row = (o * points + k) * runs + first;
-                for (i, run) in block.iter().enumerate() {
-                    if let (Some(cell), Some(&value)) =
-                        (by_cell.get_mut(row + i), run.series.get(k * offices + o))
-                    {
-                        *cell = value;
-                    }
-                }
-            }
-        }
-    }
-    by_cell
-}
-
-/// Median and 5–95% band of the backlog on each sampled day, from `[point][run]` values.
-fn backlog_series(plan: &Plan, values: &[u32], runs: usize) -> BacklogSeries {
-    let mut backlog = BacklogSeries {
-        day: Vec::with_capacity(plan.points),
-        p5: Vec::with_capacity(plan.points),
-        median: Vec::with_capacity(plan.points),
-        p95: Vec::with_capacity(plan.points),
-    };
-    let mut column = Vec::with_capacity(runs);
-    for (k, day) in values.chunks(runs.max(1)).enumerate() {
-        column.clear();
-        column.extend_from_slice(day);
-        let (p5, median, p95) = stats::count_quantiles(&mut column);
-        backlog.day.push(plan.point_day(k));
-        backlog.p5.push(p5);
-        backlog.median.push(median);
-        backlog.p95.push(p95);
-    }
-    backlog
+    Ok(gathered.summarise(scenario, options))
 }

@@ -201,6 +201,13 @@ impl Plan {
         }
     }
 
+    /// The same plan with the backlog read every `step` days.
+    pub(super) fn sampled_every(mut self, step: u32) -> Plan {
+        self.sample_step = step.clamp(1, self.days.max(1));
+        self.points = self.days.div_ceil(self.sample_step) as usize;
+        self
+    }
+
     pub(super) fn overtime(&self) -> bool {
         self.overtime_cap > 0.0
     }

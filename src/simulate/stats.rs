@@ -1,5 +1,7 @@
-//! Figures over runs: the mean and the 5th and 95th percentile (a [`Band`]), the median for
-//! the backlog chart, and the 90th percentile of lead times within a run.
+//! Figures over runs: the mean and the 5th and 95th percentile (a [`Band`]), gathered run by
+//! run ([`Gather`]) so that a simulation keeps a bounded number of values whatever its number
+//! of runs; the median for the backlog chart, and the 90th percentile of lead times within a
+//! run.
 //!
 //! Percentiles interpolate linearly between order statistics (the common "type 7"
 //! definition: the p-quantile of n sorted values sits at position p·(n − 1)), so a band over
@@ -27,22 +29,63 @@ impl Band {
 
     /// The band of the given per-run values; runs where the figure is undefined are left out.
     pub fn of(values: impl IntoIterator<Item = Option<f64>>) -> Band {
-        let mut sorted: Vec<f64> = values.into_iter().flatten().collect();
-        if sorted.is_empty() {
-            return Band::UNDEFINED;
+        let mut gather = Gather::new(usize::MAX);
+        for value in values {
+            gather.add(value);
         }
-        let mean = sorted.iter().sum::<f64>() / sorted.len() as f64;
-        sorted.sort_unstable_by(f64::total_cmp);
-        Band {
-            mean,
-            p5: quantile_sorted(&sorted, 0.05),
-            p95: quantile_sorted(&sorted, 0.95),
-        }
+        gather.band()
     }
 
     /// Is any part of the band defined?
     pub fn is_defined(&self) -> bool {
         self.mean.is_finite()
+    }
+}
+
+/// One figure gathered run by run, in run order: the mean over every run that defines it, and
+/// the values of the first `keep` such runs for its 5–95% band. Runs are independent draws of
+/// the same year, so the first `keep` of them are a random sample of all, and which runs they
+/// are never depends on the thread count.
+#[derive(Debug, Clone)]
+pub struct Gather {
+    sum: f64,
+    count: u64,
+    keep: usize,
+    kept: Vec<f64>,
+}
+
+impl Gather {
+    pub fn new(keep: usize) -> Gather {
+        Gather {
+            sum: 0.0,
+            count: 0,
+            keep,
+            kept: Vec::new(),
+        }
+    }
+
+    /// The next run's value (`None`: the run does not define the figure).
+    #[inline]
+    pub fn add(&mut self, value: Option<f64>) {
+        if let Some(value) = value {
+            self.sum += value;
+            self.count += 1;
+            if self.kept.len() < self.keep {
+                self.kept.push(value);
+            }
+        }
+    }
+
+    pub fn band(mut self) -> Band {
+        if self.count == 0 {
+            return Band::UNDEFINED;
+        }
+        self.kept.sort_unstable_by(f64::total_cmp);
+        Band {
+            mean: self.sum / self.count as f64,
+            p5: quantile_sorted(&self.kept, 0.05),
+            p95: quantile_sorted(&self.kept, 0.95),
+        }
     }
 }
 
@@ -125,6 +168,23 @@ mod tests {
         assert!((band.p5 - 0.5).abs() < 1e-12);
         assert!((band.p95 - 9.5).abs() < 1e-12);
         assert!(!Band::of([None, None]).is_defined());
+    }
+
+    #[test]
+    fn gather_takes_the_mean_of_all_runs_and_the_band_of_the_first() {
+        // 1..=101 then 1000 × 10: the mean counts all 1101 values, the band only the first
+        // 101 (p5 = 6, p95 = 96 as above).
+        let mut gather = Gather::new(101);
+        for v in (1..=101)
+            .map(f64::from)
+            .chain(std::iter::repeat_n(1000.0, 10))
+        {
+            gather.add(Some(v));
+        }
+        gather.add(None);
+        let band = gather.band();
+        assert!((band.mean - (5151.0 + 10_000.0) / 111.0).abs() < 1e-9);
+        assert_eq!((band.p5, band.p95), (6.0, 96.0));
     }
 
     #[test]

@@ -492,3 +492,83 @@ fn without_quota_by_year_the_quota_holds_every_year() {
         .collect();
     assert_eq!(cut, [(2020, "quota", 1, 0)]);
 }
+
+/// The README's figures for the shipped Daqing 2018–2022 scenario (seed 1, 1,000 runs).
+#[test]
+fn daqing_2018_2022_figures_of_the_readme() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/daqing-2018-2022.toml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let plan = multiyear::plan(&scenario(&text), &PlanOptions::default()).unwrap();
+    let totals: Vec<(u32, u64, String, String)> = plan
+        .years
+        .iter()
+        .map(|y| {
+            let t = &y.total;
+            (
+                y.year,
+                t.posts_needed,
+                format!("{:.1}", t.staff),
+                format!(
+                    "{:.0}–{:.0} {:+.1}",
+                    t.staff_band.p5, t.staff_band.p95, t.gap
+                ),
+            )
+        })
+        .collect();
+    let expected = [
+        (2018, 34, "40.0", "40–40 +6.0"),
+        (2019, 37, "38.0", "36–40 +1.0"),
+        (2020, 40, "37.1", "34–40 -2.9"),
+        (2021, 41, "37.4", "34–41 -3.6"),
+        (2022, 45, "37.6", "34–41 -7.4"),
+    ];
+    for (got, want) in totals.iter().zip(expected) {
+        assert_eq!((got.0, got.1, got.2.as_str(), got.3.as_str()), want);
+    }
+    assert_eq!(plan.first_short_year, Some(2019));
+    // The discipline-inspection office needs a sixth post in 2019 and nine in 2022.
+    let inspection = |t: usize| &plan.years[t].offices[1];
+    assert_eq!(inspection(0).id, "inspection");
+    assert_eq!(inspection(1).figures.posts_needed, 6);
+    assert!((inspection(1).figures.required_hours - 6432.8).abs() < 0.1);
+    assert_eq!(inspection(4).figures.posts_needed, 9);
+    // Within the quotas: 1 establishment post in 2019 and in 2021, 2 + 1 contract staff.
+    let requested: Vec<Vec<u64>> = plan
+        .years
+        .iter()
+        .map(|y| {
+            y.total
+                .hires_requested_by_type
+                .iter()
+                .map(|(_, n)| *n)
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        requested,
+        [[0, 0, 0], [1, 0, 0], [0, 0, 0], [1, 2, 0], [0, 1, 0]]
+    );
+
+    // With the establishment and seconded quotas lifted from 2019, every office keeps up
+    // with 6 establishment hires, 3 contract and 6 seconded.
+    let open = text
+        .replace(
+            "establishment = [17, 17, 17, 17, 17]",
+            "establishment = [17, 99, 99, 99, 99]",
+        )
+        .replace(
+            "seconded = [8, 8, 8, 8, 8]",
+            "seconded = [8, 99, 99, 99, 99]",
+        );
+    assert_ne!(open, text);
+    let plan = multiyear::plan(&scenario(&open), &PlanOptions::default()).unwrap();
+    assert_eq!(plan.first_short_year, None);
+    let mut by_type = [0u64; 3];
+    for y in &plan.years {
+        for (k, (_, n)) in y.total.hires_requested_by_type.iter().enumerate() {
+            by_type[k] += n;
+        }
+    }
+    assert_eq!(by_type, [6, 3, 6]);
+}

@@ -572,3 +572,27 @@ fn daqing_2018_2022_figures_of_the_readme() {
     }
     assert_eq!(by_type, [6, 3, 6]);
 }
+
+#[test]
+fn a_monte_carlo_beyond_its_limit_is_refused_not_run() {
+    // 1,000,000 people for 50 years are 5 × 10⁷ person-years a run: 21 runs pass 10⁹.
+    let s = scenario(&format!(
+        "{CALENDAR}attrition = 0.1\n[plan]\nyears = 50\n[[office]]\nid = \"a\"\nname = \"A\"\nstaff = {{ regular = 1000000 }}\n"
+    ));
+    let options = |runs| PlanOptions {
+        runs,
+        seed: 1,
+        threads: Some(1),
+    };
+    let error = multiyear::plan(&s, &options(21)).unwrap_err();
+    assert_eq!(
+        error,
+        multiyear::PlanError::TooManyPersonYears {
+            runs: 21,
+            per_run: 5e7
+        }
+    );
+    assert!(error
+        .to_string()
+        .starts_with("--runs 21 × about 50000000 person-years a run are more than the 1e9"));
+}

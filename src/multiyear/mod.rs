@@ -51,9 +51,9 @@ pub enum PlanError {
     Runs { runs: u32 },
     #[error("--threads must be at least 1\n  help: leave --threads out to use all cores")]
     NoThreads,
-    #[error("{runs} runs of about {per_run:.0} person-years each are more than the {MAX_PERSON_YEARS} the Monte Carlo of leavers follows one by one\n  help: ask for fewer --runs, or check the scenario for a slip of the decimal point (hours, volumes, growth)")]
+    #[error("--runs {runs} × about {per_run:.0} person-years a run are more than the {MAX_PERSON_YEARS:e} person-years the Monte Carlo of leavers follows one by one\n  help: ask for fewer --runs, or check the scenario for a slip of the decimal point (hours, volumes, growth)")]
     TooManyPersonYears { runs: u32, per_run: f64 },
-    #[error("{runs} runs × {offices} offices × {years} years are more than the {MAX_BAND_VALUES} values the bands keep\n  help: ask for fewer --runs")]
+    #[error("--runs {runs} × {offices} offices × {years} years are more than the {MAX_BAND_VALUES} staff figures the bands keep\n  help: ask for fewer --runs")]
     TooManyValues {
         runs: u32,
         offices: usize,

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use staffplan::{analysis, optimise, scenario, service, simulate};
+use staffplan::{analysis, multiyear, optimise, scenario, service, simulate};
 
 #[path = "../tests/common/tokens.rs"]
 mod tokens;
@@ -162,6 +162,15 @@ fn pipeline(text: &str, deep: bool) -> (bool, bool) {
         warmup_days: 0,
     };
     let _ = simulate::simulate(s, &sim, &|_| {});
+    // The multi-year plan, where the text has `[plan]`: refused or answered, never a panic.
+    let plan = multiyear::PlanOptions {
+        runs: 3,
+        seed: 1,
+        threads: Some(1),
+    };
+    if let Ok(p) = multiyear::plan(s, &plan) {
+        assert!(p.years.iter().all(|y| y.total.staff.is_finite()));
+    }
     if let Some(after) = after {
         let _ = simulate::simulate(&after, &sim, &|_| {});
     }

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::export::Format;
 use crate::model::Scenario;
 use crate::scenario::{self, Loaded};
-use crate::{analysis, benchmark, optimise, report, service, simulate, starter, synth};
+use crate::{analysis, benchmark, multiyear, optimise, report, service, simulate, starter, synth};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -105,6 +105,19 @@ enum Command {
         #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
         time_limit: Duration,
     },
+    /// The multi-year plan: posts needed, staff, leavers and hires year by year (`[plan]`).
+    Plan {
+        file: PathBuf,
+        /// Monte Carlo runs of the leavers (the band on staff).
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=i64::from(simulate::MAX_RUNS)))]
+        runs: u32,
+        /// Seed of the random generator; the same seed gives the same numbers.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Threads (default: all cores). The results do not depend on it.
+        #[arg(long, value_parser = threads)]
+        threads: Option<usize>,
+    },
     /// Several organisations side by side: staff, work and the ratios a study report quotes.
     Benchmark {
         /// Two or more scenario files; the first one's language labels the chart.
@@ -163,6 +176,15 @@ struct SimArgs {
 }
 
 impl SimArgs {
+    /// The multi-year plan of `run`: its band has as many runs as the simulation.
+    fn plan_options(&self) -> multiyear::PlanOptions {
+        multiyear::PlanOptions {
+            runs: self.runs,
+            seed: self.seed,
+            threads: self.threads,
+        }
+    }
+
     fn options(&self) -> simulate::SimOptions {
         simulate::SimOptions {
             runs: self.runs,
@@ -253,6 +275,10 @@ const EXAMPLES: &[(&str, &str)] = &[
         "staffplan compare scenarios/daqing-2017.toml scenarios/daqing-proposal.toml",
     ),
     ("run", "staffplan run scenarios/daqing-2017.toml --out pack"),
+    (
+        "plan",
+        "staffplan plan scenarios/daqing-2018-2022.toml --runs 1000 --seed 1",
+    ),
     (
         "benchmark",
         "staffplan benchmark scenarios/daqing-2017.toml scenarios/daqing-proposal.toml scenarios/chengdu-2016.toml",
@@ -386,6 +412,22 @@ fn run(args: &Args) -> Result<(), Error> {
             print(&format.exporter().export(&recommendation));
             Ok(())
         }
+        Command::Plan {
+            file,
+            runs,
+            seed,
+            threads,
+        } => {
+            let Input { loaded, .. } = load(file, args.quiet)?;
+            let options = multiyear::PlanOptions {
+                runs: *runs,
+                seed: *seed,
+                threads: *threads,
+            };
+            let plan = multiyear::plan(&loaded.scenario, &options)?;
+            print(&format.exporter().export(&plan));
+            Ok(())
+        }
         Command::Benchmark { files } => {
             let inputs = files
                 .iter()
@@ -496,6 +538,7 @@ fn run(args: &Args) -> Result<(), Error> {
                     .date
                     .clone()
                     .or_else(|| first.loaded.scenario.date.clone()),
+                plan: None,
             };
             finish_pack(&out, &pack, format, args.quiet)
         }
@@ -534,6 +577,10 @@ fn run(args: &Args) -> Result<(), Error> {
             ];
             let annotations = scenario::annotations(&text);
             let source = file.display().to_string();
+            let plan = match loaded.scenario.plan {
+                Some(_) => Some(multiyear::plan(&loaded.scenario, &sim.plan_options())?),
+                None => None,
+            };
             let pack = report::Pack {
                 before: report::Side {
                     source: &source,
@@ -552,6 +599,7 @@ fn run(args: &Args) -> Result<(), Error> {
                 seed: sim.seed,
                 runs: sim.runs,
                 date: sim.date.clone().or_else(|| loaded.scenario.date.clone()),
+                plan: plan.as_ref(),
             };
             finish_pack(&out, &pack, format, args.quiet)
         }

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod error;
 pub mod export;
 pub mod model;
+pub mod multiyear;
 pub mod optimise;
 pub mod queueing;
 pub mod report;

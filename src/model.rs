@@ -74,6 +74,12 @@ pub struct StaffType {
     pub id: String,
     pub label: String,
     pub cost: f64,
+    /// Share of the people of this type leaving a year (multi-year plan, SPEC §10).
+    pub attrition: f64,
+    /// Whole years from a hire's request to its arrival (multi-year plan).
+    pub hiring_lag_years: u32,
+    /// Most hires of this type requested in one year, all offices together; `None`: no cap.
+    pub hires_per_year: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -89,6 +95,9 @@ pub struct Policy {
     pub on_time: Option<f64>,
     /// No office's headcount of any staff type may go below today's.
     pub keep_staff: bool,
+    /// Quota of each staff type in each year of the multi-year plan (indexed by staff type,
+    /// then year − 1; at least `[plan] years` values); `None`: `quota` every year.
+    pub quota_by_year: Vec<Option<Vec<u32>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -259,6 +268,9 @@ pub struct Work {
     /// Items open at the start of the simulated period, at its office (covering-group work:
     /// spread over the covering groups, see `analysis::initial_backlog`).
     pub backlog: u32,
+    /// Yearly growth rate of its items (> −1): year t has `(1 + growth)^(t−1)` times the
+    /// direct volume and the units' workload (multi-year plan, SPEC §10).
+    pub growth: f64,
 }
 
 /// A validated scenario. Constructed only by `scenario::load`/`scenario::parse` or by the
@@ -275,6 +287,24 @@ pub struct Scenario {
     pub offices: Vec<Office>,
     pub units: Vec<Unit>,
     pub works: Vec<Work>,
+    /// `[plan]`: the years of the multi-year plan; `None`: no plan.
+    pub plan: Option<Horizon>,
+}
+
+/// The years of the multi-year plan (`[plan]`, SPEC §10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Horizon {
+    /// Years planned, 1..=50.
+    pub years: u32,
+    /// The label of year 1 (e.g. 2018).
+    pub start: u32,
+}
+
+impl Horizon {
+    /// The label of year `t` (1-based).
+    pub fn label(&self, t: u32) -> u32 {
+        self.start.saturating_add(t.saturating_sub(1))
+    }
 }
 
 /// External arrivals of one work type at one office: items a year that do not come from a

@@ -101,6 +101,7 @@ fn backlog(panels: usize) -> Chart {
             })
             .collect(),
         x: days,
+        ..BandChart::default()
     })
 }
 

@@ -82,7 +82,10 @@ pub(super) fn draw<DB: DrawingBackend>(
         .collect();
     if !names.is_empty() {
         legend.push(LegendEntry {
-            label: words.band_note.to_string(),
+            label: c
+                .note
+                .clone()
+                .unwrap_or_else(|| words.band_note.to_string()),
             colour: style::MUTED,
             key: Key::Note,
         });
@@ -135,7 +138,21 @@ pub(super) fn draw<DB: DrawingBackend>(
     let cells = area.split_evenly((rows, cols));
     let x_decimals = style::tick_decimals(x_step);
     let y_decimals = style::tick_decimals(y_step);
-    let x_format = |v: &f64| style::number(*v, x_decimals);
+    let x_format = |v: &f64| {
+        if c.years {
+            format!("{v:.0}")
+        } else {
+            style::number(*v, x_decimals)
+        }
+    };
+    // A tick a year when the x values are years (plotters would put some between them).
+    let x_ticks = if c.years {
+        c.x.len().clamp(1, 12)
+    } else if cols > 2 {
+        4
+    } else {
+        7
+    };
     let y_format = |v: &f64| style::number(*v, y_decimals);
     let tick_size = if cols > 2 {
         style::TICK_SIZE * 0.88
@@ -162,7 +179,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             .light_line_style(style::BACKGROUND)
             .bold_line_style(style::GRID)
             .axis_style(style::MUTED)
-            .x_labels(if cols > 2 { 4 } else { 7 })
+            .x_labels(x_ticks)
             .y_labels(6)
             .x_label_formatter(&x_format)
             .y_label_formatter(&y_format)

@@ -97,6 +97,12 @@ pub struct BandChart {
     /// The x value of every point; every band has one value per x.
     pub x: Vec<f64>,
     pub panels: Vec<BandPanel>,
+    /// The x values are calendar years: one tick a year, printed as written (2018, not
+    /// "2 018").
+    pub years: bool,
+    /// The legend's note on what the lines and the shading are; `None`: the median and the
+    /// 5–95 % of runs.
+    pub note: Option<String>,
 }
 
 /// One bar per group, made of segments (unit name, load) stacked left to right.

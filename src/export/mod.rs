@@ -7,6 +7,7 @@ pub mod benchmark;
 pub mod csv;
 mod json;
 pub mod markdown;
+mod plan;
 mod recommendation;
 mod simulation;
 pub mod table;

@@ -1,7 +1,7 @@
 //! The four charts of the pack, built from the results and drawn by `chart`.
 
 use super::words::words;
-use super::{Pack, CHART_NAMES, WORK_TYPE_CHART};
+use super::{Pack, CHART_NAMES, TRAJECTORY_CHART, WORK_TYPE_CHART};
 use crate::chart::{self, BandChart, BandPanel, BeforeAfter, Caption, Chart, Stacked, Target};
 use crate::error::Error;
 use crate::export::Cell;
@@ -33,11 +33,13 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
         allocation(pack),
     ];
     let work_types = work_types(pack).map(|chart| (WORK_TYPE_CHART, chart));
+    let trajectory = trajectory(pack).map(|chart| (TRAJECTORY_CHART, chart));
     CHART_NAMES
         .iter()
         .copied()
         .zip(charts)
         .chain(work_types)
+        .chain(trajectory)
         .map(|(name, chart)| {
             let fail = |source: chart::ChartError| Error::Chart {
                 name: name.to_string(),
@@ -228,7 +230,58 @@ fn backlog(pack: &Pack<'_>) -> Chart {
         y_label: w.chart_backlog_axis.to_string(),
         x,
         panels,
+        ..BandChart::default()
     })
+}
+
+/// Posts needed against expected staff with its 5–95 % band, year by year, for the whole
+/// organisation (offices share one scale in a band chart, so the report's table gives them).
+fn trajectory(pack: &Pack<'_>) -> Option<Chart> {
+    let plan = pack.plan?;
+    let w = words(pack.before.scenario.language).plan;
+    let posts: Vec<f64> = plan
+        .years
+        .iter()
+        .map(|y| y.total.posts_needed as f64)
+        .collect();
+    let band = |f: &dyn Fn(&crate::simulate::Band) -> f64| -> Vec<f64> {
+        plan.years
+            .iter()
+            .map(|y| {
+                let v = f(&y.total.staff_band);
+                if v.is_finite() {
+                    v.max(0.0)
+                } else {
+                    y.total.staff.max(0.0)
+                }
+            })
+            .collect()
+    };
+    Some(Chart::Band(BandChart {
+        title: w.chart_title.to_string(),
+        x_label: w.year.to_string(),
+        y_label: w.chart_axis.to_string(),
+        x: plan.years.iter().map(|y| f64::from(y.year)).collect(),
+        panels: vec![BandPanel {
+            title: String::new(),
+            bands: vec![
+                chart::Band {
+                    name: w.series[0].to_string(),
+                    median: posts.clone(),
+                    p5: posts.clone(),
+                    p95: posts,
+                },
+                chart::Band {
+                    name: w.series[1].to_string(),
+                    median: plan.years.iter().map(|y| y.total.staff.max(0.0)).collect(),
+                    p5: band(&|b| b.p5),
+                    p95: band(&|b| b.p95),
+                },
+            ],
+        }],
+        years: true,
+        note: Some(w.chart_note.to_string()),
+    }))
 }
 
 /// The load of each dispatched group of the `after` side, stacked by unit, with capacity.

@@ -34,6 +34,7 @@ use crate::analysis::{Analysis, OfficeAnalysis};
 use crate::error::Error;
 use crate::export::{csv, json_number, Cell, Exportable, Table};
 use crate::model::Scenario;
+use crate::multiyear::MultiYearPlan;
 use crate::optimise::Recommendation;
 use crate::scenario::Annotation;
 use crate::simulate::Simulation;
@@ -61,6 +62,8 @@ pub struct Pack<'a> {
     pub runs: u32,
     /// The date for captions: `--date`, else the scenario's `date`, else none.
     pub date: Option<String>,
+    /// `run` on a scenario with `[plan]`: the multi-year plan of the scenario as it stands.
+    pub plan: Option<&'a MultiYearPlan>,
 }
 
 /// An office on both sides, matched by id.
@@ -283,6 +286,7 @@ impl Pack<'_> {
             "before": side(&self.before),
             "after": side(&self.after),
             "optimise": self.recommendation.map(Exportable::json),
+            "plan": self.plan.map(Exportable::json),
         })
     }
 }
@@ -330,6 +334,9 @@ impl Exportable for Pack<'_> {
 /// The chart comparing work types, drawn when the two sides organise offices differently.
 pub const WORK_TYPE_CHART: &str = "work_types";
 
+/// The chart of the multi-year plan: posts needed against staff, year by year.
+pub const TRAJECTORY_CHART: &str = "trajectory";
+
 /// The charts of every pack, in the order they are written.
 pub const CHART_NAMES: [&str; 4] = [
     "caseload_per_person",
@@ -364,6 +371,9 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
     for chart in charts {
         files.push((format!("charts/{}.png", chart.name), chart.png));
         files.push((format!("charts/{}.svg", chart.name), chart.svg.into_bytes()));
+    }
+    if let Some(plan) = pack.plan {
+        files.push(("plan.csv".into(), csv_with_bom(&plan.table()).into_bytes()));
     }
     files.push(("summary.json".into(), summary.into_bytes()));
     files.push(("report.md".into(), report.into_bytes()));

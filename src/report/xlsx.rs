@@ -7,7 +7,7 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::content::{simulated, work_type_table, workload_table};
+use super::content::{plan_total_table, simulated, work_type_table, workload_table};
 use super::document::fixed_date;
 use super::words::{words, Words};
 use super::Pack;
@@ -50,6 +50,12 @@ pub fn sheets(pack: &Pack<'_>) -> Vec<Sheet> {
         sheets.push(Sheet {
             name: w.sheet_simulation.to_string(),
             table,
+        });
+    }
+    if let Some(plan) = pack.plan {
+        sheets.push(Sheet {
+            name: w.plan.title.to_string(),
+            table: plan_total_table(plan, w),
         });
     }
     sheets

@@ -12,6 +12,8 @@ pub enum Kind {
     Str,
     /// A real number; an integer literal is accepted.
     Real,
+    /// A yearly rate: a real number above −1 (`[[work]] growth`).
+    Rate,
     /// A whole number, zero or more.
     Whole,
     Bool,
@@ -26,6 +28,8 @@ pub enum Kind {
     /// A table whose keys are ids (of staff types, work types) and whose values are of the
     /// inner kind.
     Map(&'static Kind),
+    /// An array of values of the inner kind (`quota_by_year = { TYPE = [17, 17, …] }`).
+    List(&'static Kind),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -106,6 +110,9 @@ const STAFF_TYPE: &[Field] = &[
         "Label of the staff type in tables and charts (default: its id).",
     ),
     field("cost", Kind::Real, "Yearly cost of one person (default 0)."),
+    field("attrition", Kind::Real, "Multi-year plan: share of the people of this type leaving a year, 0..1 (default 0)."),
+    field("hiring_lag_years", Kind::Whole, "Multi-year plan: whole years from requesting a hire to its arrival (default 0)."),
+    field("hires_per_year", Kind::Whole, "Multi-year plan: most hires of this type requested in one year, all offices together (default: no cap)."),
 ];
 
 const POLICY: &[Field] = &[
@@ -129,6 +136,11 @@ const POLICY: &[Field] = &[
         "keep_staff",
         Kind::Bool,
         "true: no office's headcount of any staff type goes below today's (default false).",
+    ),
+    field(
+        "quota_by_year",
+        Kind::Map(&Kind::List(&Kind::Whole)),
+        "Multi-year plan: the quota of each staff type in each year, one value per year of [plan] (default: `quota` every year).",
     ),
 ];
 
@@ -270,6 +282,16 @@ const WORK: &[Field] = &[
         Kind::Whole,
         "Items open at the start of the simulated period, at its office; covering-group work is spread over the covering groups in proportion to their volume (default 0).",
     ),
+    field("growth", Kind::Rate, "Multi-year plan: yearly growth of its items, above −1 (default 0): year t has (1 + growth)^(t−1) times the volume and the units' workload."),
+];
+
+const PLAN: &[Field] = &[
+    required("years", Kind::Whole, "Years of the multi-year plan, 1..50."),
+    field(
+        "start",
+        Kind::Whole,
+        "Label of year 1, e.g. 2018 (default 1).",
+    ),
 ];
 
 /// The top level of a scenario file.
@@ -297,6 +319,11 @@ pub const ROOT: &[Field] = &[
     ),
     field("unit", Kind::Tables(UNIT), "Supervised units."),
     field("work", Kind::Tables(WORK), "Work types."),
+    field(
+        "plan",
+        Kind::Table(PLAN),
+        "The multi-year plan: `staffplan plan`.",
+    ),
 ];
 
 /// The JSON Schema (draft 2020-12) of the scenario format.
@@ -345,6 +372,7 @@ fn kind_schema(kind: Kind) -> serde_json::Value {
     match kind {
         Kind::Str => json!({ "type": "string" }),
         Kind::Real => json!({ "type": "number", "minimum": 0 }),
+        Kind::Rate => json!({ "type": "number", "exclusiveMinimum": -1 }),
         Kind::Whole => json!({ "type": "integer", "minimum": 0 }),
         Kind::Bool => json!({ "type": "boolean" }),
         Kind::Choice(values) => json!({ "type": "string", "enum": values }),
@@ -355,5 +383,6 @@ fn kind_schema(kind: Kind) -> serde_json::Value {
             "type": "object",
             "additionalProperties": kind_schema(*inner),
         }),
+        Kind::List(inner) => json!({ "type": "array", "items": kind_schema(*inner) }),
     }
 }

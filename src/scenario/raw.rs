@@ -55,6 +55,9 @@ pub struct Calendar {
 pub struct StaffType {
     pub label: Option<S<String>>,
     pub cost: Option<S<f64>>,
+    pub attrition: Option<S<f64>>,
+    pub hiring_lag_years: Option<S<f64>>,
+    pub hires_per_year: Option<S<f64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -64,6 +67,7 @@ pub struct Policy {
     pub target_utilisation: Option<S<f64>>,
     pub on_time: Option<S<f64>>,
     pub keep_staff: Option<S<bool>>,
+    pub quota_by_year: Option<S<IdMap<Vec<S<f64>>>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,4 +116,11 @@ pub struct Work {
     pub next: Option<S<Vec<S<Next>>>>,
     pub on_time: Option<S<f64>>,
     pub backlog: Option<S<f64>>,
+    pub growth: Option<S<f64>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct Plan {
+    pub years: Option<S<f64>>,
+    pub start: Option<S<f64>>,
 }

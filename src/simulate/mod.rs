@@ -22,6 +22,7 @@ use serde::Serialize;
 
 pub use engine::{Engine, OfficeRun, RunOutcome, WorkRun};
 pub use plan::Plan;
+pub use random::{run_rng, RunRng};
 pub use stats::Band;
 pub use summary::{MAX_BAND_VALUES, MIN_BAND_RUNS};
 

@@ -12,6 +12,9 @@ const BASE: &str = include_str!("../cli_base.toml");
 /// `benchmark`, `init`, `completions` and `--help`.
 mod peers;
 
+/// `plan` and the validation of its keys.
+mod plan;
+
 pub(crate) struct Outcome {
     pub(crate) code: i32,
     pub(crate) stdout: String,

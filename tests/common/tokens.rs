@@ -63,4 +63,12 @@ pub const TOKENS: &[&str] = &[
     "\u{1b}[31m",
     "\u{7}",
     "name = \"a\\u001bb\"",
+    "[plan]\nyears = 3\n",
+    "years = 50",
+    "growth = 0.5",
+    "growth = -0.99",
+    "attrition = 0.3",
+    "hiring_lag_years = 2",
+    "hires_per_year = 1",
+    "quota_by_year = { establishment = [1, 2, 3] }",
 ];

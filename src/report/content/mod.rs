@@ -6,13 +6,15 @@
 
 use super::document::{code, strong, t, Document, Inline};
 use super::words::{words, Words};
-use super::{Pack, Side, CHART_NAMES, WORK_TYPE_CHART};
+use super::{Pack, Side, CHART_NAMES, TRAJECTORY_CHART, WORK_TYPE_CHART};
 use crate::analysis::{Analysis, OfficeAnalysis};
 use crate::export::{Cell, Table};
 use crate::model::{Language, Scenario, WorkPlace};
 use crate::simulate::{Band, Simulation};
 
+mod plan;
 mod service;
+pub(super) use plan::plan_total_table;
 use service::{on_time_change, service, service_check};
 
 /// The whole report.
@@ -32,6 +34,7 @@ pub fn build(pack: &Pack<'_>) -> Document {
     changes(&mut doc, pack, w);
     allocation(&mut doc, pack, w);
     simulation(&mut doc, pack, w);
+    plan::plan_section(&mut doc, pack, w);
     charts(&mut doc, pack, w);
     method(&mut doc, pack, w);
     doc
@@ -801,6 +804,9 @@ fn charts(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     }
     if work_type_table(pack, w).is_some() {
         doc.figure(WORK_TYPE_CHART, w.chart_work_types);
+    }
+    if pack.plan.is_some() {
+        doc.figure(TRAJECTORY_CHART, w.plan.chart_title);
     }
 }
 

@@ -32,6 +32,11 @@ pub const MAX_UNITS: usize = 20_000;
 pub const MAX_WORKS: usize = 1_000;
 pub const MAX_STAFF_TYPES: usize = 50;
 pub const MAX_CHAIN_DEPTH: usize = 50;
+/// Most years of a multi-year plan (`[plan] years`), and the longest hiring lag.
+pub const MAX_PLAN_YEARS: u32 = 50;
+/// Largest yearly growth of a work type's items (`[[work]] growth`): doubling every year for
+/// fifty years is already far past any staffing question.
+pub const MAX_GROWTH: f64 = 1.0;
 
 /// The word for covering-group work in `[[work]] office`.
 pub const COVERING_GROUP: &str = "covering_group";
@@ -56,6 +61,9 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     let staff_span = staff_value.as_ref().map_or(0..0, Spanned::span);
     let staff: IdMap<raw::StaffType> = v.section(staff_value, "[staff]").unwrap_or_default();
     let policy: raw::Policy = v.section(take("policy"), "[policy]").unwrap_or_default();
+    let plan_value = take("plan");
+    let plan_span = plan_value.as_ref().map_or(0..0, Spanned::span);
+    let plan: Option<raw::Plan> = v.section(plan_value, "[plan]");
     let offices: Vec<S<raw::Office>> = v.entries(take("office"), "office");
     v.covers_spans = offices
         .iter()
@@ -97,7 +105,11 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
 
     let staff_types = v.staff_types(&staff, staff_span);
     let staff_ids: Vec<&str> = staff_types.iter().map(|t| t.id.as_str()).collect();
-    let policy = v.policy(&policy, &staff_ids);
+    let horizon = v.plan(plan.as_ref(), plan_span);
+    v.lags_within(&staff, &staff_types, horizon);
+    let mut policy_model = v.policy(&policy, &staff_ids);
+    policy_model.quota_by_year = v.quota_by_year(&policy, &staff_ids, horizon);
+    let policy = policy_model;
 
     let office_ids = v.ids(&offices, "office", |o| &o.id, MAX_OFFICES);
     let unit_ids = v.ids(&units, "unit", |u| &u.id, MAX_UNITS);
@@ -140,6 +152,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
         offices,
         units,
         works,
+        plan: horizon,
     };
     v.check_chain(&scenario, &raw_works);
     v.check_teams(&scenario, &raw_works);
@@ -331,6 +344,35 @@ impl Validator<'_, '_> {
                 "write 0 if you mean none, or check the unit of the figure",
             );
             default
+        } else {
+            x
+        }
+    }
+
+    /// A yearly rate: finite, above −1 (a fall of 100% would leave nothing), at most
+    /// [`MAX_GROWTH`].
+    fn rate(&mut self, value: &Option<S<f64>>, place: &str, key: &str) -> f64 {
+        let Some(value) = value else {
+            return 0.0;
+        };
+        let x = *value.get_ref();
+        let place = format!("{place}, key `{key}`");
+        if !x.is_finite() || x <= -1.0 {
+            self.error(
+                value.span(),
+                place,
+                format!("`{key}` is a yearly rate and must lie above −1, found {x}"),
+                "write the change a year as a fraction: 0.1 is 10% more a year, -0.05 is 5% less",
+            );
+            0.0
+        } else if x > MAX_GROWTH {
+            self.error(
+                value.span(),
+                place,
+                format!("`{key}` is {x}, above the largest rate accepted ({MAX_GROWTH}: doubling every year)"),
+                "write the change a year as a fraction: 0.1 is 10% more a year",
+            );
+            0.0
         } else {
             x
         }

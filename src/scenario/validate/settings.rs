@@ -4,8 +4,8 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::{Validator, MAX_STAFF_TYPES, MAX_WHOLE};
-use crate::model::{Calendar, Policy, StaffType};
+use super::{Validator, MAX_PLAN_YEARS, MAX_STAFF_TYPES, MAX_WHOLE};
+use crate::model::{Calendar, Horizon, Policy, StaffType};
 use crate::scenario::raw::{self, IdMap};
 
 impl Validator<'_, '_> {
@@ -103,12 +103,137 @@ impl Validator<'_, '_> {
                     None => id.clone(),
                 };
                 StaffType {
+                    cost: self.real(&t.cost, &place, "cost", 0.0),
+                    attrition: self.share(&t.attrition, &place, "attrition", 0.0),
+                    hiring_lag_years: self.whole(
+                        &t.hiring_lag_years,
+                        &place,
+                        "hiring_lag_years",
+                        0,
+                        f64::from(MAX_PLAN_YEARS),
+                    ),
+                    hires_per_year: t.hires_per_year.as_ref().map(|n| {
+                        self.whole(&Some(n.clone()), &place, "hires_per_year", 0, MAX_WHOLE)
+                    }),
                     id,
                     label,
-                    cost: self.real(&t.cost, &place, "cost", 0.0),
                 }
             })
             .collect()
+    }
+
+    /// `[plan]`: the years of the multi-year plan, 1..=[`MAX_PLAN_YEARS`].
+    pub(super) fn plan(&mut self, raw: Option<&raw::Plan>, span: Range<usize>) -> Option<Horizon> {
+        let raw = raw?;
+        let p = "[plan]";
+        let Some(years) = &raw.years else {
+            self.error(
+                span,
+                p,
+                "`years` is missing",
+                format!("add `years = …`: how many years to plan, 1 to {MAX_PLAN_YEARS}"),
+            );
+            return None;
+        };
+        let n = self.whole(&raw.years, p, "years", 0, MAX_WHOLE);
+        if n == 0 || n > MAX_PLAN_YEARS {
+            if *years.get_ref() == f64::from(n) {
+                self.error(
+                    years.span(),
+                    "[plan], key `years`",
+                    format!("`years` must lie in 1..{MAX_PLAN_YEARS}, found {n}"),
+                    format!("plan 1 to {MAX_PLAN_YEARS} years, e.g. `years = 5`"),
+                );
+            }
+            return None;
+        }
+        Some(Horizon {
+            years: n,
+            start: self.whole(&raw.start, p, "start", 1, MAX_WHOLE),
+        })
+    }
+
+    /// A warning for each staff type whose hiring lag leaves no year of the plan for a hire
+    /// to arrive in: the plan can never hire it.
+    pub(super) fn lags_within(
+        &mut self,
+        raw: &IdMap<raw::StaffType>,
+        types: &[StaffType],
+        plan: Option<Horizon>,
+    ) {
+        let Some(h) = plan else {
+            return;
+        };
+        for ((_, t), ty) in raw.0.iter().zip(types) {
+            if ty.hiring_lag_years < h.years {
+                continue;
+            }
+            if let Some(lag) = &t.get_ref().hiring_lag_years {
+                self.warning(
+                    lag.span(),
+                    format!("[staff.{}], key `hiring_lag_years`", ty.id),
+                    format!(
+                        "a hire of {} requested in the first year arrives after the last year of the {}-year plan, so the plan can never hire one",
+                        ty.id, h.years
+                    ),
+                    "plan more years, or check the lag (whole years from the request to the arrival)",
+                );
+            }
+        }
+    }
+
+    /// `[policy] quota_by_year`: a known staff type each, whole numbers, one a year at least.
+    pub(super) fn quota_by_year(
+        &mut self,
+        raw: &raw::Policy,
+        staff: &[&str],
+        plan: Option<Horizon>,
+    ) -> Vec<Option<Vec<u32>>> {
+        let p = "[policy]";
+        let mut by_type = vec![None; staff.len()];
+        let Some(map) = &raw.quota_by_year else {
+            return by_type;
+        };
+        for (id, list) in &map.get_ref().0 {
+            let key = format!("quota_by_year.{}", id.get_ref());
+            let values: Vec<u32> = list
+                .get_ref()
+                .iter()
+                .map(|q| self.whole(&Some(q.clone()), p, &key, 0, MAX_WHOLE))
+                .collect();
+            let t = self.resolve(id, staff, p, "quota_by_year", "staff type");
+            match plan {
+                None => self.error(
+                    map.span(),
+                    format!("{p}, key `quota_by_year`"),
+                    "`quota_by_year` gives quotas for the years of a multi-year plan, but the scenario has no `[plan]`",
+                    "add `[plan]` with `years = …` (and `start = …`), or use `quota = { … }` for one year",
+                ),
+                Some(h) if values.len() < h.years as usize => self.error(
+                    list.span(),
+                    format!("{p}, key `{key}`"),
+                    format!(
+                        "`{key}` has {} value{} but [plan] has {} years",
+                        values.len(),
+                        if values.len() == 1 { "" } else { "s" },
+                        h.years
+                    ),
+                    format!(
+                        "give one quota a year, years {} to {}",
+                        h.start,
+                        h.label(h.years)
+                    ),
+                ),
+                Some(_) => {}
+            }
+            if let Some(t) = t {
+                by_type[t] = Some(values);
+            }
+            if plan.is_none() {
+                break;
+            }
+        }
+        by_type
     }
 
     pub(super) fn policy(&mut self, raw: &raw::Policy, staff: &[&str]) -> Policy {
@@ -150,6 +275,7 @@ impl Validator<'_, '_> {
                 .as_ref()
                 .map(|t| self.share(&Some(t.clone()), p, "on_time", 0.0)),
             keep_staff: raw.keep_staff.as_ref().is_some_and(|k| *k.get_ref()),
+            quota_by_year: vec![None; staff.len()],
         }
     }
 }

@@ -134,6 +134,7 @@ impl Validator<'_, '_> {
             next,
             on_time,
             backlog,
+            growth: self.rate(&raw.growth, p, "growth"),
         }
     }
 }

@@ -1,0 +1,116 @@
+//! The tables of a [`MultiYearPlan`] (terminal, CSV, `plan.csv`), and its JSON: the struct's
+//! own serde form, whose field names are SPEC §10's. The main table's headers are the JSON
+//! field names, so that `plan.csv` reads like the JSON.
+
+use super::{Cell, Exportable, Table};
+use crate::multiyear::{Figures, MultiYearPlan};
+
+impl MultiYearPlan {
+    /// One row per year and office, and a `total` row per year.
+    pub fn table(&self) -> Table {
+        let mut headers: Vec<String> = [
+            "year",
+            "id",
+            "name",
+            "required_hours",
+            "posts_needed",
+            "staff_before_hires",
+            "hires_requested",
+            "hires_arriving",
+            "staff",
+            "leavers",
+            "gap",
+            "staff_mean",
+            "staff_p5",
+            "staff_p95",
+        ]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+        for t in &self.staff_types {
+            headers.push(format!("hires_requested_{t}"));
+        }
+        let mut table = Table {
+            title: format!(
+                "{} — multi-year plan: expected staff, hires and gap (staff − posts needed); staff band over {} runs of leavers, seed {}",
+                self.scenario, self.runs, self.seed
+            ),
+            headers,
+            ..Table::default()
+        };
+        let row = |year: u32, id: &str, name: &str, f: &Figures| {
+            let mut row = vec![
+                Cell::Int(i64::from(year)),
+                Cell::text(id),
+                Cell::text(name),
+                Cell::Num(f.required_hours, 1),
+                Cell::Int(whole(f.posts_needed)),
+                Cell::Num(f.staff_before_hires, 2),
+                Cell::Int(whole(f.hires_requested)),
+                Cell::Int(whole(f.hires_arriving)),
+                Cell::Num(f.staff, 2),
+                Cell::Num(f.leavers, 2),
+                Cell::Num(f.gap, 2),
+            ];
+            for v in [f.staff_band.mean, f.staff_band.p5, f.staff_band.p95] {
+                row.push(Cell::Num(v, 1));
+            }
+            for (_, n) in &f.hires_requested_by_type {
+                row.push(Cell::Int(whole(*n)));
+            }
+            row
+        };
+        for y in &self.years {
+            for o in &y.offices {
+                table.rows.push(row(y.year, &o.id, &o.name, &o.figures));
+            }
+            table.rows.push(row(y.year, "total", "", &y.total));
+        }
+        table.notes.push(match self.first_short_year {
+            Some(year) => format!("from {year} some office has fewer staff than posts needed"),
+            None => "every office has its posts needed in every year".to_string(),
+        });
+        table
+    }
+}
+
+fn whole(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl Exportable for MultiYearPlan {
+    fn tables(&self) -> Vec<Table> {
+        let mut tables = vec![self.table()];
+        if !self.binding.is_empty() {
+            let mut cut = Table::new(
+                "Requests cut by a quota or hires_per_year",
+                &[
+                    "requested in",
+                    "arrives",
+                    "office",
+                    "staff type",
+                    "rule",
+                    "wanted",
+                    "granted",
+                ],
+            );
+            for b in &self.binding {
+                cut.rows.push(vec![
+                    Cell::Int(i64::from(b.requested_in)),
+                    Cell::Int(i64::from(b.arrival)),
+                    Cell::text(&b.office),
+                    Cell::text(&b.staff_type),
+                    Cell::text(b.rule),
+                    Cell::Int(whole(b.wanted)),
+                    Cell::Int(whole(b.granted)),
+                ]);
+            }
+            tables.push(cut);
+        }
+        tables
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}

@@ -1,0 +1,175 @@
+//! The multi-year plan's section of the report (SPEC §10): the staff types' attrition, lag and
+//! caps, the whole organisation year by year, the recruitment each year must request (by
+//! staff type, with the year it arrives), the year the plan stops keeping up and why (a quota
+//! or cap that cuts a request, else the hiring lag), and the gap office by office.
+
+use super::super::document::{t, Document};
+use super::super::words::Words;
+use super::super::Pack;
+use super::{label_of, new_table};
+use crate::export::{Cell, Table};
+use crate::multiyear::MultiYearPlan;
+
+/// The whole organisation year by year (also the workbook's sheet).
+pub(in super::super) fn plan_total_table(plan: &MultiYearPlan, w: &Words) -> Table {
+    let mut table = new_table(&w.plan.total_headers);
+    for y in &plan.years {
+        let f = &y.total;
+        let band = &f.staff_band;
+        table.rows.push(vec![
+            Cell::Int(i64::from(y.year)),
+            Cell::Int(i64::try_from(f.posts_needed).unwrap_or(i64::MAX)),
+            Cell::Num(f.staff_before_hires, 1),
+            Cell::Int(i64::try_from(f.hires_requested).unwrap_or(i64::MAX)),
+            Cell::Int(i64::try_from(f.hires_arriving).unwrap_or(i64::MAX)),
+            Cell::Num(f.staff, 1),
+            Cell::text(format!("{:.0}–{:.0}", band.p5, band.p95)),
+            Cell::Num(f.leavers, 1),
+            Cell::Num(f.gap, 1),
+        ]);
+    }
+    table
+}
+
+pub(super) fn plan_section(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let Some(plan) = pack.plan else {
+        return;
+    };
+    let pw = w.plan;
+    let s = pack.before.scenario;
+    let (Some(first), Some(last)) = (plan.years.first(), plan.years.last()) else {
+        return;
+    };
+    doc.section(pw.title);
+    doc.text((pw.intro)(first.year, last.year, plan.runs, plan.seed));
+
+    let mut types = new_table(&pw.staff_headers);
+    for (k, ty) in s.staff_types.iter().enumerate() {
+        let quota = match &s.policy.quota_by_year[k] {
+            Some(q) => q
+                .iter()
+                .take(plan.years.len())
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(w.list_separator),
+            None => s.policy.quota[k].map_or(String::new(), |q| q.to_string()),
+        };
+        types.rows.push(vec![
+            Cell::text(&ty.label),
+            Cell::Share(ty.attrition),
+            Cell::Int(i64::from(ty.hiring_lag_years)),
+            ty.hires_per_year
+                .map_or(Cell::text(pw.no_cap), |n| Cell::Int(i64::from(n))),
+            Cell::text(quota),
+        ]);
+    }
+    doc.table(types);
+
+    doc.heading(3, pw.total_heading);
+    doc.table(plan_total_table(plan, w));
+
+    doc.heading(3, pw.request_heading);
+    let mut lines = Vec::new();
+    for y in &plan.years {
+        let items: Vec<String> = y
+            .total
+            .hires_requested_by_type
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(id, n)| {
+                let lag = s
+                    .staff_types
+                    .iter()
+                    .find(|ty| &ty.id == id)
+                    .map_or(0, |ty| ty.hiring_lag_years);
+                (pw.request_item)(*n, label_of(s, id), plan.label(y.index + lag))
+            })
+            .collect();
+        lines.push(vec![t(if items.is_empty() {
+            (pw.no_request)(y.year)
+        } else {
+            (pw.request_line)(y.year, &items.join(w.list_separator))
+        })]);
+    }
+    doc.bullets(lines);
+
+    match plan.first_short_year {
+        None => doc.text((pw.keeps_up)(last.year)),
+        Some(year) => {
+            let short: Vec<&str> = plan
+                .years
+                .iter()
+                .find(|y| y.year == year)
+                .map(|y| {
+                    y.offices
+                        .iter()
+                        .filter(|o| o.figures.gap < -1e-9)
+                        .map(|o| o.name.as_str())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let in_last: f64 = last.offices.iter().map(|o| (-o.figures.gap).max(0.0)).sum();
+            doc.text((pw.short)(
+                year,
+                &short.join(w.list_separator),
+                in_last,
+                last.year,
+            ));
+            if plan.binding.is_empty() {
+                doc.text(pw.lag_cause);
+            }
+        }
+    }
+    // One sentence per arrival year, staff type and rule, over all offices, year by year.
+    let mut cuts: Vec<(u32, usize, &str, &'static str)> = Vec::new();
+    for b in &plan.binding {
+        let k = plan
+            .staff_types
+            .iter()
+            .position(|t| *t == b.staff_type)
+            .unwrap_or(0);
+        if !cuts
+            .iter()
+            .any(|c| (c.0, c.1, c.3) == (b.arrival, k, b.rule))
+        {
+            cuts.push((b.arrival, k, &b.staff_type, b.rule));
+        }
+    }
+    cuts.sort_by_key(|c| (c.0, c.1));
+    for (arrival, _, staff_type, rule) in cuts {
+        let (wanted, granted) = plan
+            .binding
+            .iter()
+            .filter(|x| x.arrival == arrival && x.staff_type == staff_type && x.rule == rule)
+            .fold((0, 0), |(w, g), x| (w + x.wanted, g + x.granted));
+        let rule = if rule == "quota" {
+            pw.rules[0]
+        } else {
+            pw.rules[1]
+        };
+        doc.text((pw.binds)(
+            arrival,
+            label_of(s, staff_type),
+            rule,
+            wanted,
+            granted,
+        ));
+    }
+
+    doc.heading(3, pw.office_heading);
+    doc.text(pw.office_text);
+    let years: Vec<String> = plan.years.iter().map(|y| y.year.to_string()).collect();
+    let mut headers: Vec<&str> = vec![pw.office];
+    headers.extend(years.iter().map(String::as_str));
+    let mut table = new_table(&headers);
+    for (o, office) in s.offices.iter().enumerate() {
+        let mut row = vec![Cell::text(&office.name)];
+        row.extend(plan.years.iter().map(|y| {
+            y.offices
+                .get(o)
+                .map_or(Cell::Empty, |x| Cell::Num(x.figures.gap, 1))
+        }));
+        table.rows.push(row);
+    }
+    doc.table(table);
+}

@@ -16,30 +16,7 @@ use staffplan::simulate::{self, Engine, SimOptions};
 const DAQING: &str = include_str!("simulate_daqing.toml");
 
 /// 5 people at 8 casework hours a day, 1,000 items a year of 8 hours over 250 days.
-const MMC: &str = r#"
-[scenario]
-name = "M/M/5"
-[calendar]
-working_days = 250
-hours_per_day = 8
-leave_days = 0
-training_days = 0
-non_case_share = 0
-[staff.regular]
-label = "regular"
-cost = 1
-[[office]]
-id = "desk"
-name = "desk"
-staff = { regular = 5 }
-[[work]]
-id = "case"
-name = "case"
-office = "desk"
-volume = 1000
-hours = 8
-cv = 1
-"#;
+const MMC: &str = include_str!("mmc.toml");
 
 fn scenario(text: &str) -> Scenario {
     staffplan::scenario::parse(text, "bench.toml")

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::flows::Flows;
 use super::{PlanError, PlanOptions};
 use crate::model::Scenario;
-use crate::simulate::{run_rng, Band};
+use crate::simulate::{self, run_rng, Band};
 
 /// Most person-years all runs together may follow (a draw each): about a minute of work.
 pub const MAX_PERSON_YEARS: f64 = 1e9;
@@ -58,14 +58,8 @@ pub fn bands(
             years: years as u32,
         });
     }
-    let threads = options.threads.unwrap_or(0);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| PlanError::Threads {
-            threads,
-            reason: e.to_string(),
-        })?;
+    let pool = simulate::pool(options.threads)
+        .map_err(|(threads, reason)| PlanError::Threads { threads, reason })?;
     let seed = options.seed;
     let outcomes: Vec<Vec<u32>> = pool.install(|| {
         (0..runs)

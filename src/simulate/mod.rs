@@ -296,6 +296,16 @@ pub fn plan(scenario: &Scenario, options: &SimOptions) -> Result<Plan, SimulateE
     Ok(plan.sampled_every(step))
 }
 
+/// A pool of `threads` workers (`None`: one a core), or the number asked for and why the
+/// system refused them.
+pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, (usize, String)> {
+    let threads = threads.unwrap_or(0);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| (threads, e.to_string()))
+}
+
 /// Simulates `options.runs` years of every office; `progress` is told how many runs have
 /// finished (from worker threads, roughly in order).
 pub fn simulate(
@@ -304,14 +314,8 @@ pub fn simulate(
     progress: &(dyn Fn(u32) + Sync),
 ) -> Result<Simulation, SimulateError> {
     let plan = plan(scenario, options)?;
-    let threads = options.threads.unwrap_or(0);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| SimulateError::Threads {
-            threads,
-            reason: e.to_string(),
-        })?;
+    let pool = pool(options.threads)
+        .map_err(|(threads, reason)| SimulateError::Threads { threads, reason })?;
     let band_runs = summary::band_runs(&plan, options.runs);
     if band_runs < options.runs.min(MIN_BAND_RUNS) {
         return Err(SimulateError::TooManyValues {

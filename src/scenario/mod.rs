@@ -278,6 +278,9 @@ fn check_value(value: &Spanned<DeValue<'_>>, kind: Kind, name: &str, sink: &mut 
                 }
             }
         }
+        (Kind::Range(_), DeValue::Table(table)) => {
+            check_keys(table, keys::RANGE, &format!("the range of `{name}`"), sink);
+        }
         (Kind::Map(inner), DeValue::Table(table)) => {
             for (key, value) in table {
                 let key_name: &str = key.get_ref();

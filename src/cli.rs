@@ -13,7 +13,9 @@ use crate::error::Error;
 use crate::export::Format;
 use crate::model::Scenario;
 use crate::scenario::{self, Loaded};
-use crate::{analysis, benchmark, optimise, report, service, simulate, starter, synth};
+use crate::{
+    analysis, benchmark, optimise, report, sensitivity, service, simulate, starter, synth,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -39,6 +41,11 @@ pub struct Args {
     /// Print nothing but errors: no warnings, no progress.
     #[arg(long, short, global = true)]
     quiet: bool,
+
+    /// Replace a figure of the scenario: PATH=VALUE, VALUE a TOML number, string or range
+    /// (e.g. --set work.review.hours=130); repeatable. Listed among the report's assumptions.
+    #[arg(long = "set", global = true, value_name = "PATH=VALUE")]
+    set: Vec<scenario::Override>,
 }
 
 /// The language of `init`'s starter scenario.
@@ -82,6 +89,12 @@ enum Command {
         /// How the recommendation is simulated against service targets (SPEC §8).
         #[command(flatten)]
         sim: SimArgs,
+        /// Staff every office to meet the target in at least this share of the draws of the
+        /// scenario's ranges (0..1, e.g. 0.9); the draws use --seed.
+        #[arg(long, value_name = "P", value_parser = confidence)]
+        confidence: Option<f64>,
+        #[command(flatten)]
+        draws: DrawArgs,
     },
     /// Monte Carlo simulation of the year.
     Simulate {
@@ -104,6 +117,18 @@ enum Command {
         /// Stop the solver after this many seconds.
         #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
         time_limit: Duration,
+    },
+    /// How sure the figures are: the tornado of the ranges and their Monte Carlo.
+    Sensitivity {
+        file: PathBuf,
+        #[command(flatten)]
+        draws: DrawArgs,
+        /// Seed of the draws; the same seed gives the same numbers.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Threads (default: all cores). The results do not depend on it.
+        #[arg(long, value_parser = threads)]
+        threads: Option<usize>,
     },
     /// Several organisations side by side: staff, work and the ratios a study report quotes.
     Benchmark {
@@ -137,6 +162,13 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+#[derive(Debug, Clone, clap::Args)]
+struct DrawArgs {
+    /// Draws of the uncertain inputs (their ranges).
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=i64::from(sensitivity::MAX_DRAWS)))]
+    draws: u32,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -254,6 +286,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
     ("run", "staffplan run scenarios/daqing-2017.toml --out pack"),
     (
+        "sensitivity",
+        "staffplan sensitivity scenarios/daqing-2017.toml --draws 1000 --seed 1\n  staffplan analyse scenarios/daqing-2017.toml --set work.review.hours=130",
+    ),
+    (
         "benchmark",
         "staffplan benchmark scenarios/daqing-2017.toml scenarios/daqing-proposal.toml scenarios/chengdu-2016.toml",
     ),
@@ -327,13 +363,13 @@ fn run(args: &Args) -> Result<(), Error> {
             Ok(())
         }
         Command::Check { file } => {
-            let Input { loaded, .. } = load(file, args.quiet)?;
+            let Input { loaded, .. } = load(file, args)?;
             let summary = report::CheckSummary::new(&loaded.scenario, loaded.warnings.len());
             print(&format.exporter().export(&summary));
             Ok(())
         }
         Command::Analyse { file } => {
-            let Input { loaded, .. } = load(file, args.quiet)?;
+            let Input { loaded, .. } = load(file, args)?;
             let analysis = analysis::analyse(&loaded.scenario);
             print(&format.exporter().export(&analysis));
             Ok(())
@@ -345,8 +381,10 @@ fn run(args: &Args) -> Result<(), Error> {
             time_limit,
             export_lp,
             sim,
+            confidence,
+            draws,
         } => {
-            let Input { text, loaded } = load(file, args.quiet)?;
+            let Input { text, loaded } = load(file, args)?;
             if let Some(path) = write.as_deref().filter(|p| !force && same_file(p, file)) {
                 return Err(Error::WouldOverwrite {
                     path: path.to_path_buf(),
@@ -356,8 +394,39 @@ fn run(args: &Args) -> Result<(), Error> {
                 time_limit: *time_limit,
                 ..optimise::Options::default()
             };
-            let recommendation = optimise::optimise(&loaded.scenario, &options)?;
+            let likely = optimise::optimise(&loaded.scenario, &options)?;
+            // With a confidence level the plan staffs the scenario at that level, and the
+            // likely-value plan is kept to say what the confidence costs.
+            let draw_options = sensitivity::Options {
+                draws: draws.draws,
+                seed: sim.seed,
+                threads: sim.threads,
+            };
+            let (recommendation, likely) = match confidence {
+                None => (likely, None),
+                Some(level) => {
+                    let at = sensitivity::at_confidence(&loaded.scenario, *level, &draw_options)?;
+                    (optimise::optimise(&at, &options)?, Some(likely))
+                }
+            };
             let (recommendation, _) = service::confirm(recommendation, &sim.options())?;
+            let confidence = match (confidence, likely) {
+                (Some(level), Some(likely)) => {
+                    let met = sensitivity::met_share(
+                        &loaded.scenario,
+                        &recommendation.after,
+                        &draw_options,
+                    )?;
+                    Some(sensitivity::Confidence::new(
+                        *level,
+                        &draw_options,
+                        &likely.after,
+                        &recommendation.after,
+                        &met,
+                    ))
+                }
+                _ => None,
+            };
             if let Some(path) = export_lp {
                 for stage in optimise::write_lp_stages(&loaded.scenario) {
                     let target = if stage.stage.is_empty() {
@@ -383,13 +452,37 @@ fn run(args: &Args) -> Result<(), Error> {
                     );
                 }
             }
-            print(&format.exporter().export(&recommendation));
+            match &confidence {
+                Some(confidence) => print(&format.exporter().export(
+                    &crate::export::sensitivity::Confident {
+                        recommendation: &recommendation,
+                        confidence,
+                    },
+                )),
+                None => print(&format.exporter().export(&recommendation)),
+            }
+            Ok(())
+        }
+        Command::Sensitivity {
+            file,
+            draws,
+            seed,
+            threads,
+        } => {
+            let Input { loaded, .. } = load(file, args)?;
+            let options = sensitivity::Options {
+                draws: draws.draws,
+                seed: *seed,
+                threads: *threads,
+            };
+            let result = sensitivity::sensitivity(&loaded.scenario, &options)?;
+            print(&format.exporter().export(&result));
             Ok(())
         }
         Command::Benchmark { files } => {
             let inputs = files
                 .iter()
-                .map(|f| load(f, args.quiet))
+                .map(|f| load(f, args))
                 .collect::<Result<Vec<_>, _>>()?;
             let analyses: Vec<analysis::Analysis> = inputs
                 .iter()
@@ -448,7 +541,7 @@ fn run(args: &Args) -> Result<(), Error> {
             Ok(())
         }
         Command::Simulate { file, sim } => {
-            let Input { loaded, .. } = load(file, args.quiet)?;
+            let Input { loaded, .. } = load(file, args)?;
             let options = sim.options();
             let bar = SimProgress::new(options.runs, args.quiet);
             let result = simulate::simulate(&loaded.scenario, &options, &|n| bar.update(n));
@@ -457,8 +550,8 @@ fn run(args: &Args) -> Result<(), Error> {
             Ok(())
         }
         Command::Compare { before, after, sim } => {
-            let first = load(before, args.quiet)?;
-            let second = load(after, args.quiet)?;
+            let first = load(before, args)?;
+            let second = load(after, args)?;
             let out = args.out.clone().unwrap_or_else(|| {
                 Path::new("output").join(format!("{}-vs-{}", stem(before), stem(after)))
             });
@@ -504,7 +597,7 @@ fn run(args: &Args) -> Result<(), Error> {
             sim,
             time_limit,
         } => {
-            let Input { text, loaded } = load(file, args.quiet)?;
+            let Input { text, loaded } = load(file, args)?;
             let out = output_dir(args.out.as_deref(), file);
             let options = optimise::Options {
                 time_limit: *time_limit,
@@ -614,6 +707,16 @@ fn printable(value: &str) -> Result<String, String> {
     }
 }
 
+/// `--confidence`: a share above 0 and at most 1.
+fn confidence(value: &str) -> Result<f64, String> {
+    match value.trim().parse::<f64>() {
+        Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
+        _ => Err(format!(
+            "{value} is not a share above 0 and at most 1 (e.g. --confidence 0.9)"
+        )),
+    }
+}
+
 /// Most threads `--threads` may ask for: more only adds the cost of starting them.
 const MAX_THREADS: usize = 256;
 
@@ -649,7 +752,8 @@ struct Input {
 
 /// Reads and validates a scenario file (`-`: standard input); warnings go to stderr unless
 /// quiet.
-fn load(path: &Path, quiet: bool) -> Result<Input, Error> {
+fn load(path: &Path, args: &Args) -> Result<Input, Error> {
+    let quiet = args.quiet;
     let name = path.display().to_string();
     let bytes = read_limited(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
@@ -677,7 +781,7 @@ fn load(path: &Path, quiet: bool) -> Result<Input, Error> {
             offset: valid.len(),
         }
     })?;
-    let loaded = scenario::parse(&text, &name).map_err(Error::Scenario)?;
+    let loaded = scenario::parse_with(&text, &name, &args.set).map_err(Error::Scenario)?;
     if !quiet {
         for warning in &loaded.warnings {
             eprintln!("{warning}");

@@ -8,6 +8,7 @@ pub mod csv;
 mod json;
 pub mod markdown;
 mod recommendation;
+pub mod sensitivity;
 mod simulation;
 pub mod table;
 

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 pub use engine::{Engine, OfficeRun, RunOutcome, WorkRun};
 pub use plan::Plan;
+pub use random::{draw_rng, triangular_quantile, RunRng};
 pub use stats::Band;
 
 use crate::analysis;

@@ -570,21 +570,8 @@ impl Validator<'_, '_> {
         if let Some(i) = known.iter().position(|k| k.as_ref() == name) {
             return Some(i);
         }
-        let known: Vec<&str> = known
-            .iter()
-            .map(AsRef::as_ref)
-            .filter(|k| !k.is_empty())
-            .collect();
-        let listed = if known.len() <= 12 {
-            known.join(", ")
-        } else {
-            format!("{}, … ({} in all)", known[..12].join(", "), known.len())
-        };
-        let help = match nearest(name, &known) {
-            Some(near) => format!("did you mean \"{near}\"? The {what}s are: {listed}"),
-            None if known.is_empty() => format!("declare the {what} first; there is none"),
-            None => format!("use one of the {what}s: {listed}"),
-        };
+        let known: Vec<&str> = known.iter().map(AsRef::as_ref).collect();
+        let help = did_you_mean(name, &known, what);
         self.error(
             id.span(),
             format!("{place}, key `{key}`"),
@@ -613,6 +600,21 @@ impl Validator<'_, '_> {
                 String::new()
             }
         }
+    }
+}
+
+/// The help for an unknown id: the nearest known one, and the known ones (the first 12).
+pub(super) fn did_you_mean(name: &str, known: &[&str], what: &str) -> String {
+    let known: Vec<&str> = known.iter().copied().filter(|k| !k.is_empty()).collect();
+    let listed = if known.len() <= 12 {
+        known.join(", ")
+    } else {
+        format!("{}, … ({} in all)", known[..12].join(", "), known.len())
+    };
+    match nearest(name, &known) {
+        Some(near) => format!("did you mean \"{near}\"? The {what}s are: {listed}"),
+        None if known.is_empty() => format!("declare the {what} first; there is none"),
+        None => format!("use one of the {what}s: {listed}"),
     }
 }
 

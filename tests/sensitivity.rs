@@ -66,7 +66,10 @@ fn the_likely_value_is_the_scenario_and_the_range_is_recorded() {
     assert_eq!(s.works[0].hours, 160.0);
     assert_eq!(s.uncertain.len(), 1);
     let u = &s.uncertain[0];
-    assert_eq!((u.path.as_str(), u.low, u.likely, u.high), ("work.case.hours", A, C, B));
+    assert_eq!(
+        (u.path.as_str(), u.low, u.likely, u.high),
+        ("work.case.hours", A, C, B)
+    );
 }
 
 #[test]
@@ -80,7 +83,10 @@ fn a_range_with_low_equal_to_high_changes_nothing() {
     // Every draw is the scenario itself: 160 h × 100 ÷ 2,000 h = 8 FTE, 8 ÷ 0.8 = 10 posts.
     let total = result.total;
     assert_eq!([total.fte_need.p5, total.fte_need.p95], [8.0, 8.0]);
-    assert_eq!([total.posts_needed.p5, total.posts_needed.p95], [10.0, 10.0]);
+    assert_eq!(
+        [total.posts_needed.p5, total.posts_needed.p95],
+        [10.0, 10.0]
+    );
 }
 
 #[test]
@@ -140,12 +146,21 @@ fn monte_carlo_mean_and_p90_match_the_triangular_closed_form() {
     // variance (a² + b² + c² − ab − ac − bc) / 18, in FTE (÷ 20).
     let mean = (A + B + C) / 3.0 / 20.0;
     let sd = ((A * A + B * B + C * C - A * B - A * C - B * C) / 18.0).sqrt() / 20.0;
-    assert!((fte.mean - mean).abs() < 4.0 * sd / n.sqrt(), "{}", fte.mean);
+    assert!(
+        (fte.mean - mean).abs() < 4.0 * sd / n.sqrt(),
+        "{}",
+        fte.mean
+    );
     // p90: 400 − √(0.1 × 300 × 240) = 315.15 h → 15.76 FTE; the sample quantile's standard
     // error is √(p(1 − p)/n) ÷ density.
     let x90 = triangular_quantile(0.9, A, C, B);
     let se = (0.9 * 0.1 / n).sqrt() / triangular_density(x90, A, C, B) / 20.0;
-    assert!((fte.p90 - x90 / 20.0).abs() < 4.0 * se, "{} {}", fte.p90, x90 / 20.0);
+    assert!(
+        (fte.p90 - x90 / 20.0).abs() < 4.0 * se,
+        "{} {}",
+        fte.p90,
+        x90 / 20.0
+    );
     // Posts: ⌈315.15 / 16⌉ = 20, far from the steps at 304 and 320 hours.
     assert_eq!(result.total.posts_needed.p90, (x90 / 16.0).ceil());
     assert_eq!(result.offices[0].posts_needed.p90, 20.0);
@@ -153,7 +168,11 @@ fn monte_carlo_mean_and_p90_match_the_triangular_closed_form() {
     for (p, q) in [(0.05, fte.p5), (0.5, fte.p50)] {
         let x = triangular_quantile(p, A, C, B);
         let se = (p * (1.0 - p) / n).sqrt() / triangular_density(x, A, C, B) / 20.0;
-        assert!((q - x / 20.0).abs() < 4.0 * se, "p{p}: {q} against {}", x / 20.0);
+        assert!(
+            (q - x / 20.0).abs() < 4.0 * se,
+            "p{p}: {q} against {}",
+            x / 20.0
+        );
     }
 }
 
@@ -202,7 +221,11 @@ fn a_confidence_level_raises_the_headcount_where_the_closed_form_says() {
         assert_eq!(closed_form, posts);
         let at = sensitivity::at_confidence(&s, level, &options).unwrap();
         let recommendation = optimise::optimise(&at, &optimise::Options::default()).unwrap();
-        assert_eq!(recommendation.after.offices[0].headcount(), posts, "level {level}");
+        assert_eq!(
+            recommendation.after.offices[0].headcount(),
+            posts,
+            "level {level}"
+        );
         let met = sensitivity::met_share(&s, &recommendation.after, &options).unwrap();
         assert!(met[0] >= level, "level {level}: met in {}", met[0]);
     }

@@ -644,6 +644,10 @@ fn leaf_keys(value: &Spanned<DeValue<'_>>, prefix: &str, out: &mut Vec<(String, 
 /// serde's wording in a planner's words: "expected f64" becomes "expected a number".
 fn plain_type_error(message: &str) -> String {
     super::first_line(message)
+        .replace(
+            "invalid type: map, expected f64",
+            "wrong type: table, expected a number (this key takes no range)",
+        )
         .replace("expected f64", "expected a number")
         .replace("expected a sequence", "expected an array `[…]`")
         .replace("expected a map", "expected a table `{ … }`")

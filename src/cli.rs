@@ -589,6 +589,7 @@ fn run(args: &Args) -> Result<(), Error> {
                     .date
                     .clone()
                     .or_else(|| first.loaded.scenario.date.clone()),
+                sensitivity: None,
             };
             finish_pack(&out, &pack, format, args.quiet)
         }
@@ -616,6 +617,18 @@ fn run(args: &Args) -> Result<(), Error> {
             ];
             let annotations = scenario::annotations(&text);
             let source = file.display().to_string();
+            // Where the scenario gives ranges, the pack says how sure its figures are.
+            let sensitivity = match loaded.scenario.uncertain.is_empty() {
+                true => None,
+                false => Some(sensitivity::sensitivity(
+                    &loaded.scenario,
+                    &sensitivity::Options {
+                        seed: sim.seed,
+                        threads: sim.threads,
+                        ..sensitivity::Options::default()
+                    },
+                )?),
+            };
             let pack = report::Pack {
                 before: report::Side {
                     source: &source,
@@ -634,6 +647,7 @@ fn run(args: &Args) -> Result<(), Error> {
                 seed: sim.seed,
                 runs: sim.runs,
                 date: sim.date.clone().or_else(|| loaded.scenario.date.clone()),
+                sensitivity: sensitivity.as_ref(),
             };
             finish_pack(&out, &pack, format, args.quiet)
         }

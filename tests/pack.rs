@@ -382,6 +382,7 @@ const ANY_LANGUAGE: &[&str] = &[
     "backlog",
     "allocation",
     "work_types",
+    "tornado",
     "png",
     "svg",
     "SVG",

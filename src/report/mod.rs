@@ -61,6 +61,8 @@ pub struct Pack<'a> {
     pub runs: u32,
     /// The date for captions: `--date`, else the scenario's `date`, else none.
     pub date: Option<String>,
+    /// Present where the `before` scenario has ranges (SPEC §9): the tornado and the draws.
+    pub sensitivity: Option<&'a crate::sensitivity::Sensitivity>,
 }
 
 /// An office on both sides, matched by id.
@@ -283,6 +285,7 @@ impl Pack<'_> {
             "before": side(&self.before),
             "after": side(&self.after),
             "optimise": self.recommendation.map(Exportable::json),
+            "sensitivity": self.sensitivity.map(Exportable::json),
         })
     }
 }

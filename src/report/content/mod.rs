@@ -13,7 +13,9 @@ use crate::model::{Language, Scenario, WorkPlace};
 use crate::simulate::{Band, Simulation};
 
 mod service;
+mod sure;
 use service::{on_time_change, service, service_check};
+pub use sure::{input_decimals, input_name, TORNADO_CHART};
 
 /// The whole report.
 pub fn build(pack: &Pack<'_>) -> Document {
@@ -32,6 +34,7 @@ pub fn build(pack: &Pack<'_>) -> Document {
     changes(&mut doc, pack, w);
     allocation(&mut doc, pack, w);
     simulation(&mut doc, pack, w);
+    sure::sure(&mut doc, pack, w);
     charts(&mut doc, pack, w);
     method(&mut doc, pack, w);
     doc
@@ -366,6 +369,7 @@ fn assumptions(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         }
         doc.table(figures);
     }
+    sure::overrides(doc, s, w);
 }
 
 /// "b → a", or one value when both sides agree; "–" for a side without it.

@@ -161,10 +161,10 @@ fn place<'i>(
             let table = table_at(root, section, at.clone())?;
             if let (true, Some(("quota", t))) = (section == "policy", rest.split_once('.')) {
                 let quota = table_at(table, "quota", at.clone())?;
-                return Ok(put(quota, t, at, value));
+                return put(quota, t, at, value);
             }
             let key = known_key(rest, fields(section))?;
-            Ok(put(table, key, at, value))
+            put(table, key, at, value)
         }
         "staff" => {
             let staff = table_at(root, "staff", at.clone())?;
@@ -173,7 +173,7 @@ fn place<'i>(
             let (id, key) = split_id(rest, &types, "staff type")?;
             let key = known_key(key, fields("staff"))?;
             let table = table_at(staff, &id, at.clone())?;
-            Ok(put(table, key, at, value))
+            put(table, key, at, value)
         }
         "office" | "unit" | "work" => {
             let entries = match root.get_mut(section).map(Spanned::get_mut) {
@@ -193,12 +193,12 @@ fn place<'i>(
             match (section, key.split_once('.')) {
                 ("unit", Some(("workload", w))) => {
                     let workload = table_at(entry, "workload", at.clone())?;
-                    Ok(put(workload, w, at, value))
+                    put(workload, w, at, value)
                 }
                 ("work", Some(("next", w))) => next_share(entry, w, value),
                 _ => {
                     let key = known_key(key, fields(section))?;
-                    Ok(put(entry, key, at, value))
+                    put(entry, key, at, value)
                 }
             }
         }
@@ -290,8 +290,14 @@ fn table_at<'t, 'i>(
     }
 }
 
-fn put<'i>(table: &mut DeTable<'i>, key: &str, at: Range<usize>, value: Spanned<DeValue<'i>>) {
+fn put<'i>(
+    table: &mut DeTable<'i>,
+    key: &str,
+    at: Range<usize>,
+    value: Spanned<DeValue<'i>>,
+) -> Result<(), Problem> {
     table.insert(Spanned::new(at, Cow::Owned(key.to_string())), value);
+    Ok(())
 }
 
 /// `work.ID.next.WORK`: the share of the `next` entry that names WORK.

@@ -321,7 +321,7 @@ fn check_value(value: &Spanned<DeValue<'_>>, kind: Kind, name: &str, sink: &mut 
         (Kind::Map(inner), DeValue::Table(table)) => {
             for (key, value) in table {
                 let key_name: &str = key.get_ref();
-                let child = if let Kind::Table(_) = inner {
+                let child = if let Kind::Table(_) | Kind::Range(_) = inner {
                     format!("{name}.{key_name}")
                 } else {
                     key_name.to_string()

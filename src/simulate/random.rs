@@ -247,6 +247,18 @@ impl Effort {
 mod tests {
     use super::*;
 
+    #[test]
+    fn triangular_quantile_at_the_ends_the_mode_and_in_each_part() {
+        // low 100, likely 160, high 400: the mode's probability is 60 / 300 = 0.2.
+        let q = |u| triangular_quantile(u, 100.0, 160.0, 400.0);
+        assert_eq!((q(0.0), q(0.2), q(1.0)), (100.0, 160.0, 400.0));
+        // F(x) = (x − 100)² / (300 × 60) below the mode: F(130) = 900 / 18,000 = 0.05.
+        assert!((q(0.05) - 130.0).abs() < 1e-9);
+        // 1 − F(x) = (400 − x)² / (300 × 240) above: 1 − F(340) = 3,600 / 72,000 = 0.05.
+        assert!((q(0.95) - 340.0).abs() < 1e-9);
+        assert_eq!(triangular_quantile(0.7, 5.0, 5.0, 5.0), 5.0);
+    }
+
     fn moments(effort: Effort, n: u32) -> (f64, f64) {
         let mut rng = run_rng(7, 0);
         let (mut sum, mut sum2) = (0.0, 0.0);

@@ -64,7 +64,7 @@ fn range_with_a_missing_and_a_mistyped_figure() {
     );
     assert_rejected(
         &outcome,
-        "error: s.toml:26:32: the range of `lead`, key `likly`: unknown key `likly`\n  help: did you mean `likely`? Keys allowed here: low, likely, high\nerror: s.toml:26:21: [[unit]] \"park-1\", key `workload.lead`: the range of `workload.lead` has no `likely`\n  help: write `workload.lead = { low = …, likely = …, high = … }`, or one number\n2 errors found; nothing was written\n",
+        "error: s.toml:26:32: the range of `workload.lead`, key `likly`: unknown key `likly`\n  help: did you mean `likely`? Keys allowed here: low, likely, high\nerror: s.toml:26:21: [[unit]] \"park-1\", key `workload.lead`: the range of `workload.lead` has no `likely`\n  help: write `workload.lead = { low = …, likely = …, high = … }`, or one number\n2 errors found; nothing was written\n",
     );
 }
 

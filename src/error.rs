@@ -46,6 +46,10 @@ pub enum Error {
     #[error(transparent)]
     Simulate(#[from] crate::simulate::SimulateError),
 
+    /// A sensitivity request refused (draws beyond the limits).
+    #[error(transparent)]
+    Sensitivity(#[from] crate::sensitivity::SensitivityError),
+
     /// A chart could not be drawn (a renderer failure, not a problem of the scenario).
     #[error("cannot draw the {name} chart: {source}\n  help: this is a fault of staffplan, not of the scenario; please report it with the scenario file")]
     Chart {

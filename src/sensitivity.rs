@@ -13,11 +13,25 @@ use serde::Serialize;
 
 use crate::analysis::{self, Analysis};
 use crate::model::{Scenario, WorkPlace};
+use crate::simulate;
 use crate::simulate::stats::quantile_sorted;
-use crate::simulate::{self, SimulateError};
 
 /// Most draws one request may have.
-pub const MAX_DRAWS: u32 = 1_000_000;
+pub const MAX_DRAWS: u32 = 100_000;
+/// Most figures kept over the draws (draws × the offices and units they are kept for): ten
+/// million numbers, 160 MB, so that a large scenario cannot take the machine's memory.
+pub const MAX_FIGURES: u64 = 10_000_000;
+
+/// A sensitivity request refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SensitivityError {
+    #[error("--draws must be at least 1\n  help: ask for --draws 1000 (the default)")]
+    NoDraws,
+    #[error("{draws} draws of {per_draw} figures each are more than the {MAX_FIGURES} figures one request may keep\n  help: ask for fewer --draws (1,000 give the 5–95% interval to within a few percent)")]
+    TooMany { draws: u32, per_draw: u64 },
+    #[error("cannot start {threads} worker threads: {reason}\n  help: ask for fewer --threads")]
+    Threads { threads: usize, reason: String },
+}
 
 /// What to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +142,10 @@ pub struct Sensitivity {
 }
 
 /// The tornado and the Monte Carlo of a scenario.
-pub fn sensitivity(scenario: &Scenario, options: &Options) -> Result<Sensitivity, SimulateError> {
+pub fn sensitivity(
+    scenario: &Scenario,
+    options: &Options,
+) -> Result<Sensitivity, SensitivityError> {
     // Per draw: each office's FTE need and posts needed, then the totals'.
     let draws = draw_analyses(scenario, options, |a| {
         let mut figures: Vec<(f64, f64)> = a
@@ -228,8 +245,12 @@ fn draw_analyses<T: Send>(
     scenario: &Scenario,
     options: &Options,
     figures: impl Fn(&Analysis) -> T + Sync,
-) -> Result<Vec<T>, SimulateError> {
-    draw_scenarios(scenario, options, |draw| figures(&analysis::analyse(draw)))
+) -> Result<Vec<T>, SensitivityError> {
+    // Two figures an office, and the totals, are kept per draw.
+    let per_draw = 2 * (scenario.offices.len() as u64 + 1);
+    draw_scenarios(scenario, options, per_draw, |draw| {
+        figures(&analysis::analyse(draw))
+    })
 }
 
 /// The `p` order statistic of values: the least value that at least `p` of them do not
@@ -259,10 +280,11 @@ pub fn at_confidence(
     scenario: &Scenario,
     level: f64,
     options: &Options,
-) -> Result<Scenario, SimulateError> {
+) -> Result<Scenario, SensitivityError> {
     let target = scenario.policy.target_utilisation;
     let coverage = scenario.coverage();
-    let per_draw = draw_scenarios(scenario, options, |draw| {
+    let kept = (scenario.offices.len() + scenario.units.len()) as u64;
+    let per_draw = draw_scenarios(scenario, options, kept, |draw| {
         let year = draw.calendar.year_value();
         let volumes = analysis::volumes(draw, &coverage);
         let need: Vec<f64> = draw
@@ -322,7 +344,7 @@ pub fn met_share(
     scenario: &Scenario,
     plan: &Scenario,
     options: &Options,
-) -> Result<Vec<f64>, SimulateError> {
+) -> Result<Vec<f64>, SensitivityError> {
     let mut staffed = scenario.clone();
     for (office, planned) in staffed.offices.iter_mut().zip(&plan.offices) {
         office.staff.clone_from(&planned.staff);
@@ -341,20 +363,28 @@ pub fn met_share(
         .collect())
 }
 
-/// `figures` of every draw, in draw order, on a pool of `options.threads`.
+/// `figures` of every draw, in draw order, on a pool of `options.threads`; `per_draw` is how
+/// many numbers are kept from each, for the memory limit.
 fn draw_scenarios<T: Send>(
     scenario: &Scenario,
     options: &Options,
+    per_draw: u64,
     figures: impl Fn(&Scenario) -> T + Sync,
-) -> Result<Vec<T>, SimulateError> {
+) -> Result<Vec<T>, SensitivityError> {
     if options.draws == 0 {
-        return Err(SimulateError::NoRuns);
+        return Err(SensitivityError::NoDraws);
+    }
+    if u64::from(options.draws) * per_draw > MAX_FIGURES {
+        return Err(SensitivityError::TooMany {
+            draws: options.draws,
+            per_draw,
+        });
     }
     let threads = options.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| SimulateError::Threads {
+        .map_err(|e| SensitivityError::Threads {
             threads,
             reason: e.to_string(),
         })?;

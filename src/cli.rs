@@ -13,7 +13,10 @@ use crate::error::Error;
 use crate::export::Format;
 use crate::model::Scenario;
 use crate::scenario::{self, Loaded};
-use crate::{analysis, benchmark, multiyear, optimise, report, service, simulate, starter, synth};
+use crate::{
+    analysis, benchmark, multiyear, optimise, report, sensitivity, service, simulate, starter,
+    synth,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -39,6 +42,11 @@ pub struct Args {
     /// Print nothing but errors: no warnings, no progress.
     #[arg(long, short, global = true)]
     quiet: bool,
+
+    /// Replace a figure of the scenario: PATH=VALUE, VALUE a TOML number, string or range
+    /// (e.g. --set work.review.hours=130); repeatable. Listed among the report's assumptions.
+    #[arg(long = "set", global = true, value_name = "PATH=VALUE")]
+    set: Vec<scenario::Override>,
 }
 
 /// The language of `init`'s starter scenario.
@@ -82,6 +90,12 @@ enum Command {
         /// How the recommendation is simulated against service targets (SPEC §8).
         #[command(flatten)]
         sim: SimArgs,
+        /// Staff every office to meet the target in at least this share of the draws of the
+        /// scenario's ranges (0..1, e.g. 0.9); the draws use --seed.
+        #[arg(long, value_name = "P", value_parser = confidence)]
+        confidence: Option<f64>,
+        #[command(flatten)]
+        draws: DrawArgs,
     },
     /// Monte Carlo simulation of the year.
     Simulate {
@@ -112,6 +126,18 @@ enum Command {
         #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=i64::from(simulate::MAX_RUNS)))]
         runs: u32,
         /// Seed of the random generator; the same seed gives the same numbers.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Threads (default: all cores). The results do not depend on it.
+        #[arg(long, value_parser = threads)]
+        threads: Option<usize>,
+    },
+    /// How sure the figures are: the tornado of the ranges and their Monte Carlo.
+    Sensitivity {
+        file: PathBuf,
+        #[command(flatten)]
+        draws: DrawArgs,
+        /// Seed of the draws; the same seed gives the same numbers.
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Threads (default: all cores). The results do not depend on it.
@@ -150,6 +176,13 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+#[derive(Debug, Clone, clap::Args)]
+struct DrawArgs {
+    /// Draws of the uncertain inputs (their ranges).
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=i64::from(sensitivity::MAX_DRAWS)))]
+    draws: u32,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -280,6 +313,10 @@ const EXAMPLES: &[(&str, &str)] = &[
         "staffplan plan scenarios/daqing-2018-2022.toml --runs 1000 --seed 1",
     ),
     (
+        "sensitivity",
+        "staffplan sensitivity scenarios/daqing-2017.toml --draws 1000 --seed 1\n  staffplan analyse scenarios/daqing-2017.toml --set work.review.hours=130",
+    ),
+    (
         "benchmark",
         "staffplan benchmark scenarios/daqing-2017.toml scenarios/daqing-proposal.toml scenarios/chengdu-2016.toml",
     ),
@@ -353,13 +390,13 @@ fn run(args: &Args) -> Result<(), Error> {
             Ok(())
         }
         Command::Check { file } => {
-            let Input { loaded, .. } = load(file, args.quiet)?;
+            let Input { loaded, .. } = load(file, args)?;
             let summary = report::CheckSummary::new(&loaded.scenario, loaded.warnings.len());
             print(&format.exporter().export(&summary));
             Ok(())
         }
         Command::Analyse { file } => {
-            let Input { loaded, .. } = load(file, args.quiet)?;
+            let Input { loaded, .. } = load(file, args)?;
             let analysis = analysis::analyse(&loaded.scenario);
             print(&format.exporter().export(&analysis));
             Ok(())
@@ -371,8 +408,10 @@ fn run(args: &Args) -> Result<(), Error> {
             time_limit,
             export_lp,
             sim,
+            confidence,
+            draws,
         } => {
-            let Input { text, loaded } = load(file, args.quiet)?;
+            let Input { text, loaded } = load(file, args)?;
             if let Some(path) = write.as_deref().filter(|p| !force && same_file(p, file)) {
                 return Err(Error::WouldOverwrite {
                     path: path.to_path_buf(),
@@ -382,8 +421,39 @@ fn run(args: &Args) -> Result<(), Error> {
                 time_limit: *time_limit,
                 ..optimise::Options::default()
             };
-            let recommendation = optimise::optimise(&loaded.scenario, &options)?;
+            let likely = optimise::optimise(&loaded.scenario, &options)?;
+            // With a confidence level the plan staffs the scenario at that level, and the
+            // likely-value plan is kept to say what the confidence costs.
+            let draw_options = sensitivity::Options {
+                draws: draws.draws,
+                seed: sim.seed,
+                threads: sim.threads,
+            };
+            let (recommendation, likely) = match confidence {
+                None => (likely, None),
+                Some(level) => {
+                    let at = sensitivity::at_confidence(&loaded.scenario, *level, &draw_options)?;
+                    (optimise::optimise(&at, &options)?, Some(likely))
+                }
+            };
             let (recommendation, _) = service::confirm(recommendation, &sim.options())?;
+            let confidence = match (confidence, likely) {
+                (Some(level), Some(likely)) => {
+                    let met = sensitivity::met_share(
+                        &loaded.scenario,
+                        &recommendation.after,
+                        &draw_options,
+                    )?;
+                    Some(sensitivity::Confidence::new(
+                        *level,
+                        &draw_options,
+                        &likely.after,
+                        &recommendation.after,
+                        &met,
+                    ))
+                }
+                _ => None,
+            };
             if let Some(path) = export_lp {
                 for stage in optimise::write_lp_stages(&loaded.scenario) {
                     let target = if stage.stage.is_empty() {
@@ -409,7 +479,31 @@ fn run(args: &Args) -> Result<(), Error> {
                     );
                 }
             }
-            print(&format.exporter().export(&recommendation));
+            match &confidence {
+                Some(confidence) => print(&format.exporter().export(
+                    &crate::export::sensitivity::Confident {
+                        recommendation: &recommendation,
+                        confidence,
+                    },
+                )),
+                None => print(&format.exporter().export(&recommendation)),
+            }
+            Ok(())
+        }
+        Command::Sensitivity {
+            file,
+            draws,
+            seed,
+            threads,
+        } => {
+            let Input { loaded, .. } = load(file, args)?;
+            let options = sensitivity::Options {
+                draws: draws.draws,
+                seed: *seed,
+                threads: *threads,
+            };
+            let result = sensitivity::sensitivity(&loaded.scenario, &options)?;
+            print(&format.exporter().export(&result));
             Ok(())
         }
         Command::Plan {
@@ -418,7 +512,7 @@ fn run(args: &Args) -> Result<(), Error> {
             seed,
             threads,
         } => {
-            let Input { loaded, .. } = load(file, args.quiet)?;
+            let Input { loaded, .. } = load(file, args)?;
             let options = multiyear::PlanOptions {
                 runs: *runs,
                 seed: *seed,
@@ -431,7 +525,7 @@ fn run(args: &Args) -> Result<(), Error> {
         Command::Benchmark { files } => {
             let inputs = files
                 .iter()
-                .map(|f| load(f, args.quiet))
+                .map(|f| load(f, args))
                 .collect::<Result<Vec<_>, _>>()?;
             let analyses: Vec<analysis::Analysis> = inputs
                 .iter()
@@ -490,7 +584,7 @@ fn run(args: &Args) -> Result<(), Error> {
             Ok(())
         }
         Command::Simulate { file, sim } => {
-            let Input { loaded, .. } = load(file, args.quiet)?;
+            let Input { loaded, .. } = load(file, args)?;
             let options = sim.options();
             let bar = SimProgress::new(options.runs, args.quiet);
             let result = simulate::simulate(&loaded.scenario, &options, &|n| bar.update(n));
@@ -499,8 +593,8 @@ fn run(args: &Args) -> Result<(), Error> {
             Ok(())
         }
         Command::Compare { before, after, sim } => {
-            let first = load(before, args.quiet)?;
-            let second = load(after, args.quiet)?;
+            let first = load(before, args)?;
+            let second = load(after, args)?;
             let out = args.out.clone().unwrap_or_else(|| {
                 Path::new("output").join(format!("{}-vs-{}", stem(before), stem(after)))
             });
@@ -539,6 +633,7 @@ fn run(args: &Args) -> Result<(), Error> {
                     .clone()
                     .or_else(|| first.loaded.scenario.date.clone()),
                 plan: None,
+                sensitivity: None,
             };
             finish_pack(&out, &pack, format, args.quiet)
         }
@@ -547,7 +642,7 @@ fn run(args: &Args) -> Result<(), Error> {
             sim,
             time_limit,
         } => {
-            let Input { text, loaded } = load(file, args.quiet)?;
+            let Input { text, loaded } = load(file, args)?;
             let out = output_dir(args.out.as_deref(), file);
             let options = optimise::Options {
                 time_limit: *time_limit,
@@ -581,6 +676,18 @@ fn run(args: &Args) -> Result<(), Error> {
                 Some(_) => Some(multiyear::plan(&loaded.scenario, &sim.plan_options())?),
                 None => None,
             };
+            // Where the scenario gives ranges, the pack says how sure its figures are.
+            let sensitivity = match loaded.scenario.uncertain.is_empty() {
+                true => None,
+                false => Some(sensitivity::sensitivity(
+                    &loaded.scenario,
+                    &sensitivity::Options {
+                        seed: sim.seed,
+                        threads: sim.threads,
+                        ..sensitivity::Options::default()
+                    },
+                )?),
+            };
             let pack = report::Pack {
                 before: report::Side {
                     source: &source,
@@ -600,6 +707,7 @@ fn run(args: &Args) -> Result<(), Error> {
                 runs: sim.runs,
                 date: sim.date.clone().or_else(|| loaded.scenario.date.clone()),
                 plan: plan.as_ref(),
+                sensitivity: sensitivity.as_ref(),
             };
             finish_pack(&out, &pack, format, args.quiet)
         }
@@ -673,6 +781,16 @@ fn printable(value: &str) -> Result<String, String> {
     }
 }
 
+/// `--confidence`: a share above 0 and at most 1.
+fn confidence(value: &str) -> Result<f64, String> {
+    match value.trim().parse::<f64>() {
+        Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
+        _ => Err(format!(
+            "{value} is not a share above 0 and at most 1 (e.g. --confidence 0.9)"
+        )),
+    }
+}
+
 /// Most threads `--threads` may ask for: more only adds the cost of starting them.
 const MAX_THREADS: usize = 256;
 
@@ -708,7 +826,8 @@ struct Input {
 
 /// Reads and validates a scenario file (`-`: standard input); warnings go to stderr unless
 /// quiet.
-fn load(path: &Path, quiet: bool) -> Result<Input, Error> {
+fn load(path: &Path, args: &Args) -> Result<Input, Error> {
+    let quiet = args.quiet;
     let name = path.display().to_string();
     let bytes = read_limited(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
@@ -736,7 +855,7 @@ fn load(path: &Path, quiet: bool) -> Result<Input, Error> {
             offset: valid.len(),
         }
     })?;
-    let loaded = scenario::parse(&text, &name).map_err(Error::Scenario)?;
+    let loaded = scenario::parse_with(&text, &name, &args.set).map_err(Error::Scenario)?;
     if !quiet {
         for warning in &loaded.warnings {
             eprintln!("{warning}");

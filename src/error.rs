@@ -49,6 +49,9 @@ pub enum Error {
     /// A multi-year plan refused (no `[plan]`, limits).
     #[error(transparent)]
     Plan(#[from] crate::multiyear::PlanError),
+    /// A sensitivity request refused (draws beyond the limits).
+    #[error(transparent)]
+    Sensitivity(#[from] crate::sensitivity::SensitivityError),
 
     /// A chart could not be drawn (a renderer failure, not a problem of the scenario).
     #[error("cannot draw the {name} chart: {source}\n  help: this is a fault of staffplan, not of the scenario; please report it with the scenario file")]

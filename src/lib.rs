@@ -17,6 +17,7 @@ pub mod optimise;
 pub mod queueing;
 pub mod report;
 pub mod scenario;
+pub mod sensitivity;
 pub mod service;
 pub mod simulate;
 pub mod starter;

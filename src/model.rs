@@ -287,6 +287,10 @@ pub struct Scenario {
     pub offices: Vec<Office>,
     pub units: Vec<Unit>,
     pub works: Vec<Work>,
+    /// The figures given as ranges, in file order; the fields above hold their likely values.
+    pub uncertain: Vec<Uncertain>,
+    /// The `--set PATH=VALUE` overrides the scenario was read with, as written.
+    pub overrides: Vec<String>,
     /// `[plan]`: the years of the multi-year plan; `None`: no plan.
     pub plan: Option<Horizon>,
 }
@@ -440,5 +444,104 @@ impl Scenario {
 
     pub fn work_index(&self, id: &str) -> Option<usize> {
         self.works.iter().position(|w| w.id == id)
+    }
+}
+
+/// A figure the scenario gives as a range `{ low, likely, high }` (SPEC §9). The scenario's
+/// own figure is `likely`; a draw replaces it with another value of the range.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Uncertain {
+    /// The input path (`work.review.hours`), as `--set` and the reports name it.
+    pub path: String,
+    pub low: f64,
+    pub likely: f64,
+    pub high: f64,
+    pub input: Input,
+}
+
+/// Where an uncertain figure lives in a [`Scenario`]: indices into its vectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Input {
+    HoursPerDay,
+    LeaveDays,
+    TrainingDays,
+    NonCaseShare,
+    OvertimeHours,
+    LeaderCaseShare {
+        office: usize,
+    },
+    Volume {
+        work: usize,
+    },
+    Hours {
+        work: usize,
+    },
+    Cv {
+        work: usize,
+    },
+    /// The share of entry `entry` of the work's `next`.
+    NextShare {
+        work: usize,
+        entry: usize,
+    },
+    /// Entry `entry` of the unit's `workload`.
+    Workload {
+        unit: usize,
+        entry: usize,
+    },
+}
+
+impl Scenario {
+    /// Puts `value` in place of an uncertain figure. A draw is the scenario with every range
+    /// set this way, so every stage analyses, optimises and simulates a draw as it does the
+    /// scenario itself. Day counts are whole: a drawn value is rounded to the nearest day.
+    pub fn set_input(&mut self, input: Input, value: f64) {
+        let days = value.round().max(0.0) as u32;
+        let calendar = &mut self.calendar;
+        match input {
+            Input::HoursPerDay => calendar.hours_per_day = value,
+            Input::LeaveDays => calendar.leave_days = days,
+            Input::TrainingDays => calendar.training_days = days,
+            Input::NonCaseShare => calendar.non_case_share = value,
+            Input::OvertimeHours => calendar.overtime_hours = value,
+            Input::LeaderCaseShare { office } => {
+                if let Some(o) = self.offices.get_mut(office) {
+                    o.leader_case_share = value;
+                }
+            }
+            Input::Volume { work } | Input::Hours { work } | Input::Cv { work } => {
+                if let Some(w) = self.works.get_mut(work) {
+                    match input {
+                        Input::Volume { .. } => w.volume = value,
+                        Input::Hours { .. } => w.hours = value,
+                        _ => w.cv = value,
+                    }
+                }
+            }
+            Input::NextShare { work, entry } => {
+                if let Some(next) = self.works.get_mut(work).and_then(|w| w.next.get_mut(entry)) {
+                    next.1 = value;
+                }
+            }
+            Input::Workload { unit, entry } => {
+                if let Some(rate) = self
+                    .units
+                    .get_mut(unit)
+                    .and_then(|u| u.workload.get_mut(entry))
+                {
+                    rate.1 = value;
+                }
+            }
+        }
+    }
+
+    /// The scenario with every uncertain figure at its likely value again.
+    pub fn at_likely(&self) -> Scenario {
+        let mut scenario = self.clone();
+        for u in &self.uncertain {
+            scenario.set_input(u.input, u.likely);
+        }
+        scenario
     }
 }

@@ -10,7 +10,7 @@
 
 use staffplan::chart::{
     png, svg, Band, BandChart, BandPanel, BeforeAfter, Caption, Chart, ChartError, Language,
-    Stacked, Target,
+    Stacked, Target, Tornado, TornadoRow,
 };
 
 const OFFICES: [&str; 8] = [
@@ -139,13 +139,57 @@ fn allocation() -> Chart {
     })
 }
 
+fn tornado() -> Chart {
+    let row = |name: &str, at_low: f64, at_high: f64, low: &str, high: &str| TornadoRow {
+        name: name.into(),
+        at_low,
+        at_high,
+        low_label: low.into(),
+        high_label: high.into(),
+    };
+    Chart::Tornado(Tornado {
+        title: "哪些假设影响结论".into(),
+        value_label: "全机构所需人力(FTE)".into(),
+        likely: 18.8,
+        low_name: "该项取低值".into(),
+        high_name: "该项取高值".into(),
+        likely_name: "各项均取最可能值:18.8".into(),
+        rows: vec![
+            row("纪律审查:每件工时", 17.9, 20.7, "160", "400"),
+            row("非办案事务时间占比", 17.7, 20.1, "0.15", "0.25"),
+            row("信访举报受理:每件工时", 18.8, 19.0, "3", "6"),
+        ],
+    })
+}
+
 fn all_charts() -> Vec<(&'static str, Chart)> {
     vec![
         ("caseload_per_person", caseload()),
         ("utilisation", utilisation()),
         ("backlog", backlog(6)),
         ("allocation", allocation()),
+        ("tornado", tornado()),
     ]
+}
+
+#[test]
+fn tornado_names_every_input_and_refuses_a_figure_that_is_not_finite() {
+    let text = svg(&tornado(), &caption(), Language::Zh).unwrap();
+    for name in [
+        "纪律审查:每件工时",
+        "非办案事务时间占比",
+        "各项均取最可能值:18.8",
+    ] {
+        assert!(text.contains(name), "{name}");
+    }
+    let Chart::Tornado(mut bad) = tornado() else {
+        unreachable!()
+    };
+    bad.rows[1].at_high = f64::NAN;
+    assert!(matches!(
+        png(&Chart::Tornado(bad), &caption(), Language::Zh),
+        Err(ChartError::Input { .. })
+    ));
 }
 
 /// Width, height and RGB pixels of a PNG.

@@ -383,6 +383,7 @@ const ANY_LANGUAGE: &[&str] = &[
     "allocation",
     "work_types",
     "trajectory",
+    "tornado",
     "png",
     "svg",
     "SVG",

@@ -16,7 +16,9 @@
 //! - [`Stacked`]: one bar per group, stacked by unit, with an optional capacity marker
 //!   (allocation of the dispatched groups);
 //! - [`Panels`]: small multiples, one panel per measure and one bar per organisation in each,
-//!   every panel on its own scale (the peer benchmark).
+//!   every panel on its own scale (the peer benchmark);
+//! - [`Tornado`]: one row per uncertain input, the figure at its low and at its high value
+//!   around the figure at the likely values (sensitivity).
 //!
 //! Bar charts lie horizontally: long office names read without rotation, the labels fit at
 //! the bar ends, and a chart with many rows grows taller instead of cramping them.
@@ -26,6 +28,7 @@ mod bars;
 mod panels;
 mod stacked;
 pub mod style;
+mod tornado;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -139,6 +142,35 @@ pub struct Panel {
     pub decimals: usize,
 }
 
+/// The tornado of the uncertain inputs: each row the figure with one input at its low and at
+/// its high value, around the figure with every input at its likely value.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tornado {
+    pub title: String,
+    /// The figure, with its unit, e.g. "FTE need of the organisation".
+    pub value_label: String,
+    /// The figure with every input at its likely value: the line the bars start from.
+    pub likely: f64,
+    /// Legend names: the input at low, at high, and the likely line (with its value).
+    pub low_name: String,
+    pub high_name: String,
+    pub likely_name: String,
+    /// Rows top to bottom (largest swing first).
+    pub rows: Vec<TornadoRow>,
+}
+
+/// One input of a [`Tornado`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TornadoRow {
+    /// The input in the scenario's words, e.g. "纪律审查: 每件工时".
+    pub name: String,
+    pub at_low: f64,
+    pub at_high: f64,
+    /// Printed beside each end, e.g. the input's low and high values.
+    pub low_label: String,
+    pub high_label: String,
+}
+
 /// Any chart of the pack.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Chart {
@@ -146,6 +178,7 @@ pub enum Chart {
     Band(BandChart),
     Stacked(Stacked),
     Panels(Panels),
+    Tornado(Tornado),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -170,6 +203,7 @@ impl Chart {
             Chart::Band(c) => &c.title,
             Chart::Stacked(c) => &c.title,
             Chart::Panels(c) => &c.title,
+            Chart::Tornado(c) => &c.title,
         }
     }
 
@@ -180,6 +214,7 @@ impl Chart {
             Chart::Band(c) => band::height(c),
             Chart::Stacked(c) => stacked::height(c),
             Chart::Panels(c) => panels::height(c),
+            Chart::Tornado(c) => tornado::height(c),
         };
         (WIDTH, height.max(MIN_HEIGHT))
     }
@@ -191,6 +226,7 @@ impl Chart {
             Chart::Band(c) => band::problem(c),
             Chart::Stacked(c) => stacked::problem(c),
             Chart::Panels(c) => panels::problem(c),
+            Chart::Tornado(c) => tornado::problem(c),
         };
         match problem {
             Some(problem) => Err(ChartError::Input {
@@ -245,6 +281,7 @@ fn draw<DB: DrawingBackend>(
         Chart::Band(c) => band::draw(root, c, &caption, &words),
         Chart::Stacked(c) => stacked::draw(root, c, &caption, &words),
         Chart::Panels(c) => panels::draw(root, c, &caption, &words),
+        Chart::Tornado(c) => tornado::draw(root, c, &caption, &words),
     }
 }
 

@@ -9,6 +9,7 @@ mod json;
 pub mod markdown;
 mod plan;
 mod recommendation;
+pub mod sensitivity;
 mod simulation;
 pub mod table;
 

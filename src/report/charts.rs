@@ -34,12 +34,14 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
     ];
     let work_types = work_types(pack).map(|chart| (WORK_TYPE_CHART, chart));
     let trajectory = trajectory(pack).map(|chart| (TRAJECTORY_CHART, chart));
+    let tornado = tornado(pack).map(|chart| (super::content::TORNADO_CHART, chart));
     CHART_NAMES
         .iter()
         .copied()
         .zip(charts)
         .chain(work_types)
         .chain(trajectory)
+        .chain(tornado)
         .map(|(name, chart)| {
             let fail = |source: chart::ChartError| Error::Chart {
                 name: name.to_string(),
@@ -50,6 +52,37 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
             Ok(Rendered { name, png, svg })
         })
         .collect()
+}
+
+/// The tornado of the scenario's ranges (SPEC §9): the organisation's FTE need with each
+/// input at its low and at its high value, inputs named in the scenario's words.
+fn tornado(pack: &Pack<'_>) -> Option<Chart> {
+    let result = pack.sensitivity?;
+    let scenario = pack.before.scenario;
+    let w = words(scenario.language);
+    let figure = |v: f64| chart::style::number(v, super::content::input_decimals(v));
+    Some(Chart::Tornado(chart::Tornado {
+        title: w.sure.chart.to_string(),
+        value_label: w.sure.chart_axis.to_string(),
+        likely: result.likely.fte_need.mean,
+        low_name: w.sure.at_low.to_string(),
+        high_name: w.sure.at_high.to_string(),
+        likely_name: (w.sure.at_likely)(result.likely.fte_need.mean),
+        rows: result
+            .tornado
+            .iter()
+            .filter_map(|r| {
+                let u = scenario.uncertain.get(r.index)?;
+                Some(chart::TornadoRow {
+                    name: super::content::input_name(scenario, u.input, w),
+                    at_low: r.fte_need_low,
+                    at_high: r.fte_need_high,
+                    low_label: figure(r.low),
+                    high_label: figure(r.high),
+                })
+            })
+            .collect(),
+    }))
 }
 
 /// Hours per person doing each work type, before and after, when the two sides organise

@@ -64,6 +64,8 @@ pub struct Pack<'a> {
     pub date: Option<String>,
     /// `run` on a scenario with `[plan]`: the multi-year plan of the scenario as it stands.
     pub plan: Option<&'a MultiYearPlan>,
+    /// Present where the `before` scenario has ranges (SPEC §9): the tornado and the draws.
+    pub sensitivity: Option<&'a crate::sensitivity::Sensitivity>,
 }
 
 /// An office on both sides, matched by id.
@@ -287,6 +289,7 @@ impl Pack<'_> {
             "after": side(&self.after),
             "optimise": self.recommendation.map(Exportable::json),
             "plan": self.plan.map(Exportable::json),
+            "sensitivity": self.sensitivity.map(Exportable::json),
         })
     }
 }

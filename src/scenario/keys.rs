@@ -30,7 +30,20 @@ pub enum Kind {
     Map(&'static Kind),
     /// An array of values of the inner kind (`quota_by_year = { TYPE = [17, 17, …] }`).
     List(&'static Kind),
+    /// A number of the inner kind, or a range `{ low, likely, high }` of them (SPEC §9).
+    Range(&'static Kind),
 }
+
+/// The keys of a range.
+pub const RANGE: &[Field] = &[
+    required("low", Kind::Real, "The least value thought possible."),
+    required(
+        "likely",
+        Kind::Real,
+        "The most likely value: every deterministic figure uses it.",
+    ),
+    required("high", Kind::Real, "The largest value thought possible."),
+];
 
 #[derive(Debug, Clone, Copy)]
 pub struct Field {
@@ -78,27 +91,27 @@ const CALENDAR: &[Field] = &[
     ),
     field(
         "hours_per_day",
-        Kind::Real,
+        Kind::Range(&Kind::Real),
         "Working hours a day (default 8).",
     ),
     field(
         "leave_days",
-        Kind::Whole,
+        Kind::Range(&Kind::Whole),
         "Leave and sick days a year (default 10).",
     ),
     field(
         "training_days",
-        Kind::Whole,
+        Kind::Range(&Kind::Whole),
         "Training days a year (default 5).",
     ),
     field(
         "non_case_share",
-        Kind::Real,
+        Kind::Range(&Kind::Real),
         "Share of the remaining time spent on non-case duties, 0..1 (default 0.15).",
     ),
     field(
         "overtime_hours",
-        Kind::Real,
+        Kind::Range(&Kind::Real),
         "Most overtime hours a person may work in a year, used by the simulation (default 0).",
     ),
 ];
@@ -168,7 +181,7 @@ const OFFICE: &[Field] = &[
     ),
     field(
         "leader_case_share",
-        Kind::Real,
+        Kind::Range(&Kind::Real),
         "Share of a leader's time on casework, 0..1 (default 0.5).",
     ),
     field(
@@ -223,7 +236,7 @@ const UNIT: &[Field] = &[
     ),
     field(
         "workload",
-        Kind::Map(&Kind::Real),
+        Kind::Map(&Kind::Range(&Kind::Real)),
         "Items a year this unit generates, by work type id.",
     ),
     field(
@@ -237,7 +250,7 @@ const NEXT: &[Field] = &[
     required("work", Kind::Str, "Id of the follow-up work type."),
     required(
         "share",
-        Kind::Real,
+        Kind::Range(&Kind::Real),
         "Expected follow-up items per finished item, 0..1.",
     ),
 ];
@@ -252,14 +265,14 @@ const WORK: &[Field] = &[
     ),
     field(
         "volume",
-        Kind::Real,
+        Kind::Range(&Kind::Real),
         "Items a year arriving at the office directly (default 0; office-level work only).",
     ),
-    required("hours", Kind::Real, "Person-hours per item, all team members together."),
+    required("hours", Kind::Range(&Kind::Real), "Person-hours per item, all team members together."),
     field("team", Kind::Whole, "People working on one item at the same time (default 1)."),
     field(
         "cv",
-        Kind::Real,
+        Kind::Range(&Kind::Real),
         "Coefficient of variation of the effort per item (default 0.5; 1 is exponential).",
     ),
     field(
@@ -384,5 +397,6 @@ fn kind_schema(kind: Kind) -> serde_json::Value {
             "additionalProperties": kind_schema(*inner),
         }),
         Kind::List(inner) => json!({ "type": "array", "items": kind_schema(*inner) }),
+        Kind::Range(inner) => json!({ "oneOf": [kind_schema(*inner), table_schema(RANGE)] }),
     }
 }

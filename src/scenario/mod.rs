@@ -11,6 +11,7 @@
 mod annotations;
 pub mod keys;
 mod raw;
+mod set;
 mod validate;
 pub mod write;
 
@@ -20,6 +21,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 pub use annotations::{annotations, Annotation, TOP_LEVEL};
+pub use set::{Override, PATHS};
 
 use crate::model::Scenario;
 use keys::{Field, Kind};
@@ -100,11 +102,24 @@ pub struct Loaded {
 /// Parses and validates the text of a scenario file. `file` names it in messages. On failure
 /// every error found is returned.
 pub fn parse(text: &str, file: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    parse_with(text, file, &[])
+}
+
+/// [`parse`] with `--set` overrides put in before validation, so that their values are checked
+/// as the file's are; a problem in one is reported at its place in the argument.
+pub fn parse_with(
+    text: &str,
+    file: &str,
+    overrides: &[Override],
+) -> Result<Loaded, Vec<Diagnostic>> {
     if text.len() > MAX_FILE_BYTES {
         return Err(vec![too_large(file, Some(text.len() as u64))]);
     }
-    let mut sink = Sink::new(text, file);
-    let root = match DeTable::parse(text) {
+    let (all, spans) = set::combined(text, overrides);
+    let mut sink = Sink::new(&all, file);
+    sink.overrides = spans.clone();
+    let text = &all[..text.len()];
+    let mut root = match DeTable::parse(text) {
         Ok(root) => root,
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
@@ -117,8 +132,12 @@ pub fn parse(text: &str, file: &str) -> Result<Loaded, Vec<Diagnostic>> {
             return Err(sink.diagnostics);
         }
     };
+    set::apply(root.get_mut(), &all, overrides, &spans, &mut sink);
     check_keys(root.get_ref(), keys::ROOT, "the top level", &mut sink);
-    let scenario = validate::build(root, &mut sink);
+    let scenario = validate::build(root, &mut sink).map(|mut scenario| {
+        scenario.overrides = overrides.iter().map(ToString::to_string).collect();
+        scenario
+    });
     let (errors, warnings): (Vec<_>, Vec<_>) =
         sink.diagnostics.into_iter().partition(Diagnostic::is_error);
     match scenario {
@@ -160,6 +179,8 @@ struct Sink<'a> {
     line_starts: Vec<usize>,
     /// The last position turned into a column, to go on from on the same line.
     last: (usize, usize),
+    /// Where each `--set` argument stands in `text`, after the file.
+    overrides: Vec<std::ops::Range<usize>>,
 }
 
 impl<'a> Sink<'a> {
@@ -173,6 +194,7 @@ impl<'a> Sink<'a> {
             diagnostics: Vec::new(),
             line_starts,
             last: (0, 1),
+            overrides: Vec::new(),
         }
     }
 
@@ -207,10 +229,25 @@ impl<'a> Sink<'a> {
         message: String,
         help: Option<String>,
     ) {
-        let (line, column) = self.line_column(span.start);
+        // A problem in a `--set` value is placed in the argument, column by column.
+        let argument = self
+            .overrides
+            .iter()
+            .find(|r| r.contains(&span.start) || r.end == span.start);
+        let (file, line, column) = match argument {
+            Some(r) => (
+                format!("--set {}", &self.text[r.clone()]),
+                1,
+                self.text[r.start..span.start].chars().count() + 1,
+            ),
+            None => {
+                let (line, column) = self.line_column(span.start);
+                (self.file.to_string(), line, column)
+            }
+        };
         self.diagnostics.push(Diagnostic {
             severity,
-            file: self.file.to_string(),
+            file,
             line,
             column,
             place,
@@ -278,10 +315,13 @@ fn check_value(value: &Spanned<DeValue<'_>>, kind: Kind, name: &str, sink: &mut 
                 }
             }
         }
+        (Kind::Range(_), DeValue::Table(table)) => {
+            check_keys(table, keys::RANGE, &format!("the range of `{name}`"), sink);
+        }
         (Kind::Map(inner), DeValue::Table(table)) => {
             for (key, value) in table {
                 let key_name: &str = key.get_ref();
-                let child = if let Kind::Table(_) = inner {
+                let child = if let Kind::Table(_) | Kind::Range(_) = inner {
                     format!("{name}.{key_name}")
                 } else {
                     key_name.to_string()

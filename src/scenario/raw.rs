@@ -34,6 +34,48 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for IdMap<T> {
     }
 }
 
+/// A number, or where SPEC §9 allows it a range `{ low, likely, high }`.
+#[derive(Debug, Clone)]
+pub enum Value {
+    Exact(f64),
+    Range(Range),
+}
+
+/// The three figures of a range, each with its span; a missing one is reported by validation.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Range {
+    pub low: Option<S<f64>>,
+    pub likely: Option<S<f64>>,
+    pub high: Option<S<f64>>,
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl<'de> Visitor<'de> for ValueVisitor {
+            type Value = Value;
+            // The same words as a plain number's, so that messages about numbers read alike.
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_f64<E: serde::de::Error>(self, x: f64) -> Result<Value, E> {
+                Ok(Value::Exact(x))
+            }
+            fn visit_i64<E: serde::de::Error>(self, x: i64) -> Result<Value, E> {
+                Ok(Value::Exact(x as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, x: u64) -> Result<Value, E> {
+                Ok(Value::Exact(x as f64))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
+                Range::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Value::Range)
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
 #[derive(Debug, Deserialize, Default)]
 pub struct Header {
     pub name: Option<S<String>>,
@@ -44,11 +86,11 @@ pub struct Header {
 #[derive(Debug, Deserialize, Default)]
 pub struct Calendar {
     pub working_days: Option<S<f64>>,
-    pub hours_per_day: Option<S<f64>>,
-    pub leave_days: Option<S<f64>>,
-    pub training_days: Option<S<f64>>,
-    pub non_case_share: Option<S<f64>>,
-    pub overtime_hours: Option<S<f64>>,
+    pub hours_per_day: Option<S<Value>>,
+    pub leave_days: Option<S<Value>>,
+    pub training_days: Option<S<Value>>,
+    pub non_case_share: Option<S<Value>>,
+    pub overtime_hours: Option<S<Value>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -77,7 +119,7 @@ pub struct Office {
     pub kind: Option<S<String>>,
     pub staff: Option<S<IdMap<f64>>>,
     pub leaders: Option<S<f64>>,
-    pub leader_case_share: Option<S<f64>>,
+    pub leader_case_share: Option<S<Value>>,
     pub min_staff: Option<S<f64>>,
     pub max_staff: Option<S<f64>>,
     pub allowed_staff: Option<S<Vec<S<String>>>>,
@@ -93,14 +135,14 @@ pub struct Unit {
     pub name: Option<S<String>>,
     pub kind: Option<S<String>>,
     pub members: Option<S<f64>>,
-    pub workload: Option<S<IdMap<f64>>>,
+    pub workload: Option<S<IdMap<Value>>>,
     pub eligible: Option<S<Vec<S<String>>>>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct Next {
     pub work: Option<S<String>>,
-    pub share: Option<S<f64>>,
+    pub share: Option<S<Value>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -108,10 +150,10 @@ pub struct Work {
     pub id: Option<S<String>>,
     pub name: Option<S<String>>,
     pub office: Option<S<String>>,
-    pub volume: Option<S<f64>>,
-    pub hours: Option<S<f64>>,
+    pub volume: Option<S<Value>>,
+    pub hours: Option<S<Value>>,
     pub team: Option<S<f64>>,
-    pub cv: Option<S<f64>>,
+    pub cv: Option<S<Value>>,
     pub deadline_days: Option<S<f64>>,
     pub next: Option<S<Vec<S<Next>>>>,
     pub on_time: Option<S<f64>>,

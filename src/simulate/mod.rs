@@ -22,7 +22,7 @@ use serde::Serialize;
 
 pub use engine::{Engine, OfficeRun, RunOutcome, WorkRun};
 pub use plan::Plan;
-pub use random::{run_rng, RunRng};
+pub use random::{draw_rng, run_rng, triangular_quantile, RunRng};
 pub use stats::Band;
 pub use summary::{MAX_BAND_VALUES, MIN_BAND_RUNS};
 

@@ -35,6 +35,35 @@ pub fn chain_rng(seed: u64, run: u32) -> RunRng {
     }
 }
 
+/// The generator of draw `draw` of the uncertain inputs under `seed` (SPEC §9): streams 2³³
+/// and up, which never meet those of the runs ([`run_rng`]) or of their chains ([`chain_rng`]).
+pub fn draw_rng(seed: u64, draw: u32) -> RunRng {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream((2 << 32) | u64::from(draw));
+    RunRng {
+        rng,
+        ziggurat: ziggurat(),
+    }
+}
+
+/// The `u`-quantile (u in [0, 1]) of the triangular distribution on `low ≤ likely ≤ high`:
+/// its inverse distribution function, `low + √(u (high − low)(likely − low))` below the mode's
+/// probability `(likely − low) / (high − low)`, `high − √((1 − u)(high − low)(high − likely))`
+/// above it.
+pub fn triangular_quantile(u: f64, low: f64, likely: f64, high: f64) -> f64 {
+    let width = high - low;
+    if width <= 0.0 {
+        return likely;
+    }
+    let u = u.clamp(0.0, 1.0);
+    let x = if u * width < likely - low {
+        low + (u * width * (likely - low)).sqrt()
+    } else {
+        high - ((1.0 - u) * width * (high - likely)).sqrt()
+    };
+    x.clamp(low, high)
+}
+
 /// One run's generator with the draws the engine needs.
 #[derive(Debug, Clone)]
 pub struct RunRng {
@@ -98,6 +127,11 @@ impl RunRng {
     #[inline]
     pub fn uniform(&mut self) -> f64 {
         (self.rng.next_u64() >> 11) as f64 * UNIT
+    }
+
+    /// Triangular on `low ≤ likely ≤ high`, one word by the inverse distribution function.
+    pub fn triangular(&mut self, low: f64, likely: f64, high: f64) -> f64 {
+        triangular_quantile(self.uniform(), low, likely, high)
     }
 
     /// Uniform on (0, 1]: safe to take the logarithm of.
@@ -212,6 +246,18 @@ impl Effort {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn triangular_quantile_at_the_ends_the_mode_and_in_each_part() {
+        // low 100, likely 160, high 400: the mode's probability is 60 / 300 = 0.2.
+        let q = |u| triangular_quantile(u, 100.0, 160.0, 400.0);
+        assert_eq!((q(0.0), q(0.2), q(1.0)), (100.0, 160.0, 400.0));
+        // F(x) = (x − 100)² / (300 × 60) below the mode: F(130) = 900 / 18,000 = 0.05.
+        assert!((q(0.05) - 130.0).abs() < 1e-9);
+        // 1 − F(x) = (400 − x)² / (300 × 240) above: 1 − F(340) = 3,600 / 72,000 = 0.05.
+        assert!((q(0.95) - 340.0).abs() < 1e-9);
+        assert_eq!(triangular_quantile(0.7, 5.0, 5.0, 5.0), 5.0);
+    }
 
     fn moments(effort: Effort, n: u32) -> (f64, f64) {
         let mut rng = run_rng(7, 0);

@@ -11,6 +11,8 @@ const BASE: &str = include_str!("../cli_base.toml");
 
 /// `benchmark`, `init`, `completions` and `--help`.
 mod peers;
+/// Ranges, `--set` and `sensitivity`.
+mod ranges;
 
 /// `plan` and the validation of its keys.
 mod plan;

@@ -15,7 +15,9 @@ use crate::simulate::{Band, Simulation};
 mod plan;
 mod service;
 pub(super) use plan::plan_total_table;
+mod sure;
 use service::{on_time_change, service, service_check};
+pub use sure::{input_decimals, input_name, TORNADO_CHART};
 
 /// The whole report.
 pub fn build(pack: &Pack<'_>) -> Document {
@@ -35,6 +37,7 @@ pub fn build(pack: &Pack<'_>) -> Document {
     allocation(&mut doc, pack, w);
     simulation(&mut doc, pack, w);
     plan::plan_section(&mut doc, pack, w);
+    sure::sure(&mut doc, pack, w);
     charts(&mut doc, pack, w);
     method(&mut doc, pack, w);
     doc
@@ -369,6 +372,7 @@ fn assumptions(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         }
         doc.table(figures);
     }
+    sure::overrides(doc, s, w);
 }
 
 /// "b → a", or one value when both sides agree; "–" for a side without it.

@@ -19,7 +19,7 @@ use toml::Spanned;
 
 use super::raw::{self, IdMap, S};
 use super::{nearest, Sink};
-use crate::model::{Language, Office, Scenario, Unit, Work};
+use crate::model::{Input, Language, Office, Scenario, Uncertain, Unit, Work};
 
 /// Largest real number accepted anywhere; beyond it sums and products lose meaning.
 pub const MAX_REAL: f64 = 1e12;
@@ -48,6 +48,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
         sink,
         unit_spans: Vec::new(),
         covers_spans: Vec::new(),
+        ranges: Vec::new(),
     };
     let mut take = |key: &str| root.remove(key);
 
@@ -124,18 +125,21 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     let mut offices: Vec<Office> = offices
         .iter()
         .zip(&office_ids)
-        .map(|(o, id)| v.office(o, id, &ids))
+        .enumerate()
+        .map(|(i, (o, id))| v.office(o, id, i, &ids))
         .collect();
     let units: Vec<Unit> = units
         .iter()
         .zip(&unit_ids)
-        .map(|(u, id)| v.unit(u, id, &ids, &offices))
+        .enumerate()
+        .map(|(i, (u, id))| v.unit(u, id, i, &ids, &offices))
         .collect();
     let raw_works = works;
     let works: Vec<Work> = raw_works
         .iter()
         .zip(&work_ids)
-        .map(|(w, id)| v.work(w, id, &ids))
+        .enumerate()
+        .map(|(i, (w, id))| v.work(w, id, i, &ids))
         .collect();
 
     v.check_coverage(&mut offices, &units, &works);
@@ -153,6 +157,8 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
         units,
         works,
         plan: horizon,
+        uncertain: std::mem::take(&mut v.ranges),
+        overrides: Vec::new(),
     };
     v.check_chain(&scenario, &raw_works);
     v.check_teams(&scenario, &raw_works);
@@ -172,6 +178,8 @@ struct Validator<'s, 'a> {
     unit_spans: Vec<Range<usize>>,
     /// Where each office's `covers` list stands.
     covers_spans: Vec<Range<usize>>,
+    /// The figures given as ranges so far.
+    ranges: Vec<Uncertain>,
 }
 
 impl Validator<'_, '_> {
@@ -378,6 +386,95 @@ impl Validator<'_, '_> {
         }
     }
 
+    /// A figure that may be a range (SPEC §9): a plain number goes through `check`; each of a
+    /// range's `low`, `likely` and `high` goes through `check` too (the key's own limits),
+    /// then their order is checked and the range recorded under `path`. Returns the likely
+    /// value, which every deterministic figure uses. A range with low = high is a number.
+    fn uncertain<T: Copy + Into<f64>>(
+        &mut self,
+        value: &Option<S<raw::Value>>,
+        (place, key, path): (&str, &str, String),
+        input: Input,
+        check: impl Fn(&mut Self, &Option<S<f64>>) -> T,
+    ) -> T {
+        let range = match value.as_ref().map(|v| (v.span(), v.get_ref())) {
+            None => return check(self, &None),
+            Some((span, raw::Value::Exact(x))) => {
+                return check(self, &Some(Spanned::new(span, *x)));
+            }
+            Some((span, raw::Value::Range(range))) => (span, range),
+        };
+        let (span, range) = range;
+        let errors = self.sink.diagnostics.len();
+        let parts = [
+            ("low", &range.low),
+            ("likely", &range.likely),
+            ("high", &range.high),
+        ];
+        let mut figures = [None; 3];
+        for (figure, (name, part)) in figures.iter_mut().zip(parts) {
+            match part {
+                Some(_) => *figure = Some(check(self, part)),
+                None => self.error(
+                    span.clone(),
+                    format!("{place}, key `{key}`"),
+                    format!("the range of `{key}` has no `{name}`"),
+                    format!("write `{key} = {{ low = …, likely = …, high = … }}`, or one number"),
+                ),
+            }
+        }
+        let [Some(low), Some(likely), Some(high)] = figures else {
+            return figures[1].unwrap_or_else(|| check(self, &None));
+        };
+        if self.sink.diagnostics.len() > errors {
+            return likely;
+        }
+        let (l, m, h) = (low.into(), likely.into(), high.into());
+        if l > m || m > h {
+            self.error(
+                span,
+                format!("{place}, key `{key}`"),
+                format!("the range of `{key}` is out of order: low {l}, likely {m}, high {h}"),
+                "write the figures so that low ≤ likely ≤ high",
+            );
+        } else if l < h {
+            self.ranges.push(Uncertain {
+                path,
+                low: l,
+                likely: m,
+                high: h,
+                input,
+            });
+        }
+        likely
+    }
+
+    /// A real number that may be a range, checked by [`Validator::real`].
+    fn uncertain_real(
+        &mut self,
+        value: &Option<S<raw::Value>>,
+        (place, key, path): (&str, &str, String),
+        input: Input,
+        default: f64,
+    ) -> f64 {
+        self.uncertain(value, (place, key, path), input, |v, x| {
+            v.real(x, place, key, default)
+        })
+    }
+
+    /// A share that may be a range, checked by [`Validator::share`].
+    fn uncertain_share(
+        &mut self,
+        value: &Option<S<raw::Value>>,
+        (place, key, path): (&str, &str, String),
+        input: Input,
+        default: f64,
+    ) -> f64 {
+        self.uncertain(value, (place, key, path), input, |v, x| {
+            v.share(x, place, key, default)
+        })
+    }
+
     /// A real number that is a share, 0..=1.
     fn share(&mut self, value: &Option<S<f64>>, place: &str, key: &str, default: f64) -> f64 {
         let x = self.real(value, place, key, default);
@@ -515,21 +612,8 @@ impl Validator<'_, '_> {
         if let Some(i) = known.iter().position(|k| k.as_ref() == name) {
             return Some(i);
         }
-        let known: Vec<&str> = known
-            .iter()
-            .map(AsRef::as_ref)
-            .filter(|k| !k.is_empty())
-            .collect();
-        let listed = if known.len() <= 12 {
-            known.join(", ")
-        } else {
-            format!("{}, … ({} in all)", known[..12].join(", "), known.len())
-        };
-        let help = match nearest(name, &known) {
-            Some(near) => format!("did you mean \"{near}\"? The {what}s are: {listed}"),
-            None if known.is_empty() => format!("declare the {what} first; there is none"),
-            None => format!("use one of the {what}s: {listed}"),
-        };
+        let known: Vec<&str> = known.iter().map(AsRef::as_ref).collect();
+        let help = did_you_mean(name, &known, what);
         self.error(
             id.span(),
             format!("{place}, key `{key}`"),
@@ -561,6 +645,21 @@ impl Validator<'_, '_> {
     }
 }
 
+/// The help for an unknown id: the nearest known one, and the known ones (the first 12).
+pub(super) fn did_you_mean(name: &str, known: &[&str], what: &str) -> String {
+    let known: Vec<&str> = known.iter().copied().filter(|k| !k.is_empty()).collect();
+    let listed = if known.len() <= 12 {
+        known.join(", ")
+    } else {
+        format!("{}, … ({} in all)", known[..12].join(", "), known.len())
+    };
+    match nearest(name, &known) {
+        Some(near) => format!("did you mean \"{near}\"? The {what}s are: {listed}"),
+        None if known.is_empty() => format!("declare the {what} first; there is none"),
+        None => format!("use one of the {what}s: {listed}"),
+    }
+}
+
 /// Every key below a value with the span of its value, dotted from the value (`staff.contract`).
 fn leaf_keys(value: &Spanned<DeValue<'_>>, prefix: &str, out: &mut Vec<(String, Range<usize>)>) {
     match value.get_ref() {
@@ -587,6 +686,10 @@ fn leaf_keys(value: &Spanned<DeValue<'_>>, prefix: &str, out: &mut Vec<(String, 
 /// serde's wording in a planner's words: "expected f64" becomes "expected a number".
 fn plain_type_error(message: &str) -> String {
     super::first_line(message)
+        .replace(
+            "invalid type: map, expected f64",
+            "wrong type: table, expected a number (this key takes no range)",
+        )
         .replace("expected f64", "expected a number")
         .replace("expected a sequence", "expected an array `[…]`")
         .replace("expected a map", "expected a table `{ … }`")

@@ -1,12 +1,18 @@
 //! One `[[office]]` entry: kind, headcount by staff type, leaders, bounds and covers.
 
 use super::{Ids, Validator, MAX_WHOLE};
-use crate::model::{Office, OfficeKind};
+use crate::model::{Input, Office, OfficeKind};
 use crate::scenario::nearest;
 use crate::scenario::raw::{self, S};
 
 impl Validator<'_, '_> {
-    pub(super) fn office(&mut self, raw: &S<raw::Office>, id: &str, ids: &Ids<'_>) -> Office {
+    pub(super) fn office(
+        &mut self,
+        raw: &S<raw::Office>,
+        id: &str,
+        index: usize,
+        ids: &Ids<'_>,
+    ) -> Office {
         let span = raw.span();
         let raw = raw.get_ref();
         let place = format!("[[office]] \"{id}\"");
@@ -15,7 +21,16 @@ impl Validator<'_, '_> {
         let kind = self.office_kind(&raw.kind, p);
         let (staff, staff_known) = self.headcount(raw, p, ids);
         let leaders = self.leaders(raw, p, staff.iter().sum(), staff_known);
-        let leader_case_share = self.share(&raw.leader_case_share, p, "leader_case_share", 0.5);
+        let leader_case_share = self.uncertain_share(
+            &raw.leader_case_share,
+            (
+                p,
+                "leader_case_share",
+                format!("office.{id}.leader_case_share"),
+            ),
+            Input::LeaderCaseShare { office: index },
+            0.5,
+        );
         let (min_staff, max_staff) = self.staff_bounds(raw, p);
         let allowed_staff = match &raw.allowed_staff {
             None => vec![true; ids.staff.len()],

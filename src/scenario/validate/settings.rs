@@ -5,57 +5,90 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::{Validator, MAX_PLAN_YEARS, MAX_STAFF_TYPES, MAX_WHOLE};
-use crate::model::{Calendar, Horizon, Policy, StaffType};
-use crate::scenario::raw::{self, IdMap};
+use crate::model::{Calendar, Horizon, Input, Policy, StaffType};
+use crate::scenario::raw::{self, IdMap, S};
 
 impl Validator<'_, '_> {
     pub(super) fn calendar(&mut self, raw: &raw::Calendar) -> Calendar {
         let d = Calendar::default();
         let p = "[calendar]";
+        let path = |key: &str| format!("calendar.{key}");
+        let days = |key: &'static str, default: u32| {
+            move |v: &mut Self, x: &Option<S<f64>>| v.whole(x, p, key, default, 366.0)
+        };
+        let hours_per_day = |v: &mut Self, x: &Option<S<f64>>| {
+            let hours = v.real(x, p, "hours_per_day", d.hours_per_day);
+            if hours > 24.0 {
+                v.error(
+                    x.as_ref().map_or(0..0, Spanned::span),
+                    "[calendar], key `hours_per_day`",
+                    format!("a day has 24 hours, `hours_per_day` is {hours}"),
+                    "write the working hours of one day, such as 8",
+                );
+            }
+            hours
+        };
         let calendar = Calendar {
             working_days: self.whole(&raw.working_days, p, "working_days", d.working_days, 366.0),
-            hours_per_day: self.real(&raw.hours_per_day, p, "hours_per_day", d.hours_per_day),
-            leave_days: self.whole(&raw.leave_days, p, "leave_days", d.leave_days, 366.0),
-            training_days: self.whole(
-                &raw.training_days,
-                p,
-                "training_days",
-                d.training_days,
-                366.0,
+            hours_per_day: self.uncertain(
+                &raw.hours_per_day,
+                (p, "hours_per_day", path("hours_per_day")),
+                Input::HoursPerDay,
+                hours_per_day,
             ),
-            non_case_share: self.share(&raw.non_case_share, p, "non_case_share", d.non_case_share),
-            overtime_hours: self.real(&raw.overtime_hours, p, "overtime_hours", d.overtime_hours),
+            leave_days: self.uncertain(
+                &raw.leave_days,
+                (p, "leave_days", path("leave_days")),
+                Input::LeaveDays,
+                days("leave_days", d.leave_days),
+            ),
+            training_days: self.uncertain(
+                &raw.training_days,
+                (p, "training_days", path("training_days")),
+                Input::TrainingDays,
+                days("training_days", d.training_days),
+            ),
+            non_case_share: self.uncertain_share(
+                &raw.non_case_share,
+                (p, "non_case_share", path("non_case_share")),
+                Input::NonCaseShare,
+                d.non_case_share,
+            ),
+            overtime_hours: self.uncertain_real(
+                &raw.overtime_hours,
+                (p, "overtime_hours", path("overtime_hours")),
+                Input::OvertimeHours,
+                d.overtime_hours,
+            ),
         };
-        if calendar.hours_per_day > 24.0 {
-            let span = raw.hours_per_day.as_ref().map_or(0..0, Spanned::span);
-            self.error(
-                span,
-                "[calendar], key `hours_per_day`",
-                format!(
-                    "a day has 24 hours, `hours_per_day` is {}",
-                    calendar.hours_per_day
-                ),
-                "write the working hours of one day, such as 8",
-            );
-        }
-        if calendar.leave_days + calendar.training_days > calendar.working_days {
+        // The most leave and training any draw may take must still leave working days.
+        let most = |v: &Self, input: Input, likely: u32| {
+            v.ranges
+                .iter()
+                .find(|r| r.input == input)
+                .map_or(likely, |r| r.high as u32)
+        };
+        let leave_days = most(self, Input::LeaveDays, calendar.leave_days);
+        let training_days = most(self, Input::TrainingDays, calendar.training_days);
+        if leave_days + training_days > calendar.working_days {
             let span = raw
                 .leave_days
                 .as_ref()
                 .or(raw.training_days.as_ref())
-                .or(raw.working_days.as_ref())
-                .map_or(0..0, Spanned::span);
+                .map(Spanned::span)
+                .or(raw.working_days.as_ref().map(Spanned::span))
+                .unwrap_or(0..0);
             self.error(
                 span,
                 "[calendar], key `leave_days`",
                 format!(
-                    "leave ({}) and training ({}) days exceed the {} working days",
-                    calendar.leave_days, calendar.training_days, calendar.working_days
+                    "leave ({leave_days}) and training ({training_days}) days exceed the {} working days",
+                    calendar.working_days
                 ),
                 "leave and training are taken out of the working days: make them fewer",
             );
         }
-        let days_fit = calendar.leave_days + calendar.training_days <= calendar.working_days;
+        let days_fit = leave_days + training_days <= calendar.working_days;
         if days_fit && calendar.year_value() <= 0.0 && calendar.working_days > 0 {
             let span = raw.working_days.as_ref().map_or(0..0, Spanned::span);
             self.error(

@@ -1,7 +1,7 @@
 //! One `[[unit]]` entry: the units supervised and the work they generate.
 
 use super::{Ids, Validator, MAX_WHOLE};
-use crate::model::{Office, Unit};
+use crate::model::{Input, Office, Unit};
 use crate::scenario::raw::{self, S};
 
 impl Validator<'_, '_> {
@@ -9,6 +9,7 @@ impl Validator<'_, '_> {
         &mut self,
         raw: &S<raw::Unit>,
         id: &str,
+        index: usize,
         ids: &Ids<'_>,
         offices: &[Office],
     ) -> Unit {
@@ -21,9 +22,16 @@ impl Validator<'_, '_> {
         if let Some(map) = &raw.workload {
             for (w, rate) in &map.get_ref().0 {
                 let key = format!("workload.{}", w.get_ref());
-                let rate = self.real(&Some(rate.clone()), p, &key, 0.0);
-                if let Some(w) = self.resolve(w, ids.works, p, "workload", "work type") {
-                    workload.push((w, rate));
+                let input = Input::Workload {
+                    unit: index,
+                    entry: workload.len(),
+                };
+                let path = format!("unit.{id}.{key}");
+                let recorded = self.ranges.len();
+                let rate = self.uncertain_real(&Some(rate.clone()), (p, &key, path), input, 0.0);
+                match self.resolve(w, ids.works, p, "workload", "work type") {
+                    Some(w) => workload.push((w, rate)),
+                    None => self.ranges.truncate(recorded),
                 }
             }
         }

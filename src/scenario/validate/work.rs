@@ -1,11 +1,17 @@
 //! One `[[work]]` entry: where the work is done, its effort, team and chain.
 
 use super::{Ids, Validator, COVERING_GROUP, MAX_WHOLE};
-use crate::model::{Work, WorkPlace};
+use crate::model::{Input, Work, WorkPlace};
 use crate::scenario::raw::{self, S};
 
 impl Validator<'_, '_> {
-    pub(super) fn work(&mut self, raw: &S<raw::Work>, id: &str, ids: &Ids<'_>) -> Work {
+    pub(super) fn work(
+        &mut self,
+        raw: &S<raw::Work>,
+        id: &str,
+        index: usize,
+        ids: &Ids<'_>,
+    ) -> Work {
         let span = raw.span();
         let raw = raw.get_ref();
         let place = format!("[[work]] \"{id}\"");
@@ -28,19 +34,32 @@ impl Validator<'_, '_> {
         };
         // An unresolved office is already an error; the placeholder is never used.
         let place_of_work = resolved.unwrap_or(WorkPlace::Office(0));
-        let volume = self.real(&raw.volume, p, "volume", 0.0);
-        if resolved == Some(WorkPlace::CoveringGroup) && volume > 0.0 {
-            if let Some(v) = &raw.volume {
-                self.error(
-                    v.span(),
-                    format!("{p}, key `volume`"),
-                    "covering-group work arrives from the units a group covers, so it has no direct `volume`",
-                    "give the items to the units as `workload = { … }`, or name the office that receives them",
-                );
-            }
-        }
+        let path = |key: &str| format!("work.{id}.{key}");
+        let covering = resolved == Some(WorkPlace::CoveringGroup);
+        let volume = self.uncertain(
+            &raw.volume,
+            (p, "volume", path("volume")),
+            Input::Volume { work: index },
+            |v, x| {
+                let volume = v.real(x, p, "volume", 0.0);
+                if let (true, Some(x)) = (covering && volume > 0.0, x) {
+                    v.error(
+                        x.span(),
+                        format!("{p}, key `volume`"),
+                        "covering-group work arrives from the units a group covers, so it has no direct `volume`",
+                        "give the items to the units as `workload = { … }`, or name the office that receives them",
+                    );
+                }
+                volume
+            },
+        );
         let hours = match &raw.hours {
-            Some(_) => self.real(&raw.hours, p, "hours", 0.0),
+            Some(_) => self.uncertain_real(
+                &raw.hours,
+                (p, "hours", path("hours")),
+                Input::Hours { work: index },
+                0.0,
+            ),
             None => {
                 self.error(
                     span.clone(),
@@ -62,17 +81,23 @@ impl Validator<'_, '_> {
                 );
             }
         }
-        let cv = self.real(&raw.cv, p, "cv", 0.5);
-        if cv > 10.0 {
-            if let Some(c) = &raw.cv {
-                self.error(
-                    c.span(),
-                    format!("{p}, key `cv`"),
-                    format!("`cv` is {cv}; above 10 the effort distribution is meaningless"),
-                    "typical values lie between 0.2 and 1.5",
-                );
-            }
-        }
+        let cv = self.uncertain(
+            &raw.cv,
+            (p, "cv", path("cv")),
+            Input::Cv { work: index },
+            |v, x| {
+                let cv = v.real(x, p, "cv", 0.5);
+                if let (true, Some(c)) = (cv > 10.0, x) {
+                    v.error(
+                        c.span(),
+                        format!("{p}, key `cv`"),
+                        format!("`cv` is {cv}; above 10 the effort distribution is meaningless"),
+                        "typical values lie between 0.2 and 1.5",
+                    );
+                }
+                cv
+            },
+        );
         let deadline_days = raw
             .deadline_days
             .as_ref()
@@ -95,8 +120,18 @@ impl Validator<'_, '_> {
             for (i, entry) in list.get_ref().iter().enumerate() {
                 let ep = format!("{p}, `next` entry #{}", i + 1);
                 let e = entry.get_ref();
+                let recorded = self.ranges.len();
+                let follow = e.work.as_ref().map_or("", |w| w.get_ref().as_str());
                 let share = match &e.share {
-                    Some(_) => self.share(&e.share, &ep, "share", 0.0),
+                    Some(_) => self.uncertain_share(
+                        &e.share,
+                        (&ep, "share", format!("work.{id}.next.{follow}")),
+                        Input::NextShare {
+                            work: index,
+                            entry: next.len(),
+                        },
+                        0.0,
+                    ),
                     None => {
                         self.error(
                             entry.span(),
@@ -108,17 +143,19 @@ impl Validator<'_, '_> {
                     }
                 };
                 match &e.work {
-                    Some(w) => {
-                        if let Some(w) = self.resolve(w, ids.works, &ep, "work", "work type") {
-                            next.push((w, share));
-                        }
+                    Some(w) => match self.resolve(w, ids.works, &ep, "work", "work type") {
+                        Some(w) => next.push((w, share)),
+                        None => self.ranges.truncate(recorded),
+                    },
+                    None => {
+                        self.ranges.truncate(recorded);
+                        self.error(
+                            entry.span(),
+                            ep.as_str(),
+                            "`work` is missing",
+                            "add `work = \"<work type id>\"`",
+                        );
                     }
-                    None => self.error(
-                        entry.span(),
-                        ep.as_str(),
-                        "`work` is missing",
-                        "add `work = \"<work type id>\"`",
-                    ),
                 }
             }
         }

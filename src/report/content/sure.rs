@@ -1,0 +1,137 @@
+//! "How sure are these figures" (SPEC §9): the posts needed per office as intervals over the
+//! draws of the scenario's ranges, and the assumptions ranked by how much they move the
+//! answer, each named in the scenario's own words.
+
+use super::super::document::{code, Document};
+use super::super::words::Words;
+use super::super::Pack;
+use super::new_table;
+use crate::export::Cell;
+use crate::model::{Input, Scenario};
+
+/// The name of the chart file of the tornado.
+pub const TORNADO_CHART: &str = "tornado";
+
+/// An uncertain input named in the scenario's language: the office, work type or unit by its
+/// name, and what the figure is.
+pub fn input_name(scenario: &Scenario, input: Input, w: &Words) -> String {
+    let s = w.sure;
+    let work = |i: usize| scenario.works.get(i).map_or("", |w| w.name.as_str());
+    match input {
+        Input::HoursPerDay => s.calendar[0].to_string(),
+        Input::LeaveDays => s.calendar[1].to_string(),
+        Input::TrainingDays => s.calendar[2].to_string(),
+        Input::NonCaseShare => s.calendar[3].to_string(),
+        Input::OvertimeHours => s.calendar[4].to_string(),
+        Input::LeaderCaseShare { office } => {
+            let name = scenario.offices.get(office).map_or("", |o| o.name.as_str());
+            format!("{name}{}{}", s.workload[0], s.leader_share)
+        }
+        Input::Volume { work: i } => format!("{}{}{}", work(i), s.workload[0], s.work[0]),
+        Input::Hours { work: i } => format!("{}{}{}", work(i), s.workload[0], s.work[1]),
+        Input::Cv { work: i } => format!("{}{}{}", work(i), s.workload[0], s.work[2]),
+        Input::NextShare { work: i, entry } => {
+            let child = scenario
+                .works
+                .get(i)
+                .and_then(|w| w.next.get(entry))
+                .map_or("", |&(c, _)| work(c));
+            format!(
+                "{}{}{child}{}{}",
+                work(i),
+                s.next[0],
+                s.workload[0],
+                s.next[1]
+            )
+        }
+        Input::Workload { unit, entry } => {
+            let u = scenario.units.get(unit);
+            let name = u.map_or("", |u| u.name.as_str());
+            let of = u
+                .and_then(|u| u.workload.get(entry))
+                .map_or("", |&(w, _)| work(w));
+            format!("{name}{}{of}{}", s.workload[0], s.workload[1])
+        }
+    }
+}
+
+/// Decimals to print an input's value with: none for a whole number, else enough to show a
+/// share (0.15) or an hour (7.5).
+pub fn input_decimals(value: f64) -> usize {
+    if value.fract() == 0.0 {
+        0
+    } else if value.abs() < 1.0 {
+        2
+    } else {
+        1
+    }
+}
+
+/// The section, where the pack has a sensitivity (a scenario with ranges).
+pub(super) fn sure(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let Some(result) = pack.sensitivity else {
+        return;
+    };
+    let s = w.sure;
+    let scenario = pack.before.scenario;
+    doc.section(s.section);
+    doc.text((s.intro)(
+        scenario.uncertain.len(),
+        result.draws,
+        result.seed,
+    ));
+
+    doc.heading(3, s.intervals);
+    let mut table = new_table(&s.interval_headers);
+    let mut row = |name: &str, likely: f64, q: &crate::sensitivity::Quantiles| {
+        let mut cells = vec![Cell::text(name), Cell::Num(likely, 0)];
+        cells.extend([q.mean, q.p5, q.p50, q.p90, q.p95].map(|v| Cell::Num(v, 1)));
+        table.rows.push(cells);
+    };
+    for o in &result.offices {
+        row(&o.name, f64::from(o.posts_needed_likely), &o.posts_needed);
+    }
+    row(
+        s.total,
+        result.likely.posts_needed.mean,
+        &result.total.posts_needed,
+    );
+    doc.table(table);
+
+    doc.heading(3, s.ranking);
+    doc.text(s.ranking_text);
+    let mut ranking = new_table(&s.ranking_headers);
+    for r in &result.tornado {
+        let Some(u) = scenario.uncertain.get(r.index) else {
+            continue;
+        };
+        ranking.rows.push(vec![
+            Cell::text(input_name(scenario, u.input, w)),
+            Cell::Num(r.low, input_decimals(r.low)),
+            Cell::Num(r.likely, input_decimals(r.likely)),
+            Cell::Num(r.high, input_decimals(r.high)),
+            Cell::Num(r.fte_need_low, 2),
+            Cell::Num(r.fte_need_high, 2),
+            Cell::Int(i64::from(r.posts_needed_low)),
+            Cell::Int(i64::from(r.posts_needed_high)),
+        ]);
+    }
+    doc.table(ranking);
+    doc.figure(TORNADO_CHART, s.chart);
+}
+
+/// The `--set` overrides, among the assumptions.
+pub(super) fn overrides(doc: &mut Document, scenario: &Scenario, w: &Words) {
+    if scenario.overrides.is_empty() {
+        return;
+    }
+    doc.heading(3, w.sure.overrides);
+    doc.text(w.sure.overrides_text);
+    doc.bullets(
+        scenario
+            .overrides
+            .iter()
+            .map(|o| vec![code(o.clone())])
+            .collect(),
+    );
+}

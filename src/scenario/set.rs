@@ -1,0 +1,335 @@
+//! `--set PATH=VALUE`: a figure of the scenario replaced from the command line (SPEC §9).
+//!
+//! An override is put into the parsed TOML document before validation, so that its value is
+//! checked exactly as the file's would be (ranges included). Its text is appended to the text
+//! the diagnostics read, after the file, so that a problem in it is reported at its place in
+//! the argument (`--set work.review.hours=-3:1:23`), not at a line of the file.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::keys::{self, Field, Kind};
+use super::{nearest, Sink};
+
+/// One `--set PATH=VALUE` of the command line, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    pub path: String,
+    pub value: String,
+}
+
+impl std::str::FromStr for Override {
+    type Err = String;
+
+    /// `PATH=VALUE`; without `=` it is a command-line error.
+    fn from_str(text: &str) -> Result<Override, String> {
+        match text.split_once('=') {
+            Some((path, value)) if !path.trim().is_empty() => Ok(Override {
+                path: path.trim().to_string(),
+                value: value.trim().to_string(),
+            }),
+            _ => Err(format!(
+                "`{text}` is not PATH=VALUE (e.g. --set work.review.hours=130)"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for Override {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} = {}", self.path, self.value)
+    }
+}
+
+/// The input paths, for messages.
+pub const PATHS: &str = "calendar.KEY, policy.KEY, policy.quota.TYPE, staff.TYPE.KEY, \
+                         office.ID.KEY, unit.ID.KEY, unit.ID.workload.WORK, work.ID.KEY, \
+                         work.ID.next.WORK";
+
+/// The text the diagnostics read: the file, then each override on a line of its own. Returns
+/// it with the span of each override's argument (`PATH=VALUE`) in it.
+pub(super) fn combined(text: &str, overrides: &[Override]) -> (String, Vec<Range<usize>>) {
+    let mut all = String::with_capacity(text.len() + 64 * overrides.len());
+    all.push_str(text);
+    let mut spans = Vec::with_capacity(overrides.len());
+    for o in overrides {
+        all.push('\n');
+        let start = all.len();
+        all.push_str(&o.path);
+        all.push('=');
+        all.push_str(&o.value);
+        spans.push(start..all.len());
+    }
+    (all, spans)
+}
+
+/// Puts each override into the document; an unknown path or a value that is not TOML is
+/// reported and that override skipped.
+pub(super) fn apply<'i>(
+    root: &mut DeTable<'i>,
+    all: &'i str,
+    overrides: &[Override],
+    spans: &[Range<usize>],
+    sink: &mut Sink<'_>,
+) {
+    for (o, span) in overrides.iter().zip(spans) {
+        let path_span = span.start..span.start + o.path.len();
+        let value_start = path_span.end + 1;
+        let Some(value) = value(&all[value_start..span.end], value_start, sink) else {
+            continue;
+        };
+        if let Err((message, help)) = place(root, &o.path, path_span.clone(), value) {
+            sink.error(
+                path_span,
+                format!("input path `{}`", o.path),
+                message,
+                Some(help),
+            );
+        }
+    }
+}
+
+/// The VALUE of an override as TOML, with spans in the combined text. A bare word that is not
+/// TOML (`--set scenario.language=zh`) is taken as a string, to spare the shell's quotes.
+fn value<'i>(text: &'i str, at: usize, sink: &mut Sink<'_>) -> Option<Spanned<DeValue<'i>>> {
+    match DeValue::parse(text) {
+        Ok(value) => Some(shifted(value, at)),
+        Err(_) if !text.is_empty() && !text.contains(['"', '\'', '{', '}', '[', ']', '=']) => Some(
+            Spanned::new(at..at + text.len(), DeValue::String(Cow::Borrowed(text))),
+        ),
+        Err(error) => {
+            let span = error.span().map_or(at..at, |s| s.start + at..s.end + at);
+            sink.error(
+                span,
+                "--set".into(),
+                format!("the value is not TOML: {}", super::first_line(error.message())),
+                Some("write a number (130), a range ({ low = 110, likely = 130, high = 160 }) or a string in quotes".into()),
+            );
+            None
+        }
+    }
+}
+
+/// A value with every span moved by `by` bytes.
+fn shifted(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
+    let span = value.span();
+    let inner = match value.into_inner() {
+        DeValue::Table(table) => DeValue::Table(
+            table
+                .into_iter()
+                .map(|(k, v)| {
+                    let ks = k.span();
+                    (
+                        Spanned::new(ks.start + by..ks.end + by, k.into_inner()),
+                        shifted(v, by),
+                    )
+                })
+                .collect(),
+        ),
+        DeValue::Array(array) => {
+            DeValue::Array(array.into_iter().map(|v| shifted(v, by)).collect())
+        }
+        other => other,
+    };
+    Spanned::new(span.start + by..span.end + by, inner)
+}
+
+type Problem = (String, String);
+
+/// Finds the table and key a path names and puts the value there, creating the section or
+/// the `workload`/`quota` table where the file has none.
+fn place<'i>(
+    root: &mut DeTable<'i>,
+    path: &str,
+    at: Range<usize>,
+    value: Spanned<DeValue<'i>>,
+) -> Result<(), Problem> {
+    let (section, rest) = path.split_once('.').unwrap_or((path, ""));
+    let sections = [
+        "scenario", "calendar", "policy", "staff", "office", "unit", "work",
+    ];
+    let fields = |name: &str| match keys::ROOT.iter().find(|f| f.name == name).map(|f| f.kind) {
+        Some(Kind::Table(fields) | Kind::Tables(fields)) => fields,
+        Some(Kind::Map(Kind::Table(fields))) => fields,
+        _ => &[],
+    };
+    match section {
+        "scenario" | "calendar" | "policy" => {
+            let table = table_at(root, section, at.clone())?;
+            if let (true, Some(("quota", t))) = (section == "policy", rest.split_once('.')) {
+                let quota = table_at(table, "quota", at.clone())?;
+                return put(quota, t, at, value);
+            }
+            let key = known_key(rest, fields(section))?;
+            put(table, key, at, value)
+        }
+        "staff" => {
+            let staff = table_at(root, "staff", at.clone())?;
+            let types: Vec<String> = staff.keys().map(|k| k.get_ref().to_string()).collect();
+            let types: Vec<&str> = types.iter().map(String::as_str).collect();
+            let (id, key) = split_id(rest, &types, "staff type")?;
+            let key = known_key(key, fields("staff"))?;
+            let table = table_at(staff, &id, at.clone())?;
+            put(table, key, at, value)
+        }
+        "office" | "unit" | "work" => {
+            let entries = match root.get_mut(section).map(Spanned::get_mut) {
+                Some(DeValue::Array(entries)) => entries,
+                _ => return Err(unknown_id(rest, &[], section)),
+            };
+            let ids: Vec<String> = entries.iter().filter_map(|e| id_of(e.get_ref())).collect();
+            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let (id, key) = split_id(rest, &ids, what(section))?;
+            let Some(DeValue::Table(entry)) = entries
+                .iter_mut()
+                .map(Spanned::get_mut)
+                .find(|e| id_of(e).as_deref() == Some(id.as_str()))
+            else {
+                return Err(unknown_id(rest, &[], section));
+            };
+            match (section, key.split_once('.')) {
+                ("unit", Some(("workload", w))) => {
+                    let workload = table_at(entry, "workload", at.clone())?;
+                    put(workload, w, at, value)
+                }
+                ("work", Some(("next", w))) => next_share(entry, w, value),
+                _ => {
+                    let key = known_key(key, fields(section))?;
+                    put(entry, key, at, value)
+                }
+            }
+        }
+        _ => Err((
+            "unknown input path".to_string(),
+            match nearest(section, &sections) {
+                Some(near) => format!("did you mean `{near}.…`? Input paths: {PATHS}"),
+                None => format!("input paths: {PATHS}"),
+            },
+        )),
+    }
+}
+
+fn what(section: &str) -> &'static str {
+    match section {
+        "office" => "office",
+        "unit" => "unit",
+        _ => "work type",
+    }
+}
+
+/// The id of an `[[office]]`, `[[unit]]` or `[[work]]` entry.
+fn id_of(entry: &DeValue<'_>) -> Option<String> {
+    match entry {
+        DeValue::Table(t) => t
+            .get("id")
+            .and_then(|v| v.get_ref().as_str())
+            .map(str::to_string),
+        _ => None,
+    }
+}
+
+/// Splits `ID.KEY`, where the id may itself contain dots: the longest known id followed by a
+/// dot wins; an unknown id is reported with the nearest known one.
+fn split_id<'p>(rest: &'p str, known: &[&str], what: &str) -> Result<(String, &'p str), Problem> {
+    let found = known
+        .iter()
+        .filter(|id| {
+            rest.len() > id.len() + 1 && rest.starts_with(*id) && rest.as_bytes()[id.len()] == b'.'
+        })
+        .max_by_key(|id| id.len());
+    match found {
+        Some(id) => Ok((id.to_string(), &rest[id.len() + 1..])),
+        None => Err(unknown_id(rest, known, what)),
+    }
+}
+
+fn unknown_id(rest: &str, known: &[&str], what: &str) -> Problem {
+    let id = rest.split('.').next().unwrap_or(rest);
+    (
+        format!("no {what} \"{id}\" in the scenario"),
+        super::validate::did_you_mean(id, known, what),
+    )
+}
+
+/// A key the format allows in that table (and not `id`, which names the entry).
+fn known_key<'k>(key: &'k str, fields: &[Field]) -> Result<&'k str, Problem> {
+    if fields.iter().any(|f| f.name == key && f.name != "id") {
+        return Ok(key);
+    }
+    let names: Vec<&str> = fields
+        .iter()
+        .map(|f| f.name)
+        .filter(|n| *n != "id")
+        .collect();
+    let help = match nearest(key, &names) {
+        Some(near) => format!("did you mean `{near}`? Keys here: {}", names.join(", ")),
+        None => format!("keys here: {}", names.join(", ")),
+    };
+    Err((format!("unknown key `{key}`"), help))
+}
+
+/// The table under `key`, created (empty) where the document has none; a problem where the
+/// file gives that key a value that is not a table (reported by validation as well).
+fn table_at<'t, 'i>(
+    table: &'t mut DeTable<'i>,
+    key: &str,
+    at: Range<usize>,
+) -> Result<&'t mut DeTable<'i>, Problem> {
+    let slot = table
+        .entry(Spanned::new(at.clone(), Cow::Owned(key.to_string())))
+        .or_insert_with(|| Spanned::new(at, DeValue::Table(DeTable::new())));
+    match slot.get_mut() {
+        DeValue::Table(t) => Ok(t),
+        _ => Err((
+            format!("`{key}` is not a table in the scenario file"),
+            "fix the file first".to_string(),
+        )),
+    }
+}
+
+fn put<'i>(
+    table: &mut DeTable<'i>,
+    key: &str,
+    at: Range<usize>,
+    value: Spanned<DeValue<'i>>,
+) -> Result<(), Problem> {
+    table.insert(Spanned::new(at, Cow::Owned(key.to_string())), value);
+    Ok(())
+}
+
+/// `work.ID.next.WORK`: the share of the `next` entry that names WORK.
+fn next_share<'i>(
+    entry: &mut DeTable<'i>,
+    work: &str,
+    value: Spanned<DeValue<'i>>,
+) -> Result<(), Problem> {
+    let mut named = Vec::new();
+    if let Some(DeValue::Array(next)) = entry.get_mut("next").map(Spanned::get_mut) {
+        for item in next.iter_mut() {
+            if let DeValue::Table(t) = item.get_mut() {
+                let follow = t
+                    .get("work")
+                    .and_then(|w| w.get_ref().as_str())
+                    .map(str::to_string);
+                if follow.as_deref() == Some(work) {
+                    let at = value.span();
+                    t.insert(Spanned::new(at, Cow::Borrowed("share")), value);
+                    return Ok(());
+                }
+                named.extend(follow);
+            }
+        }
+    }
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
+    Err((
+        format!("the work type has no `next` entry for \"{work}\""),
+        if named.is_empty() {
+            "this work type starts no follow-up work; add a `next` entry in the file first".into()
+        } else {
+            super::validate::did_you_mean(work, &named, "follow-up work type")
+        },
+    ))
+}

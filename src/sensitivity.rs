@@ -1,0 +1,467 @@
+//! How sure the figures are (SPEC §9): the one-at-a-time tornado, the Monte Carlo over every
+//! range together, and the scenario a confidence level asks the optimiser to staff.
+//!
+//! A draw is the scenario itself with its uncertain figures replaced
+//! ([`Scenario::set_input`]), analysed by [`analysis::analyse`]: there is no second way of
+//! computing a figure. Draw *i* takes its numbers from ChaCha stream *i* of the seed
+//! ([`simulate::draw_rng`]), one word per uncertain input in file order, so the same seed gives
+//! the same draws whatever the number of threads. No IO: the tables are in `export`, the
+//! chart and the report section in `report`.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::analysis::{self, Analysis};
+use crate::model::{Scenario, WorkPlace};
+use crate::simulate;
+use crate::simulate::stats::quantile_sorted;
+
+/// Most draws one request may have.
+pub const MAX_DRAWS: u32 = 100_000;
+/// Most figures kept over the draws (draws × the offices and units they are kept for): ten
+/// million numbers, 160 MB, so that a large scenario cannot take the machine's memory.
+pub const MAX_FIGURES: u64 = 10_000_000;
+
+/// A sensitivity request refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SensitivityError {
+    #[error("--draws must be at least 1\n  help: ask for --draws 1000 (the default)")]
+    NoDraws,
+    #[error("{draws} draws of {per_draw} figures each are more than the {MAX_FIGURES} figures one request may keep\n  help: ask for fewer --draws (1,000 give the 5–95% interval to within a few percent)")]
+    TooMany { draws: u32, per_draw: u64 },
+    #[error("cannot start {threads} worker threads: {reason}\n  help: ask for fewer --threads")]
+    Threads { threads: usize, reason: String },
+}
+
+/// What to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    pub draws: u32,
+    pub seed: u64,
+    /// Worker threads (default: all cores); the results do not depend on it.
+    pub threads: Option<usize>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            draws: 1000,
+            seed: 1,
+            threads: None,
+        }
+    }
+}
+
+/// Mean and quantiles of a figure over the draws.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Quantiles {
+    pub mean: f64,
+    pub p5: f64,
+    pub p50: f64,
+    pub p90: f64,
+    pub p95: f64,
+}
+
+impl Quantiles {
+    /// Of the values, which are sorted in place.
+    pub fn of(values: &mut [f64]) -> Quantiles {
+        values.sort_by(f64::total_cmp);
+        let mean = if values.is_empty() {
+            f64::NAN
+        } else {
+            values.iter().sum::<f64>() / values.len() as f64
+        };
+        let q = |p| quantile_sorted(values, p);
+        Quantiles {
+            mean,
+            p5: q(0.05),
+            p50: q(0.5),
+            p90: q(0.9),
+            p95: q(0.95),
+        }
+    }
+}
+
+/// One bar of the tornado: the organisation's figures with one input at its low and at its
+/// high value, every other at its likely value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TornadoRow {
+    /// The input path (`work.review.hours`).
+    pub input: String,
+    pub low: f64,
+    pub likely: f64,
+    pub high: f64,
+    pub fte_need_low: f64,
+    pub fte_need_high: f64,
+    pub posts_needed_low: u32,
+    pub posts_needed_high: u32,
+    /// Index into the scenario's `uncertain` list, to name the input in the scenario's words.
+    #[serde(skip)]
+    pub index: usize,
+}
+
+impl TornadoRow {
+    /// How far the input moves the FTE need: the tornado's order.
+    pub fn swing(&self) -> f64 {
+        (self.fte_need_high - self.fte_need_low).abs()
+    }
+}
+
+/// The spread of one office's figures over the draws.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfficeSpread {
+    pub id: String,
+    #[serde(skip)]
+    pub name: String,
+    pub fte_need: Quantiles,
+    pub posts_needed: Quantiles,
+    /// Posts needed at the likely values.
+    pub posts_needed_likely: u32,
+}
+
+/// The spread of the organisation's totals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Spread {
+    pub fte_need: Quantiles,
+    pub posts_needed: Quantiles,
+}
+
+/// The answer of `staffplan sensitivity` (SPEC §9 field names).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sensitivity {
+    #[serde(skip)]
+    pub scenario: String,
+    pub draws: u32,
+    pub seed: u64,
+    /// The figures at the likely values.
+    #[serde(skip)]
+    pub likely: Spread,
+    pub tornado: Vec<TornadoRow>,
+    pub offices: Vec<OfficeSpread>,
+    pub total: Spread,
+}
+
+/// The tornado and the Monte Carlo of a scenario.
+pub fn sensitivity(
+    scenario: &Scenario,
+    options: &Options,
+) -> Result<Sensitivity, SensitivityError> {
+    // Per draw: each office's FTE need and posts needed, then the totals'.
+    let draws = draw_analyses(scenario, options, |a| {
+        let mut figures: Vec<(f64, f64)> = a
+            .offices
+            .iter()
+            .map(|o| (o.fte_need, f64::from(o.posts_needed)))
+            .collect();
+        figures.push((a.total.fte_need, f64::from(a.total.posts_needed)));
+        figures
+    })?;
+    let spread = |i: usize| Spread {
+        fte_need: Quantiles::of(&mut draws.iter().map(|d| d[i].0).collect::<Vec<_>>()),
+        posts_needed: Quantiles::of(&mut draws.iter().map(|d| d[i].1).collect::<Vec<_>>()),
+    };
+    let likely = analysis::analyse(scenario);
+    let offices = likely
+        .offices
+        .iter()
+        .enumerate()
+        .map(|(o, office)| {
+            let Spread {
+                fte_need,
+                posts_needed,
+            } = spread(o);
+            OfficeSpread {
+                id: office.id.clone(),
+                name: office.name.clone(),
+                fte_need,
+                posts_needed,
+                posts_needed_likely: office.posts_needed,
+            }
+        })
+        .collect();
+    let point = |value: f64| Quantiles {
+        mean: value,
+        p5: value,
+        p50: value,
+        p90: value,
+        p95: value,
+    };
+    Ok(Sensitivity {
+        scenario: scenario.name.clone(),
+        draws: options.draws,
+        seed: options.seed,
+        likely: Spread {
+            fte_need: point(likely.total.fte_need),
+            posts_needed: point(f64::from(likely.total.posts_needed)),
+        },
+        tornado: tornado(scenario),
+        offices,
+        total: spread(likely.offices.len()),
+    })
+}
+
+/// Each uncertain input at its low and at its high value, the rest at likely; sorted by the
+/// swing of the FTE need, largest first (file order among equals).
+pub fn tornado(scenario: &Scenario) -> Vec<TornadoRow> {
+    let mut draw = scenario.clone();
+    let mut rows: Vec<TornadoRow> = scenario
+        .uncertain
+        .iter()
+        .enumerate()
+        .map(|(index, u)| {
+            draw.set_input(u.input, u.low);
+            let low = analysis::analyse(&draw).total;
+            draw.set_input(u.input, u.high);
+            let high = analysis::analyse(&draw).total;
+            draw.set_input(u.input, u.likely);
+            TornadoRow {
+                input: u.path.clone(),
+                low: u.low,
+                likely: u.likely,
+                high: u.high,
+                fte_need_low: low.fte_need,
+                fte_need_high: high.fte_need,
+                posts_needed_low: low.posts_needed,
+                posts_needed_high: high.posts_needed,
+                index,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
+    rows
+}
+
+/// Draw `draw` of the scenario: each uncertain input from its triangular distribution, one
+/// word each, in file order.
+pub fn draw_into(scenario: &Scenario, into: &mut Scenario, seed: u64, draw: u32) {
+    let mut rng = simulate::draw_rng(seed, draw);
+    for u in &scenario.uncertain {
+        into.set_input(u.input, rng.triangular(u.low, u.likely, u.high));
+    }
+}
+
+/// `figures` of the analysis of every draw, in draw order.
+fn draw_analyses<T: Send>(
+    scenario: &Scenario,
+    options: &Options,
+    figures: impl Fn(&Analysis) -> T + Sync,
+) -> Result<Vec<T>, SensitivityError> {
+    // Two figures an office, and the totals, are kept per draw.
+    let per_draw = 2 * (scenario.offices.len() as u64 + 1);
+    draw_scenarios(scenario, options, per_draw, |draw| {
+        figures(&analysis::analyse(draw))
+    })
+}
+
+/// The `p` order statistic of values: the least value that at least `p` of them do not
+/// exceed (the ⌈p·n⌉-th smallest).
+pub fn at_least_share(values: &mut [f64], p: f64) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let k = (p * values.len() as f64).ceil().max(1.0) as usize;
+    values
+        .get(k.min(values.len()).saturating_sub(1))
+        .copied()
+        .unwrap_or(f64::NAN)
+}
+
+/// The scenario whose likely figures ask the optimiser for headcounts that meet the target
+/// in at least `level` of the draws (SPEC §9, `optimise --confidence`).
+///
+/// An office meets the target utilisation `t` with `n` people (leaders `L`, casework share
+/// `s`) in a draw where `n − L(1 − s) ≥ R / (H t)`, i.e. where `n ≥ y = R/(H t) + L(1 − s)`.
+/// So the least headcount met in at least `level` of the draws is ⌈the `level` order
+/// statistic of `y`⌉, and an office whose load does not depend on the allocation gets exactly
+/// that when its work's hours are scaled to make `y` at likely values equal that order
+/// statistic. A dispatched group's load is the sum of the units it covers, which the optimiser
+/// chooses: each unit's hours are scaled to their own `level` order statistic, which is exact
+/// where the units' hours rise and fall together (the same work's hours) and errs on the safe
+/// side otherwise. The caller checks the plan against the draws ([`met_share`]).
+pub fn at_confidence(
+    scenario: &Scenario,
+    level: f64,
+    options: &Options,
+) -> Result<Scenario, SensitivityError> {
+    let target = scenario.policy.target_utilisation;
+    let coverage = scenario.coverage();
+    let kept = (scenario.offices.len() + scenario.units.len()) as u64;
+    let per_draw = draw_scenarios(scenario, options, kept, |draw| {
+        let year = draw.calendar.year_value();
+        let volumes = analysis::volumes(draw, &coverage);
+        let need: Vec<f64> = draw
+            .offices
+            .iter()
+            .enumerate()
+            .map(|(o, office)| {
+                volumes.required_hours(draw, o) / (year * target)
+                    + f64::from(office.leaders) * (1.0 - office.leader_case_share)
+            })
+            .collect();
+        let units: Vec<f64> = analysis::unit_hours(draw)
+            .into_iter()
+            .map(|h| h / year)
+            .collect();
+        (need, units)
+    })?;
+    let mut confident = scenario.clone();
+    let year = scenario.calendar.year_value();
+    // The units first: their workload also feeds office work down the chain, which the
+    // offices' scaling below then takes as it is.
+    let likely_units = analysis::unit_hours(scenario);
+    for (k, &likely) in likely_units.iter().enumerate() {
+        let mut fte: Vec<f64> = per_draw.iter().map(|(_, u)| u[k]).collect();
+        let wanted = at_least_share(&mut fte, level) * year;
+        if likely > 0.0 && wanted.is_finite() {
+            for entry in &mut confident.units[k].workload {
+                entry.1 *= wanted / likely;
+            }
+        }
+    }
+    let volumes = analysis::volumes(&confident, &coverage);
+    let mut factor = vec![1.0; scenario.offices.len()];
+    for (o, office) in scenario.offices.iter().enumerate() {
+        if office.is_group() {
+            continue;
+        }
+        let own = volumes.required_hours(&confident, o);
+        let mut need: Vec<f64> = per_draw.iter().map(|(n, _)| n[o]).collect();
+        let leaders = f64::from(office.leaders) * (1.0 - office.leader_case_share);
+        let wanted = (at_least_share(&mut need, level) - leaders).max(0.0) * year * target;
+        if own > 0.0 && wanted.is_finite() {
+            factor[o] = wanted / own;
+        }
+    }
+    for work in &mut confident.works {
+        if let WorkPlace::Office(o) = work.place {
+            work.hours *= factor[o];
+        }
+    }
+    Ok(confident)
+}
+
+/// For each office, the share of the draws in which `plan` (the headcounts and coverage of a
+/// recommendation for `scenario`) keeps it at or below the target utilisation.
+pub fn met_share(
+    scenario: &Scenario,
+    plan: &Scenario,
+    options: &Options,
+) -> Result<Vec<f64>, SensitivityError> {
+    let mut staffed = scenario.clone();
+    for (office, planned) in staffed.offices.iter_mut().zip(&plan.offices) {
+        office.staff.clone_from(&planned.staff);
+        office.covers.clone_from(&planned.covers);
+    }
+    let target = scenario.policy.target_utilisation;
+    let met = draw_analyses(&staffed, options, |a| {
+        a.offices
+            .iter()
+            .map(|o| o.required_hours == 0.0 || o.utilisation.is_some_and(|u| u <= target + 1e-9))
+            .collect::<Vec<bool>>()
+    })?;
+    let draws = met.len().max(1) as f64;
+    Ok((0..scenario.offices.len())
+        .map(|o| met.iter().filter(|m| m[o]).count() as f64 / draws)
+        .collect())
+}
+
+/// `figures` of every draw, in draw order, on a pool of `options.threads`; `per_draw` is how
+/// many numbers are kept from each, for the memory limit.
+fn draw_scenarios<T: Send>(
+    scenario: &Scenario,
+    options: &Options,
+    per_draw: u64,
+    figures: impl Fn(&Scenario) -> T + Sync,
+) -> Result<Vec<T>, SensitivityError> {
+    if options.draws == 0 {
+        return Err(SensitivityError::NoDraws);
+    }
+    if u64::from(options.draws) * per_draw > MAX_FIGURES {
+        return Err(SensitivityError::TooMany {
+            draws: options.draws,
+            per_draw,
+        });
+    }
+    let threads = options.threads.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| SensitivityError::Threads {
+            threads,
+            reason: e.to_string(),
+        })?;
+    Ok(pool.install(|| {
+        (0..options.draws)
+            .into_par_iter()
+            .map_init(
+                || scenario.clone(),
+                |draw, i| {
+                    draw_into(scenario, draw, options.seed, i);
+                    figures(draw)
+                },
+            )
+            .collect()
+    }))
+}
+
+/// What a confidence level costs: the plan that meets the target in at least `level` of the
+/// draws against the plan for the likely values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Confidence {
+    pub level: f64,
+    pub draws: u32,
+    pub seed: u64,
+    pub cost_likely_plan: f64,
+    pub cost_after: f64,
+    pub extra_cost: f64,
+    pub posts_likely_plan: u32,
+    pub posts_after: u32,
+    pub offices: Vec<OfficeConfidence>,
+}
+
+/// One office under a confidence level.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OfficeConfidence {
+    pub id: String,
+    #[serde(skip)]
+    pub name: String,
+    pub posts_likely_plan: u32,
+    pub posts_after: u32,
+    /// Share of the draws in which the plan keeps the office at or below the target.
+    pub met_share: f64,
+}
+
+impl Confidence {
+    /// Compares the plan at `level` with the likely-value plan; `met` from [`met_share`].
+    pub fn new(
+        level: f64,
+        options: &Options,
+        likely_plan: &Scenario,
+        plan: &Scenario,
+        met: &[f64],
+    ) -> Confidence {
+        let staff = |s: &Scenario| s.offices.iter().map(|o| o.headcount()).sum::<u32>();
+        let cost = |s: &Scenario| s.offices.iter().map(|o| s.cost(&o.staff)).sum::<f64>();
+        Confidence {
+            level,
+            draws: options.draws,
+            seed: options.seed,
+            cost_likely_plan: cost(likely_plan),
+            cost_after: cost(plan),
+            extra_cost: cost(plan) - cost(likely_plan),
+            posts_likely_plan: staff(likely_plan),
+            posts_after: staff(plan),
+            offices: plan
+                .offices
+                .iter()
+                .zip(&likely_plan.offices)
+                .zip(met)
+                .map(|((o, l), &met_share)| OfficeConfidence {
+                    id: o.id.clone(),
+                    name: o.name.clone(),
+                    posts_likely_plan: l.headcount(),
+                    posts_after: o.headcount(),
+                    met_share,
+                })
+                .collect(),
+        }
+    }
+}

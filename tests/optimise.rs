@@ -823,3 +823,35 @@ fn a_short_time_limit_gives_a_close_answer() {
     assert!(rec.objective_bound > 0.0);
     assert!(rec.gap < 0.05, "gap {}", rec.gap);
 }
+
+/// Issue 11, item 5: where no number of posts meets the target because an office would need
+/// more than the 1,000,000 people an office may have (`tests/regressions/trillion-hour-work.toml`,
+/// no max_staff anywhere), the answer says so, not that max_staff caps an office.
+#[test]
+fn a_need_past_the_headcount_limit_is_not_reported_as_a_max_staff_cap() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/regressions/trillion-hour-work.toml"
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_staffplan"))
+        .args(["optimise", "--quiet", "--time-limit", "2", path])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.lines().any(|line| line
+            == "no number of posts meets the target: an office would need more than 1,000,000 people, the most staffplan gives an office; check hours and volumes for a slip of the decimal point"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("max_staff caps"), "{stdout}");
+    let scenario = load(&std::fs::read_to_string(path).unwrap());
+    let options = Options {
+        time_limit: Duration::from_secs(2),
+        ..Options::default()
+    };
+    let rec = optimise(&scenario, &options).unwrap();
+    let json = staffplan::export::Exportable::json(&rec);
+    assert_eq!(json["extra_posts_missing"], "too_many");
+    assert!(rec.unmet_hours > 0.0);
+}

@@ -488,6 +488,21 @@ pub struct LpStage {
     pub text: String,
 }
 
+/// Above this many bytes `--export-lp` warns before it writes (64 MiB: a programme other
+/// solvers read in seconds is far smaller; 500 units × 2,000 groups write some 150 MB).
+pub const LP_WARN_BYTES: usize = 64 << 20;
+
+/// The warning `--export-lp` gives before writing `bytes` in `files` files, where that is
+/// more than [`LP_WARN_BYTES`].
+pub fn lp_size_warning(bytes: usize, files: usize) -> Option<String> {
+    (bytes > LP_WARN_BYTES).then(|| {
+        format!(
+            "warning: --export-lp writes {:.0} MB in {files} files: the whole programme has a variable for every (unit, eligible group) pair\n  help: narrow `eligible` or export a smaller part of the organisation if another solver is to read it",
+            bytes as f64 / 1e6
+        )
+    })
+}
+
 /// Every programme whose shape does not depend on what an earlier stage found: the whole
 /// programme (its goals solved in stages by adding one row per goal held), the pooled
 /// relaxation, and the eligibility-aware cost bound where the target can be met. The staffing
@@ -561,7 +576,7 @@ fn extra_posts(
             &left,
         )
         .map_err(|failure| match failure {
-            Failure::Infeasible => NoExtraPosts::MaxStaff,
+            Failure::Infeasible => cap_of(facts, plan),
             Failure::NoAnswerInTime => NoExtraPosts::TimeLimit,
             Failure::Solver(_) => NoExtraPosts::Solver,
         })?;
@@ -593,6 +608,38 @@ fn extra_posts(
         .map(|(&n, t)| f64::from(n) * t.cost)
         .sum();
     Ok((cheapest, cost))
+}
+
+/// Why no number of posts meets the target with the plan's allocation, found among the
+/// offices left with unmet hours: one would need more people than any office may have, one
+/// is capped by max_staff, one is fixed; else the staff types it may have hold it back.
+fn cap_of(facts: &Facts, plan: &Plan) -> NoExtraPosts {
+    let scenario = facts.scenario;
+    let loads = facts.loads(&plan.coverage);
+    let short: Vec<usize> = (0..scenario.offices.len())
+        .filter(|&o| {
+            let n: u32 = plan.staff.get(o).map_or(0, |s| s.iter().sum());
+            facts.unmet(o, loads.get(o).copied().unwrap_or(0.0), n) > 0.0
+        })
+        .collect();
+    let too_many = short.iter().any(|&o| {
+        let office = &scenario.offices[o];
+        let load = loads.get(o).copied().unwrap_or(0.0);
+        let need = analysis::least_headcount(office, load, facts.year_value, facts.target, 0);
+        need >= facts.big_m
+    });
+    if too_many {
+        NoExtraPosts::TooMany
+    } else if short
+        .iter()
+        .any(|&o| scenario.offices[o].max_staff.is_some())
+    {
+        NoExtraPosts::MaxStaff
+    } else if short.iter().any(|&o| scenario.offices[o].fixed) {
+        NoExtraPosts::Fixed
+    } else {
+        NoExtraPosts::StaffTypes
+    }
 }
 
 #[cfg(test)]
@@ -663,5 +710,23 @@ mod tests {
             extra_posts(&facts, &plan, &budget),
             Err(NoExtraPosts::MaxStaff)
         );
+    }
+}
+
+#[cfg(test)]
+mod export_size {
+    use super::{lp_size_warning, LP_WARN_BYTES};
+
+    /// Issue 11, item 10: 500 units × 5,000 groups once wrote 400 MB without a word.
+    #[test]
+    fn a_large_lp_export_is_announced_with_its_size() {
+        assert_eq!(
+            lp_size_warning(400_000_000, 3).as_deref(),
+            Some(
+                "warning: --export-lp writes 400 MB in 3 files: the whole programme has a variable for every (unit, eligible group) pair\n  help: narrow `eligible` or export a smaller part of the organisation if another solver is to read it"
+            )
+        );
+        assert_eq!(lp_size_warning(LP_WARN_BYTES, 3), None);
+        assert!(lp_size_warning(LP_WARN_BYTES + 1, 3).is_some());
     }
 }

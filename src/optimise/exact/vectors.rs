@@ -30,13 +30,33 @@ impl Model<'_> {
             .map(|g| g.class)
             .max()
             .map_or(0, |c| c + 1);
+        let mut class_of: Vec<Vec<usize>> = vec![Vec::new(); classes];
+        for (g, group) in self.groups.iter().enumerate() {
+            class_of[group.class].push(g);
+        }
+        // How many vectors there are, counted before any is listed: C(n + k − 1, k) sorted
+        // headcounts of k interchangeable groups with n options each, multiplied over the
+        // classes. Too many, and the enumeration gives way at once.
+        let mut count = 1.0f64;
+        for members in &class_of {
+            let n = members.first().map_or(0, |&g| self.groups[g].options.len()) as f64;
+            for i in 1..=members.len() {
+                count *= (n - 1.0 + i as f64) / i as f64;
+                if count > MAX_VECTORS as f64 {
+                    return None;
+                }
+            }
+        }
+        if count * self.groups.len() as f64 > MAX_VECTOR_ENTRIES as f64 {
+            return None;
+        }
         let mut per_class: Vec<Vec<Vec<u32>>> = Vec::with_capacity(classes);
         let mut total = 1usize;
-        for c in 0..classes {
-            let members: Vec<usize> = (0..self.groups.len())
-                .filter(|&g| self.groups[g].class == c)
-                .collect();
-            let options = self.groups[members[0]].options.clone();
+        for members in &class_of {
+            let Some(&first) = members.first() else {
+                continue;
+            };
+            let options = self.groups[first].options.clone();
             let mut combos = Vec::new();
             // Listing a class's headcounts takes about a step for every four listed: the
             // listing stops where the effort left could not pay for more.

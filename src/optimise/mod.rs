@@ -489,7 +489,7 @@ pub struct LpStage {
 }
 
 /// Above this many bytes `--export-lp` warns before it writes (64 MiB: a programme other
-/// solvers read in seconds is far smaller; 500 units × 2,000 groups write some 150 MB).
+/// solvers read in seconds is far smaller; 500 units × 1,990 groups write some 177 MB).
 pub const LP_WARN_BYTES: usize = 64 << 20;
 
 /// The warning `--export-lp` gives before writing `bytes` in `files` files, where that is

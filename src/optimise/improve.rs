@@ -230,6 +230,10 @@ pub fn descend<'a>(
     deadline: Deadline<'a>,
 ) {
     let scenario = facts.scenario;
+    // Nothing left: not even the model is built (for 30 million pairs, a second).
+    if deadline.passed() {
+        return;
+    }
     let Some(mut model) = Model::new(facts, deadline) else {
         return;
     };

@@ -184,8 +184,18 @@ fn general_way<'a>(
     let start = improved_start(facts, budget).ok_or(Failure::Infeasible)?;
     // The staffing turns the allocation into posts: without it the answer is today's staff,
     // so it has half of what the allocation left, whatever that overran.
-    let staffing = Program::new(facts, Allocation::Fixed(start.coverage.clone()), None);
-    let outcome = staffing.solve_goals(scenario, facts, &start, budget.slice(0.5))?;
+    let outcome = if budget.passed() && facts.violation(&start).is_none() {
+        // Nothing left to solve with: the start, which keeps every rule, is the answer.
+        program::Outcome {
+            plan: start,
+            proven: false,
+            primary_proven: false,
+            cost_bound: None,
+        }
+    } else {
+        let staffing = Program::new(facts, Allocation::Fixed(start.coverage.clone()), None);
+        staffing.solve_goals(scenario, facts, &start, budget.slice(0.5))?
+    };
     let heuristic_score = facts.score(&outcome.plan);
     // The bound has the rest, or a share of it where the whole programme follows.
     let share = if whole_programme { 0.3 } else { 1.0 };
@@ -337,6 +347,10 @@ fn early_bound<'a>(
     heuristic_score: &Score,
     budget: Deadline<'a>,
 ) -> Option<f64> {
+    // Nothing left: no programme is built (for 30 million pairs, seconds).
+    if budget.passed() {
+        return None;
+    }
     let closed_form = if heuristic_score.unmet_hours > 0.0 {
         None
     } else {

@@ -455,7 +455,14 @@ fn run(args: &Args) -> Result<(), Error> {
                 _ => None,
             };
             if let Some(path) = export_lp {
-                for stage in optimise::write_lp_stages(&loaded.scenario) {
+                let stages = optimise::write_lp_stages(&loaded.scenario);
+                let bytes = stages.iter().map(|s| s.text.len()).sum();
+                if let Some(warning) = optimise::lp_size_warning(bytes, stages.len()) {
+                    if !args.quiet {
+                        eprintln!("{warning}");
+                    }
+                }
+                for stage in stages {
                     let target = if stage.stage.is_empty() {
                         path.clone()
                     } else {

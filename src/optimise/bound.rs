@@ -30,6 +30,47 @@ pub fn cost_bound(facts: &Facts, deadline: Deadline) -> Option<f64> {
     // relaxation where that is not solved in time.
     bound_programme(scenario, facts, &model, true, &deadline.slice(0.6))
         .or_else(|| bound_programme(scenario, facts, &model, false, &deadline))
+        .or_else(|| Some(counted_bound(facts, &model)))
+}
+
+/// The bound without a programme, for scenarios whose programme the effort cannot pay for:
+/// every section at its least headcount of its cheapest allowed type, and the least number
+/// of group posts that carry every group hour at the target (leaders of groups that cannot
+/// close counted), each at the cheapest post of any group.
+fn counted_bound(facts: &Facts, model: &Model) -> f64 {
+    let scenario = facts.scenario;
+    let sections: f64 = model
+        .sections
+        .iter()
+        .filter(|&&(o, _)| !scenario.offices[o].fixed)
+        .map(|&(o, n)| {
+            let office = &scenario.offices[o];
+            let cheapest = scenario
+                .staff_types
+                .iter()
+                .enumerate()
+                .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+                .map(|(_, t)| t.cost)
+                .fold(f64::INFINITY, f64::min);
+            if cheapest.is_finite() {
+                f64::from(n) * cheapest
+            } else {
+                0.0
+            }
+        })
+        .sum();
+    let post = model
+        .groups
+        .iter()
+        .map(|g| g.cheapest)
+        .fold(f64::INFINITY, f64::min);
+    let programme = CostBound::posts_only(facts, model);
+    let groups = if post.is_finite() {
+        programme.least_posts() * post
+    } else {
+        0.0
+    };
+    (sections + groups + fixed_cost(scenario)) * (1.0 - 1e-9)
 }
 
 fn bound_programme(
@@ -94,6 +135,21 @@ struct CostBound<'m, 'a> {
 }
 
 impl<'m, 'a> CostBound<'m, 'a> {
+    /// The programme's figures without its variables and rows: enough for
+    /// [`CostBound::least_posts`].
+    fn posts_only(facts: &'a Facts<'a>, model: &'m Model<'a>) -> CostBound<'m, 'a> {
+        CostBound {
+            scenario: facts.scenario,
+            facts,
+            model,
+            lp: Lp::default(),
+            staff: Vec::new(),
+            opened: Vec::new(),
+            cost: Lin::default(),
+            per_person: facts.year_value * facts.target,
+        }
+    }
+
     fn new(facts: &'a Facts<'a>, model: &'m Model<'a>, whole: bool) -> CostBound<'m, 'a> {
         let scenario = facts.scenario;
         let mut lp = Lp::default();
@@ -513,9 +569,10 @@ mod tests {
 
     use crate::optimise::budget::Budget;
 
-    use super::cost_bound;
+    use super::{cost_bound, counted_bound};
     use crate::analysis::least_headcount;
     use crate::model::Scenario;
+    use crate::optimise::exact::Model;
     use crate::optimise::facts::Facts;
     use crate::optimise::testing::small;
 
@@ -560,6 +617,27 @@ mod tests {
             );
             assert!(bound > 0.0, "{volumes:?}");
         }
+    }
+
+    /// The bound without a programme (for scenarios too large to solve one) is a bound too,
+    /// and where the posts pool it is the optimum: 2,400 hours need ⌈2,400 ÷ (H × 0.85)⌉ = 2
+    /// posts of 100.
+    #[test]
+    fn counted_bound_never_exceeds_the_exhaustive_optimum() {
+        for volumes in [[10, 6, 5, 3], [7, 7, 7, 7], [12, 2, 9, 4], [3, 3, 3, 14]] {
+            let scenario = small(volumes);
+            let facts = Facts::new(&scenario);
+            let budget = Budget::new(Duration::from_secs(10));
+            let model = Model::new(&facts, budget.deadline()).expect("a model");
+            let bound = counted_bound(&facts, &model);
+            let optimum = exhaustive(&scenario, &facts);
+            assert!(bound <= optimum, "{volumes:?}: {bound} above {optimum}");
+        }
+        let scenario = small([10, 6, 5, 3]);
+        let facts = Facts::new(&scenario);
+        let budget = Budget::new(Duration::from_secs(10));
+        let model = Model::new(&facts, budget.deadline()).expect("a model");
+        assert!((counted_bound(&facts, &model) - 200.0).abs() < 1e-6);
     }
 
     /// 2,400 hours need at least ⌈2,400 ÷ (H × 0.85)⌉ = 2 posts of 100, and 2 are enough.

@@ -23,6 +23,13 @@ pub const STEPS_PER_NODE: u64 = 100;
 /// is counted afterwards at a cost in proportion to the programme's size).
 pub const PIVOTS_PER_NODE: u64 = 10;
 
+/// The wall-clock cap of a limit: a little short of it, so that the figures worked out after
+/// the search, and a solver that notices its time limit a little late, still end within the
+/// limit plus half a second.
+pub fn safety_cap(limit: Duration) -> Duration {
+    limit.saturating_sub((limit / 20).min(Duration::from_millis(400)))
+}
+
 /// What cut a search short.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -116,8 +123,8 @@ impl Budget {
     }
 }
 
-/// The end of one stage: a number of steps, and the same share of the clock left as the
-/// safety cap (so that, where the clock binds, later stages still get their share of it).
+/// The end of one stage: a number of steps, and a share of the clock left as the safety cap
+/// (so that, where the clock binds, later stages still get their share of it).
 /// Stages count their work with [`Deadline::spend`] and stop when it says so.
 #[derive(Debug, Clone, Copy)]
 pub struct Deadline<'b> {
@@ -126,12 +133,17 @@ pub struct Deadline<'b> {
     clock: Instant,
 }
 
-/// `share` of the time left until `clock`, from now.
+/// How many times its share of the effort a stage may take of the clock left: the clock is
+/// the safety cap, so it must not bind before the effort where a step takes somewhat longer
+/// than counted, yet leave the later stages time when a stage runs far slower.
+pub const CLOCK_SLACK: f64 = 3.0;
+
+/// `share` (times the slack) of the time left until `clock`, from now, and never past it.
 fn clock_share(clock: Instant, share: f64) -> Instant {
     let now = Instant::now();
     now + clock
         .saturating_duration_since(now)
-        .mul_f64(share.clamp(0.0, 1.0))
+        .mul_f64((share * CLOCK_SLACK).clamp(0.0, 1.0))
 }
 
 impl<'b> Deadline<'b> {

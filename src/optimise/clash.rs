@@ -388,23 +388,28 @@ fn matching_or_blocked(
         .collect();
     let mut holder: Vec<Vec<usize>> = vec![Vec::new(); offices];
     let mut coverage: Vec<Option<usize>> = vec![None; units];
+    // Which search last saw each group and unit (the unit it places): marks that need no
+    // clearing, so that 20,000 units do not clear 20,000 lists of marks.
+    let mut seen = Seen {
+        groups: vec![usize::MAX; offices],
+        units: vec![usize::MAX; units],
+        by: 0,
+    };
     for u in (0..units).filter(|&u| facts.placed.get(u).copied().unwrap_or(true)) {
-        let mut seen_groups = vec![false; offices];
-        let mut seen_units = vec![false; units];
-        if !augment(
-            u,
-            facts,
-            &capacity,
-            &mut holder,
-            &mut coverage,
-            &mut seen_groups,
-            &mut seen_units,
-        ) {
-            let blocked: Vec<usize> = (0..units).filter(|&v| seen_units[v]).collect();
+        seen.by = u;
+        if !augment(u, facts, &capacity, &mut holder, &mut coverage, &mut seen) {
+            let blocked: Vec<usize> = (0..units).filter(|&v| seen.units[v] == u).collect();
             return Err(blocked);
         }
     }
     Ok(coverage)
+}
+
+/// The groups and units one augmenting search has seen: those marked with its unit.
+struct Seen {
+    groups: Vec<usize>,
+    units: Vec<usize>,
+    by: usize,
 }
 
 fn augment(
@@ -413,18 +418,29 @@ fn augment(
     capacity: &[usize],
     holder: &mut [Vec<usize>],
     coverage: &mut [Option<usize>],
-    seen_groups: &mut [bool],
-    seen_units: &mut [bool],
+    seen: &mut Seen,
 ) -> bool {
-    seen_units[u] = true;
+    seen.units[u] = seen.by;
     let Some(candidates) = facts.candidates.get(u) else {
         return false;
     };
+    // A group with room first: most units are placed without a path through others, which
+    // with thousands of groups would each cross most of the pairs.
+    let free = candidates
+        .iter()
+        .copied()
+        .find(|&g| seen.groups[g] != seen.by && capacity[g] > 0 && holder[g].len() < capacity[g]);
+    if let Some(g) = free {
+        seen.groups[g] = seen.by;
+        holder[g].push(u);
+        coverage[u] = Some(g);
+        return true;
+    }
     for &g in candidates {
-        if seen_groups[g] || capacity[g] == 0 {
+        if seen.groups[g] == seen.by || capacity[g] == 0 {
             continue;
         }
-        seen_groups[g] = true;
+        seen.groups[g] = seen.by;
         if holder[g].len() < capacity[g] {
             holder[g].push(u);
             coverage[u] = Some(g);
@@ -432,15 +448,7 @@ fn augment(
         }
         let holders = holder[g].clone();
         for v in holders {
-            if augment(
-                v,
-                facts,
-                capacity,
-                holder,
-                coverage,
-                seen_groups,
-                seen_units,
-            ) {
+            if augment(v, facts, capacity, holder, coverage, seen) {
                 holder[g].retain(|&w| w != v);
                 holder[g].push(u);
                 coverage[u] = Some(g);

@@ -42,6 +42,9 @@ pub struct Facts<'a> {
     /// Groups each unit may go to (open, dispatched, eligible; a fixed group only keeps its
     /// own units); empty for a unit that needs no group.
     pub candidates: Vec<Vec<usize>>,
+    /// Units each office may take (the candidates turned round), so that a group's units are
+    /// found without scanning every unit's list.
+    pub reach: Vec<Vec<usize>>,
     /// Must a group cover the unit ([`Scenario::needs_group`])? Units that need none (the
     /// sections supervise them) are left out of the allocation.
     pub placed: Vec<bool>,
@@ -66,6 +69,14 @@ impl<'a> Facts<'a> {
             .map(|u| scenario.needs_group(u))
             .collect();
         let candidates = candidates(scenario, &groups, &placed);
+        let mut reach: Vec<Vec<usize>> = vec![Vec::new(); scenario.offices.len()];
+        for (u, list) in candidates.iter().enumerate() {
+            for &g in list {
+                if let Some(units) = reach.get_mut(g) {
+                    units.push(u);
+                }
+            }
+        }
         // Any full coverage gives the same allocation-independent loads; use the first
         // candidate of each unit and take the unit hours back out of its group.
         let reference: Vec<Option<usize>> = candidates.iter().map(|c| c.first().copied()).collect();
@@ -135,6 +146,7 @@ impl<'a> Facts<'a> {
             base_team,
             leader_loss,
             candidates,
+            reach,
             placed,
             groups,
             open_today,
@@ -280,15 +292,19 @@ impl<'a> Facts<'a> {
         }
     }
 
+    /// May unit `u` go to group `g`? (Each unit's candidates are in office order.)
+    pub fn eligible(&self, u: usize, g: usize) -> bool {
+        self.candidates
+            .get(u)
+            .is_some_and(|c| c.binary_search(&g).is_ok())
+    }
+
     /// Does the plan keep every hard rule? Returns the first rule broken, in words.
     pub fn violation(&self, plan: &Plan) -> Option<String> {
         let scenario = self.scenario;
         for (u, g) in plan.coverage.iter().enumerate() {
             let ok = match g {
-                Some(g) => {
-                    self.candidates.get(u).is_some_and(|c| c.contains(g))
-                        && plan.open.get(*g).copied().unwrap_or(false)
-                }
+                Some(g) => self.eligible(u, *g) && plan.open.get(*g).copied().unwrap_or(false),
                 None => !self.placed.get(u).copied().unwrap_or(true),
             };
             if !ok {

@@ -128,6 +128,12 @@ struct Search<'a> {
     section_peak: f64,
     section_unmet: f64,
     section_cost: f64,
+    /// The three groups of highest utilisation and theirs, so that the peak without the
+    /// two groups a move touches takes no pass over every group; valid while `ranked`.
+    top: Vec<(usize, f64)>,
+    ranked: bool,
+    /// Steps of work done outside the counted loops (ranking), for the next count.
+    work: u64,
 }
 
 impl<'a> Search<'a> {
@@ -145,6 +151,9 @@ impl<'a> Search<'a> {
             section_peak: 0.0,
             section_unmet: 0.0,
             section_cost: 0.0,
+            top: Vec::with_capacity(3),
+            ranked: false,
+            work: 0,
         };
         search.cache = (0..offices)
             .map(|o| search.office_value(o, search.at.load[o], search.team_of(o)))
@@ -224,12 +233,41 @@ impl<'a> Search<'a> {
     fn place(&mut self, u: usize, g: usize) {
         self.at.place(self.facts, u, g);
         self.refresh(g);
+        self.ranked = false;
     }
 
     fn remove(&mut self, u: usize) {
         if let Some(g) = self.at.take(self.facts, u) {
             self.refresh(g);
+            self.ranked = false;
         }
+    }
+
+    /// Finds the three groups of highest utilisation again, if anything moved since.
+    fn rank(&mut self) {
+        if self.ranked {
+            return;
+        }
+        self.top.clear();
+        for &g in &self.facts.groups {
+            let u = self.cache[g].utilisation;
+            let at = self.top.iter().position(|&(_, v)| u > v);
+            match at {
+                Some(i) => {
+                    self.top.insert(i, (g, u));
+                    self.top.truncate(3);
+                }
+                None if self.top.len() < 3 => self.top.push((g, u)),
+                None => {}
+            }
+        }
+        self.ranked = true;
+        self.work += self.facts.groups.len() as u64 / 4 + 1;
+    }
+
+    /// Steps of uncounted work since the last call.
+    fn take_work(&mut self) -> u64 {
+        std::mem::take(&mut self.work)
     }
 
     fn has_room(&self, g: usize) -> bool {
@@ -267,6 +305,7 @@ impl<'a> Search<'a> {
         let Some(from) = self.at.coverage[u] else {
             return *current;
         };
+        self.rank();
         let before_from = self.group_value(from);
         let before_to = self.group_value(to);
         self.remove(u);
@@ -279,6 +318,8 @@ impl<'a> Search<'a> {
             .max(after_to.utilisation);
         self.remove(u);
         self.place(u, from);
+        // Back as it was: the ranking holds again.
+        self.ranked = true;
         let was_home = self.today[u] == Some(from);
         let goes_home = self.today[u] == Some(to);
         Value {
@@ -293,13 +334,13 @@ impl<'a> Search<'a> {
         }
     }
 
+    /// The peak of every office but groups `a` and `b`, from the ranking made before they
+    /// changed (the other groups are as they were).
     fn peak_without(&self, a: usize, b: usize) -> f64 {
-        self.facts
-            .groups
+        self.top
             .iter()
-            .filter(|&&g| g != a && g != b)
-            .map(|&g| self.group_value(g).utilisation)
-            .fold(self.section_peak, f64::max)
+            .find(|&&(g, _)| g != a && g != b)
+            .map_or(self.section_peak, |&(_, u)| u.max(self.section_peak))
     }
 
     /// Greedy construction: most constrained, then largest units first.
@@ -350,11 +391,10 @@ impl<'a> Search<'a> {
     /// Single moves and swaps while they improve; stops at the deadline.
     fn improve(&mut self, deadline: Deadline) {
         let mut current = self.value();
-        // A pass of moves tries every (unit, group) pair once.
-        let pairs: usize = self.facts.candidates.iter().map(Vec::len).sum();
         loop {
-            let mut improved = self.moves(&mut current);
-            if deadline.spend(pairs as u64 + 1) {
+            let mut improved = self.moves(&mut current, deadline);
+            let ranking = self.take_work();
+            if deadline.spend(ranking + 1) {
                 break;
             }
             improved |= self.swaps(&mut current, deadline);
@@ -365,9 +405,13 @@ impl<'a> Search<'a> {
     }
 
     /// Moves each unit to the group where the goals gain most, if any; true if one moved.
-    fn moves(&mut self, current: &mut Value) -> bool {
+    fn moves(&mut self, current: &mut Value, deadline: Deadline) -> bool {
         let mut improved = false;
         for u in 0..self.scenario.units.len() {
+            // Each (unit, group) pair tried is a step.
+            if deadline.spend(self.facts.candidates[u].len() as u64) {
+                break;
+            }
             let Some(from) = self.at.coverage[u] else {
                 continue;
             };
@@ -397,7 +441,8 @@ impl<'a> Search<'a> {
         let units = self.scenario.units.len();
         let mut improved = false;
         for u in 0..units {
-            if deadline.spend((units - u) as u64) {
+            let ranking = self.take_work();
+            if deadline.spend((units - u) as u64 + ranking) {
                 break;
             }
             for w in (u + 1)..units {
@@ -413,12 +458,10 @@ impl<'a> Search<'a> {
         let (Some(gu), Some(gw)) = (self.at.coverage[u], self.at.coverage[w]) else {
             return false;
         };
-        if gu == gw
-            || !self.facts.candidates[u].contains(&gw)
-            || !self.facts.candidates[w].contains(&gu)
-        {
+        if gu == gw || !self.facts.eligible(u, gw) || !self.facts.eligible(w, gu) {
             return false;
         }
+        self.rank();
         let before_u = self.group_value(gu);
         let before_w = self.group_value(gw);
         self.remove(u);
@@ -445,6 +488,7 @@ impl<'a> Search<'a> {
         self.remove(w);
         self.place(u, gu);
         self.place(w, gw);
+        self.ranked = true;
         false
     }
 
@@ -462,7 +506,11 @@ impl<'a> Search<'a> {
             })
             .collect();
         for g in optional {
-            if deadline.spend(self.at.coverage.len() as u64 + 1) || !self.at.open[g] {
+            // Emptying the group and placing its units: a pass over the units and their
+            // groups.
+            let work = self.at.coverage.len() + self.facts.groups.len() + 1;
+            let ranking = self.take_work();
+            if deadline.spend(work as u64 + ranking) || !self.at.open[g] {
                 continue;
             }
             let saved = (self.at.coverage.clone(), self.at.open.clone());
@@ -477,15 +525,19 @@ impl<'a> Search<'a> {
             self.refresh(g);
             let mut ok = true;
             for &u in &moved {
+                self.work += self.facts.candidates[u].len() as u64;
                 let mut best: Option<(usize, f64)> = None;
-                for &h in &self.facts.candidates[u] {
+                for i in 0..self.facts.candidates[u].len() {
+                    let h = self.facts.candidates[u][i];
                     if !self.has_room(h) {
                         continue;
                     }
+                    // Only group h changes: its change is the change of the whole.
+                    let before = self.group_value(h);
                     self.place(u, h);
-                    let v = self.value();
+                    let after = self.group_value(h);
                     self.remove(u);
-                    let key = v.unmet * 1e12 + v.cost;
+                    let key = (after.unmet - before.unmet) * 1e12 + (after.cost - before.cost);
                     if best.is_none_or(|b| key < b.1) {
                         best = Some((h, key));
                     }
@@ -540,6 +592,9 @@ pub fn allocate(facts: &Facts, deadline: Deadline) -> Option<(Vec<Option<usize>>
         let matching = super::clash::matching(facts, &search.at.open)?;
         search.restore(matching, search.at.open.clone());
     }
+    // The construction tried every (unit, group) pair once.
+    let pairs: usize = facts.candidates.iter().map(Vec::len).sum();
+    deadline.spend(pairs as u64);
     search.improve(deadline);
     search.close_groups(deadline);
     // Optional groups left without units and without work of their own stay closed.

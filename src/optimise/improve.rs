@@ -230,6 +230,10 @@ pub fn descend<'a>(
     deadline: Deadline<'a>,
 ) {
     let scenario = facts.scenario;
+    // Nothing left: not even the model is built (for 30 million pairs, a second).
+    if deadline.passed() {
+        return;
+    }
     let Some(mut model) = Model::new(facts, deadline) else {
         return;
     };
@@ -326,9 +330,18 @@ fn step(
     price: &[f64],
     deadline: Deadline,
 ) -> Option<(Vec<u32>, Vec<Option<usize>>)> {
-    for (_, next) in steps(model, n, price) {
+    // Listing the steps looks at every group and its cheapest raises.
+    if deadline.spend(model.groups.len() as u64 * (RAISES as u64 + 1)) {
+        return None;
+    }
+    for (_, g, k, raise) in steps(model, n, price) {
         if deadline.spend(model.groups.len() as u64 + 1) {
             return None;
+        }
+        let mut next = n.to_vec();
+        next[g] = k;
+        if let Some(h) = raise {
+            next[h] += 1;
         }
         if !model.may_fit(&next) {
             continue;
@@ -340,9 +353,24 @@ fn step(
     None
 }
 
+/// Most groups, cheapest post first, that a step closing a group (or taking several posts
+/// from it) tries to raise by a post: with thousands of groups every pair would be millions
+/// of steps, and the cheapest raises save most.
+const RAISES: usize = 32;
+
+/// A step from headcounts `n`: its saving, the group lowered and to what, and the group
+/// raised by a post, if any.
+type Step = (f64, usize, u32, Option<usize>);
+
 /// Steps that save money from headcounts `n`, largest saving first.
-fn steps(model: &Model, n: &[u32], price: &[f64]) -> Vec<(f64, Vec<u32>)> {
-    let mut steps: Vec<(f64, Vec<u32>)> = Vec::new();
+fn steps(model: &Model, n: &[u32], price: &[f64]) -> Vec<Step> {
+    let mut by_price: Vec<usize> = (0..model.groups.len()).collect();
+    by_price.sort_by(|&a, &b| {
+        price[model.groups[a].office]
+            .total_cmp(&price[model.groups[b].office])
+            .then(a.cmp(&b))
+    });
+    let mut steps: Vec<Step> = Vec::new();
     for (g, group) in model.groups.iter().enumerate() {
         let lower: Vec<u32> = group
             .options
@@ -353,21 +381,22 @@ fn steps(model: &Model, n: &[u32], price: &[f64]) -> Vec<(f64, Vec<u32>)> {
             .collect();
         for k in lower {
             let saving = f64::from(n[g] - k) * price[group.office];
-            let mut next = n.to_vec();
-            next[g] = k;
-            steps.push((saving, next.clone()));
+            steps.push((saving, g, k, None));
             if k == 0 || n[g] - k > 1 {
-                for (h, other) in model.groups.iter().enumerate() {
-                    let raise = price[other.office];
-                    if h != g
-                        && next[h] > 0
-                        && other.options.contains(&(next[h] + 1))
-                        && raise < saving
-                    {
-                        let mut with = next.clone();
-                        with[h] += 1;
-                        steps.push((saving - raise, with));
-                    }
+                let raises = by_price
+                    .iter()
+                    .copied()
+                    .filter(|&h| {
+                        let other = &model.groups[h];
+                        h != g
+                            && n[h] > 0
+                            // Options run without a gap from the least open headcount.
+                            && other.options.last().is_some_and(|&most| n[h] < most)
+                            && price[other.office] < saving
+                    })
+                    .take(RAISES);
+                for h in raises {
+                    steps.push((saving - price[model.groups[h].office], g, k, Some(h)));
                 }
             }
         }

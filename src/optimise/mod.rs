@@ -98,7 +98,9 @@ fn bullets(items: &[String]) -> String {
 pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation, OptimiseError> {
     let budget = Budget::with_clock(
         options.time_limit,
-        options.clock.unwrap_or(options.time_limit),
+        options
+            .clock
+            .unwrap_or_else(|| budget::safety_cap(options.time_limit)),
     );
     let facts = Facts::new(scenario);
     let clashes = clash::clashes(&facts);
@@ -165,6 +167,8 @@ struct General {
     primary_proven: bool,
     heuristic_score: Score,
     early_bound: Option<f64>,
+    /// The whole programme's proven bound on cost (see [`program::Outcome::cost_bound`]).
+    cost_bound: Option<f64>,
 }
 
 /// Heuristic, shedding and descent, exact staffing, the early bound, and the whole programme
@@ -175,11 +179,27 @@ fn general_way<'a>(
     budget: Deadline<'a>,
 ) -> Result<General, Failure> {
     let scenario = facts.scenario;
+    let pairs: usize = facts.candidates.iter().map(Vec::len).sum();
+    let whole_programme = pairs <= options.exact_pairs;
     let start = improved_start(facts, budget).ok_or(Failure::Infeasible)?;
-    let staffing = Program::new(facts, Allocation::Fixed(start.coverage.clone()), None);
-    let outcome = staffing.solve_goals(scenario, facts, &start, budget)?;
+    // The staffing turns the allocation into posts: without it the answer is today's staff,
+    // so it has half of what the allocation left, whatever that overran.
+    let outcome = if budget.passed() && facts.violation(&start).is_none() {
+        // Nothing left to solve with: the start, which keeps every rule, is the answer.
+        program::Outcome {
+            plan: start,
+            proven: false,
+            primary_proven: false,
+            cost_bound: None,
+        }
+    } else {
+        let staffing = Program::new(facts, Allocation::Fixed(start.coverage.clone()), None);
+        staffing.solve_goals(scenario, facts, &start, budget.slice(0.5))?
+    };
     let heuristic_score = facts.score(&outcome.plan);
-    let early_bound = early_bound(facts, &heuristic_score, budget);
+    // The bound has the rest, or a share of it where the whole programme follows.
+    let share = if whole_programme { 0.3 } else { 1.0 };
+    let early_bound = early_bound(facts, &heuristic_score, budget.slice(share));
     let mut general = General {
         plan: outcome.plan,
         method: Method::Heuristic,
@@ -187,14 +207,15 @@ fn general_way<'a>(
         primary_proven: false,
         heuristic_score,
         early_bound,
+        cost_bound: None,
     };
-    let pairs: usize = facts.candidates.iter().map(Vec::len).sum();
-    if pairs <= options.exact_pairs {
+    if whole_programme {
         let full = Program::new(facts, Allocation::Free, None);
         if let Ok(exact) = full.solve_goals(scenario, facts, &general.plan, budget) {
             general.method = Method::Mip;
             general.proven = exact.proven;
             general.primary_proven = exact.primary_proven;
+            general.cost_bound = exact.cost_bound;
             general.plan = exact.plan;
         }
     }
@@ -206,10 +227,13 @@ fn general_way<'a>(
 /// eligibility and `max_units`.
 fn improved_start<'a>(facts: &'a Facts<'a>, budget: Deadline<'a>) -> Option<Plan> {
     let scenario = facts.scenario;
-    let (mut coverage, mut open) = heuristic::allocate(facts, budget.slice(0.3))?;
-    improve::shed_posts(facts, &mut coverage, &mut open, budget.slice(0.3));
-    improve::descend(facts, &mut coverage, &mut open, budget.slice(0.2));
-    let staff = scenario
+    // A quarter for the allocation, some for the shedding, and most of the rest for the
+    // descent, which is where large scenarios gain most; the staffing and the bound keep
+    // at least two fifths.
+    let (mut coverage, mut open) = heuristic::allocate(facts, budget.slice(0.25))?;
+    improve::shed_posts(facts, &mut coverage, &mut open, budget.slice(0.15));
+    improve::descend(facts, &mut coverage, &mut open, budget.slice(0.3));
+    let today: Vec<Vec<u32>> = scenario
         .offices
         .iter()
         .zip(&open)
@@ -221,11 +245,98 @@ fn improved_start<'a>(facts: &'a Facts<'a>, budget: Deadline<'a>) -> Option<Plan
             }
         })
         .collect();
+    // Each office at the least headcount for its load, of the cheapest types the quotas
+    // leave: where that keeps every rule the staffing programme starts at (or near) its
+    // optimum, instead of at the first plan that meets the target, which may cost far more
+    // and take the search its whole effort to improve.
+    let least = Plan {
+        staff: least_staff(facts, &coverage, &open),
+        coverage: coverage.clone(),
+        open: open.clone(),
+    };
+    if facts.violation(&least).is_none() {
+        return Some(least);
+    }
     Some(Plan {
-        staff,
+        staff: today,
         coverage,
         open,
     })
+}
+
+/// Staff `[office][type]` at each open office's least headcount for its load under this
+/// allocation (today's where fixed; at least today's of each type under keep_staff), the
+/// posts filled with the cheapest allowed type that its quota still has room for.
+fn least_staff(facts: &Facts, coverage: &[Option<usize>], open: &[bool]) -> Vec<Vec<u32>> {
+    let scenario = facts.scenario;
+    let types = scenario.staff_types.len();
+    let loads = facts.loads(coverage);
+    let mut room: Vec<u64> = (0..types)
+        .map(|t| {
+            scenario
+                .policy
+                .quota
+                .get(t)
+                .copied()
+                .flatten()
+                .map_or(u64::MAX, u64::from)
+        })
+        .collect();
+    let mut by_cost: Vec<usize> = (0..types).collect();
+    by_cost.sort_by(|&a, &b| {
+        scenario.staff_types[a]
+            .cost
+            .total_cmp(&scenario.staff_types[b].cost)
+            .then(a.cmp(&b))
+    });
+    // The largest team among the units each office covers, in one pass.
+    let mut covered_team = vec![0u32; scenario.offices.len()];
+    for (g, &t) in coverage.iter().zip(&facts.unit_team) {
+        if let Some(slot) = g.and_then(|g| covered_team.get_mut(g)) {
+            *slot = (*slot).max(t);
+        }
+    }
+    let mut staff = vec![vec![0u32; types]; scenario.offices.len()];
+    // Fixed offices and the posts keep_staff holds come first from the quotas.
+    for (o, office) in scenario.offices.iter().enumerate() {
+        if office.fixed || (facts.keeps(o) && open.get(o).copied().unwrap_or(true)) {
+            for (t, &n) in office.staff.iter().enumerate() {
+                staff[o][t] = n;
+                room[t] = room[t].saturating_sub(u64::from(n));
+            }
+        }
+    }
+    for (o, office) in scenario.offices.iter().enumerate() {
+        if office.fixed || !open.get(o).copied().unwrap_or(true) {
+            continue;
+        }
+        let load = loads.get(o).copied().unwrap_or(0.0);
+        let team = if load > 0.0 {
+            facts.base_team_of(o).max(covered_team[o])
+        } else {
+            0
+        };
+        let floor = facts.floor(o, team);
+        let mut n = analysis::least_headcount(office, load, facts.year_value, facts.target, floor);
+        if let Some(max) = office.max_staff {
+            n = n.min(max.max(floor));
+        }
+        let n = n.min(facts.big_m);
+        let mut missing = n.saturating_sub(staff[o].iter().sum());
+        for &t in &by_cost {
+            if missing == 0 {
+                break;
+            }
+            if !office.allowed_staff.get(t).copied().unwrap_or(false) {
+                continue;
+            }
+            let take = missing.min(u32::try_from(room[t]).unwrap_or(u32::MAX));
+            staff[o][t] += take;
+            room[t] -= u64::from(take);
+            missing -= take;
+        }
+    }
+    staff
 }
 
 /// A lower bound on the heuristic's objective: the eligibility-aware bound on cost where the
@@ -236,10 +347,14 @@ fn early_bound<'a>(
     heuristic_score: &Score,
     budget: Deadline<'a>,
 ) -> Option<f64> {
+    // Nothing left: no programme is built (for 30 million pairs, seconds).
+    if budget.passed() {
+        return None;
+    }
     let closed_form = if heuristic_score.unmet_hours > 0.0 {
         None
     } else {
-        bound::cost_bound(facts, budget.slice(0.4))
+        bound::cost_bound(facts, budget.slice(0.6))
     };
     closed_form.or_else(|| {
         bound::pooled_bound(
@@ -281,12 +396,21 @@ fn choose(facts: &Facts, general: General, exact_plan: Option<Plan>) -> Answer {
     // The early bound is for the heuristic's objective; it stays valid when the exact
     // programme keeps that objective (it never raises unmet hours).
     let same_objective = objective_of(&general.heuristic_score).0 == objective;
-    let bound = if general.primary_proven {
-        value
-    } else if same_objective {
-        general.early_bound.unwrap_or(0.0).min(value)
+    let early = if same_objective {
+        general.early_bound.unwrap_or(0.0)
     } else {
         0.0
+    };
+    // The whole programme's branch and bound, cut short in its cost stage with unmet hours
+    // proven least, bounds the least cost too.
+    let searched = match general.cost_bound {
+        Some(b) if objective == Objective::Cost => b,
+        _ => 0.0,
+    };
+    let bound = if general.primary_proven {
+        value
+    } else {
+        early.max(searched).min(value)
     };
     Answer {
         plan,
@@ -378,6 +502,21 @@ pub struct LpStage {
     pub text: String,
 }
 
+/// Above this many bytes `--export-lp` warns before it writes (64 MiB: a programme other
+/// solvers read in seconds is far smaller; 500 units × 1,990 groups write some 177 MB).
+pub const LP_WARN_BYTES: usize = 64 << 20;
+
+/// The warning `--export-lp` gives before writing `bytes` in `files` files, where that is
+/// more than [`LP_WARN_BYTES`].
+pub fn lp_size_warning(bytes: usize, files: usize) -> Option<String> {
+    (bytes > LP_WARN_BYTES).then(|| {
+        format!(
+            "warning: --export-lp writes {:.0} MB in {files} files: the whole programme has a variable for every (unit, eligible group) pair\n  help: narrow `eligible` or export a smaller part of the organisation if another solver is to read it",
+            bytes as f64 / 1e6
+        )
+    })
+}
+
 /// Every programme whose shape does not depend on what an earlier stage found: the whole
 /// programme (its goals solved in stages by adding one row per goal held), the pooled
 /// relaxation, and the eligibility-aware cost bound where the target can be met. The staffing
@@ -451,7 +590,7 @@ fn extra_posts(
             &left,
         )
         .map_err(|failure| match failure {
-            Failure::Infeasible => NoExtraPosts::MaxStaff,
+            Failure::Infeasible => cap_of(facts, plan),
             Failure::NoAnswerInTime => NoExtraPosts::TimeLimit,
             Failure::Solver(_) => NoExtraPosts::Solver,
         })?;
@@ -483,6 +622,38 @@ fn extra_posts(
         .map(|(&n, t)| f64::from(n) * t.cost)
         .sum();
     Ok((cheapest, cost))
+}
+
+/// Why no number of posts meets the target with the plan's allocation, found among the
+/// offices left with unmet hours: one would need more people than any office may have, one
+/// is capped by max_staff, one is fixed; else the staff types it may have hold it back.
+fn cap_of(facts: &Facts, plan: &Plan) -> NoExtraPosts {
+    let scenario = facts.scenario;
+    let loads = facts.loads(&plan.coverage);
+    let short: Vec<usize> = (0..scenario.offices.len())
+        .filter(|&o| {
+            let n: u32 = plan.staff.get(o).map_or(0, |s| s.iter().sum());
+            facts.unmet(o, loads.get(o).copied().unwrap_or(0.0), n) > 0.0
+        })
+        .collect();
+    let too_many = short.iter().any(|&o| {
+        let office = &scenario.offices[o];
+        let load = loads.get(o).copied().unwrap_or(0.0);
+        let need = analysis::least_headcount(office, load, facts.year_value, facts.target, 0);
+        need >= facts.big_m
+    });
+    if too_many {
+        NoExtraPosts::TooMany
+    } else if short
+        .iter()
+        .any(|&o| scenario.offices[o].max_staff.is_some())
+    {
+        NoExtraPosts::MaxStaff
+    } else if short.iter().any(|&o| scenario.offices[o].fixed) {
+        NoExtraPosts::Fixed
+    } else {
+        NoExtraPosts::StaffTypes
+    }
 }
 
 #[cfg(test)]
@@ -553,5 +724,23 @@ mod tests {
             extra_posts(&facts, &plan, &budget),
             Err(NoExtraPosts::MaxStaff)
         );
+    }
+}
+
+#[cfg(test)]
+mod export_size {
+    use super::{lp_size_warning, LP_WARN_BYTES};
+
+    /// Issue 11, item 10: 500 units × 5,000 groups once wrote 400 MB without a word.
+    #[test]
+    fn a_large_lp_export_is_announced_with_its_size() {
+        assert_eq!(
+            lp_size_warning(400_000_000, 3).as_deref(),
+            Some(
+                "warning: --export-lp writes 400 MB in 3 files: the whole programme has a variable for every (unit, eligible group) pair\n  help: narrow `eligible` or export a smaller part of the organisation if another solver is to read it"
+            )
+        );
+        assert_eq!(lp_size_warning(LP_WARN_BYTES, 3), None);
+        assert!(lp_size_warning(LP_WARN_BYTES + 1, 3).is_some());
     }
 }

@@ -138,6 +138,8 @@ pub enum Failure {
 pub struct Solved {
     pub values: Vec<f64>,
     pub proven: bool,
+    /// The solver's best proven lower bound on the objective, where it reports one.
+    pub bound: Option<f64>,
 }
 
 /// The result of the staged solve.
@@ -148,6 +150,9 @@ pub struct Outcome {
     pub proven: bool,
     /// The first two goals (unmet hours, cost) proved optimal.
     pub primary_proven: bool,
+    /// A proven lower bound on the cost where unmet hours were proven least: the branch
+    /// and bound's bound when the cost stage ran out of effort.
+    pub cost_bound: Option<f64>,
 }
 
 #[derive(Debug, Clone)]

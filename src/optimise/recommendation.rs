@@ -62,6 +62,13 @@ pub enum NoExtraPosts {
     /// No number of posts meets the target with this allocation: max_staff, the allowed
     /// staff types or a fixed office caps an office below its need.
     MaxStaff,
+    /// An office would need more people than the most staffplan gives one office
+    /// (1,000,000): a slip of the decimal point, usually.
+    TooMany,
+    /// A fixed office keeps today's staff below its need.
+    Fixed,
+    /// The rules on staff types (allowed types, quotas held) cap an office below its need.
+    StaffTypes,
     /// The time limit stopped the search before the posts were worked out.
     TimeLimit,
     /// The solver failed on the programme of the extra posts.
@@ -72,6 +79,9 @@ impl NoExtraPosts {
     pub fn as_str(self) -> &'static str {
         match self {
             NoExtraPosts::MaxStaff => "max_staff",
+            NoExtraPosts::TooMany => "too_many",
+            NoExtraPosts::Fixed => "fixed",
+            NoExtraPosts::StaffTypes => "staff_types",
             NoExtraPosts::TimeLimit => "time_limit",
             NoExtraPosts::Solver => "solver",
         }
@@ -82,6 +92,15 @@ impl NoExtraPosts {
         match self {
             NoExtraPosts::MaxStaff => {
                 "no number of posts meets the target: max_staff caps an office below its need"
+            }
+            NoExtraPosts::TooMany => {
+                "no number of posts meets the target: an office would need more than 1,000,000 people, the most staffplan gives an office; check hours and volumes for a slip of the decimal point"
+            }
+            NoExtraPosts::Fixed => {
+                "no number of posts meets the target: a fixed office keeps today's staff below its need; unfix it to let its posts change"
+            }
+            NoExtraPosts::StaffTypes => {
+                "no number of posts meets the target with this allocation: the staff types an office may have cap it below its need"
             }
             NoExtraPosts::TimeLimit => {
                 "the time limit stopped the search before the posts that would meet the target were worked out; raise --time-limit to get them"

@@ -30,8 +30,14 @@ impl Program {
         }
         let held = [staged.unmet_row()];
         let unmet_proven = staged.proven;
+        staged.bound = None;
         staged.stage(&self.cost_lin(scenario), &held);
         let primary_proven = unmet_proven && staged.proven;
+        // Float noise of the solver must not lift the bound above a true optimum.
+        let cost_bound = staged
+            .bound
+            .filter(|_| unmet_proven)
+            .map(|b| b - tolerance(b) * 10.0);
         staged.lower_peak();
         let mut rows = vec![staged.unmet_row(), staged.cost_row()];
         if staged.score.peak.is_finite() {
@@ -42,6 +48,7 @@ impl Program {
             plan: staged.best,
             proven: staged.proven,
             primary_proven,
+            cost_bound,
         })
     }
 }
@@ -58,6 +65,8 @@ struct Staged<'p, 's, 'b> {
     valid: bool,
     proven: bool,
     failure: Failure,
+    /// The solver's bound from the last stage solved.
+    bound: Option<f64>,
     deadline: Deadline<'b>,
     /// Most effort for one step of the peak's descent.
     step_steps: u64,
@@ -87,6 +96,7 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
             valid,
             proven: true,
             failure: Failure::Infeasible,
+            bound: None,
             deadline,
             step_steps,
         }
@@ -104,6 +114,7 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
         match program.solve(objective, rows, Some(&warm), &self.deadline) {
             Ok(solved) => {
                 self.proven &= solved.proven;
+                self.bound = solved.bound;
                 let plan = program.plan_of(self.scenario, self.facts, &solved.values);
                 if self.facts.violation(&plan).is_none() {
                     let candidate = self.facts.score(&plan);

@@ -2,6 +2,8 @@
 //! have and its class of interchangeable groups, the sections at their least headcounts, the
 //! units to place in search order, and the small helpers the searches share.
 
+use std::collections::HashMap;
+
 use crate::optimise::budget::Deadline;
 
 use super::MAX_ORDERINGS;
@@ -301,9 +303,7 @@ fn group(facts: &Facts, o: usize) -> Option<Group> {
     let (h, target) = (facts.year_value, facts.target);
     let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
     let base_team = facts.base_team_of(o);
-    let reachable: Vec<usize> = (0..scenario.units.len())
-        .filter(|&u| facts.candidates.get(u).is_some_and(|c| c.contains(&o)))
-        .collect();
+    let reachable = facts.reach.get(o).map_or(&[][..], Vec::as_slice);
     let reach: f64 = base
         + reachable
             .iter()
@@ -336,21 +336,16 @@ fn group(facts: &Facts, o: usize) -> Option<Group> {
 }
 
 /// Classes: groups alike in every rule and in the units they may take are interchangeable.
+/// Keys are hashed, so that thousands of groups with thousands of units each are classed in
+/// time linear in the (unit, group) pairs.
 fn classify(facts: &Facts, groups: &mut [Group]) {
     let scenario = facts.scenario;
-    let mut keys: Vec<String> = Vec::new();
+    let mut classes: HashMap<(String, &[usize]), usize> = HashMap::new();
     for g in groups {
         let office = &scenario.offices[g.office];
-        let reach: Vec<usize> = (0..scenario.units.len())
-            .filter(|&u| {
-                facts
-                    .candidates
-                    .get(u)
-                    .is_some_and(|c| c.contains(&g.office))
-            })
-            .collect();
-        let key = format!(
-            "{}|{}|{:?}|{:?}|{:?}|{}|{}|{}|{:?}|{:?}",
+        let reach = facts.reach.get(g.office).map_or(&[][..], Vec::as_slice);
+        let rules = format!(
+            "{}|{}|{:?}|{:?}|{:?}|{}|{}|{}|{:?}|{:?}|{}",
             office.leaders,
             office.leader_case_share.to_bits(),
             office.min_staff,
@@ -359,15 +354,13 @@ fn classify(facts: &Facts, groups: &mut [Group]) {
             g.max_units,
             office.optional,
             g.base.to_bits(),
-            g.options,
-            reach
+            // The options run from one headcount to another (and 0 where the group may
+            // close): their ends and length say which.
+            g.options.first(),
+            g.options.last(),
+            g.options.len(),
         );
-        g.class = match keys.iter().position(|k| *k == key) {
-            Some(c) => c,
-            None => {
-                keys.push(key);
-                keys.len() - 1
-            }
-        };
+        let next = classes.len();
+        g.class = *classes.entry((rules, reach)).or_insert(next);
     }
 }

@@ -1,11 +1,15 @@
 //! Headcount vectors of the dispatched groups: every vector in order of a lower bound on its
 //! cost (the enumeration), and vectors built greedily from a shortfall measure (the descent).
 
+use std::collections::HashSet;
+
 use super::model::Model;
 use super::CONFINED_SETS;
 
 /// Most headcount vectors tried before the exact path gives way to the general one.
 const MAX_VECTORS: usize = 200_000;
+/// Most headcounts held in the list of vectors (vectors × groups): 16 MB.
+const MAX_VECTOR_ENTRIES: usize = 4_000_000;
 
 /// A cheaper neighbour of a headcount vector: saving, group lowered to a headcount, and a
 /// group raised to a headcount.
@@ -26,17 +30,50 @@ impl Model<'_> {
             .map(|g| g.class)
             .max()
             .map_or(0, |c| c + 1);
+        let mut class_of: Vec<Vec<usize>> = vec![Vec::new(); classes];
+        for (g, group) in self.groups.iter().enumerate() {
+            class_of[group.class].push(g);
+        }
+        // How many vectors there are, counted before any is listed: C(n + k − 1, k) sorted
+        // headcounts of k interchangeable groups with n options each, multiplied over the
+        // classes. Too many, and the enumeration gives way at once.
+        let mut count = 1.0f64;
+        for members in &class_of {
+            let n = members.first().map_or(0, |&g| self.groups[g].options.len()) as f64;
+            for i in 1..=members.len() {
+                count *= (n - 1.0 + i as f64) / i as f64;
+                if count > MAX_VECTORS as f64 {
+                    return None;
+                }
+            }
+        }
+        if count * self.groups.len() as f64 > MAX_VECTOR_ENTRIES as f64 {
+            return None;
+        }
         let mut per_class: Vec<Vec<Vec<u32>>> = Vec::with_capacity(classes);
         let mut total = 1usize;
-        for c in 0..classes {
-            let members: Vec<usize> = (0..self.groups.len())
-                .filter(|&g| self.groups[g].class == c)
-                .collect();
-            let options = self.groups[members[0]].options.clone();
+        for members in &class_of {
+            let Some(&first) = members.first() else {
+                continue;
+            };
+            let options = self.groups[first].options.clone();
             let mut combos = Vec::new();
-            multisets(&options, members.len(), &mut Vec::new(), &mut combos);
+            // Listing a class's headcounts takes about a step for every four listed: the
+            // listing stops where the effort left could not pay for more.
+            let affordable = usize::try_from(self.deadline.steps_left().saturating_mul(4))
+                .unwrap_or(usize::MAX)
+                .min(MAX_VECTOR_ENTRIES);
+            let cap = Cap {
+                vectors: MAX_VECTORS,
+                entries: affordable,
+            };
+            multisets(&options, members.len(), &mut Vec::new(), &mut combos, cap);
+            let listed = combos.len().saturating_mul(members.len());
+            if self.deadline.spend(listed as u64 / 4 + 1) || cap.reached(&combos, members.len()) {
+                return None;
+            }
             total = total.saturating_mul(combos.len().max(1));
-            if total > MAX_VECTORS {
+            if total > MAX_VECTORS || total.saturating_mul(self.groups.len()) > MAX_VECTOR_ENTRIES {
                 return None;
             }
             per_class.push(combos);
@@ -64,6 +101,10 @@ impl Model<'_> {
         let mut out: Vec<(Vec<u32>, f64)> = Vec::with_capacity(total);
         let mut index = vec![0usize; classes];
         loop {
+            // Building a vector and its bound: about a step per group.
+            if self.deadline.spend(self.groups.len() as u64 + 1) {
+                return None;
+            }
             let mut n = vec![0u32; self.groups.len()];
             let mut used = vec![0usize; classes];
             for (g, group) in self.groups.iter().enumerate() {
@@ -148,26 +189,36 @@ impl Model<'_> {
     /// At most `limit` sets, the largest first; the rest are left out (the test is then
     /// weaker, never wrong).
     pub(crate) fn confined(&self, limit: usize) -> Vec<Confined> {
-        let mut sets: Vec<Vec<usize>> = vec![(0..self.groups.len()).collect()];
+        let everyone: Vec<usize> = (0..self.groups.len()).collect();
+        let mut seen: HashSet<Vec<usize>> = HashSet::new();
+        seen.insert(everyone.clone());
+        let mut sets: Vec<Vec<usize>> = vec![everyone];
         for &u in &self.order {
-            let mut set = self.candidates[u].clone();
-            set.sort_unstable();
-            if !sets.contains(&set) {
-                sets.push(set);
-            }
             if sets.len() >= limit {
                 break;
             }
+            let mut set = self.candidates[u].clone();
+            set.sort_unstable();
+            if seen.insert(set.clone()) {
+                sets.push(set);
+            }
         }
+        let mut member = vec![false; self.groups.len()];
         sets.into_iter()
             .map(|groups| {
+                member.iter_mut().for_each(|m| *m = false);
+                for &g in &groups {
+                    member[g] = true;
+                }
+                let all = groups.len() == self.groups.len();
+                let member = &member;
                 let levels = self
                     .teams
                     .iter()
                     .map(|&t| {
                         let inside = self.order.iter().filter(|&&u| {
                             self.facts.unit_team[u] >= t
-                                && self.candidates[u].iter().all(|g| groups.contains(g))
+                                && (all || self.candidates[u].iter().all(|&g| member[g]))
                         });
                         let hours = inside.clone().map(|&u| self.facts.unit_hours[u]).sum();
                         (t, hours, inside.count() as u32)
@@ -185,8 +236,10 @@ impl Model<'_> {
     /// each next one has one more step (slack for the packing). At most `count` vectors.
     pub(crate) fn cheapest_vectors(&self, price: &[f64], count: usize) -> Vec<Vec<u32>> {
         let confined = self.confined(CONFINED_SETS);
-        let reach: Vec<usize> = (0..self.groups.len())
-            .map(|g| self.candidates.iter().filter(|c| c.contains(&g)).count())
+        let reach: Vec<usize> = self
+            .groups
+            .iter()
+            .map(|g| self.facts.reach.get(g.office).map_or(0, Vec::len))
             .collect();
         let mut n: Vec<u32> = self
             .groups
@@ -216,8 +269,10 @@ impl Model<'_> {
             // (gain per cost, reach, cost, group, headcount)
             let mut best: Option<(f64, usize, f64, usize, u32)> = None;
             for (g, group) in self.groups.iter().enumerate() {
-                for (i, &k) in group.options.iter().filter(|&&k| k > n[g]).enumerate() {
-                    if i % 1024 == 1023 {
+                for &k in group.options.iter().filter(|&&k| k > n[g]) {
+                    // Counted every few hundred shortfalls, across groups: one pass over
+                    // thousands of groups is itself long.
+                    if calls >= 256 {
                         if self.deadline.spend(calls * eval) {
                             return Vec::new();
                         }
@@ -320,6 +375,12 @@ impl Model<'_> {
                             if net <= 1e-9 * saving || best.as_ref().is_some_and(|x| x.0 >= net) {
                                 continue;
                             }
+                            if calls >= 256 {
+                                if self.deadline.spend(calls * eval) {
+                                    return;
+                                }
+                                calls = 0;
+                            }
                             let mut both = next.clone();
                             both[b] = m;
                             calls += 1;
@@ -341,8 +402,28 @@ impl Model<'_> {
     }
 }
 
-/// Every non-increasing sequence of `k` values from `options`.
-pub(crate) fn multisets(options: &[u32], k: usize, prefix: &mut Vec<u32>, out: &mut Vec<Vec<u32>>) {
+/// How many sequences [`multisets`] may list: vectors, and values in all.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cap {
+    pub(crate) vectors: usize,
+    pub(crate) entries: usize,
+}
+
+impl Cap {
+    /// Has the listing `out` of sequences of length `k` passed the cap?
+    pub(crate) fn reached(&self, out: &[Vec<u32>], k: usize) -> bool {
+        out.len() > self.vectors || out.len().saturating_mul(k) > self.entries
+    }
+}
+
+/// Every non-increasing sequence of `k` values from `options`, until the cap is passed.
+pub(crate) fn multisets(
+    options: &[u32],
+    k: usize,
+    prefix: &mut Vec<u32>,
+    out: &mut Vec<Vec<u32>>,
+    cap: Cap,
+) {
     if prefix.len() == k {
         out.push(prefix.clone());
         return;
@@ -352,9 +433,9 @@ pub(crate) fn multisets(options: &[u32], k: usize, prefix: &mut Vec<u32>, out: &
             continue;
         }
         prefix.push(v);
-        multisets(&options[..=i], k, prefix, out);
+        multisets(&options[..=i], k, prefix, out, cap);
         prefix.pop();
-        if out.len() > MAX_VECTORS {
+        if cap.reached(out, k) {
             return;
         }
     }

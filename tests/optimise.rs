@@ -634,7 +634,7 @@ fn billion_hour_work_stops_at_the_time_limit_with_the_least_headcount() {
     );
     let scenario = load(&std::fs::read_to_string(path).unwrap());
     let options = Options {
-        time_limit: Duration::from_secs(1),
+        time_limit: Duration::from_secs(5),
         ..Options::default()
     };
     let rec = optimise(&scenario, &options).unwrap();

@@ -850,7 +850,7 @@ fn interrupted_run_leaves_the_old_pack() {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(300));
+        std::thread::sleep(std::time::Duration::from_millis(1000));
         let killed = Command::new("kill")
             .args([format!("-{signal}"), child.id().to_string()])
             .status()

@@ -655,24 +655,13 @@ fn run(args: &Args) -> Result<(), Error> {
                 time_limit: *time_limit,
                 ..optimise::Options::default()
             };
-            // Today's organisation is simulated on a thread of its own while the optimiser,
-            // which is mostly one-threaded, works: the two share nothing, and errors are
-            // reported in the order the steps come (optimiser, service check, simulations).
-            let (optimised, today) = std::thread::scope(|scope| {
-                let today = scope.spawn(|| simulate_one(&loaded.scenario, sim, args.quiet));
-                let optimised = optimise::optimise(&loaded.scenario, &options)
-                    .map_err(Error::from)
-                    .and_then(|r| Ok(service::confirm(r, &sim.options())?));
-                (optimised, today.join())
-            });
+            let recommendation = optimise::optimise(&loaded.scenario, &options)?;
             // The service check simulates the plan it confirms; that simulation is the pack's.
-            let (recommendation, confirmed) = optimised?;
-            let today = today.unwrap_or(Err(Error::Worker))?;
-            let after = match confirmed {
-                Some(after) => after,
-                None => simulate_one(&recommendation.after, sim, args.quiet)?,
+            let (recommendation, confirmed) = service::confirm(recommendation, &sim.options())?;
+            let sims = match confirmed {
+                Some(after) => [simulate_one(&loaded.scenario, sim, args.quiet)?, after],
+                None => simulate_both(&loaded.scenario, &recommendation.after, sim, args.quiet)?,
             };
-            let sims = [today, after];
             let analyses = [
                 analysis::analyse(&loaded.scenario),
                 analysis::analyse(&recommendation.after),

@@ -60,10 +60,6 @@ pub enum Error {
         source: crate::chart::ChartError,
     },
 
-    /// A worker thread stopped without an answer (only a fault of staffplan can do that).
-    #[error("the simulation of today's organisation stopped without an answer\n  help: this is a fault of staffplan, not of the scenario; please report it with the scenario file")]
-    Worker,
-
     /// A document of the pack (report.docx, tables.xlsx) could not be put together.
     #[error("cannot put together {file}: {message}\n  help: this is a fault of staffplan, not of the scenario; please report it with the scenario file")]
     Document { file: &'static str, message: String },

@@ -854,4 +854,12 @@ fn a_need_past_the_headcount_limit_is_not_reported_as_a_max_staff_cap() {
     let json = staffplan::export::Exportable::json(&rec);
     assert_eq!(json["extra_posts_missing"], "too_many");
     assert!(rec.unmet_hours > 0.0);
+    // The group's explanation names the headcount limit, not a quota the scenario lacks.
+    let group = rec
+        .explanations
+        .iter()
+        .find(|e| e.office == "g1")
+        .expect("g1 is explained");
+    assert_eq!(group.binding.first(), Some(&"headcount limit"));
+    assert!(!group.reason.contains("4294967295"), "{}", group.reason);
 }

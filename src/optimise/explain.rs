@@ -91,7 +91,7 @@ pub struct Explanation {
     pub fte_need: f64,
     /// The rules that set the headcount, the deciding one first: "target utilisation",
     /// "team size", "min_staff", "leaders", "quota", "budget", "max_staff", "eligibility",
-    /// "max_units", "fixed", "optional".
+    /// "max_units", "fixed", "optional", "headcount limit".
     pub binding: Vec<&'static str>,
     /// The binding rule in a sentence.
     pub reason: String,
@@ -259,7 +259,14 @@ fn why_short(
         .policy
         .budget
         .is_some_and(|b| cost + cheapest > b * (1.0 + 1e-9));
-    if office.max_staff == Some(n) {
+    if need >= facts.big_m {
+        // The need is past the most the model gives an office (`Facts::big_m`); the figure
+        // itself may have saturated, so it is not quoted.
+        (
+            "headcount limit",
+            "the office would need more than 1,000,000 people, the most staffplan gives an office; check hours and volumes for a slip of the decimal point".to_string(),
+        )
+    } else if office.max_staff == Some(n) {
         (
             "max_staff",
             format!("max_staff caps the office at {n}; it would need {need} to stay at the target"),

@@ -14,7 +14,7 @@ const ROW_MIN: i32 = 60;
 /// The most height of a row, so that one or two offices do not make slabs.
 const ROW_MAX: i32 = 150;
 /// Room under the plot for the tick labels and the axis description.
-const AXIS_ROOM: i32 = 95;
+pub(super) const AXIS_ROOM: i32 = 95;
 /// The shade of every other row.
 const ZEBRA: RGBColor = RGBColor(0xF3, 0xF3, 0xF3);
 
@@ -87,11 +87,13 @@ pub(super) fn draw<DB: DrawingBackend>(
 
     let (w, h) = style::pixels(root);
     let n = c.categories.len();
-    let label_room = category_room(&c.categories, w);
-    let left = style::MARGIN + label_room + 18;
-    let right = w - style::MARGIN - 10;
-    let top = style::PLOT_TOP;
-    let bottom = h - style::PLOT_BOTTOM - AXIS_ROOM;
+    let CategoryArea {
+        label_room,
+        left,
+        right,
+        top,
+        bottom,
+    } = category_area(&c.categories, w, h);
     let row = ((bottom - top) / i32::try_from(n).unwrap_or(i32::MAX).max(1)).clamp(1, ROW_MAX);
     let rows_top = top + (bottom - top - row * i32::try_from(n).unwrap_or(0)) / 2;
 
@@ -224,6 +226,27 @@ fn labels(given: &[String], values: &[f64]) -> Vec<String> {
 
 /// The width left of the plot for category names: the longest name, but at most 30 % of the
 /// canvas (longer names wrap).
+/// The plot area of a chart with one row a category, in pixels: room on the left for the
+/// category names (`label_room`) and below for the value axis.
+pub(super) struct CategoryArea {
+    pub(super) label_room: i32,
+    pub(super) left: i32,
+    pub(super) right: i32,
+    pub(super) top: i32,
+    pub(super) bottom: i32,
+}
+
+pub(super) fn category_area(categories: &[String], w: i32, h: i32) -> CategoryArea {
+    let label_room = category_room(categories, w);
+    CategoryArea {
+        label_room,
+        left: style::MARGIN + label_room + 18,
+        right: w - style::MARGIN - 10,
+        top: style::PLOT_TOP,
+        bottom: h - style::PLOT_BOTTOM - AXIS_ROOM,
+    }
+}
+
 pub(super) fn category_room(categories: &[String], canvas: i32) -> i32 {
     let longest = categories
         .iter()

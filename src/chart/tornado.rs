@@ -6,14 +6,12 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::bars::{category_label, category_room, dashed_vertical};
+use super::bars::{category_area, category_label, dashed_vertical, CategoryArea, AXIS_ROOM};
 use super::style::{self, drawing, Key, LegendEntry, Words};
 use super::{ChartError, Tornado};
 
 /// Height of one input's row.
 const ROW: i32 = 64;
-/// Room under the plot for the tick labels and the axis description.
-const AXIS_ROOM: i32 = 95;
 
 pub(super) fn height(c: &Tornado) -> u32 {
     let rows = i32::try_from(c.rows.len()).unwrap_or(i32::MAX / ROW);
@@ -73,11 +71,13 @@ pub(super) fn draw<DB: DrawingBackend>(
     }
     let (w, h) = style::pixels(root);
     let names: Vec<String> = c.rows.iter().map(|r| r.name.clone()).collect();
-    let label_room = category_room(&names, w);
-    let left = style::MARGIN + label_room + 18;
-    let right = w - style::MARGIN - 10;
-    let top = style::PLOT_TOP;
-    let bottom = h - style::PLOT_BOTTOM - AXIS_ROOM;
+    let CategoryArea {
+        label_room,
+        left,
+        right,
+        top,
+        bottom,
+    } = category_area(&names, w, h);
     let (lo, hi, step) = axis(c);
     let x = |v: f64| left + (((v - lo) / (hi - lo)) * f64::from(right - left)).round() as i32;
 

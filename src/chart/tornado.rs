@@ -122,9 +122,13 @@ pub(super) fn draw<DB: DrawingBackend>(
             style::LABEL_SIZE,
             2,
         )?;
-        for (value, label, colour) in [
-            (r.at_low, &r.low_label, style::BEFORE),
-            (r.at_high, &r.high_label, style::AFTER),
+        // The smaller figure's label goes on the left, the larger one's on the right, each
+        // beyond its bar (or the likely line), so that the two never overlap, not even where
+        // the input moves nothing.
+        let low_left = r.at_low <= r.at_high;
+        for (value, label, colour, on_left) in [
+            (r.at_low, &r.low_label, style::BEFORE, low_left),
+            (r.at_high, &r.high_label, style::AFTER, !low_left),
         ] {
             let end = x(value);
             let (from, to) = (base.min(end), base.max(end));
@@ -136,11 +140,10 @@ pub(super) fn draw<DB: DrawingBackend>(
                 colour.filled(),
             ))
             .map_err(drawing)?;
-            // The input's value beside the end of its bar, outward.
-            let (at, anchor) = if end < base {
-                (end - 8, HPos::Right)
+            let (at, anchor) = if on_left {
+                (from - 8, HPos::Right)
             } else {
-                (end + 8, HPos::Left)
+                (to.max(from + 1) + 8, HPos::Left)
             };
             root.draw(&Text::new(
                 label.clone(),

@@ -197,6 +197,28 @@ fn set_without_an_equals_sign_is_a_command_line_error() {
         .contains("`work.review.hours` is not PATH=VALUE"));
 }
 
+/// `schema`, `init` and `completions` read no scenario: a `--set` there would silently do
+/// nothing, so it is refused as a bad command line.
+#[test]
+fn set_on_a_command_that_reads_no_scenario_is_refused() {
+    for args in [
+        vec!["schema"],
+        vec!["completions", "bash"],
+        vec!["init", "new.toml"],
+    ] {
+        let mut args = args;
+        args.extend(["--set", "work.review.hours=130"]);
+        let outcome = on_base("set-no-scenario", &args);
+        assert_eq!(outcome.code, 2, "{args:?}");
+        assert_eq!(
+            outcome.stderr,
+            "error: --set changes a scenario, and this command reads none\n  help: use --set with a command that reads a scenario file, e.g. `staffplan analyse FILE --set work.review.hours=130`\n\nUsage: staffplan [OPTIONS] <COMMAND>\n\nFor more information, try '--help'.\n",
+            "{args:?}"
+        );
+        assert_eq!(outcome.stdout, "", "{args:?}");
+    }
+}
+
 #[test]
 fn sensitivity_csv_and_table() {
     let range = "calendar.non_case_share={ low = 0.1, likely = 0.15, high = 0.3 }";

@@ -11,7 +11,7 @@
 //!    plain text), `doc.bullets(...)`, `doc.table(Table)`, `doc.note(...)`; tables are
 //!    [`export::Table`](crate::export::Table) with [`Cell`](crate::export::Cell)s, so a number
 //!    keeps its value and every renderer formats it the same way;
-//! 3. every word the section writes goes into `words.rs`, in both languages (the language
+//! 3. every word the section writes goes into `words/`, in both languages (the language
 //!    tests in `tests/pack.rs` fail on an English word in a Chinese report).
 //!
 //! Section numbers are counted by [`Document::section`], so a new section never renumbers

@@ -9,6 +9,7 @@
 //! number of threads. Nothing here prints; progress goes to a callback.
 
 mod engine;
+mod event;
 mod plan;
 mod random;
 pub mod stats;

@@ -1,7 +1,7 @@
 //! What the proposal appendix says, section by section, built once as a [`Document`] that
 //! every format renders. Every figure in it is either an input of the scenario (listed in the
 //! assumptions) or computed from inputs by a formula the report states, so a reader with only
-//! the report and a calculator can redo it. Every word comes from `words.rs`, in the
+//! the report and a calculator can redo it. Every word comes from `words/`, in the
 //! scenario's language.
 
 use super::document::{code, strong, t, Document, Inline};

@@ -1,0 +1,335 @@
+//! The command line as clap sees it: the commands, their flags, the checks of single flag
+//! values (exit 2 when one fails), and the example in every command's help.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{CommandFactory as _, Parser, Subcommand, ValueEnum};
+
+use crate::{multiyear, scenario, sensitivity, simulate};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "staffplan",
+    version,
+    about = "How many people an organisation needs, where, and what happens without them.",
+    long_about = "staffplan reads an organisation described in a TOML scenario, analyses its workload \
+                  with the weighted-caseload method, recommends posts and the allocation of units to \
+                  dispatched groups, simulates the year many times and writes a proposal pack."
+)]
+pub(super) struct Args {
+    #[command(subcommand)]
+    pub(super) command: Command,
+
+    /// What goes to standard output.
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
+    pub(super) format: FormatArg,
+
+    /// Output folder for files (default: output/<scenario file stem>/).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub(super) out: Option<PathBuf>,
+
+    /// Print nothing but errors: no warnings, no progress.
+    #[arg(long, short, global = true)]
+    pub(super) quiet: bool,
+
+    /// Replace a figure of the scenario: PATH=VALUE, VALUE a TOML number, string or range
+    /// (e.g. --set work.review.hours=130); repeatable. Listed among the report's assumptions.
+    #[arg(long = "set", global = true, value_name = "PATH=VALUE")]
+    pub(super) set: Vec<scenario::Override>,
+}
+
+/// The language of `init`'s starter scenario.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum LangArg {
+    En,
+    Zh,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum FormatArg {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub(super) enum Command {
+    /// Parse and validate a scenario; print a one-screen summary.
+    Check { file: PathBuf },
+    /// Weighted-caseload analysis of the scenario as it stands.
+    #[command(alias = "analyze")]
+    Analyse { file: PathBuf },
+    /// Recommend posts per office and the allocation of units to groups.
+    #[command(alias = "optimize")]
+    Optimise {
+        file: PathBuf,
+        /// Write the recommendation as a new scenario file (the planner's comments are kept).
+        #[arg(long, value_name = "PROPOSAL.toml")]
+        write: Option<PathBuf>,
+        /// Let --write replace the scenario file it reads.
+        #[arg(long, requires = "write")]
+        force: bool,
+        /// Stop the solver after this many seconds and report the best answer and bound.
+        #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
+        time_limit: Duration,
+        /// Write the optimisation model in LP format (and the lower bound's programmes beside
+        /// it, as FILE-stem.pooled.lp and FILE-stem.bound.lp).
+        #[arg(long, value_name = "FILE")]
+        export_lp: Option<PathBuf>,
+        /// How the recommendation is simulated against service targets (SPEC §8).
+        #[command(flatten)]
+        sim: SimArgs,
+        /// Staff every office to meet the target in at least this share of the draws of the
+        /// scenario's ranges (0..1, e.g. 0.9); the draws use --seed.
+        #[arg(long, value_name = "P", value_parser = confidence)]
+        confidence: Option<f64>,
+        #[command(flatten)]
+        draws: DrawArgs,
+    },
+    /// Monte Carlo simulation of the year.
+    Simulate {
+        file: PathBuf,
+        #[command(flatten)]
+        sim: SimArgs,
+    },
+    /// Two scenarios side by side: analysis, simulation and charts of both.
+    Compare {
+        before: PathBuf,
+        after: PathBuf,
+        #[command(flatten)]
+        sim: SimArgs,
+    },
+    /// The main job: check, analyse, optimise, simulate, and write the proposal pack.
+    Run {
+        file: PathBuf,
+        #[command(flatten)]
+        sim: SimArgs,
+        /// Stop the solver after this many seconds.
+        #[arg(long, value_name = "SECS", default_value = "30", value_parser = seconds)]
+        time_limit: Duration,
+    },
+    /// The multi-year plan: posts needed, staff, leavers and hires year by year (`[plan]`).
+    Plan {
+        file: PathBuf,
+        /// Monte Carlo runs of the leavers (the band on staff).
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=i64::from(simulate::MAX_RUNS)))]
+        runs: u32,
+        /// Seed of the random generator; the same seed gives the same numbers.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Threads (default: all cores). The results do not depend on it.
+        #[arg(long, value_parser = threads)]
+        threads: Option<usize>,
+    },
+    /// How sure the figures are: the tornado of the ranges and their Monte Carlo.
+    Sensitivity {
+        file: PathBuf,
+        #[command(flatten)]
+        draws: DrawArgs,
+        /// Seed of the draws; the same seed gives the same numbers.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Threads (default: all cores). The results do not depend on it.
+        #[arg(long, value_parser = threads)]
+        threads: Option<usize>,
+    },
+    /// Several organisations side by side: staff, work and the ratios a study report quotes.
+    Benchmark {
+        /// Two or more scenario files; the first one's language labels the chart.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<PathBuf>,
+    },
+    /// Write a commented starter scenario that runs as it is; never overwrites a file.
+    Init {
+        /// The scenario file to create.
+        file: PathBuf,
+        /// The language of its comments, names and report.
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+    },
+    /// Print the JSON Schema of the scenario format, for editors.
+    Schema,
+    /// Print the shell completion script of staffplan (see the README to install it).
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print a synthetic scenario of a given size (for benchmarks of the optimiser).
+    #[command(hide = true)]
+    Synth {
+        #[arg(long, default_value_t = 200)]
+        units: usize,
+        #[arg(long, default_value_t = 20)]
+        groups: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub(super) struct DrawArgs {
+    /// Draws of the uncertain inputs (their ranges).
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=i64::from(sensitivity::MAX_DRAWS)))]
+    pub(super) draws: u32,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub(super) struct SimArgs {
+    /// Number of simulated years.
+    #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=i64::from(simulate::MAX_RUNS)))]
+    pub(super) runs: u32,
+    /// Seed of the random generator; the same seed gives the same numbers.
+    #[arg(long, default_value_t = 1)]
+    pub(super) seed: u64,
+    /// Working days to simulate (default: the scenario's working_days).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i64::from(simulate::MAX_DAYS)))]
+    pub(super) days: Option<u32>,
+    /// Threads (default: all cores). The results do not depend on it.
+    #[arg(long, value_parser = threads)]
+    pub(super) threads: Option<usize>,
+    /// Working days simulated first and not counted, so that counting starts with the
+    /// queues of a running office.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub(super) warmup_days: u32,
+    /// Date printed in captions (default: the scenario's `date`, else none).
+    #[arg(long, value_parser = printable)]
+    pub(super) date: Option<String>,
+}
+
+impl SimArgs {
+    /// The multi-year plan of `run`: its band has as many runs as the simulation.
+    pub(super) fn plan_options(&self) -> multiyear::PlanOptions {
+        multiyear::PlanOptions {
+            runs: self.runs,
+            seed: self.seed,
+            threads: self.threads,
+        }
+    }
+
+    pub(super) fn options(&self) -> simulate::SimOptions {
+        simulate::SimOptions {
+            runs: self.runs,
+            seed: self.seed,
+            days: self.days,
+            threads: self.threads,
+            warmup_days: self.warmup_days,
+        }
+    }
+}
+
+/// What `staffplan --help` tells a new user first.
+const NEW_USER: &str = "New to staffplan? Start from a commented scenario that runs as it is:
+  staffplan init my-scenario.toml        (--lang zh: Chinese comments, names and report)
+  staffplan run my-scenario.toml";
+
+/// The example lines of each command's `--help`.
+const EXAMPLES: &[(&str, &str)] = &[
+    ("check", "staffplan check scenarios/daqing-2017.toml"),
+    (
+        "analyse",
+        "staffplan analyse scenarios/daqing-2017.toml --format csv > offices.csv",
+    ),
+    (
+        "optimise",
+        "staffplan optimise scenarios/daqing-2017.toml --write proposal.toml",
+    ),
+    (
+        "simulate",
+        "staffplan simulate scenarios/daqing-2017.toml --runs 1000 --seed 1",
+    ),
+    (
+        "compare",
+        "staffplan compare scenarios/daqing-2017.toml scenarios/daqing-proposal.toml",
+    ),
+    ("run", "staffplan run scenarios/daqing-2017.toml --out pack"),
+    (
+        "plan",
+        "staffplan plan scenarios/daqing-2018-2022.toml --runs 1000 --seed 1",
+    ),
+    (
+        "sensitivity",
+        "staffplan sensitivity scenarios/daqing-2017.toml --draws 1000 --seed 1\n  staffplan analyse scenarios/daqing-2017.toml --set work.review.hours=130",
+    ),
+    (
+        "benchmark",
+        "staffplan benchmark scenarios/daqing-2017.toml scenarios/daqing-proposal.toml scenarios/chengdu-2016.toml",
+    ),
+    (
+        "init",
+        "staffplan init my-scenario.toml\n  staffplan init 我的情景.toml --lang zh",
+    ),
+    ("schema", "staffplan schema > staffplan.schema.json"),
+    (
+        "completions",
+        "staffplan completions bash > ~/.local/share/bash-completion/completions/staffplan",
+    ),
+    ("synth", "staffplan synth --units 200 --groups 20 > big.toml"),
+];
+
+/// The command line as clap sees it, with an example in every command's help and the pointer
+/// to `init` in the main help. Completions are generated from it too.
+pub fn command() -> clap::Command {
+    let mut command = Args::command().after_help(NEW_USER);
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        if let Some((_, example)) = EXAMPLES.iter().find(|(n, _)| *n == name) {
+            let heading = if example.contains('\n') {
+                "Examples"
+            } else {
+                "Example"
+            };
+            command =
+                command.mut_subcommand(name, |c| c.after_help(format!("{heading}:\n  {example}")));
+        }
+    }
+    command
+}
+
+/// `--time-limit`: a positive, finite number of seconds (clap reports anything else, exit 2).
+fn seconds(value: &str) -> Result<Duration, String> {
+    let refuse = || format!("{value} is not a positive number of seconds (e.g. --time-limit 30)");
+    let secs: f64 = value.trim().parse().map_err(|_| refuse())?;
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(refuse());
+    }
+    Duration::try_from_secs_f64(secs).map_err(|_| refuse())
+}
+
+/// `--date`: text without control characters, since it is printed in charts and reports.
+fn printable(value: &str) -> Result<String, String> {
+    match value.chars().find(|c| c.is_control()) {
+        Some(c) => Err(format!(
+            "the text contains the control character U+{:04X}",
+            u32::from(c)
+        )),
+        None => Ok(value.to_string()),
+    }
+}
+
+/// `--confidence`: a share above 0 and at most 1.
+fn confidence(value: &str) -> Result<f64, String> {
+    match value.trim().parse::<f64>() {
+        Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
+        _ => Err(format!(
+            "{value} is not a share above 0 and at most 1 (e.g. --confidence 0.9)"
+        )),
+    }
+}
+
+/// Most threads `--threads` may ask for: more only adds the cost of starting them.
+const MAX_THREADS: usize = 256;
+
+/// `--threads`: 1 to [`MAX_THREADS`].
+fn threads(value: &str) -> Result<usize, String> {
+    match value.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "{value} is not a number of threads from 1 to {MAX_THREADS}"
+        )),
+    }
+}

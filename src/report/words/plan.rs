@@ -1,0 +1,114 @@
+//! The words of the multi-year plan (SPEC §10): its report section, its chart and its sheet,
+//! in each language.
+
+/// The words of the multi-year plan: its report section, its chart and its sheet.
+#[derive(Debug)]
+pub struct PlanWords {
+    pub title: &'static str,
+    /// (first year, last year, runs, seed).
+    pub intro: fn(u32, u32, u32, u64) -> String,
+    pub staff_headers: [&'static str; 5],
+    pub no_cap: &'static str,
+    pub total_heading: &'static str,
+    pub total_headers: [&'static str; 9],
+    pub request_heading: &'static str,
+    /// (hires, staff type label, year they arrive).
+    pub request_item: fn(u64, &str, u32) -> String,
+    /// (year, the items).
+    pub request_line: fn(u32, &str) -> String,
+    pub no_request: fn(u32) -> String,
+    /// (last year): every office keeps up.
+    pub keeps_up: fn(u32) -> String,
+    /// (first short year, offices short that year, people short in all in the last year,
+    /// last year).
+    pub short: fn(u32, &str, f64, u32) -> String,
+    /// (arrival year, staff type label, rule, hires wanted, granted).
+    pub binds: fn(u32, &str, &str, u64, u64) -> String,
+    /// "quota", "cap on hires a year".
+    pub rules: [&'static str; 2],
+    /// Short without a binding rule: the hiring lag.
+    pub lag_cause: &'static str,
+    pub office_heading: &'static str,
+    pub office_text: &'static str,
+    pub office: &'static str,
+    pub chart_title: &'static str,
+    pub chart_axis: &'static str,
+    pub year: &'static str,
+    /// "posts needed", "staff".
+    pub series: [&'static str; 2],
+    pub chart_note: &'static str,
+}
+
+pub(super) const PLAN_EN: PlanWords = PlanWords {
+    title: "Multi-year plan",
+    intro: |first, last, runs, seed| format!("Year by year from {first} to {last}: the posts the analysis of each year's work needs (volumes grown by each work type's growth), the staff expected before hires, the hires that arrive, the people expected to leave, and the gap (staff − posts needed). Stocks are expected values, so they may hold fractions of a person; hires are whole people. The band on staff is the 5th–95th percentile over {runs} runs in which each person leaves with the probability of their staff type (seed {seed})."),
+    staff_headers: ["staff type", "leaving a year", "hiring lag (years)", "most hires a year", "quota by year"],
+    no_cap: "no cap",
+    total_heading: "The whole organisation, year by year",
+    total_headers: ["year", "posts needed", "staff before hires", "hires requested", "hires arriving", "staff", "staff 5–95%", "leavers", "gap"],
+    request_heading: "Recruitment each year must request",
+    request_item: |n, label, arrival| format!("{n} {label} (arriving {arrival})"),
+    request_line: |year, items| format!("{year}: request {items}."),
+    no_request: |year| format!("{year}: no request."),
+    keeps_up: |last| format!("With these requests every office has the posts it needs in every year up to {last}."),
+    short: |year, offices, short, last| format!("The plan stops keeping up in {year}: {offices} have fewer staff than posts needed; in {last} the organisation is {short:.1} people short in all."),
+    binds: |year, label, rule, wanted, granted| format!("For {year}, the {rule} of {label} allows {granted} of the {wanted} hires the posts needed ask."),
+    rules: ["quota", "cap on hires a year"],
+    lag_cause: "No quota or cap cuts a request: the shortfall is the hiring lag (hires requested now arrive later).",
+    office_heading: "Gap by office (staff − posts needed)",
+    office_text: "Expected staff less posts needed, office by office; a negative figure is a shortfall.",
+    office: "office",
+    chart_title: "Posts needed and staff, year by year",
+    chart_axis: "people",
+    year: "year",
+    series: ["posts needed", "staff"],
+    chart_note: "staff: expected, shaded 5–95 % of runs of leavers",
+};
+
+pub(super) const PLAN_ZH: PlanWords = PlanWords {
+    title: "多年度人员规划",
+    intro: |first, last, runs, seed| {
+        format!("{first}年至{last}年逐年测算:按各年工作量(各类工作按其年增长率增长)分析所需岗位数,招录到岗前的预计在岗人数,到岗的招录人员,预计离职人数,以及缺口(在岗人数 − 所需岗位数)。在岗人数为期望值,可含小数;招录人数为整数。在岗人数的区间是{runs}次模拟(随机种子 {seed})的第5至第95百分位数,每次模拟中每人按其人员类别的离职率离职。")
+    },
+    staff_headers: [
+        "人员类别",
+        "年离职率",
+        "招录周期(年)",
+        "每年招录上限",
+        "逐年编制限额",
+    ],
+    no_cap: "不限",
+    total_heading: "全机构逐年情况",
+    total_headers: [
+        "年份",
+        "所需岗位数",
+        "招录到岗前在岗人数",
+        "申请招录人数",
+        "到岗人数",
+        "在岗人数",
+        "在岗人数 5%–95%",
+        "离职人数",
+        "缺口",
+    ],
+    request_heading: "每年须申请招录的人员",
+    request_item: |n, label, arrival| format!("{label}{n}人({arrival}年到岗)"),
+    request_line: |year, items| format!("{year}年:申请招录{items}。"),
+    no_request: |year| format!("{year}年:无须申请招录。"),
+    keeps_up: |last| format!("按上述申请招录,至{last}年各机构每年的在岗人数均不少于所需岗位数。"),
+    short: |year, offices, short, last| {
+        format!("自{year}年起人员跟不上需要:{offices}的在岗人数少于所需岗位数;至{last}年全机构共缺{short:.1}人。")
+    },
+    binds: |year, label, rule, wanted, granted| {
+        format!("{year}年{label}的{rule}只允许到岗{granted}人,而所需岗位数要求{wanted}人。")
+    },
+    rules: ["限额", "每年招录上限"],
+    lag_cause: "没有编制限额或招录上限削减申请:缺口来自招录周期(现在申请的人员要以后才能到岗)。",
+    office_heading: "各机构缺口(在岗人数 − 所需岗位数)",
+    office_text: "各机构预计在岗人数减所需岗位数;负数为缺员。",
+    office: "机构",
+    chart_title: "所需岗位数与在岗人数(逐年)",
+    chart_axis: "人数",
+    year: "年份",
+    series: ["所需岗位数", "在岗人数"],
+    chart_note: "在岗人数:期望值,阴影为离职模拟的 5%–95%",
+};

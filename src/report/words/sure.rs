@@ -1,0 +1,98 @@
+//! The words of the uncertain inputs (SPEC §9): the section "how sure are these figures"
+//! and the tornado, in each language.
+
+/// The words of the uncertain inputs (SPEC §9).
+#[derive(Debug)]
+pub struct Sure {
+    pub section: &'static str,
+    /// (ranges, draws, seed).
+    pub intro: fn(usize, u32, u64) -> String,
+    pub intervals: &'static str,
+    pub interval_headers: [&'static str; 7],
+    pub total: &'static str,
+    pub ranking: &'static str,
+    pub ranking_text: &'static str,
+    pub ranking_headers: [&'static str; 8],
+    pub chart: &'static str,
+    pub chart_axis: &'static str,
+    pub at_low: &'static str,
+    pub at_high: &'static str,
+    /// (the FTE need with every input at likely).
+    pub at_likely: fn(f64) -> String,
+    /// Calendar inputs: hours a day, leave days, training days, non-case share, overtime cap.
+    pub calendar: [&'static str; 5],
+    /// After an office's name: its leaders' casework share.
+    pub leader_share: &'static str,
+    /// After a work type's name: items a year, hours per item, variation of the effort.
+    pub work: [&'static str; 3],
+    /// Between a work type and its follow-up work, and after them: the share.
+    pub next: [&'static str; 2],
+    /// Between a unit and a work type, and after them: items a year.
+    pub workload: [&'static str; 2],
+    /// Figures set on the command line (`--set`), in the assumptions.
+    pub overrides: &'static str,
+    pub overrides_text: &'static str,
+}
+
+pub(super) const SURE_EN: Sure = Sure {
+    section: "How sure are these figures",
+    intro: |n, draws, seed| format!("The scenario gives {n} figure{} as a range (low, likely, high); every other figure of this report uses the likely values. Below are the posts needed per office over {draws} draws in which every range takes a value from its triangular distribution at once (seed {seed}), and the assumptions ranked by how much they move the answer: measure the first ones first.", if n == 1 { "" } else { "s" }),
+    intervals: "Posts needed: likely value and spread over the draws",
+    interval_headers: ["Office", "Likely", "Mean", "5%", "50%", "90%", "95%"],
+    total: "Total",
+    ranking: "Assumptions ranked by how much they move the answer",
+    ranking_text: "Each input at its low and at its high value, every other at its likely value; figures for the whole organisation.",
+    ranking_headers: ["Input", "Low", "Likely", "High", "FTE need at low", "FTE need at high", "Posts at low", "Posts at high"],
+    chart: "Which assumptions move the answer",
+    chart_axis: "FTE need of the whole organisation",
+    at_low: "input at its low value",
+    at_high: "input at its high value",
+    at_likely: |v| format!("every input at its likely value: {v:.1}"),
+    calendar: ["hours a working day", "leave days a year", "training days a year", "share of time on non-case duties", "most overtime hours a year"],
+    leader_share: "leaders' share of time on casework",
+    work: ["items a year", "hours per item", "variation of the effort"],
+    next: [" → ", "follow-up share"],
+    workload: [": ", "items a year"],
+    overrides: "Figures set on the command line",
+    overrides_text: "These figures replace those of the scenario file:",
+};
+
+pub(super) const SURE_ZH: Sure = Sure {
+    section: "这些数字有多可靠",
+    intro: |n, draws, seed| {
+        format!("情景中有{n}个数值以区间(低值、最可能值、高值)给出;本报告其余各处均采用最可能值。下面给出各机构所需岗位数在{draws}次抽样中的分布(每次抽样中所有区间同时按三角分布取值,随机种子{seed}),以及按对结论影响大小排列的各项假设:影响最大的应当最先核实。")
+    },
+    intervals: "所需岗位数:最可能值及抽样分布",
+    interval_headers: ["机构", "最可能值", "均值", "5%", "50%", "90%", "95%"],
+    total: "合计",
+    ranking: "按对结论影响大小排列的假设",
+    ranking_text: "每次只让一项取其低值或高值,其余均取最可能值;数字为全机构合计。",
+    ranking_headers: [
+        "输入",
+        "低值",
+        "最可能值",
+        "高值",
+        "取低值时所需人力",
+        "取高值时所需人力",
+        "取低值时岗位数",
+        "取高值时岗位数",
+    ],
+    chart: "哪些假设影响结论",
+    chart_axis: "全机构所需人力(FTE)",
+    at_low: "该项取低值",
+    at_high: "该项取高值",
+    at_likely: |v| format!("各项均取最可能值:{v:.1}"),
+    calendar: [
+        "每日工作小时",
+        "每年休假天数",
+        "每年培训天数",
+        "非办案事务时间占比",
+        "每人每年加班上限小时",
+    ],
+    leader_share: "领导办案时间占比",
+    work: ["年件数", "每件工时", "工时变异系数"],
+    next: [" → ", "转入比例"],
+    workload: [":", "年件数"],
+    overrides: "命令行设定的数值",
+    overrides_text: "以下数值取代情景文件中的数值:",
+};

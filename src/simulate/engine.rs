@@ -713,11 +713,11 @@ impl<'a> Engine<'a> {
             let late = lead > deadline;
             tally.due += 1;
             tally.late += u32::from(late);
-            let pair = self.plan.deadline_works[office]
-                .iter()
-                .find(|&&(w, _)| w == work)
-                .map(|&(_, pair)| pair as usize);
-            if let Some(due) = pair.and_then(|p| self.dues.get_mut(p)) {
+            if let Some(due) = self
+                .plan
+                .pair(office, work)
+                .and_then(|p| self.dues.get_mut(p))
+            {
                 due.due += 1;
                 due.late += u32::from(late);
             }
@@ -789,8 +789,7 @@ impl<'a> Engine<'a> {
                 let deadline = plan.works.get(work).and_then(|w| w.deadline);
                 if deadline.is_some_and(|d| horizon - arrival > d) {
                     open_late += 1;
-                    let pair = plan.deadline_works[o].iter().find(|&&(w, _)| w == work);
-                    if let Some(n) = pair.and_then(|&(_, p)| open_late_pair.get_mut(p as usize)) {
+                    if let Some(n) = plan.pair(o, work).and_then(|p| open_late_pair.get_mut(p)) {
                         *n += 1;
                     }
                 }

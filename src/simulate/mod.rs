@@ -323,7 +323,7 @@ pub fn simulate(
             per_run: summary::values_per_run(&plan),
         });
     }
-    let mut gathered = summary::Gathered::new(&plan, options.runs, band_runs);
+    let mut gathered = summary::Gathered::new(&plan, band_runs);
     // One engine per worker thread, made once: its buffers serve every run it simulates.
     let engines: Vec<Mutex<Engine>> = (0..pool.current_num_threads())
         .map(|_| Mutex::new(Engine::new(&plan)))

@@ -217,6 +217,16 @@ impl Plan {
         (((k as u64 + 1) * u64::from(self.sample_step)).min(u64::from(self.days))) as u32
     }
 
+    /// The index of the (office, work) pair among the deadline pairs, if that work has one.
+    #[inline]
+    pub(super) fn pair(&self, office: usize, work: usize) -> Option<usize> {
+        self.deadline_works
+            .get(office)?
+            .iter()
+            .find(|&&(w, _)| w == work)
+            .map(|&(_, pair)| pair as usize)
+    }
+
     /// Can this office ever field a team for this work?
     pub(super) fn fieldable(&self, work: usize, office: usize) -> bool {
         match (self.works.get(work), self.offices.get(office)) {

@@ -110,9 +110,8 @@ impl WorkGather {
 /// Everything a simulation keeps of its runs so far.
 pub struct Gathered<'a> {
     plan: &'a Plan,
-    /// Runs whose backlog the chart keeps: the first `band_runs`.
+    /// Runs whose values the bands and the chart keep: the first `kept` ([`band_runs`]).
     kept: usize,
-    band_runs: u32,
     /// Runs folded in so far.
     added: usize,
     offices: Vec<OfficeGather>,
@@ -123,12 +122,13 @@ pub struct Gathered<'a> {
 }
 
 impl<'a> Gathered<'a> {
-    pub fn new(plan: &'a Plan, runs: u32, band_runs: u32) -> Gathered<'a> {
-        let keep = band_runs.min(runs) as usize;
+    /// Gathers runs of `plan`, keeping the values of the first `band_runs` for the bands and
+    /// the chart.
+    pub fn new(plan: &'a Plan, band_runs: u32) -> Gathered<'a> {
+        let keep = band_runs as usize;
         Gathered {
             plan,
             kept: keep,
-            band_runs,
             added: 0,
             offices: (0..plan.offices.len())
                 .map(|_| OfficeGather::new(keep))
@@ -256,7 +256,7 @@ impl<'a> Gathered<'a> {
             days: plan.days,
             warmup_days: plan.warmup_days,
             series_step_days: plan.sample_step,
-            band_runs: self.band_runs,
+            band_runs: u32::try_from(self.kept).unwrap_or(u32::MAX),
             overtime_cap_hours: plan.overtime_cap,
             offices,
             works,

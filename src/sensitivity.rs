@@ -380,14 +380,8 @@ fn draw_scenarios<T: Send>(
             per_draw,
         });
     }
-    let threads = options.threads.unwrap_or(0);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| SensitivityError::Threads {
-            threads,
-            reason: e.to_string(),
-        })?;
+    let pool = simulate::pool(options.threads)
+        .map_err(|(threads, reason)| SensitivityError::Threads { threads, reason })?;
     Ok(pool.install(|| {
         (0..options.draws)
             .into_par_iter()

@@ -12,8 +12,14 @@ use rand_chacha::ChaCha8Rng;
 /// The generator of run `run` under `seed`: the seed picks the key, the run index picks one of
 /// ChaCha's 2⁶⁴ independent streams, so runs never overlap and any run can be replayed alone.
 pub fn run_rng(seed: u64, run: u32) -> RunRng {
+    stream(seed, 0, run)
+}
+
+/// ChaCha8 stream `family · 2³² + index` under `seed`: each family of generators (runs, their
+/// chains, the draws of the uncertain inputs) has 2³² streams of its own.
+fn stream(seed: u64, family: u64, index: u32) -> RunRng {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    rng.set_stream(u64::from(run));
+    rng.set_stream((family << 32) | u64::from(index));
     RunRng {
         rng,
         ziggurat: ziggurat(),
@@ -27,23 +33,13 @@ pub fn run_rng(seed: u64, run: u32) -> RunRng {
 /// changes (the order in which items finish) moves the follow-up draws. Its streams (2³² and
 /// up) never meet those of `run_rng`.
 pub fn chain_rng(seed: u64, run: u32) -> RunRng {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    rng.set_stream((1 << 32) | u64::from(run));
-    RunRng {
-        rng,
-        ziggurat: ziggurat(),
-    }
+    stream(seed, 1, run)
 }
 
 /// The generator of draw `draw` of the uncertain inputs under `seed` (SPEC §9): streams 2³³
 /// and up, which never meet those of the runs ([`run_rng`]) or of their chains ([`chain_rng`]).
 pub fn draw_rng(seed: u64, draw: u32) -> RunRng {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    rng.set_stream((2 << 32) | u64::from(draw));
-    RunRng {
-        rng,
-        ziggurat: ziggurat(),
-    }
+    stream(seed, 2, draw)
 }
 
 /// The `u`-quantile (u in [0, 1]) of the triangular distribution on `low ≤ likely ≤ high`:

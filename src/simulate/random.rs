@@ -22,7 +22,8 @@ fn stream(seed: u64, family: u64, index: u32) -> RunRng {
     rng.set_stream((family << 32) | u64::from(index));
     RunRng {
         rng,
-        ziggurat: ziggurat(),
+        exp: exp_ziggurat(),
+        normal: normal_ziggurat(),
     }
 }
 
@@ -64,54 +65,77 @@ pub fn triangular_quantile(u: f64, low: f64, likely: f64, high: f64) -> f64 {
 #[derive(Debug, Clone)]
 pub struct RunRng {
     rng: ChaCha8Rng,
-    ziggurat: &'static Ziggurat,
+    exp: &'static Ziggurat,
+    normal: &'static Ziggurat,
 }
 
-/// Where the base strip of the 256-strip exponential ziggurat ends, and the area of each strip
-/// (Marsaglia and Tsang, "The ziggurat method for generating random variables", 2000).
-const ZIGGURAT_R: f64 = 7.697_117_470_131_05;
-const ZIGGURAT_AREA: f64 = 0.003_949_659_822_581_557;
-
-/// Strips `x_0 = r > x_1 > … > x_255 = 0` of equal area under `e^{−x}`, where
-/// `x_{k+1} = −ln(e^{−x_k} + area / x_k)`. Region `i ≥ 1` is the box
-/// `[0, x_{i−1}] × [e^{−x_{i−1}}, e^{−x_i}]`; region 0 is the box `[0, r] × [0, e^{−r}]` with
-/// the tail beyond `r`, drawn as one box of width `area / e^{−r}`.
+/// A 256-strip ziggurat (Marsaglia and Tsang, "The ziggurat method for generating random
+/// variables", 2000) under a decreasing density `f` on `[0, ∞)`: strips
+/// `x_0 = r > x_1 > … > x_255 = 0` of equal area `v`, where `x_{k+1} = f⁻¹(f(x_k) + v / x_k)`.
+/// Region `i ≥ 1` is the box `[0, x_{i−1}] × [f(x_{i−1}), f(x_i)]`; region 0 is the box
+/// `[0, r] × [0, f(r)]` with the tail beyond `r`, drawn as one box of width `v / f(r)`.
 #[derive(Debug)]
 struct Ziggurat {
     /// Width of the box a draw lands in.
     width: [f64; 256],
     /// Below this, the box lies wholly under the curve.
     inner: [f64; 256],
-    /// Bottom and top of the box: `e^{−x_{i−1}}` and `e^{−x_i}`.
+    /// Bottom and top of the box: `f(x_{i−1})` and `f(x_i)`.
     low: [f64; 256],
     high: [f64; 256],
+    f: fn(f64) -> f64,
 }
 
-fn ziggurat() -> &'static Ziggurat {
-    static TABLES: std::sync::OnceLock<Ziggurat> = std::sync::OnceLock::new();
-    TABLES.get_or_init(|| {
+impl Ziggurat {
+    fn new(r: f64, v: f64, f: fn(f64) -> f64, f_inverse: fn(f64) -> f64) -> Ziggurat {
         let mut x = [0.0; 256];
-        x[0] = ZIGGURAT_R;
+        x[0] = r;
         for k in 1..255 {
-            x[k] = -((-x[k - 1]).exp() + ZIGGURAT_AREA / x[k - 1]).ln();
+            x[k] = f_inverse(f(x[k - 1]) + v / x[k - 1]);
         }
-        // The recurrence closes at 0 (to about 1e−14) with these constants.
+        // The recurrence closes at 0 (to about 1e−2 of a strip) with the published constants.
         x[255] = 0.0;
         let mut z = Ziggurat {
             width: [0.0; 256],
             inner: [0.0; 256],
             low: [0.0; 256],
             high: [0.0; 256],
+            f,
         };
-        z.width[0] = ZIGGURAT_AREA / (-ZIGGURAT_R).exp();
-        z.inner[0] = ZIGGURAT_R;
+        z.width[0] = v / f(r);
+        z.inner[0] = r;
         for i in 1..256 {
             z.width[i] = x[i - 1];
             z.inner[i] = x[i];
-            z.low[i] = (-x[i - 1]).exp();
-            z.high[i] = (-x[i]).exp();
+            z.low[i] = f(x[i - 1]);
+            z.high[i] = f(x[i]);
         }
         z
+    }
+}
+
+/// The exponential's strips: density `e^{−x}`.
+const EXP_R: f64 = 7.697_117_470_131_05;
+const EXP_AREA: f64 = 0.003_949_659_822_581_557;
+
+/// The normal's strips: density `e^{−x²/2}` (unscaled, which the ziggurat does not need).
+const NORMAL_R: f64 = 3.654_152_885_361_009;
+const NORMAL_AREA: f64 = 0.004_928_673_233_974_658;
+
+fn exp_ziggurat() -> &'static Ziggurat {
+    static TABLES: std::sync::OnceLock<Ziggurat> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| Ziggurat::new(EXP_R, EXP_AREA, |x| (-x).exp(), |y| -y.ln()))
+}
+
+fn normal_ziggurat() -> &'static Ziggurat {
+    static TABLES: std::sync::OnceLock<Ziggurat> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        Ziggurat::new(
+            NORMAL_R,
+            NORMAL_AREA,
+            |x| (-0.5 * x * x).exp(),
+            |y| (-2.0 * y.ln()).sqrt(),
+        )
     })
 }
 
@@ -136,42 +160,59 @@ impl RunRng {
         ((self.rng.next_u64() >> 11) + 1) as f64 * UNIT
     }
 
-    /// Exponential with mean 1, by Marsaglia and Tsang's ziggurat: one 64-bit word and a
-    /// multiplication in about 99% of draws, a logarithm-free test or the tail otherwise.
+    /// A point under the ziggurat `z`: one 64-bit word and a multiplication in
+    /// about 99% of draws, a test against `f` otherwise. Returns the point, or `None` where
+    /// the draw falls in the tail beyond `r` (each distribution draws its tail its own way),
+    /// with the word, whose bits 8 to 10 chose nothing.
     #[inline]
-    pub fn exp1(&mut self) -> f64 {
-        let z = self.ziggurat;
-        let mut offset = 0.0;
+    fn strip(&mut self, z: &Ziggurat) -> (Option<f64>, u64) {
         loop {
             let bits = self.rng.next_u64();
             let i = (bits & 0xff) as usize;
             let u = (bits >> 11) as f64 * UNIT;
             let x = u * z.width[i];
             if x < z.inner[i] {
-                return offset + x;
+                return (Some(x), bits);
             }
             if i == 0 {
-                // Beyond the base strip: the exponential tail past r is r plus an exponential.
-                offset += ZIGGURAT_R;
-                continue;
+                return (None, bits);
             }
             let y = self.uniform();
-            if z.low[i] + y * (z.high[i] - z.low[i]) < (-x).exp() {
-                return offset + x;
+            if z.low[i] + y * (z.high[i] - z.low[i]) < (z.f)(x) {
+                return (Some(x), bits);
             }
         }
     }
 
-    /// Standard normal, by the polar method (the second value of each pair is dropped to keep
-    /// the generator free of hidden state).
-    pub fn normal(&mut self) -> f64 {
+    /// Exponential with mean 1, by the ziggurat.
+    #[inline]
+    pub fn exp1(&mut self) -> f64 {
+        let mut offset = 0.0;
         loop {
-            let u = 2.0 * self.uniform() - 1.0;
-            let v = 2.0 * self.uniform() - 1.0;
-            let s = u * u + v * v;
-            if s > 0.0 && s < 1.0 {
-                return u * (-2.0 * s.ln() / s).sqrt();
+            match self.strip(self.exp).0 {
+                Some(x) => return offset + x,
+                // Beyond the base strip: the exponential tail past r is r plus an exponential.
+                None => offset += EXP_R,
             }
+        }
+    }
+
+    /// Standard normal, by the ziggurat, with the sign from a spare bit of the same word.
+    #[inline]
+    pub fn normal(&mut self) -> f64 {
+        let (x, bits) = self.strip(self.normal);
+        // Beyond r, Marsaglia's tail: r + x with x of density ∝ e^{−rx − x²/2}.
+        let x = x.unwrap_or_else(|| loop {
+            let x = -self.uniform_open().ln() / NORMAL_R;
+            let y = -self.uniform_open().ln();
+            if 2.0 * y > x * x {
+                break NORMAL_R + x;
+            }
+        });
+        if bits & 0x100 == 0 {
+            x
+        } else {
+            -x
         }
     }
 
@@ -297,6 +338,51 @@ mod tests {
             );
         }
         assert!(draws.iter().all(|&x| x >= 0.0 && x.is_finite()));
+    }
+
+    #[test]
+    fn ziggurat_normal_has_the_right_distribution() {
+        // P(X > t) = ½ erfc(t / √2), from a table: t = 0, 0.5, 1, 2, 3, 3.7 (past r = 3.654).
+        let mut rng = run_rng(5, 2);
+        let n = 400_000;
+        let draws: Vec<f64> = (0..n).map(|_| rng.normal()).collect();
+        let upper = [
+            (0.0, 0.5),
+            (0.5, 0.308_537_538_725_986_9),
+            (1.0, 0.158_655_253_931_457_05),
+            (2.0, 0.022_750_131_948_179_2),
+            (3.0, 0.001_349_898_031_630_094_6),
+            (3.7, 0.000_107_799_733_477_383_4),
+        ];
+        for (t, want) in upper {
+            for (side, sign) in [("above", 1.0), ("below", -1.0)] {
+                let share = draws.iter().filter(|&&x| sign * x > t).count() as f64 / f64::from(n);
+                let error = 4.5 * (want * (1.0 - want) / f64::from(n)).sqrt();
+                assert!(
+                    (share - want).abs() < error.max(2e-5),
+                    "P(X {side} {}) = {share}, want {want}",
+                    sign * t
+                );
+            }
+        }
+        let mean = draws.iter().sum::<f64>() / f64::from(n);
+        let var = draws.iter().map(|x| x * x).sum::<f64>() / f64::from(n) - mean * mean;
+        // Standard errors: 1/√n = 0.0016 for the mean, √(2/n) = 0.0022 for the variance.
+        assert!(
+            mean.abs() < 0.007 && (var - 1.0).abs() < 0.01,
+            "{mean} {var}"
+        );
+    }
+
+    #[test]
+    fn ziggurat_strips_close_at_zero() {
+        // The last strip's top is f(0) = 1 when the constants are right: an error there
+        // would bias every draw near the mode.
+        for (z, area) in [(exp_ziggurat(), EXP_AREA), (normal_ziggurat(), NORMAL_AREA)] {
+            assert!((z.high[255] - 1.0).abs() < 1e-15);
+            let last_top = z.low[255] + area / z.width[255];
+            assert!(last_top > 0.99 && last_top < 1.01, "{last_top}");
+        }
     }
 
     #[test]

@@ -390,13 +390,31 @@ fn run(args: &Args) -> Result<(), Error> {
                 time_limit: *time_limit,
                 ..optimise::Options::default()
             };
-            let recommendation = optimise::optimise(&loaded.scenario, &options)?;
-            // The service check simulates the plan it confirms; that simulation is the pack's.
-            let (recommendation, confirmed) = service::confirm(recommendation, &sim.options())?;
-            let sims = match confirmed {
-                Some(after) => [simulate_one(&loaded.scenario, sim, args.quiet)?, after],
-                None => simulate_both(&loaded.scenario, &recommendation.after, sim, args.quiet)?,
+            // Today's organisation is simulated while the optimiser, which works on one core,
+            // searches: it needs nothing from the recommendation, and its seeded runs give
+            // the same figures on any thread.
+            let (planned, today) = std::thread::scope(|scope| {
+                let today =
+                    scope.spawn(|| simulate::simulate(&loaded.scenario, &sim.options(), &|_| {}));
+                let planned = optimise::optimise(&loaded.scenario, &options)
+                    .map_err(Error::from)
+                    .and_then(|recommendation| {
+                        // The service check simulates the plan it confirms; that
+                        // simulation is the pack's.
+                        Ok(service::confirm(recommendation, &sim.options())?)
+                    });
+                let today = today
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (planned, today)
+            });
+            let (recommendation, confirmed) = planned?;
+            let today = today?;
+            let after = match confirmed {
+                Some(after) => after,
+                None => simulate_one(&recommendation.after, sim, args.quiet)?,
             };
+            let sims = [today, after];
             let analyses = [
                 analysis::analyse(&loaded.scenario),
                 analysis::analyse(&recommendation.after),

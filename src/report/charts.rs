@@ -6,6 +6,7 @@ use crate::chart::{self, BandChart, BandPanel, BeforeAfter, Caption, Chart, Stac
 use crate::error::Error;
 use crate::export::Cell;
 use crate::simulate::Simulation;
+use rayon::prelude::*;
 
 /// Most offices shown in the backlog chart: the ones with the largest backlog.
 const BACKLOG_PANELS: usize = 6;
@@ -35,13 +36,18 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
     let work_types = work_types(pack).map(|chart| (WORK_TYPE_CHART, chart));
     let trajectory = trajectory(pack).map(|chart| (TRAJECTORY_CHART, chart));
     let tornado = tornado(pack).map(|chart| (super::content::TORNADO_CHART, chart));
-    CHART_NAMES
+    let charts: Vec<(&'static str, Chart)> = CHART_NAMES
         .iter()
         .copied()
         .zip(charts)
         .chain(work_types)
         .chain(trajectory)
         .chain(tornado)
+        .collect();
+    // Drawing and compressing a chart is pure and takes a good part of a `run`: the charts
+    // are drawn side by side, and collected in their order, so the pack is the same bytes.
+    charts
+        .into_par_iter()
         .map(|(name, chart)| {
             let fail = |source: chart::ChartError| Error::Chart {
                 name: name.to_string(),

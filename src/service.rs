@@ -21,6 +21,8 @@
 //! This module sits above `optimise` and `simulate`: it takes a plan as a `Scenario` and
 //! returns another, and never imports the solver.
 
+use std::collections::VecDeque;
+
 use crate::analysis::{self, Analysis};
 use crate::model::Scenario;
 use crate::optimise::{BeyondQuota, Recommendation, ServiceCheck, ServiceUnmet, Shortfall};
@@ -77,7 +79,8 @@ fn search(plan: &Scenario, options: &SimOptions) -> Result<ServicePlan, Simulate
         runs: options.runs.min(SEARCH_RUNS),
         ..options.clone()
     };
-    let mut search = Search::new(plan, &screening)?;
+    let mut memo = Memo::default();
+    let mut search = Search::new(plan, &screening, &mut memo)?;
     search.screen()?;
     let before_service = search.worst_shares();
     search.add_until_met()?;
@@ -94,18 +97,22 @@ fn search(plan: &Scenario, options: &SimOptions) -> Result<ServicePlan, Simulate
         .iter()
         .any(|u| u.reason == Shortfall::NoRoom)
     {
-        found.check.beyond_quota = Some(beyond_quota(&found.scenario, &screening)?);
+        found.check.beyond_quota = Some(beyond_quota(&found.scenario, &screening, &mut memo)?);
     }
     Ok(found)
 }
 
 /// The same search from the confirmed plan with the quotas and the budget lifted: how many
 /// more posts the on-time targets need than the quotas allow.
-fn beyond_quota(plan: &Scenario, options: &SimOptions) -> Result<BeyondQuota, SimulateError> {
+fn beyond_quota(
+    plan: &Scenario,
+    options: &SimOptions,
+    memo: &mut Memo,
+) -> Result<BeyondQuota, SimulateError> {
     let mut unlimited = plan.clone();
     unlimited.policy.quota.iter_mut().for_each(|q| *q = None);
     unlimited.policy.budget = None;
-    let mut search = Search::new(&unlimited, options)?;
+    let mut search = Search::new(&unlimited, options, memo)?;
     search.add_until_met()?;
     search.remove_unneeded()?;
     let found = search.finish(Vec::new());
@@ -116,8 +123,45 @@ fn beyond_quota(plan: &Scenario, options: &SimOptions) -> Result<BeyondQuota, Si
     })
 }
 
-struct Search<'a> {
+/// Simulations this check has run, by staffing. The search comes back to staffings it has
+/// simulated (a post tried and taken back; the search beyond the quota starts from the
+/// confirmed plan), and within one check the plans differ only in their staffing, quotas and
+/// budget, so the same staffing and options give the same figures.
+#[derive(Default)]
+struct Memo {
+    kept: VecDeque<(Vec<Vec<u32>>, SimOptions, Simulation)>,
+}
+
+/// Simulations the memo keeps: the last few, which is where the search comes back to.
+const MEMO_KEPT: usize = 4;
+
+impl Memo {
+    fn simulate(
+        &mut self,
+        plan: &Scenario,
+        options: &SimOptions,
+    ) -> Result<Simulation, SimulateError> {
+        let staff: Vec<Vec<u32>> = plan.offices.iter().map(|o| o.staff.clone()).collect();
+        let known = self
+            .kept
+            .iter()
+            .find(|(s, o, _)| *s == staff && o == options);
+        if let Some((_, _, simulation)) = known {
+            return Ok(simulation.clone());
+        }
+        let simulation = simulate::simulate(plan, options, &|_| {})?;
+        if self.kept.len() >= MEMO_KEPT {
+            self.kept.pop_front();
+        }
+        self.kept
+            .push_back((staff, options.clone(), simulation.clone()));
+        Ok(simulation)
+    }
+}
+
+struct Search<'a, 'm> {
     start: &'a Scenario,
+    memo: &'m mut Memo,
     options: SimOptions,
     current: Scenario,
     simulation: Simulation,
@@ -127,11 +171,16 @@ struct Search<'a> {
     given_up: Vec<Option<Shortfall>>,
 }
 
-impl<'a> Search<'a> {
-    fn new(plan: &'a Scenario, options: &SimOptions) -> Result<Search<'a>, SimulateError> {
-        let simulation = simulate::simulate(plan, options, &|_| {})?;
+impl<'a, 'm> Search<'a, 'm> {
+    fn new(
+        plan: &'a Scenario,
+        options: &SimOptions,
+        memo: &'m mut Memo,
+    ) -> Result<Search<'a, 'm>, SimulateError> {
+        let simulation = memo.simulate(plan, options)?;
         Ok(Search {
             start: plan,
+            memo,
             options: options.clone(),
             current: plan.clone(),
             simulation,
@@ -144,7 +193,7 @@ impl<'a> Search<'a> {
     /// Simulates the plan as it now stands, one more round.
     fn simulate(&mut self) -> Result<Simulation, SimulateError> {
         self.rounds += 1;
-        simulate::simulate(&self.current, &self.options, &|_| {})
+        self.memo.simulate(&self.current, &self.options)
     }
 
     /// Raises offices whose work all needs one person to one post short of the M/M/c
@@ -476,4 +525,61 @@ fn screened_persons(scenario: &Scenario, analysis: &Analysis, o: usize) -> Optio
                 .is_some_and(|p| p >= target)
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn desk(staff: u32) -> Scenario {
+        let text = format!(
+            "[scenario]\nname = \"memo\"\n[calendar]\nworking_days = 250\nhours_per_day = 8\n\
+             leave_days = 0\ntraining_days = 0\nnon_case_share = 0\n[staff.regular]\n\
+             label = \"regular\"\ncost = 1\n[[office]]\nid = \"desk\"\nname = \"desk\"\n\
+             staff = {{ regular = {staff} }}\n[[work]]\nid = \"case\"\nname = \"case\"\n\
+             office = \"desk\"\nvolume = 600\nhours = 8\ncv = 1\n"
+        );
+        match crate::scenario::parse(&text, "memo.toml") {
+            Ok(loaded) => loaded.scenario,
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    fn options(runs: u32) -> SimOptions {
+        SimOptions {
+            runs,
+            seed: 1,
+            days: Some(100),
+            threads: Some(1),
+            warmup_days: 0,
+        }
+    }
+
+    #[test]
+    fn the_memo_returns_what_a_new_simulation_would_and_keeps_the_last_few() {
+        let mut memo = Memo::default();
+        let three = desk(3);
+        // Compared as text: a figure without items is NaN, which equals nothing.
+        let text = |s: Simulation| format!("{s:?}");
+        let first = text(memo.simulate(&three, &options(20)).unwrap());
+        // The same staffing comes back, as after a post tried and taken back.
+        assert_eq!(text(memo.simulate(&three, &options(20)).unwrap()), first);
+        assert_eq!(memo.kept.len(), 1);
+        assert_eq!(
+            text(simulate::simulate(&three, &options(20), &|_| {}).unwrap()),
+            first
+        );
+        // Other runs or another staffing are other simulations.
+        let more = text(memo.simulate(&three, &options(30)).unwrap());
+        assert_ne!(more, first);
+        for staff in 4..=6 {
+            memo.simulate(&desk(staff), &options(20)).unwrap();
+        }
+        assert_eq!(memo.kept.len(), MEMO_KEPT);
+        // The oldest went first: three people at 20 runs is no longer kept.
+        assert!(!memo
+            .kept
+            .iter()
+            .any(|(s, o, _)| s == &vec![vec![3]] && o.runs == 20));
+    }
 }

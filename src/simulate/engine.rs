@@ -382,7 +382,7 @@ impl<'a> Engine<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn arrive(&mut self, work: usize, office: usize, t: f64, rng: &mut RunRng) {
         let Some(plan_work) = self.plan.works.get(work) else {
             return;
@@ -418,7 +418,7 @@ impl<'a> Engine<'a> {
     }
 
     /// Starts items from the head of the office's queue while a full team is free.
-    #[inline]
+    #[inline(always)]
     fn try_start(&mut self, office: usize, t: f64) {
         let Some(desk) = self.desks.get_mut(office) else {
             return;
@@ -487,7 +487,7 @@ impl<'a> Engine<'a> {
 
     /// Puts the next event of a slot in the heap: its end at the current pace, or earlier the
     /// moment one of its people reaches the overtime cap.
-    #[inline]
+    #[inline(always)]
     fn schedule(&mut self, slot: u32, t: f64) {
         let overtime_rate = self.plan.overtime_rate;
         let Some(s) = self.slots.get_mut(slot as usize) else {

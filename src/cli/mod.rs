@@ -390,12 +390,31 @@ fn run(args: &Args) -> Result<(), Error> {
                 time_limit: *time_limit,
                 ..optimise::Options::default()
             };
-            // Today's organisation is simulated while the optimiser, which works on one core,
-            // searches: it needs nothing from the recommendation, and its seeded runs give
-            // the same figures on any thread.
-            let (planned, today) = std::thread::scope(|scope| {
-                let today =
-                    scope.spawn(|| simulate::simulate(&loaded.scenario, &sim.options(), &|_| {}));
+            // What needs nothing from the recommendation (today's simulation, the multi-year
+            // plan, the ranges' sensitivity) is worked out while the optimiser, which works
+            // on one core, searches; each is seeded, so its figures do not depend on threads.
+            let beside = || -> Result<_, Error> {
+                let today = simulate::simulate(&loaded.scenario, &sim.options(), &|_| {})?;
+                let plan = match loaded.scenario.plan {
+                    Some(_) => Some(multiyear::plan(&loaded.scenario, &sim.plan_options())?),
+                    None => None,
+                };
+                // Where the scenario gives ranges, the pack says how sure its figures are.
+                let sensitivity = match loaded.scenario.uncertain.is_empty() {
+                    true => None,
+                    false => Some(sensitivity::sensitivity(
+                        &loaded.scenario,
+                        &sensitivity::Options {
+                            seed: sim.seed,
+                            threads: sim.threads,
+                            ..sensitivity::Options::default()
+                        },
+                    )?),
+                };
+                Ok((today, plan, sensitivity))
+            };
+            let (planned, beside) = std::thread::scope(|scope| {
+                let beside = scope.spawn(beside);
                 let planned = optimise::optimise(&loaded.scenario, &options)
                     .map_err(Error::from)
                     .and_then(|recommendation| {
@@ -403,13 +422,13 @@ fn run(args: &Args) -> Result<(), Error> {
                         // simulation is the pack's.
                         Ok(service::confirm(recommendation, &sim.options())?)
                     });
-                let today = today
+                let beside = beside
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (planned, today)
+                (planned, beside)
             });
             let (recommendation, confirmed) = planned?;
-            let today = today?;
+            let (today, plan, sensitivity) = beside?;
             let after = match confirmed {
                 Some(after) => after,
                 None => simulate_one(&recommendation.after, sim, args.quiet)?,
@@ -421,22 +440,6 @@ fn run(args: &Args) -> Result<(), Error> {
             ];
             let annotations = scenario::annotations(&text);
             let source = file.display().to_string();
-            let plan = match loaded.scenario.plan {
-                Some(_) => Some(multiyear::plan(&loaded.scenario, &sim.plan_options())?),
-                None => None,
-            };
-            // Where the scenario gives ranges, the pack says how sure its figures are.
-            let sensitivity = match loaded.scenario.uncertain.is_empty() {
-                true => None,
-                false => Some(sensitivity::sensitivity(
-                    &loaded.scenario,
-                    &sensitivity::Options {
-                        seed: sim.seed,
-                        threads: sim.threads,
-                        ..sensitivity::Options::default()
-                    },
-                )?),
-            };
             let pack = report::Pack {
                 before: report::Side {
                     source: &source,

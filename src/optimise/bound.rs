@@ -1,9 +1,12 @@
 //! Every lower bound the optimiser reports for an unproven answer. [`cost_bound`]: where the
 //! target can be met everywhere, a small integer programme over group posts with one capacity
-//! row for each set of groups that eligibility confines some units to, and open/closed
-//! choices for optional groups (its LP relaxation when the integer version runs out of
-//! time). [`pooled_bound`]: the pooled relaxation of the whole programme (units' hours split
+//! row for each set of groups that eligibility confines some units to, one row of places
+//! (`max_units` in each group with the team the units need) for each such set, and
+//! open/closed choices for optional groups (its LP relaxation when the integer version runs
+//! out of time). [`pooled_bound`]: the pooled relaxation of the whole programme (units' hours split
 //! among groups at will), for the rest.
+
+use std::collections::HashMap;
 
 use super::budget::{Budget, Deadline};
 use super::exact::{Group, Model, CONFINED_SETS};
@@ -16,6 +19,10 @@ use crate::model::Scenario;
 /// One group's part of a capacity row: office, α on its head, and (its `open`, coefficient)
 /// for a group that may close.
 type Coefficient = (usize, f64, Option<(usize, f64)>);
+
+/// One level of the bound: the groups, the team size, the hours and the number of the units
+/// confined to those groups whose work needs that team.
+type Level = (Vec<usize>, u32, f64, u32);
 
 /// A lower bound on the least cost when the target can be met everywhere: sections at their
 /// least headcounts, groups' hours pooled (split at will) so that only the posts of the
@@ -132,6 +139,8 @@ struct CostBound<'m, 'a> {
     opened: Vec<Option<usize>>,
     cost: Lin,
     per_person: f64,
+    /// (group position, team) → the variable of [`CostBound::reaches`].
+    reached: HashMap<(usize, u32), usize>,
 }
 
 impl<'m, 'a> CostBound<'m, 'a> {
@@ -147,6 +156,7 @@ impl<'m, 'a> CostBound<'m, 'a> {
             opened: Vec::new(),
             cost: Lin::default(),
             per_person: facts.year_value * facts.target,
+            reached: HashMap::new(),
         }
     }
 
@@ -198,16 +208,85 @@ impl<'m, 'a> CostBound<'m, 'a> {
             opened,
             cost,
             per_person: facts.year_value * facts.target,
+            reached: HashMap::new(),
         };
         // All group posts together: whole in every answer.
         let posts = programme
             .lp
             .var("group_posts".into(), 0.0, f64::INFINITY, whole);
         programme.add_headcounts(posts);
-        for (members, t, needing) in programme.levels() {
+        for (members, t, needing, units) in programme.levels() {
             programme.add_level(&members, t, needing);
+            programme.add_slots(&members, t, units, whole);
         }
         programme
+    }
+
+    /// The units of a level need places: at most `max_units` in each group of the set that
+    /// has the people their team needs. With y_g whole (1 where group g has at least k_g,
+    /// its least headcount that may take them), N_g ≥ lo_g + (k_g − lo_g) y_g and
+    /// Σ_g min(max_units_g, units) y_g ≥ units; rounded (a Chvátal–Gomory cut),
+    /// Σ_g y_g ≥ ⌈units ÷ the largest coefficient⌉. This is what the hours cannot see where
+    /// groups are capped by units, not by people: 50 units at `max_units = 9` need 6 groups
+    /// of a team of two, however few hours they bring.
+    fn add_slots(&mut self, members: &[usize], t: u32, units: u32, whole: bool) {
+        let (facts, model) = (self.facts, self.model);
+        if units == 0 || members.iter().all(|&g| model.groups[g].max_units >= units) {
+            return;
+        }
+        // Work of a team of t needs t people, and any hours need one: a unit of no hours
+        // and no team may sit in a group of nobody, so then the count of all units says
+        // nothing.
+        if t == 0 && model.order.iter().any(|&u| facts.unit_hours[u] <= 0.0) {
+            return;
+        }
+        let name = format!("slots_{}_{t}", self.lp.rows.len());
+        let mut row = Lin::default();
+        let mut count = Lin::default();
+        let mut largest = 0u32;
+        for &g in members {
+            let slots = model.groups[g].max_units.min(units);
+            if let Some(y) = self.reaches(g, t, whole) {
+                row.add(y, f64::from(slots));
+                count.add(y, 1.0);
+                largest = largest.max(slots);
+            }
+        }
+        // No group that may take them: the scenario's other rows already say so.
+        if largest == 0 {
+            return;
+        }
+        row.constant -= f64::from(units);
+        self.row(format!("{name}_places"), row, Sense::Ge);
+        count.constant -= f64::from(units.div_ceil(largest));
+        self.row(format!("{name}_groups"), count, Sense::Ge);
+    }
+
+    /// The variable y (whole where `whole`) that says group `g` may take units of team `t`
+    /// with hours: it has at least its least headcount at or above t and above 0 (and is
+    /// open), with the rows that tie it to the head and to `open`; `None` where no headcount
+    /// of the group reaches it.
+    fn reaches(&mut self, g: usize, t: u32, whole: bool) -> Option<usize> {
+        if let Some(&y) = self.reached.get(&(g, t)) {
+            return Some(y);
+        }
+        let group = &self.model.groups[g];
+        let k = group.options.iter().copied().find(|&k| k > 0 && k >= t)?;
+        let least = group.options.iter().copied().min().unwrap_or(0);
+        let id = lp_name(&self.scenario.offices[group.office].id);
+        let y = self.lp.var(format!("reach_{id}_{t}"), 0.0, 1.0, whole);
+        let mut head = self.head(group.office);
+        head.add(y, -f64::from(k - least));
+        head.constant -= f64::from(least);
+        self.row(format!("reach_{id}_{t}"), head, Sense::Ge);
+        if let Some(open) = self.opened.get(g).copied().flatten() {
+            let mut within = Lin::default();
+            within.add(y, 1.0);
+            within.add(open, -1.0);
+            self.row(format!("reach_open_{id}_{t}"), within, Sense::Le);
+        }
+        self.reached.insert((g, t), y);
+        Some(y)
     }
 
     /// Headcount of an office, all types together.
@@ -296,7 +375,7 @@ impl<'m, 'a> CostBound<'m, 'a> {
             .max(0.0)
     }
 
-    /// The (groups, team size, hours) of every capacity row: for each team size t, the units
+    /// The (groups, team size, hours, units) of every capacity row: for each team size t, the units
     /// whose work needs t people go to groups with at least t. A group g at headcount N
     /// carries persons(N) × per_person hours of them when N ≥ t, else none; that is at most
     /// β_g + α_g (N − lo_g), with lo_g its least headcount, β_g its persons at lo_g when
@@ -308,10 +387,10 @@ impl<'m, 'a> CostBound<'m, 'a> {
     /// S (eligibility confines them there), so each distinct candidate set gives such rows
     /// too. And one group of S at least must reach a headcount that may take them (team,
     /// open), the others staying at their least: a cut on Σ_{g∈S} N_g.
-    fn levels(&self) -> Vec<(Vec<usize>, u32, f64)> {
+    fn levels(&self) -> Vec<Level> {
         let (facts, model) = (self.facts, self.model);
         let everyone: Vec<usize> = (0..model.groups.len()).collect();
-        let mut levels: Vec<(Vec<usize>, u32, f64)> = model
+        let mut levels: Vec<Level> = model
             .teams
             .iter()
             .map(|&t| {
@@ -322,12 +401,18 @@ impl<'m, 'a> CostBound<'m, 'a> {
                     .map(|&u| facts.unit_hours[u])
                     .sum::<f64>()
                     + model.groups.iter().map(|g| g.base).sum::<f64>();
-                (everyone.clone(), t, needing)
+                let units = model
+                    .order
+                    .iter()
+                    .filter(|&&u| facts.unit_team[u] >= t)
+                    .count();
+                let units = u32::try_from(units).unwrap_or(u32::MAX);
+                (everyone.clone(), t, needing, units)
             })
             .collect();
         for set in model.confined(CONFINED_SETS).into_iter().skip(1) {
-            for &(t, hours, _) in &set.levels {
-                levels.push((set.groups.clone(), t, hours));
+            for &(t, hours, units) in &set.levels {
+                levels.push((set.groups.clone(), t, hours, units));
             }
         }
         levels
@@ -574,15 +659,28 @@ mod tests {
     use crate::model::Scenario;
     use crate::optimise::exact::Model;
     use crate::optimise::facts::Facts;
-    use crate::optimise::testing::small;
+    use crate::optimise::testing::{random_small, small};
 
-    /// The least cost over every allocation of the four units to the three groups, each
-    /// group at the least headcount for its load (the optional one closed when empty).
+    /// The least cost over every allocation of the units to the three groups that keeps
+    /// eligibility and `max_units`, each group at the least headcount for its load and teams
+    /// (the optional one closed when empty); posts cost 100.
     fn exhaustive(scenario: &Scenario, facts: &Facts) -> f64 {
+        let units = scenario.units.len();
         let mut best = f64::INFINITY;
-        for code in 0..3usize.pow(4) {
-            let coverage: Vec<Option<usize>> =
-                (0..4).map(|u| Some(code / 3usize.pow(u) % 3)).collect();
+        'allocations: for code in 0..3usize.pow(units as u32) {
+            let coverage: Vec<Option<usize>> = (0..units)
+                .map(|u| Some(code / 3usize.pow(u as u32) % 3))
+                .collect();
+            let mut count = [0u32; 3];
+            for (u, g) in coverage.iter().enumerate() {
+                let g = g.unwrap_or(0);
+                count[g] += 1;
+                if !facts.candidates[u].contains(&g)
+                    || scenario.offices[g].max_units.is_some_and(|m| count[g] > m)
+                {
+                    continue 'allocations;
+                }
+            }
             let loads = facts.loads(&coverage);
             let posts: u32 = (0..3)
                 .map(|g| {
@@ -595,6 +693,69 @@ mod tests {
             best = best.min(f64::from(posts) * 100.0);
         }
         best
+    }
+
+    /// Four units of 100 hours each fit one person's 1,358, but at most two go to a group:
+    /// two groups must have a person, 200 in all (the hours alone say 100).
+    #[test]
+    fn cost_bound_counts_the_places_units_need() {
+        let mut scenario = small([1, 1, 1, 1]);
+        for office in &mut scenario.offices {
+            office.max_units = Some(2);
+        }
+        let facts = Facts::new(&scenario);
+        let budget = Budget::new(Duration::from_secs(10));
+        let bound = cost_bound(&facts, budget.deadline()).expect("a bound");
+        assert_eq!(exhaustive(&scenario, &facts), 200.0);
+        assert!((bound - 200.0).abs() < 1e-6, "{bound}");
+        let model = Model::new(&facts, budget.deadline()).expect("a model");
+        assert!((counted_bound(&facts, &model) - 100.0).abs() < 1e-6);
+        // Units of no hours that must still be placed (`eligible` given) may sit in a group
+        // of nobody: nothing to pay, and the places must not say otherwise.
+        let mut idle = small([0, 0, 0, 0]);
+        for office in &mut idle.offices {
+            office.max_units = Some(2);
+        }
+        for unit in &mut idle.units {
+            unit.eligible = Some(vec![0, 1, 2]);
+        }
+        let facts = Facts::new(&idle);
+        assert_eq!(exhaustive(&idle, &facts), 0.0);
+        let bound = cost_bound(&facts, budget.deadline()).expect("a bound");
+        assert!(bound.abs() < 1e-6, "{bound}");
+    }
+
+    /// Random small cases with `max_units` of 2 or 3, teams of two and units confined to two
+    /// groups: the bound never exceeds the least cost, and it meets it in most.
+    #[test]
+    fn cost_bound_with_places_never_exceeds_the_exhaustive_optimum() {
+        let mut met = 0;
+        let mut compared = 0;
+        for seed in 1..=40 {
+            let scenario = random_small(seed);
+            let facts = Facts::new(&scenario);
+            let budget = Budget::new(Duration::from_secs(10));
+            let optimum = exhaustive(&scenario, &facts);
+            let Some(bound) = cost_bound(&facts, budget.deadline()) else {
+                continue;
+            };
+            if !optimum.is_finite() {
+                continue;
+            }
+            compared += 1;
+            assert!(
+                bound <= optimum,
+                "seed {seed}: bound {bound} above {optimum}"
+            );
+            if bound > optimum - 1e-6 {
+                met += 1;
+            }
+        }
+        assert!(compared >= 30, "only {compared} compared");
+        assert!(
+            met * 2 > compared,
+            "the bound met the optimum in {met} of {compared}"
+        );
     }
 
     #[test]

@@ -542,7 +542,8 @@ pub fn write_lp_stages(scenario: &Scenario) -> Vec<LpStage> {
         let comments = [
             "The eligibility-aware bound on cost where every office can meet the target: group",
             "posts pooled per set of groups that eligibility confines units to, whole posts,",
-            "optional groups open or closed. Its optimum is a lower bound on the least cost.",
+            "optional groups open or closed, and the places max_units leaves the units in the",
+            "groups with the team they need. Its optimum is a lower bound on the least cost.",
         ];
         stages.push(LpStage {
             stage: "bound",

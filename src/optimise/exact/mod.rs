@@ -11,8 +11,11 @@
 //! `N` is the cheapest mix of staff types under quotas (a transportation problem, whose LP
 //! optimum is whole). So
 //! - goal 2: the least cost over the `N` that some allocation fits (headcount vectors taken
-//!   in order of a lower bound on their cost; groups alike in every rule are interchangeable,
-//!   so only sorted vectors within such a class are tried);
+//!   in order of a lower bound on their cost, listed best first as they are needed, so that
+//!   only those up to the least cost are built among billions; groups alike in every rule
+//!   are interchangeable, so only sorted vectors within such a class are tried; vectors that
+//!   leave some set of units nowhere to go, by hours, `max_units` or team, are refused before
+//!   any packing);
 //! - goal 3: with cost held, headcounts are those `N` exactly (fewer people would cost less),
 //!   so the lowest peak is a branch-and-bound over allocations into each least-cost `N`;
 //! - goal 4: over the orderings of those `N` within classes, the fewest units moved (again a
@@ -33,6 +36,9 @@ use super::facts::{Facts, Plan};
 pub(super) use model::{Group, Model};
 pub(super) use pack::{Mode, Pack};
 
+/// Most nodes of a packing that looks for any allocation into headcounts where there are
+/// too many vectors to list in all: one that runs out leaves the scenario to the general way.
+const MANY_FIT_NODES: u64 = 200_000;
 /// Most orderings of the least-cost headcounts tried for the fewest changes.
 const MAX_ORDERINGS: usize = 5_000;
 /// Most distinct candidate sets of units whose confinement the bound and the headcount
@@ -80,15 +86,19 @@ pub fn solve<'a>(facts: &'a Facts<'a>, deadline: Deadline<'a>) -> Option<Found> 
 /// Goal 2: the least cost of a headcount vector some allocation fits, and every vector at
 /// that cost. `None` when none was found.
 fn least_cost(model: &Model, proven: &mut bool) -> Option<(f64, Valued)> {
-    let vectors = model.vectors()?;
+    let mut vectors = model.vectors()?;
     let mut best_cost = f64::INFINITY;
     let mut cheapest: Valued = Vec::new();
-    for (n, bound) in vectors {
+    let many = vectors.many;
+    for (n, bound) in vectors.by_ref() {
         if bound > best_cost * (1.0 + 1e-9) {
             break;
         }
         // One vector: a fit check and a staff mix, about a step per group.
-        if model.deadline.spend(model.groups.len() as u64 + 1) {
+        if model
+            .deadline
+            .spend(model.groups.len() as u64 + model.fit_steps())
+        {
             *proven = false;
             break;
         }
@@ -102,7 +112,13 @@ fn least_cost(model: &Model, proven: &mut bool) -> Option<(f64, Valued)> {
             continue;
         }
         let mut pack = Pack::new(model, &n, Mode::Fit, f64::INFINITY);
+        if many {
+            pack.node_limit = MANY_FIT_NODES;
+        }
         let fits = pack.run();
+        if pack.stopped && many {
+            return None;
+        }
         *proven &= !pack.stopped;
         if fits {
             if cost < best_cost * (1.0 - 1e-9) {
@@ -111,6 +127,10 @@ fn least_cost(model: &Model, proven: &mut bool) -> Option<(f64, Valued)> {
             }
             cheapest.push((n, cost));
         }
+    }
+    *proven &= !vectors.cut_short;
+    if many && !*proven {
+        return None;
     }
     (!cheapest.is_empty()).then_some((best_cost, cheapest))
 }

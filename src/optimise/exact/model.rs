@@ -2,11 +2,13 @@
 //! have and its class of interchangeable groups, the sections at their least headcounts, the
 //! units to place in search order, and the small helpers the searches share.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::optimise::budget::Deadline;
 
-use super::MAX_ORDERINGS;
+use super::vectors::Confined;
+use super::{CONFINED_SETS, MAX_ORDERINGS};
 use crate::analysis::{least_headcount, TOLERANCE};
 use crate::model::Scenario;
 use crate::optimise::facts::{Facts, Plan};
@@ -39,6 +41,8 @@ pub(crate) struct Model<'a> {
     pub(crate) deadline: Deadline<'a>,
     /// Team sizes of the units to place, smallest first (0 always among them).
     pub(crate) teams: Vec<u32>,
+    /// The sets of groups units are confined to, once [`Model::may_fit`] needs them.
+    confined_sets: OnceCell<Vec<Confined>>,
 }
 
 impl<'a> Model<'a> {
@@ -100,6 +104,7 @@ impl<'a> Model<'a> {
             sections,
             section_peak,
             deadline,
+            confined_sets: OnceCell::new(),
         })
     }
 
@@ -122,27 +127,42 @@ impl<'a> Model<'a> {
         self.facts.persons(o, n) * self.facts.year_value
     }
 
-    /// Quick necessary conditions: for every team size, room for the hours and the number
-    /// of the units whose work needs that team, in the groups with that many people.
+    /// Quick necessary conditions: every group's own work within what its people carry,
+    /// and, for every team size, within all groups and within each set of groups that
+    /// eligibility confines some units to, room for the hours and the number of the units
+    /// confined there whose work needs that team, in the set's groups with that many people.
+    /// (A unit whose every candidate is closed or too small fails here at once, where the
+    /// packing would first try every placement of the units before it.)
     pub(crate) fn may_fit(&self, n: &[u32]) -> bool {
         for (g, group) in self.groups.iter().enumerate() {
             if group.base > self.capacity(g, n[g]) {
                 return false;
             }
         }
-        self.teams.iter().all(|&t| {
-            let mut room = 0.0;
-            let mut slots = 0u64;
-            for (g, group) in self.groups.iter().enumerate() {
-                if n[g] > 0 && n[g] >= t {
-                    room += self.capacity(g, n[g]) - group.base;
-                    slots += u64::from(group.max_units);
+        self.confined_sets().iter().all(|set| {
+            set.levels.iter().all(|&(t, hours, units)| {
+                let mut room = 0.0;
+                let mut slots = 0u64;
+                for &g in &set.groups {
+                    if n[g] > 0 && n[g] >= t {
+                        room += self.capacity(g, n[g]) - self.groups[g].base;
+                        slots += u64::from(self.groups[g].max_units);
+                    }
                 }
-            }
-            let needing = self.order.iter().filter(|&&u| self.facts.unit_team[u] >= t);
-            let hours: f64 = needing.clone().map(|&u| self.facts.unit_hours[u]).sum();
-            hours <= room * (1.0 + 1e-12) + 1e-9 && slots >= needing.count() as u64
+                hours <= room * (1.0 + 1e-12) + 1e-9 && slots >= u64::from(units)
+            })
         })
+    }
+
+    /// The sets of groups [`Model::may_fit`] checks, worked out at its first call.
+    pub(crate) fn confined_sets(&self) -> &[Confined] {
+        self.confined_sets
+            .get_or_init(|| self.confined(CONFINED_SETS))
+    }
+
+    /// Steps one [`Model::may_fit`] costs.
+    pub(crate) fn fit_steps(&self) -> u64 {
+        self.shortfall_steps(self.confined_sets())
     }
 
     /// Posts of each staff type held by fixed offices, and the quotas left for the rest.

@@ -65,7 +65,7 @@ impl Lin {
         self.constant += other.constant * factor;
     }
 
-    fn eval(&self, values: &[f64]) -> f64 {
+    pub fn eval(&self, values: &[f64]) -> f64 {
         self.constant
             + self
                 .terms
@@ -530,7 +530,9 @@ impl Program {
                     lp_name(&office.id),
                     lp_name(&scenario.staff_types[t].id)
                 );
-                let d = self.add_var(name.clone(), 0.0, f64::INFINITY, false);
+                // Whole, as the posts it counts are: then the changes goal moves in whole
+                // steps, which lets the solver stop once no plan a change better is left.
+                let d = self.add_var(name.clone(), 0.0, f64::INFINITY, true);
                 self.moved[o][t] = Some(d);
                 let mut up = Lin::constant(-today);
                 let mut down = Lin::constant(today);

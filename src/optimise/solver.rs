@@ -76,6 +76,24 @@ pub fn solve(
         problem.add_constraint(expr, op, -row.lhs.constant);
     }
     let mut options = SolveOptions::default();
+    // Where the objective moves in whole steps, a plan is optimal once nothing left in the
+    // tree can beat it by a step: the search may stop there instead of closing the last
+    // fraction of a step, the tail where a branch and bound spends most of its nodes. The
+    // relative gap is set from the start's value; whether the stop is a proof is checked
+    // below on the answer itself.
+    let step = objective_step(lp, objective);
+    let start_value = warm.map(|w| {
+        objective
+            .terms
+            .iter()
+            .map(|&(v, c)| c * w.get(v).copied().unwrap_or(0.0))
+            .sum::<f64>()
+    });
+    if let (Some(step), Some(value)) = (step, start_value) {
+        if value.is_finite() && value.abs() > step {
+            options.mip_gap = 0.999 * step / value.abs();
+        }
+    }
     // microlp looks at its clock every thousand pivots or so: it is asked to stop a little
     // early so that it stops within the stage's cap.
     options.time_limit = Some(deadline.clock_left().mul_f64(0.95));
@@ -122,12 +140,53 @@ pub fn solve(
         _ => {}
     }
     match outcome {
-        SolveOutcome::Solution(solution) => Ok(Solved {
-            values: handles.iter().map(|&h| solution.var_value_raw(h)).collect(),
-            proven: reason == TerminationReason::ProvenOptimal,
-            bound,
-        }),
+        SolveOutcome::Solution(solution) => {
+            let values: Vec<f64> = handles.iter().map(|&h| solution.var_value_raw(h)).collect();
+            let value = objective.eval(&values);
+            // A stop on the gap proves the answer when no plan a whole step better is left.
+            let within_a_step = step
+                .zip(bound)
+                .is_some_and(|(step, bound)| no_step_better(value, bound, step));
+            let proven = reason == TerminationReason::ProvenOptimal
+                || (reason == TerminationReason::MipGap && within_a_step);
+            Ok(Solved {
+                values,
+                proven,
+                bound: if proven { Some(value) } else { bound },
+            })
+        }
         SolveOutcome::Interrupted(_) => Err(Failure::NoAnswerInTime),
+    }
+}
+
+/// The step in which the objective moves: the greatest common divisor of its coefficients,
+/// where every term is a whole-number variable with a whole coefficient; `None` otherwise.
+#[cfg(not(feature = "highs"))]
+fn objective_step(lp: &Lp, objective: &Lin) -> Option<f64> {
+    let mut step: u64 = 0;
+    for &(v, c) in &objective.terms {
+        let whole = lp.vars.get(v).is_some_and(|var| var.integer);
+        if !whole || c.fract() != 0.0 || c.abs() >= 2f64.powi(53) {
+            return None;
+        }
+        step = gcd(step, c.abs() as u64);
+    }
+    (step > 0).then_some(step as f64)
+}
+
+/// No plan a whole `step` better than `value` is left when the bound is less than a step
+/// below it (with room for the solver's float noise, far smaller than a step).
+#[cfg(not(feature = "highs"))]
+fn no_step_better(value: f64, bound: f64, step: f64) -> bool {
+    value - bound < step * 0.999
+}
+
+#[cfg(not(feature = "highs"))]
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
     }
 }
 
@@ -242,5 +301,76 @@ pub fn solve(
             Err(Failure::NoAnswerInTime)
         }
         Err(error) => Err(Failure::Solver(error.to_string())),
+    }
+}
+
+#[cfg(all(test, not(feature = "highs")))]
+mod tests {
+    use super::*;
+
+    fn lp(integer: &[bool]) -> Lp {
+        let mut lp = Lp::default();
+        for (i, &whole) in integer.iter().enumerate() {
+            lp.var(format!("x{i}"), 0.0, 10.0, whole);
+        }
+        lp
+    }
+
+    fn lin(terms: &[(usize, f64)]) -> Lin {
+        Lin {
+            terms: terms.to_vec(),
+            constant: 7.0,
+        }
+    }
+
+    #[test]
+    fn the_objective_moves_in_the_greatest_common_divisor_of_whole_costs() {
+        let whole = lp(&[true, true, false]);
+        // Posts at 110,000 and 60,000 a year: any two plans differ by a multiple of 10,000.
+        assert_eq!(
+            objective_step(&whole, &lin(&[(0, 110_000.0), (1, 60_000.0)])),
+            Some(10_000.0)
+        );
+        assert_eq!(
+            objective_step(&whole, &lin(&[(0, -3.0), (1, 1.0)])),
+            Some(1.0)
+        );
+        // A continuous variable, or a cost with cents, moves by any amount.
+        assert_eq!(objective_step(&whole, &lin(&[(0, 1.0), (2, 1.0)])), None);
+        assert_eq!(objective_step(&whole, &lin(&[(0, 1.5)])), None);
+        assert_eq!(objective_step(&whole, &lin(&[])), None);
+    }
+
+    #[test]
+    fn only_a_bound_less_than_a_step_below_proves_the_answer() {
+        assert!(no_step_better(390_000.0, 385_000.0, 10_000.0));
+        // A plan at 380,000 may still exist.
+        assert!(!no_step_better(390_000.0, 380_000.0, 10_000.0));
+        assert!(!no_step_better(5.0, 4.0, 1.0));
+        assert!(no_step_better(5.0, 4.5, 1.0));
+    }
+
+    #[test]
+    fn a_stop_within_a_step_of_the_bound_is_the_proven_optimum() {
+        // min 60,000 a + 110,000 b with a + 2b ≥ 7, from a = 7 (420,000): the optimum is
+        // a = 1, b = 3 (390,000), the relaxation's b = 3.5 gives 385,000, less than a step
+        // of 10,000 below it, so the search may stop on the gap with a proof.
+        let mut lp = lp(&[true, true]);
+        let mut cover = Lin::constant(-7.0);
+        cover.add(0, 1.0);
+        cover.add(1, 2.0);
+        lp.row("cover".into(), cover, Sense::Ge);
+        let objective = Lin {
+            terms: vec![(0, 60_000.0), (1, 110_000.0)],
+            constant: 0.0,
+        };
+        let budget = super::super::budget::Budget::with_clock(
+            std::time::Duration::from_secs(5),
+            std::time::Duration::from_secs(5),
+        );
+        let solved = solve(&lp, &objective, &[], Some(&[7.0, 0.0]), &budget.slice(1.0)).unwrap();
+        assert!(solved.proven);
+        assert_eq!(objective.eval(&solved.values), 390_000.0);
+        assert_eq!(solved.bound, Some(390_000.0));
     }
 }

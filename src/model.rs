@@ -417,6 +417,16 @@ impl Scenario {
             .is_some_and(|u| u.needs_group(&self.works))
     }
 
+    /// Yearly cost of the cheapest staff type the office may have (∞ where it may have none).
+    pub fn cheapest_allowed_cost(&self, office: &Office) -> f64 {
+        self.staff_types
+            .iter()
+            .enumerate()
+            .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
+            .map(|(_, st)| st.cost)
+            .fold(f64::INFINITY, f64::min)
+    }
+
     /// Yearly cost of a headcount by staff type.
     pub fn cost(&self, staff: &[u32]) -> f64 {
         staff

@@ -52,13 +52,7 @@ fn counted_bound(facts: &Facts, model: &Model) -> f64 {
         .filter(|&&(o, _)| !scenario.offices[o].fixed)
         .map(|&(o, n)| {
             let office = &scenario.offices[o];
-            let cheapest = scenario
-                .staff_types
-                .iter()
-                .enumerate()
-                .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-                .map(|(_, t)| t.cost)
-                .fold(f64::INFINITY, f64::min);
+            let cheapest = scenario.cheapest_allowed_cost(office);
             if cheapest.is_finite() {
                 f64::from(n) * cheapest
             } else {

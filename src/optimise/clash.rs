@@ -323,13 +323,7 @@ fn budget_clash(scenario: &Scenario, must_have: &[(usize, u32)], found: &mut Vec
             if office.fixed {
                 least += scenario.cost(&office.staff);
             } else if let Some(&(_, n)) = must_have.iter().find(|&&(m, _)| m == o) {
-                let cheapest = scenario
-                    .staff_types
-                    .iter()
-                    .enumerate()
-                    .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-                    .map(|(_, st)| st.cost)
-                    .fold(f64::INFINITY, f64::min);
+                let cheapest = scenario.cheapest_allowed_cost(office);
                 if cheapest.is_finite() {
                     least += f64::from(n) * cheapest;
                 }

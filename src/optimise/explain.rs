@@ -248,13 +248,7 @@ fn why_short(
         })
         .map(|(_, st)| st.id.clone())
         .collect();
-    let cheapest = scenario
-        .staff_types
-        .iter()
-        .enumerate()
-        .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-        .map(|(_, st)| st.cost)
-        .fold(f64::INFINITY, f64::min);
+    let cheapest = scenario.cheapest_allowed_cost(office);
     let budget_full = scenario
         .policy
         .budget

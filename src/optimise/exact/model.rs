@@ -213,15 +213,19 @@ impl<'a> Model<'a> {
             .sum()
     }
 
-    /// Every distinct ordering of `n` within each class.
-    pub(crate) fn orderings(&self, n: &[u32]) -> Vec<Vec<u32>> {
-        let mut out = vec![n.to_vec()];
-        let classes = self
-            .groups
+    /// How many classes of interchangeable groups there are.
+    pub(crate) fn class_count(&self) -> usize {
+        self.groups
             .iter()
             .map(|g| g.class)
             .max()
-            .map_or(0, |c| c + 1);
+            .map_or(0, |c| c + 1)
+    }
+
+    /// Every distinct ordering of `n` within each class.
+    pub(crate) fn orderings(&self, n: &[u32]) -> Vec<Vec<u32>> {
+        let mut out = vec![n.to_vec()];
+        let classes = self.class_count();
         for c in 0..classes {
             let members: Vec<usize> = (0..self.groups.len())
                 .filter(|&g| self.groups[g].class == c)

@@ -388,12 +388,7 @@ impl Ord for Node {
 impl<'m, 'a> Cheapest<'m, 'a> {
     fn new(model: &'m Model<'a>) -> Option<Cheapest<'m, 'a>> {
         let groups = model.groups.len();
-        let classes = model
-            .groups
-            .iter()
-            .map(|g| g.class)
-            .max()
-            .map_or(0, |c| c + 1);
+        let classes = model.class_count();
         let mut class_of: Vec<Vec<usize>> = vec![Vec::new(); classes];
         for (g, group) in model.groups.iter().enumerate() {
             class_of[group.class].push(g);
@@ -532,15 +527,7 @@ fn section_bound(model: &Model) -> f64 {
             if office.fixed {
                 model.scenario.cost(&office.staff)
             } else {
-                let c = model
-                    .scenario
-                    .staff_types
-                    .iter()
-                    .enumerate()
-                    .filter(|(t, _)| office.allowed_staff.get(*t).copied().unwrap_or(false))
-                    .map(|(_, st)| st.cost)
-                    .fold(f64::INFINITY, f64::min);
-                f64::from(n) * c
+                f64::from(n) * model.scenario.cheapest_allowed_cost(office)
             }
         })
         .sum()

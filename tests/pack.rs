@@ -197,6 +197,19 @@ fn run_is_byte_identical_whatever_the_threads() {
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(one.join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["optimise"]["status"], "optimal");
+    // The scenario has ranges: the workbook holds their spread and the tornado, in Chinese.
+    let xlsx = one.join("tables.xlsx");
+    let workbook = unzip(&xlsx, "xl/workbook.xml");
+    for sheet in ["所需岗位数分布", "假设影响排序"] {
+        assert!(
+            workbook.contains(&format!("name=\"{sheet}\"")),
+            "no sheet {sheet}"
+        );
+    }
+    let strings = unzip(&xlsx, "xl/sharedStrings.xml");
+    for text in ["取低值时岗位数", "纪律审查:每件工时", "审计局"] {
+        assert!(strings.contains(text), "no {text} in the workbook");
+    }
 }
 
 #[test]

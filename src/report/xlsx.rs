@@ -7,7 +7,9 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
 use unicode_width::UnicodeWidthStr;
 
-use super::content::{plan_total_table, simulated, work_type_table, workload_table};
+use super::content::{
+    interval_table, plan_total_table, ranking_table, simulated, work_type_table, workload_table,
+};
 use super::document::fixed_date;
 use super::words::{words, Words};
 use super::Pack;
@@ -56,6 +58,16 @@ pub fn sheets(pack: &Pack<'_>) -> Vec<Sheet> {
         sheets.push(Sheet {
             name: w.plan.title.to_string(),
             table: plan_total_table(plan, w),
+        });
+    }
+    if let Some(result) = pack.sensitivity {
+        sheets.push(Sheet {
+            name: w.sure.sheets[0].to_string(),
+            table: interval_table(result, w),
+        });
+        sheets.push(Sheet {
+            name: w.sure.sheets[1].to_string(),
+            table: ranking_table(result, pack.before.scenario, w),
         });
     }
     sheets

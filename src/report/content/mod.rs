@@ -17,7 +17,7 @@ mod service;
 pub(super) use plan::plan_total_table;
 mod sure;
 use service::{on_time_change, service, service_check};
-pub use sure::{input_decimals, input_name, TORNADO_CHART};
+pub use sure::{input_decimals, input_name, interval_table, ranking_table, TORNADO_CHART};
 
 /// The whole report.
 pub fn build(pack: &Pack<'_>) -> Document {

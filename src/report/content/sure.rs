@@ -6,8 +6,9 @@ use super::super::document::{code, Document};
 use super::super::words::Words;
 use super::super::Pack;
 use super::new_table;
-use crate::export::Cell;
+use crate::export::{Cell, Table};
 use crate::model::{Input, Scenario};
+use crate::sensitivity::Sensitivity;
 
 /// The name of the chart file of the tornado.
 pub const TORNADO_CHART: &str = "tornado";
@@ -82,6 +83,16 @@ pub(super) fn sure(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     ));
 
     doc.heading(3, s.intervals);
+    doc.table(interval_table(result, w));
+    doc.heading(3, s.ranking);
+    doc.text(s.ranking_text);
+    doc.table(ranking_table(result, scenario, w));
+    doc.figure(TORNADO_CHART, s.chart);
+}
+
+/// Posts needed per office and in total: the likely value and the spread over the draws.
+pub fn interval_table(result: &Sensitivity, w: &Words) -> Table {
+    let s = w.sure;
     let mut table = new_table(&s.interval_headers);
     let mut row = |name: &str, likely: f64, q: &crate::sensitivity::Quantiles| {
         let mut cells = vec![Cell::text(name), Cell::Num(likely, 0)];
@@ -96,11 +107,13 @@ pub(super) fn sure(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         result.likely.posts_needed.mean,
         &result.total.posts_needed,
     );
-    doc.table(table);
+    table
+}
 
-    doc.heading(3, s.ranking);
-    doc.text(s.ranking_text);
-    let mut ranking = new_table(&s.ranking_headers);
+/// The tornado as a table: each input at its low and at its high value, inputs named in the
+/// scenario's words, the one that moves the answer most first.
+pub fn ranking_table(result: &Sensitivity, scenario: &Scenario, w: &Words) -> Table {
+    let mut ranking = new_table(&w.sure.ranking_headers);
     for r in &result.tornado {
         let Some(u) = scenario.uncertain.get(r.index) else {
             continue;
@@ -116,8 +129,7 @@ pub(super) fn sure(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             Cell::Int(i64::from(r.posts_needed_high)),
         ]);
     }
-    doc.table(ranking);
-    doc.figure(TORNADO_CHART, s.chart);
+    ranking
 }
 
 /// The `--set` overrides, among the assumptions.

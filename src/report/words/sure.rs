@@ -13,6 +13,9 @@ pub struct Sure {
     pub ranking: &'static str,
     pub ranking_text: &'static str,
     pub ranking_headers: [&'static str; 8],
+    /// The workbook's sheets of the spread and of the tornado (at most 31 characters, no
+    /// `: \\ / ? * [ ]`).
+    pub sheets: [&'static str; 2],
     pub chart: &'static str,
     pub chart_axis: &'static str,
     pub at_low: &'static str,
@@ -43,6 +46,7 @@ pub(super) const SURE_EN: Sure = Sure {
     ranking: "Assumptions ranked by how much they move the answer",
     ranking_text: "Each input at its low and at its high value, every other at its likely value; figures for the whole organisation.",
     ranking_headers: ["Input", "Low", "Likely", "High", "FTE need at low", "FTE need at high", "Posts at low", "Posts at high"],
+    sheets: ["posts needed spread", "assumptions ranked"],
     chart: "Which assumptions move the answer",
     chart_axis: "FTE need of the whole organisation",
     at_low: "input at its low value",
@@ -77,6 +81,7 @@ pub(super) const SURE_ZH: Sure = Sure {
         "取低值时岗位数",
         "取高值时岗位数",
     ],
+    sheets: ["所需岗位数分布", "假设影响排序"],
     chart: "哪些假设影响结论",
     chart_axis: "全机构所需人力(FTE)",
     at_low: "该项取低值",

@@ -376,6 +376,7 @@ fn run(args: &Args) -> Result<(), Error> {
                     .or_else(|| first.loaded.scenario.date.clone()),
                 plan: None,
                 sensitivity: None,
+                holds: None,
             };
             finish_pack(&out, &pack, format, args.quiet)
         }
@@ -434,6 +435,19 @@ fn run(args: &Args) -> Result<(), Error> {
                 None => simulate_one(&recommendation.after, sim, args.quiet)?,
             };
             let sims = [today, after];
+            // With ranges: how often the recommended staffing holds over the same draws.
+            let holds = match &sensitivity {
+                Some(result) => Some(sensitivity::met_share(
+                    &loaded.scenario,
+                    &recommendation.after,
+                    &sensitivity::Options {
+                        draws: result.draws,
+                        seed: sim.seed,
+                        threads: sim.threads,
+                    },
+                )?),
+                None => None,
+            };
             let analyses = [
                 analysis::analyse(&loaded.scenario),
                 analysis::analyse(&recommendation.after),
@@ -460,6 +474,7 @@ fn run(args: &Args) -> Result<(), Error> {
                 date: sim.date.clone().or_else(|| loaded.scenario.date.clone()),
                 plan: plan.as_ref(),
                 sensitivity: sensitivity.as_ref(),
+                holds: holds.as_deref(),
             };
             finish_pack(&out, &pack, format, args.quiet)
         }

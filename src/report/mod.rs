@@ -66,6 +66,9 @@ pub struct Pack<'a> {
     pub plan: Option<&'a MultiYearPlan>,
     /// Present where the `before` scenario has ranges (SPEC §9): the tornado and the draws.
     pub sensitivity: Option<&'a crate::sensitivity::Sensitivity>,
+    /// With ranges and a recommendation: per office of `after`, the share of the sensitivity's
+    /// draws in which the recommended staffing stays within the target utilisation.
+    pub holds: Option<&'a [f64]>,
 }
 
 /// An office on both sides, matched by id.
@@ -290,6 +293,15 @@ impl Pack<'_> {
             "optimise": self.recommendation.map(Exportable::json),
             "plan": self.plan.map(Exportable::json),
             "sensitivity": self.sensitivity.map(Exportable::json),
+            "met_share_after": self.holds.map(|holds| {
+                self.after
+                    .scenario
+                    .offices
+                    .iter()
+                    .zip(holds)
+                    .map(|(o, &share)| (o.id.clone(), json_number(share)))
+                    .collect::<serde_json::Map<_, _>>()
+            }),
         })
     }
 }

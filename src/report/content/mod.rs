@@ -189,6 +189,9 @@ fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             doc.paragraph(vec![strong((w.service_summary)(check.unmet.len()))]);
         }
     }
+    if let Some((offices, lowest)) = sure::plan_seldom_holds(pack, w) {
+        doc.paragraph(vec![strong((w.sure.holds_summary)(&offices, lowest))]);
+    }
 }
 
 /// The label of a staff type id (the id itself if neither side knows it).

@@ -88,6 +88,50 @@ pub(super) fn sure(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.text(s.ranking_text);
     doc.table(ranking_table(result, scenario, w));
     doc.figure(TORNADO_CHART, s.chart);
+    if let Some(holds) = pack.holds {
+        doc.heading(3, s.holds);
+        doc.text((s.holds_text)(
+            result.draws,
+            scenario.policy.target_utilisation,
+        ));
+        let mut table = new_table(&s.holds_headers);
+        for (office, share) in pack.after.scenario.offices.iter().zip(holds) {
+            table.rows.push(vec![
+                Cell::text(&office.name),
+                Cell::Int(i64::from(office.headcount())),
+                Cell::Share(*share),
+            ]);
+        }
+        doc.table(table);
+    }
+}
+
+/// The offices that the recommended plan keeps within the target at the likely values but
+/// in fewer than half of the draws, and the lowest share among them (`None`: none). An office
+/// already above the target at the likely values is said so by the summary's own figures.
+pub(super) fn plan_seldom_holds(pack: &Pack<'_>, w: &Words) -> Option<(String, f64)> {
+    let holds = pack.holds?;
+    let analysis = pack.after.analysis;
+    let target = analysis.target_utilisation * (1.0 + crate::analysis::TOLERANCE);
+    let within = |o: usize| {
+        analysis
+            .offices
+            .get(o)
+            .is_some_and(|a| a.utilisation.is_some_and(|u| u <= target))
+    };
+    let weak: Vec<(&str, f64)> = pack
+        .after
+        .scenario
+        .offices
+        .iter()
+        .zip(holds)
+        .enumerate()
+        .filter(|&(o, (_, &share))| share < 0.5 && within(o))
+        .map(|(_, (office, &share))| (office.name.as_str(), share))
+        .collect();
+    let lowest = weak.iter().map(|&(_, s)| s).reduce(f64::min)?;
+    let names: Vec<&str> = weak.iter().map(|&(n, _)| n).collect();
+    Some((names.join(w.list_separator), lowest))
 }
 
 /// Posts needed per office and in total: the likely value and the spread over the draws.

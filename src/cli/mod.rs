@@ -395,7 +395,7 @@ fn run(args: &Args) -> Result<(), Error> {
             // plan, the ranges' sensitivity) is worked out while the optimiser, which works
             // on one core, searches; each is seeded, so its figures do not depend on threads.
             let beside = || -> Result<_, Error> {
-                let today = simulate::simulate(&loaded.scenario, &sim.options(), &|_| {})?;
+                let today = simulate_one(&loaded.scenario, sim, args.quiet)?;
                 let plan = match loaded.scenario.plan {
                     Some(_) => Some(multiyear::plan(&loaded.scenario, &sim.plan_options())?),
                     None => None,

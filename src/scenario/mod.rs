@@ -184,6 +184,11 @@ struct Sink<'a> {
 }
 
 impl<'a> Sink<'a> {
+    /// Has an error been found so far?
+    fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
     fn new(text: &'a str, file: &'a str) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))

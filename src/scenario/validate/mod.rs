@@ -161,7 +161,12 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
         overrides: Vec::new(),
     };
     v.check_chain(&scenario, &raw_works);
-    v.check_teams(&scenario, &raw_works);
+    // The team check analyses the scenario, which needs every reference resolved: after an
+    // error, a work type whose office was not found stands at a placeholder office, which
+    // need not exist (a file whose `[[office]]` tables are all misspelled has none).
+    if !v.sink.has_errors() {
+        v.check_teams(&scenario, &raw_works);
+    }
     Some(scenario)
 }
 

@@ -32,7 +32,8 @@ impl Validator<'_, '_> {
                 .resolve(o, ids.offices, p, "office", "office")
                 .map(WorkPlace::Office),
         };
-        // An unresolved office is already an error; the placeholder is never used.
+        // An unresolved office is already an error, and a scenario with errors is never
+        // analysed (see `build`), so the placeholder is only a value to hold the place.
         let place_of_work = resolved.unwrap_or(WorkPlace::Office(0));
         let path = |key: &str| format!("work.{id}.{key}");
         let covering = resolved == Some(WorkPlace::CoveringGroup);

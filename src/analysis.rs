@@ -166,7 +166,8 @@ fn covering_hours_per_item(scenario: &Scenario) -> Vec<f64> {
 }
 
 /// The least headcount at which `office`, carrying `required_hours`, stays at or below the
-/// `target` utilisation, and which is never below `floor` (team size, `min_staff`).
+/// `target` utilisation, and which is never below `floor` (team size, `min_staff`); `u32::MAX`
+/// where it is larger, as the optimiser's headcounts are (it refuses such a plan by name).
 pub fn least_headcount(
     office: &Office,
     required_hours: f64,
@@ -174,27 +175,48 @@ pub fn least_headcount(
     target: f64,
     floor: u32,
 ) -> u32 {
+    u32::try_from(least_posts(
+        office,
+        required_hours,
+        year_value,
+        target,
+        floor,
+    ))
+    .unwrap_or(u32::MAX)
+}
+
+/// [`least_headcount`] without a ceiling, for the analysis to report: beyond 2⁵³ as exact
+/// as a double holds it.
+pub fn least_posts(
+    office: &Office,
+    required_hours: f64,
+    year_value: f64,
+    target: f64,
+    floor: u32,
+) -> u64 {
     if required_hours <= 0.0 {
-        return floor;
+        return u64::from(floor);
     }
     if year_value <= 0.0 || target <= 0.0 {
-        return u32::MAX;
+        return u64::MAX;
     }
     let persons = required_hours / (year_value * target);
     // Closed form when every leader is counted, then step down or up to the exact least value.
     let guess = (persons + f64::from(office.leaders) * (1.0 - office.leader_case_share)).ceil();
-    if !guess.is_finite() || guess >= f64::from(u32::MAX) {
-        return u32::MAX;
+    if !guess.is_finite() {
+        return u64::MAX;
     }
-    let fits = |n: u32| office.casework_persons(n) >= persons * (1.0 - TOLERANCE);
-    let mut n = (guess as u32).max(floor);
+    if guess >= 2f64.powi(53) {
+        return guess as u64;
+    }
+    let fits = |n: u64| office.casework_persons(n) >= persons * (1.0 - TOLERANCE);
+    let floor = u64::from(floor);
+    let mut n = (guess as u64).max(floor);
     while n > floor && fits(n - 1) {
         n -= 1;
     }
+    // A step or two at most: `fits` holds from `persons` plus the leaders' share on.
     while !fits(n) {
-        if n == u32::MAX {
-            return n;
-        }
         n += 1;
     }
     n
@@ -224,7 +246,7 @@ pub struct OfficeAnalysis {
     pub items_per_person: Option<f64>,
     pub hours_per_person: Option<f64>,
     pub largest_team: u32,
-    pub posts_needed: u32,
+    pub posts_needed: u64,
     pub gap: i64,
     /// Units covered (dispatched groups).
     #[serde(skip)]
@@ -315,7 +337,7 @@ pub struct Total {
     pub required_hours: f64,
     pub fte_need: f64,
     pub utilisation: Option<f64>,
-    pub posts_needed: u32,
+    pub posts_needed: u64,
     pub gap: i64,
     pub cost: f64,
 }
@@ -367,7 +389,7 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
             } else {
                 largest_team.max(office.min_staff.unwrap_or(0))
             };
-            let posts_needed = least_headcount(office, required_hours, year_value, target, floor);
+            let posts_needed = least_posts(office, required_hours, year_value, target, floor);
             let utilisation = if required_hours == 0.0 {
                 Some(0.0)
             } else {
@@ -395,7 +417,8 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
                 hours_per_person: ratio(required_hours, f64::from(staff)),
                 largest_team,
                 posts_needed,
-                gap: i64::from(staff) - i64::from(posts_needed),
+                gap: i64::from(staff)
+                    .saturating_sub(i64::try_from(posts_needed).unwrap_or(i64::MAX)),
                 covers: office.covers.len(),
                 works: scenario
                     .works
@@ -426,8 +449,10 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
         utilisation: ratio(required_hours, capacity_hours),
         posts_needed: offices
             .iter()
-            .fold(0u32, |sum, o| sum.saturating_add(o.posts_needed)),
-        gap: offices.iter().map(|o| o.gap).sum(),
+            .fold(0u64, |sum, o| sum.saturating_add(o.posts_needed)),
+        gap: offices
+            .iter()
+            .fold(0i64, |sum, o| sum.saturating_add(o.gap)),
         cost: scenario
             .offices
             .iter()

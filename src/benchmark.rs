@@ -61,7 +61,7 @@ pub struct Row {
     /// Required hours of all offices (work of uncovered units is not in it: nobody does it).
     pub required_hours: f64,
     pub fte_need: f64,
-    pub posts_needed: u32,
+    pub posts_needed: u64,
     /// `staff ÷ units`.
     pub staff_per_unit: Option<f64>,
     /// `staff ÷ members × 1000`.

@@ -178,9 +178,10 @@ impl Office {
 
     /// Person-equivalents available for casework with `headcount` people, of whom `leaders`
     /// give only `leader_case_share` of their time. Never negative.
-    pub fn casework_persons(&self, headcount: u32) -> f64 {
-        let leaders = self.leaders.min(headcount);
-        f64::from(headcount) - f64::from(leaders) * (1.0 - self.leader_case_share)
+    pub fn casework_persons(&self, headcount: impl Into<u64>) -> f64 {
+        let headcount = headcount.into();
+        let leaders = u64::from(self.leaders).min(headcount);
+        headcount as f64 - leaders as f64 * (1.0 - self.leader_case_share)
     }
 
     /// Casework capacity `C` in hours a year with `headcount` people.

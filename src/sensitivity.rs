@@ -93,8 +93,8 @@ pub struct TornadoRow {
     pub high: f64,
     pub fte_need_low: f64,
     pub fte_need_high: f64,
-    pub posts_needed_low: u32,
-    pub posts_needed_high: u32,
+    pub posts_needed_low: u64,
+    pub posts_needed_high: u64,
     /// Index into the scenario's `uncertain` list, to name the input in the scenario's words.
     #[serde(skip)]
     pub index: usize,
@@ -116,7 +116,7 @@ pub struct OfficeSpread {
     pub fte_need: Quantiles,
     pub posts_needed: Quantiles,
     /// Posts needed at the likely values.
-    pub posts_needed_likely: u32,
+    pub posts_needed_likely: u64,
 }
 
 /// The spread of the organisation's totals.
@@ -151,9 +151,9 @@ pub fn sensitivity(
         let mut figures: Vec<(f64, f64)> = a
             .offices
             .iter()
-            .map(|o| (o.fte_need, f64::from(o.posts_needed)))
+            .map(|o| (o.fte_need, o.posts_needed as f64))
             .collect();
-        figures.push((a.total.fte_need, f64::from(a.total.posts_needed)));
+        figures.push((a.total.fte_need, a.total.posts_needed as f64));
         figures
     })?;
     let spread = |i: usize| Spread {
@@ -192,7 +192,7 @@ pub fn sensitivity(
         seed: options.seed,
         likely: Spread {
             fte_need: point(likely.total.fte_need),
-            posts_needed: point(f64::from(likely.total.posts_needed)),
+            posts_needed: point(likely.total.posts_needed as f64),
         },
         tornado: tornado(scenario),
         offices,

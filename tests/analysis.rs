@@ -369,3 +369,20 @@ fn erlang_c_in_the_json_and_csv_of_analyse() {
     let pair_row = csv.lines().find(|l| l.starts_with("pair,")).unwrap();
     assert!(pair_row.ends_with(",0.333333333,0.666666667"), "{pair_row}");
 }
+
+#[test]
+fn posts_needed_past_the_range_of_a_headcount_are_counted_not_capped() {
+    // 100 items of 10¹² hours at group 1: 10¹⁴ hours ÷ (1,598 h × 0.85) = 73,621,438,489.4…
+    // posts, so 73,621,438,490. It once read 4,294,967,295, the largest 32-bit count.
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/regressions/trillion-hour-work.toml"),
+    )
+    .unwrap();
+    let analysis = analysis_of(&text);
+    let group = office(&analysis, "g1");
+    assert_eq!(group.posts_needed, 73_621_438_490);
+    assert_eq!(group.gap, 2 - 73_621_438_490);
+    // The section and group 2 carry nothing and need nobody beyond their team floor.
+    assert_eq!(analysis.total.posts_needed, 73_621_438_490);
+}

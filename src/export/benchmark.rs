@@ -17,7 +17,7 @@ fn figures(row: &Row) -> Vec<Cell> {
         }),
         Cell::Num(row.required_hours, 1),
         Cell::Num(row.fte_need, 2),
-        Cell::Int(i64::from(row.posts_needed)),
+        Cell::count(row.posts_needed),
     ];
     for ratio in Ratio::ALL {
         cells.push(Cell::opt_num(ratio.value(row), ratio.decimals()));

@@ -36,6 +36,11 @@ impl Cell {
         Cell::Text(s.into())
     }
 
+    /// A count, however large (the largest `i64` past it, which no real count reaches).
+    pub fn count(n: u64) -> Cell {
+        Cell::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+
     pub fn opt_num(value: Option<f64>, decimals: usize) -> Cell {
         value.map_or(Cell::Empty, |v| Cell::Num(v, decimals))
     }

@@ -44,10 +44,10 @@ impl MultiYearPlan {
                 Cell::text(id),
                 Cell::text(name),
                 Cell::Num(f.required_hours, 1),
-                Cell::Int(whole(f.posts_needed)),
+                Cell::count(f.posts_needed),
                 Cell::Num(f.staff_before_hires, 2),
-                Cell::Int(whole(f.hires_requested)),
-                Cell::Int(whole(f.hires_arriving)),
+                Cell::count(f.hires_requested),
+                Cell::count(f.hires_arriving),
                 Cell::Num(f.staff, 2),
                 Cell::Num(f.leavers, 2),
                 Cell::Num(f.gap, 2),
@@ -56,7 +56,7 @@ impl MultiYearPlan {
                 row.push(Cell::Num(v, 1));
             }
             for (_, n) in &f.hires_requested_by_type {
-                row.push(Cell::Int(whole(*n)));
+                row.push(Cell::count(*n));
             }
             row
         };
@@ -72,10 +72,6 @@ impl MultiYearPlan {
         });
         table
     }
-}
-
-fn whole(n: u64) -> i64 {
-    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 impl Exportable for MultiYearPlan {
@@ -101,8 +97,8 @@ impl Exportable for MultiYearPlan {
                     Cell::text(&b.office),
                     Cell::text(&b.staff_type),
                     Cell::text(b.rule),
-                    Cell::Int(whole(b.wanted)),
-                    Cell::Int(whole(b.granted)),
+                    Cell::count(b.wanted),
+                    Cell::count(b.granted),
                 ]);
             }
             tables.push(cut);

@@ -39,7 +39,7 @@ impl Exportable for Sensitivity {
             spread.rows.push(row(
                 &o.id,
                 &o.name,
-                f64::from(o.posts_needed_likely),
+                o.posts_needed_likely as f64,
                 &o.posts_needed,
                 &o.fte_need,
             ));
@@ -72,8 +72,8 @@ impl Exportable for Sensitivity {
                 Cell::Num(r.high, 2),
                 Cell::Num(r.fte_need_low, 2),
                 Cell::Num(r.fte_need_high, 2),
-                Cell::Int(i64::from(r.posts_needed_low)),
-                Cell::Int(i64::from(r.posts_needed_high)),
+                Cell::count(r.posts_needed_low),
+                Cell::count(r.posts_needed_high),
             ]);
         }
         if self.tornado.is_empty() {

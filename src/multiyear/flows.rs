@@ -65,7 +65,7 @@ fn stock(today: f64, attrition: f64, arriving: &[u64]) -> [Vec<f64>; 3] {
 
 /// The expected plan, given each year's posts needed per office (`needs[year][office]`, the
 /// second of each pair).
-pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u32)>], horizon: Horizon) -> Flows {
+pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon) -> Flows {
     let years = horizon.years as usize;
     let types = &scenario.staff_types;
     let offices = &scenario.offices;
@@ -122,7 +122,7 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u32)>], horizon: Horizon
                     continue;
                 }
                 let expected: f64 = staff[o].iter().map(|row| row[a]).sum();
-                let posts = f64::from(needs[a][o].1);
+                let posts = needs[a][o].1 as f64;
                 let mut need = (posts - expected - super::SHORT)
                     .ceil()
                     .clamp(0.0, MAX_REQUEST) as u64;

@@ -168,7 +168,7 @@ pub fn year_scenario(scenario: &Scenario, t: u32) -> Scenario {
 
 /// Required hours and posts needed per office in each year (`[year][office]`), from the
 /// analysis of each year's organisation.
-fn needs(scenario: &Scenario, years: u32) -> Vec<Vec<(f64, u32)>> {
+fn needs(scenario: &Scenario, years: u32) -> Vec<Vec<(f64, u64)>> {
     (1..=years)
         .map(|t| {
             analysis::analyse(&year_scenario(scenario, t))
@@ -227,13 +227,13 @@ pub fn plan(scenario: &Scenario, options: &PlanOptions) -> Result<MultiYearPlan,
             let arriving: Vec<u64> = (0..types.len()).map(|k| f.arriving[k][t]).collect();
             let figures = Figures {
                 required_hours,
-                posts_needed: u64::from(posts),
+                posts_needed: posts,
                 staff_before_hires: f.before_hires[t],
                 hires_requested: requested.iter().sum(),
                 hires_arriving: arriving.iter().sum(),
                 staff: f.staff[t],
                 leavers: f.leavers[t],
-                gap: f.staff[t] - f64::from(posts),
+                gap: f.staff[t] - posts as f64,
                 staff_band: bands.offices[o][t],
                 hires_requested_by_type: by_type(&requested),
                 hires_arriving_by_type: by_type(&arriving),
@@ -276,7 +276,7 @@ pub fn plan(scenario: &Scenario, options: &PlanOptions) -> Result<MultiYearPlan,
         .iter()
         .filter(|b| {
             let a = b.arrival as usize - 1;
-            flows.offices[b.office].staff[a] < f64::from(needs[a][b.office].1) - SHORT
+            flows.offices[b.office].staff[a] < needs[a][b.office].1 as f64 - SHORT
         })
         .map(|b| Binding {
             requested_in: horizon.label(b.requested_in),

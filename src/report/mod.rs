@@ -200,7 +200,7 @@ impl Pack<'_> {
             row.extend(both(&|o| Cell::opt_share(o.utilisation)));
             row.extend(both(&|o| Cell::opt_num(o.items_per_person, 1)));
             row.extend(both(&|o| Cell::opt_num(o.hours_per_person, 1)));
-            row.extend(both(&|o| Cell::Int(i64::from(o.posts_needed))));
+            row.extend(both(&|o| Cell::count(o.posts_needed)));
             row.extend(both(&|o| Cell::Int(o.gap)));
             table.rows.push(row);
         }

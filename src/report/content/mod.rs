@@ -125,8 +125,8 @@ fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     );
     row(
         r[4],
-        Cell::Int(i64::from(b.total.posts_needed)),
-        Cell::Int(i64::from(a.total.posts_needed)),
+        Cell::count(b.total.posts_needed),
+        Cell::count(a.total.posts_needed),
     );
     row(r[5], Cell::Int(b.total.gap), Cell::Int(a.total.gap));
     row(r[6], peak(b), peak(a));
@@ -258,7 +258,7 @@ fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     });
     row(r[2], &|x| Cell::Num(x.required_hours, 1));
     row(r[3], &|x| Cell::Num(x.fte_need, 2));
-    row(r[4], &|x| Cell::Int(i64::from(x.posts_needed)));
+    row(r[4], &|x| Cell::count(x.posts_needed));
     for (ratio, name) in crate::benchmark::Ratio::ALL.iter().zip(w.ratio_names) {
         row(name, &|x| Cell::opt_num(ratio.value(x), ratio.decimals()));
     }

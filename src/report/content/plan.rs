@@ -18,7 +18,7 @@ pub(in super::super) fn plan_total_table(plan: &MultiYearPlan, w: &Words) -> Tab
         let band = &f.staff_band;
         table.rows.push(vec![
             Cell::Int(i64::from(y.year)),
-            Cell::Int(i64::try_from(f.posts_needed).unwrap_or(i64::MAX)),
+            Cell::count(f.posts_needed),
             Cell::Num(f.staff_before_hires, 1),
             Cell::Int(i64::try_from(f.hires_requested).unwrap_or(i64::MAX)),
             Cell::Int(i64::try_from(f.hires_arriving).unwrap_or(i64::MAX)),

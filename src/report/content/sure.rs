@@ -144,7 +144,7 @@ pub fn interval_table(result: &Sensitivity, w: &Words) -> Table {
         table.rows.push(cells);
     };
     for o in &result.offices {
-        row(&o.name, f64::from(o.posts_needed_likely), &o.posts_needed);
+        row(&o.name, o.posts_needed_likely as f64, &o.posts_needed);
     }
     row(
         s.total,
@@ -169,8 +169,8 @@ pub fn ranking_table(result: &Sensitivity, scenario: &Scenario, w: &Words) -> Ta
             Cell::Num(r.high, input_decimals(r.high)),
             Cell::Num(r.fte_need_low, 2),
             Cell::Num(r.fte_need_high, 2),
-            Cell::Int(i64::from(r.posts_needed_low)),
-            Cell::Int(i64::from(r.posts_needed_high)),
+            Cell::count(r.posts_needed_low),
+            Cell::count(r.posts_needed_high),
         ]);
     }
     ranking

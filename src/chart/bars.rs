@@ -130,7 +130,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     value_axis(
         root,
         (left, right, top, bottom),
-        axis_max,
+        (0.0, axis_max),
         step,
         &c.value_label,
         x,
@@ -281,21 +281,26 @@ pub(super) fn category_label<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Grid lines, tick labels and the description of a horizontal value axis.
+/// Grid lines, tick labels and the description of a horizontal value axis from `lo` to `hi`;
+/// the line at zero, where the axis starts there, is drawn darker as its base.
 pub(super) fn value_axis<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     (left, right, top, bottom): (i32, i32, i32, i32),
-    axis_max: f64,
+    (lo, hi): (f64, f64),
     step: f64,
     description: &str,
     x: impl Fn(f64) -> i32,
 ) -> Result<(), ChartError> {
     let decimals = style::tick_decimals(step);
-    let ticks = (axis_max / step).round() as i64;
+    let ticks = ((hi - lo) / step).round() as i64;
     for k in 0..=ticks.clamp(0, 50) {
-        let v = step * k as f64;
+        let v = lo + step * k as f64;
         let px = x(v);
-        let line = if k == 0 { style::MUTED } else { style::GRID };
+        let line = if k == 0 && lo == 0.0 {
+            style::MUTED
+        } else {
+            style::GRID
+        };
         root.draw(&Rectangle::new(
             [(px - 1, top), (px + 1, bottom)],
             line.filled(),

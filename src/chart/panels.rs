@@ -156,7 +156,14 @@ fn draw_panel<DB: DrawingBackend>(
     }
     let (axis_max, step) = style::nice_axis(needed, 4);
     let x = |v: f64| left + ((v / axis_max) * plot_w).round() as i32;
-    value_axis(root, (left, right, top, bottom), axis_max, step, "", x)?;
+    value_axis(
+        root,
+        (left, right, top, bottom),
+        (0.0, axis_max),
+        step,
+        "",
+        x,
+    )?;
 
     let bar = (f64::from(BAR_ROW) * 0.62).round() as i32;
     for (i, (value, label)) in panel.values.iter().zip(&labels).enumerate() {

@@ -107,7 +107,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     value_axis(
         root,
         (left, right, top, bottom),
-        axis_max,
+        (0.0, axis_max),
         step,
         &c.value_label,
         x,

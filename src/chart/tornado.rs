@@ -6,7 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::bars::{category_area, category_label, dashed_vertical, CategoryArea, AXIS_ROOM};
+use super::bars::{
+    category_area, category_label, dashed_vertical, value_axis, CategoryArea, AXIS_ROOM,
+};
 use super::style::{self, drawing, Key, LegendEntry, Words};
 use super::{ChartError, Tornado};
 
@@ -81,29 +83,14 @@ pub(super) fn draw<DB: DrawingBackend>(
     let (lo, hi, step) = axis(c);
     let x = |v: f64| left + (((v - lo) / (hi - lo)) * f64::from(right - left)).round() as i32;
 
-    let decimals = style::tick_decimals(step);
-    let ticks = ((hi - lo) / step).round() as i64;
-    for k in 0..=ticks.clamp(0, 50) {
-        let v = lo + step * k as f64;
-        let px = x(v);
-        root.draw(&Rectangle::new(
-            [(px - 1, top), (px + 1, bottom)],
-            style::GRID.filled(),
-        ))
-        .map_err(drawing)?;
-        root.draw(&Text::new(
-            style::number(v, decimals),
-            (px, bottom + 10),
-            style::anchored(style::TICK_SIZE, style::MUTED, HPos::Center, VPos::Top),
-        ))
-        .map_err(drawing)?;
-    }
-    root.draw(&Text::new(
-        c.value_label.clone(),
-        ((left + right) / 2, bottom + 52),
-        style::anchored(style::AXIS_SIZE, style::INK, HPos::Center, VPos::Top),
-    ))
-    .map_err(drawing)?;
+    value_axis(
+        root,
+        (left, right, top, bottom),
+        (lo, hi),
+        step,
+        &c.value_label,
+        x,
+    )?;
 
     // Few inputs get taller rows, centred, rather than a block at the top of an empty plot.
     let n = i32::try_from(c.rows.len()).unwrap_or(i32::MAX).max(1);

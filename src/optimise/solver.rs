@@ -82,13 +82,8 @@ pub fn solve(
     // relative gap is set from the start's value; whether the stop is a proof is checked
     // below on the answer itself.
     let step = objective_step(lp, objective);
-    let start_value = warm.map(|w| {
-        objective
-            .terms
-            .iter()
-            .map(|&(v, c)| c * w.get(v).copied().unwrap_or(0.0))
-            .sum::<f64>()
-    });
+    // The solver's objective leaves out the constant, and so does its gap.
+    let start_value = warm.map(|w| objective.eval(w) - objective.constant);
     if let (Some(step), Some(value)) = (step, start_value) {
         if value.is_finite() && value.abs() > step {
             options.mip_gap = 0.999 * step / value.abs();

@@ -365,6 +365,15 @@ pub struct Analysis {
     pub uncovered: Vec<UncoveredUnit>,
 }
 
+impl Analysis {
+    /// Is the office above the target utilisation (past the rounding `TOLERANCE`), or without
+    /// the capacity its work needs?
+    pub fn over_target(&self, office: &OfficeAnalysis) -> bool {
+        let target = self.target_utilisation * (1.0 + TOLERANCE);
+        office.required_hours > 0.0 && office.utilisation.is_none_or(|u| u > target)
+    }
+}
+
 pub fn analyse(scenario: &Scenario) -> Analysis {
     let coverage = scenario.coverage();
     let volumes = volumes(scenario, &coverage);

@@ -130,13 +130,7 @@ fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     );
     row(r[5], Cell::Int(b.total.gap), Cell::Int(a.total.gap));
     row(r[6], peak(b), peak(a));
-    let over = |a: &Analysis| {
-        let target = a.target_utilisation * (1.0 + crate::analysis::TOLERANCE);
-        a.offices
-            .iter()
-            .filter(|o| o.utilisation.is_none_or(|u| u > target) && o.required_hours > 0.0)
-            .count() as i64
-    };
+    let over = |a: &Analysis| a.offices.iter().filter(|o| a.over_target(o)).count() as i64;
     row(r[10], Cell::Int(over(b)), Cell::Int(over(a)));
     row(
         r[7],

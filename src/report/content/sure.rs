@@ -112,22 +112,12 @@ pub(super) fn sure(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
 pub(super) fn plan_seldom_holds(pack: &Pack<'_>, w: &Words) -> Option<(String, f64)> {
     let holds = pack.holds?;
     let analysis = pack.after.analysis;
-    let target = analysis.target_utilisation * (1.0 + crate::analysis::TOLERANCE);
-    let within = |o: usize| {
-        analysis
-            .offices
-            .get(o)
-            .is_some_and(|a| a.utilisation.is_some_and(|u| u <= target))
-    };
-    let weak: Vec<(&str, f64)> = pack
-        .after
-        .scenario
+    let weak: Vec<(&str, f64)> = analysis
         .offices
         .iter()
         .zip(holds)
-        .enumerate()
-        .filter(|&(o, (_, &share))| share < 0.5 && within(o))
-        .map(|(_, (office, &share))| (office.name.as_str(), share))
+        .filter(|&(office, &share)| share < 0.5 && !analysis.over_target(office))
+        .map(|(office, &share)| (office.name.as_str(), share))
         .collect();
     let lowest = weak.iter().map(|&(_, s)| s).reduce(f64::min)?;
     let names: Vec<&str> = weak.iter().map(|&(n, _)| n).collect();

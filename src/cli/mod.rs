@@ -394,6 +394,11 @@ fn run(args: &Args) -> Result<(), Error> {
             // What needs nothing from the recommendation (today's simulation, the multi-year
             // plan, the ranges' sensitivity) is worked out while the optimiser, which works
             // on one core, searches; each is seeded, so its figures do not depend on threads.
+            let draw_options = sensitivity::Options {
+                seed: sim.seed,
+                threads: sim.threads,
+                ..sensitivity::Options::default()
+            };
             let beside = || -> Result<_, Error> {
                 let today = simulate_one(&loaded.scenario, sim, args.quiet)?;
                 let plan = match loaded.scenario.plan {
@@ -403,14 +408,7 @@ fn run(args: &Args) -> Result<(), Error> {
                 // Where the scenario gives ranges, the pack says how sure its figures are.
                 let sensitivity = match loaded.scenario.uncertain.is_empty() {
                     true => None,
-                    false => Some(sensitivity::sensitivity(
-                        &loaded.scenario,
-                        &sensitivity::Options {
-                            seed: sim.seed,
-                            threads: sim.threads,
-                            ..sensitivity::Options::default()
-                        },
-                    )?),
+                    false => Some(sensitivity::sensitivity(&loaded.scenario, &draw_options)?),
                 };
                 Ok((today, plan, sensitivity))
             };
@@ -436,17 +434,14 @@ fn run(args: &Args) -> Result<(), Error> {
             };
             let sims = [today, after];
             // With ranges: how often the recommended staffing holds over the same draws.
-            let holds = match &sensitivity {
-                Some(result) => Some(sensitivity::met_share(
+            let holds = if sensitivity.is_some() {
+                Some(sensitivity::met_share(
                     &loaded.scenario,
                     &recommendation.after,
-                    &sensitivity::Options {
-                        draws: result.draws,
-                        seed: sim.seed,
-                        threads: sim.threads,
-                    },
-                )?),
-                None => None,
+                    &draw_options,
+                )?)
+            } else {
+                None
             };
             let analyses = [
                 analysis::analyse(&loaded.scenario),

@@ -199,13 +199,7 @@ fn run_is_byte_identical_whatever_the_threads() {
     assert_eq!(summary["optimise"]["status"], "optimal");
     // The scenario has ranges: the workbook holds their spread and the tornado, in Chinese.
     let xlsx = one.join("tables.xlsx");
-    let workbook = unzip(&xlsx, "xl/workbook.xml");
-    for sheet in ["所需岗位数分布", "假设影响排序"] {
-        assert!(
-            workbook.contains(&format!("name=\"{sheet}\"")),
-            "no sheet {sheet}"
-        );
-    }
+    assert_sheets(&xlsx, &["所需岗位数分布", "假设影响排序"]);
     let strings = unzip(&xlsx, "xl/sharedStrings.xml");
     for text in ["取低值时岗位数", "纪律审查:每件工时", "审计局"] {
         assert!(strings.contains(text), "no {text} in the workbook");
@@ -271,6 +265,17 @@ fn daqing_pack() -> &'static Path {
 }
 
 /// One entry of a zip file (docx, xlsx) as text.
+/// Every one of `sheets` is a sheet of the workbook at `path`.
+fn assert_sheets(path: &Path, sheets: &[&str]) {
+    let workbook = unzip(path, "xl/workbook.xml");
+    for sheet in sheets {
+        assert!(
+            workbook.contains(&format!("name=\"{sheet}\"")),
+            "no sheet {sheet}"
+        );
+    }
+}
+
 fn unzip(path: &Path, entry: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut file = archive
@@ -584,19 +589,16 @@ fn docx_is_a4_with_heading_styles_tables_charts_and_an_east_asian_font() {
 #[test]
 fn xlsx_has_a_sheet_per_table_with_numbers_formats_and_a_frozen_header() {
     let path = daqing_pack().join("tables.xlsx");
-    let workbook = unzip(&path, "xl/workbook.xml");
-    for sheet in [
-        "各机构",
-        "所需工时构成",
-        "按工作类型对比",
-        "派驻分配",
-        "模拟结果",
-    ] {
-        assert!(
-            workbook.contains(&format!("name=\"{sheet}\"")),
-            "no sheet {sheet}"
-        );
-    }
+    assert_sheets(
+        &path,
+        &[
+            "各机构",
+            "所需工时构成",
+            "按工作类型对比",
+            "派驻分配",
+            "模拟结果",
+        ],
+    );
     let strings = unzip(&path, "xl/sharedStrings.xml");
     for header in ["负荷率(现状)", "编制(方案)", "人均工时(方案)"] {
         assert!(strings.contains(header), "no header {header}");

@@ -8,9 +8,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[path = "common/scenario.rs"]
-mod common;
-use common::{scenario, CALENDAR};
+use crate::common::{scenario, CALENDAR};
 
 use staffplan::multiyear::{self, MultiYearPlan, PlanOptions};
 

@@ -8,9 +8,7 @@ use proptest::prelude::*;
 use staffplan::analysis::analyse;
 use staffplan::scenario::parse;
 
-#[path = "common/tokens.rs"]
-mod tokens;
-use tokens::TOKENS;
+use crate::tokens::TOKENS;
 
 const SEED_TEXT: &str = include_str!("cli_base.toml");
 

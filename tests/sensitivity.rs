@@ -7,9 +7,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-#[path = "common/scenario.rs"]
-mod common;
-use common::{scenario, CALENDAR};
+use crate::common::{scenario, CALENDAR};
 
 use staffplan::model::Scenario;
 use staffplan::optimise;

@@ -14,20 +14,11 @@
 //! [`Budget`]. The answer comes back as a [`Recommendation`] whose `after` is a valid
 //! scenario, so that the analysis of it reproduces every figure here.
 
-mod bound;
 mod budget;
-mod clash;
-mod exact;
 mod explain;
-mod facts;
-mod goals;
-mod heuristic;
-mod improve;
-mod lp;
-mod program;
+mod model;
 mod recommendation;
-mod solver;
-mod staged;
+mod search;
 #[cfg(test)]
 mod testing;
 
@@ -38,13 +29,23 @@ use crate::model::Scenario;
 pub use budget::StoppedBy;
 use budget::{Budget, Deadline};
 pub use explain::{Explanation, PostValue};
+// The result types' files name the model room's facts and goals as `super::facts` and
+// `super::goals`.
 use facts::{Facts, Plan};
 pub use goals::Objective;
 use goals::{objective_of, Score};
-use program::{Allocation, Failure, Program, Row, Sense};
+use model::program::{Allocation, Program, Row, Sense};
+use model::{clash, lp};
+use model::{facts, goals};
 pub use recommendation::{
     BeyondQuota, Method, NoExtraPosts, OfficeResult, Recommendation, ServiceCheck, ServiceUnmet,
     Shortfall, Status, UnitMove,
+};
+use search::solver::{self, Failure};
+use search::{
+    bound, exact,
+    local::{heuristic, improve},
+    milp,
 };
 
 /// How the optimiser may spend its time.
@@ -186,7 +187,7 @@ fn general_way<'a>(
     // so it has half of what the allocation left, whatever that overran.
     let outcome = if budget.passed() && facts.violation(&start).is_none() {
         // Nothing left to solve with: the start, which keeps every rule, is the answer.
-        program::Outcome {
+        milp::Outcome {
             plan: start,
             proven: false,
             primary_proven: false,
@@ -583,18 +584,18 @@ fn extra_posts(
     };
     // What the search left (a tenth at least): no floor, so the time limit holds.
     let left = budget.deadline();
-    let solved = relaxed
-        .solve(
-            &relaxed.extra_lin(),
-            std::slice::from_ref(&met),
-            None,
-            &left,
-        )
-        .map_err(|failure| match failure {
-            Failure::Infeasible => cap_of(facts, plan),
-            Failure::NoAnswerInTime => NoExtraPosts::TimeLimit,
-            Failure::Solver(_) => NoExtraPosts::Solver,
-        })?;
+    let solved = solver::solve(
+        &relaxed.lp,
+        &relaxed.extra_lin(),
+        std::slice::from_ref(&met),
+        None,
+        &left,
+    )
+    .map_err(|failure| match failure {
+        Failure::Infeasible => cap_of(facts, plan),
+        Failure::NoAnswerInTime => NoExtraPosts::TimeLimit,
+        Failure::Solver(_) => NoExtraPosts::Solver,
+    })?;
     let extra = relaxed.extra_of(&solved.values);
     // Among the ways to add that many posts, the cheapest.
     let mut fewest = relaxed.extra_lin();
@@ -608,15 +609,15 @@ fn extra_posts(
             sense: Sense::Le,
         },
     ];
-    let cheapest = relaxed
-        .solve(
-            &relaxed.cost_lin(scenario),
-            &rows,
-            Some(&solved.values),
-            &left,
-        )
-        .map(|s| relaxed.extra_of(&s.values))
-        .unwrap_or(extra);
+    let cheapest = solver::solve(
+        &relaxed.lp,
+        &relaxed.cost_lin(scenario),
+        &rows,
+        Some(&solved.values),
+        &left,
+    )
+    .map(|s| relaxed.extra_of(&s.values))
+    .unwrap_or(extra);
     let cost = cheapest
         .iter()
         .zip(&scenario.staff_types)

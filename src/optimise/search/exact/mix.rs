@@ -1,9 +1,10 @@
 //! The staff mix of given headcounts: the cheapest under quotas and budget (a transportation
 //! problem, whose LP optimum is whole), or the fewest people changed at a given cost.
 
-use super::model::Model;
 use crate::model::Scenario;
-use crate::optimise::program::{lp_name, Lin, Lp, Row, Sense};
+use crate::optimise::model::headcounts::Model;
+use crate::optimise::model::program::{lp_name, Lin, Lp, Row, Sense};
+use crate::optimise::search::solver;
 
 impl Model<'_> {
     /// Least yearly cost of staffing headcounts `n` under quotas and budget (`None`: no mix
@@ -75,7 +76,7 @@ impl Model<'_> {
         } else {
             mix.cost
         };
-        let solution = lp.solve(&objective, &[], None, &self.deadline).ok()?;
+        let solution = solver::solve(&lp, &objective, &[], None, &self.deadline).ok()?;
         let value_of = |v: usize| solution.values.get(v).copied().unwrap_or(0.0);
         let staff: Vec<Vec<u32>> = mix
             .vars

@@ -8,13 +8,14 @@
 
 use std::collections::HashMap;
 
-use super::budget::{Budget, Deadline};
-use super::exact::{Group, Model, CONFINED_SETS};
-use super::facts::Facts;
-use super::program::{lp_name, Allocation, Lin, Lp, Program, Row, Sense};
-use super::Objective;
 use crate::analysis::TOLERANCE;
 use crate::model::Scenario;
+use crate::optimise::budget::{Budget, Deadline};
+use crate::optimise::model::facts::Facts;
+use crate::optimise::model::goals::Objective;
+use crate::optimise::model::headcounts::{Group, Model, CONFINED_SETS};
+use crate::optimise::model::program::{lp_name, Allocation, Lin, Lp, Program, Row, Sense};
+use crate::optimise::search::solver;
 
 /// One group's part of a capacity row: office, α on its head, and (its `open`, coefficient)
 /// for a group that may close.
@@ -82,10 +83,7 @@ fn bound_programme(
     deadline: &Deadline,
 ) -> Option<f64> {
     let programme = CostBound::new(facts, model, whole);
-    let solved = programme
-        .lp
-        .solve(&programme.cost, &[], None, deadline)
-        .ok()?;
+    let solved = solver::solve(&programme.lp, &programme.cost, &[], None, deadline).ok()?;
     if !solved.proven {
         return None;
     }
@@ -611,9 +609,7 @@ fn bound_of(
             + lin.constant
     };
     let least_unmet = if unmet_hours > 0.0 {
-        let solved = pooled
-            .solve(&pooled.unmet_lin(), &[], None, deadline)
-            .ok()?;
+        let solved = solver::solve(&pooled.lp, &pooled.unmet_lin(), &[], None, deadline).ok()?;
         if !solved.proven {
             return None;
         }
@@ -633,7 +629,7 @@ fn bound_of(
         sense: Sense::Le,
     }];
     let cost = pooled.cost_lin(scenario);
-    let solved = pooled.solve(&cost, &rows, None, deadline).ok()?;
+    let solved = solver::solve(&pooled.lp, &cost, &rows, None, deadline).ok()?;
     if !solved.proven {
         return None;
     }
@@ -651,8 +647,8 @@ mod tests {
     use super::{cost_bound, counted_bound};
     use crate::analysis::least_headcount;
     use crate::model::Scenario;
-    use crate::optimise::exact::Model;
-    use crate::optimise::facts::Facts;
+    use crate::optimise::model::facts::Facts;
+    use crate::optimise::model::headcounts::Model;
     use crate::optimise::testing::{random_small, small};
 
     /// The least cost over every allocation of the units to the three groups that keeps

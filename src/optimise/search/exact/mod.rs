@@ -25,25 +25,19 @@
 //! unproven. Scenarios outside these assumptions (unmet hours, free posts, fixed or optional
 //! sections, fixed groups) return `None` and go the general way.
 
+mod listing;
 mod mix;
-mod model;
-mod pack;
-mod vectors;
 
-use super::budget::Deadline;
-
-use super::facts::{Facts, Plan};
-pub(super) use model::{Group, Model};
-pub(super) use pack::{Mode, Pack};
+use crate::optimise::budget::Deadline;
+use crate::optimise::model::facts::{Facts, Plan};
+use crate::optimise::model::headcounts::Model;
+use crate::optimise::search::pack::{Mode, Pack};
 
 /// Most nodes of a packing that looks for any allocation into headcounts where there are
 /// too many vectors to list in all: one that runs out leaves the scenario to the general way.
 const MANY_FIT_NODES: u64 = 200_000;
 /// Most orderings of the least-cost headcounts tried for the fewest changes.
 const MAX_ORDERINGS: usize = 5_000;
-/// Most distinct candidate sets of units whose confinement the bound and the headcount
-/// builder look at.
-pub(super) const CONFINED_SETS: usize = 500;
 
 /// The exact path's answer and whether every goal was proven.
 #[derive(Debug, Clone)]
@@ -233,4 +227,54 @@ fn orderings_by_bound(
     }
     queue.sort_by(|a, b| a.0.total_cmp(&b.0));
     queue
+}
+
+impl Model<'_> {
+    /// Every distinct ordering of `n` within each class.
+    pub(crate) fn orderings(&self, n: &[u32]) -> Vec<Vec<u32>> {
+        let mut out = vec![n.to_vec()];
+        let classes = self.class_count();
+        for c in 0..classes {
+            let members: Vec<usize> = (0..self.groups.len())
+                .filter(|&g| self.groups[g].class == c)
+                .collect();
+            let mut values: Vec<u32> = members.iter().map(|&g| n[g]).collect();
+            values.sort_unstable();
+            let mut perms = Vec::new();
+            loop {
+                perms.push(values.clone());
+                if perms.len() > MAX_ORDERINGS || !next_permutation(&mut values) {
+                    break;
+                }
+            }
+            let mut next = Vec::new();
+            for base in &out {
+                for p in &perms {
+                    let mut v = base.clone();
+                    for (&g, &k) in members.iter().zip(p) {
+                        v[g] = k;
+                    }
+                    next.push(v);
+                    if next.len() > MAX_ORDERINGS {
+                        return next;
+                    }
+                }
+            }
+            out = next;
+        }
+        out
+    }
+}
+
+pub(crate) fn next_permutation(values: &mut [u32]) -> bool {
+    let Some(i) = (1..values.len()).rev().find(|&i| values[i - 1] < values[i]) else {
+        return false;
+    };
+    let pivot = i - 1;
+    let Some(j) = (i..values.len()).rev().find(|&j| values[j] > values[pivot]) else {
+        return false;
+    };
+    values.swap(pivot, j);
+    values[i..].reverse();
+    true
 }

@@ -5,8 +5,26 @@
 //! solve be limited by a number of branch-and-bound nodes: the effort of [`Deadline`], which
 //! gives the same answer on any machine, where a time limit does not.
 
-use super::budget::{Deadline, PIVOTS_PER_NODE, STEPS_PER_NODE};
-use super::program::{Failure, Lin, Lp, Row, Sense, Solved};
+use crate::optimise::budget::{Deadline, PIVOTS_PER_NODE, STEPS_PER_NODE};
+use crate::optimise::model::program::{Lin, Lp, Row, Sense};
+
+/// Why a solve gave no plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    Infeasible,
+    /// The time limit passed before any feasible answer.
+    NoAnswerInTime,
+    Solver(String),
+}
+
+/// A solved stage.
+#[derive(Debug, Clone)]
+pub struct Solved {
+    pub values: Vec<f64>,
+    pub proven: bool,
+    /// The solver's best proven lower bound on the objective, where it reports one.
+    pub bound: Option<f64>,
+}
 
 /// Minimises `objective` under the rows of `lp` and `extra` rows, from the `warm` values if
 /// given, within the effort of `deadline` (its clock as the safety cap).
@@ -270,13 +288,16 @@ pub fn solve(
         let hint: Vec<(Variable, f64)> = handles.iter().copied().zip(w.iter().copied()).collect();
         model = model.with_initial_solution(hint);
     }
-    let effort =
-        Duration::from_secs_f64(deadline.steps_left() as f64 / super::budget::STEPS_PER_SECOND);
+    let effort = Duration::from_secs_f64(
+        deadline.steps_left() as f64 / crate::optimise::budget::STEPS_PER_SECOND,
+    );
     let time = deadline.clock_left().min(effort);
     let model = model.with_time_limit(time.as_secs_f64().max(0.01));
     let started = std::time::Instant::now();
     let result = model.solve();
-    deadline.spend((started.elapsed().as_secs_f64() * super::budget::STEPS_PER_SECOND) as u64);
+    deadline.spend(
+        (started.elapsed().as_secs_f64() * crate::optimise::budget::STEPS_PER_SECOND) as u64,
+    );
     let _ = (STEPS_PER_NODE, PIVOTS_PER_NODE);
     match result {
         Ok(solution) => {
@@ -359,7 +380,7 @@ mod tests {
             terms: vec![(0, 60_000.0), (1, 110_000.0)],
             constant: 0.0,
         };
-        let budget = super::super::budget::Budget::with_clock(
+        let budget = crate::optimise::budget::Budget::with_clock(
             std::time::Duration::from_secs(5),
             std::time::Duration::from_secs(5),
         );

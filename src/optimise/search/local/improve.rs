@@ -4,13 +4,13 @@
 //! lowers group headcounts step by step, each step proven feasible by a bounded packing
 //! search.
 
-use super::budget::Deadline;
-
-use super::exact::{Mode, Model, Pack};
-use super::facts::Facts;
 use super::heuristic::Loads;
 use crate::analysis::{least_headcount, TOLERANCE};
 use crate::model::Scenario;
+use crate::optimise::budget::Deadline;
+use crate::optimise::model::facts::Facts;
+use crate::optimise::model::headcounts::Model;
+use crate::optimise::search::pack::{Mode, Pack};
 
 /// Lowers the cost of an allocation one group at a time: closes an optional group, or takes
 /// one post from a group, by moving just enough of its units to other groups, each to where it
@@ -411,7 +411,7 @@ mod tests {
 
     use super::shed_posts;
     use crate::optimise::budget::Budget;
-    use crate::optimise::facts::Facts;
+    use crate::optimise::model::facts::Facts;
     use crate::optimise::testing::small;
 
     /// Today g1 has 1,000 h, g2 600 h and the optional g3 500 + 300 h: one post each.

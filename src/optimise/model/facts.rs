@@ -7,9 +7,9 @@
 //! scoring here is the single definition of the goals that the MIP, the heuristic and the
 //! tests agree on.
 
-use super::goals::{self, Score};
 use crate::analysis;
 use crate::model::{Scenario, WorkPlace};
+use crate::optimise::model::goals::{self, Score};
 
 /// A candidate organisation: headcount by office and staff type, and which group covers each
 /// unit (`None` only for scenarios without units to place).

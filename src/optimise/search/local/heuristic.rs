@@ -8,13 +8,14 @@
 //! the group where they add least; then single moves, pairwise swaps and closing optional
 //! groups are tried while any of them improves the goals in order.
 
-use super::budget::Deadline;
 use std::cmp::Ordering;
 
-use super::facts::Facts;
-use super::goals;
 use crate::analysis::least_headcount;
 use crate::model::Scenario;
+use crate::optimise::budget::Deadline;
+use crate::optimise::model::clash;
+use crate::optimise::model::facts::Facts;
+use crate::optimise::model::goals;
 
 /// A group's figures at the least headcount for its load.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -589,7 +590,7 @@ pub fn allocate(facts: &Facts, deadline: Deadline) -> Option<(Vec<Option<usize>>
     let mut search = Search::new(facts);
     if !search.construct() {
         // The greedy order ran out of room; a matching finds a feasible start.
-        let matching = super::clash::matching(facts, &search.at.open)?;
+        let matching = clash::matching(facts, &search.at.open)?;
         search.restore(matching, search.at.open.clone());
     }
     // The construction tried every (unit, group) pair once.

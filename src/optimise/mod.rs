@@ -185,7 +185,7 @@ fn general_way<'a>(
     let start = improved_start(facts, budget).ok_or(Failure::Infeasible)?;
     // The staffing turns the allocation into posts: without it the answer is today's staff,
     // so it has half of what the allocation left, whatever that overran.
-    let outcome = if budget.passed() && facts.violation(&start).is_none() {
+    let outcome = if budget.passed() && facts.keeps_rules(&start) {
         // Nothing left to solve with: the start, which keeps every rule, is the answer.
         milp::Outcome {
             plan: start,
@@ -255,7 +255,7 @@ fn improved_start<'a>(facts: &'a Facts<'a>, budget: Deadline<'a>) -> Option<Plan
         coverage: coverage.clone(),
         open: open.clone(),
     };
-    if facts.violation(&least).is_none() {
+    if facts.keeps_rules(&least) {
         return Some(least);
     }
     Some(Plan {
@@ -312,17 +312,7 @@ fn least_staff(facts: &Facts, coverage: &[Option<usize>], open: &[bool]) -> Vec<
             continue;
         }
         let load = loads.get(o).copied().unwrap_or(0.0);
-        let team = if load > 0.0 {
-            facts.base_team_of(o).max(covered_team[o])
-        } else {
-            0
-        };
-        let floor = facts.floor(o, team);
-        let mut n = analysis::least_headcount(office, load, facts.year_value, facts.target, floor);
-        if let Some(max) = office.max_staff {
-            n = n.min(max.max(floor));
-        }
-        let n = n.min(facts.big_m);
+        let n = facts.least_headcount(o, load, facts.base_team_of(o).max(covered_team[o]));
         let mut missing = n.saturating_sub(staff[o].iter().sum());
         for &t in &by_cost {
             if missing == 0 {
@@ -390,7 +380,7 @@ fn choose(facts: &Facts, general: General, exact_plan: Option<Plan>) -> Answer {
         coverage: scenario.coverage(),
         open: facts.open_today.clone(),
     };
-    if facts.violation(&as_is).is_none() {
+    if facts.keeps_rules(&as_is) {
         better(as_is, Method::Today, &mut plan);
     }
     let (objective, value) = objective_of(&facts.score(&plan));
@@ -565,17 +555,11 @@ fn extra_posts(
 ) -> Result<(Vec<u32>, f64), NoExtraPosts> {
     let scenario = facts.scenario;
     let types = scenario.staff_types.len();
-    let caps: Vec<u32> = (0..types)
-        .map(|t| {
-            plan.staff
-                .iter()
-                .map(|s| s.get(t).copied().unwrap_or(0))
-                .sum()
-        })
+    let caps: Vec<u32> = plan
+        .per_type(types)
+        .into_iter()
+        .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
         .collect();
-    let mut open_plan = plan.clone();
-    // A closed optional group with work of its own would open; keep the plan's groups.
-    open_plan.open = plan.open.clone();
     let relaxed = Program::new(facts, Allocation::Fixed(plan.coverage.clone()), Some(caps));
     let met = Row {
         name: "target_met".into(),

@@ -8,7 +8,7 @@
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-use crate::analysis::{least_headcount, TOLERANCE};
+use crate::analysis::TOLERANCE;
 use crate::model::Scenario;
 use crate::optimise::budget::Deadline;
 use crate::optimise::model::facts::{Facts, Plan};
@@ -261,8 +261,7 @@ fn section_headcount(facts: &Facts, o: usize) -> Option<u32> {
     let n = if office.fixed {
         office.headcount()
     } else {
-        let floor = facts.floor(o, facts.base_team_of(o));
-        let n = least_headcount(office, base, facts.year_value, facts.target, floor);
+        let n = facts.least_headcount(o, base, facts.base_team_of(o));
         if office.max_staff.is_some_and(|m| n > m) || n >= facts.big_m {
             return None;
         }
@@ -280,7 +279,6 @@ fn group(facts: &Facts, o: usize) -> Option<Group> {
     if office.fixed {
         return None;
     }
-    let (h, target) = (facts.year_value, facts.target);
     let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
     let base_team = facts.base_team_of(o);
     let reachable = facts.reach.get(o).map_or(&[][..], Vec::as_slice);
@@ -293,12 +291,13 @@ fn group(facts: &Facts, o: usize) -> Option<Group> {
         .iter()
         .map(|&u| facts.unit_team.get(u).copied().unwrap_or(0))
         .fold(base_team, u32::max);
-    let lo = least_headcount(office, base, h, target, facts.floor(o, base_team));
-    let mut hi = least_headcount(office, reach, h, target, facts.floor(o, top_team));
+    let lo = facts.least_headcount(o, base, base_team);
+    let mut hi = facts.least_headcount(o, reach, top_team);
     if let Some(max) = office.max_staff {
         hi = hi.min(max);
     }
-    if lo > hi || hi >= facts.big_m {
+    // Its own work alone needs more than max_staff allows: the cap left it short.
+    if lo > hi || hi >= facts.big_m || facts.unmet(o, base, lo) > 0.0 {
         return None;
     }
     let mut options: Vec<u32> = (lo..=hi).collect();

@@ -72,7 +72,7 @@ fn counted_bound(facts: &Facts, model: &Model) -> f64 {
     } else {
         0.0
     };
-    (sections + groups + fixed_cost(scenario)) * (1.0 - 1e-9)
+    (sections + groups + facts.fixed_cost()) * (1.0 - 1e-9)
 }
 
 fn bound_programme(
@@ -96,7 +96,7 @@ fn bound_programme(
         })
         .sum();
     // Float noise of the LP must not lift the bound above a true optimum.
-    Some((value + fixed_cost(scenario)) * (1.0 - 1e-9))
+    Some((value + facts.fixed_cost()) * (1.0 - 1e-9))
 }
 
 /// The programme of [`cost_bound`] as data, for `--export-lp`: `None` outside the exact
@@ -107,15 +107,6 @@ pub fn cost_bound_lp(facts: &Facts) -> Option<(Lp, Lin)> {
     let model = Model::new(facts, budget.deadline())?;
     let programme = CostBound::new(facts, &model, true);
     Some((programme.lp, programme.cost))
-}
-
-fn fixed_cost(scenario: &Scenario) -> f64 {
-    scenario
-        .offices
-        .iter()
-        .filter(|o| o.fixed)
-        .map(|o| scenario.cost(&o.staff))
-        .sum()
 }
 
 /// The bound's programme: posts by office and staff type, `open` for each group that may
@@ -601,19 +592,12 @@ fn bound_of(
     unmet_hours: f64,
     deadline: &Deadline,
 ) -> Option<f64> {
-    let value_of = |lin: &Lin, values: &[f64]| -> f64 {
-        lin.terms
-            .iter()
-            .map(|&(v, c)| c * values.get(v).copied().unwrap_or(0.0))
-            .sum::<f64>()
-            + lin.constant
-    };
     let least_unmet = if unmet_hours > 0.0 {
         let solved = solver::solve(&pooled.lp, &pooled.unmet_lin(), &[], None, deadline).ok()?;
         if !solved.proven {
             return None;
         }
-        let least = value_of(&pooled.unmet_lin(), &solved.values).max(0.0);
+        let least = pooled.unmet_lin().eval(&solved.values).max(0.0);
         if objective == Objective::UnmetHours {
             return Some(least);
         }
@@ -635,7 +619,7 @@ fn bound_of(
     }
     // Costs are whole multiples of the cheapest post only when every post costs the same; a
     // small tolerance keeps float noise from lifting the bound above a true optimum.
-    Some(value_of(&cost, &solved.values) * (1.0 - 1e-9))
+    Some(cost.eval(&solved.values) * (1.0 - 1e-9))
 }
 
 #[cfg(test)]

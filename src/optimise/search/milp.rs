@@ -38,7 +38,7 @@ impl Program {
         let mut staged = Staged::new(self, scenario, facts, start, deadline);
         if !staged.valid || staged.score.unmet_hours > 0.0 {
             staged.stage(&self.unmet_lin(), &[]);
-            if facts.violation(&staged.best).is_some() {
+            if !facts.keeps_rules(&staged.best) {
                 return Err(staged.failure);
             }
         }
@@ -94,7 +94,7 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
         start: &Plan,
         deadline: Deadline<'b>,
     ) -> Self {
-        let valid = facts.violation(start).is_none();
+        let valid = facts.keeps_rules(start);
         let score = if valid {
             facts.score(start)
         } else {
@@ -130,7 +130,7 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
                 self.proven &= solved.proven;
                 self.bound = solved.bound;
                 let plan = program.plan_of(self.scenario, self.facts, &solved.values);
-                if self.facts.violation(&plan).is_none() {
+                if self.facts.keeps_rules(&plan) {
                     let candidate = self.facts.score(&plan);
                     if candidate.better_than(&self.score) {
                         self.best = plan;
@@ -198,7 +198,7 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
                         .program
                         .plan_of(self.scenario, self.facts, &solved.values);
                     let candidate = self.facts.score(&plan);
-                    if self.facts.violation(&plan).is_none() && candidate.peak < high {
+                    if self.facts.keeps_rules(&plan) && candidate.peak < high {
                         high = candidate.peak;
                         if candidate.better_than(&self.score) {
                             self.best = plan;

@@ -94,13 +94,12 @@ impl<'m, 'a> Pack<'m, 'a> {
         } else {
             model.section_peak
         };
-        let today = model
+        let today: Vec<Option<usize>> = model
             .scenario
             .coverage()
             .iter()
             .map(|g| g.and_then(|g| model.slot.get(g).copied().flatten()))
             .collect();
-        let today: Vec<Option<usize>> = today;
         let mut home: Vec<Vec<(usize, f64, u32)>> = vec![Vec::new(); groups];
         for (position, &u) in model.order.iter().enumerate() {
             if let Some(h) = today.get(u).copied().flatten() {

@@ -71,7 +71,7 @@ pub fn solve<'a>(facts: &'a Facts<'a>, deadline: Deadline<'a>) -> Option<Found> 
         }
     };
     let plan = model.plan(&n, coverage, staff);
-    if facts.violation(&plan).is_some() {
+    if !facts.keeps_rules(&plan) {
         return None;
     }
     Some(Found { plan, proven })

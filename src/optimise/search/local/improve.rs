@@ -5,11 +5,11 @@
 //! search.
 
 use super::heuristic::Loads;
-use crate::analysis::{least_headcount, TOLERANCE};
+use crate::analysis::TOLERANCE;
 use crate::model::Scenario;
 use crate::optimise::budget::Deadline;
 use crate::optimise::model::facts::Facts;
-use crate::optimise::model::headcounts::Model;
+use crate::optimise::model::headcounts::{Group, Model};
 use crate::optimise::search::pack::{Mode, Pack};
 
 /// Lowers the cost of an allocation one group at a time: closes an optional group, or takes
@@ -91,18 +91,7 @@ impl<'a> Shed<'a> {
             return 0;
         }
         let facts = self.facts;
-        let team = if load > 0.0 {
-            self.at.team(facts, o).max(team)
-        } else {
-            0
-        };
-        least_headcount(
-            &self.scenario.offices[o],
-            load,
-            facts.year_value,
-            facts.target,
-            facts.floor(o, team),
-        )
+        facts.least_headcount(o, load, self.at.team(facts, o).max(team))
     }
 
     fn heads(&self, o: usize) -> u32 {
@@ -196,7 +185,11 @@ impl<'a> Shed<'a> {
             }
             let now = self.heads(h);
             let then = self.heads_at(h, self.at.load[h] + hours, team);
-            if self.scenario.offices[h].max_staff.is_some_and(|m| then > m) {
+            // Where max_staff caps the headcount short of the load, the unit does not fit.
+            let capped = self.scenario.offices[h].max_staff.is_some_and(|m| {
+                then > m || self.facts.unmet(h, self.at.load[h] + hours, then) > 0.0
+            });
+            if capped {
                 continue;
             }
             let added = f64::from(then - now.min(then)) * self.price[h];
@@ -250,10 +243,11 @@ pub fn descend<'a>(
     });
     let shed = Shed::new(facts, coverage, open);
     let mut n: Vec<u32> = model.groups.iter().map(|g| shed.heads(g.office)).collect();
-    if n.iter()
-        .zip(&model.groups)
-        .any(|(k, g)| !g.options.contains(k))
-    {
+    // A group max_staff leaves short of its load is outside the model's assumptions.
+    let short = |(k, g): (&u32, &Group)| {
+        !g.options.contains(k) || facts.unmet(g.office, shed.at.load[g.office], *k) > 0.0
+    };
+    if n.iter().zip(&model.groups).any(short) {
         return;
     }
     let price = shed.price;

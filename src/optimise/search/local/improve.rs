@@ -5,6 +5,7 @@
 //! search.
 
 use super::heuristic::Loads;
+use super::repair::repair;
 use crate::analysis::TOLERANCE;
 use crate::model::Scenario;
 use crate::optimise::budget::Deadline;
@@ -257,7 +258,7 @@ pub fn descend<'a>(
         current = packed;
     }
     while !deadline.passed() {
-        let Some((next, packed)) = step(&model, &n, &price, deadline) else {
+        let Some((next, packed)) = step(&model, &n, &price, &current, deadline) else {
             break;
         };
         n = next;
@@ -286,9 +287,15 @@ fn cost_of(model: &Model, price: &[f64], n: &[u32]) -> f64 {
 
 /// A bounded packing search for any allocation into headcounts `n`.
 fn pack_into(model: &Model, n: &[u32]) -> Option<Vec<Option<usize>>> {
+    bounded_pack(model, n).0
+}
+
+/// [`pack_into`], and whether its node limit cut it short (it then proved nothing).
+fn bounded_pack(model: &Model, n: &[u32]) -> (Option<Vec<Option<usize>>>, bool) {
     let mut pack = Pack::new(model, n, Mode::Fit, f64::INFINITY);
     pack.node_limit = 20 * model.order.len() as u64 + 1000;
-    pack.run().then(|| pack.best_coverage.clone())
+    let found = pack.run();
+    (found.then(|| pack.best_coverage.clone()), pack.stopped)
 }
 
 /// One post at a time cannot reach headcounts that differ from `n` in several groups at once
@@ -317,11 +324,13 @@ fn jump(
 
 /// The first step, largest saving first, that a packing search finds an allocation for:
 /// a post fewer in one group, or an optional group closed, possibly with a post more
-/// elsewhere.
+/// elsewhere. Where the packing from scratch is cut short by its node limit, the allocation
+/// in hand (`current`, into `n`) is repaired into the step's headcounts ([`repair`]).
 fn step(
     model: &Model,
     n: &[u32],
     price: &[f64],
+    current: &[Option<usize>],
     deadline: Deadline,
 ) -> Option<(Vec<u32>, Vec<Option<usize>>)> {
     // Listing the steps looks at every group and its cheapest raises.
@@ -340,7 +349,14 @@ fn step(
         if !model.may_fit(&next) {
             continue;
         }
-        if let Some(packed) = pack_into(model, &next) {
+        let (packed, cut_short) = bounded_pack(model, &next);
+        let packed = match packed {
+            Some(packed) => Some(packed),
+            // A packing that ran out of nodes did not rule the step out.
+            None if cut_short => repair(model, &next, current, deadline),
+            None => None,
+        };
+        if let Some(packed) = packed {
             return Some((next, packed));
         }
     }

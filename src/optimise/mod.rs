@@ -108,8 +108,7 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     if !clashes.is_empty() {
         return Err(OptimiseError::Infeasible { clashes });
     }
-    // Where the target can be met, enumeration and packing prove all four goals quickly;
-    // an unproven answer of theirs competes with the general way's below.
+    // Where the target can be met, enumeration and packing prove all four goals quickly.
     // The enumeration staffs headcounts with the cheapest mix and may close groups; under
     // keep_staff the programmes, which hold every type at today's, answer instead.
     let found = if options.enumerate && !scenario.policy.keep_staff {
@@ -117,22 +116,19 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     } else {
         None
     };
-    let exact_plan = match found {
-        Some(found) if found.proven => {
-            let answer = Answer {
-                plan: found.plan,
-                method: Method::Exact,
-                status: Status::Optimal,
-                bound: None,
-            };
-            return Ok(finish(&facts, answer, &budget));
-        }
-        found => found.map(|f| f.plan),
-    };
+    if let Some(plan) = found {
+        let answer = Answer {
+            plan,
+            method: Method::Exact,
+            status: Status::Optimal,
+            bound: None,
+        };
+        return Ok(finish(&facts, answer, &budget));
+    }
     // The search leaves a tenth of the effort for the posts that would meet the target.
     let general = general_way(&facts, options, budget.slice(0.9))
         .map_err(|failure| failed(failure, options.time_limit.as_secs_f64()))?;
-    let answer = choose(&facts, general, exact_plan);
+    let answer = choose(&facts, general);
     Ok(finish(&facts, answer, &budget))
 }
 
@@ -357,10 +353,10 @@ fn early_bound<'a>(
     })
 }
 
-/// The best of the general way's plan, the exact path's unproven plan and today's
-/// organisation where it keeps every hard rule (an answer cut short by the time limit must
-/// never recommend something worse than what exists), with its status and bound.
-fn choose(facts: &Facts, general: General, exact_plan: Option<Plan>) -> Answer {
+/// The better of the general way's plan and today's organisation where it keeps every hard
+/// rule (an answer cut short by the time limit must never recommend something worse than
+/// what exists), with its status and bound.
+fn choose(facts: &Facts, general: General) -> Answer {
     let scenario = facts.scenario;
     let mut plan = general.plan;
     let mut method = general.method;
@@ -372,9 +368,6 @@ fn choose(facts: &Facts, general: General, exact_plan: Option<Plan>) -> Answer {
             proven = false;
         }
     };
-    if let Some(candidate) = exact_plan {
-        better(candidate, Method::Exact, &mut plan);
-    }
     let as_is = Plan {
         staff: scenario.offices.iter().map(|o| o.staff.clone()).collect(),
         coverage: scenario.coverage(),

@@ -39,42 +39,30 @@ const MANY_FIT_NODES: u64 = 200_000;
 /// Most orderings of the least-cost headcounts tried for the fewest changes.
 const MAX_ORDERINGS: usize = 5_000;
 
-/// The exact path's answer and whether every goal was proven.
-#[derive(Debug, Clone)]
-pub struct Found {
-    pub plan: Plan,
-    pub proven: bool,
-}
-
 /// Group headcounts, allocation (unit → office) and staff `[office][type]`.
 type Answer = (Vec<u32>, Vec<Option<usize>>, Vec<Vec<u32>>);
 
 /// Group headcounts with a figure (their cost, or a lower bound on their peak).
 type Valued = Vec<(Vec<u32>, f64)>;
 
-/// Searches the exact way; `None` when the scenario is outside its assumptions or no
-/// least-cost headcounts were found before the deadline.
-pub fn solve<'a>(facts: &'a Facts<'a>, deadline: Deadline<'a>) -> Option<Found> {
+/// Searches the exact way: the plan proven best on all four goals; `None` when the scenario
+/// is outside its assumptions or the search was cut short before it proved every goal.
+///
+/// An answer cut short is not returned: over the shipped scenarios, twelve synthetic shapes
+/// at the default limit and 48 runs at limits of 0.01 to 1 s, none was ever better than the
+/// general way's, which then answers instead.
+pub fn solve<'a>(facts: &'a Facts<'a>, deadline: Deadline<'a>) -> Option<Plan> {
     let model = Model::new(facts, deadline)?;
     let mut proven = true;
     // Goal 1 is zero here.
     let (best_cost, cheapest) = least_cost(&model, &mut proven)?;
-    let (best_peak, best, peaks) = lowest_peak(&model, &cheapest, &mut proven);
-    let (n_best, coverage_best) = best?;
-    let answer = fewest_changes(&model, &peaks, best_cost, best_peak, &mut proven);
-    let (n, coverage, staff) = match answer {
-        Some(a) => a,
-        None => {
-            proven = false;
-            let staff = model.fewest_people(&n_best, best_cost)?.0;
-            (n_best, coverage_best, staff)
-        }
-    };
-    let plan = model.plan(&n, coverage, staff);
-    if !facts.keeps_rules(&plan) {
+    let (best_peak, found, peaks) = lowest_peak(&model, &cheapest, &mut proven);
+    if !found {
         return None;
     }
-    Some(Found { plan, proven })
+    let (n, coverage, staff) = fewest_changes(&model, &peaks, best_cost, best_peak, &mut proven)?;
+    let plan = model.plan(&n, coverage, staff);
+    (proven && facts.keeps_rules(&plan)).then_some(plan)
 }
 
 /// Goal 2: the least cost of a headcount vector some allocation fits, and every vector at
@@ -129,29 +117,26 @@ fn least_cost(model: &Model, proven: &mut bool) -> Option<(f64, Valued)> {
     (!cheapest.is_empty()).then_some((best_cost, cheapest))
 }
 
-/// Headcounts and an allocation into them.
-type Packed = (Vec<u32>, Vec<Option<usize>>);
-
-/// Goal 3: the lowest peak over allocations into least-cost headcounts, the answer that
-/// reaches it, and each vector's lower bound on the peak.
+/// Goal 3: the lowest peak over allocations into least-cost headcounts, whether an
+/// allocation reaches it, and each vector's lower bound on the peak.
 fn lowest_peak(
     model: &Model,
     cheapest: &[(Vec<u32>, f64)],
     proven: &mut bool,
-) -> (f64, Option<Packed>, Valued) {
+) -> (f64, bool, Valued) {
     let mut best_peak = f64::INFINITY;
-    let mut best: Option<Packed> = None;
+    let mut found = false;
     let mut peaks: Valued = Vec::new();
     for (n, _) in cheapest {
         let mut pack = Pack::new(model, n, Mode::Peak, best_peak);
         if pack.run() {
             best_peak = pack.best_peak;
-            best = Some((n.clone(), pack.best_coverage.clone()));
+            found = true;
         }
         *proven &= !pack.stopped;
         peaks.push((n.clone(), pack.static_bound));
     }
-    (best_peak, best, peaks)
+    (best_peak, found, peaks)
 }
 
 /// Goal 4: fewest changes over every ordering, within classes, of least-cost headcounts

@@ -36,8 +36,7 @@ pub fn solve(
     warm: Option<&[f64]>,
     deadline: &Deadline,
 ) -> Result<Solved, Failure> {
-    use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem, SolveOptions};
-    use microlp::{SolveOutcome, TerminationReason};
+    use microlp::{SolveOptions, SolveOutcome, TerminationReason};
 
     if let Some(failure) = spent(deadline) {
         return Err(failure);
@@ -54,45 +53,7 @@ pub fn solve(
         deadline.effort_stopped();
         return Err(Failure::NoAnswerInTime);
     }
-    let mut problem = Problem::new(OptimizationDirection::Minimize);
-    let mut coefficient = vec![0.0; lp.vars.len()];
-    for &(v, c) in &objective.terms {
-        if let Some(slot) = coefficient.get_mut(v) {
-            *slot += c;
-        }
-    }
-    let mut handles = Vec::with_capacity(lp.vars.len());
-    for (v, c) in lp.vars.iter().zip(&coefficient) {
-        let handle = if v.integer {
-            let lo = whole(v.lo.ceil()).ok_or_else(out_of_range)?;
-            let hi = if v.hi.is_finite() {
-                whole(v.hi.floor()).ok_or_else(out_of_range)?
-            } else {
-                i32::MAX
-            };
-            if lo > hi {
-                return Err(Failure::Infeasible);
-            }
-            problem.add_integer_var(*c, (lo, hi))
-        } else {
-            problem.add_var(*c, (v.lo, v.hi))
-        };
-        handles.push(handle);
-    }
-    for row in lp.rows.iter().chain(extra) {
-        let mut expr = LinearExpr::empty();
-        for &(v, c) in &row.lhs.terms {
-            if let Some(&h) = handles.get(v) {
-                expr.add(h, c);
-            }
-        }
-        let op = match row.sense {
-            Sense::Le => ComparisonOp::Le,
-            Sense::Ge => ComparisonOp::Ge,
-            Sense::Eq => ComparisonOp::Eq,
-        };
-        problem.add_constraint(expr, op, -row.lhs.constant);
-    }
+    let (problem, handles) = microlp_problem(lp, objective, extra)?;
     let mut options = SolveOptions::default();
     // Where the objective moves in whole steps, a plan is optimal once nothing left in the
     // tree can beat it by a step: the search may stop there instead of closing the last
@@ -170,6 +131,58 @@ pub fn solve(
         }
         SolveOutcome::Interrupted(_) => Err(Failure::NoAnswerInTime),
     }
+}
+
+/// The programme `lp` with `objective` and the `extra` rows as microlp's problem, with the
+/// handle of each variable.
+#[cfg(not(feature = "highs"))]
+fn microlp_problem(
+    lp: &Lp,
+    objective: &Lin,
+    extra: &[Row],
+) -> Result<(microlp::Problem, Vec<microlp::Variable>), Failure> {
+    use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
+
+    let mut problem = Problem::new(OptimizationDirection::Minimize);
+    let mut coefficient = vec![0.0; lp.vars.len()];
+    for &(v, c) in &objective.terms {
+        if let Some(slot) = coefficient.get_mut(v) {
+            *slot += c;
+        }
+    }
+    let mut handles = Vec::with_capacity(lp.vars.len());
+    for (v, c) in lp.vars.iter().zip(&coefficient) {
+        let handle = if v.integer {
+            let lo = whole(v.lo.ceil()).ok_or_else(out_of_range)?;
+            let hi = if v.hi.is_finite() {
+                whole(v.hi.floor()).ok_or_else(out_of_range)?
+            } else {
+                i32::MAX
+            };
+            if lo > hi {
+                return Err(Failure::Infeasible);
+            }
+            problem.add_integer_var(*c, (lo, hi))
+        } else {
+            problem.add_var(*c, (v.lo, v.hi))
+        };
+        handles.push(handle);
+    }
+    for row in lp.rows.iter().chain(extra) {
+        let mut expr = LinearExpr::empty();
+        for &(v, c) in &row.lhs.terms {
+            if let Some(&h) = handles.get(v) {
+                expr.add(h, c);
+            }
+        }
+        let op = match row.sense {
+            Sense::Le => ComparisonOp::Le,
+            Sense::Ge => ComparisonOp::Ge,
+            Sense::Eq => ComparisonOp::Eq,
+        };
+        problem.add_constraint(expr, op, -row.lhs.constant);
+    }
+    Ok((problem, handles))
 }
 
 /// The step in which the objective moves: the greatest common divisor of its coefficients,

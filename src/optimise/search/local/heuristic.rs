@@ -8,13 +8,13 @@
 //! the group where they add least; then single moves, pairwise swaps and closing optional
 //! groups are tried while any of them improves the goals in order.
 
-use super::budget::Deadline;
 use std::cmp::Ordering;
 
-use super::facts::Facts;
-use super::goals;
-use crate::analysis::least_headcount;
 use crate::model::Scenario;
+use crate::optimise::budget::Deadline;
+use crate::optimise::model::clash;
+use crate::optimise::model::facts::Facts;
+use crate::optimise::model::goals::{self, Score};
 
 /// A group's figures at the least headcount for its load.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -22,22 +22,6 @@ struct GroupValue {
     unmet: f64,
     cost: f64,
     utilisation: f64,
-}
-
-/// Lexicographic (unmet, cost, peak, changes) of an allocation.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Value {
-    unmet: f64,
-    cost: f64,
-    peak: f64,
-    changes: i64,
-}
-
-impl Value {
-    fn better(&self, other: &Value) -> bool {
-        let goals = |v: &Value| [v.unmet, v.cost, v.peak, v.changes as f64];
-        goals::compare(&goals(self), &goals(other)) == Ordering::Less
-    }
 }
 
 /// Where the units are: the allocation and open groups with, per office, the load, the
@@ -201,13 +185,7 @@ impl<'a> Search<'a> {
                 utilisation: if load > 0.0 { f64::INFINITY } else { 0.0 },
             };
         }
-        let team = if load > 0.0 { team } else { 0 };
-        let floor = facts.floor(o, team);
-        let mut n = least_headcount(office, load, facts.year_value, facts.target, floor);
-        if let Some(max) = office.max_staff {
-            n = n.min(max.max(floor));
-        }
-        n = n.min(facts.big_m);
+        let n = facts.least_headcount(o, load, team);
         GroupValue {
             unmet: facts.unmet(o, load, n),
             cost: f64::from(n) * self.unit_cost.get(o).copied().unwrap_or(0.0),
@@ -277,16 +255,16 @@ impl<'a> Search<'a> {
                 .is_none_or(|m| self.at.count[g] < m)
     }
 
-    fn value(&self) -> Value {
-        let mut value = Value {
-            unmet: self.section_unmet,
+    fn value(&self) -> Score {
+        let mut value = Score {
+            unmet_hours: self.section_unmet,
             cost: self.section_cost,
             peak: self.section_peak,
-            changes: 0,
+            changes: 0.0,
         };
         for &g in &self.facts.groups {
             let v = self.group_value(g);
-            value.unmet += v.unmet;
+            value.unmet_hours += v.unmet;
             value.cost += v.cost;
             value.peak = value.peak.max(v.utilisation);
         }
@@ -296,12 +274,12 @@ impl<'a> Search<'a> {
             .iter()
             .zip(&self.today)
             .filter(|(a, b)| b.is_some() && a != b)
-            .count() as i64;
+            .count() as f64;
         value
     }
 
     /// The value after moving unit `u` to group `to`, computed from the two groups touched.
-    fn value_if_moved(&mut self, u: usize, to: usize, current: &Value) -> Value {
+    fn value_if_moved(&mut self, u: usize, to: usize, current: &Score) -> Score {
         let Some(from) = self.at.coverage[u] else {
             return *current;
         };
@@ -322,15 +300,16 @@ impl<'a> Search<'a> {
         self.ranked = true;
         let was_home = self.today[u] == Some(from);
         let goes_home = self.today[u] == Some(to);
-        Value {
-            unmet: current.unmet - before_from.unmet - before_to.unmet
+        Score {
+            unmet_hours: current.unmet_hours - before_from.unmet - before_to.unmet
                 + after_from.unmet
                 + after_to.unmet,
             cost: current.cost - before_from.cost - before_to.cost
                 + after_from.cost
                 + after_to.cost,
             peak,
-            changes: current.changes + i64::from(was_home) - i64::from(goes_home),
+            changes: current.changes + f64::from(u8::from(was_home))
+                - f64::from(u8::from(goes_home)),
         }
     }
 
@@ -405,7 +384,7 @@ impl<'a> Search<'a> {
     }
 
     /// Moves each unit to the group where the goals gain most, if any; true if one moved.
-    fn moves(&mut self, current: &mut Value, deadline: Deadline) -> bool {
+    fn moves(&mut self, current: &mut Score, deadline: Deadline) -> bool {
         let mut improved = false;
         for u in 0..self.scenario.units.len() {
             // Each (unit, group) pair tried is a step.
@@ -415,14 +394,14 @@ impl<'a> Search<'a> {
             let Some(from) = self.at.coverage[u] else {
                 continue;
             };
-            let mut best: Option<(usize, Value)> = None;
+            let mut best: Option<(usize, Score)> = None;
             for i in 0..self.facts.candidates[u].len() {
                 let g = self.facts.candidates[u][i];
                 if g == from || !self.has_room(g) {
                     continue;
                 }
                 let v = self.value_if_moved(u, g, current);
-                if v.better(best.as_ref().map_or(current, |b| &b.1)) {
+                if v.better_than(best.as_ref().map_or(current, |b| &b.1)) {
                     best = Some((g, v));
                 }
             }
@@ -437,7 +416,7 @@ impl<'a> Search<'a> {
     }
 
     /// Swaps the groups of two units wherever that improves the goals; true if any did.
-    fn swaps(&mut self, current: &mut Value, deadline: Deadline) -> bool {
+    fn swaps(&mut self, current: &mut Score, deadline: Deadline) -> bool {
         let units = self.scenario.units.len();
         let mut improved = false;
         for u in 0..units {
@@ -454,7 +433,7 @@ impl<'a> Search<'a> {
 
     /// Swaps the groups of units `u` and `w` if both may go to the other's group and the
     /// goals improve; true if kept.
-    fn try_swap(&mut self, u: usize, w: usize, current: &mut Value) -> bool {
+    fn try_swap(&mut self, u: usize, w: usize, current: &mut Score) -> bool {
         let (Some(gu), Some(gw)) = (self.at.coverage[u], self.at.coverage[w]) else {
             return false;
         };
@@ -470,9 +449,11 @@ impl<'a> Search<'a> {
         self.place(w, gu);
         let after_u = self.group_value(gu);
         let after_w = self.group_value(gw);
-        let home = |x: usize, g: usize| i64::from(self.today[x] == Some(g));
-        let v = Value {
-            unmet: current.unmet - before_u.unmet - before_w.unmet + after_u.unmet + after_w.unmet,
+        let home = |x: usize, g: usize| f64::from(u8::from(self.today[x] == Some(g)));
+        let v = Score {
+            unmet_hours: current.unmet_hours - before_u.unmet - before_w.unmet
+                + after_u.unmet
+                + after_w.unmet,
             cost: current.cost - before_u.cost - before_w.cost + after_u.cost + after_w.cost,
             peak: self
                 .peak_without(gu, gw)
@@ -480,7 +461,7 @@ impl<'a> Search<'a> {
                 .max(after_w.utilisation),
             changes: current.changes + home(u, gu) + home(w, gw) - home(u, gw) - home(w, gu),
         };
-        if v.better(current) {
+        if v.better_than(current) {
             *current = v;
             return true;
         }
@@ -553,7 +534,7 @@ impl<'a> Search<'a> {
             if ok {
                 self.improve(deadline);
             }
-            if !ok || !self.value().better(&current) {
+            if !ok || !self.value().better_than(&current) {
                 self.restore(saved.0, saved.1);
             }
         }
@@ -589,7 +570,7 @@ pub fn allocate(facts: &Facts, deadline: Deadline) -> Option<(Vec<Option<usize>>
     let mut search = Search::new(facts);
     if !search.construct() {
         // The greedy order ran out of room; a matching finds a feasible start.
-        let matching = super::clash::matching(facts, &search.at.open)?;
+        let matching = clash::matching(facts, &search.at.open)?;
         search.restore(matching, search.at.open.clone());
     }
     // The construction tried every (unit, group) pair once.

@@ -7,9 +7,9 @@
 //! scoring here is the single definition of the goals that the MIP, the heuristic and the
 //! tests agree on.
 
-use super::goals::{self, Score};
 use crate::analysis;
 use crate::model::{Scenario, WorkPlace};
+use crate::optimise::model::goals::{self, Score};
 
 /// A candidate organisation: headcount by office and staff type, and which group covers each
 /// unit (`None` only for scenarios without units to place).
@@ -21,6 +21,19 @@ pub struct Plan {
     pub coverage: Vec<Option<usize>>,
     /// Office index → open (non-optional offices are always open).
     pub open: Vec<bool>,
+}
+
+impl Plan {
+    /// People of each of `types` staff types in all offices together.
+    pub fn per_type(&self, types: usize) -> Vec<u64> {
+        let mut total = vec![0u64; types];
+        for staff in &self.staff {
+            for (slot, &n) in total.iter_mut().zip(staff) {
+                *slot += u64::from(n);
+            }
+        }
+        total
+    }
 }
 
 /// Per-scenario constants of the optimisation, with the scenario they are about.
@@ -235,6 +248,37 @@ impl<'a> Facts<'a> {
         })
     }
 
+    /// Yearly cost of the fixed offices, which no plan changes.
+    pub fn fixed_cost(&self) -> f64 {
+        let scenario = self.scenario;
+        scenario
+            .offices
+            .iter()
+            .filter(|o| o.fixed)
+            .map(|o| scenario.cost(&o.staff))
+            .sum()
+    }
+
+    /// The least headcount of open office `o` carrying `load` hours, with units of a team of
+    /// `team` among them: the analysis's least headcount against the target (so that its
+    /// figures are the analysis's), never below the office's floor (min_staff, leaders, the
+    /// team where there are hours, today's under keep_staff), capped at `max_staff` (but not
+    /// below the floor) and at [`Facts::big_m`]. Where the cap binds the office is left with
+    /// unmet hours ([`Facts::unmet`]). The one answer to "how many people at this load" for
+    /// every part of the optimiser.
+    pub fn least_headcount(&self, o: usize, load: f64, team: u32) -> u32 {
+        let Some(office) = self.scenario.offices.get(o) else {
+            return 0;
+        };
+        let team = if load > 0.0 { team } else { 0 };
+        let floor = self.floor(o, team);
+        let mut n = analysis::least_headcount(office, load, self.year_value, self.target, floor);
+        if let Some(max) = office.max_staff {
+            n = n.min(max.max(floor));
+        }
+        n.min(self.big_m)
+    }
+
     /// `[policy] keep_staff` holds this office at today's people of each type: it may not
     /// lose any, nor close.
     pub fn keeps(&self, o: usize) -> bool {
@@ -299,8 +343,9 @@ impl<'a> Facts<'a> {
             .is_some_and(|c| c.binary_search(&g).is_ok())
     }
 
-    /// Does the plan keep every hard rule? Returns the first rule broken, in words.
-    pub fn violation(&self, plan: &Plan) -> Option<String> {
+    /// Does the plan keep every hard rule (eligibility and open groups, allowed types, fixed
+    /// offices, keep_staff, floors, max_staff, max_units, quotas, budget)?
+    pub fn keeps_rules(&self, plan: &Plan) -> bool {
         let scenario = self.scenario;
         for (u, g) in plan.coverage.iter().enumerate() {
             let ok = match g {
@@ -308,26 +353,24 @@ impl<'a> Facts<'a> {
                 None => !self.placed.get(u).copied().unwrap_or(true),
             };
             if !ok {
-                return Some(format!("unit {u} is not covered by an open eligible group"));
+                return false;
             }
         }
-        let mut per_type = vec![0u64; scenario.staff_types.len()];
         for (o, office) in scenario.offices.iter().enumerate() {
-            let staff = plan.staff.get(o)?;
+            // A plan without a row for every office is not checked further (as before).
+            let Some(staff) = plan.staff.get(o) else {
+                return true;
+            };
             let n: u32 = staff.iter().sum();
             let open = plan.open.get(o).copied().unwrap_or(true);
             for (t, &s) in staff.iter().enumerate() {
-                per_type[t] += u64::from(s);
                 if s > 0 && !office.allowed_staff.get(t).copied().unwrap_or(false) && !office.fixed
                 {
-                    return Some(format!(
-                        "office {} has a staff type it may not have",
-                        office.id
-                    ));
+                    return false;
                 }
             }
             if office.fixed && *staff != office.staff {
-                return Some(format!("fixed office {} changed", office.id));
+                return false;
             }
             if scenario.policy.keep_staff
                 && office
@@ -336,42 +379,42 @@ impl<'a> Facts<'a> {
                     .enumerate()
                     .any(|(t, &today)| staff.get(t).copied().unwrap_or(0) < today)
             {
-                return Some(format!("office {} loses people (keep_staff)", office.id));
+                return false;
             }
             if !open {
                 if n > 0 || plan.coverage.contains(&Some(o)) {
-                    return Some(format!("closed group {} has staff or units", office.id));
+                    return false;
                 }
                 continue;
             }
             let team = self.team_floor(o, &plan.coverage);
             if !office.fixed && n < self.floor(o, team) {
-                return Some(format!("office {} below its floor", office.id));
+                return false;
             }
             if !office.fixed && office.max_staff.is_some_and(|m| n > m) {
-                return Some(format!("office {} above max_staff", office.id));
+                return false;
             }
             if let Some(max) = office.max_units {
                 let units = plan.coverage.iter().filter(|g| **g == Some(o)).count();
                 if units > max as usize {
-                    return Some(format!("group {} above max_units", office.id));
+                    return false;
                 }
             }
         }
-        for (t, &n) in per_type.iter().enumerate() {
+        for (t, &n) in plan.per_type(scenario.staff_types.len()).iter().enumerate() {
             if let Some(Some(q)) = scenario.policy.quota.get(t) {
                 if n > u64::from(*q) {
-                    return Some(format!("quota of staff type {t} exceeded"));
+                    return false;
                 }
             }
         }
         if let Some(budget) = scenario.policy.budget {
             let cost: f64 = plan.staff.iter().map(|s| scenario.cost(s)).sum();
             if cost > budget * (1.0 + 1e-9) {
-                return Some("budget exceeded".into());
+                return false;
             }
         }
-        None
+        true
     }
 }
 

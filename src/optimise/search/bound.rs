@@ -8,13 +8,14 @@
 
 use std::collections::HashMap;
 
-use super::budget::{Budget, Deadline};
-use super::exact::{Group, Model, CONFINED_SETS};
-use super::facts::Facts;
-use super::program::{lp_name, Allocation, Lin, Lp, Program, Row, Sense};
-use super::Objective;
 use crate::analysis::TOLERANCE;
 use crate::model::Scenario;
+use crate::optimise::budget::{Budget, Deadline};
+use crate::optimise::model::facts::Facts;
+use crate::optimise::model::goals::Objective;
+use crate::optimise::model::headcounts::{Group, Model, CONFINED_SETS};
+use crate::optimise::model::program::{lp_name, Allocation, Lin, Lp, Program, Row, Sense};
+use crate::optimise::search::solver;
 
 /// One group's part of a capacity row: office, α on its head, and (its `open`, coefficient)
 /// for a group that may close.
@@ -71,7 +72,7 @@ fn counted_bound(facts: &Facts, model: &Model) -> f64 {
     } else {
         0.0
     };
-    (sections + groups + fixed_cost(scenario)) * (1.0 - 1e-9)
+    (sections + groups + facts.fixed_cost()) * (1.0 - 1e-9)
 }
 
 fn bound_programme(
@@ -82,10 +83,7 @@ fn bound_programme(
     deadline: &Deadline,
 ) -> Option<f64> {
     let programme = CostBound::new(facts, model, whole);
-    let solved = programme
-        .lp
-        .solve(&programme.cost, &[], None, deadline)
-        .ok()?;
+    let solved = solver::solve(&programme.lp, &programme.cost, &[], None, deadline).ok()?;
     if !solved.proven {
         return None;
     }
@@ -98,7 +96,7 @@ fn bound_programme(
         })
         .sum();
     // Float noise of the LP must not lift the bound above a true optimum.
-    Some((value + fixed_cost(scenario)) * (1.0 - 1e-9))
+    Some((value + facts.fixed_cost()) * (1.0 - 1e-9))
 }
 
 /// The programme of [`cost_bound`] as data, for `--export-lp`: `None` outside the exact
@@ -109,15 +107,6 @@ pub fn cost_bound_lp(facts: &Facts) -> Option<(Lp, Lin)> {
     let model = Model::new(facts, budget.deadline())?;
     let programme = CostBound::new(facts, &model, true);
     Some((programme.lp, programme.cost))
-}
-
-fn fixed_cost(scenario: &Scenario) -> f64 {
-    scenario
-        .offices
-        .iter()
-        .filter(|o| o.fixed)
-        .map(|o| scenario.cost(&o.staff))
-        .sum()
 }
 
 /// The bound's programme: posts by office and staff type, `open` for each group that may
@@ -603,21 +592,12 @@ fn bound_of(
     unmet_hours: f64,
     deadline: &Deadline,
 ) -> Option<f64> {
-    let value_of = |lin: &Lin, values: &[f64]| -> f64 {
-        lin.terms
-            .iter()
-            .map(|&(v, c)| c * values.get(v).copied().unwrap_or(0.0))
-            .sum::<f64>()
-            + lin.constant
-    };
     let least_unmet = if unmet_hours > 0.0 {
-        let solved = pooled
-            .solve(&pooled.unmet_lin(), &[], None, deadline)
-            .ok()?;
+        let solved = solver::solve(&pooled.lp, &pooled.unmet_lin(), &[], None, deadline).ok()?;
         if !solved.proven {
             return None;
         }
-        let least = value_of(&pooled.unmet_lin(), &solved.values).max(0.0);
+        let least = pooled.unmet_lin().eval(&solved.values).max(0.0);
         if objective == Objective::UnmetHours {
             return Some(least);
         }
@@ -633,13 +613,13 @@ fn bound_of(
         sense: Sense::Le,
     }];
     let cost = pooled.cost_lin(scenario);
-    let solved = pooled.solve(&cost, &rows, None, deadline).ok()?;
+    let solved = solver::solve(&pooled.lp, &cost, &rows, None, deadline).ok()?;
     if !solved.proven {
         return None;
     }
     // Costs are whole multiples of the cheapest post only when every post costs the same; a
     // small tolerance keeps float noise from lifting the bound above a true optimum.
-    Some(value_of(&cost, &solved.values) * (1.0 - 1e-9))
+    Some(cost.eval(&solved.values) * (1.0 - 1e-9))
 }
 
 #[cfg(test)]
@@ -651,8 +631,8 @@ mod tests {
     use super::{cost_bound, counted_bound};
     use crate::analysis::least_headcount;
     use crate::model::Scenario;
-    use crate::optimise::exact::Model;
-    use crate::optimise::facts::Facts;
+    use crate::optimise::model::facts::Facts;
+    use crate::optimise::model::headcounts::Model;
     use crate::optimise::testing::{random_small, small};
 
     /// The least cost over every allocation of the units to the three groups that keeps

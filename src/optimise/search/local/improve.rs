@@ -4,13 +4,14 @@
 //! lowers group headcounts step by step, each step proven feasible by a bounded packing
 //! search.
 
-use super::budget::Deadline;
-
-use super::exact::{Mode, Model, Pack};
-use super::facts::Facts;
 use super::heuristic::Loads;
-use crate::analysis::{least_headcount, TOLERANCE};
+use super::repair::repair;
+use crate::analysis::TOLERANCE;
 use crate::model::Scenario;
+use crate::optimise::budget::Deadline;
+use crate::optimise::model::facts::Facts;
+use crate::optimise::model::headcounts::{Group, Model};
+use crate::optimise::search::pack::{Mode, Pack};
 
 /// Lowers the cost of an allocation one group at a time: closes an optional group, or takes
 /// one post from a group, by moving just enough of its units to other groups, each to where it
@@ -91,18 +92,7 @@ impl<'a> Shed<'a> {
             return 0;
         }
         let facts = self.facts;
-        let team = if load > 0.0 {
-            self.at.team(facts, o).max(team)
-        } else {
-            0
-        };
-        least_headcount(
-            &self.scenario.offices[o],
-            load,
-            facts.year_value,
-            facts.target,
-            facts.floor(o, team),
-        )
+        facts.least_headcount(o, load, self.at.team(facts, o).max(team))
     }
 
     fn heads(&self, o: usize) -> u32 {
@@ -196,7 +186,11 @@ impl<'a> Shed<'a> {
             }
             let now = self.heads(h);
             let then = self.heads_at(h, self.at.load[h] + hours, team);
-            if self.scenario.offices[h].max_staff.is_some_and(|m| then > m) {
+            // Where max_staff caps the headcount short of the load, the unit does not fit.
+            let capped = self.scenario.offices[h].max_staff.is_some_and(|m| {
+                then > m || self.facts.unmet(h, self.at.load[h] + hours, then) > 0.0
+            });
+            if capped {
                 continue;
             }
             let added = f64::from(then - now.min(then)) * self.price[h];
@@ -250,10 +244,11 @@ pub fn descend<'a>(
     });
     let shed = Shed::new(facts, coverage, open);
     let mut n: Vec<u32> = model.groups.iter().map(|g| shed.heads(g.office)).collect();
-    if n.iter()
-        .zip(&model.groups)
-        .any(|(k, g)| !g.options.contains(k))
-    {
+    // A group max_staff leaves short of its load is outside the model's assumptions.
+    let short = |(k, g): (&u32, &Group)| {
+        !g.options.contains(k) || facts.unmet(g.office, shed.at.load[g.office], *k) > 0.0
+    };
+    if n.iter().zip(&model.groups).any(short) {
         return;
     }
     let price = shed.price;
@@ -263,7 +258,7 @@ pub fn descend<'a>(
         current = packed;
     }
     while !deadline.passed() {
-        let Some((next, packed)) = step(&model, &n, &price, deadline) else {
+        let Some((next, packed)) = step(&model, &n, &price, &current, deadline) else {
             break;
         };
         n = next;
@@ -292,9 +287,15 @@ fn cost_of(model: &Model, price: &[f64], n: &[u32]) -> f64 {
 
 /// A bounded packing search for any allocation into headcounts `n`.
 fn pack_into(model: &Model, n: &[u32]) -> Option<Vec<Option<usize>>> {
+    bounded_pack(model, n).0
+}
+
+/// [`pack_into`], and whether its node limit cut it short (it then proved nothing).
+fn bounded_pack(model: &Model, n: &[u32]) -> (Option<Vec<Option<usize>>>, bool) {
     let mut pack = Pack::new(model, n, Mode::Fit, f64::INFINITY);
     pack.node_limit = 20 * model.order.len() as u64 + 1000;
-    pack.run().then(|| pack.best_coverage.clone())
+    let found = pack.run();
+    (found.then(|| pack.best_coverage.clone()), pack.stopped)
 }
 
 /// One post at a time cannot reach headcounts that differ from `n` in several groups at once
@@ -323,11 +324,13 @@ fn jump(
 
 /// The first step, largest saving first, that a packing search finds an allocation for:
 /// a post fewer in one group, or an optional group closed, possibly with a post more
-/// elsewhere.
+/// elsewhere. Where the packing from scratch is cut short by its node limit, the allocation
+/// in hand (`current`, into `n`) is repaired into the step's headcounts ([`repair`]).
 fn step(
     model: &Model,
     n: &[u32],
     price: &[f64],
+    current: &[Option<usize>],
     deadline: Deadline,
 ) -> Option<(Vec<u32>, Vec<Option<usize>>)> {
     // Listing the steps looks at every group and its cheapest raises.
@@ -346,7 +349,14 @@ fn step(
         if !model.may_fit(&next) {
             continue;
         }
-        if let Some(packed) = pack_into(model, &next) {
+        let (packed, cut_short) = bounded_pack(model, &next);
+        let packed = match packed {
+            Some(packed) => Some(packed),
+            // A packing that ran out of nodes did not rule the step out.
+            None if cut_short => repair(model, &next, current, deadline),
+            None => None,
+        };
+        if let Some(packed) = packed {
             return Some((next, packed));
         }
     }
@@ -411,7 +421,7 @@ mod tests {
 
     use super::shed_posts;
     use crate::optimise::budget::Budget;
-    use crate::optimise::facts::Facts;
+    use crate::optimise::model::facts::Facts;
     use crate::optimise::testing::small;
 
     /// Today g1 has 1,000 h, g2 600 h and the optional g3 500 + 300 h: one post each.

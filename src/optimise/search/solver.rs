@@ -5,8 +5,26 @@
 //! solve be limited by a number of branch-and-bound nodes: the effort of [`Deadline`], which
 //! gives the same answer on any machine, where a time limit does not.
 
-use super::budget::{Deadline, PIVOTS_PER_NODE, STEPS_PER_NODE};
-use super::program::{Failure, Lin, Lp, Row, Sense, Solved};
+use crate::optimise::budget::{Deadline, PIVOTS_PER_NODE, STEPS_PER_NODE};
+use crate::optimise::model::program::{Lin, Lp, Row, Sense};
+
+/// Why a solve gave no plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    Infeasible,
+    /// The time limit passed before any feasible answer.
+    NoAnswerInTime,
+    Solver(String),
+}
+
+/// A solved stage.
+#[derive(Debug, Clone)]
+pub struct Solved {
+    pub values: Vec<f64>,
+    pub proven: bool,
+    /// The solver's best proven lower bound on the objective, where it reports one.
+    pub bound: Option<f64>,
+}
 
 /// Minimises `objective` under the rows of `lp` and `extra` rows, from the `warm` values if
 /// given, within the effort of `deadline` (its clock as the safety cap).
@@ -18,8 +36,7 @@ pub fn solve(
     warm: Option<&[f64]>,
     deadline: &Deadline,
 ) -> Result<Solved, Failure> {
-    use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem, SolveOptions};
-    use microlp::{SolveOutcome, TerminationReason};
+    use microlp::{SolveOptions, SolveOutcome, TerminationReason};
 
     if let Some(failure) = spent(deadline) {
         return Err(failure);
@@ -36,45 +53,7 @@ pub fn solve(
         deadline.effort_stopped();
         return Err(Failure::NoAnswerInTime);
     }
-    let mut problem = Problem::new(OptimizationDirection::Minimize);
-    let mut coefficient = vec![0.0; lp.vars.len()];
-    for &(v, c) in &objective.terms {
-        if let Some(slot) = coefficient.get_mut(v) {
-            *slot += c;
-        }
-    }
-    let mut handles = Vec::with_capacity(lp.vars.len());
-    for (v, c) in lp.vars.iter().zip(&coefficient) {
-        let handle = if v.integer {
-            let lo = whole(v.lo.ceil()).ok_or_else(out_of_range)?;
-            let hi = if v.hi.is_finite() {
-                whole(v.hi.floor()).ok_or_else(out_of_range)?
-            } else {
-                i32::MAX
-            };
-            if lo > hi {
-                return Err(Failure::Infeasible);
-            }
-            problem.add_integer_var(*c, (lo, hi))
-        } else {
-            problem.add_var(*c, (v.lo, v.hi))
-        };
-        handles.push(handle);
-    }
-    for row in lp.rows.iter().chain(extra) {
-        let mut expr = LinearExpr::empty();
-        for &(v, c) in &row.lhs.terms {
-            if let Some(&h) = handles.get(v) {
-                expr.add(h, c);
-            }
-        }
-        let op = match row.sense {
-            Sense::Le => ComparisonOp::Le,
-            Sense::Ge => ComparisonOp::Ge,
-            Sense::Eq => ComparisonOp::Eq,
-        };
-        problem.add_constraint(expr, op, -row.lhs.constant);
-    }
+    let (problem, handles) = microlp_problem(lp, objective, extra)?;
     let mut options = SolveOptions::default();
     // Where the objective moves in whole steps, a plan is optimal once nothing left in the
     // tree can beat it by a step: the search may stop there instead of closing the last
@@ -152,6 +131,58 @@ pub fn solve(
         }
         SolveOutcome::Interrupted(_) => Err(Failure::NoAnswerInTime),
     }
+}
+
+/// The programme `lp` with `objective` and the `extra` rows as microlp's problem, with the
+/// handle of each variable.
+#[cfg(not(feature = "highs"))]
+fn microlp_problem(
+    lp: &Lp,
+    objective: &Lin,
+    extra: &[Row],
+) -> Result<(microlp::Problem, Vec<microlp::Variable>), Failure> {
+    use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
+
+    let mut problem = Problem::new(OptimizationDirection::Minimize);
+    let mut coefficient = vec![0.0; lp.vars.len()];
+    for &(v, c) in &objective.terms {
+        if let Some(slot) = coefficient.get_mut(v) {
+            *slot += c;
+        }
+    }
+    let mut handles = Vec::with_capacity(lp.vars.len());
+    for (v, c) in lp.vars.iter().zip(&coefficient) {
+        let handle = if v.integer {
+            let lo = whole(v.lo.ceil()).ok_or_else(out_of_range)?;
+            let hi = if v.hi.is_finite() {
+                whole(v.hi.floor()).ok_or_else(out_of_range)?
+            } else {
+                i32::MAX
+            };
+            if lo > hi {
+                return Err(Failure::Infeasible);
+            }
+            problem.add_integer_var(*c, (lo, hi))
+        } else {
+            problem.add_var(*c, (v.lo, v.hi))
+        };
+        handles.push(handle);
+    }
+    for row in lp.rows.iter().chain(extra) {
+        let mut expr = LinearExpr::empty();
+        for &(v, c) in &row.lhs.terms {
+            if let Some(&h) = handles.get(v) {
+                expr.add(h, c);
+            }
+        }
+        let op = match row.sense {
+            Sense::Le => ComparisonOp::Le,
+            Sense::Ge => ComparisonOp::Ge,
+            Sense::Eq => ComparisonOp::Eq,
+        };
+        problem.add_constraint(expr, op, -row.lhs.constant);
+    }
+    Ok((problem, handles))
 }
 
 /// The step in which the objective moves: the greatest common divisor of its coefficients,
@@ -270,13 +301,16 @@ pub fn solve(
         let hint: Vec<(Variable, f64)> = handles.iter().copied().zip(w.iter().copied()).collect();
         model = model.with_initial_solution(hint);
     }
-    let effort =
-        Duration::from_secs_f64(deadline.steps_left() as f64 / super::budget::STEPS_PER_SECOND);
+    let effort = Duration::from_secs_f64(
+        deadline.steps_left() as f64 / crate::optimise::budget::STEPS_PER_SECOND,
+    );
     let time = deadline.clock_left().min(effort);
     let model = model.with_time_limit(time.as_secs_f64().max(0.01));
     let started = std::time::Instant::now();
     let result = model.solve();
-    deadline.spend((started.elapsed().as_secs_f64() * super::budget::STEPS_PER_SECOND) as u64);
+    deadline.spend(
+        (started.elapsed().as_secs_f64() * crate::optimise::budget::STEPS_PER_SECOND) as u64,
+    );
     let _ = (STEPS_PER_NODE, PIVOTS_PER_NODE);
     match result {
         Ok(solution) => {
@@ -359,7 +393,7 @@ mod tests {
             terms: vec![(0, 60_000.0), (1, 110_000.0)],
             constant: 0.0,
         };
-        let budget = super::super::budget::Budget::with_clock(
+        let budget = crate::optimise::budget::Budget::with_clock(
             std::time::Duration::from_secs(5),
             std::time::Duration::from_secs(5),
         );

@@ -1,24 +1,18 @@
 //! The staff mix of given headcounts: the cheapest under quotas and budget (a transportation
 //! problem, whose LP optimum is whole), or the fewest people changed at a given cost.
 
-use super::model::Model;
 use crate::model::Scenario;
-use crate::optimise::program::{lp_name, Lin, Lp, Row, Sense};
+use crate::optimise::model::headcounts::Model;
+use crate::optimise::model::program::{lp_name, Lin, Lp, Row, Sense};
+use crate::optimise::search::solver;
 
 impl Model<'_> {
     /// Least yearly cost of staffing headcounts `n` under quotas and budget (`None`: no mix
     /// keeps them). A transportation problem, so the LP optimum is whole.
     pub(crate) fn staff_cost(&self, n: &[u32]) -> Option<f64> {
         let heads = self.headcounts(n);
-        let (cost, _) = self.mix(&heads, None)?;
-        let fixed: f64 = self
-            .scenario
-            .offices
-            .iter()
-            .filter(|o| o.fixed)
-            .map(|o| self.scenario.cost(&o.staff))
-            .sum();
-        let total = cost + fixed;
+        let (cost, _, _) = self.mix(&heads, None)?;
+        let total = cost + self.facts.fixed_cost();
         if self
             .scenario
             .policy
@@ -31,17 +25,9 @@ impl Model<'_> {
     }
 
     /// Staff mix for headcounts `heads`: least cost (`changes_at = None`, LP), or fewest
-    /// people changed at a cost at most the given one (integer). Returns (objective, mix,
-    /// proven) as (value, `[office][type]`) with proven folded into `Some`.
+    /// people changed at a cost at most the given one (integer). Returns the objective's
+    /// value, the mix `[office][type]` and whether the solve proved it.
     pub(crate) fn mix(
-        &self,
-        heads: &[u32],
-        changes_at: Option<f64>,
-    ) -> Option<(f64, Vec<Vec<u32>>)> {
-        self.mix_proven(heads, changes_at).map(|(v, m, _)| (v, m))
-    }
-
-    pub(crate) fn mix_proven(
         &self,
         heads: &[u32],
         changes_at: Option<f64>,
@@ -60,7 +46,7 @@ impl Model<'_> {
             }
         }
         if let Some(at) = changes_at {
-            let fixed = fixed_cost(scenario);
+            let fixed = self.facts.fixed_cost();
             let mut lhs = mix.cost.clone();
             lhs.constant -= at - fixed + 1e-6 * at.max(1.0);
             lp.row("cost_held".into(), lhs, Sense::Le);
@@ -75,7 +61,7 @@ impl Model<'_> {
         } else {
             mix.cost
         };
-        let solution = lp.solve(&objective, &[], None, &self.deadline).ok()?;
+        let solution = solver::solve(&lp, &objective, &[], None, &self.deadline).ok()?;
         let value_of = |v: usize| solution.values.get(v).copied().unwrap_or(0.0);
         let staff: Vec<Vec<u32>> = mix
             .vars
@@ -93,7 +79,7 @@ impl Model<'_> {
         let value = if changes_at.is_some() {
             mix.moved.iter().map(|&d| value_of(d)).sum::<f64>().round()
         } else {
-            staff.iter().map(|s| scenario.cost(s)).sum::<f64>() - fixed_cost(scenario)
+            staff.iter().map(|s| scenario.cost(s)).sum::<f64>() - self.facts.fixed_cost()
         };
         Some((value, staff, solution.proven))
     }
@@ -101,7 +87,7 @@ impl Model<'_> {
     /// The mix of least people changed at cost at most `cost`: (mix, changes, proven).
     pub(crate) fn fewest_people(&self, n: &[u32], cost: f64) -> Option<(Vec<Vec<u32>>, f64, bool)> {
         let heads = self.headcounts(n);
-        let (changes, mix, proven) = self.mix_proven(&heads, Some(cost))?;
+        let (changes, mix, proven) = self.mix(&heads, Some(cost))?;
         // The integer solve must keep every head exactly; anything else is not an answer.
         let ok = mix
             .iter()
@@ -212,14 +198,4 @@ impl Mix {
             cost,
         })
     }
-}
-
-/// Yearly cost of the fixed offices, which no mix changes.
-fn fixed_cost(scenario: &Scenario) -> f64 {
-    scenario
-        .offices
-        .iter()
-        .filter(|o| o.fixed)
-        .map(|o| scenario.cost(&o.staff))
-        .sum()
 }

@@ -3,8 +3,8 @@
 //! units only they may take, fixed offices beyond a quota, least staff beyond the quotas or the
 //! budget, offices that may employ nobody yet must have staff.
 
-use super::facts::Facts;
 use crate::model::Scenario;
+use crate::optimise::model::facts::Facts;
 
 /// Every clash found, each a sentence naming the rules.
 pub fn clashes(facts: &Facts) -> Vec<String> {

@@ -1,17 +1,21 @@
-//! The exact path's view of a scenario: each dispatched group with the headcounts it may
-//! have and its class of interchangeable groups, the sections at their least headcounts, the
-//! units to place in search order, and the small helpers the searches share.
+//! The headcount model of a scenario whose offices can all meet the target: each dispatched
+//! group with the headcounts it may have and its class of interchangeable groups, the
+//! sections at their least headcounts, the units to place in search order, the sets of groups
+//! that eligibility confines units to, and the quick necessary check that headcounts may fit
+//! ([`Model::may_fit`]). The enumeration, the descent, the packing and the cost bound all
+//! read the problem through it.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::optimise::budget::Deadline;
-
-use super::vectors::Confined;
-use super::{CONFINED_SETS, MAX_ORDERINGS};
-use crate::analysis::{least_headcount, TOLERANCE};
+use crate::analysis::TOLERANCE;
 use crate::model::Scenario;
-use crate::optimise::facts::{Facts, Plan};
+use crate::optimise::budget::Deadline;
+use crate::optimise::model::facts::{Facts, Plan};
+
+/// Most distinct candidate sets of units whose confinement the bound and the headcount
+/// builder look at.
+pub(crate) const CONFINED_SETS: usize = 500;
 
 /// The rules of one group, as the packing sees them.
 #[derive(Debug, Clone)]
@@ -222,41 +226,6 @@ impl<'a> Model<'a> {
             .map_or(0, |c| c + 1)
     }
 
-    /// Every distinct ordering of `n` within each class.
-    pub(crate) fn orderings(&self, n: &[u32]) -> Vec<Vec<u32>> {
-        let mut out = vec![n.to_vec()];
-        let classes = self.class_count();
-        for c in 0..classes {
-            let members: Vec<usize> = (0..self.groups.len())
-                .filter(|&g| self.groups[g].class == c)
-                .collect();
-            let mut values: Vec<u32> = members.iter().map(|&g| n[g]).collect();
-            values.sort_unstable();
-            let mut perms = Vec::new();
-            loop {
-                perms.push(values.clone());
-                if perms.len() > MAX_ORDERINGS || !next_permutation(&mut values) {
-                    break;
-                }
-            }
-            let mut next = Vec::new();
-            for base in &out {
-                for p in &perms {
-                    let mut v = base.clone();
-                    for (&g, &k) in members.iter().zip(p) {
-                        v[g] = k;
-                    }
-                    next.push(v);
-                    if next.len() > MAX_ORDERINGS {
-                        return next;
-                    }
-                }
-            }
-            out = next;
-        }
-        out
-    }
-
     pub(crate) fn plan(
         &self,
         n: &[u32],
@@ -281,19 +250,6 @@ impl<'a> Model<'a> {
     }
 }
 
-pub(crate) fn next_permutation(values: &mut [u32]) -> bool {
-    let Some(i) = (1..values.len()).rev().find(|&i| values[i - 1] < values[i]) else {
-        return false;
-    };
-    let pivot = i - 1;
-    let Some(j) = (i..values.len()).rev().find(|&j| values[j] > values[pivot]) else {
-        return false;
-    };
-    values.swap(pivot, j);
-    values[i..].reverse();
-    true
-}
-
 /// The headcount of a section: today's if fixed, else the least for its load. `None` outside
 /// the exact path's assumptions (an optional section, or one that cannot meet the target).
 fn section_headcount(facts: &Facts, o: usize) -> Option<u32> {
@@ -305,8 +261,7 @@ fn section_headcount(facts: &Facts, o: usize) -> Option<u32> {
     let n = if office.fixed {
         office.headcount()
     } else {
-        let floor = facts.floor(o, facts.base_team_of(o));
-        let n = least_headcount(office, base, facts.year_value, facts.target, floor);
+        let n = facts.least_headcount(o, base, facts.base_team_of(o));
         if office.max_staff.is_some_and(|m| n > m) || n >= facts.big_m {
             return None;
         }
@@ -324,7 +279,6 @@ fn group(facts: &Facts, o: usize) -> Option<Group> {
     if office.fixed {
         return None;
     }
-    let (h, target) = (facts.year_value, facts.target);
     let base = facts.base_hours.get(o).copied().unwrap_or(0.0);
     let base_team = facts.base_team_of(o);
     let reachable = facts.reach.get(o).map_or(&[][..], Vec::as_slice);
@@ -337,12 +291,13 @@ fn group(facts: &Facts, o: usize) -> Option<Group> {
         .iter()
         .map(|&u| facts.unit_team.get(u).copied().unwrap_or(0))
         .fold(base_team, u32::max);
-    let lo = least_headcount(office, base, h, target, facts.floor(o, base_team));
-    let mut hi = least_headcount(office, reach, h, target, facts.floor(o, top_team));
+    let lo = facts.least_headcount(o, base, base_team);
+    let mut hi = facts.least_headcount(o, reach, top_team);
     if let Some(max) = office.max_staff {
         hi = hi.min(max);
     }
-    if lo > hi || hi >= facts.big_m {
+    // Its own work alone needs more than max_staff allows: the cap left it short.
+    if lo > hi || hi >= facts.big_m || facts.unmet(o, base, lo) > 0.0 {
         return None;
     }
     let mut options: Vec<u32> = (lo..=hi).collect();
@@ -386,5 +341,88 @@ fn classify(facts: &Facts, groups: &mut [Group]) {
         );
         let next = classes.len();
         g.class = *classes.entry((rules, reach)).or_insert(next);
+    }
+}
+
+/// Units confined to a set of groups: by team size, their hours and number.
+pub(crate) struct Confined {
+    pub(crate) groups: Vec<usize>,
+    pub(crate) levels: Vec<(u32, f64, u32)>,
+}
+
+impl Model<'_> {
+    /// Steps one [`Model::shortfall`] costs: its loops over the groups and the sets.
+    pub(crate) fn shortfall_steps(&self, confined: &[Confined]) -> u64 {
+        let sets: usize = confined
+            .iter()
+            .map(|c| c.groups.len() * c.levels.len())
+            .sum();
+        // A step is about a quarter of a microsecond of work; these loops are tight.
+        ((self.groups.len() + sets) / 64 + 1) as u64
+    }
+
+    /// The distinct sets of groups units are confined to (all groups among them), each with
+    /// the hours and number, by team size, of the units whose candidates lie within it.
+    /// At most `limit` sets, the largest first; the rest are left out (the test is then
+    /// weaker, never wrong).
+    pub(crate) fn confined(&self, limit: usize) -> Vec<Confined> {
+        let everyone: Vec<usize> = (0..self.groups.len()).collect();
+        let mut seen: HashSet<Vec<usize>> = HashSet::new();
+        seen.insert(everyone.clone());
+        let mut sets: Vec<Vec<usize>> = vec![everyone];
+        for &u in &self.order {
+            if sets.len() >= limit {
+                break;
+            }
+            let mut set = self.candidates[u].clone();
+            set.sort_unstable();
+            if seen.insert(set.clone()) {
+                sets.push(set);
+            }
+        }
+        // Units share few distinct candidate sets: each is checked against a set once, not
+        // once for every unit (20,000 units against 500 sets took most of a second).
+        let mut kinds: HashMap<Vec<usize>, usize> = HashMap::new();
+        let mut kind_sets: Vec<Vec<usize>> = Vec::new();
+        let kind_of: Vec<usize> = self
+            .order
+            .iter()
+            .map(|&u| {
+                let mut set = self.candidates[u].clone();
+                set.sort_unstable();
+                *kinds.entry(set).or_insert_with_key(|set| {
+                    kind_sets.push(set.clone());
+                    kind_sets.len() - 1
+                })
+            })
+            .collect();
+        let mut member = vec![false; self.groups.len()];
+        sets.into_iter()
+            .map(|groups| {
+                member.iter_mut().for_each(|m| *m = false);
+                for &g in &groups {
+                    member[g] = true;
+                }
+                let all = groups.len() == self.groups.len();
+                let within: Vec<bool> = kind_sets
+                    .iter()
+                    .map(|set| all || set.iter().all(|&g| member[g]))
+                    .collect();
+                let levels = self
+                    .teams
+                    .iter()
+                    .map(|&t| {
+                        let inside =
+                            self.order.iter().zip(&kind_of).filter(|&(&u, &kind)| {
+                                self.facts.unit_team[u] >= t && within[kind]
+                            });
+                        let hours = inside.clone().map(|(&u, _)| self.facts.unit_hours[u]).sum();
+                        (t, hours, inside.count() as u32)
+                    })
+                    .filter(|&(_, _, units)| units > 0)
+                    .collect();
+                Confined { groups, levels }
+            })
+            .collect()
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::Model;
+use crate::optimise::model::headcounts::Model;
 
 /// Most search nodes of one packing search.
 const NODE_LIMIT: u64 = 3_000_000;
@@ -94,13 +94,12 @@ impl<'m, 'a> Pack<'m, 'a> {
         } else {
             model.section_peak
         };
-        let today = model
+        let today: Vec<Option<usize>> = model
             .scenario
             .coverage()
             .iter()
             .map(|g| g.and_then(|g| model.slot.get(g).copied().flatten()))
             .collect();
-        let today: Vec<Option<usize>> = today;
         let mut home: Vec<Vec<(usize, f64, u32)>> = vec![Vec::new(); groups];
         for (position, &u) in model.order.iter().enumerate() {
             if let Some(h) = today.get(u).copied().flatten() {
@@ -411,8 +410,8 @@ mod tests {
 
     use super::{Mode, Pack};
     use crate::optimise::budget::Budget;
-    use crate::optimise::exact::Model;
-    use crate::optimise::facts::Facts;
+    use crate::optimise::model::facts::Facts;
+    use crate::optimise::model::headcounts::Model;
     use crate::optimise::testing::small;
 
     /// Units of 1,000, 600, 500 and 300 hours; one person carries H × 0.85 ≈ 1,358 hours.

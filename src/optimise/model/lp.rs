@@ -6,8 +6,8 @@
 
 use std::fmt::Write as _;
 
-use super::program::{Lin, Lp, Program, Sense};
 use crate::model::Scenario;
+use crate::optimise::model::program::{Lin, Lp, Program, Sense};
 
 /// Weight of one unmet hour against one unit of money in the written objective: large enough
 /// that no saving outweighs an unmet hour in realistic scenarios.

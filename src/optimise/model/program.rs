@@ -8,14 +8,11 @@
 //! - [`Allocation::Pooled`]: the units' hours may be split among groups at will, a relaxation
 //!   whose optimum is a lower bound on the real one.
 //!
-//! Goals are lexicographic, so [`Program::solve_goals`] ([`super::staged`]) solves them in
+//! Goals are lexicographic, so [`Program::solve_goals`] (the search room's `milp`) solves them in
 //! stages, each the same programme with one row more per goal held.
 
-use super::budget::Deadline;
-
-use super::facts::{Facts, Plan};
-use super::solver;
 use crate::model::Scenario;
+use crate::optimise::model::facts::{Facts, Plan};
 
 /// How the allocation of units to groups enters the programme.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +83,7 @@ pub struct Row {
 
 /// A linear programme as plain data: variables with bounds and integrality, and named rows.
 /// Every model the optimiser solves is one of these ([`Program`] for SPEC §4's programme; the
-/// staff mix and the cost bound build theirs directly); [`solver`] hands it to the solver and
+/// staff mix and the cost bound build theirs directly); the search room's `solver` hands it to the solver and
 /// [`super::lp`] writes it in LP format.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lp {
@@ -110,49 +107,6 @@ impl Lp {
     pub fn row(&mut self, name: String, lhs: Lin, sense: Sense) {
         self.rows.push(Row { name, lhs, sense });
     }
-
-    /// Minimises `objective` under the rows and `extra` rows, from the `warm` values if given,
-    /// within the effort of `deadline`.
-    pub fn solve(
-        &self,
-        objective: &Lin,
-        extra: &[Row],
-        warm: Option<&[f64]>,
-        deadline: &Deadline,
-    ) -> Result<Solved, Failure> {
-        solver::solve(self, objective, extra, warm, deadline)
-    }
-}
-
-/// Why a solve gave no plan.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Failure {
-    Infeasible,
-    /// The time limit passed before any feasible answer.
-    NoAnswerInTime,
-    Solver(String),
-}
-
-/// A solved stage.
-#[derive(Debug, Clone)]
-pub struct Solved {
-    pub values: Vec<f64>,
-    pub proven: bool,
-    /// The solver's best proven lower bound on the objective, where it reports one.
-    pub bound: Option<f64>,
-}
-
-/// The result of the staged solve.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    pub plan: Plan,
-    /// Every stage proved optimal.
-    pub proven: bool,
-    /// The first two goals (unmet hours, cost) proved optimal.
-    pub primary_proven: bool,
-    /// A proven lower bound on the cost where unmet hours were proven least: the branch
-    /// and bound's bound when the cost stage ran out of effort.
-    pub cost_bound: Option<f64>,
 }
 
 #[derive(Debug, Clone)]
@@ -734,17 +688,6 @@ impl Program {
                 })
             })
             .collect()
-    }
-
-    /// Minimises `objective` under the programme's rows and `extra` rows.
-    pub fn solve(
-        &self,
-        objective: &Lin,
-        extra: &[Row],
-        warm: Option<&[f64]>,
-        deadline: &Deadline,
-    ) -> Result<Solved, Failure> {
-        self.lp.solve(objective, extra, warm, deadline)
     }
 }
 

@@ -5,11 +5,25 @@
 //! the exact figures ([`Facts::score`]), so the answer is never worse than a rule-keeping
 //! start.
 
-use super::budget::Deadline;
-use super::facts::{Facts, Plan};
-use super::goals::Score;
-use super::program::{Failure, Lin, Outcome, Program, Row, Sense};
 use crate::model::Scenario;
+use crate::optimise::budget::Deadline;
+use crate::optimise::model::facts::{Facts, Plan};
+use crate::optimise::model::goals::Score;
+use crate::optimise::model::program::{Lin, Program, Row, Sense};
+use crate::optimise::search::solver::{self, Failure};
+
+/// The result of the staged solve.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub plan: Plan,
+    /// Every stage proved optimal.
+    pub proven: bool,
+    /// The first two goals (unmet hours, cost) proved optimal.
+    pub primary_proven: bool,
+    /// A proven lower bound on the cost where unmet hours were proven least: the branch
+    /// and bound's bound when the cost stage ran out of effort.
+    pub cost_bound: Option<f64>,
+}
 
 impl Program {
     /// Solves the goals in order, starting from `start` (a plan that may break rules, e.g.
@@ -24,7 +38,7 @@ impl Program {
         let mut staged = Staged::new(self, scenario, facts, start, deadline);
         if !staged.valid || staged.score.unmet_hours > 0.0 {
             staged.stage(&self.unmet_lin(), &[]);
-            if facts.violation(&staged.best).is_some() {
+            if !facts.keeps_rules(&staged.best) {
                 return Err(staged.failure);
             }
         }
@@ -80,7 +94,7 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
         start: &Plan,
         deadline: Deadline<'b>,
     ) -> Self {
-        let valid = facts.violation(start).is_none();
+        let valid = facts.keeps_rules(start);
         let score = if valid {
             facts.score(start)
         } else {
@@ -111,12 +125,12 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
         }
         let program = self.program;
         let warm = program.values_of(self.scenario, self.facts, &self.best);
-        match program.solve(objective, rows, Some(&warm), &self.deadline) {
+        match solver::solve(&program.lp, objective, rows, Some(&warm), &self.deadline) {
             Ok(solved) => {
                 self.proven &= solved.proven;
                 self.bound = solved.bound;
                 let plan = program.plan_of(self.scenario, self.facts, &solved.values);
-                if self.facts.violation(&plan).is_none() {
+                if self.facts.keeps_rules(&plan) {
                     let candidate = self.facts.score(&plan);
                     if candidate.better_than(&self.score) {
                         self.best = plan;
@@ -178,16 +192,13 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
             // gets a bounded share of the effort, and the answer is marked unproven.
             let share = self.step_steps as f64 / self.deadline.steps_left().max(1) as f64;
             let cap = self.deadline.slice(share.min(1.0));
-            match self
-                .program
-                .solve(&Lin::default(), &rows, Some(&warm), &cap)
-            {
+            match solver::solve(&self.program.lp, &Lin::default(), &rows, Some(&warm), &cap) {
                 Ok(solved) => {
                     let plan = self
                         .program
                         .plan_of(self.scenario, self.facts, &solved.values);
                     let candidate = self.facts.score(&plan);
-                    if self.facts.violation(&plan).is_none() && candidate.peak < high {
+                    if self.facts.keeps_rules(&plan) && candidate.peak < high {
                         high = candidate.peak;
                         if candidate.better_than(&self.score) {
                             self.best = plan;

@@ -1,5 +1,5 @@
 //! The mixed-integer programme of SPEC §4, held as plain data (variables, rows, named
-//! handles) so that the same model can be solved with good_lp, written in LP format, and
+//! handles) so that the same model can be solved by microlp, written in LP format, and
 //! checked by hand. Rows are added by `add_*` methods, one per rule.
 //!
 //! Three shapes of the same programme:

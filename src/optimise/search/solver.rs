@@ -1,9 +1,9 @@
-//! The one file that names a solver crate: it turns a programme held as data ([`Lp`]) into a
-//! solver's model, solves it with the solver the build selected (microlp, or HiGHS through
-//! good_lp with the `highs` feature), and reads the values back. Everything else builds
-//! [`Lp`] data. microlp is called directly, not through good_lp, because only there can a
-//! solve be limited by a number of branch-and-bound nodes: the effort of [`Deadline`], which
-//! gives the same answer on any machine, where a time limit does not.
+//! The one file that names a solver crate: it turns a programme held as data ([`Lp`]) into
+//! microlp's model, solves it and reads the values back. Everything else builds [`Lp`] data.
+//! microlp is called directly because only there can a solve be limited by a number of
+//! branch-and-bound nodes: the effort of [`Deadline`], which gives the same answer on any
+//! machine, where a time limit does not. A HiGHS build was dropped: compiling HiGHS took
+//! longer than the whole CI budget, so it could not be kept working.
 
 use crate::optimise::budget::{Deadline, PIVOTS_PER_NODE, STEPS_PER_NODE};
 use crate::optimise::model::program::{Lin, Lp, Row, Sense};
@@ -28,7 +28,6 @@ pub struct Solved {
 
 /// Minimises `objective` under the rows of `lp` and `extra` rows, from the `warm` values if
 /// given, within the effort of `deadline` (its clock as the safety cap).
-#[cfg(not(feature = "highs"))]
 pub fn solve(
     lp: &Lp,
     objective: &Lin,
@@ -135,7 +134,6 @@ pub fn solve(
 
 /// The programme `lp` with `objective` and the `extra` rows as microlp's problem, with the
 /// handle of each variable.
-#[cfg(not(feature = "highs"))]
 fn microlp_problem(
     lp: &Lp,
     objective: &Lin,
@@ -187,7 +185,6 @@ fn microlp_problem(
 
 /// The step in which the objective moves: the greatest common divisor of its coefficients,
 /// where every term is a whole-number variable with a whole coefficient; `None` otherwise.
-#[cfg(not(feature = "highs"))]
 fn objective_step(lp: &Lp, objective: &Lin) -> Option<f64> {
     let mut step: u64 = 0;
     for &(v, c) in &objective.terms {
@@ -202,12 +199,10 @@ fn objective_step(lp: &Lp, objective: &Lin) -> Option<f64> {
 
 /// No plan a whole `step` better than `value` is left when the bound is less than a step
 /// below it (with room for the solver's float noise, far smaller than a step).
-#[cfg(not(feature = "highs"))]
 fn no_step_better(value: f64, bound: f64, step: f64) -> bool {
     value - bound < step * 0.999
 }
 
-#[cfg(not(feature = "highs"))]
 fn gcd(a: u64, b: u64) -> u64 {
     if b == 0 {
         a
@@ -217,14 +212,12 @@ fn gcd(a: u64, b: u64) -> u64 {
 }
 
 /// A whole bound as the solver's integer, if it fits.
-#[cfg(not(feature = "highs"))]
 fn whole(v: f64) -> Option<i32> {
     (f64::from(i32::MIN)..=f64::from(i32::MAX))
         .contains(&v)
         .then_some(v as i32)
 }
 
-#[cfg(not(feature = "highs"))]
 fn out_of_range() -> Failure {
     Failure::Solver("a whole-number bound outside the solver's range".into())
 }
@@ -239,101 +232,7 @@ fn spent(deadline: &Deadline) -> Option<Failure> {
     }
 }
 
-/// Minimises `objective` under the rows of `lp` and `extra` rows with HiGHS, within the
-/// time the effort of `deadline` stands for (HiGHS takes no node limit through good_lp).
-#[cfg(feature = "highs")]
-pub fn solve(
-    lp: &Lp,
-    objective: &Lin,
-    extra: &[Row],
-    warm: Option<&[f64]>,
-    deadline: &Deadline,
-) -> Result<Solved, Failure> {
-    use good_lp::highs as solver;
-    use good_lp::{
-        variable, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus,
-        SolverModel, Variable, WithInitialSolution, WithTimeLimit,
-    };
-    use std::time::Duration;
-
-    if let Some(failure) = spent(deadline) {
-        return Err(failure);
-    }
-    let mut problem = ProblemVariables::new();
-    let handles: Vec<Variable> = lp
-        .vars
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let mut def = variable().min(v.lo);
-            if v.hi.is_finite() {
-                def = def.max(v.hi);
-            }
-            if v.integer {
-                def = def.integer();
-            }
-            if let Some(value) = warm.and_then(|w| w.get(i)) {
-                def = def.initial(*value);
-            }
-            problem.add(def)
-        })
-        .collect();
-    let expression = |lin: &Lin| -> Expression {
-        let mut e = Expression::from(lin.constant);
-        for &(v, c) in &lin.terms {
-            if let Some(h) = handles.get(v) {
-                e.add_mul(c, *h);
-            }
-        }
-        e
-    };
-    let mut model = problem.minimise(expression(objective)).using(solver);
-    for row in lp.rows.iter().chain(extra) {
-        let e = expression(&row.lhs);
-        let constraint = match row.sense {
-            Sense::Le => e.leq(0.0),
-            Sense::Ge => e.geq(0.0),
-            Sense::Eq => e.eq(0.0),
-        };
-        model.add_constraint(constraint);
-    }
-    if let Some(w) = warm {
-        let hint: Vec<(Variable, f64)> = handles.iter().copied().zip(w.iter().copied()).collect();
-        model = model.with_initial_solution(hint);
-    }
-    let effort = Duration::from_secs_f64(
-        deadline.steps_left() as f64 / crate::optimise::budget::STEPS_PER_SECOND,
-    );
-    let time = deadline.clock_left().min(effort);
-    let model = model.with_time_limit(time.as_secs_f64().max(0.01));
-    let started = std::time::Instant::now();
-    let result = model.solve();
-    deadline.spend(
-        (started.elapsed().as_secs_f64() * crate::optimise::budget::STEPS_PER_SECOND) as u64,
-    );
-    let _ = (STEPS_PER_NODE, PIVOTS_PER_NODE);
-    match result {
-        Ok(solution) => {
-            let proven = matches!(solution.status(), SolutionStatus::Optimal);
-            if !proven {
-                deadline.clock_stopped();
-            }
-            Ok(Solved {
-                values: handles.iter().map(|h| solution.value(*h)).collect(),
-                proven,
-                bound: None,
-            })
-        }
-        Err(ResolutionError::Infeasible) => Err(Failure::Infeasible),
-        Err(ResolutionError::Other(message)) if message.contains("Time limit") => {
-            deadline.clock_stopped();
-            Err(Failure::NoAnswerInTime)
-        }
-        Err(error) => Err(Failure::Solver(error.to_string())),
-    }
-}
-
-#[cfg(all(test, not(feature = "highs")))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -556,3 +556,60 @@ impl Scenario {
         scenario
     }
 }
+
+/// Expected items a year of each work type at each office. Covering-group work of uncovered
+/// units is not done by anyone, so it is not here and starts no follow-up work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Volumes {
+    /// `[work][office]`: items a year.
+    pub at_office: Vec<Vec<f64>>,
+}
+
+impl Volumes {
+    /// Required hours `R` at an office.
+    pub fn required_hours(&self, scenario: &Scenario, office: usize) -> f64 {
+        self.at_office
+            .iter()
+            .zip(&scenario.works)
+            .map(|(row, work)| row[office] * work.hours)
+            .sum()
+    }
+
+    /// Items a year at an office, all work types together.
+    pub fn items(&self, office: usize) -> f64 {
+        self.at_office.iter().map(|row| row[office]).sum()
+    }
+
+    /// The largest team among the work types this office has items of.
+    pub fn largest_team(&self, scenario: &Scenario, office: usize) -> u32 {
+        self.at_office
+            .iter()
+            .zip(&scenario.works)
+            .filter(|(row, _)| row[office] > 0.0)
+            .map(|(_, work)| work.team)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Expected volumes with the given coverage (unit index → group index), following the chain
+/// to any depth.
+pub fn volumes(scenario: &Scenario, coverage: &[Option<usize>]) -> Volumes {
+    let offices = scenario.offices.len();
+    let mut at_office = vec![vec![0.0; offices]; scenario.works.len()];
+    for stream in scenario.streams_with(coverage) {
+        at_office[stream.work][stream.office] += stream.per_year;
+    }
+    for w in scenario.chain_order() {
+        for &(child, share) in &scenario.works[w].next {
+            for from in 0..offices {
+                let spawned = share * at_office[w][from];
+                if spawned > 0.0 {
+                    let to = scenario.follow_up_office(child, from);
+                    at_office[child][to] += spawned;
+                }
+            }
+        }
+    }
+    Volumes { at_office }
+}

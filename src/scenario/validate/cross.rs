@@ -186,7 +186,7 @@ impl Validator<'_, '_> {
     /// An office that cannot field a team is an error; one staffed below its team today is
     /// a warning.
     pub(super) fn check_teams(&mut self, scenario: &Scenario, raw_works: &[S<raw::Work>]) {
-        let volumes = crate::analysis::volumes(scenario, &scenario.coverage());
+        let volumes = crate::model::volumes(scenario, &scenario.coverage());
         for (w, work) in scenario.works.iter().enumerate() {
             let span = raw_works.get(w).map_or(0..0, |r| {
                 r.get_ref().team.as_ref().map_or(r.span(), Spanned::span)

@@ -193,7 +193,8 @@ pub(super) struct SimArgs {
     /// queues of a running office.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub(super) warmup_days: u32,
-    /// Date printed in captions (default: the scenario's `date`, else none).
+    /// Date printed in captions (default: the scenario's `date`, else none); at most 200
+    /// characters.
     #[arg(long, value_parser = printable)]
     pub(super) date: Option<String>,
 }
@@ -302,6 +303,13 @@ fn seconds(value: &str) -> Result<Duration, String> {
 
 /// `--date`: text without control characters, since it is printed in charts and reports.
 fn printable(value: &str) -> Result<String, String> {
+    let length = value.chars().count();
+    if length > scenario::MAX_TEXT_CHARS {
+        return Err(format!(
+            "the text has {length} characters, more than the {} a date may have",
+            scenario::MAX_TEXT_CHARS
+        ));
+    }
     match value.chars().find(|c| c.is_control()) {
         Some(c) => Err(format!(
             "the text contains the control character U+{:04X}",

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use clap::{CommandFactory as _, Parser, Subcommand, ValueEnum};
 
-use crate::{multiyear, scenario, sensitivity, simulate};
+use crate::{benchmark, multiyear, scenario, sensitivity, simulate};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -136,7 +136,7 @@ pub(super) enum Command {
     },
     /// Several organisations side by side: staff, work and the ratios a study report quotes.
     Benchmark {
-        /// Two or more scenario files; the first one's language labels the chart.
+        /// Two to 20 scenario files; the first one's language labels the chart.
         #[arg(required = true, num_args = 2..)]
         files: Vec<PathBuf>,
     },
@@ -218,6 +218,28 @@ impl SimArgs {
             warmup_days: self.warmup_days,
         }
     }
+}
+
+/// What clap cannot check one flag at a time: the message of a bad command line (exit 2).
+pub(super) fn usage_problem(args: &Args) -> Option<String> {
+    let reads_no_scenario = matches!(
+        args.command,
+        Command::Schema | Command::Init { .. } | Command::Completions { .. }
+    );
+    if reads_no_scenario && !args.set.is_empty() {
+        return Some("--set changes a scenario, and this command reads none\n  help: use --set with a command that reads a scenario file, e.g. `staffplan analyse FILE --set work.review.hours=130`".into());
+    }
+    if let Command::Benchmark { files } = &args.command {
+        if files.len() > benchmark::MAX_PEERS {
+            return Some(format!(
+                "benchmark takes at most {} scenario files, found {}\n  help: compare the organisations in groups of {} or fewer",
+                benchmark::MAX_PEERS,
+                files.len(),
+                benchmark::MAX_PEERS
+            ));
+        }
+    }
+    None
 }
 
 /// What `staffplan --help` tells a new user first.

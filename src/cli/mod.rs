@@ -83,17 +83,10 @@ pub fn main() -> ExitCode {
         Ok(args) => args,
         Err(error) => error.exit(),
     };
-    let reads_no_scenario = matches!(
-        args.command,
-        Command::Schema | Command::Init { .. } | Command::Completions { .. }
-    );
-    if reads_no_scenario && !args.set.is_empty() {
+    if let Some(problem) = args::usage_problem(&args) {
         // A bad command line (exit 2), like the ones clap refuses itself.
         command()
-            .error(
-                clap::error::ErrorKind::ArgumentConflict,
-                "--set changes a scenario, and this command reads none\n  help: use --set with a command that reads a scenario file, e.g. `staffplan analyse FILE --set work.review.hours=130`",
-            )
+            .error(clap::error::ErrorKind::ArgumentConflict, problem)
             .exit();
     }
     report::clean_up_on_interrupt();

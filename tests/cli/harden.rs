@@ -79,3 +79,38 @@ fn tornado_of_many_ranges_stays_a_page() {
     let png = std::fs::read(dir.join("pack/charts/tornado.png")).unwrap();
     assert!(png_height(&png) <= 1_000 + 25 * 64, "{}", png_height(&png));
 }
+
+/// 21 files are refused as a bad command line, and 20 files with 33 shared work types draw a
+/// chart of nine work-type panels (three of the base's, then extra 0 to 5): each file once added a bar to every panel and each shared
+/// work type a panel (2,600 files took 3.8 GB).
+#[test]
+fn benchmark_is_bounded() {
+    let dir = workdir("many-peers");
+    let mut text = super::BASE.to_string();
+    for i in 0..30 {
+        text.push_str(&format!(
+            "[[work]]\nid = \"extra{i}\"\nname = \"extra {i}\"\noffice = \"discipline\"\nvolume = 1\nhours = 1\n"
+        ));
+    }
+    let files: Vec<String> = (0..21).map(|i| format!("s{i}.toml")).collect();
+    for file in &files {
+        std::fs::write(dir.join(file), &text).unwrap();
+    }
+    let mut args = vec!["benchmark"];
+    args.extend(files.iter().map(String::as_str));
+    let refused = staffplan(&dir, &args);
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused
+            .stderr
+            .contains("benchmark takes at most 20 scenario files, found 21"),
+        "{}",
+        refused.stderr
+    );
+    args.pop();
+    let twenty = staffplan(&dir, &args);
+    assert_eq!(twenty.code, 0, "{}", twenty.stderr);
+    let svg = std::fs::read_to_string(dir.join("output/benchmark/charts/benchmark.svg")).unwrap();
+    assert!(svg.contains("extra 5"));
+    assert!(!svg.contains("extra 6"));
+}

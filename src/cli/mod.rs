@@ -190,14 +190,21 @@ fn run(args: &Args) -> Result<(), Error> {
                         eprintln!("{warning}");
                     }
                 }
-                for stage in stages {
-                    let target = if stage.stage.is_empty() {
-                        path.clone()
-                    } else {
-                        path.with_extension(format!("{}.lp", stage.stage))
-                    };
-                    report::write_file(&target, stage.text.as_bytes())?;
-                }
+                // One set: an earlier export's companion this one lacks goes with it.
+                let companion = |stage: &str| path.with_extension(format!("{stage}.lp"));
+                let files: Vec<(PathBuf, &[u8])> = stages
+                    .iter()
+                    .map(|s| match s.stage {
+                        "" => (path.clone(), s.text.as_bytes()),
+                        stage => (companion(stage), s.text.as_bytes()),
+                    })
+                    .collect();
+                let stale: Vec<PathBuf> = optimise::LP_COMPANIONS
+                    .iter()
+                    .filter(|c| !stages.iter().any(|s| s.stage == **c))
+                    .map(|c| companion(c))
+                    .collect();
+                report::write_files(&files, &stale)?;
             }
             if let Some(path) = write {
                 let proposal = scenario::write::proposal(

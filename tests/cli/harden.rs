@@ -210,3 +210,42 @@ fn write_through_a_link_replaces_its_target() {
     let real = std::fs::read_to_string(dir.join("real.toml")).unwrap();
     assert!(real.starts_with("# Proposal written by"), "{real}");
 }
+
+/// Runs `check` on a regression input of `tests/regressions/`.
+fn check_regression(name: &str) -> super::Outcome {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    staffplan(&root, &["check", name])
+}
+
+/// 1e12 items of 1e12 hours: refused at the work type, not counted as u64::MAX posts.
+#[test]
+fn a_product_beyond_the_counts_is_refused() {
+    let outcome = check_regression("product-of-trillions.toml");
+    assert_eq!(outcome.code, 1);
+    assert!(outcome.stderr.starts_with(
+        "error: product-of-trillions.toml:30:1: [[work]] \"review\", keys `volume` and `hours`: office \"discipline\" would need 6.258e20 full-time people (1.000e24 hours a year at 1598.0 h a person), more than the 1e12 staffplan counts\n"
+    ), "{}", outcome.stderr);
+}
+
+/// Each end of a calendar range is held to the single value's rule: no year value of zero.
+#[test]
+fn a_range_end_that_zeroes_the_year_is_refused() {
+    let outcome = check_regression("zero-year-at-range-end.toml");
+    assert_eq!(outcome.code, 1);
+    assert!(outcome.stderr.starts_with(
+        "error: zero-year-at-range-end.toml:8:17: [calendar], key `hours_per_day`: at an end of the range of `hours_per_day` the year value is zero"
+    ), "{}", outcome.stderr);
+    let share = super::check(
+        "share-end",
+        &with(
+            "name = \"Test office\"\n",
+            "name = \"Test office\"\n[calendar]\nnon_case_share = { low = 0.1, likely = 0.2, high = 1 }\n",
+        ),
+    );
+    assert_eq!(share.code, 1);
+    assert!(
+        share.stderr.contains("[calendar], key `non_case_share`: at an end of the range of `non_case_share` the year value is zero"),
+        "{}",
+        share.stderr
+    );
+}

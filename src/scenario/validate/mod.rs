@@ -32,6 +32,9 @@ pub const MAX_UNITS: usize = 20_000;
 pub const MAX_WORKS: usize = 1_000;
 pub const MAX_STAFF_TYPES: usize = 50;
 pub const MAX_CHAIN_DEPTH: usize = 50;
+/// Most full-time people an office's work may need: posts counted from it stay exact in 64
+/// bits, and so does their sum over every office.
+pub const MAX_FTE: f64 = 1e12;
 /// Longest name, id, label or date, in characters: a title, a legend entry or a table cell,
 /// never a pasted document.
 pub const MAX_TEXT_CHARS: usize = 200;
@@ -169,6 +172,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     // need not exist (a file whose `[[office]]` tables are all misspelled has none).
     if !v.sink.has_errors() {
         v.check_teams(&scenario, &raw_works);
+        v.check_size(&scenario, &raw_works);
     }
     Some(scenario)
 }

@@ -249,3 +249,32 @@ fn a_range_end_that_zeroes_the_year_is_refused() {
         share.stderr
     );
 }
+
+/// `optimise --write` keeps every comment of the planner's: beside staff written as dotted keys,
+/// in an `[office.staff]` sub-table and inside a multi-line `covers` (5 of 5 were dropped).
+#[test]
+fn write_keeps_comments_beside_dotted_keys_sub_tables_and_long_lists() {
+    let dir = workdir("write-comments");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let original = std::fs::read_to_string(root.join("tests/fixtures/commented.toml")).unwrap();
+    std::fs::write(dir.join("s.toml"), &original).unwrap();
+    let out = staffplan(&dir, &["optimise", "s.toml", "--write", "p.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let proposal = std::fs::read_to_string(dir.join("p.toml")).unwrap();
+    for comment in original
+        .lines()
+        .filter_map(|l| l.find('#').map(|i| &l[i..]))
+    {
+        assert!(proposal.contains(comment), "{comment:?} lost:\n{proposal}");
+    }
+    assert!(
+        proposal.contains("# staffplan: was a 1\nstaff.a = 0  # one clerk, 2024 count"),
+        "{proposal}"
+    );
+    assert!(
+        proposal.contains("# staffplan: was a 1\n[office.staff]"),
+        "{proposal}"
+    );
+    let check = staffplan(&dir, &["check", "p.toml"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}

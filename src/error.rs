@@ -70,9 +70,14 @@ pub enum Error {
 }
 
 impl Error {
-    /// 1 for a bad scenario or an infeasible request; command-line errors (2) are clap's.
+    /// 1 for a bad scenario or an infeasible request; 2 for a bad command line, which clap
+    /// refuses itself except where a flag is checked against the scenario (`--warmup-days`
+    /// with the scenario's working days).
     pub fn exit_code(&self) -> u8 {
-        1
+        match self {
+            Error::Simulate(crate::simulate::SimulateError::TooLongWarmup { .. }) => 2,
+            _ => 1,
+        }
     }
 }
 

@@ -191,7 +191,7 @@ pub(super) struct SimArgs {
     pub(super) threads: Option<usize>,
     /// Working days simulated first and not counted, so that counting starts with the
     /// queues of a running office.
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=i64::from(simulate::MAX_DAYS)))]
     pub(super) warmup_days: u32,
     /// Date printed in captions (default: the scenario's `date`, else none); at most 200
     /// characters.

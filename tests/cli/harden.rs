@@ -278,3 +278,33 @@ fn write_keeps_comments_beside_dotted_keys_sub_tables_and_long_lists() {
     let check = staffplan(&dir, &["check", "p.toml"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
 }
+
+/// `--days` and `--warmup-days` are both command-line values: past the 100,000-day limit,
+/// alone or together with the scenario's working days, both exit 2 (the warm-up exited 1).
+#[test]
+fn day_limits_are_command_line_errors() {
+    let dir = workdir("day-limits");
+    std::fs::write(dir.join("s.toml"), super::BASE).unwrap();
+    for args in [
+        &["simulate", "s.toml", "--runs", "1", "--days", "100001"][..],
+        &[
+            "simulate",
+            "s.toml",
+            "--runs",
+            "1",
+            "--warmup-days",
+            "100001",
+        ],
+        &[
+            "simulate",
+            "s.toml",
+            "--runs",
+            "1",
+            "--warmup-days",
+            "99900",
+        ],
+    ] {
+        let outcome = staffplan(&dir, args);
+        assert_eq!(outcome.code, 2, "{args:?}: {}", outcome.stderr);
+    }
+}

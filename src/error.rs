@@ -30,6 +30,13 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A new file (`init`) could not be created.
+    #[error("cannot create {}: {source}\n  help: check that the folder exists and that you may write to it", path.display())]
+    WriteNew {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
     /// `--write` names the scenario being read.
     #[error("--write {} is the scenario file being read\n  help: write the proposal to a new file (e.g. --write proposal.toml), or add --force to replace this one (its comments are kept)", path.display())]
     WouldOverwrite { path: PathBuf },

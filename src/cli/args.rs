@@ -229,6 +229,16 @@ pub(super) fn usage_problem(args: &Args) -> Option<String> {
     if reads_no_scenario && !args.set.is_empty() {
         return Some("--set changes a scenario, and this command reads none\n  help: use --set with a command that reads a scenario file, e.g. `staffplan analyse FILE --set work.review.hours=130`".into());
     }
+    let stdin = |path: &PathBuf| path.as_os_str() == "-";
+    match &args.command {
+        Command::Init { file, .. } if stdin(file) => {
+            return Some("init writes a new scenario file and `-` is no file name\n  help: name the file, e.g. `staffplan init my-scenario.toml`".into());
+        }
+        Command::Compare { before, after, .. } if stdin(before) && stdin(after) => {
+            return Some("compare cannot read both scenarios from standard input (`-` twice)\n  help: give at least one of them as a file".into());
+        }
+        _ => {}
+    }
     if let Command::Benchmark { files } = &args.command {
         if files.len() > benchmark::MAX_PEERS {
             return Some(format!(

@@ -532,6 +532,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// The file name without its extension.
 fn stem(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        // A scenario read from standard input: `output/stdin/`, not a folder named `-`.
+        return "stdin".into();
+    }
     path.file_stem()
         .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned())
 }

@@ -299,7 +299,7 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
         return Err(exists());
     }
     let temporary = Temporary::new(beside(path, "new"));
-    locked(|| write_synced(&temporary.0, bytes)).map_err(write_error(path))?;
+    locked(|| write_synced(&temporary.0, bytes)).map_err(new_error(path))?;
     match locked(|| std::fs::hard_link(&temporary.0, path)) {
         Ok(()) => {
             WRITTEN.store(true, Ordering::SeqCst);
@@ -308,7 +308,7 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
         Err(_) if path.symlink_metadata().is_ok() => Err(exists()),
         Err(_) => {
-            std::fs::rename(&temporary.0, path).map_err(write_error(path))?;
+            std::fs::rename(&temporary.0, path).map_err(new_error(path))?;
             WRITTEN.store(true, Ordering::SeqCst);
             temporary.settled();
             Ok(path.to_path_buf())
@@ -336,5 +336,12 @@ mod tests {
         let left: Vec<_> = std::fs::read_dir(&base).unwrap().flatten().collect();
         assert!(left.is_empty(), "{left:?}");
         let _ = std::fs::remove_dir_all(&base);
+    }
+}
+
+fn new_error(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::WriteNew {
+        path: path.to_path_buf(),
+        source,
     }
 }

@@ -308,3 +308,36 @@ fn day_limits_are_command_line_errors() {
         assert_eq!(outcome.code, 2, "{args:?}: {}", outcome.stderr);
     }
 }
+
+/// `-` is standard input: `init -` and `compare - -` are bad command lines (a file named `-`
+/// was written, stdin read twice), and `run -` writes `output/stdin/`, not `output/-/`.
+#[test]
+fn a_dash_is_standard_input_everywhere() {
+    let dir = workdir("dash");
+    let init = staffplan(&dir, &["init", "-"]);
+    assert_eq!(init.code, 2, "{}", init.stderr);
+    assert!(!dir.join("-").exists());
+    let compare = staffplan(&dir, &["compare", "-", "-"]);
+    assert_eq!(compare.code, 2, "{}", compare.stderr);
+    assert!(compare
+        .stderr
+        .contains("compare cannot read both scenarios from standard input"));
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_staffplan"))
+        .args(["run", "-", "--runs", "20"])
+        .current_dir(&dir)
+        .stdin(
+            std::fs::File::open(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli_base.toml"),
+            )
+            .unwrap(),
+        )
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(dir.join("output/stdin/report.md").is_file());
+    assert!(!dir.join("output/-").exists());
+}

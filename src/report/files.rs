@@ -316,6 +316,13 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
     }
 }
 
+fn new_error(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::WriteNew {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,12 +343,5 @@ mod tests {
         let left: Vec<_> = std::fs::read_dir(&base).unwrap().flatten().collect();
         assert!(left.is_empty(), "{left:?}");
         let _ = std::fs::remove_dir_all(&base);
-    }
-}
-
-fn new_error(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
-    move |source| Error::WriteNew {
-        path: path.to_path_buf(),
-        source,
     }
 }

@@ -28,11 +28,60 @@ use staffplan::{analysis, multiyear, optimise, scenario, service, simulate};
 mod tokens;
 use tokens::TOKENS;
 
+/// A seed whose comments sit where `optimise --write` once dropped them: beside staff written
+/// as dotted keys, in an `[office.staff]` sub-table and inside a multi-line `covers`.
+const COMMENTED: &str = r#"[scenario]
+name = "commented"
+[staff.a]
+cost = 100
+[staff.b]
+cost = 50
+[[office]]
+id = "desk"
+name = "desk"
+staff.a = 1  # one clerk, 2024 count
+staff.b = 0  # none yet
+[[office]]
+id = "g1"
+name = "group 1"
+kind = "dispatched_group"
+covers = [
+  "u1",  # the first unit
+  # the second follows
+  "u2",
+]
+[office.staff]
+a = 1  # the group's clerk
+[[unit]]
+id = "u1"
+name = "u1"
+workload = { w1 = 30 }
+[[unit]]
+id = "u2"
+name = "u2"
+workload = { w1 = 300 }
+[[work]]
+id = "w0"
+name = "w0"
+office = "desk"
+volume = 400  # cases a year
+hours = 20
+[[work]]
+id = "w1"
+name = "w1"
+office = "covering_group"
+hours = 10
+"#;
+
 /// A case that takes longer than this is saved as a hang.
 const HANG: Duration = Duration::from_secs(10);
 
 /// Two valid inputs in this many go through optimise and simulate as well.
 const DEEP_EVERY: u64 = 50;
+
+/// One case in this many of those that go deep also writes the whole pack of `run` (charts,
+/// report, workbook), where long names, many ranges and huge figures are drawn.
+const PACK_EVERY: u64 = 2_000;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -44,6 +93,7 @@ fn main() {
         .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
         .collect();
     seeds.push(std::fs::read_to_string(root.join("tests/cli_base.toml")).unwrap());
+    seeds.push(COMMENTED.to_string());
     std::panic::set_hook(Box::new(|_| {}));
 
     // A watchdog saves the input of any case that runs longer than HANG, which is as much a
@@ -69,6 +119,7 @@ fn main() {
     }
 
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let work = std::env::temp_dir().join(format!("staffplan-fuzz-{}", std::process::id()));
     let started = Instant::now();
     let (mut valid, mut deep, mut panics) = (0u64, 0u64, 0u64);
     for case in 0..cases {
@@ -78,10 +129,23 @@ fn main() {
             structured(&mut rng)
         };
         let go_deep = case % DEEP_EVERY == 1 || case % DEEP_EVERY == 2;
+        // One case in eight also gets `--set` overrides of the shapes that once misled.
+        let sets = if case % 8 == 3 {
+            overrides(&mut rng)
+        } else {
+            Vec::new()
+        };
+        let pack = go_deep && case % PACK_EVERY == 1;
         if let Ok(mut guard) = current.lock() {
-            *guard = (case, text.clone(), Instant::now());
+            let mut saved = text.clone();
+            for set in &sets {
+                let _ = write!(saved, "\n# --set {set}");
+            }
+            *guard = (case, saved, Instant::now());
         }
-        let outcome = catch_unwind(AssertUnwindSafe(|| pipeline(&text, go_deep)));
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            pipeline(&text, &sets, go_deep, pack.then_some(work.as_path()))
+        }));
         match outcome {
             Ok((v, d)) => {
                 valid += u64::from(v);
@@ -91,7 +155,11 @@ fn main() {
                 panics += 1;
                 let dir = root.join("fuzz/crashes");
                 let _ = std::fs::create_dir_all(&dir);
-                let _ = std::fs::write(dir.join(format!("case-{seed}-{case}.toml")), &text);
+                let mut saved = text.clone();
+                for set in &sets {
+                    let _ = write!(saved, "\n# --set {set}");
+                }
+                let _ = std::fs::write(dir.join(format!("case-{seed}-{case}.toml")), saved);
             }
         }
         if (case + 1) % 100_000 == 0 {
@@ -106,14 +174,21 @@ fn main() {
         "{cases} cases in {:.1} s: {valid} valid, {deep} optimised and simulated, {panics} panics",
         started.elapsed().as_secs_f64()
     );
+    let _ = std::fs::remove_dir_all(&work);
     if panics > 0 {
         std::process::exit(1);
     }
 }
 
-/// Returns (valid, went through optimise and simulate).
-fn pipeline(text: &str, deep: bool) -> (bool, bool) {
-    let Ok(loaded) = scenario::parse(text, "fuzz.toml") else {
+/// Returns (valid, went through optimise and simulate). With `pack`, the case also writes
+/// the pack of `run` into that folder.
+fn pipeline(
+    text: &str,
+    sets: &[scenario::Override],
+    deep: bool,
+    pack: Option<&std::path::Path>,
+) -> (bool, bool) {
+    let Ok(loaded) = scenario::parse_with(text, "fuzz.toml", sets) else {
         return (false, false);
     };
     let s = &loaded.scenario;
@@ -142,6 +217,15 @@ fn pipeline(text: &str, deep: bool) -> (bool, bool) {
     };
     let after = match optimise::optimise(s, &options) {
         Ok(rec) => {
+            // `optimise --write`: the proposal is a scenario file again, never a panic.
+            let proposal = scenario::write::proposal(text, s, &rec.after, "fuzz");
+            assert!(
+                proposal.parse::<toml::Table>().is_ok() || text.parse::<toml::Table>().is_err(),
+                "the proposal is not TOML"
+            );
+            if let Some(out) = pack {
+                write_pack(s, &a, &rec, out);
+            }
             let again = analysis::analyse(&rec.after);
             assert!(again.total.required_hours.is_finite());
             // The service check on top: bounded rounds whatever the targets.
@@ -175,6 +259,82 @@ fn pipeline(text: &str, deep: bool) -> (bool, bool) {
         let _ = simulate::simulate(&after, &sim, &|_| {});
     }
     (true, true)
+}
+
+/// The pack of `run` for `s` and its recommendation, with the ranges' sensitivity (few draws)
+/// where it has ranges, written into `out` (replaced each time).
+fn write_pack(
+    s: &staffplan::model::Scenario,
+    a: &analysis::Analysis,
+    rec: &optimise::Recommendation,
+    out: &std::path::Path,
+) {
+    let sensitivity = if s.uncertain.is_empty() {
+        None
+    } else {
+        let options = staffplan::sensitivity::Options {
+            draws: 20,
+            seed: 1,
+            threads: Some(1),
+        };
+        staffplan::sensitivity::sensitivity(s, &options).ok()
+    };
+    let after = analysis::analyse(&rec.after);
+    let pack = staffplan::report::Pack {
+        before: staffplan::report::Side {
+            source: "fuzz.toml",
+            scenario: s,
+            analysis: a,
+            simulation: None,
+        },
+        after: staffplan::report::Side {
+            source: "recommendation",
+            scenario: &rec.after,
+            analysis: &after,
+            simulation: None,
+        },
+        recommendation: Some(rec),
+        annotations: &[],
+        seed: 1,
+        runs: 0,
+        date: s.date.clone(),
+        plan: None,
+        sensitivity: sensitivity.as_ref(),
+        holds: None,
+    };
+    // Refused (a figure too large to draw, a full disk) or written, never a panic.
+    let _ = staffplan::report::write_pack(out, &pack);
+}
+
+/// `--set` arguments of the shapes that once misled: a key given as a work type, an empty key,
+/// a comment after the value, an id with `=`, wrong types, repeated paths.
+fn overrides(rng: &mut ChaCha8Rng) -> Vec<scenario::Override> {
+    const SHAPES: &[&str] = &[
+        "work.w0=1",
+        "work.w0.hours=abc",
+        "work.w0.hours=\"abc\"",
+        "work.w0.hours=5 # c",
+        "work.w0.hours=1e12",
+        "work.w0.volume=1e12",
+        "work.w0.hours={ low = 1, likely = 2, high = 3 }",
+        "work.review.hours=130",
+        "policy=1",
+        "policy.=1",
+        "staff.a.cost=\"x\"",
+        "staff.b.cost=0",
+        "office.o0.staff.a=3",
+        "office.o0=1",
+        "unit.u0.workload.w0=7",
+        "calendar.hours_per_day={ low = 0, likely = 8, high = 9 }",
+        "calendar.non_case_share={ low = 0, likely = 0.1, high = 1 }",
+        "calendar.working_days=0",
+        "work.a=b.hours=3",
+        "x=1",
+        "=1",
+    ];
+    (0..rng.random_range(1..4))
+        .filter_map(|_| SHAPES[rng.random_range(0..SHAPES.len())].parse().ok())
+        .collect()
 }
 
 fn mutate(seed: &str, rng: &mut ChaCha8Rng) -> String {
@@ -224,29 +384,62 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
         rng.random_range(0..6usize)
     };
     let long_id = if rng.random_bool(0.01) {
-        "x".repeat(rng.random_range(200..100_000))
+        "x".repeat(rng.random_range(150..100_000))
     } else {
         String::new()
+    };
+    // Now and then hundreds of ranges (each a row of the tornado), and range ends that make
+    // the year value zero (a day of 0 hours, all time on non-case duties).
+    let ranged = rng.random_bool(0.02);
+    let range = |rng: &mut ChaCha8Rng, likely: f64| -> String {
+        match rng.random_range(0..4) {
+            0 => format!(
+                "{{ low = 0, likely = {likely}, high = {} }}",
+                likely * 3.0 + 1.0
+            ),
+            1 => format!(
+                "{{ low = {}, likely = {likely}, high = {likely} }}",
+                likely / 2.0
+            ),
+            _ => format!("{likely}"),
+        }
     };
     let groups = rng.random_range(0..5usize);
     let units = if rng.random_bool(0.01) {
         10_000
+    } else if ranged && rng.random_bool(0.3) {
+        rng.random_range(100..3_000usize)
     } else {
         rng.random_range(0..30usize)
     };
     let works = rng.random_range(0..8usize);
+    // Names near the cap of 200 characters (and a little over), drawn in every chart.
+    let long_name = |rng: &mut ChaCha8Rng| -> String {
+        if rng.random_bool(0.02) {
+            "名".repeat(rng.random_range(150..=210))
+        } else {
+            String::new()
+        }
+    };
     let name = if rng.random_bool(0.02) {
-        "fu\\u001bzz"
+        "fu\\u001bzz".to_string()
     } else {
-        "fuzz"
+        format!("fuzz{}", long_name(rng))
     };
     let mut t = format!("[scenario]\nname = \"{name}\"\n");
     if rng.random_bool(0.5) {
+        let (share, hours) = if ranged && rng.random_bool(0.5) {
+            (
+                "{ low = 0.1, likely = 0.2, high = 1 }".to_string(),
+                "{ low = 0, likely = 8, high = 9 }".to_string(),
+            )
+        } else {
+            (format!("{}", rng.random_range(0.0..0.9)), "8".to_string())
+        };
         let _ = writeln!(
             t,
-            "[calendar]\nworking_days = {}\nleave_days = 0\ntraining_days = 0\nnon_case_share = {}\novertime_hours = {}",
+            "[calendar]\nworking_days = {}\nleave_days = 0\ntraining_days = 0\nnon_case_share = {share}\nhours_per_day = {hours}\novertime_hours = {}",
             rng.random_range(1..300),
-            rng.random_range(0.0..0.9),
             extreme(rng)
         );
     }
@@ -271,7 +464,8 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
         let staff = rng.random_range(0..8);
         let _ = writeln!(
             t,
-            "[[office]]\nid = \"o{o}{long_id}\"\nname = \"office {o}\"\nstaff = {{ a = {staff}, b = {} }}\nleaders = {}\nfixed = {}",
+            "[[office]]\nid = \"o{o}{long_id}\"\nname = \"office {o}{}\"\nstaff = {{ a = {staff}, b = {} }}\nleaders = {}\nfixed = {}",
+            long_name(rng),
             rng.random_range(0..3),
             rng.random_range(0..=staff),
             rng.random_bool(0.1)
@@ -288,7 +482,13 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
     for u in 0..units {
         t.push_str(&format!("[[unit]]\nid = \"u{u}\"\nname = \"unit {u}\"\n"));
         if works > 0 && groups > 0 {
-            let _ = writeln!(t, "workload = {{ w0 = {} }}", extreme(rng));
+            let load = extreme(rng);
+            let load = if ranged {
+                range(rng, load)
+            } else {
+                format!("{load}")
+            };
+            let _ = writeln!(t, "workload = {{ w0 = {load} }}");
         }
     }
     for w in 0..works {
@@ -302,12 +502,23 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
         let _ = writeln!(
             t,
             "[[work]]\nid = \"w{w}\"\nname = \"work {w}\"\noffice = \"{office}\"\nhours = {}\nteam = {}\ncv = {}",
-            extreme(rng),
+            if rng.random_bool(0.02) { 1e12 } else { extreme(rng) },
             rng.random_range(1..4),
             rng.random_range(0.0..2.0)
         );
         if office != "covering_group" {
-            let _ = writeln!(t, "volume = {}", extreme(rng));
+            // Volume times hours up to 1e24 hours a year: headcounts that overflow 64 bits.
+            let volume = if rng.random_bool(0.02) {
+                1e12
+            } else {
+                extreme(rng)
+            };
+            let volume = if ranged {
+                range(rng, volume)
+            } else {
+                format!("{volume}")
+            };
+            let _ = writeln!(t, "volume = {volume}");
         }
         if rng.random_bool(0.3) {
             let _ = writeln!(

@@ -14,6 +14,10 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::model::{Language, Scenario};
 
+/// Most organisations one benchmark sets side by side: each adds a bar to every panel of the
+/// chart, which must stay a page (2,600 files once took 3.8 GB).
+pub const MAX_PEERS: usize = 20;
+
 /// One organisation to compare: the file it came from, the scenario and its analysis.
 #[derive(Debug, Clone, Copy)]
 pub struct Peer<'a> {

@@ -30,6 +30,13 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A new file (`init`) could not be created.
+    #[error("cannot create {}: {source}\n  help: check that the folder exists and that you may write to it", path.display())]
+    WriteNew {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
     /// `--write` names the scenario being read.
     #[error("--write {} is the scenario file being read\n  help: write the proposal to a new file (e.g. --write proposal.toml), or add --force to replace this one (its comments are kept)", path.display())]
     WouldOverwrite { path: PathBuf },
@@ -70,9 +77,14 @@ pub enum Error {
 }
 
 impl Error {
-    /// 1 for a bad scenario or an infeasible request; command-line errors (2) are clap's.
+    /// 1 for a bad scenario or an infeasible request; 2 for a bad command line, which clap
+    /// refuses itself except where a flag is checked against the scenario (`--warmup-days`
+    /// with the scenario's working days).
     pub fn exit_code(&self) -> u8 {
-        1
+        match self {
+            Error::Simulate(crate::simulate::SimulateError::TooLongWarmup { .. }) => 2,
+            _ => 1,
+        }
     }
 }
 

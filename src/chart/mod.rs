@@ -142,6 +142,9 @@ pub struct Panel {
     pub decimals: usize,
 }
 
+/// Most rows a tornado draws: its height, and so its bitmap, stays that of a page.
+pub const TORNADO_ROWS: usize = 25;
+
 /// The tornado of the uncertain inputs: each row the figure with one input at its low and at
 /// its high value, around the figure with every input at its likely value.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -205,10 +205,8 @@ fn greedy_wrap(s: &str, size: f64, room: i32, max_lines: usize) -> (Vec<String>,
         }
         let line: String = rest.iter().take(cut).collect();
         lines.push(line.trim_end().to_string());
-        rest = rest.iter().skip(cut).copied().collect();
-        while rest.first().is_some_and(|c| c.is_whitespace()) {
-            rest.remove(0);
-        }
+        let blank = rest[cut..].iter().take_while(|c| c.is_whitespace()).count();
+        rest.drain(..cut + blank);
     }
     let complete = rest.is_empty();
     if !complete {
@@ -233,9 +231,9 @@ pub fn ellipsize(s: &str, size: f64, room: i32) -> String {
         return s.to_string();
     }
     let chars: Vec<char> = s.chars().collect();
-    let mut n = chars.len();
-    while n > 0 {
-        n -= 1;
+    // No head longer than the one that fits alone fits with "…": start there, so that the
+    // time follows the room, not the length of the text.
+    for n in (0..=longest_fitting(&chars, size, room)).rev() {
         let head: String = chars.iter().take(n).collect();
         let candidate = format!("{}…", head.trim_end());
         if width(&candidate, size) <= room {
@@ -246,13 +244,19 @@ pub fn ellipsize(s: &str, size: f64, room: i32) -> String {
     String::new()
 }
 
-/// How many leading characters of `chars` fit in `room` pixels.
+/// How many leading characters of `chars` fit in `room` pixels. Heads are measured doubling
+/// in length until one is too wide, then halved between: no head measured is more than twice
+/// as long as the answer, so a long text costs what its fitting head costs.
 fn longest_fitting(chars: &[char], size: f64, room: i32) -> usize {
-    let (mut lo, mut hi) = (0, chars.len());
+    let fits = |n: usize| width(&chars.iter().take(n).collect::<String>(), size) <= room;
+    let mut hi = 1;
+    while hi < chars.len() && fits(hi) {
+        hi *= 2;
+    }
+    let (mut lo, mut hi) = (hi / 2, hi.min(chars.len()));
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        let head: String = chars.iter().take(mid).collect();
-        if width(&head, size) <= room {
+        if fits(mid) {
             lo = mid;
         } else {
             hi = mid - 1;
@@ -520,6 +524,31 @@ pub fn empty_note<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text of 100,000 characters (which once took minutes, each character dropped and the
+    /// rest measured again) is cut to the longest head that fits with "…".
+    #[test]
+    fn ellipsis_of_a_long_text_is_the_longest_head_that_fits() {
+        let long = "ab c".repeat(25_000);
+        ensure_font().unwrap();
+        let cut = ellipsize(&long, LABEL_SIZE, 300);
+        assert!(
+            cut.ends_with('…') && width(&cut, LABEL_SIZE) <= 300,
+            "{}",
+            cut.len()
+        );
+        let head = cut.trim_end_matches('…');
+        assert!(long.starts_with(head));
+        let longer = format!("{}…", &long[..head.len() + 1].trim_end());
+        assert!(
+            width(&longer, LABEL_SIZE) > 300,
+            "{} fits too",
+            longer.len()
+        );
+        let lines = wrap(&long, LABEL_SIZE, 300, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'));
+    }
 
     #[test]
     fn numbers_group_thousands_and_keep_sign() {

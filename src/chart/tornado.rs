@@ -23,6 +23,13 @@ pub(super) fn height(c: &Tornado) -> u32 {
 
 pub(super) fn problem(c: &Tornado) -> Option<String> {
     let finite = |v: f64| v.is_finite();
+    if c.rows.len() > super::TORNADO_ROWS {
+        return Some(format!(
+            "{} rows, more than the {} a tornado draws",
+            c.rows.len(),
+            super::TORNADO_ROWS
+        ));
+    }
     if !finite(c.likely) {
         return Some(format!("the likely figure is {}", c.likely));
     }

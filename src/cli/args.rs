@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use clap::{CommandFactory as _, Parser, Subcommand, ValueEnum};
 
-use crate::{multiyear, scenario, sensitivity, simulate};
+use crate::{benchmark, multiyear, scenario, sensitivity, simulate};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -136,7 +136,7 @@ pub(super) enum Command {
     },
     /// Several organisations side by side: staff, work and the ratios a study report quotes.
     Benchmark {
-        /// Two or more scenario files; the first one's language labels the chart.
+        /// Two to 20 scenario files; the first one's language labels the chart.
         #[arg(required = true, num_args = 2..)]
         files: Vec<PathBuf>,
     },
@@ -191,9 +191,10 @@ pub(super) struct SimArgs {
     pub(super) threads: Option<usize>,
     /// Working days simulated first and not counted, so that counting starts with the
     /// queues of a running office.
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=i64::from(simulate::MAX_DAYS)))]
     pub(super) warmup_days: u32,
-    /// Date printed in captions (default: the scenario's `date`, else none).
+    /// Date printed in captions (default: the scenario's `date`, else none); at most 200
+    /// characters.
     #[arg(long, value_parser = printable)]
     pub(super) date: Option<String>,
 }
@@ -217,6 +218,38 @@ impl SimArgs {
             warmup_days: self.warmup_days,
         }
     }
+}
+
+/// What clap cannot check one flag at a time: the message of a bad command line (exit 2).
+pub(super) fn usage_problem(args: &Args) -> Option<String> {
+    let reads_no_scenario = matches!(
+        args.command,
+        Command::Schema | Command::Init { .. } | Command::Completions { .. }
+    );
+    if reads_no_scenario && !args.set.is_empty() {
+        return Some("--set changes a scenario, and this command reads none\n  help: use --set with a command that reads a scenario file, e.g. `staffplan analyse FILE --set work.review.hours=130`".into());
+    }
+    let stdin = |path: &PathBuf| path.as_os_str() == "-";
+    match &args.command {
+        Command::Init { file, .. } if stdin(file) => {
+            return Some("init writes a new scenario file and `-` is no file name\n  help: name the file, e.g. `staffplan init my-scenario.toml`".into());
+        }
+        Command::Compare { before, after, .. } if stdin(before) && stdin(after) => {
+            return Some("compare cannot read both scenarios from standard input (`-` twice)\n  help: give at least one of them as a file".into());
+        }
+        _ => {}
+    }
+    if let Command::Benchmark { files } = &args.command {
+        if files.len() > benchmark::MAX_PEERS {
+            return Some(format!(
+                "benchmark takes at most {} scenario files, found {}\n  help: compare the organisations in groups of {} or fewer",
+                benchmark::MAX_PEERS,
+                files.len(),
+                benchmark::MAX_PEERS
+            ));
+        }
+    }
+    None
 }
 
 /// What `staffplan --help` tells a new user first.
@@ -302,6 +335,13 @@ fn seconds(value: &str) -> Result<Duration, String> {
 
 /// `--date`: text without control characters, since it is printed in charts and reports.
 fn printable(value: &str) -> Result<String, String> {
+    let length = value.chars().count();
+    if length > scenario::MAX_TEXT_CHARS {
+        return Err(format!(
+            "the text has {length} characters, more than the {} a date may have",
+            scenario::MAX_TEXT_CHARS
+        ));
+    }
     match value.chars().find(|c| c.is_control()) {
         Some(c) => Err(format!(
             "the text contains the control character U+{:04X}",

@@ -83,17 +83,10 @@ pub fn main() -> ExitCode {
         Ok(args) => args,
         Err(error) => error.exit(),
     };
-    let reads_no_scenario = matches!(
-        args.command,
-        Command::Schema | Command::Init { .. } | Command::Completions { .. }
-    );
-    if reads_no_scenario && !args.set.is_empty() {
+    if let Some(problem) = args::usage_problem(&args) {
         // A bad command line (exit 2), like the ones clap refuses itself.
         command()
-            .error(
-                clap::error::ErrorKind::ArgumentConflict,
-                "--set changes a scenario, and this command reads none\n  help: use --set with a command that reads a scenario file, e.g. `staffplan analyse FILE --set work.review.hours=130`",
-            )
+            .error(clap::error::ErrorKind::ArgumentConflict, problem)
             .exit();
     }
     report::clean_up_on_interrupt();
@@ -197,14 +190,21 @@ fn run(args: &Args) -> Result<(), Error> {
                         eprintln!("{warning}");
                     }
                 }
-                for stage in stages {
-                    let target = if stage.stage.is_empty() {
-                        path.clone()
-                    } else {
-                        path.with_extension(format!("{}.lp", stage.stage))
-                    };
-                    report::write_file(&target, stage.text.as_bytes())?;
-                }
+                // One set: an earlier export's companion this one lacks goes with it.
+                let companion = |stage: &str| path.with_extension(format!("{stage}.lp"));
+                let files: Vec<(PathBuf, &[u8])> = stages
+                    .iter()
+                    .map(|s| match s.stage {
+                        "" => (path.clone(), s.text.as_bytes()),
+                        stage => (companion(stage), s.text.as_bytes()),
+                    })
+                    .collect();
+                let stale: Vec<PathBuf> = optimise::LP_COMPANIONS
+                    .iter()
+                    .filter(|c| !stages.iter().any(|s| s.stage == **c))
+                    .map(|c| companion(c))
+                    .collect();
+                report::write_files(&files, &stale)?;
             }
             if let Some(path) = write {
                 let proposal = scenario::write::proposal(
@@ -532,6 +532,10 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// The file name without its extension.
 fn stem(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        // A scenario read from standard input: `output/stdin/`, not a folder named `-`.
+        return "stdin".into();
+    }
     path.file_stem()
         .map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned())
 }

@@ -520,6 +520,9 @@ pub fn lp_size_warning(bytes: usize, files: usize) -> Option<String> {
     })
 }
 
+/// The stages [`write_lp_stages`] may give beside the whole programme.
+pub const LP_COMPANIONS: [&str; 2] = ["pooled", "bound"];
+
 /// Every programme whose shape does not depend on what an earlier stage found: the whole
 /// programme (its goals solved in stages by adding one row per goal held), the pooled
 /// relaxation, and the eligibility-aware cost bound where the target can be met. The staffing

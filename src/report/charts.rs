@@ -67,27 +67,46 @@ fn tornado(pack: &Pack<'_>) -> Option<Chart> {
     let scenario = pack.before.scenario;
     let w = words(scenario.language);
     let figure = |v: f64| chart::style::number(v, super::content::input_decimals(v));
+    let mut rows: Vec<chart::TornadoRow> = result
+        .tornado
+        .iter()
+        .filter_map(|r| {
+            let u = scenario.uncertain.get(r.index)?;
+            Some(chart::TornadoRow {
+                name: super::content::input_name(scenario, u.input, w),
+                at_low: r.fte_need_low,
+                at_high: r.fte_need_high,
+                low_label: figure(r.low),
+                high_label: figure(r.high),
+            })
+        })
+        .collect();
+    let likely = result.likely.fte_need.mean;
+    if rows.len() > chart::TORNADO_ROWS {
+        // The chart stays a page whatever the number of ranges: the inputs that move the
+        // answer most, then one row with the swings of the rest added on each side (the
+        // report's table ranks them all).
+        let rest = rows.split_off(chart::TORNADO_ROWS - 1);
+        let (down, up) = rest.iter().fold((0.0, 0.0), |(down, up), r| {
+            let (a, b) = (r.at_low - likely, r.at_high - likely);
+            (down + a.min(b).min(0.0), up + a.max(b).max(0.0))
+        });
+        rows.push(chart::TornadoRow {
+            name: (w.sure.others)(rest.len()),
+            at_low: likely + down,
+            at_high: likely + up,
+            low_label: String::new(),
+            high_label: String::new(),
+        });
+    }
     Some(Chart::Tornado(chart::Tornado {
         title: w.sure.chart.to_string(),
         value_label: w.sure.chart_axis.to_string(),
-        likely: result.likely.fte_need.mean,
+        likely,
         low_name: w.sure.at_low.to_string(),
         high_name: w.sure.at_high.to_string(),
-        likely_name: (w.sure.at_likely)(result.likely.fte_need.mean),
-        rows: result
-            .tornado
-            .iter()
-            .filter_map(|r| {
-                let u = scenario.uncertain.get(r.index)?;
-                Some(chart::TornadoRow {
-                    name: super::content::input_name(scenario, u.input, w),
-                    at_low: r.fte_need_low,
-                    at_high: r.fte_need_high,
-                    low_label: figure(r.low),
-                    high_label: figure(r.high),
-                })
-            })
-            .collect(),
+        likely_name: (w.sure.at_likely)(likely),
+        rows,
     }))
 }
 

@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use crate::error::Error;
@@ -28,13 +29,29 @@ fn pending() -> MutexGuard<'static, BTreeSet<PathBuf>> {
 /// command line; library users who never call it keep their own signal handling.
 pub fn clean_up_on_interrupt() {
     let _ = ctrlc::set_handler(|| {
+        // Held until the process exits: a writer waiting for it never creates another file
+        // in a staging folder or a temporary file that this removal has already passed.
         let paths = pending();
         for path in paths.iter() {
             remove(path);
         }
-        eprintln!("interrupted: nothing was written");
+        if WRITTEN.load(Ordering::SeqCst) {
+            eprintln!("interrupted: the files already written are whole; nothing else was written");
+        } else {
+            eprintln!("interrupted: nothing was written");
+        }
         std::process::exit(130);
     });
+}
+
+/// Set once a file or folder is in place, so that an interrupt after it says so.
+static WRITTEN: AtomicBool = AtomicBool::new(false);
+
+/// Runs `f` (which creates files under a registered temporary path) with the lock held, so
+/// that an interrupt removes the temporary path either before `f` starts or after it ends.
+fn locked<T>(f: impl FnOnce() -> T) -> T {
+    let _guard = pending();
+    f()
 }
 
 fn remove(path: &Path) {
@@ -97,14 +114,55 @@ fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// Writes a whole file or nothing: the bytes go to a temporary file beside it, which is
 /// synced and renamed over the target. A replaced file keeps its permissions.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
-    let temporary = Temporary::new(beside(path, "tmp"));
-    write_synced(&temporary.0, bytes).map_err(write_error(path))?;
-    if let Ok(old) = std::fs::metadata(path) {
-        std::fs::set_permissions(&temporary.0, old.permissions()).map_err(write_error(path))?;
+    let mut written = write_files(&[(path.to_path_buf(), bytes)], &[])?;
+    Ok(written.pop().unwrap_or_else(|| path.to_path_buf()))
+}
+
+/// Writes files that belong together (an LP file and its companions) as one set, whole or
+/// not at all: every file goes to a temporary file beside its target first, then all are
+/// renamed into place; the `stale` files of an earlier set that this one lacks are removed.
+/// A target that is a symbolic link is replaced where it points, and keeps its permissions.
+pub fn write_files(files: &[(PathBuf, &[u8])], stale: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut staged = Vec::new();
+    for (path, bytes) in files {
+        let target = match path.symlink_metadata() {
+            Ok(m) if m.file_type().is_symlink() => {
+                std::fs::canonicalize(path).map_err(write_error(path))?
+            }
+            _ => path.clone(),
+        };
+        let temporary = Temporary::new(beside(&target, "tmp"));
+        locked(|| write_synced(&temporary.0, bytes)).map_err(write_error(path))?;
+        if let Ok(old) = std::fs::metadata(&target) {
+            std::fs::set_permissions(&temporary.0, old.permissions()).map_err(write_error(path))?;
+        }
+        staged.push((temporary, target, path));
     }
-    std::fs::rename(&temporary.0, path).map_err(write_error(path))?;
-    temporary.settled();
-    Ok(path.to_path_buf())
+    let guard = pending();
+    let mut placed: Vec<&Path> = Vec::new();
+    for (temporary, target, path) in &staged {
+        if let Err(e) = std::fs::rename(&temporary.0, target) {
+            // Part of a set is no set: the files already placed go too.
+            for done in placed {
+                let _ = std::fs::remove_file(done);
+            }
+            drop(guard);
+            return Err(write_error(path)(e));
+        }
+        placed.push(target);
+    }
+    for path in stale {
+        let _ = std::fs::remove_file(path);
+    }
+    WRITTEN.store(true, Ordering::SeqCst);
+    drop(guard);
+    Ok(staged
+        .into_iter()
+        .map(|(temporary, _, path)| {
+            temporary.settled();
+            path.clone()
+        })
+        .collect())
 }
 
 /// Writes a set of files (paths relative to `out`, `/`-separated) as one folder, whole or not
@@ -116,16 +174,14 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
 /// old ones are put back.
 pub fn write_folder(out: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>, Error> {
     // The folder itself first: a path that cannot be a folder fails here, naming it.
+    let created = !out.exists();
     create_dir(out)?;
-    let staging = Temporary::new(beside(out, "staging"));
-    remove(&staging.0);
-    for (name, bytes) in files {
-        let path = staging.0.join(name);
-        if let Some(dir) = path.parent() {
-            create_dir(dir)?;
-        }
-        write_synced(&path, bytes).map_err(write_error(&out.join(name)))?;
+    let staged = stage(out, files);
+    if staged.is_err() && created {
+        // A first pack that failed (a full disk) leaves no empty folder behind.
+        let _ = std::fs::remove_dir(out);
     }
+    let staging = staged?;
     let names: BTreeSet<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     // Held through the swap, so an interrupt waits until the folder is consistent.
     let guard = pending();
@@ -134,10 +190,30 @@ pub fn write_folder(out: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathB
     } else {
         swap_files(out, &staging.0, &names)
     };
+    if swapped.is_ok() {
+        WRITTEN.store(true, Ordering::SeqCst);
+    }
     drop(guard);
     swapped?;
     staging.settled();
     Ok(files.iter().map(|(n, _)| out.join(n)).collect())
+}
+
+/// The files written into a staging folder beside `out`, each under the lock so that an
+/// interrupt's removal of the folder is never followed by a file created in it.
+fn stage(out: &Path, files: &[(String, Vec<u8>)]) -> Result<Temporary, Error> {
+    let staging = Temporary::new(beside(out, "staging"));
+    remove(&staging.0);
+    for (name, bytes) in files {
+        let path = staging.0.join(name);
+        locked(|| -> Result<(), Error> {
+            if let Some(dir) = path.parent() {
+                create_dir(dir)?;
+            }
+            write_synced(&path, bytes).map_err(write_error(&out.join(name)))
+        })?;
+    }
+    Ok(staging)
 }
 
 /// Whether every file under `out` is one of `names` (so `out` is an earlier pack).
@@ -149,7 +225,12 @@ fn holds_only(out: &Path, names: &BTreeSet<&str>) -> bool {
         entries.flatten().all(|entry| {
             let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
             match entry.file_type() {
-                Ok(t) if t.is_dir() => walk(&entry.path(), &format!("{name}/"), names),
+                // A folder the pack has no file in (the planner's, even empty) is not the pack's.
+                Ok(t) if t.is_dir() => {
+                    let inside = format!("{name}/");
+                    names.iter().any(|n| n.starts_with(&inside))
+                        && walk(&entry.path(), &inside, names)
+                }
                 Ok(_) => names.contains(name.as_str()),
                 Err(_) => false,
             }
@@ -218,15 +299,49 @@ pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
         return Err(exists());
     }
     let temporary = Temporary::new(beside(path, "new"));
-    write_synced(&temporary.0, bytes).map_err(write_error(path))?;
-    match std::fs::hard_link(&temporary.0, path) {
-        Ok(()) => Ok(path.to_path_buf()),
+    locked(|| write_synced(&temporary.0, bytes)).map_err(new_error(path))?;
+    match locked(|| std::fs::hard_link(&temporary.0, path)) {
+        Ok(()) => {
+            WRITTEN.store(true, Ordering::SeqCst);
+            Ok(path.to_path_buf())
+        }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
         Err(_) if path.symlink_metadata().is_ok() => Err(exists()),
         Err(_) => {
-            std::fs::rename(&temporary.0, path).map_err(write_error(path))?;
+            std::fs::rename(&temporary.0, path).map_err(new_error(path))?;
+            WRITTEN.store(true, Ordering::SeqCst);
             temporary.settled();
             Ok(path.to_path_buf())
         }
+    }
+}
+
+fn new_error(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::WriteNew {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A first pack that cannot be written (here a name no file system takes, as a full disk
+    /// fails a write) leaves neither the folder nor its staging behind.
+    #[test]
+    fn failed_first_pack_leaves_no_folder() {
+        let base = std::env::temp_dir().join(format!("staffplan-first-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        std::fs::create_dir_all(&base).unwrap();
+        let out = base.join("pack");
+        let files = vec![
+            ("report.md".to_string(), b"ok".to_vec()),
+            ("bad\0name".to_string(), b"no".to_vec()),
+        ];
+        assert!(write_folder(&out, &files).is_err());
+        let left: Vec<_> = std::fs::read_dir(&base).unwrap().flatten().collect();
+        assert!(left.is_empty(), "{left:?}");
+        let _ = std::fs::remove_dir_all(&base);
     }
 }

@@ -27,7 +27,9 @@ use std::path::{Path, PathBuf};
 use serde_json::json;
 
 pub use check::CheckSummary;
-pub use files::{clean_up_on_interrupt, create_dir, write_file, write_folder, write_new_file};
+pub use files::{
+    clean_up_on_interrupt, create_dir, write_file, write_files, write_folder, write_new_file,
+};
 pub use peers::{benchmark_chart, write_benchmark, BENCHMARK_CHART};
 
 use crate::analysis::{Analysis, OfficeAnalysis};

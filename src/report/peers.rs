@@ -16,6 +16,10 @@ use crate::export::{benchmark as tables, csv};
 /// The name of the chart files in `charts/`.
 pub const BENCHMARK_CHART: &str = "benchmark";
 
+/// Most shared work types the chart gives a panel (the first in the first organisation's
+/// order; `benchmark.csv` has them all): with the ratios, six rows of two panels.
+const SHARED_PANELS: usize = 9;
+
 /// One panel per ratio, then one per shared work type (items a year per person); one bar per
 /// organisation in each, labelled in the first organisation's language.
 pub fn benchmark_chart(benchmark: &Benchmark) -> Chart {
@@ -29,7 +33,7 @@ pub fn benchmark_chart(benchmark: &Benchmark) -> Chart {
             decimals: ratio.decimals(),
         })
         .collect();
-    for (k, shared) in benchmark.shared.iter().enumerate() {
+    for (k, shared) in benchmark.shared.iter().enumerate().take(SHARED_PANELS) {
         panels.push(Panel {
             title: format!("{}{}{}", shared.name, w.colon, w.items_per_person),
             values: benchmark

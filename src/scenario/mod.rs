@@ -22,6 +22,7 @@ use toml::Spanned;
 
 pub use annotations::{annotations, Annotation, TOP_LEVEL};
 pub use set::{Override, PATHS};
+pub use validate::MAX_TEXT_CHARS;
 
 use crate::model::Scenario;
 use keys::{Field, Kind};

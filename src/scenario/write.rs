@@ -39,10 +39,12 @@ fn edit_office(table: &mut Table, before: &Scenario, after: &Scenario, o: usize)
     };
     if old.staff != new.staff {
         let mut staff = InlineTable::new();
-        let written: Option<Vec<String>> = table
-            .get("staff")
-            .and_then(Item::as_inline_table)
-            .map(|t| t.iter().map(|(k, _)| k.to_string()).collect());
+        let written: Option<Vec<String>> = table.get("staff").and_then(|item| match item {
+            Item::Table(t) => Some(t.iter().map(|(k, _)| k.to_string()).collect()),
+            _ => item
+                .as_inline_table()
+                .map(|t| t.iter().map(|(k, _)| k.to_string()).collect()),
+        });
         for (t, st) in before.staff_types.iter().enumerate() {
             let n = new.staff.get(t).copied().unwrap_or(0);
             let was_written = written.as_ref().is_some_and(|w| w.contains(&st.id));
@@ -51,7 +53,28 @@ fn edit_office(table: &mut Table, before: &Scenario, after: &Scenario, o: usize)
             }
         }
         let note = format!("was {}", staff_text(before, &old.staff));
-        replace(table, "staff", Value::InlineTable(staff), &note);
+        match table.get_mut("staff") {
+            // Staff written as dotted keys or as an `[office.staff]` table: each figure is set
+            // in its own place, so the comments beside them stay.
+            Some(Item::Table(written)) => {
+                set_each(written, &staff);
+                let comment = format!("# staffplan: {note}\n");
+                if written.is_dotted() {
+                    // The first line of the dotted keys carries the note above it.
+                    let first = written.iter().next().map(|(k, _)| k.to_string());
+                    if let Some(mut key) = first.and_then(|k| written.key_mut(&k)) {
+                        let above = key.leaf_decor().prefix().and_then(|p| p.as_str());
+                        let above = above.unwrap_or("").to_string();
+                        key.leaf_decor_mut().set_prefix(format!("{above}{comment}"));
+                    }
+                } else {
+                    let above = written.decor().prefix().and_then(|p| p.as_str());
+                    let above = above.unwrap_or("").to_string();
+                    written.decor_mut().set_prefix(format!("{above}{comment}"));
+                }
+            }
+            _ => replace(table, "staff", Value::InlineTable(staff), &note),
+        }
     }
     if old.covers != new.covers && (old.is_group() || !new.covers.is_empty()) {
         let mut covers = Array::new();
@@ -74,7 +97,14 @@ fn edit_office(table: &mut Table, before: &Scenario, after: &Scenario, o: usize)
             "{added} unit(s) added, {removed} moved away (was {} units)",
             old.covers.len()
         );
-        replace(table, "covers", Value::Array(covers), &note);
+        match table.get_mut("covers").and_then(Item::as_array_mut) {
+            // A list written over several lines keeps its comments: kept units stay in place.
+            Some(written) if written.to_string().contains('#') => {
+                set_list(written, &covers);
+                note_above(table, "covers", &note);
+            }
+            _ => replace(table, "covers", Value::Array(covers), &note),
+        }
     }
     if old.leaders != new.leaders {
         let note = format!("was {}; the group is left closed", old.leaders);
@@ -114,6 +144,88 @@ fn replace(table: &mut Table, key: &str, mut value: Value, note: &str) {
     }
 }
 
+/// Sets each figure of `staff` in `written` (a dotted-key or sub-table `staff`), keeping each
+/// key's place and the comments beside it.
+fn set_each(written: &mut Table, staff: &InlineTable) {
+    for (id, value) in staff.iter() {
+        match written.get_mut(id) {
+            Some(Item::Value(old)) => {
+                if old.as_integer() != value.as_integer() {
+                    let decor = old.decor().clone();
+                    *old = value.clone();
+                    *old.decor_mut() = decor;
+                }
+            }
+            _ => {
+                written.insert(id, Item::Value(value.clone()));
+            }
+        }
+    }
+}
+
+/// Makes `written` list the ids of `new`: kept entries stay with their comments, an entry
+/// moved away leaves its comments to the next one, new ids go at the end.
+fn set_list(written: &mut Array, new: &Array) {
+    let wanted: Vec<&str> = new.iter().filter_map(Value::as_str).collect();
+    let mut carried = String::new();
+    let mut i = 0;
+    while i < written.len() {
+        let id = written
+            .get(i)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let prefix = written
+            .get(i)
+            .and_then(|v| v.decor().prefix())
+            .and_then(|p| p.as_str())
+            .unwrap_or("")
+            .to_string();
+        if wanted.contains(&id.as_str()) {
+            if let Some(v) = written.get_mut(i) {
+                v.decor_mut().set_prefix(format!("{carried}{prefix}"));
+            }
+            carried.clear();
+            i += 1;
+        } else {
+            carried.push_str(prefix.trim_end_matches([' ', '\t']));
+            written.remove(i);
+        }
+    }
+    let present: Vec<String> = written
+        .iter()
+        .filter_map(Value::as_str)
+        .map(str::to_string)
+        .collect();
+    for id in wanted {
+        if !present.iter().any(|p| p == id) {
+            written.push(id);
+            if let Some(v) = written.get_mut(written.len() - 1) {
+                v.decor_mut().set_prefix(format!("{carried}\n  "));
+            }
+            carried.clear();
+        }
+    }
+    if !carried.is_empty() {
+        let trailing = written.trailing().as_str().unwrap_or("").to_string();
+        written.set_trailing(format!("{carried}{trailing}"));
+    }
+}
+
+/// A comment line above `key`, keeping the lines already there.
+fn note_above(table: &mut Table, key: &str, note: &str) {
+    if let Some(mut k) = table.key_mut(key) {
+        let above = k
+            .leaf_decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .unwrap_or("")
+            .to_string();
+        k.leaf_decor_mut()
+            .set_prefix(format!("{above}# staffplan: {note}\n"));
+    }
+}
+
 fn staff_text(scenario: &Scenario, staff: &[u32]) -> String {
     let parts: Vec<String> = scenario
         .staff_types
@@ -126,5 +238,32 @@ fn staff_text(scenario: &Scenario, staff: &[u32]) -> String {
         "no staff".into()
     } else {
         parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A unit moved away leaves its comments to the next entry; a new one goes at the end.
+    #[test]
+    fn a_long_list_keeps_its_comments_when_units_move() {
+        let mut doc: DocumentMut = "covers = [\n  \"u1\",  # the first unit\n  # the second follows\n  \"u2\",\n  \"u3\",\n]\n"
+            .parse()
+            .unwrap();
+        let written = doc.get_mut("covers").and_then(Item::as_array_mut).unwrap();
+        let new: Array = ["u1", "u3", "u4"].into_iter().collect();
+        set_list(written, &new);
+        let text = doc.to_string();
+        assert!(text.contains("# the first unit"), "{text}");
+        assert!(text.contains("# the second follows"), "{text}");
+        let again: toml::Table = text.parse().unwrap();
+        let ids: Vec<&str> = again["covers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(toml::Value::as_str)
+            .collect();
+        assert_eq!(ids, ["u1", "u3", "u4"]);
     }
 }

@@ -17,6 +17,9 @@ mod ranges;
 /// `plan` and the validation of its keys.
 mod plan;
 
+/// Inputs at the caps, interrupts, comments kept by `--write`, `--set` shapes.
+mod harden;
+
 pub(crate) struct Outcome {
     pub(crate) code: i32,
     pub(crate) stdout: String,

@@ -286,7 +286,7 @@ fn init_into_a_missing_folder_says_so() {
     assert_eq!(outcome.code, 1);
     assert_eq!(
         outcome.stderr,
-        "error: cannot write missing/s.toml: No such file or directory (os error 2)\n  help: choose an output folder you may write to (--out DIR) and check the disk has room\n"
+        "error: cannot create missing/s.toml: No such file or directory (os error 2)\n  help: check that the folder exists and that you may write to it\n"
     );
 }
 

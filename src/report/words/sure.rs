@@ -22,6 +22,9 @@ pub struct Sure {
     pub at_high: &'static str,
     /// (the FTE need with every input at likely).
     pub at_likely: fn(f64) -> String,
+    /// The tornado's last row where it shows only the inputs that move the answer most:
+    /// (how many inputs the row sums).
+    pub others: fn(usize) -> String,
     /// Calendar inputs: hours a day, leave days, training days, non-case share, overtime cap.
     pub calendar: [&'static str; 5],
     /// After an office's name: its leaders' casework share.
@@ -60,6 +63,7 @@ pub(super) const SURE_EN: Sure = Sure {
     at_low: "input at its low value",
     at_high: "input at its high value",
     at_likely: |v| format!("every input at its likely value: {v:.1}"),
+    others: |n| format!("the other {n} inputs, their swings added"),
     calendar: ["hours a working day", "leave days a year", "training days a year", "share of time on non-case duties", "most overtime hours a year"],
     leader_share: "leaders' share of time on casework",
     work: ["items a year", "hours per item", "variation of the effort"],
@@ -99,6 +103,7 @@ pub(super) const SURE_ZH: Sure = Sure {
     at_low: "该项取低值",
     at_high: "该项取高值",
     at_likely: |v| format!("各项均取最可能值:{v:.1}"),
+    others: |n| format!("其余{n}项(影响相加)"),
     calendar: [
         "每日工作小时",
         "每年休假天数",

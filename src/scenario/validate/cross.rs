@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::{Validator, MAX_CHAIN_DEPTH};
+use super::{Validator, MAX_CHAIN_DEPTH, MAX_FTE};
 use crate::model::{Office, Scenario, Unit, Work, WorkPlace};
 use crate::scenario::raw::{self, S};
 
@@ -234,6 +234,53 @@ impl Validator<'_, '_> {
                     );
                 }
             }
+        }
+    }
+}
+
+impl Validator<'_, '_> {
+    /// An office whose work would need more than [`MAX_FTE`] full-time people is refused at
+    /// the work type that brings it most hours: beyond it posts are no longer counted exactly
+    /// in 64 bits (1e12 items of 1e12 hours gave u64::MAX posts and a plan total that wrapped).
+    pub(super) fn check_size(&mut self, scenario: &Scenario, raw_works: &[S<raw::Work>]) {
+        let analysis = crate::analysis::analyse(scenario);
+        let volumes = crate::analysis::volumes(scenario, &scenario.coverage());
+        for (o, office) in analysis.offices.iter().enumerate() {
+            if office.fte_need <= MAX_FTE {
+                continue;
+            }
+            let hours = |w: usize| {
+                volumes
+                    .at_office
+                    .get(w)
+                    .and_then(|v| v.get(o))
+                    .copied()
+                    .unwrap_or(0.0)
+                    * scenario.works[w].hours
+            };
+            let worst = (0..scenario.works.len()).max_by(|&a, &b| hours(a).total_cmp(&hours(b)));
+            let (span, place) = match worst {
+                Some(w) => (
+                    raw_works.get(w).map_or(0..0, Spanned::span),
+                    format!(
+                        "[[work]] \"{}\", keys `volume` and `hours`",
+                        scenario.works[w].id
+                    ),
+                ),
+                None => (0..0, format!("[[office]] \"{}\"", office.id)),
+            };
+            self.error(
+                span,
+                place,
+                format!(
+                    "office \"{}\" would need {:.3e} full-time people ({:.3e} hours a year at {:.1} h a person), more than the {MAX_FTE:e} staffplan counts",
+                    office.id,
+                    office.fte_need,
+                    office.required_hours,
+                    scenario.calendar.year_value()
+                ),
+                "check the units: `volume` is items a year, `hours` hours per item, and the calendar's hours a person",
+            );
         }
     }
 }

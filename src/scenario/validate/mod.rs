@@ -32,6 +32,12 @@ pub const MAX_UNITS: usize = 20_000;
 pub const MAX_WORKS: usize = 1_000;
 pub const MAX_STAFF_TYPES: usize = 50;
 pub const MAX_CHAIN_DEPTH: usize = 50;
+/// Most full-time people an office's work may need: posts counted from it stay exact in 64
+/// bits, and so does their sum over every office.
+pub const MAX_FTE: f64 = 1e12;
+/// Longest name, id, label or date, in characters: a title, a legend entry or a table cell,
+/// never a pasted document.
+pub const MAX_TEXT_CHARS: usize = 200;
 /// Most years of a multi-year plan (`[plan] years`), and the longest hiring lag.
 pub const MAX_PLAN_YEARS: u32 = 50;
 /// Largest yearly growth of a work type's items (`[[work]] growth`): doubling every year for
@@ -166,6 +172,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     // need not exist (a file whose `[[office]]` tables are all misspelled has none).
     if !v.sink.has_errors() {
         v.check_teams(&scenario, &raw_works);
+        v.check_size(&scenario, &raw_works);
     }
     Some(scenario)
 }
@@ -301,6 +308,17 @@ impl Validator<'_, '_> {
     /// escaped so that later messages about the same entry print safely.
     fn printable(&mut self, value: &S<String>, place: &str) -> String {
         let text = value.get_ref().trim();
+        let length = text.chars().count();
+        if length > MAX_TEXT_CHARS {
+            self.error(
+                value.span(),
+                place,
+                format!("the text has {length} characters, more than the {MAX_TEXT_CHARS} a name, id or label may have"),
+                "shorten it; a longer description belongs in a comment",
+            );
+            let head: String = text.chars().take(MAX_TEXT_CHARS).collect();
+            return format!("{}…", head.escape_debug());
+        }
         if let Some(c) = text.chars().find(|c| c.is_control()) {
             self.error(
                 value.span(),

@@ -98,7 +98,50 @@ impl Validator<'_, '_> {
                 "check working_days, hours_per_day and non_case_share",
             );
         }
+        if days_fit && calendar.year_value() > 0.0 {
+            self.check_worst_year(raw, &calendar, leave_days, training_days);
+        }
         calendar
+    }
+
+    /// A range whose end would make the year value zero is refused as the single value is:
+    /// the tornado and the draws use each end (a day of 0 hours gave FTE 0 and u64::MAX posts).
+    fn check_worst_year(
+        &mut self,
+        raw: &raw::Calendar,
+        calendar: &Calendar,
+        leave_days: u32,
+        training_days: u32,
+    ) {
+        let end = |v: &Self, input: Input, high: bool| {
+            v.ranges
+                .iter()
+                .find(|r| r.input == input)
+                .map(|r| if high { r.high } else { r.low })
+        };
+        let low_hours = end(self, Input::HoursPerDay, false);
+        let high_share = end(self, Input::NonCaseShare, true);
+        let worst = Calendar {
+            hours_per_day: low_hours.unwrap_or(calendar.hours_per_day),
+            non_case_share: high_share.unwrap_or(calendar.non_case_share),
+            leave_days,
+            training_days,
+            ..calendar.clone()
+        };
+        if worst.year_value() > 0.0 {
+            return;
+        }
+        let (key, value) = match (low_hours, high_share) {
+            (Some(h), _) if h <= 0.0 => ("hours_per_day", &raw.hours_per_day),
+            (_, Some(s)) if s >= 1.0 => ("non_case_share", &raw.non_case_share),
+            _ => ("leave_days", &raw.leave_days),
+        };
+        self.error(
+            value.as_ref().map_or(0..0, Spanned::span),
+            format!("[calendar], key `{key}`"),
+            format!("at an end of the range of `{key}` the year value is zero: nobody would have any time for casework"),
+            "give each end of the range a value that leaves time for casework, as a single value must",
+        );
     }
 
     pub(super) fn staff_types(

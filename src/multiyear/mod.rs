@@ -185,6 +185,23 @@ const SHORT: f64 = 1e-9;
 
 /// The multi-year plan of a scenario with `[plan]`.
 pub fn plan(scenario: &Scenario, options: &PlanOptions) -> Result<MultiYearPlan, PlanError> {
+    plan_with(scenario, options, None)
+}
+
+/// [`plan`] on a pool the caller built (a pipeline builds one for all its stages).
+pub fn plan_on(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    options: &PlanOptions,
+) -> Result<MultiYearPlan, PlanError> {
+    plan_with(scenario, options, Some(pool))
+}
+
+fn plan_with(
+    scenario: &Scenario,
+    options: &PlanOptions,
+    pool: Option<&rayon::ThreadPool>,
+) -> Result<MultiYearPlan, PlanError> {
     let horizon: Horizon = scenario.plan.ok_or(PlanError::NoPlan)?;
     if options.runs == 0 || options.runs > MAX_RUNS {
         return Err(PlanError::Runs { runs: options.runs });
@@ -195,7 +212,7 @@ pub fn plan(scenario: &Scenario, options: &PlanOptions) -> Result<MultiYearPlan,
     let years = horizon.years;
     let needs = needs(scenario, years);
     let flows = flows::expected(scenario, &needs, horizon);
-    let bands = leavers::bands(scenario, &flows, years, options)?;
+    let bands = leavers::bands(scenario, &flows, years, options, pool)?;
 
     let types: Vec<String> = scenario.staff_types.iter().map(|t| t.id.clone()).collect();
     let by_type = |counts: &[u64]| -> Vec<(String, u64)> {

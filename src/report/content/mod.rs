@@ -178,7 +178,7 @@ fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             ));
         }
     }
-    if let Some(check) = pack.recommendation.and_then(|r| r.service.as_ref()) {
+    if let Some(check) = pack.service {
         if !check.met {
             doc.paragraph(vec![strong((w.service_summary)(check.unmet.len()))]);
         }
@@ -688,7 +688,7 @@ fn changes(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         }
         doc.bullets(items);
     }
-    service_check(doc, pack, rec, w);
+    service_check(doc, pack, w);
 }
 
 /// "A, B or C" in the report's language.

@@ -9,7 +9,7 @@ use super::super::{Pack, Side};
 use super::{band, new_table};
 use crate::analysis::OfficeAnalysis;
 use crate::export::Cell;
-use crate::optimise::{Recommendation, Shortfall};
+use crate::service::Shortfall;
 use crate::simulate::{OfficeSim, Simulation};
 
 /// The service section of one side (SPEC §8): on time against target, lead time against
@@ -152,8 +152,8 @@ pub(super) fn on_time_change(pack: &Pack<'_>, office: &str, w: &Words) -> Option
 
 /// The service check (SPEC §8): the posts added for on-time targets, what they cost and do,
 /// and, said plainly, every target the plan still misses.
-pub(super) fn service_check(doc: &mut Document, pack: &Pack<'_>, rec: &Recommendation, w: &Words) {
-    let Some(check) = &rec.service else {
+pub(super) fn service_check(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let Some(check) = pack.service else {
         return;
     };
     let s = pack.after.scenario;

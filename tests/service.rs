@@ -11,9 +11,9 @@ mod common;
 use common::{scenario, CALENDAR};
 
 use staffplan::optimise;
-use staffplan::service::Shortfall;
 use staffplan::queueing::Mmc;
 use staffplan::service;
+use staffplan::service::Shortfall;
 use staffplan::simulate::SimOptions;
 
 fn options(runs: u32) -> SimOptions {
@@ -90,7 +90,10 @@ fn the_least_headcount_meeting_the_target_is_the_closed_forms() {
     // The explanation describes the confirmed staffing, not the optimiser's four.
     let explained = &confirmed.recommendation.explanations;
     assert_eq!(explained.len(), 1, "{explained:?}");
-    assert_eq!((explained[0].staff_before, explained[0].staff_after), (4, 5));
+    assert_eq!(
+        (explained[0].staff_before, explained[0].staff_after),
+        (4, 5)
+    );
     // The confirmed plan's own figures: on time as the closed form says, within noise.
     let after = check.on_time_after[0].unwrap();
     assert!((after - 0.827).abs() < 0.015, "{after}");
@@ -174,7 +177,8 @@ fn a_quota_that_leaves_no_room_is_reported() {
 fn without_targets_nothing_is_simulated_or_changed() {
     let s = scenario(&desk(4).replace("on_time = 0.8\n", ""));
     let recommendation = optimise::optimise(&s, &optimise::Options::default()).unwrap();
-    let (confirmed, simulation) = service::confirm(&s, recommendation.clone(), &options(10)).unwrap();
+    let (confirmed, simulation) =
+        service::confirm(&s, recommendation.clone(), &options(10)).unwrap();
     assert!(simulation.is_none());
     assert!(confirmed.check.is_none());
     assert_eq!(confirmed.recommendation.after, recommendation.after);

@@ -6,10 +6,12 @@
 use serde::Serialize;
 
 use super::{Cell, Exportable, Table};
+use crate::model::Language;
 use crate::optimise::{
-    Explanation, Method, NoExtraPosts, Objective, OfficeResult, Recommendation, Status, StoppedBy,
-    UnitMove,
+    Explanation, Method, NoExtraPosts, Objective, OfficeResult, PostValue, Recommendation, Rule,
+    Status, StoppedBy, UnitMove, WorkLine,
 };
+use crate::report::words::{words, Words};
 use crate::service::{Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
 
 /// The tables of a recommendation and of its service check, the main one first.
@@ -29,6 +31,7 @@ pub fn tables(rec: &Recommendation, check: Option<&ServiceCheck>) -> Vec<Table> 
 }
 /// Why each office changes: the work driving it, the binding rule, one more post.
 fn explanations(explanations: &[Explanation]) -> Table {
+    let en = english();
     let mut table = Table::new(
         "Why each office changes",
         &[
@@ -62,8 +65,12 @@ fn explanations(explanations: &[Explanation]) -> Table {
             Cell::text(&e.name),
             Cell::text(format!("{} → {}", e.staff_before, e.staff_after)),
             Cell::text(format!("{} → {}", e.units_before, e.units_after)),
-            Cell::text(e.work.join("; ")),
-            Cell::text(format!("{}: {}", e.binding.join(", "), e.reason)),
+            Cell::text(work_lines(en, &e.work).join("; ")),
+            Cell::text(format!(
+                "{}: {}",
+                rules(en, &e.binding).join(", "),
+                (en.reason)(&e.reason)
+            )),
             Cell::text(posts.join("; ")),
         ]);
     }
@@ -276,9 +283,7 @@ fn extra_posts(rec: &Recommendation) -> Table {
             ));
         }
         None => extra.notes.push(
-            rec.extra_posts_missing
-                .unwrap_or(NoExtraPosts::MaxStaff)
-                .sentence()
+            (english().no_extra_posts)(rec.extra_posts_missing.unwrap_or(NoExtraPosts::MaxStaff))
                 .into(),
         ),
     }
@@ -345,7 +350,7 @@ struct RecommendationJson<'a> {
     service_posts_beyond_quota: Option<BeyondJson<'a>>,
     offices: Vec<OfficeJson<'a>>,
     allocation: &'a [UnitMove],
-    explanations: &'a [Explanation],
+    explanations: Vec<ExplanationJson<'a>>,
 }
 
 impl<'a> RecommendationJson<'a> {
@@ -386,7 +391,7 @@ impl<'a> RecommendationJson<'a> {
                 .map(|(o, office)| OfficeJson::new(types, office, check, o))
                 .collect(),
             allocation: &rec.allocation,
-            explanations: &rec.explanations,
+            explanations: rec.explanations.iter().map(ExplanationJson::new).collect(),
         }
     }
 }
@@ -463,6 +468,62 @@ impl<'a> OfficeJson<'a> {
             posts_for_service: for_service.iter().sum(),
             posts_for_service_by_type: ByType(types, for_service),
             on_time_share_after: check.and_then(|c| c.on_time_after.get(index).copied().flatten()),
+        }
+    }
+}
+
+/// The English words: the terminal's tables and the JSON give the reasons in English.
+fn english() -> &'static Words {
+    words(Language::En)
+}
+
+/// Each work line in words: "review: 36.0 items × 120.0 h ÷ 1598 h = 2.70 FTE".
+fn work_lines(w: &Words, lines: &[WorkLine]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| (w.work_line)(&l.name, l.volume, l.hours_per_item, l.year_value, l.fte))
+        .collect()
+}
+
+/// The binding rules in words.
+fn rules(w: &Words, rules: &[Rule]) -> Vec<&'static str> {
+    rules.iter().map(|&r| (w.rule)(r)).collect()
+}
+
+/// Why an office looks as recommended, in the JSON: the work lines and the reason as English
+/// sentences, the rules by name.
+#[derive(Serialize)]
+struct ExplanationJson<'a> {
+    office: &'a str,
+    name: &'a str,
+    staff_before: u32,
+    staff_after: u32,
+    units_before: usize,
+    units_after: usize,
+    work: Vec<String>,
+    required_hours: f64,
+    fte_need: f64,
+    binding: &'a [Rule],
+    reason: String,
+    one_more_post: &'a [PostValue],
+}
+
+impl<'a> ExplanationJson<'a> {
+    fn new(e: &'a Explanation) -> ExplanationJson<'a> {
+        let en = english();
+        ExplanationJson {
+            office: &e.office,
+            name: &e.name,
+            staff_before: e.staff_before,
+            staff_after: e.staff_after,
+            units_before: e.units_before,
+            units_after: e.units_after,
+            work: work_lines(en, &e.work),
+            required_hours: e.required_hours,
+            fte_need: e.fte_need,
+            binding: &e.binding,
+            reason: (en.reason)(&e.reason),
+            one_more_post: &e.one_more_post,
         }
     }
 }

@@ -105,6 +105,26 @@ pub struct Year {
     pub total: Figures,
 }
 
+/// The rule that cut a request (JSON: the key's name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CutBy {
+    /// That year's quota of the type.
+    Quota,
+    /// `hires_per_year`.
+    HiresPerYear,
+}
+
+impl CutBy {
+    /// The scenario key of the rule, as the JSON names it.
+    pub fn key(self) -> &'static str {
+        match self {
+            CutBy::Quota => "quota",
+            CutBy::HiresPerYear => "hires_per_year",
+        }
+    }
+}
+
 /// Why a request was cut: a rule that left fewer hires than the posts needed asked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Binding {
@@ -114,8 +134,7 @@ pub struct Binding {
     pub arrival: u32,
     pub office: String,
     pub staff_type: String,
-    /// `"quota"` (that year's quota of the type) or `"hires_per_year"`.
-    pub rule: &'static str,
+    pub rule: CutBy,
     /// Hires the posts needed asked of this type, and hires granted.
     pub wanted: u64,
     pub granted: u64,

@@ -37,7 +37,7 @@ use crate::analysis;
 use crate::model::Scenario;
 pub use budget::StoppedBy;
 use budget::{Budget, Deadline};
-pub use explain::{Explanation, PostValue};
+pub use explain::{Explanation, PostValue, Reason, Rule, WorkLine};
 use facts::{Facts, Plan};
 pub use goals::Objective;
 use goals::{objective_of, Score};

@@ -86,30 +86,6 @@ impl NoExtraPosts {
             NoExtraPosts::Solver => "solver",
         }
     }
-
-    /// One sentence for the tables and the report.
-    pub fn sentence(self) -> &'static str {
-        match self {
-            NoExtraPosts::MaxStaff => {
-                "no number of posts meets the target: max_staff caps an office below its need"
-            }
-            NoExtraPosts::TooMany => {
-                "no number of posts meets the target: an office would need more than 1,000,000 people, the most staffplan gives an office; check hours and volumes for a slip of the decimal point"
-            }
-            NoExtraPosts::Fixed => {
-                "no number of posts meets the target: a fixed office keeps today's staff below its need; unfix it to let its posts change"
-            }
-            NoExtraPosts::StaffTypes => {
-                "no number of posts meets the target with this allocation: the staff types an office may have cap it below its need"
-            }
-            NoExtraPosts::TimeLimit => {
-                "the time limit stopped the search before the posts that would meet the target were worked out; raise --time-limit to get them"
-            }
-            NoExtraPosts::Solver => {
-                "the solver failed to work out the posts that would meet the target; run again with --export-lp FILE and check the model with another solver"
-            }
-        }
-    }
 }
 
 /// So that a method compares with its JSON name: `rec.method == "exact"`.

@@ -19,7 +19,7 @@ mod files;
 mod html;
 mod markdown;
 mod peers;
-mod words;
+pub mod words;
 mod xlsx;
 
 use std::path::{Path, PathBuf};

@@ -612,12 +612,8 @@ fn changes(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
                 e.units_after,
             ),
         );
-        let rules: Vec<&str> = e.binding.iter().map(|r| (w.rule)(r)).collect();
-        doc.text(match pack.before.scenario.language {
-            // The optimiser states its reason in English; other languages name the rule.
-            Language::En => e.reason.clone(),
-            Language::Zh => (w.rule_reason)(rules.first().copied().unwrap_or("")),
-        });
+        let rules: Vec<&str> = e.binding.iter().map(|&r| (w.rule)(r)).collect();
+        doc.text((w.reason)(&e.reason));
         let office = pack
             .after
             .analysis

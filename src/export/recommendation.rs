@@ -69,7 +69,7 @@ fn explanations(explanations: &[Explanation]) -> Table {
             Cell::text(format!(
                 "{}: {}",
                 rules(en, &e.binding).join(", "),
-                (en.reason)(&e.reason)
+                (en.reason)(&e.reason, &|id| id.to_string())
             )),
             Cell::text(posts.join("; ")),
         ]);
@@ -522,7 +522,7 @@ impl<'a> ExplanationJson<'a> {
             required_hours: e.required_hours,
             fte_need: e.fte_need,
             binding: &e.binding,
-            reason: (en.reason)(&e.reason),
+            reason: (en.reason)(&e.reason, &|id| id.to_string()),
             one_more_post: &e.one_more_post,
         }
     }

@@ -613,7 +613,8 @@ fn changes(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             ),
         );
         let rules: Vec<&str> = e.binding.iter().map(|&r| (w.rule)(r)).collect();
-        doc.text((w.reason)(&e.reason));
+        let label = |id: &str| label_of(pack.after.scenario, id).to_string();
+        doc.text((w.reason)(&e.reason, &label));
         let office = pack
             .after
             .analysis

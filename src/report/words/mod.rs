@@ -15,6 +15,9 @@ use crate::model::Language;
 use crate::optimise::{NoExtraPosts, Reason, Rule};
 use crate::service::Shortfall;
 
+/// Names a staff type by its id: its label in a report, the id itself in the JSON.
+pub type Label<'a> = dyn Fn(&str) -> String + 'a;
+
 #[derive(Debug)]
 pub struct Words {
     pub report_title: &'static str,
@@ -115,8 +118,8 @@ pub struct Words {
     pub change_heading: fn(&str, u32, u32, usize, usize) -> String,
     /// A binding rule of the optimiser in this language.
     pub rule: fn(Rule) -> &'static str,
-    /// Why an office has its headcount, in a sentence.
-    pub reason: fn(&Reason) -> String,
+    /// Why an office has its headcount, in a sentence, staff types named by the function.
+    pub reason: fn(&Reason, &Label<'_>) -> String,
     /// Why the posts that would meet the target are not known.
     pub no_extra_posts: fn(NoExtraPosts) -> &'static str,
     /// (work, items, hours an item, year value, FTE).

@@ -1,8 +1,10 @@
 //! The words of the optimiser's and the service check's reasons, one exhaustive function per
 //! language for each typed reason: the binding rules, why an office has its headcount, why
 //! the posts that would meet the target are not known, and why an on-time target is missed.
-//! The same content in both languages; the English is also the JSON's.
+//! The same content in both languages; the English is also the JSON's. Staff types are named
+//! by `label` (their label in a report, their id in the JSON).
 
+use super::Label;
 use crate::optimise::{NoExtraPosts, Reason, Rule};
 use crate::service::Shortfall;
 
@@ -40,7 +42,7 @@ pub(super) fn rule_zh(rule: Rule) -> &'static str {
     }
 }
 
-pub(super) fn reason_en(reason: &Reason) -> String {
+pub(super) fn reason_en(reason: &Reason, label: &Label<'_>) -> String {
     match reason {
         Reason::Fixed => "the office is fixed and keeps its staff and units".into(),
         Reason::Closed => "this optional group is left closed: its units are covered by other groups at less cost".into(),
@@ -54,7 +56,7 @@ pub(super) fn reason_en(reason: &Reason) -> String {
         ),
         Reason::Quota { types, need, unmet } => format!(
             "the quota of {} is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short",
-            types.join(" and ")
+            types.iter().map(|t| label(t)).collect::<Vec<_>>().join(" and ")
         ),
         Reason::Budget { need, unmet } => format!(
             "the budget is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short"
@@ -77,7 +79,7 @@ pub(super) fn reason_en(reason: &Reason) -> String {
     }
 }
 
-pub(super) fn reason_zh(reason: &Reason) -> String {
+pub(super) fn reason_zh(reason: &Reason, label: &Label<'_>) -> String {
     match reason {
         Reason::Fixed => "该机构固定不变,人员和覆盖单位保持现状。".into(),
         Reason::Closed => "该可选派驻组暂不设立:其覆盖单位由其他派驻组承担,成本更低。".into(),
@@ -91,7 +93,7 @@ pub(super) fn reason_zh(reason: &Reason) -> String {
         ),
         Reason::Quota { types, need, unmet } => format!(
             "{} 的编制限额已用完;该机构要达到目标负荷率需要 {need} 人,每年仍缺 {unmet:.0} 小时。",
-            types.join("、")
+            types.iter().map(|t| label(t)).collect::<Vec<_>>().join("、")
         ),
         Reason::Budget { need, unmet } => format!(
             "预算已用完;该机构要达到目标负荷率需要 {need} 人,每年仍缺 {unmet:.0} 小时。"

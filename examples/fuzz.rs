@@ -229,8 +229,8 @@ fn pipeline(
             let again = analysis::analyse(&rec.after);
             assert!(again.total.required_hours.is_finite());
             // The service check on top: bounded rounds whatever the targets.
-            if let Ok((checked, _)) = service::confirm(rec.clone(), &sim_short) {
-                if let Some(check) = &checked.service {
+            if let Ok((checked, _)) = service::confirm(s, rec.clone(), &sim_short) {
+                if let Some(check) = &checked.check {
                     assert!(check.rounds <= service::MAX_ROUNDS + 1);
                 }
             }
@@ -294,6 +294,7 @@ fn write_pack(
             simulation: None,
         },
         recommendation: Some(rec),
+        service: None,
         annotations: &[],
         seed: 1,
         runs: 0,

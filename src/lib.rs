@@ -14,6 +14,7 @@ pub mod export;
 pub mod model;
 pub mod multiyear;
 pub mod optimise;
+pub mod pipeline;
 pub mod queueing;
 pub mod report;
 pub mod scenario;

@@ -146,8 +146,21 @@ pub fn sensitivity(
     scenario: &Scenario,
     options: &Options,
 ) -> Result<Sensitivity, SensitivityError> {
+    let pool = pool(options)?;
+    let draws = Draws::new(scenario, options)?;
+    sensitivity_of(&pool, scenario, &analysis::analyse(scenario), &draws)
+}
+
+/// [`sensitivity`] over draws already made, on the caller's pool, with the analysis of the
+/// scenario at its likely values.
+pub fn sensitivity_of(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    likely: &Analysis,
+    drawn: &Draws,
+) -> Result<Sensitivity, SensitivityError> {
     // Per draw: each office's FTE need and posts needed, then the totals'.
-    let draws = draw_analyses(scenario, options, |a| {
+    let draws = draw_analyses(pool, scenario, drawn, |a| {
         let mut figures: Vec<(f64, f64)> = a
             .offices
             .iter()
@@ -160,7 +173,6 @@ pub fn sensitivity(
         fte_need: Quantiles::of(&mut draws.iter().map(|d| d[i].0).collect::<Vec<_>>()),
         posts_needed: Quantiles::of(&mut draws.iter().map(|d| d[i].1).collect::<Vec<_>>()),
     };
-    let likely = analysis::analyse(scenario);
     let offices = likely
         .offices
         .iter()
@@ -188,8 +200,8 @@ pub fn sensitivity(
     };
     Ok(Sensitivity {
         scenario: scenario.name.clone(),
-        draws: options.draws,
-        seed: options.seed,
+        draws: drawn.options.draws,
+        seed: drawn.options.seed,
         likely: Spread {
             fte_need: point(likely.total.fte_need),
             posts_needed: point(likely.total.posts_needed as f64),
@@ -234,21 +246,90 @@ pub fn tornado(scenario: &Scenario) -> Vec<TornadoRow> {
 /// Draw `draw` of the scenario: each uncertain input from its triangular distribution, one
 /// word each, in file order.
 pub fn draw_into(scenario: &Scenario, into: &mut Scenario, seed: u64, draw: u32) {
-    let mut rng = simulate::draw_rng(seed, draw);
-    for u in &scenario.uncertain {
-        into.set_input(u.input, rng.triangular(u.low, u.likely, u.high));
+    for (u, value) in scenario
+        .uncertain
+        .iter()
+        .zip(drawn_values(scenario, seed, draw))
+    {
+        into.set_input(u.input, value);
     }
+}
+
+/// The values of draw `draw`, one per uncertain input in file order.
+fn drawn_values(scenario: &Scenario, seed: u64, draw: u32) -> impl Iterator<Item = f64> + '_ {
+    let mut rng = simulate::draw_rng(seed, draw);
+    scenario
+        .uncertain
+        .iter()
+        .map(move |u| rng.triangular(u.low, u.likely, u.high))
+}
+
+/// The draws of a request, made once: the value of every uncertain input in every draw, so
+/// that the sensitivity, the confidence level and the check of whether a plan holds all see
+/// the same numbers without drawing them again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draws {
+    pub options: Options,
+    /// Draw by draw, one value per uncertain input in file order.
+    values: Vec<f64>,
+    inputs: usize,
+}
+
+impl Draws {
+    /// Draws `options.draws` values of every uncertain input, refusing a request whose draws
+    /// would not fit the memory limit.
+    pub fn new(scenario: &Scenario, options: &Options) -> Result<Draws, SensitivityError> {
+        check_size(options, scenario.uncertain.len() as u64)?;
+        let values = (0..options.draws)
+            .flat_map(|i| drawn_values(scenario, options.seed, i))
+            .collect();
+        Ok(Draws {
+            options: *options,
+            values,
+            inputs: scenario.uncertain.len(),
+        })
+    }
+
+    /// Puts draw `i`'s values into `into` (a copy of `scenario`, staffed as it may be).
+    fn apply(&self, scenario: &Scenario, into: &mut Scenario, i: u32) {
+        let start = i as usize * self.inputs;
+        let values = self.values.get(start..start + self.inputs).unwrap_or(&[]);
+        for (u, &value) in scenario.uncertain.iter().zip(values) {
+            into.set_input(u.input, value);
+        }
+    }
+}
+
+/// Refuses no draws, or more than [`MAX_FIGURES`] figures kept over them.
+fn check_size(options: &Options, per_draw: u64) -> Result<(), SensitivityError> {
+    if options.draws == 0 {
+        return Err(SensitivityError::NoDraws);
+    }
+    if u64::from(options.draws) * per_draw > MAX_FIGURES {
+        return Err(SensitivityError::TooMany {
+            draws: options.draws,
+            per_draw,
+        });
+    }
+    Ok(())
+}
+
+/// A pool of `options.threads` workers.
+fn pool(options: &Options) -> Result<rayon::ThreadPool, SensitivityError> {
+    simulate::pool(options.threads)
+        .map_err(|(threads, reason)| SensitivityError::Threads { threads, reason })
 }
 
 /// `figures` of the analysis of every draw, in draw order.
 fn draw_analyses<T: Send>(
+    pool: &rayon::ThreadPool,
     scenario: &Scenario,
-    options: &Options,
+    draws: &Draws,
     figures: impl Fn(&Analysis) -> T + Sync,
 ) -> Result<Vec<T>, SensitivityError> {
     // Two figures an office, and the totals, are kept per draw.
     let per_draw = 2 * (scenario.offices.len() as u64 + 1);
-    draw_scenarios(scenario, options, per_draw, |draw| {
+    draw_scenarios(pool, scenario, draws, per_draw, |draw| {
         figures(&analysis::analyse(draw))
     })
 }
@@ -281,10 +362,21 @@ pub fn at_confidence(
     level: f64,
     options: &Options,
 ) -> Result<Scenario, SensitivityError> {
+    let pool = pool(options)?;
+    at_confidence_of(&pool, scenario, level, &Draws::new(scenario, options)?)
+}
+
+/// [`at_confidence`] over draws already made, on the caller's pool.
+pub fn at_confidence_of(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    level: f64,
+    draws: &Draws,
+) -> Result<Scenario, SensitivityError> {
     let target = scenario.policy.target_utilisation;
     let coverage = scenario.coverage();
     let kept = (scenario.offices.len() + scenario.units.len()) as u64;
-    let per_draw = draw_scenarios(scenario, options, kept, |draw| {
+    let per_draw = draw_scenarios(pool, scenario, draws, kept, |draw| {
         let year = draw.calendar.year_value();
         let volumes = analysis::volumes(draw, &coverage);
         let need: Vec<f64> = draw
@@ -345,13 +437,25 @@ pub fn met_share(
     plan: &Scenario,
     options: &Options,
 ) -> Result<Vec<f64>, SensitivityError> {
+    let pool = pool(options)?;
+    met_share_of(&pool, scenario, plan, &Draws::new(scenario, options)?)
+}
+
+/// [`met_share`] over draws already made (those of the sensitivity or the confidence level),
+/// on the caller's pool.
+pub fn met_share_of(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    plan: &Scenario,
+    draws: &Draws,
+) -> Result<Vec<f64>, SensitivityError> {
     let mut staffed = scenario.clone();
     for (office, planned) in staffed.offices.iter_mut().zip(&plan.offices) {
         office.staff.clone_from(&planned.staff);
         office.covers.clone_from(&planned.covers);
     }
     let target = scenario.policy.target_utilisation;
-    let met = draw_analyses(&staffed, options, |a| {
+    let met = draw_analyses(pool, &staffed, draws, |a| {
         a.offices
             .iter()
             .map(|o| o.required_hours == 0.0 || o.utilisation.is_some_and(|u| u <= target + 1e-9))
@@ -363,32 +467,23 @@ pub fn met_share(
         .collect())
 }
 
-/// `figures` of every draw, in draw order, on a pool of `options.threads`; `per_draw` is how
-/// many numbers are kept from each, for the memory limit.
+/// `figures` of every draw, in draw order, on the pool; `per_draw` is how many numbers are
+/// kept from each, for the memory limit.
 fn draw_scenarios<T: Send>(
+    pool: &rayon::ThreadPool,
     scenario: &Scenario,
-    options: &Options,
+    draws: &Draws,
     per_draw: u64,
     figures: impl Fn(&Scenario) -> T + Sync,
 ) -> Result<Vec<T>, SensitivityError> {
-    if options.draws == 0 {
-        return Err(SensitivityError::NoDraws);
-    }
-    if u64::from(options.draws) * per_draw > MAX_FIGURES {
-        return Err(SensitivityError::TooMany {
-            draws: options.draws,
-            per_draw,
-        });
-    }
-    let pool = simulate::pool(options.threads)
-        .map_err(|(threads, reason)| SensitivityError::Threads { threads, reason })?;
+    check_size(&draws.options, per_draw)?;
     Ok(pool.install(|| {
-        (0..options.draws)
+        (0..draws.options.draws)
             .into_par_iter()
             .map_init(
                 || scenario.clone(),
                 |draw, i| {
-                    draw_into(scenario, draw, options.seed, i);
+                    draws.apply(scenario, draw, i);
                     figures(draw)
                 },
             )

@@ -274,7 +274,7 @@ growth = 1
             (
                 b.arrival,
                 b.staff_type.as_str(),
-                b.rule,
+                b.rule.key(),
                 b.wanted,
                 b.granted,
             )
@@ -486,7 +486,7 @@ fn without_quota_by_year_the_quota_holds_every_year() {
     let cut: Vec<(u32, &str, u64, u64)> = plan
         .binding
         .iter()
-        .map(|b| (b.arrival, b.rule, b.wanted, b.granted))
+        .map(|b| (b.arrival, b.rule.key(), b.wanted, b.granted))
         .collect();
     assert_eq!(cut, [(2020, "quota", 1, 0)]);
 }

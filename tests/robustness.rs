@@ -90,7 +90,7 @@ fn fuzz_regressions_run_to_completion() {
         staffplan::simulate::simulate(&loaded.scenario, &sim, &|_| {}).unwrap();
         if let Ok(recommendation) = recommendation {
             // Ends, whatever it answers: a plan out of proportion is refused, not simulated.
-            let _ = staffplan::service::confirm(recommendation, &sim);
+            let _ = staffplan::service::confirm(&loaded.scenario, recommendation, &sim);
         }
         count += 1;
     }

@@ -8,9 +8,10 @@
 
 use crate::common::{scenario, CALENDAR};
 
-use staffplan::optimise::{self, Shortfall};
+use staffplan::optimise;
 use staffplan::queueing::Mmc;
 use staffplan::service;
+use staffplan::service::Shortfall;
 use staffplan::simulate::SimOptions;
 
 fn options(runs: u32) -> SimOptions {
@@ -77,13 +78,20 @@ fn the_least_headcount_meeting_the_target_is_the_closed_forms() {
         vec![4],
         "utilisation alone"
     );
-    let (confirmed, simulation) = service::confirm(recommendation, &options(200)).unwrap();
-    let check = confirmed.service.as_ref().unwrap();
-    assert_eq!(confirmed.offices[0].staff_after, vec![least]);
+    let (confirmed, simulation) = service::confirm(&s, recommendation, &options(200)).unwrap();
+    let check = confirmed.check.as_ref().unwrap();
+    assert_eq!(confirmed.recommendation.offices[0].staff_after, vec![least]);
     assert_eq!(check.posts, vec![vec![1]]);
     assert!(check.met, "{:?}", check.unmet);
     assert_eq!(check.cost, 1.0);
-    assert_eq!(confirmed.cost_after, 5.0);
+    assert_eq!(confirmed.recommendation.cost_after, 5.0);
+    // The explanation describes the confirmed staffing, not the optimiser's four.
+    let explained = &confirmed.recommendation.explanations;
+    assert_eq!(explained.len(), 1, "{explained:?}");
+    assert_eq!(
+        (explained[0].staff_before, explained[0].staff_after),
+        (4, 5)
+    );
     // The confirmed plan's own figures: on time as the closed form says, within noise.
     let after = check.on_time_after[0].unwrap();
     assert!((after - 0.827).abs() < 0.015, "{after}");
@@ -121,8 +129,8 @@ on_time = 0.9
     ));
     let recommendation = optimise::optimise(&s, &optimise::Options::default()).unwrap();
     let staff_after = recommendation.offices[0].staff_after.clone();
-    let (confirmed, _) = service::confirm(recommendation, &options(40)).unwrap();
-    let check = confirmed.service.as_ref().unwrap();
+    let (confirmed, _) = service::confirm(&s, recommendation, &options(40)).unwrap();
+    let check = confirmed.check.as_ref().unwrap();
     assert!(!check.met);
     assert_eq!(check.unmet.len(), 1);
     let unmet = &check.unmet[0];
@@ -134,7 +142,7 @@ on_time = 0.9
     assert_eq!(unmet.reason, Shortfall::NoGain);
     assert!(unmet.on_time_share.unwrap() < 0.01);
     // The posts that did not help were taken back; the search stopped early.
-    assert_eq!(confirmed.offices[0].staff_after, staff_after);
+    assert_eq!(confirmed.recommendation.offices[0].staff_after, staff_after);
     assert_eq!(check.posts, vec![vec![0]]);
     assert!(check.rounds <= 6, "{} rounds", check.rounds);
     let json = serde_json::to_value(&confirmed).unwrap();
@@ -146,11 +154,11 @@ on_time = 0.9
 fn a_quota_that_leaves_no_room_is_reported() {
     let s = scenario(&desk(4).replace("[policy]\n", "[policy]\nquota = { regular = 4 }\n"));
     let recommendation = optimise::optimise(&s, &optimise::Options::default()).unwrap();
-    let (confirmed, _) = service::confirm(recommendation, &options(100)).unwrap();
-    let check = confirmed.service.as_ref().unwrap();
+    let (confirmed, _) = service::confirm(&s, recommendation, &options(100)).unwrap();
+    let check = confirmed.check.as_ref().unwrap();
     assert!(!check.met);
     assert_eq!(check.unmet[0].reason, Shortfall::NoRoom);
-    assert_eq!(confirmed.offices[0].staff_after, vec![4]);
+    assert_eq!(confirmed.recommendation.offices[0].staff_after, vec![4]);
     // What the target needs beyond the quota: the one post the closed form asks for.
     let beyond = check.beyond_quota.as_ref().unwrap();
     assert_eq!(beyond.posts, vec![vec![1]]);
@@ -167,10 +175,11 @@ fn a_quota_that_leaves_no_room_is_reported() {
 fn without_targets_nothing_is_simulated_or_changed() {
     let s = scenario(&desk(4).replace("on_time = 0.8\n", ""));
     let recommendation = optimise::optimise(&s, &optimise::Options::default()).unwrap();
-    let (confirmed, simulation) = service::confirm(recommendation.clone(), &options(10)).unwrap();
+    let (confirmed, simulation) =
+        service::confirm(&s, recommendation.clone(), &options(10)).unwrap();
     assert!(simulation.is_none());
-    assert!(confirmed.service.is_none());
-    assert_eq!(confirmed.after, recommendation.after);
+    assert!(confirmed.check.is_none());
+    assert_eq!(confirmed.recommendation.after, recommendation.after);
     let json = serde_json::to_value(&confirmed).unwrap();
     assert_eq!(json["service_met"], serde_json::Value::Null);
     assert_eq!(
@@ -187,8 +196,8 @@ fn the_check_is_the_same_whatever_the_thread_count() {
         threads: Some(1),
         ..options(60)
     };
-    let (a, _) = service::confirm(recommendation.clone(), &one).unwrap();
-    let (b, _) = service::confirm(recommendation, &options(60)).unwrap();
+    let (a, _) = service::confirm(&s, recommendation.clone(), &one).unwrap();
+    let (b, _) = service::confirm(&s, recommendation, &options(60)).unwrap();
     assert_eq!(
         serde_json::to_string(&a).unwrap(),
         serde_json::to_string(&b).unwrap()

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use clap::{CommandFactory as _, Parser, Subcommand, ValueEnum};
 
-use crate::{benchmark, multiyear, scenario, sensitivity, simulate};
+use crate::{benchmark, scenario, sensitivity, simulate};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -200,15 +200,6 @@ pub(super) struct SimArgs {
 }
 
 impl SimArgs {
-    /// The multi-year plan of `run`: its band has as many runs as the simulation.
-    pub(super) fn plan_options(&self) -> multiyear::PlanOptions {
-        multiyear::PlanOptions {
-            runs: self.runs,
-            seed: self.seed,
-            threads: self.threads,
-        }
-    }
-
     pub(super) fn options(&self) -> simulate::SimOptions {
         simulate::SimOptions {
             runs: self.runs,

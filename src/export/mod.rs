@@ -8,7 +8,7 @@ pub mod csv;
 mod json;
 pub mod markdown;
 mod plan;
-mod recommendation;
+pub mod recommendation;
 pub mod sensitivity;
 mod simulation;
 pub mod table;

@@ -96,7 +96,7 @@ impl Exportable for MultiYearPlan {
                     Cell::Int(i64::from(b.arrival)),
                     Cell::text(&b.office),
                     Cell::text(&b.staff_type),
-                    Cell::text(b.rule),
+                    Cell::text(b.rule.key()),
                     Cell::count(b.wanted),
                     Cell::count(b.granted),
                 ]);

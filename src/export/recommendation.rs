@@ -1,36 +1,37 @@
 //! The optimiser's recommendation as tables: posts per office before and after (the main
 //! table), the allocation of units, why each office changes, and the posts that would meet
-//! the target where it is not met. Its JSON is the recommendation's own serialisation.
+//! the target where it is not met; and its JSON, derived field by field with the service
+//! check folded in.
+
+use serde::Serialize;
 
 use super::{Cell, Exportable, Table};
+use crate::model::Language;
 use crate::optimise::{
-    Explanation, NoExtraPosts, Objective, Recommendation, ServiceCheck, Shortfall, Status,
-    StoppedBy,
+    Explanation, Method, NoExtraPosts, Objective, OfficeResult, PostValue, Recommendation, Rule,
+    Status, StoppedBy, UnitMove, WorkLine,
 };
+use crate::report::words::{words, Words};
+use crate::service::{Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
 
-impl Exportable for Recommendation {
-    fn tables(&self) -> Vec<Table> {
-        let mut tables = vec![
-            offices(self),
-            allocation(self),
-            explanations(&self.explanations),
-        ];
-        if self.unmet_hours > 0.0 {
-            tables.push(extra_posts(self));
-        }
-        if let Some(check) = &self.service {
-            tables.push(service(self, check));
-        }
-        tables
+/// The tables of a recommendation and of its service check, the main one first.
+pub fn tables(rec: &Recommendation, check: Option<&ServiceCheck>) -> Vec<Table> {
+    let mut tables = vec![
+        offices(rec),
+        allocation(rec),
+        explanations(&rec.explanations),
+    ];
+    if rec.unmet_hours > 0.0 {
+        tables.push(extra_posts(rec));
     }
-
-    fn json(&self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    if let Some(check) = check {
+        tables.push(service(rec, check));
     }
+    tables
 }
-
 /// Why each office changes: the work driving it, the binding rule, one more post.
 fn explanations(explanations: &[Explanation]) -> Table {
+    let en = english();
     let mut table = Table::new(
         "Why each office changes",
         &[
@@ -64,8 +65,12 @@ fn explanations(explanations: &[Explanation]) -> Table {
             Cell::text(&e.name),
             Cell::text(format!("{} → {}", e.staff_before, e.staff_after)),
             Cell::text(format!("{} → {}", e.units_before, e.units_after)),
-            Cell::text(e.work.join("; ")),
-            Cell::text(format!("{}: {}", e.binding.join(", "), e.reason)),
+            Cell::text(work_lines(en, &e.work).join("; ")),
+            Cell::text(format!(
+                "{}: {}",
+                rules(en, &e.binding).join(", "),
+                (en.reason)(&e.reason, &|id| id.to_string())
+            )),
             Cell::text(posts.join("; ")),
         ]);
     }
@@ -278,11 +283,247 @@ fn extra_posts(rec: &Recommendation) -> Table {
             ));
         }
         None => extra.notes.push(
-            rec.extra_posts_missing
-                .unwrap_or(NoExtraPosts::MaxStaff)
-                .sentence()
+            (english().no_extra_posts)(rec.extra_posts_missing.unwrap_or(NoExtraPosts::MaxStaff))
                 .into(),
         ),
     }
     extra
+}
+
+/// A recommendation before any service check (the optimiser's answer as it stands).
+impl Exportable for Recommendation {
+    fn tables(&self) -> Vec<Table> {
+        tables(self, None)
+    }
+
+    fn json(&self) -> serde_json::Value {
+        json(self, None)
+    }
+}
+
+/// The recommendation with its service check: the tables above, and the JSON below.
+impl Exportable for Confirmed {
+    fn tables(&self) -> Vec<Table> {
+        tables(&self.recommendation, self.check.as_ref())
+    }
+
+    fn json(&self) -> serde_json::Value {
+        json(&self.recommendation, self.check.as_ref())
+    }
+}
+
+impl Serialize for Confirmed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RecommendationJson::new(&self.recommendation, self.check.as_ref()).serialize(serializer)
+    }
+}
+
+/// The JSON of a recommendation and its service check (SPEC §7).
+pub fn json(rec: &Recommendation, check: Option<&ServiceCheck>) -> serde_json::Value {
+    serde_json::to_value(RecommendationJson::new(rec, check)).unwrap_or(serde_json::Value::Null)
+}
+
+/// The JSON of a recommendation, field by field in its order (SPEC §7: staff counts keyed by
+/// staff type; `stopped_by` and `effort_steps` added; the service check's fields folded in).
+#[derive(Serialize)]
+struct RecommendationJson<'a> {
+    scenario: &'a str,
+    status: Status,
+    method: Method,
+    stopped_by: Option<StoppedBy>,
+    effort_steps: u64,
+    objective: Objective,
+    objective_bound: f64,
+    gap: f64,
+    cost_before: f64,
+    cost_after: f64,
+    peak_utilisation_before: Option<f64>,
+    peak_utilisation_after: Option<f64>,
+    unmet_hours_before: f64,
+    unmet_hours: f64,
+    extra_posts_needed: Option<ByType<'a>>,
+    extra_posts_missing: Option<NoExtraPosts>,
+    extra_cost: f64,
+    service_met: Option<bool>,
+    service_unmet: &'a [ServiceUnmet],
+    cost_for_service: f64,
+    service_posts_beyond_quota: Option<BeyondJson<'a>>,
+    offices: Vec<OfficeJson<'a>>,
+    allocation: &'a [UnitMove],
+    explanations: Vec<ExplanationJson<'a>>,
+}
+
+impl<'a> RecommendationJson<'a> {
+    fn new(rec: &'a Recommendation, check: Option<&'a ServiceCheck>) -> RecommendationJson<'a> {
+        let types = &rec.staff_types;
+        RecommendationJson {
+            scenario: &rec.scenario,
+            status: rec.status,
+            method: rec.method,
+            stopped_by: rec.stopped_by,
+            effort_steps: rec.effort_steps,
+            objective: rec.objective,
+            objective_bound: rec.objective_bound,
+            gap: rec.gap,
+            cost_before: rec.cost_before,
+            cost_after: rec.cost_after,
+            peak_utilisation_before: rec.peak_utilisation_before,
+            peak_utilisation_after: rec.peak_utilisation_after,
+            unmet_hours_before: rec.unmet_hours_before,
+            unmet_hours: rec.unmet_hours,
+            extra_posts_needed: rec.extra_posts_needed.as_deref().map(|p| ByType(types, p)),
+            extra_posts_missing: rec.extra_posts_missing,
+            extra_cost: rec.extra_cost,
+            service_met: check.map(|c| c.met),
+            service_unmet: check.map_or(&[][..], |c| &c.unmet[..]),
+            cost_for_service: check.map_or(0.0, |c| c.cost),
+            service_posts_beyond_quota: check.and_then(|c| c.beyond_quota.as_ref()).map(|b| {
+                BeyondJson {
+                    posts: ByTypeOwned(types, b.by_type()),
+                    cost: b.cost,
+                    met: b.met,
+                }
+            }),
+            offices: rec
+                .offices
+                .iter()
+                .enumerate()
+                .map(|(o, office)| OfficeJson::new(types, office, check, o))
+                .collect(),
+            allocation: &rec.allocation,
+            explanations: rec.explanations.iter().map(ExplanationJson::new).collect(),
+        }
+    }
+}
+
+/// Counts by staff type, as a JSON object keyed by the staff type's id.
+struct ByType<'a>(&'a [String], &'a [u32]);
+
+impl Serialize for ByType<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().zip(self.1))
+    }
+}
+
+/// [`ByType`] of counts worked out for the JSON.
+struct ByTypeOwned<'a>(&'a [String], Vec<u32>);
+
+impl Serialize for ByTypeOwned<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ByType(self.0, &self.1).serialize(serializer)
+    }
+}
+
+/// What the on-time targets would need beyond the quotas and the budget, all offices together.
+#[derive(Serialize)]
+struct BeyondJson<'a> {
+    posts: ByTypeOwned<'a>,
+    cost: f64,
+    met: bool,
+}
+
+/// One office in the JSON: its staff keyed by staff type, with the posts added for service.
+#[derive(Serialize)]
+struct OfficeJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    staff_before: ByType<'a>,
+    staff_after: ByType<'a>,
+    required_hours_before: f64,
+    required_hours_after: f64,
+    utilisation_before: Option<f64>,
+    utilisation_after: Option<f64>,
+    unmet_hours: f64,
+    covers_before: &'a [String],
+    covers_after: &'a [String],
+    open: bool,
+    posts_for_service: u32,
+    posts_for_service_by_type: ByType<'a>,
+    on_time_share_after: Option<f64>,
+}
+
+impl<'a> OfficeJson<'a> {
+    fn new(
+        types: &'a [String],
+        o: &'a OfficeResult,
+        check: Option<&'a ServiceCheck>,
+        index: usize,
+    ) -> OfficeJson<'a> {
+        let for_service = check
+            .and_then(|c| c.posts.get(index))
+            .map_or(&[][..], Vec::as_slice);
+        OfficeJson {
+            id: &o.id,
+            name: &o.name,
+            staff_before: ByType(types, &o.staff_before),
+            staff_after: ByType(types, &o.staff_after),
+            required_hours_before: o.required_hours_before,
+            required_hours_after: o.required_hours_after,
+            utilisation_before: o.utilisation_before,
+            utilisation_after: o.utilisation_after,
+            unmet_hours: o.unmet_hours_after,
+            covers_before: &o.covers_before,
+            covers_after: &o.covers_after,
+            open: o.open,
+            posts_for_service: for_service.iter().sum(),
+            posts_for_service_by_type: ByType(types, for_service),
+            on_time_share_after: check.and_then(|c| c.on_time_after.get(index).copied().flatten()),
+        }
+    }
+}
+
+/// The English words: the terminal's tables and the JSON give the reasons in English.
+fn english() -> &'static Words {
+    words(Language::En)
+}
+
+/// Each work line in words: "review: 36.0 items × 120.0 h ÷ 1598 h = 2.70 FTE".
+fn work_lines(w: &Words, lines: &[WorkLine]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| (w.work_line)(&l.name, l.volume, l.hours_per_item, l.year_value, l.fte))
+        .collect()
+}
+
+/// The binding rules in words.
+fn rules(w: &Words, rules: &[Rule]) -> Vec<&'static str> {
+    rules.iter().map(|&r| (w.rule)(r)).collect()
+}
+
+/// Why an office looks as recommended, in the JSON: the work lines and the reason as English
+/// sentences, the rules by name.
+#[derive(Serialize)]
+struct ExplanationJson<'a> {
+    office: &'a str,
+    name: &'a str,
+    staff_before: u32,
+    staff_after: u32,
+    units_before: usize,
+    units_after: usize,
+    work: Vec<String>,
+    required_hours: f64,
+    fte_need: f64,
+    binding: &'a [Rule],
+    reason: String,
+    one_more_post: &'a [PostValue],
+}
+
+impl<'a> ExplanationJson<'a> {
+    fn new(e: &'a Explanation) -> ExplanationJson<'a> {
+        let en = english();
+        ExplanationJson {
+            office: &e.office,
+            name: &e.name,
+            staff_before: e.staff_before,
+            staff_after: e.staff_after,
+            units_before: e.units_before,
+            units_after: e.units_after,
+            work: work_lines(en, &e.work),
+            required_hours: e.required_hours,
+            fte_need: e.fte_need,
+            binding: &e.binding,
+            reason: (en.reason)(&e.reason, &|id| id.to_string()),
+            one_more_post: &e.one_more_post,
+        }
+    }
 }

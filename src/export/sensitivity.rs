@@ -2,8 +2,8 @@
 //! tornado), and its JSON: the struct's own serde form, whose field names are SPEC §9's.
 
 use super::{Cell, Exportable, Table};
-use crate::optimise::Recommendation;
 use crate::sensitivity::{Confidence, Quantiles, Sensitivity};
+use crate::service::Confirmed;
 
 impl Exportable for Sensitivity {
     fn tables(&self) -> Vec<Table> {
@@ -92,7 +92,7 @@ impl Exportable for Sensitivity {
 /// `optimise --confidence`: the recommendation, and what the confidence costs.
 #[derive(Debug)]
 pub struct Confident<'a> {
-    pub recommendation: &'a Recommendation,
+    pub recommendation: &'a Confirmed,
     pub confidence: &'a Confidence,
 }
 

@@ -10,6 +10,7 @@
 //! have different lags, a dearer type is not requested for a year that a cheaper type with a
 //! shorter lag can still be requested for within its quota and cap.
 
+use super::CutBy;
 use crate::model::{Horizon, Scenario};
 
 /// Most hires one request may ask for: a posts-needed figure beyond it comes from a scenario
@@ -35,7 +36,7 @@ pub struct RawBinding {
     pub arrival: u32,
     pub office: usize,
     pub staff_type: usize,
-    pub rule: &'static str,
+    pub rule: CutBy,
     pub wanted: u64,
     pub granted: u64,
 }
@@ -153,14 +154,14 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
                 if let Some(left) = cap_left[k] {
                     if left < granted {
                         granted = left;
-                        rule = Some("hires_per_year");
+                        rule = Some(CutBy::HiresPerYear);
                     }
                 }
                 if let Some(q) = quota(k, a) {
                     let room = (f64::from(q) - total[k][a] + super::SHORT).floor().max(0.0) as u64;
                     if room < granted {
                         granted = room;
-                        rule = Some("quota");
+                        rule = Some(CutBy::Quota);
                     }
                 }
                 if let Some(rule) = rule {

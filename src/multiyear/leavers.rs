@@ -29,6 +29,7 @@ pub fn bands(
     flows: &Flows,
     years: u32,
     options: &PlanOptions,
+    pool: Option<&rayon::ThreadPool>,
 ) -> Result<Bands, PlanError> {
     let years = years as usize;
     let offices = scenario.offices.len();
@@ -58,8 +59,15 @@ pub fn bands(
             years: years as u32,
         });
     }
-    let pool = simulate::pool(options.threads)
-        .map_err(|(threads, reason)| PlanError::Threads { threads, reason })?;
+    let own;
+    let pool = match pool {
+        Some(pool) => pool,
+        None => {
+            own = simulate::pool(options.threads)
+                .map_err(|(threads, reason)| PlanError::Threads { threads, reason })?;
+            &own
+        }
+    };
     let seed = options.seed;
     let outcomes: Vec<Vec<u32>> = pool.install(|| {
         (0..runs)

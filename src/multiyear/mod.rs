@@ -105,6 +105,26 @@ pub struct Year {
     pub total: Figures,
 }
 
+/// The rule that cut a request (JSON: the key's name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CutBy {
+    /// That year's quota of the type.
+    Quota,
+    /// `hires_per_year`.
+    HiresPerYear,
+}
+
+impl CutBy {
+    /// The scenario key of the rule, as the JSON names it.
+    pub fn key(self) -> &'static str {
+        match self {
+            CutBy::Quota => "quota",
+            CutBy::HiresPerYear => "hires_per_year",
+        }
+    }
+}
+
 /// Why a request was cut: a rule that left fewer hires than the posts needed asked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Binding {
@@ -114,8 +134,7 @@ pub struct Binding {
     pub arrival: u32,
     pub office: String,
     pub staff_type: String,
-    /// `"quota"` (that year's quota of the type) or `"hires_per_year"`.
-    pub rule: &'static str,
+    pub rule: CutBy,
     /// Hires the posts needed asked of this type, and hires granted.
     pub wanted: u64,
     pub granted: u64,
@@ -185,6 +204,23 @@ const SHORT: f64 = 1e-9;
 
 /// The multi-year plan of a scenario with `[plan]`.
 pub fn plan(scenario: &Scenario, options: &PlanOptions) -> Result<MultiYearPlan, PlanError> {
+    plan_with(scenario, options, None)
+}
+
+/// [`plan`] on a pool the caller built (a pipeline builds one for all its stages).
+pub fn plan_on(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    options: &PlanOptions,
+) -> Result<MultiYearPlan, PlanError> {
+    plan_with(scenario, options, Some(pool))
+}
+
+fn plan_with(
+    scenario: &Scenario,
+    options: &PlanOptions,
+    pool: Option<&rayon::ThreadPool>,
+) -> Result<MultiYearPlan, PlanError> {
     let horizon: Horizon = scenario.plan.ok_or(PlanError::NoPlan)?;
     if options.runs == 0 || options.runs > MAX_RUNS {
         return Err(PlanError::Runs { runs: options.runs });
@@ -195,7 +231,7 @@ pub fn plan(scenario: &Scenario, options: &PlanOptions) -> Result<MultiYearPlan,
     let years = horizon.years;
     let needs = needs(scenario, years);
     let flows = flows::expected(scenario, &needs, horizon);
-    let bands = leavers::bands(scenario, &flows, years, options)?;
+    let bands = leavers::bands(scenario, &flows, years, options, pool)?;
 
     let types: Vec<String> = scenario.staff_types.iter().map(|t| t.id.clone()).collect();
     let by_type = |counts: &[u64]| -> Vec<(String, u64)> {

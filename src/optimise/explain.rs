@@ -1,27 +1,97 @@
 //! The explanation a planner can put in a proposal, for each office whose staff, units or
 //! opening change: the work that drives it (volume × hours ÷ year value), the rule that binds
-//! its headcount, and what one more post of each staff type would buy there.
+//! its headcount, and what one more post of each staff type would buy there. Typed data
+//! only: `report/words/` says it in each language (and in English for the JSON).
 
 use super::facts::{Facts, Plan};
 use crate::analysis::{least_headcount, Analysis, OfficeAnalysis};
 use crate::model::{Office, Scenario};
 
 /// One line per work type of an office: volume × hours ÷ year value = FTE.
-fn work_lines(facts: &Facts, analysis: &OfficeAnalysis) -> Vec<String> {
+fn work_lines(facts: &Facts, analysis: &OfficeAnalysis) -> Vec<WorkLine> {
     analysis
         .works
         .iter()
-        .map(|w| {
-            format!(
-                "{}: {:.1} items × {:.1} h ÷ {:.0} h = {:.2} FTE",
-                w.name,
-                w.volume,
-                w.hours_per_item,
-                facts.year_value,
-                w.required_hours / facts.year_value.max(f64::MIN_POSITIVE)
-            )
+        .map(|w| WorkLine {
+            name: w.name.clone(),
+            volume: w.volume,
+            hours_per_item: w.hours_per_item,
+            year_value: facts.year_value,
+            fte: w.required_hours / facts.year_value.max(f64::MIN_POSITIVE),
         })
         .collect()
+}
+
+/// The work a work type brings an office: volume × hours ÷ year value = FTE.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkLine {
+    pub name: String,
+    pub volume: f64,
+    pub hours_per_item: f64,
+    pub year_value: f64,
+    pub fte: f64,
+}
+
+/// A rule that sets an office's headcount (JSON: its name in `binding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Rule {
+    #[serde(rename = "target utilisation")]
+    TargetUtilisation,
+    #[serde(rename = "team size")]
+    TeamSize,
+    #[serde(rename = "min_staff")]
+    MinStaff,
+    #[serde(rename = "leaders")]
+    Leaders,
+    #[serde(rename = "quota")]
+    Quota,
+    #[serde(rename = "budget")]
+    Budget,
+    #[serde(rename = "max_staff")]
+    MaxStaff,
+    #[serde(rename = "eligibility")]
+    Eligibility,
+    #[serde(rename = "max_units")]
+    MaxUnits,
+    #[serde(rename = "fixed")]
+    Fixed,
+    #[serde(rename = "optional")]
+    Optional,
+    #[serde(rename = "headcount limit")]
+    HeadcountLimit,
+}
+
+/// Why an office has the headcount it has, with the figures a sentence quotes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// The office is fixed and keeps its staff and units.
+    Fixed,
+    /// An optional group left closed: others cover its units at less cost.
+    Closed,
+    /// `hours` a year need `staff` people to stay at or below `target`.
+    Workload { hours: f64, staff: u32, target: f64 },
+    /// The need is past the most staffplan gives an office.
+    HeadcountLimit,
+    /// max_staff caps the office at `staff`; it would need `need`.
+    MaxStaff { staff: u32, need: u32 },
+    /// The quota of these staff types (ids) is used up.
+    Quota {
+        types: Vec<String>,
+        need: u32,
+        unmet: f64,
+    },
+    /// The budget is used up.
+    Budget { need: u32, unmet: f64 },
+    /// The posts remove more unmet hours elsewhere.
+    Elsewhere { need: u32 },
+    /// Its work needs teams of `team`.
+    Team { team: u32, need: u32 },
+    /// min_staff is `min`.
+    MinStaff { min: u32, need: u32 },
+    /// It keeps its `leaders` leaders.
+    Leaders { leaders: u32, need: u32 },
+    /// `staff` people keep it at or below the target.
+    AtTarget { staff: u32 },
 }
 
 /// What one more post of each staff type would do at office `o` with `load` hours and `n`
@@ -77,7 +147,7 @@ pub struct PostValue {
 }
 
 /// Why an office looks as recommended.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Explanation {
     pub office: String,
     pub name: String,
@@ -85,16 +155,14 @@ pub struct Explanation {
     pub staff_after: u32,
     pub units_before: usize,
     pub units_after: usize,
-    /// One line per work type: "review: 36.0 items × 120.0 h ÷ 1598 h = 2.70 FTE".
-    pub work: Vec<String>,
+    /// One line per work type.
+    pub work: Vec<WorkLine>,
     pub required_hours: f64,
     pub fte_need: f64,
-    /// The rules that set the headcount, the deciding one first: "target utilisation",
-    /// "team size", "min_staff", "leaders", "quota", "budget", "max_staff", "eligibility",
-    /// "max_units", "fixed", "optional", "headcount limit".
-    pub binding: Vec<&'static str>,
-    /// The binding rule in a sentence.
-    pub reason: String,
+    /// The rules that set the headcount, the deciding one first.
+    pub binding: Vec<Rule>,
+    /// The deciding rule with its figures.
+    pub reason: Reason,
     pub one_more_post: Vec<PostValue>,
 }
 
@@ -133,15 +201,9 @@ pub fn explain(facts: &Facts, plan: &Plan, after: &Analysis) -> Vec<Explanation>
         let team = facts.team_floor(o, &plan.coverage);
         let unmet = facts.unmet(o, load, n);
         let (binding, reason) = if office.fixed {
-            (
-                vec!["fixed"],
-                "the office is fixed and keeps its staff and units".to_string(),
-            )
+            (vec![Rule::Fixed], Reason::Fixed)
         } else if !open {
-            (
-                vec!["optional"],
-                "this optional group is left closed: its units are covered by other groups at less cost".to_string(),
-            )
+            (vec![Rule::Optional], Reason::Closed)
         } else {
             binding_rules(
                 scenario,
@@ -188,7 +250,7 @@ fn binding_rules(
     per_type: &[u32],
     cost: f64,
     units_after: usize,
-) -> (Vec<&'static str>, String) {
+) -> (Vec<Rule>, Reason) {
     let office = &scenario.offices[o];
     let need = least_headcount(office, load, facts.year_value, facts.target, 0);
     let (rule, reason) = if unmet > 0.0 {
@@ -197,12 +259,12 @@ fn binding_rules(
         why_more(office, n, need, team)
     } else {
         (
-            "target utilisation",
-            format!(
-                "{:.0} hours a year need {n} people to stay at or below {:.0}% utilisation",
-                load,
-                facts.target * 100.0
-            ),
+            Rule::TargetUtilisation,
+            Reason::Workload {
+                hours: load,
+                staff: n,
+                target: facts.target,
+            },
         )
     };
     let mut rules = vec![rule];
@@ -213,13 +275,13 @@ fn binding_rules(
             .filter(|c| c.as_slice() == [o])
             .count();
         if units > 0 {
-            rules.push("eligibility");
+            rules.push(Rule::Eligibility);
         }
         if office
             .max_units
             .is_some_and(|max| units_after >= max as usize)
         {
-            rules.push("max_units");
+            rules.push(Rule::MaxUnits);
         }
     }
     (rules, reason)
@@ -235,7 +297,7 @@ fn why_short(
     unmet: f64,
     per_type: &[u32],
     cost: f64,
-) -> (&'static str, String) {
+) -> (Rule, Reason) {
     let scenario = facts.scenario;
     let office = &scenario.offices[o];
     let quota_full: Vec<String> = scenario
@@ -256,65 +318,30 @@ fn why_short(
     if need >= facts.big_m {
         // The need is past the most the model gives an office (`Facts::big_m`); the figure
         // itself may have saturated, so it is not quoted.
-        (
-            "headcount limit",
-            "the office would need more than 1,000,000 people, the most staffplan gives an office; check hours and volumes for a slip of the decimal point".to_string(),
-        )
+        (Rule::HeadcountLimit, Reason::HeadcountLimit)
     } else if office.max_staff == Some(n) {
-        (
-            "max_staff",
-            format!("max_staff caps the office at {n}; it would need {need} to stay at the target"),
-        )
+        (Rule::MaxStaff, Reason::MaxStaff { staff: n, need })
     } else if !quota_full.is_empty() {
-        (
-            "quota",
-            format!(
-                "the quota of {} is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short",
-                quota_full.join(" and ")
-            ),
-        )
+        let types = quota_full;
+        (Rule::Quota, Reason::Quota { types, need, unmet })
     } else if budget_full {
-        (
-            "budget",
-            format!(
-                "the budget is used up; the office would need {need} to stay at the target and is left {unmet:.0} hours a year short"
-            ),
-        )
+        (Rule::Budget, Reason::Budget { need, unmet })
     } else {
-        (
-            "quota",
-            format!(
-                "the posts go where they remove more unmet hours; the office would need {need}"
-            ),
-        )
+        (Rule::Quota, Reason::Elsewhere { need })
     }
 }
 
 /// Why an office has more people than its workload needs: teams, min_staff or leaders.
-fn why_more(office: &Office, n: u32, need: u32, team: u32) -> (&'static str, String) {
+fn why_more(office: &Office, n: u32, need: u32, team: u32) -> (Rule, Reason) {
     let min = office.min_staff.unwrap_or(0);
     if team >= n && team > 0 {
-        (
-            "team size",
-            format!("its work needs teams of {team}; the workload alone would need {need}"),
-        )
+        (Rule::TeamSize, Reason::Team { team, need })
     } else if min >= n {
-        (
-            "min_staff",
-            format!("min_staff is {min}; the workload alone would need {need}"),
-        )
+        (Rule::MinStaff, Reason::MinStaff { min, need })
     } else if office.leaders >= n {
-        (
-            "leaders",
-            format!(
-                "it keeps its {} leaders; the workload alone would need {need}",
-                office.leaders
-            ),
-        )
+        let leaders = office.leaders;
+        (Rule::Leaders, Reason::Leaders { leaders, need })
     } else {
-        (
-            "target utilisation",
-            format!("{n} people keep it at or below the target utilisation"),
-        )
+        (Rule::TargetUtilisation, Reason::AtTarget { staff: n })
     }
 }

@@ -47,7 +47,7 @@ use crate::analysis;
 use crate::model::Scenario;
 pub use budget::StoppedBy;
 use budget::{Budget, Deadline};
-pub use explain::{Explanation, PostValue};
+pub use explain::{Explanation, PostValue, Reason, Rule, WorkLine};
 // The result types' files name the model room's facts and goals as `super::facts` and
 // `super::goals`.
 use facts::{Facts, Plan};
@@ -56,10 +56,7 @@ use goals::{objective_of, Score};
 use model::program::{Allocation, Program, Row, Sense};
 use model::{clash, lp};
 use model::{facts, goals};
-pub use recommendation::{
-    BeyondQuota, Method, NoExtraPosts, OfficeResult, Recommendation, ServiceCheck, ServiceUnmet,
-    Shortfall, Status, UnitMove,
-};
+pub use recommendation::{Method, NoExtraPosts, OfficeResult, Recommendation, Status, UnitMove};
 use search::solver::{self, Failure};
 use search::{
     bound, exact,
@@ -447,45 +444,23 @@ fn finish(facts: &Facts, answer: Answer, budget: &Budget) -> Recommendation {
     } else {
         (Some(vec![0; scenario.staff_types.len()]), None, 0.0)
     };
-    let after = recommendation::after_scenario(scenario, &plan);
-    let before_analysis = analysis::analyse(scenario);
-    let after_analysis = analysis::analyse(&after);
-    let explanations = explain::explain(facts, &plan, &after_analysis);
-    Recommendation {
-        scenario: scenario.name.clone(),
-        staff_types: scenario.staff_types.iter().map(|t| t.id.clone()).collect(),
+    let found = recommendation::Found {
         status: answer.status,
+        method: answer.method,
         objective,
         objective_bound: bound,
         gap,
-        cost_before: before_analysis.total.cost,
-        cost_after: after_analysis.total.cost,
-        peak_utilisation_before: recommendation::peak(&before_analysis),
-        peak_utilisation_after: recommendation::peak(&after_analysis),
-        unmet_hours_before: recommendation::unmet(&before_analysis),
-        unmet_hours: score.unmet_hours,
         extra_posts_needed,
         extra_posts_missing,
         extra_cost,
-        offices: recommendation::office_results(
-            scenario,
-            &after,
-            &before_analysis,
-            &after_analysis,
-            &plan,
-        ),
-        allocation: recommendation::allocation(facts, &plan),
-        explanations,
-        after,
         stopped_by: match answer.status {
             Status::Optimal => None,
             Status::TimeLimit => budget.stopped_by(),
         },
         effort_steps: budget.used(),
-        method: answer.method,
         seconds: budget.elapsed().as_secs_f64(),
-        service: None,
-    }
+    };
+    Recommendation::new(facts, &plan, found)
 }
 
 /// The whole programme written in LP format, to check the model with another solver.

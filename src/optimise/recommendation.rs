@@ -1,13 +1,13 @@
 //! The optimiser's answer as plain data: the recommendation, each office and unit before and
-//! after, how the answer was found, and its JSON form (SPEC §7 field names). The tables of it
-//! are built in `export`. The recommended organisation is a valid [`Scenario`], built here
-//! from the chosen plan, so that "after" is analysed by the same code as "before".
+//! after, and how the answer was found. Its tables and JSON are built in `export`. The one
+//! constructor, [`Recommendation::new`], works every figure out from the chosen plan, and
+//! the recommended organisation is a valid [`Scenario`] built here from it, so that "after"
+//! is analysed by the same code as "before".
 
-use serde::ser::{SerializeMap, SerializeStruct};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use super::budget::StoppedBy;
-use super::explain::Explanation;
+use super::explain::{self, Explanation};
 use super::facts::{Facts, Plan};
 use super::goals::{self, Objective};
 use crate::analysis::Analysis;
@@ -86,30 +86,6 @@ impl NoExtraPosts {
             NoExtraPosts::Solver => "solver",
         }
     }
-
-    /// One sentence for the tables and the report.
-    pub fn sentence(self) -> &'static str {
-        match self {
-            NoExtraPosts::MaxStaff => {
-                "no number of posts meets the target: max_staff caps an office below its need"
-            }
-            NoExtraPosts::TooMany => {
-                "no number of posts meets the target: an office would need more than 1,000,000 people, the most staffplan gives an office; check hours and volumes for a slip of the decimal point"
-            }
-            NoExtraPosts::Fixed => {
-                "no number of posts meets the target: a fixed office keeps today's staff below its need; unfix it to let its posts change"
-            }
-            NoExtraPosts::StaffTypes => {
-                "no number of posts meets the target with this allocation: the staff types an office may have cap it below its need"
-            }
-            NoExtraPosts::TimeLimit => {
-                "the time limit stopped the search before the posts that would meet the target were worked out; raise --time-limit to get them"
-            }
-            NoExtraPosts::Solver => {
-                "the solver failed to work out the posts that would meet the target; run again with --export-lp FILE and check the model with another solver"
-            }
-        }
-    }
 }
 
 /// So that a method compares with its JSON name: `rec.method == "exact"`.
@@ -154,8 +130,7 @@ pub struct UnitMove {
     pub after: Option<String>,
 }
 
-/// The optimiser's answer. Serialises itself as the JSON of SPEC §7 (`staff_types`, `after`
-/// and `seconds` are not part of it; `stopped_by` and `effort_steps` are added; staff counts are keyed by staff type).
+/// The optimiser's answer. Its JSON (SPEC §7) is derived in `export/recommendation.rs`.
 #[derive(Debug, Clone)]
 pub struct Recommendation {
     pub scenario: String,
@@ -195,225 +170,91 @@ pub struct Recommendation {
     /// scenario and `--time-limit` unless the clock stopped it.
     pub effort_steps: u64,
     pub seconds: f64,
-    /// The service check of the plan in its own simulation (SPEC §8); `None` where the
-    /// scenario sets no `on_time` target.
-    pub service: Option<ServiceCheck>,
 }
 
-/// What the plan's own simulation says about its on-time targets, and the posts added for
-/// them. Filled in by `service::confirm`; the optimiser itself only meets the utilisation
-/// target.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ServiceCheck {
-    /// Every target holds in the confirmed plan.
-    pub met: bool,
-    pub unmet: Vec<ServiceUnmet>,
-    /// Posts added for service, by office and staff type (beyond those the utilisation
-    /// target needs).
-    pub posts: Vec<Vec<u32>>,
-    /// Yearly cost of those posts.
-    pub cost: f64,
-    /// By office: the lowest on-time share among its work types with a target (mean over the
-    /// runs), in the plan before the service posts and in the confirmed plan.
-    pub on_time_before_service: Vec<Option<f64>>,
-    pub on_time_after: Vec<Option<f64>>,
-    /// Where quotas or the budget left no room (`Shortfall::NoRoom`): the posts beyond them,
-    /// by office and staff type, with which the same search meets those targets, and whether
-    /// it does; `None` where nothing was short of room.
-    pub beyond_quota: Option<BeyondQuota>,
-    /// Simulations run by the check; the runs and seed of each.
-    pub rounds: u32,
-    pub runs: u32,
-    pub seed: u64,
-}
-
-/// What the on-time targets would need beyond the quotas and the budget.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BeyondQuota {
-    /// Posts beyond the confirmed plan, by office and staff type.
-    pub posts: Vec<Vec<u32>>,
-    /// Yearly cost of those posts.
-    pub cost: f64,
-    /// Whether every target then holds (`false` where other limits, such as `max_staff` or a
-    /// deadline shorter than the work, stand in the way too).
-    pub met: bool,
-}
-
-impl BeyondQuota {
-    /// The posts of each staff type, all offices together.
-    pub fn by_type(&self) -> Vec<u32> {
-        let mut total: Vec<u32> = Vec::new();
-        for office in &self.posts {
-            total.resize(total.len().max(office.len()), 0);
-            for (sum, n) in total.iter_mut().zip(office) {
-                *sum += n;
-            }
-        }
-        total
-    }
-}
-
-/// One work type of one office that misses its target in the confirmed plan.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ServiceUnmet {
-    /// Office id.
-    pub office: String,
-    /// Work type id.
-    pub work: String,
-    pub target: f64,
-    /// Mean over the runs; `None` where no item with a deadline finished or fell due.
-    pub on_time_share: Option<f64>,
-    pub reason: Shortfall,
-}
-
-/// Why a target is still missed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Shortfall {
-    /// No staff type may be added: quotas, budget, `max_staff`, `allowed_staff` or `fixed`.
-    NoRoom,
-    /// More posts stopped raising the on-time share (the deadline is shorter than the work
-    /// itself, or the team rule keeps people idle).
-    NoGain,
-    /// The check ran out of rounds before the office met its target.
-    RoundLimit,
+/// What the search says of its answer, apart from the figures of the plan itself: kept as
+/// it is when the plan is restaffed.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    pub status: Status,
+    pub method: Method,
+    pub objective: Objective,
+    pub objective_bound: f64,
+    pub gap: f64,
+    pub extra_posts_needed: Option<Vec<u32>>,
+    pub extra_posts_missing: Option<NoExtraPosts>,
+    pub extra_cost: f64,
+    pub stopped_by: Option<StoppedBy>,
+    pub effort_steps: u64,
+    pub seconds: f64,
 }
 
 impl Recommendation {
-    /// The recommendation with `after` as its organisation (the same offices, units and
-    /// allocation, other headcounts): every figure of the after side worked out again.
-    pub fn restaffed(mut self, after: Scenario) -> Recommendation {
+    /// The one constructor: the recommendation of `plan` for the scenario of `facts`, with
+    /// every figure before and after, the allocation and the explanations worked out from
+    /// the plan, and what the search found as it is.
+    pub(super) fn new(facts: &Facts, plan: &Plan, found: Found) -> Recommendation {
+        let scenario = facts.scenario;
+        let after = after_scenario(scenario, plan);
+        let before_analysis = crate::analysis::analyse(scenario);
         let after_analysis = crate::analysis::analyse(&after);
-        let target = after_analysis.target_utilisation;
-        for ((office, changed), a) in self
-            .offices
-            .iter_mut()
-            .zip(&after.offices)
-            .zip(&after_analysis.offices)
-        {
-            office.staff_after = changed.staff.clone();
-            office.utilisation_after = a.utilisation;
-            office.required_hours_after = a.required_hours;
-            office.unmet_hours_after =
-                goals::unmet_hours(a.required_hours, target, a.capacity_hours);
+        Recommendation {
+            scenario: scenario.name.clone(),
+            staff_types: scenario.staff_types.iter().map(|t| t.id.clone()).collect(),
+            status: found.status,
+            objective: found.objective,
+            objective_bound: found.objective_bound,
+            gap: found.gap,
+            cost_before: before_analysis.total.cost,
+            cost_after: after_analysis.total.cost,
+            peak_utilisation_before: peak(&before_analysis),
+            peak_utilisation_after: peak(&after_analysis),
+            unmet_hours_before: unmet(&before_analysis),
+            unmet_hours: facts.score(plan).unmet_hours,
+            extra_posts_needed: found.extra_posts_needed,
+            extra_posts_missing: found.extra_posts_missing,
+            extra_cost: found.extra_cost,
+            offices: office_results(scenario, &after, &before_analysis, &after_analysis, plan),
+            allocation: allocation(facts, plan),
+            explanations: explain::explain(facts, plan, &after_analysis),
+            after,
+            method: found.method,
+            stopped_by: found.stopped_by,
+            effort_steps: found.effort_steps,
+            seconds: found.seconds,
         }
-        for e in &mut self.explanations {
-            if let Some(changed) = after.offices.iter().find(|o| o.id == e.office) {
-                e.staff_after = changed.headcount();
-            }
-        }
-        self.cost_after = after_analysis.total.cost;
-        self.peak_utilisation_after = peak(&after_analysis);
-        self.unmet_hours = unmet(&after_analysis);
-        self.after = after;
-        self
     }
-}
 
-impl Serialize for Recommendation {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let types = &self.staff_types;
-        let mut s = serializer.serialize_struct("Recommendation", 21)?;
-        s.serialize_field("scenario", &self.scenario)?;
-        s.serialize_field("status", &self.status)?;
-        s.serialize_field("method", &self.method)?;
-        s.serialize_field("stopped_by", &self.stopped_by)?;
-        s.serialize_field("effort_steps", &self.effort_steps)?;
-        s.serialize_field("objective", &self.objective)?;
-        s.serialize_field("objective_bound", &self.objective_bound)?;
-        s.serialize_field("gap", &self.gap)?;
-        s.serialize_field("cost_before", &self.cost_before)?;
-        s.serialize_field("cost_after", &self.cost_after)?;
-        s.serialize_field("peak_utilisation_before", &self.peak_utilisation_before)?;
-        s.serialize_field("peak_utilisation_after", &self.peak_utilisation_after)?;
-        s.serialize_field("unmet_hours_before", &self.unmet_hours_before)?;
-        s.serialize_field("unmet_hours", &self.unmet_hours)?;
-        let extra = self.extra_posts_needed.as_deref().map(|p| ByType(types, p));
-        s.serialize_field("extra_posts_needed", &extra)?;
-        s.serialize_field("extra_posts_missing", &self.extra_posts_missing)?;
-        s.serialize_field("extra_cost", &self.extra_cost)?;
-        let service = self.service.as_ref();
-        s.serialize_field("service_met", &service.map(|c| c.met))?;
-        s.serialize_field("service_unmet", &service.map_or(&[][..], |c| &c.unmet[..]))?;
-        s.serialize_field("cost_for_service", &service.map_or(0.0, |c| c.cost))?;
-        let beyond = service.and_then(|c| c.beyond_quota.as_ref());
-        s.serialize_field(
-            "service_posts_beyond_quota",
-            &beyond.map(|b| {
-                serde_json::json!({
-                    "posts": ByType(types, &b.by_type()),
-                    "cost": b.cost,
-                    "met": b.met,
-                })
-            }),
-        )?;
-        let offices: Vec<OfficeJson> = self
-            .offices
-            .iter()
-            .enumerate()
-            .map(|(o, office)| OfficeJson {
-                types,
-                office,
-                for_service: service.and_then(|c| c.posts.get(o)).map(Vec::as_slice),
-                on_time_after: service.and_then(|c| c.on_time_after.get(o).copied().flatten()),
-            })
-            .collect();
-        s.serialize_field("offices", &offices)?;
-        s.serialize_field("allocation", &self.allocation)?;
-        s.serialize_field("explanations", &self.explanations)?;
-        s.end()
-    }
-}
-
-/// Counts by staff type, as a JSON object keyed by the staff type's id.
-struct ByType<'a>(&'a [String], &'a [u32]);
-
-impl Serialize for ByType<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len().min(self.1.len())))?;
-        for (t, n) in self.0.iter().zip(self.1) {
-            map.serialize_entry(t, n)?;
-        }
-        map.end()
-    }
-}
-
-/// One office in the JSON: its staff keyed by staff type.
-struct OfficeJson<'a> {
-    types: &'a [String],
-    office: &'a OfficeResult,
-    /// Posts added for service, by staff type (none without a service check).
-    for_service: Option<&'a [u32]>,
-    on_time_after: Option<f64>,
-}
-
-impl Serialize for OfficeJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (o, types) = (self.office, self.types);
-        let mut s = serializer.serialize_struct("Office", 15)?;
-        s.serialize_field("id", &o.id)?;
-        s.serialize_field("name", &o.name)?;
-        s.serialize_field("staff_before", &ByType(types, &o.staff_before))?;
-        s.serialize_field("staff_after", &ByType(types, &o.staff_after))?;
-        s.serialize_field("required_hours_before", &o.required_hours_before)?;
-        s.serialize_field("required_hours_after", &o.required_hours_after)?;
-        s.serialize_field("utilisation_before", &o.utilisation_before)?;
-        s.serialize_field("utilisation_after", &o.utilisation_after)?;
-        s.serialize_field("unmet_hours", &o.unmet_hours_after)?;
-        s.serialize_field("covers_before", &o.covers_before)?;
-        s.serialize_field("covers_after", &o.covers_after)?;
-        s.serialize_field("open", &o.open)?;
-        let for_service = self.for_service.unwrap_or(&[]);
-        s.serialize_field("posts_for_service", &for_service.iter().sum::<u32>())?;
-        s.serialize_field("posts_for_service_by_type", &ByType(types, for_service))?;
-        s.serialize_field("on_time_share_after", &self.on_time_after)?;
-        s.end()
+    /// The recommendation for `scenario` (the one it was made for) with other headcounts,
+    /// `staff[office][staff type]`, and the same offices, units and allocation: rebuilt by
+    /// [`Recommendation::new`], so that the explanations follow the new staffing too.
+    pub fn restaffed(self, scenario: &Scenario, staff: Vec<Vec<u32>>) -> Recommendation {
+        let facts = Facts::new(scenario);
+        let plan = Plan {
+            staff,
+            coverage: self.after.coverage(),
+            open: self.offices.iter().map(|o| o.open).collect(),
+        };
+        let found = Found {
+            status: self.status,
+            method: self.method,
+            objective: self.objective,
+            objective_bound: self.objective_bound,
+            gap: self.gap,
+            extra_posts_needed: self.extra_posts_needed,
+            extra_posts_missing: self.extra_posts_missing,
+            extra_cost: self.extra_cost,
+            stopped_by: self.stopped_by,
+            effort_steps: self.effort_steps,
+            seconds: self.seconds,
+        };
+        Recommendation::new(&facts, &plan, found)
     }
 }
 
 /// The recommended organisation as a scenario: headcounts and coverage changed, closed
 /// groups without staff, leaders or units.
-pub(super) fn after_scenario(scenario: &Scenario, plan: &Plan) -> Scenario {
+fn after_scenario(scenario: &Scenario, plan: &Plan) -> Scenario {
     let mut after = scenario.clone();
     for (o, office) in after.offices.iter_mut().enumerate() {
         if let Some(staff) = plan.staff.get(o) {
@@ -437,7 +278,7 @@ pub(super) fn after_scenario(scenario: &Scenario, plan: &Plan) -> Scenario {
     after
 }
 
-pub(super) fn office_results(
+fn office_results(
     scenario: &Scenario,
     after: &Scenario,
     before: &Analysis,
@@ -474,7 +315,7 @@ pub(super) fn office_results(
         .collect()
 }
 
-pub(super) fn allocation(facts: &Facts, plan: &Plan) -> Vec<UnitMove> {
+fn allocation(facts: &Facts, plan: &Plan) -> Vec<UnitMove> {
     let scenario = facts.scenario;
     let today = scenario.coverage();
     let name = |g: Option<usize>| {
@@ -496,7 +337,7 @@ pub(super) fn allocation(facts: &Facts, plan: &Plan) -> Vec<UnitMove> {
 }
 
 /// Highest utilisation of any office (`None`: an office has work and no capacity).
-pub(super) fn peak(analysis: &Analysis) -> Option<f64> {
+fn peak(analysis: &Analysis) -> Option<f64> {
     analysis
         .offices
         .iter()
@@ -504,7 +345,7 @@ pub(super) fn peak(analysis: &Analysis) -> Option<f64> {
 }
 
 /// Unmet hours of an analysed organisation, office by office ([`goals::unmet_hours`]).
-pub(super) fn unmet(analysis: &Analysis) -> f64 {
+fn unmet(analysis: &Analysis) -> f64 {
     let target = analysis.target_utilisation;
     analysis
         .offices

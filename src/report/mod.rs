@@ -19,7 +19,7 @@ mod files;
 mod html;
 mod markdown;
 mod peers;
-mod words;
+pub mod words;
 mod xlsx;
 
 use std::path::{Path, PathBuf};
@@ -38,7 +38,9 @@ use crate::export::{csv, json_number, Cell, Exportable, Table};
 use crate::model::Scenario;
 use crate::multiyear::MultiYearPlan;
 use crate::optimise::Recommendation;
+use crate::pipeline::Outcome;
 use crate::scenario::Annotation;
+use crate::service::ServiceCheck;
 use crate::simulate::Simulation;
 
 /// One side of the comparison.
@@ -58,6 +60,8 @@ pub struct Pack<'a> {
     pub after: Side<'a>,
     /// Present for `run`: the optimiser's answer that `after` is the scenario of.
     pub recommendation: Option<&'a Recommendation>,
+    /// Present for `run` where the scenario sets on-time targets: the service check.
+    pub service: Option<&'a ServiceCheck>,
     /// The planner's comments on the figures of the `before` scenario file.
     pub annotations: &'a [Annotation],
     pub seed: u64,
@@ -71,6 +75,56 @@ pub struct Pack<'a> {
     /// With ranges and a recommendation: per office of `after`, the share of the sensitivity's
     /// draws in which the recommended staffing stays within the target utilisation.
     pub holds: Option<&'a [f64]>,
+}
+
+/// Where the two sides come from and what the pack says around them.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    /// How each side is named in tables: the scenario file, or "recommendation".
+    pub names: [&'a str; 2],
+    pub annotations: &'a [Annotation],
+    pub seed: u64,
+    pub runs: u32,
+    pub date: Option<&'a str>,
+}
+
+impl<'a> Pack<'a> {
+    /// The pack of a pipeline's outcome: `before` is the scenario as read, and the second
+    /// side the recommendation's organisation where there is one, else `after`.
+    pub fn new(
+        sources: Sources<'a>,
+        before: &'a Scenario,
+        after: Option<&'a Scenario>,
+        outcome: &'a Outcome,
+    ) -> Option<Pack<'a>> {
+        let confirmed = outcome.recommendation.as_ref();
+        let after = after.or(confirmed.map(|c| &c.recommendation.after))?;
+        let [before_analysis, after_analysis] = &outcome.analyses;
+        let [before_simulation, after_simulation] = &outcome.simulations;
+        Some(Pack {
+            before: Side {
+                source: sources.names[0],
+                scenario: before,
+                analysis: before_analysis,
+                simulation: Some(before_simulation),
+            },
+            after: Side {
+                source: sources.names[1],
+                scenario: after,
+                analysis: after_analysis,
+                simulation: Some(after_simulation),
+            },
+            recommendation: confirmed.map(|c| &c.recommendation),
+            service: confirmed.and_then(|c| c.check.as_ref()),
+            annotations: sources.annotations,
+            seed: sources.seed,
+            runs: sources.runs,
+            date: sources.date.map(str::to_string),
+            plan: outcome.plan.as_ref(),
+            sensitivity: outcome.sensitivity.as_ref(),
+            holds: outcome.holds.as_deref(),
+        })
+    }
 }
 
 /// An office on both sides, matched by id.
@@ -292,7 +346,9 @@ impl Pack<'_> {
             "year_value": json_number(self.before.analysis.year_value),
             "before": side(&self.before),
             "after": side(&self.after),
-            "optimise": self.recommendation.map(Exportable::json),
+            "optimise": self
+                .recommendation
+                .map(|r| crate::export::recommendation::json(r, self.service)),
             "plan": self.plan.map(Exportable::json),
             "sensitivity": self.sensitivity.map(Exportable::json),
             "met_share_after": self.holds.map(|holds| {

@@ -322,9 +322,20 @@ pub fn simulate(
     options: &SimOptions,
     progress: &(dyn Fn(u32) + Sync),
 ) -> Result<Simulation, SimulateError> {
-    let plan = plan(scenario, options)?;
     let pool = pool(options.threads)
         .map_err(|(threads, reason)| SimulateError::Threads { threads, reason })?;
+    simulate_on(&pool, scenario, options, progress)
+}
+
+/// [`simulate`] on a pool the caller built (a pipeline builds one for all its stages);
+/// `options.threads` is the pool's business then.
+pub fn simulate_on(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    options: &SimOptions,
+    progress: &(dyn Fn(u32) + Sync),
+) -> Result<Simulation, SimulateError> {
+    let plan = plan(scenario, options)?;
     let band_runs = summary::band_runs(&plan, options.runs);
     if band_runs < options.runs.min(MIN_BAND_RUNS) {
         return Err(SimulateError::TooManyValues {

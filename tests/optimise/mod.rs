@@ -10,7 +10,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use staffplan::analysis::analyse;
 use staffplan::model::Scenario;
-use staffplan::optimise::{optimise, OptimiseError, Options, Recommendation, Status};
+use staffplan::optimise::{optimise, OptimiseError, Options, Recommendation, Rule, Status};
 use staffplan::scenario::{parse, write};
 
 mod large;
@@ -236,7 +236,7 @@ fn quota_short_of_need_gives_unmet_hours_and_extra_posts_by_hand() {
     assert!(rec
         .explanations
         .iter()
-        .any(|e| e.binding.contains(&"quota")));
+        .any(|e| e.binding.contains(&Rule::Quota)));
 }
 
 #[test]
@@ -250,7 +250,7 @@ fn budget_binds() {
     assert!(
         rec.explanations
             .iter()
-            .any(|e| e.binding.contains(&"budget")),
+            .any(|e| e.binding.contains(&Rule::Budget)),
         "{:?}",
         rec.explanations
     );
@@ -310,7 +310,7 @@ fn team_size_and_optional_group_bind() {
     // 200 h of review need 1 person, but a review needs a team of 3.
     assert_eq!(office(&rec, "s").staff_after, vec![0, 3]);
     let e = rec.explanations.iter().find(|e| e.office == "s").unwrap();
-    assert_eq!(e.binding[0], "team size");
+    assert_eq!(e.binding[0], Rule::TeamSize);
     // 500 h fit one contract post in g1; the optional g2 (min 2 people) is left closed.
     assert_eq!(office(&rec, "g1").staff_after, vec![0, 1]);
     assert_eq!(office(&rec, "g1").covers_after, vec!["u1", "u2"]);
@@ -344,7 +344,7 @@ fn eligibility_allowed_staff_and_fixed_bind() {
     assert_eq!(office(&rec, "g2").staff_after, vec![2, 0]);
     assert_eq!(office(&rec, "g1").staff_after, vec![0, 0]);
     let e = rec.explanations.iter().find(|e| e.office == "g2").unwrap();
-    assert!(e.binding.contains(&"eligibility"), "{e:?}");
+    assert!(e.binding.contains(&Rule::Eligibility), "{e:?}");
     // The fixed section keeps its 5 people although 3 would do.
     assert_eq!(office(&rec, "s").staff_after, vec![5, 0]);
     assert_eq!(rec.cost_after, 5.0 * 180000.0 + 2.0 * 180000.0);

@@ -178,7 +178,7 @@ fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             ));
         }
     }
-    if let Some(check) = pack.recommendation.and_then(|r| r.service.as_ref()) {
+    if let Some(check) = pack.service {
         if !check.met {
             doc.paragraph(vec![strong((w.service_summary)(check.unmet.len()))]);
         }
@@ -612,12 +612,9 @@ fn changes(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
                 e.units_after,
             ),
         );
-        let rules: Vec<&str> = e.binding.iter().map(|r| (w.rule)(r)).collect();
-        doc.text(match pack.before.scenario.language {
-            // The optimiser states its reason in English; other languages name the rule.
-            Language::En => e.reason.clone(),
-            Language::Zh => (w.rule_reason)(rules.first().copied().unwrap_or("")),
-        });
+        let rules: Vec<&str> = e.binding.iter().map(|&r| (w.rule)(r)).collect();
+        let label = |id: &str| label_of(pack.after.scenario, id).to_string();
+        doc.text((w.reason)(&e.reason, &label));
         let office = pack
             .after
             .analysis
@@ -688,7 +685,7 @@ fn changes(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         }
         doc.bullets(items);
     }
-    service_check(doc, pack, rec, w);
+    service_check(doc, pack, w);
 }
 
 /// "A, B or C" in the report's language.

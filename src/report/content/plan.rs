@@ -8,7 +8,7 @@ use super::super::words::Words;
 use super::super::Pack;
 use super::{label_of, new_table};
 use crate::export::{Cell, Table};
-use crate::multiyear::MultiYearPlan;
+use crate::multiyear::{CutBy, MultiYearPlan};
 
 /// The whole organisation year by year (also the workbook's sheet).
 pub(in super::super) fn plan_total_table(plan: &MultiYearPlan, w: &Words) -> Table {
@@ -121,7 +121,7 @@ pub(super) fn plan_section(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         }
     }
     // One sentence per arrival year, staff type and rule, over all offices, year by year.
-    let mut cuts: Vec<(u32, usize, &str, &'static str)> = Vec::new();
+    let mut cuts: Vec<(u32, usize, &str, CutBy)> = Vec::new();
     for b in &plan.binding {
         let k = plan
             .staff_types
@@ -142,15 +142,10 @@ pub(super) fn plan_section(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             .iter()
             .filter(|x| x.arrival == arrival && x.staff_type == staff_type && x.rule == rule)
             .fold((0, 0), |(w, g), x| (w + x.wanted, g + x.granted));
-        let rule = if rule == "quota" {
-            pw.rules[0]
-        } else {
-            pw.rules[1]
-        };
         doc.text((pw.binds)(
             arrival,
             label_of(s, staff_type),
-            rule,
+            (pw.cut_by)(rule),
             wanted,
             granted,
         ));

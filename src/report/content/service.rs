@@ -9,7 +9,6 @@ use super::super::{Pack, Side};
 use super::{band, new_table};
 use crate::analysis::OfficeAnalysis;
 use crate::export::Cell;
-use crate::optimise::{Recommendation, Shortfall};
 use crate::simulate::{OfficeSim, Simulation};
 
 /// The service section of one side (SPEC §8): on time against target, lead time against
@@ -152,8 +151,8 @@ pub(super) fn on_time_change(pack: &Pack<'_>, office: &str, w: &Words) -> Option
 
 /// The service check (SPEC §8): the posts added for on-time targets, what they cost and do,
 /// and, said plainly, every target the plan still misses.
-pub(super) fn service_check(doc: &mut Document, pack: &Pack<'_>, rec: &Recommendation, w: &Words) {
-    let Some(check) = &rec.service else {
+pub(super) fn service_check(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let Some(check) = pack.service else {
         return;
     };
     let s = pack.after.scenario;
@@ -190,11 +189,7 @@ pub(super) fn service_check(doc: &mut Document, pack: &Pack<'_>, rec: &Recommend
                 .iter()
                 .find(|k| k.id == unmet.work)
                 .map_or(unmet.work.as_str(), |k| k.name.as_str());
-            let reason = match unmet.reason {
-                Shortfall::NoRoom => w.shortfall[0],
-                Shortfall::NoGain => w.shortfall[1],
-                Shortfall::RoundLimit => w.shortfall[2],
-            };
+            let reason = (w.shortfall)(unmet.reason);
             items.push(vec![t((w.service_unmet)(
                 office,
                 work,

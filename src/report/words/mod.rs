@@ -4,6 +4,7 @@
 
 mod plan;
 mod sure;
+mod why;
 
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
@@ -11,6 +12,11 @@ pub use sure::Sure;
 use sure::{SURE_EN, SURE_ZH};
 
 use crate::model::Language;
+use crate::optimise::{NoExtraPosts, Reason, Rule};
+use crate::service::Shortfall;
+
+/// Names a staff type by its id: its label in a report, the id itself in the JSON.
+pub type Label<'a> = dyn Fn(&str) -> String + 'a;
 
 #[derive(Debug)]
 pub struct Words {
@@ -110,9 +116,12 @@ pub struct Words {
     pub work_compare_headers: [&'static str; 7],
     /// (office, staff before, after, units before, after).
     pub change_heading: fn(&str, u32, u32, usize, usize) -> String,
-    /// A binding rule of the optimiser (its id) in this language.
-    pub rule: fn(&str) -> &'static str,
-    pub rule_reason: fn(&str) -> String,
+    /// A binding rule of the optimiser in this language.
+    pub rule: fn(Rule) -> &'static str,
+    /// Why an office has its headcount, in a sentence, staff types named by the function.
+    pub reason: fn(&Reason, &Label<'_>) -> String,
+    /// Why the posts that would meet the target are not known.
+    pub no_extra_posts: fn(NoExtraPosts) -> &'static str,
     /// (work, items, hours an item, year value, FTE).
     pub work_line: fn(&str, f64, f64, f64, f64) -> String,
     /// (required hours, FTE, rules).
@@ -178,8 +187,8 @@ pub struct Words {
     pub service_unmet: fn(&str, &str, Option<f64>, f64, &str) -> String,
     /// (posts beyond the quotas as "1 编制", their cost, whether every target then holds).
     pub beyond_quota: fn(&str, &str, bool) -> String,
-    /// Why a target is missed: no room, no gain, round limit.
-    pub shortfall: [&'static str; 3],
+    /// Why an on-time target is missed.
+    pub shortfall: fn(Shortfall) -> &'static str,
     /// (on-time share before, after, target) for a recommended change.
     pub on_time_change: fn(Option<f64>, Option<f64>, Option<f64>) -> String,
     /// The multi-year plan (SPEC §10).
@@ -353,22 +362,9 @@ const EN: Words = Words {
             format!("{name}: staff {sb} → {sa}, units {ub} → {ua}")
         }
     },
-    rule: |r| match r {
-        "target utilisation" => "target utilisation",
-        "team size" => "team size",
-        "min_staff" => "min_staff",
-        "leaders" => "leaders",
-        "quota" => "quota",
-        "budget" => "budget",
-        "max_staff" => "max_staff",
-        "eligibility" => "eligibility",
-        "max_units" => "max_units",
-        "fixed" => "fixed",
-        "optional" => "optional",
-        "headcount limit" => "headcount limit",
-        _ => "other",
-    },
-    rule_reason: |r| format!("The headcount is set by: {r}."),
+    rule: why::rule_en,
+    reason: why::reason_en,
+    no_extra_posts: why::no_extra_posts_en,
     work_line: |name, items, hours, h, fte| {
         format!("{name}: {items:.1} items × {hours:.1} h ÷ {h:.0} h = {fte:.2} FTE")
     },
@@ -475,11 +471,7 @@ const EN: Words = Words {
             format!("Even {posts} beyond the quotas and the budget ({cost} a year) would not meet every on-time target: other limits stand in the way too.")
         }
     },
-    shortfall: [
-        "no post may be added within the quotas, the budget, max_staff and the staff types the office may have",
-        "more posts stopped raising the share: the deadline is shorter than the work itself, or the team rule keeps people idle",
-        "the check ran out of rounds",
-    ],
+    shortfall: why::shortfall_en,
     on_time_change: |before, after, target| {
         let share = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
         let target = target.map_or(String::new(), |t| format!(" (target {:.0}%)", t * 100.0));
@@ -626,22 +618,9 @@ const ZH: Words = Words {
             format!("{name}:人数 {sb} → {sa},覆盖单位 {ub} → {ua}")
         }
     },
-    rule: |r| match r {
-        "target utilisation" => "目标负荷率",
-        "team size" => "办案组人数",
-        "min_staff" => "最少人数",
-        "leaders" => "领导职数",
-        "quota" => "编制限额",
-        "budget" => "预算",
-        "max_staff" => "最多人数",
-        "eligibility" => "可派驻范围",
-        "max_units" => "最多覆盖单位数",
-        "fixed" => "机构固定不变",
-        "optional" => "可选派驻组暂不设立",
-        "headcount limit" => "单个机构人数上限",
-        _ => "其他",
-    },
-    rule_reason: |r| format!("决定人数的规则:{r}。"),
+    rule: why::rule_zh,
+    reason: why::reason_zh,
+    no_extra_posts: why::no_extra_posts_zh,
     work_line: |name, items, hours, h, fte| {
         format!("{name}:{items:.1} 件 × {hours:.1} 小时 ÷ {h:.0} 小时 = {fte:.2} 人")
     },
@@ -757,11 +736,7 @@ const ZH: Words = Words {
             format!("即使在编制限额和预算之外再增加 {posts}(每年{cost}),仍不能达到全部按期办结目标:还有其他限制。")
         }
     },
-    shortfall: [
-        "在编制限额、预算、人数上限和允许的人员类别内已无法再增加岗位",
-        "再增加人员已不能提高按期办结率:期限短于工作本身所需时间,或因须多人同时办案而有人闲置",
-        "校核达到轮次上限",
-    ],
+    shortfall: why::shortfall_zh,
     on_time_change: |before, after, target| {
         let share = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
         let target = target.map_or(String::new(), |t| format!("(目标 {:.0}%)", t * 100.0));

@@ -1,6 +1,8 @@
 //! The words of the multi-year plan (SPEC §10): its report section, its chart and its sheet,
 //! in each language.
 
+use crate::multiyear::CutBy;
+
 /// The words of the multi-year plan: its report section, its chart and its sheet.
 #[derive(Debug)]
 pub struct PlanWords {
@@ -24,8 +26,8 @@ pub struct PlanWords {
     pub short: fn(u32, &str, f64, u32) -> String,
     /// (arrival year, staff type label, rule, hires wanted, granted).
     pub binds: fn(u32, &str, &str, u64, u64) -> String,
-    /// "quota", "cap on hires a year".
-    pub rules: [&'static str; 2],
+    /// The rule that cut a request.
+    pub cut_by: fn(CutBy) -> &'static str,
     /// Short without a binding rule: the hiring lag.
     pub lag_cause: &'static str,
     pub office_heading: &'static str,
@@ -53,7 +55,10 @@ pub(super) const PLAN_EN: PlanWords = PlanWords {
     keeps_up: |last| format!("With these requests every office has the posts it needs in every year up to {last}."),
     short: |year, offices, short, last| format!("The plan stops keeping up in {year}: {offices} have fewer staff than posts needed; in {last} the organisation is {short:.1} people short in all."),
     binds: |year, label, rule, wanted, granted| format!("For {year}, the {rule} of {label} allows {granted} of the {wanted} hires the posts needed ask."),
-    rules: ["quota", "cap on hires a year"],
+    cut_by: |rule| match rule {
+        CutBy::Quota => "quota",
+        CutBy::HiresPerYear => "cap on hires a year",
+    },
     lag_cause: "No quota or cap cuts a request: the shortfall is the hiring lag (hires requested now arrive later).",
     office_heading: "Gap by office (staff − posts needed)",
     office_text: "Expected staff less posts needed, office by office; a negative figure is a shortfall.",
@@ -101,7 +106,10 @@ pub(super) const PLAN_ZH: PlanWords = PlanWords {
     binds: |year, label, rule, wanted, granted| {
         format!("{year}年{label}的{rule}只允许到岗{granted}人,而所需岗位数要求{wanted}人。")
     },
-    rules: ["限额", "每年招录上限"],
+    cut_by: |rule| match rule {
+        CutBy::Quota => "限额",
+        CutBy::HiresPerYear => "每年招录上限",
+    },
     lag_cause: "没有编制限额或招录上限削减申请:缺口来自招录周期(现在申请的人员要以后才能到岗)。",
     office_heading: "各机构缺口(在岗人数 − 所需岗位数)",
     office_text: "各机构预计在岗人数减所需岗位数;负数为缺员。",

@@ -25,7 +25,11 @@ use std::collections::VecDeque;
 
 use crate::analysis::{self, Analysis};
 use crate::model::Scenario;
-use crate::optimise::{BeyondQuota, Recommendation, ServiceCheck, ServiceUnmet, Shortfall};
+mod check;
+
+pub use check::{BeyondQuota, Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
+
+use crate::optimise::Recommendation;
 use crate::queueing::Mmc;
 use crate::simulate::{self, SimOptions, SimulateError, Simulation};
 
@@ -50,21 +54,54 @@ pub fn has_targets(scenario: &Scenario) -> bool {
     (0..scenario.works.len()).any(|w| scenario.on_time_target(w).is_some())
 }
 
-/// Confirms the recommendation in its own simulation, adding and then removing posts as the
-/// module doc says. Returns the recommendation restaffed, with its [`ServiceCheck`], and the
-/// simulation of the confirmed plan; without targets, the recommendation as it came and no
-/// simulation.
+/// Confirms the recommendation of `scenario` in its own simulation, adding and then removing
+/// posts as the module doc says. Returns the recommendation restaffed (its figures and
+/// explanations worked out again for the confirmed staffing) with its [`ServiceCheck`], and
+/// the simulation of the confirmed plan; without targets, the recommendation as it came and
+/// no simulation.
 pub fn confirm(
+    scenario: &Scenario,
     recommendation: Recommendation,
     options: &SimOptions,
-) -> Result<(Recommendation, Option<Simulation>), SimulateError> {
+) -> Result<(Confirmed, Option<Simulation>), SimulateError> {
     if !has_targets(&recommendation.after) {
-        return Ok((recommendation, None));
+        return Ok((unchecked(recommendation), None));
     }
-    let plan = search(&recommendation.after, options)?;
-    let mut confirmed = recommendation.restaffed(plan.scenario);
-    confirmed.service = Some(plan.check);
+    let pool = simulate::pool(options.threads)
+        .map_err(|(threads, reason)| SimulateError::Threads { threads, reason })?;
+    confirm_on(&pool, scenario, recommendation, options)
+}
+
+/// [`confirm`] on a pool the caller built (a pipeline builds one for all its stages).
+pub fn confirm_on(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    recommendation: Recommendation,
+    options: &SimOptions,
+) -> Result<(Confirmed, Option<Simulation>), SimulateError> {
+    if !has_targets(&recommendation.after) {
+        return Ok((unchecked(recommendation), None));
+    }
+    let plan = search(&recommendation.after, options, pool)?;
+    let staff = plan
+        .scenario
+        .offices
+        .iter()
+        .map(|o| o.staff.clone())
+        .collect();
+    let confirmed = Confirmed {
+        recommendation: recommendation.restaffed(scenario, staff),
+        check: Some(plan.check),
+    };
     Ok((confirmed, Some(plan.simulation)))
+}
+
+/// A recommendation of a scenario without on-time targets: nothing to check.
+fn unchecked(recommendation: Recommendation) -> Confirmed {
+    Confirmed {
+        recommendation,
+        check: None,
+    }
 }
 
 /// Runs of each simulation while the search compares headcounts. The plan it settles on is then
@@ -74,12 +111,16 @@ pub fn confirm(
 pub const SEARCH_RUNS: u32 = 200;
 
 /// The search itself, on a plan as a scenario.
-fn search(plan: &Scenario, options: &SimOptions) -> Result<ServicePlan, SimulateError> {
+fn search(
+    plan: &Scenario,
+    options: &SimOptions,
+    pool: &rayon::ThreadPool,
+) -> Result<ServicePlan, SimulateError> {
     let screening = SimOptions {
         runs: options.runs.min(SEARCH_RUNS),
         ..options.clone()
     };
-    let mut memo = Memo::default();
+    let mut memo = Memo::new(pool);
     let mut search = Search::new(plan, &screening, &mut memo)?;
     search.screen()?;
     let before_service = search.worst_shares();
@@ -107,7 +148,7 @@ fn search(plan: &Scenario, options: &SimOptions) -> Result<ServicePlan, Simulate
 fn beyond_quota(
     plan: &Scenario,
     options: &SimOptions,
-    memo: &mut Memo,
+    memo: &mut Memo<'_>,
 ) -> Result<BeyondQuota, SimulateError> {
     let mut unlimited = plan.clone();
     unlimited.policy.quota.iter_mut().for_each(|q| *q = None);
@@ -127,15 +168,22 @@ fn beyond_quota(
 /// simulated (a post tried and taken back; the search beyond the quota starts from the
 /// confirmed plan), and within one check the plans differ only in their staffing, quotas and
 /// budget, so the same staffing and options give the same figures.
-#[derive(Default)]
-struct Memo {
+struct Memo<'p> {
+    pool: &'p rayon::ThreadPool,
     kept: VecDeque<(Vec<Vec<u32>>, SimOptions, Simulation)>,
 }
 
 /// Simulations the memo keeps: the last few, which is where the search comes back to.
 const MEMO_KEPT: usize = 4;
 
-impl Memo {
+impl<'p> Memo<'p> {
+    fn new(pool: &'p rayon::ThreadPool) -> Memo<'p> {
+        Memo {
+            pool,
+            kept: VecDeque::new(),
+        }
+    }
+
     fn simulate(
         &mut self,
         plan: &Scenario,
@@ -149,7 +197,7 @@ impl Memo {
         if let Some((_, _, simulation)) = known {
             return Ok(simulation.clone());
         }
-        let simulation = simulate::simulate(plan, options, &|_| {})?;
+        let simulation = simulate::simulate_on(self.pool, plan, options, &|_| {})?;
         if self.kept.len() >= MEMO_KEPT {
             self.kept.pop_front();
         }
@@ -159,9 +207,9 @@ impl Memo {
     }
 }
 
-struct Search<'a, 'm> {
+struct Search<'a, 'm, 'p> {
     start: &'a Scenario,
-    memo: &'m mut Memo,
+    memo: &'m mut Memo<'p>,
     options: SimOptions,
     current: Scenario,
     simulation: Simulation,
@@ -171,12 +219,12 @@ struct Search<'a, 'm> {
     given_up: Vec<Option<Shortfall>>,
 }
 
-impl<'a, 'm> Search<'a, 'm> {
+impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
     fn new(
         plan: &'a Scenario,
         options: &SimOptions,
-        memo: &'m mut Memo,
-    ) -> Result<Search<'a, 'm>, SimulateError> {
+        memo: &'m mut Memo<'p>,
+    ) -> Result<Search<'a, 'm, 'p>, SimulateError> {
         let simulation = memo.simulate(plan, options)?;
         Ok(Search {
             start: plan,
@@ -557,7 +605,8 @@ mod tests {
 
     #[test]
     fn the_memo_returns_what_a_new_simulation_would_and_keeps_the_last_few() {
-        let mut memo = Memo::default();
+        let pool = simulate::pool(Some(1)).unwrap();
+        let mut memo = Memo::new(&pool);
         let three = desk(3);
         // Compared as text: a figure without items is NaN, which equals nothing.
         let text = |s: Simulation| format!("{s:?}");

@@ -1,0 +1,74 @@
+//! `optimise`, at the likely values or at a confidence level: the recommendation confirmed in
+//! its own simulation and, at a level, what the level costs against the likely-value plan,
+//! with the draws made once for the scenario the level asks for and for the check of how
+//! often the plan meets the target over them.
+
+use super::Pipeline;
+use crate::error::Error;
+use crate::model::Scenario;
+use crate::optimise::{self, Recommendation};
+use crate::sensitivity::{self, Confidence, Draws};
+use crate::service::{self, Confirmed};
+use crate::simulate::SimOptions;
+
+/// What `optimise` needs besides the scenario.
+#[derive(Debug, Clone)]
+pub struct OptimiseRequest {
+    pub optimise: optimise::Options,
+    /// The service check's simulation.
+    pub sim: SimOptions,
+    /// Staff the scenario so that each office meets the target in at least this share of
+    /// the draws; `None`: at the likely values.
+    pub confidence: Option<f64>,
+    pub draws: sensitivity::Options,
+}
+
+/// The answer of `optimise`.
+#[derive(Debug, Clone)]
+pub struct Optimised {
+    pub confirmed: Confirmed,
+    /// At a confidence level: what it costs, and how often each office meets the target.
+    pub confidence: Option<Confidence>,
+}
+
+impl Pipeline {
+    /// `optimise`: the recommendation, confirmed in its own simulation; at a confidence level
+    /// the plan staffs the scenario at that level, and the likely-value plan is kept to say
+    /// what the level costs.
+    pub fn optimise(
+        &self,
+        scenario: &Scenario,
+        request: &OptimiseRequest,
+    ) -> Result<Optimised, Error> {
+        let likely = optimise::optimise(scenario, &request.optimise)?;
+        let Some(level) = request.confidence else {
+            let confirmed = self.confirm(scenario, likely, &request.sim)?;
+            return Ok(Optimised {
+                confirmed,
+                confidence: None,
+            });
+        };
+        let draws = Draws::new(scenario, &request.draws)?;
+        let at = sensitivity::at_confidence_of(&self.pool, scenario, level, &draws)?;
+        let planned = optimise::optimise(&at, &request.optimise)?;
+        let confirmed = self.confirm(&at, planned, &request.sim)?;
+        let plan = &confirmed.recommendation.after;
+        let met = sensitivity::met_share_of(&self.pool, scenario, plan, &draws)?;
+        let confidence = Confidence::new(level, &request.draws, &likely.after, plan, &met);
+        Ok(Optimised {
+            confirmed,
+            confidence: Some(confidence),
+        })
+    }
+
+    /// The service check of a recommendation of `scenario`, its simulation dropped.
+    fn confirm(
+        &self,
+        scenario: &Scenario,
+        recommendation: Recommendation,
+        sim: &SimOptions,
+    ) -> Result<Confirmed, Error> {
+        let (confirmed, _) = service::confirm_on(&self.pool, scenario, recommendation, sim)?;
+        Ok(confirmed)
+    }
+}

@@ -551,7 +551,7 @@ mod tests {
             seed: 1,
             days: Some(100),
             threads: Some(1),
-            warmup_days: 0,
+            warmup: simulate::Warmup::Days(0),
         }
     }
 

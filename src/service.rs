@@ -86,7 +86,10 @@ fn search(plan: &Scenario, options: &SimOptions) -> Result<ServicePlan, Simulate
     search.add_until_met()?;
     search.remove_unneeded()?;
     if screening.runs < options.runs {
-        search.options = options.clone();
+        search.options = SimOptions {
+            warmup: search.options.warmup,
+            ..options.clone()
+        };
         search.simulation = search.simulate()?;
         search.add_until_met()?;
     }
@@ -178,10 +181,16 @@ impl<'a, 'm> Search<'a, 'm> {
         memo: &'m mut Memo,
     ) -> Result<Search<'a, 'm>, SimulateError> {
         let simulation = memo.simulate(plan, options)?;
+        // Every plan of the search runs in the warm-up `auto` chose for the first (SPEC §13),
+        // so that they compare in one steady state and none pays for choosing it again.
+        let options = SimOptions {
+            warmup: simulate::Warmup::Days(simulation.warmup_days),
+            ..options.clone()
+        };
         Ok(Search {
             start: plan,
             memo,
-            options: options.clone(),
+            options,
             current: plan.clone(),
             simulation,
             rounds: 1,

@@ -138,7 +138,7 @@ fn pipeline(text: &str, deep: bool) -> (bool, bool) {
         seed: 1,
         days: Some(10),
         threads: Some(1),
-        warmup: staffplan::simulate::Warmup::Days(0),
+        warmup: simulate::Warmup::Days(0),
     };
     let after = match optimise::optimise(s, &options) {
         Ok(rec) => {
@@ -159,7 +159,7 @@ fn pipeline(text: &str, deep: bool) -> (bool, bool) {
         seed: 1,
         days: Some(20),
         threads: Some(1),
-        warmup: staffplan::simulate::Warmup::Days(0),
+        warmup: simulate::Warmup::Days(0),
     };
     let _ = simulate::simulate(s, &sim, &|_| {});
     // The multi-year plan, where the text has `[plan]`: refused or answered, never a panic.

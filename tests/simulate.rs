@@ -23,7 +23,7 @@ fn run(scenario: &Scenario, runs: u32, days: u32, seed: u64) -> Simulation {
         seed,
         days: Some(days),
         threads: Some(2),
-        warmup: staffplan::simulate::Warmup::Days(0),
+        warmup: simulate::Warmup::Days(0),
     };
     simulate::simulate(scenario, &options, &|_| {}).unwrap()
 }
@@ -401,7 +401,7 @@ fn overtime_stays_within_the_cap() {
         seed: 4,
         days: None,
         threads: Some(1),
-        warmup: staffplan::simulate::Warmup::Days(0),
+        warmup: simulate::Warmup::Days(0),
     };
     let plan = simulate::plan(&with_cap, &options).unwrap();
     let mut engine = Engine::new(&plan);
@@ -439,7 +439,7 @@ fn same_seed_same_bytes_on_any_thread_count() {
             seed,
             days: None,
             threads: Some(threads),
-            warmup: staffplan::simulate::Warmup::Days(0),
+            warmup: simulate::Warmup::Days(0),
         };
         let sim = simulate::simulate(&s, &options, &|_| {}).unwrap();
         serde_json::to_string(&sim.json()).unwrap()
@@ -536,7 +536,7 @@ fn absurd_requests_are_refused() {
                 seed: 1,
                 days,
                 threads,
-                warmup: staffplan::simulate::Warmup::Days(0),
+                warmup: simulate::Warmup::Days(0),
             },
             &|_| {},
         )
@@ -562,7 +562,7 @@ fn absurd_requests_are_refused() {
         &SimOptions {
             runs: 1,
             days: Some(1_000),
-            warmup: staffplan::simulate::Warmup::Days(simulate::MAX_DAYS),
+            warmup: simulate::Warmup::Days(simulate::MAX_DAYS),
             ..SimOptions::default()
         },
         &|_| {},
@@ -595,7 +595,7 @@ fn progress_counts_every_run() {
         seed: 1,
         days: Some(50),
         threads: Some(2),
-        warmup: staffplan::simulate::Warmup::Days(0),
+        warmup: simulate::Warmup::Days(0),
     };
     simulate::simulate(&s, &options, &|n| {
         calls.fetch_add(1, Ordering::Relaxed);
@@ -632,7 +632,7 @@ fn run_with_warmup(scenario: &Scenario, runs: u32, days: u32, warmup_days: u32) 
         seed: 1,
         days: Some(days),
         threads: Some(2),
-        warmup: staffplan::simulate::Warmup::Days(warmup_days),
+        warmup: simulate::Warmup::Days(warmup_days),
     };
     simulate::simulate(scenario, &options, &|_| {}).unwrap()
 }
@@ -833,7 +833,7 @@ fn backlog_warm_up_and_deadlines_stay_byte_identical_across_threads() {
             seed: 3,
             days: Some(100),
             threads: Some(threads),
-            warmup: staffplan::simulate::Warmup::Days(30),
+            warmup: simulate::Warmup::Days(30),
         };
         let sim = simulate::simulate(&s, &options, &|_| {}).unwrap();
         serde_json::to_string(&sim.json()).unwrap()

@@ -39,7 +39,7 @@ fn daqing(c: &mut Criterion) {
                 seed: 1,
                 days: None,
                 threads: Some(threads),
-                warmup_days: 0,
+                warmup: simulate::Warmup::Days(0),
             };
             group.bench_function(format!("{label}, {threads} threads"), |b| {
                 b.iter(|| simulate::simulate(black_box(&s), &options, &|_| {}).unwrap())
@@ -61,7 +61,7 @@ fn mmc_throughput(c: &mut Criterion) {
         seed: 1,
         days: Some(days),
         threads: Some(1),
-        warmup_days: 0,
+        warmup: simulate::Warmup::Days(0),
     };
     let plan = simulate::plan(&s, &options).unwrap();
     let mut engine = Engine::new(&plan);
@@ -77,7 +77,7 @@ fn mmc_throughput(c: &mut Criterion) {
         seed: 1,
         days: Some(days),
         threads: Some(2),
-        warmup_days: 0,
+        warmup: simulate::Warmup::Days(0),
     };
     let done = simulate::simulate(&s, &options, &|_| {}).unwrap().offices[0]
         .done

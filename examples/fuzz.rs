@@ -213,7 +213,7 @@ fn pipeline(
         seed: 1,
         days: Some(10),
         threads: Some(1),
-        warmup_days: 0,
+        warmup: simulate::Warmup::Days(0),
     };
     let after = match optimise::optimise(s, &options) {
         Ok(rec) => {
@@ -243,7 +243,7 @@ fn pipeline(
         seed: 1,
         days: Some(20),
         threads: Some(1),
-        warmup_days: 0,
+        warmup: simulate::Warmup::Days(0),
     };
     let _ = simulate::simulate(s, &sim, &|_| {});
     // The multi-year plan, where the text has `[plan]`: refused or answered, never a panic.

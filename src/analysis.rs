@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use crate::model::{Office, Scenario, WorkPlace};
-use crate::queueing::Mmc;
+use crate::queueing;
 
 /// Relative tolerance when comparing a utilisation with its target, so that 0.85 computed
 /// as 1358.3 / 1598 is not read as just above 0.85.
@@ -19,6 +19,14 @@ pub const TOLERANCE: f64 = 1e-9;
 
 // The volumes are a fact of the scenario that validation needs too, so the model owns them.
 pub use crate::model::{volumes, Volumes};
+
+/// SPEC §13: where the load `required_hours` is at or above what the office's people can
+/// serve (`capacity_hours`, i.e. FTE need ≥ casework persons), the items a year its backlog
+/// grows by, λ − μc = items × (1 − C ÷ R); `None` where the people can serve it.
+pub fn overload_growth(required_hours: f64, capacity_hours: f64, items: f64) -> Option<f64> {
+    (required_hours > 0.0 && required_hours >= capacity_hours)
+        .then(|| items * (1.0 - capacity_hours / required_hours))
+}
 
 /// Items open at the start of the simulated period (`[[work]] backlog`), `[work][office]`.
 /// Office-level work keeps its whole backlog at its office. Covering-group work is spread
@@ -194,6 +202,10 @@ pub struct OfficeAnalysis {
     pub largest_team: u32,
     pub posts_needed: u64,
     pub gap: i64,
+    /// The people can serve the load: FTE need below casework persons (SPEC §13).
+    pub stable: bool,
+    /// Items a year the backlog grows by where unstable (λ − μc); 0 where stable.
+    pub backlog_growth_per_year: f64,
     /// Units covered (dispatched groups).
     #[serde(skip)]
     pub covers: usize,
@@ -216,8 +228,9 @@ pub struct ErlangC {
 }
 
 /// Erlang C for an office: `None` unless it has items and every work type with items there
-/// has `team = 1`. Offered load `a = R ÷ H` (the FTE need), servers `c = ⌊casework persons⌋`,
-/// mean service time `(R ÷ items) ÷ (H ÷ working_days)` days.
+/// has `team = 1`. Offered load `a = R ÷ H` (the FTE need), servers `c` = casework persons,
+/// fractional allowed (SPEC §13, [`queueing::erlang_c_fractional`]), mean service time
+/// `(R ÷ items) ÷ (H ÷ working_days)` days; mean wait `C × service ÷ (c − a)`.
 pub fn erlang_c(
     scenario: &Scenario,
     volumes: &Volumes,
@@ -238,22 +251,16 @@ pub fn erlang_c(
     let required = volumes.required_hours(scenario, office);
     let offered_load = required / year_value;
     let persons = scenario.offices.get(office)?.casework_persons(headcount);
-    let servers = persons.max(0.0).floor().min(f64::from(u32::MAX)) as u32;
     let service_days = required / items / per_day;
     if service_days <= 0.0 {
         return None;
     }
-    let queue = Mmc {
-        servers,
-        arrival_rate: offered_load / service_days,
-        service_rate: 1.0 / service_days,
-    };
-    Some(match queue.probability_of_waiting() {
-        Some(p_wait) if offered_load < f64::from(servers) => ErlangC {
+    Some(match queueing::erlang_c_fractional(persons, offered_load) {
+        Some(p_wait) => ErlangC {
             p_wait,
-            mean_wait_days: queue.mean_wait(),
+            mean_wait_days: Some(p_wait * service_days / (persons - offered_load)),
         },
-        _ => ErlangC {
+        None => ErlangC {
             p_wait: 1.0,
             mean_wait_days: None,
         },
@@ -345,6 +352,7 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
                 largest_team.max(office.min_staff.unwrap_or(0))
             };
             let posts_needed = least_posts(office, required_hours, year_value, target, floor);
+            let overload = overload_growth(required_hours, capacity_hours, items);
             let utilisation = if required_hours == 0.0 {
                 Some(0.0)
             } else {
@@ -374,6 +382,8 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
                 posts_needed,
                 gap: i64::from(staff)
                     .saturating_sub(i64::try_from(posts_needed).unwrap_or(i64::MAX)),
+                stable: overload.is_none(),
+                backlog_growth_per_year: overload.unwrap_or(0.0),
                 covers: office.covers.len(),
                 works: scenario
                     .works

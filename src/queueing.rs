@@ -120,6 +120,29 @@ pub fn erlang_c(servers: u32, offered_load: f64) -> Option<f64> {
     Some(c * b / (c - offered_load * (1.0 - b)))
 }
 
+/// Erlang C for a fractional number of people `c` (SPEC §13: casework persons, a half-time
+/// leader counting half): linear interpolation between `⌊c⌋` and `⌈c⌉` people, where a
+/// whole number at or below the load counts as certain waiting (1). So the probability lies
+/// between its neighbours' and is 1 only when `a ≥ c`, where it is `None` (no steady state).
+pub fn erlang_c_fractional(servers: f64, offered_load: f64) -> Option<f64> {
+    if !servers.is_finite()
+        || servers <= 0.0
+        || servers >= f64::from(u32::MAX)
+        || !offered_load.is_finite()
+        || offered_load < 0.0
+        || offered_load >= servers
+    {
+        return None;
+    }
+    let low = servers.floor();
+    let share = servers - low;
+    let at = |c: f64| erlang_c(c as u32, offered_load).unwrap_or(1.0);
+    if share == 0.0 {
+        return erlang_c(low as u32, offered_load);
+    }
+    Some((1.0 - share) * at(low) + share * at(low + 1.0))
+}
+
 /// Square-root staffing: the people needed for offered load `a` with a safety margin of
 /// `beta` standard deviations, `⌈a + β √a⌉` (β ≈ 0.5 for a modest service level, 1–2 for a
 /// high one). Never below 1 when there is any load.
@@ -161,6 +184,24 @@ pub fn least_servers_for_waiting(offered_load: f64, target: f64) -> Option<u32> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fractional_erlang_c_lies_between_its_neighbours() {
+        // a = 4: C(5, 4) = 0.5541 and C(6, 4) = 0.2848 (textbook values).
+        let five = erlang_c(5, 4.0).unwrap();
+        let six = erlang_c(6, 4.0).unwrap();
+        assert!((five - 0.554_05).abs() < 1e-4 && (six - 0.284_76).abs() < 1e-4);
+        let half = erlang_c_fractional(5.5, 4.0).unwrap();
+        assert!(six < half && half < five);
+        assert!((half - (five + six) / 2.0).abs() < 1e-12);
+        assert_eq!(erlang_c_fractional(5.0, 4.0), Some(five));
+        // 4.5 persons (five people, a half-time leader) at a load of 4 (89 %): ⌊c⌋ = 4 alone
+        // would never settle, but 4.5 does: half of certain waiting and half of C(5, 4).
+        let leader = erlang_c_fractional(4.5, 4.0).unwrap();
+        assert!((leader - (1.0 + five) / 2.0).abs() < 1e-12 && leader < 1.0);
+        assert_eq!(erlang_c_fractional(4.5, 4.5), None);
+        assert_eq!(erlang_c_fractional(4.5, 4.6), None);
+    }
 
     /// Erlang C by its textbook factorial form, as an independent check of the recurrence.
     fn erlang_c_direct(c: u32, a: f64) -> f64 {

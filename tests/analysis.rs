@@ -340,11 +340,12 @@ fn erlang_c_against_a_published_value() {
 fn erlang_c_by_hand() {
     let a = analysis_of(ERLANG);
     // pair: 125 × 16 = 2000 h = 1 FTE; 3 people, one a leader at half time: 2.5 casework
-    // persons, so c = 2 and a = 1. Erlang B(2, 1) = 1/5, C = 2 · (1/5) / (2 − 4/5) = 1/3.
-    // An item takes 16 h ÷ 8 h a day = 2 days: mean wait (1/3) · 2 ÷ (2 − 1) = 2/3 day.
+    // persons, so c = 2.5 (SPEC §13) and a = 1. Erlang B(2, 1) = 1/5, C(2) = 2 · (1/5) /
+    // (2 − 4/5) = 1/3; B(3, 1) = 1/16, C(3) = (3/16) / (3 − 15/16) = 1/11; half-way: 7/33.
+    // An item takes 16 h ÷ 8 h a day = 2 days: mean wait (7/33) · 2 ÷ (2.5 − 1) = 28/99 day.
     let pair = office(&a, "pair").erlang_c.unwrap();
-    close(pair.p_wait, 1.0 / 3.0);
-    close(pair.mean_wait_days.unwrap(), 2.0 / 3.0);
+    close(pair.p_wait, 7.0 / 33.0);
+    close(pair.mean_wait_days.unwrap(), 28.0 / 99.0);
     // full: 500 × 8 = 4000 h = 2 FTE on 2 people: a ≥ c, every item waits, no steady wait.
     let full = office(&a, "full").erlang_c.unwrap();
     assert_eq!(full.p_wait, 1.0);
@@ -359,15 +360,15 @@ fn erlang_c_in_the_json_and_csv_of_analyse() {
     let a = analysis_of(ERLANG);
     let json = a.json();
     let pair = &json["offices"][1]["erlang_c"];
-    assert!((pair["p_wait"].as_f64().unwrap() - 1.0 / 3.0).abs() < 1e-12);
-    assert!((pair["mean_wait_days"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-12);
+    assert!((pair["p_wait"].as_f64().unwrap() - 7.0 / 33.0).abs() < 1e-12);
+    assert!((pair["mean_wait_days"].as_f64().unwrap() - 28.0 / 99.0).abs() < 1e-12);
     assert!(json["offices"][2]["erlang_c"]["mean_wait_days"].is_null());
     assert!(json["offices"][3]["erlang_c"].is_null());
     let csv = Csv.export(&a);
     let header = csv.lines().next().unwrap();
     assert!(header.ends_with(",P(wait),mean wait days"), "{header}");
     let pair_row = csv.lines().find(|l| l.starts_with("pair,")).unwrap();
-    assert!(pair_row.ends_with(",0.333333333,0.666666667"), "{pair_row}");
+    assert!(pair_row.ends_with(",0.212121212,0.282828283"), "{pair_row}");
 }
 
 #[test]

@@ -23,3 +23,4 @@ mod robustness;
 mod sensitivity;
 mod service;
 mod simulate;
+mod steady;

@@ -85,7 +85,7 @@ fn fuzz_regressions_run_to_completion() {
             seed: 1,
             days: Some(20),
             threads: Some(1),
-            warmup_days: 0,
+            warmup: staffplan::simulate::Warmup::Days(0),
         };
         staffplan::simulate::simulate(&loaded.scenario, &sim, &|_| {}).unwrap();
         if let Ok(recommendation) = recommendation {

@@ -20,7 +20,7 @@ fn options(runs: u32) -> SimOptions {
         seed: 3,
         days: Some(250),
         threads: Some(2),
-        warmup_days: 50,
+        warmup: staffplan::simulate::Warmup::Days(50),
     }
 }
 

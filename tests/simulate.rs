@@ -21,7 +21,7 @@ fn run(scenario: &Scenario, runs: u32, days: u32, seed: u64) -> Simulation {
         seed,
         days: Some(days),
         threads: Some(2),
-        warmup_days: 0,
+        warmup: simulate::Warmup::Days(0),
     };
     simulate::simulate(scenario, &options, &|_| {}).unwrap()
 }
@@ -399,7 +399,7 @@ fn overtime_stays_within_the_cap() {
         seed: 4,
         days: None,
         threads: Some(1),
-        warmup_days: 0,
+        warmup: simulate::Warmup::Days(0),
     };
     let plan = simulate::plan(&with_cap, &options).unwrap();
     let mut engine = Engine::new(&plan);
@@ -437,7 +437,7 @@ fn same_seed_same_bytes_on_any_thread_count() {
             seed,
             days: None,
             threads: Some(threads),
-            warmup_days: 0,
+            warmup: simulate::Warmup::Days(0),
         };
         let sim = simulate::simulate(&s, &options, &|_| {}).unwrap();
         serde_json::to_string(&sim.json()).unwrap()
@@ -534,7 +534,7 @@ fn absurd_requests_are_refused() {
                 seed: 1,
                 days,
                 threads,
-                warmup_days: 0,
+                warmup: simulate::Warmup::Days(0),
             },
             &|_| {},
         )
@@ -560,7 +560,7 @@ fn absurd_requests_are_refused() {
         &SimOptions {
             runs: 1,
             days: Some(1_000),
-            warmup_days: simulate::MAX_DAYS,
+            warmup: simulate::Warmup::Days(simulate::MAX_DAYS),
             ..SimOptions::default()
         },
         &|_| {},
@@ -593,7 +593,7 @@ fn progress_counts_every_run() {
         seed: 1,
         days: Some(50),
         threads: Some(2),
-        warmup_days: 0,
+        warmup: simulate::Warmup::Days(0),
     };
     simulate::simulate(&s, &options, &|n| {
         calls.fetch_add(1, Ordering::Relaxed);
@@ -630,7 +630,7 @@ fn run_with_warmup(scenario: &Scenario, runs: u32, days: u32, warmup_days: u32) 
         seed: 1,
         days: Some(days),
         threads: Some(2),
-        warmup_days,
+        warmup: simulate::Warmup::Days(warmup_days),
     };
     simulate::simulate(scenario, &options, &|_| {}).unwrap()
 }
@@ -661,25 +661,24 @@ fn an_initial_backlog_is_worked_off_at_the_known_rate() {
 }
 
 #[test]
-fn warm_up_days_are_simulated_but_not_counted() {
-    // Six days of warm-up: items 1–4 (ending at 1.25–5 days) are done before counting starts,
-    // items 5–10 (6.25–12.5) inside it.
+fn the_initial_backlog_arrives_when_counting_starts() {
+    // SPEC §13: `[[work]] backlog` is added at the start of the counted period, after the
+    // warm-up. Nothing else arrives, so six days of warm-up leave the desk idle and the ten
+    // items then run exactly as from an empty start, six days later: item k ends at
+    // 6 + 1.25 k days, inside the 20 counted days.
     let sim = run_with_warmup(&backlog_only(), 3, 20, 6);
     let desk = office(&sim, "desk");
     assert_eq!(sim.days, 20);
-    assert_eq!(desk.done.mean, 6.0);
-    // Lead times still run from the start: (6.25 + … + 12.5) / 6 = 9.375.
-    assert!((desk.lead_days.mean - 9.375).abs() < 1e-12);
-    // Busy from day 6 (counting starts) to 12.5: 6.5 of 20 counted days.
-    assert!((desk.utilisation.mean - 6.5 / 20.0).abs() < 1e-12);
-    // The first counted day ends at 7 days: 5 items done, 5 open.
+    assert_eq!(sim.warmup_days, 6);
+    assert_eq!(desk.done.mean, 10.0);
+    assert!((desk.lead_days.mean - 6.875).abs() < 1e-12);
+    assert!((desk.utilisation.mean - 12.5 / 20.0).abs() < 1e-12);
+    // The first counted day ends at 7 days: nothing done yet (the first ends at 7.25).
     assert_eq!(desk.backlog.day[0], 1);
-    assert_eq!(desk.backlog.median[0], 5.0);
-    assert_eq!(desk.backlog.median.len(), 20);
-    // Twenty days of warm-up: everything is finished before counting starts.
-    let late = run_with_warmup(&backlog_only(), 3, 20, 20);
-    assert_eq!(office(&late, "desk").done.mean, 0.0);
-    assert_eq!(office(&late, "desk").utilisation.mean, 0.0);
+    assert_eq!(desk.backlog.median[0], 10.0);
+    assert_eq!(desk.backlog.median[1], 9.0);
+    assert!(desk.stable);
+    assert_eq!(desk.backlog_growth_per_year, 0.0);
 }
 
 #[test]
@@ -832,7 +831,7 @@ fn backlog_warm_up_and_deadlines_stay_byte_identical_across_threads() {
             seed: 3,
             days: Some(100),
             threads: Some(threads),
-            warmup_days: 30,
+            warmup: simulate::Warmup::Days(30),
         };
         let sim = simulate::simulate(&s, &options, &|_| {}).unwrap();
         serde_json::to_string(&sim.json()).unwrap()

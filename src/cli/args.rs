@@ -190,9 +190,10 @@ pub(super) struct SimArgs {
     #[arg(long, value_parser = threads)]
     pub(super) threads: Option<usize>,
     /// Working days simulated first and not counted, so that counting starts with the
-    /// queues of a running office.
-    #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=i64::from(simulate::MAX_DAYS)))]
-    pub(super) warmup_days: u32,
+    /// queues of a running office: a number (0: start empty) or auto (a year, longer while
+    /// the backlog still moves).
+    #[arg(long, value_name = "N|auto", default_value = "auto", value_parser = warmup)]
+    pub(super) warmup_days: simulate::Warmup,
     /// Date printed in captions (default: the scenario's `date`, else none); at most 200
     /// characters.
     #[arg(long, value_parser = printable)]
@@ -206,7 +207,7 @@ impl SimArgs {
             seed: self.seed,
             days: self.days,
             threads: self.threads,
-            warmup_days: self.warmup_days,
+            warmup: self.warmup_days,
         }
     }
 }
@@ -361,6 +362,21 @@ fn threads(value: &str) -> Result<usize, String> {
         Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
         _ => Err(format!(
             "{value} is not a number of threads from 1 to {MAX_THREADS}"
+        )),
+    }
+}
+
+/// `--warmup-days N|auto`.
+fn warmup(value: &str) -> Result<simulate::Warmup, String> {
+    let value = value.trim();
+    if value.eq_ignore_ascii_case("auto") {
+        return Ok(simulate::Warmup::Auto);
+    }
+    match value.parse::<u32>() {
+        Ok(n) if n <= simulate::MAX_DAYS => Ok(simulate::Warmup::Days(n)),
+        _ => Err(format!(
+            "{value} is neither auto nor a number of working days from 0 to {}",
+            simulate::MAX_DAYS
         )),
     }
 }

@@ -21,6 +21,8 @@ impl Exportable for Simulation {
     fn tables(&self) -> Vec<Table> {
         let warmup = if self.warmup_days > 0 {
             format!(" after {} days of warm-up", self.warmup_days)
+        } else if self.days > 0 {
+            ", started empty".to_string()
         } else {
             String::new()
         };

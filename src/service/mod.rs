@@ -127,7 +127,10 @@ fn search(
     search.add_until_met()?;
     search.remove_unneeded()?;
     if screening.runs < options.runs {
-        search.options = options.clone();
+        search.options = SimOptions {
+            warmup: search.options.warmup,
+            ..options.clone()
+        };
         search.simulation = search.simulate()?;
         search.add_until_met()?;
     }
@@ -226,10 +229,16 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
         memo: &'m mut Memo<'p>,
     ) -> Result<Search<'a, 'm, 'p>, SimulateError> {
         let simulation = memo.simulate(plan, options)?;
+        // Every plan of the search runs in the warm-up `auto` chose for the first (SPEC §13),
+        // so that they compare in one steady state and none pays for choosing it again.
+        let options = SimOptions {
+            warmup: simulate::Warmup::Days(simulation.warmup_days),
+            ..options.clone()
+        };
         Ok(Search {
             start: plan,
             memo,
-            options: options.clone(),
+            options,
             current: plan.clone(),
             simulation,
             rounds: 1,
@@ -599,7 +608,7 @@ mod tests {
             seed: 1,
             days: Some(100),
             threads: Some(1),
-            warmup_days: 0,
+            warmup: simulate::Warmup::Days(0),
         }
     }
 

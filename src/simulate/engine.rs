@@ -54,6 +54,10 @@ pub struct OfficeRun {
     pub done: u32,
     /// Items waiting, in progress or set aside at the end.
     pub backlog_end: u32,
+    /// Items open when counting starts, `[[work]] backlog` included.
+    pub backlog_start: u32,
+    /// Items open half-way through the warm-up (0 without one).
+    pub backlog_mid: u32,
     /// Mean over the items finished, in working days (`None`: none finished).
     pub wait_days: Option<f64>,
     pub lead_days: Option<f64>,
@@ -176,6 +180,9 @@ pub struct Engine<'a> {
     free_slots: Vec<u32>,
     /// Items open at each office (apart from the desks: the backlog chart copies it whole).
     open: Vec<u32>,
+    /// `open` half-way through the warm-up and when counting starts.
+    open_mid: Vec<u32>,
+    open_start: Vec<u32>,
     dues: Vec<Due>,
     works: Vec<WorkRun>,
     series: Vec<u32>,
@@ -198,6 +205,8 @@ impl<'a> Engine<'a> {
             slots: Vec::new(),
             free_slots: Vec::new(),
             open: vec![0; offices],
+            open_mid: vec![0; offices],
+            open_start: vec![0; offices],
             dues: vec![Due::default(); plan.pairs.len()],
             works: vec![WorkRun::default(); plan.works.len()],
             series: Vec::new(),
@@ -227,6 +236,8 @@ impl<'a> Engine<'a> {
             desk.leads.clear();
             self.open[o] = 0;
         }
+        self.open_mid.fill(0);
+        self.open_start.fill(0);
         self.dues.fill(Due::default());
         self.overtime_left.fill(if self.plan.warmup_days > 0 {
             self.plan.warmup_overtime_cap
@@ -278,13 +289,11 @@ impl<'a> Engine<'a> {
         let mut rng = run_rng(seed, run);
         let mut chain = chain_rng(seed, run);
         let plan = self.plan;
-        for &(work, office, items) in &plan.backlog {
-            for _ in 0..items {
-                self.arrive(work, office, 0.0, &mut rng);
-            }
-        }
         if plan.warmup > 0.0 {
+            self.push(plan.warmup / 2.0, What::WarmupMid);
             self.push(plan.warmup, What::WarmupEnd);
+        } else {
+            self.add_backlog(0.0, &mut rng);
         }
         // There is always exactly one next external arrival, so it is kept beside the heap
         // rather than in it: half the heap operations of a run. It goes first at a tie with
@@ -312,7 +321,7 @@ impl<'a> Engine<'a> {
                 next_arrival = self.arrival_time(t + rng.exp1() * plan.mean_gap);
             } else if let Some(event) = top {
                 self.top_in_hand = true;
-                self.handle(event, &mut chain);
+                self.handle(event, &mut rng, &mut chain);
                 if self.top_in_hand {
                     self.top_in_hand = false;
                     self.heap.pop();
@@ -332,13 +341,30 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn handle(&mut self, event: Event, rng: &mut RunRng) {
+    /// `[[work]] backlog` arrives when counting starts (SPEC §13): at 0, or at the end of the
+    /// warm-up on top of the queues the office has built up by then.
+    fn add_backlog(&mut self, t: f64, rng: &mut RunRng) {
+        for &(work, office, items) in &self.plan.backlog {
+            for _ in 0..items {
+                self.arrive(work, office, t, rng);
+            }
+        }
+        self.open_start.copy_from_slice(&self.open);
+    }
+
+    /// Handles a heap event: `rng` is the run's stream (efforts of arrivals), `chain` the
+    /// follow-ups'.
+    fn handle(&mut self, event: Event, rng: &mut RunRng, chain: &mut RunRng) {
         let t = event.time();
         if t >= self.next_sample {
             self.sample_until(t);
         }
         match event.what() {
-            What::WarmupEnd => self.end_warmup(t),
+            What::WarmupMid => self.open_mid.copy_from_slice(&self.open),
+            What::WarmupEnd => {
+                self.end_warmup(t);
+                self.add_backlog(t, rng);
+            }
             What::Finish {
                 slot,
                 version,
@@ -352,7 +378,7 @@ impl<'a> Engine<'a> {
                     return;
                 }
                 if completes {
-                    self.complete(slot, t, rng);
+                    self.complete(slot, t, chain);
                 } else {
                     self.overtime_ran_out(slot, t);
                 }
@@ -823,6 +849,8 @@ impl<'a> Engine<'a> {
             offices.push(OfficeRun {
                 done: tally.done,
                 backlog_end: self.open[o],
+                backlog_start: self.open_start[o],
+                backlog_mid: self.open_mid[o],
                 wait_days: per_item(tally.wait_sum),
                 lead_days: per_item(tally.lead_sum),
                 lead_days_p90,

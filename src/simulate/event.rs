@@ -6,6 +6,9 @@ pub(super) enum What {
     /// The end of the warm-up: figures are counted from here. (External arrivals are not
     /// heap events: see `Engine::run`.)
     WarmupEnd,
+    /// Half-way through the warm-up: the backlog is read there, so that the check of
+    /// `--warmup-days auto` can tell whether it still moves.
+    WarmupMid,
     /// The scheduled end of a slot's item (`completes`), or the moment one of its people runs
     /// out of overtime; ignored if the slot's version (31 bits) moved on.
     Finish {
@@ -35,6 +38,7 @@ impl Event {
         let key = u64::MAX - (time + 0.0).to_bits();
         let tag = match what {
             What::WarmupEnd => u64::MAX,
+            What::WarmupMid => u64::MAX - 1,
             What::Finish {
                 slot,
                 version,
@@ -60,6 +64,8 @@ impl Event {
         let tag = self.bits as u64;
         if tag == u64::MAX {
             What::WarmupEnd
+        } else if tag == u64::MAX - 1 {
+            What::WarmupMid
         } else {
             What::Finish {
                 slot: (tag >> 32) as u32,

@@ -13,6 +13,7 @@ mod event;
 mod plan;
 mod random;
 pub mod stats;
+mod steady;
 mod summary;
 
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -25,6 +26,7 @@ pub use engine::{Engine, OfficeRun, RunOutcome, WorkRun};
 pub use plan::Plan;
 pub use random::{draw_rng, run_rng, triangular_quantile, RunRng};
 pub use stats::Band;
+pub use steady::{Warmup, MAX_AUTO_YEARS};
 pub use summary::{MAX_BAND_VALUES, MIN_BAND_RUNS};
 
 use crate::analysis;
@@ -62,9 +64,9 @@ pub struct SimOptions {
     pub days: Option<u32>,
     /// Worker threads; `None`: all cores. The numbers never depend on it.
     pub threads: Option<usize>,
-    /// Working days simulated before `days` and not counted (SPEC §8 `--warmup-days`), so
+    /// Working days simulated before `days` and not counted (SPEC §13 `--warmup-days`), so
     /// that the counted days start with the queues a running office has.
-    pub warmup_days: u32,
+    pub warmup: Warmup,
 }
 
 impl Default for SimOptions {
@@ -74,7 +76,7 @@ impl Default for SimOptions {
             seed: 1,
             days: None,
             threads: None,
-            warmup_days: 0,
+            warmup: Warmup::Auto,
         }
     }
 }
@@ -92,7 +94,7 @@ pub enum SimulateError {
     NoDays,
     #[error("--days {days} is more than the {MAX_DAYS} working days one run may cover\n  help: simulate fewer days, or more runs of one year each")]
     TooManyDays { days: u32 },
-    #[error("--warmup-days {warmup} and {days} counted days are more than the {MAX_DAYS} working days one run may cover\n  help: a warm-up of a year or two (250–500 days) is enough for most offices")]
+    #[error("--warmup-days {warmup} and {days} counted days are more than the {MAX_DAYS} working days one run may cover\n  help: leave --warmup-days out (auto: a year, longer while the backlog still moves)")]
     TooLongWarmup { warmup: u32, days: u32 },
     #[error("the scenario has no working days (`working_days = 0`), so no work can be done or arrive\n  help: set `working_days` in [calendar], e.g. 250")]
     NoWorkingDays,
@@ -128,6 +130,11 @@ pub struct OfficeSim {
     pub id: String,
     pub name: String,
     pub headcount: u32,
+    /// The office's people can serve its load and its backlog does not keep growing over the
+    /// counted period (SPEC §13).
+    pub stable: bool,
+    /// Items a year the backlog grows by where it is unstable; 0 where stable.
+    pub backlog_growth_per_year: f64,
     /// Items finished.
     pub done: Band,
     /// Items open at the end (waiting, in progress or never startable).
@@ -204,7 +211,7 @@ pub struct Simulation {
     pub seed: u64,
     /// Working days a run counts.
     pub days: u32,
-    /// Working days simulated before those and not counted.
+    /// Working days simulated before those and not counted (0: started empty).
     pub warmup_days: u32,
     /// The backlog chart is read every this many days (1 unless runs × days is very large).
     pub series_step_days: u32,
@@ -226,8 +233,27 @@ impl Simulation {
     }
 }
 
+/// The warm-up a simulation starts with: the days asked for, or for `auto` a year (less where
+/// a year and the counted days would be more than a run may cover).
+fn first_warmup(scenario: &Scenario, options: &SimOptions) -> u32 {
+    match options.warmup {
+        Warmup::Days(days) => days,
+        Warmup::Auto => {
+            let counted = options.days.unwrap_or(scenario.calendar.working_days);
+            scenario
+                .calendar
+                .working_days
+                .min(MAX_DAYS.saturating_sub(counted))
+        }
+    }
+}
+
 /// Working days a run will cover, after checking the request against the limits.
-fn checked_days(scenario: &Scenario, options: &SimOptions) -> Result<u32, SimulateError> {
+fn checked_days(
+    scenario: &Scenario,
+    options: &SimOptions,
+    warmup: u32,
+) -> Result<u32, SimulateError> {
     if options.runs == 0 {
         return Err(SimulateError::NoRuns);
     }
@@ -247,11 +273,8 @@ fn checked_days(scenario: &Scenario, options: &SimOptions) -> Result<u32, Simula
     if days > MAX_DAYS {
         return Err(SimulateError::TooManyDays { days });
     }
-    if u64::from(days) + u64::from(options.warmup_days) > u64::from(MAX_DAYS) {
-        return Err(SimulateError::TooLongWarmup {
-            warmup: options.warmup_days,
-            days,
-        });
+    if u64::from(days) + u64::from(warmup) > u64::from(MAX_DAYS) {
+        return Err(SimulateError::TooLongWarmup { warmup, days });
     }
     let people: u64 = scenario
         .offices
@@ -267,7 +290,7 @@ fn checked_days(scenario: &Scenario, options: &SimOptions) -> Result<u32, Simula
         .flatten()
         .sum();
     let backlog: f64 = scenario.works.iter().map(|w| f64::from(w.backlog)).sum();
-    let simulated = f64::from(days) + f64::from(options.warmup_days);
+    let simulated = f64::from(days) + f64::from(warmup);
     let per_run = per_year * simulated / f64::from(scenario.calendar.working_days) + backlog;
     if per_run > MAX_ITEMS_PER_RUN {
         return Err(SimulateError::TooManyItemsPerRun { per_run });
@@ -283,11 +306,19 @@ fn checked_days(scenario: &Scenario, options: &SimOptions) -> Result<u32, Simula
     Ok(days)
 }
 
-/// The run plan for `scenario` under `options`, checked against the limits; with [`Engine`]
-/// it replays single runs (benchmarks, tests).
+/// The run plan for `scenario` under `options` (`auto`: its first warm-up), checked against
+/// the limits; with [`Engine`] it replays single runs (benchmarks, tests).
 pub fn plan(scenario: &Scenario, options: &SimOptions) -> Result<Plan, SimulateError> {
-    let days = checked_days(scenario, options)?;
-    let plan = Plan::new(scenario, days, options.warmup_days, 1);
+    plan_with(scenario, options, first_warmup(scenario, options))
+}
+
+fn plan_with(
+    scenario: &Scenario,
+    options: &SimOptions,
+    warmup: u32,
+) -> Result<Plan, SimulateError> {
+    let days = checked_days(scenario, options, warmup)?;
+    let plan = Plan::new(scenario, days, warmup, 1);
     // The chart is read from the runs the bands keep, every `step` days so that it fits.
     let kept = summary::bands_fit(&plan).min(u64::from(options.runs));
     let offices = scenario.offices.len().max(1) as u64;
@@ -316,7 +347,8 @@ pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, (usize, String)
 }
 
 /// Simulates `options.runs` years of every office; `progress` is told how many runs have
-/// finished (from worker threads, roughly in order).
+/// finished (from worker threads, roughly in order; again for each longer warm-up `auto`
+/// tries).
 pub fn simulate(
     scenario: &Scenario,
     options: &SimOptions,
@@ -335,7 +367,30 @@ pub fn simulate_on(
     options: &SimOptions,
     progress: &(dyn Fn(u32) + Sync),
 ) -> Result<Simulation, SimulateError> {
-    let plan = plan(scenario, options)?;
+    let mut warmup = first_warmup(scenario, options);
+    let longest = MAX_AUTO_YEARS.saturating_mul(scenario.calendar.working_days);
+    loop {
+        let (simulation, settling) = simulate_with(pool, scenario, options, warmup, progress)?;
+        let longer = warmup.saturating_mul(2);
+        let counted = u64::from(simulation.days);
+        let fits = longer <= longest && u64::from(longer) + counted <= u64::from(MAX_DAYS);
+        if options.warmup != Warmup::Auto || !settling || !fits || warmup == 0 {
+            return Ok(simulation);
+        }
+        warmup = longer;
+    }
+}
+
+/// One simulation with a given warm-up, and whether a stable office's mean backlog still moved
+/// at the end of it.
+fn simulate_with(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    options: &SimOptions,
+    warmup: u32,
+    progress: &(dyn Fn(u32) + Sync),
+) -> Result<(Simulation, bool), SimulateError> {
+    let plan = plan_with(scenario, options, warmup)?;
     let band_runs = summary::band_runs(&plan, options.runs);
     if band_runs < options.runs.min(MIN_BAND_RUNS) {
         return Err(SimulateError::TooManyValues {

@@ -201,6 +201,15 @@ impl Plan {
         }
     }
 
+    /// `[[work]] backlog` items of an office, all work types together.
+    pub(super) fn backlog_at(&self, office: usize) -> u32 {
+        self.backlog
+            .iter()
+            .filter(|&&(_, o, _)| o == office)
+            .map(|&(_, _, items)| items)
+            .sum()
+    }
+
     /// The same plan with the backlog read every `step` days.
     pub(super) fn sampled_every(mut self, step: u32) -> Plan {
         self.sample_step = step.clamp(1, self.days.max(1));

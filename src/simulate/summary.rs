@@ -8,6 +8,7 @@
 use super::engine::{OfficeRun, RunOutcome, WorkRun};
 use super::plan::Plan;
 use super::stats::{self, Gather};
+use super::steady::OfficeDrift;
 use super::MAX_SERIES_VALUES;
 use super::{BacklogSeries, OfficeSim, SimOptions, Simulation, WorkOnTime, WorkSim};
 use crate::analysis;
@@ -119,6 +120,10 @@ pub struct Gathered<'a> {
     works: Vec<WorkGather>,
     /// Backlog values `[office][point][run]`, ready for sorting day by day.
     series: Vec<u32>,
+    /// Per office, how its backlog moved in the warm-up and over the counted period.
+    drift: Vec<OfficeDrift>,
+    /// Per office, the `[[work]] backlog` items added when counting starts.
+    backlog_added: Vec<u32>,
 }
 
 impl<'a> Gathered<'a> {
@@ -142,6 +147,10 @@ impl<'a> Gathered<'a> {
                 })
                 .collect(),
             series: vec![0; plan.offices.len() * plan.points * keep],
+            drift: vec![OfficeDrift::default(); plan.offices.len()],
+            backlog_added: (0..plan.offices.len())
+                .map(|o| plan.backlog_at(o))
+                .collect(),
         }
     }
 
@@ -173,6 +182,14 @@ impl<'a> Gathered<'a> {
             for (gather, office) in self.offices.iter_mut().zip(&run.offices) {
                 gather.add(office);
             }
+            for ((drift, office), &added) in self
+                .drift
+                .iter_mut()
+                .zip(&run.offices)
+                .zip(&self.backlog_added)
+            {
+                drift.add(office, added);
+            }
             for (gather, &pair) in self.pairs.iter_mut().zip(&run.pairs) {
                 gather.add(pair);
             }
@@ -183,10 +200,30 @@ impl<'a> Gathered<'a> {
         self.added += outcomes.len();
     }
 
-    /// The simulation's figures from every run folded in.
-    pub fn summarise(self, scenario: &Scenario, options: &SimOptions) -> Simulation {
+    /// The simulation's figures from every run folded in, and whether the mean backlog of an
+    /// office whose people can serve its load still moved at the end of the warm-up.
+    pub fn summarise(self, scenario: &Scenario, options: &SimOptions) -> (Simulation, bool) {
         let plan = self.plan;
         let volumes = analysis::volumes(scenario, &scenario.coverage());
+        let mut settling = false;
+        let steady: Vec<(bool, f64)> = scenario
+            .offices
+            .iter()
+            .zip(&self.drift)
+            .enumerate()
+            .map(|(o, (office, drift))| {
+                let capacity = office.capacity_hours(office.headcount(), &scenario.calendar);
+                let items = volumes.items(o);
+                let overload =
+                    analysis::overload_growth(volumes.required_hours(scenario, o), capacity, items);
+                settling |= overload.is_none() && plan.warmup_days > 0 && drift.settling();
+                let trend = drift.growth_per_year(plan.days, scenario.calendar.working_days, items);
+                match trend.or(overload) {
+                    Some(growth) => (false, growth),
+                    None => (true, 0.0),
+                }
+            })
+            .collect();
         let runs = self.kept.min(self.added);
         let cell_len = plan.points * self.kept;
         let mut pairs: Vec<Option<Gather>> = self.pairs.into_iter().map(Some).collect();
@@ -206,6 +243,8 @@ impl<'a> Gathered<'a> {
                     id: office.id.clone(),
                     name: office.name.clone(),
                     headcount,
+                    stable: steady.get(o).is_none_or(|s| s.0),
+                    backlog_growth_per_year: steady.get(o).map_or(0.0, |s| s.1),
                     done: g.done.band(),
                     backlog_end: g.backlog_end.band(),
                     wait_days: g.wait_days.band(),
@@ -249,7 +288,7 @@ impl<'a> Gathered<'a> {
                 done: g.done.band(),
             })
             .collect();
-        Simulation {
+        let simulation = Simulation {
             scenario: scenario.name.clone(),
             runs: options.runs,
             seed: options.seed,
@@ -260,7 +299,8 @@ impl<'a> Gathered<'a> {
             overtime_cap_hours: plan.overtime_cap,
             offices,
             works,
-        }
+        };
+        (simulation, settling)
     }
 }
 

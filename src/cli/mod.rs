@@ -10,6 +10,7 @@ use std::time::Duration;
 use clap::FromArgMatches as _;
 
 mod args;
+mod sheets;
 
 use crate::error::Error;
 use crate::export::Format;
@@ -303,6 +304,10 @@ fn run(args: &Args) -> Result<(), Error> {
             print(&String::from_utf8_lossy(&script));
             Ok(())
         }
+        Command::Template { book, lang, from } => {
+            sheets::template(book, *lang, from.as_deref(), args)
+        }
+        Command::Import { book } => sheets::import(book, args),
         Command::Init { file, lang } => {
             let language = match lang {
                 LangArg::En => crate::model::Language::En,
@@ -558,6 +563,9 @@ fn load(path: &Path, args: &Args) -> Result<Input, Error> {
             .map(|m| m.len());
         return Err(Error::Scenario(vec![scenario::too_large(&name, size)]));
     };
+    if sheets::is_workbook(path, &bytes) {
+        return sheets::load_workbook(&bytes, &name, args);
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;

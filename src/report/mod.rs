@@ -19,6 +19,7 @@ mod files;
 mod html;
 mod markdown;
 mod peers;
+mod template;
 mod words;
 mod xlsx;
 
@@ -29,6 +30,7 @@ use serde_json::json;
 pub use check::CheckSummary;
 pub use files::{clean_up_on_interrupt, create_dir, write_file, write_folder, write_new_file};
 pub use peers::{benchmark_chart, write_benchmark, BENCHMARK_CHART};
+pub use template::render as template;
 
 use crate::analysis::{Analysis, OfficeAnalysis};
 use crate::error::Error;

@@ -4,11 +4,13 @@
 
 mod plan;
 mod sure;
+mod workbook;
 
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
 pub use sure::Sure;
 use sure::{SURE_EN, SURE_ZH};
+pub use workbook::{template_words, TemplateWords};
 
 use crate::model::Language;
 

@@ -30,7 +30,7 @@ use serde_json::json;
 pub use check::CheckSummary;
 pub use files::{clean_up_on_interrupt, create_dir, write_file, write_folder, write_new_file};
 pub use peers::{benchmark_chart, write_benchmark, BENCHMARK_CHART};
-pub use template::render as template;
+pub use template::{render as template, render_sheets as template_sheets};
 
 use crate::analysis::{Analysis, OfficeAnalysis};
 use crate::error::Error;

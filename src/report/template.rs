@@ -23,7 +23,12 @@ const ROOM: u32 = 500;
 
 /// The workbook of the scenario `text` (one that parsed), in `language`.
 pub fn render(text: &str, language: Language) -> Result<Vec<u8>, Error> {
-    build(&workbook::sheets(text), language).map_err(|e| Error::Document {
+    render_sheets(&workbook::sheets(text), language)
+}
+
+/// The workbook of laid-out sheets (the tests change a cell to see the import's message).
+pub fn render_sheets(sheets: &[Sheet], language: Language) -> Result<Vec<u8>, Error> {
+    build(sheets, language).map_err(|e| Error::Document {
         file: "the template workbook",
         message: e.to_string(),
     })

@@ -152,8 +152,14 @@ fn read(bytes: &[u8], file: &str) -> Result<Vec<SheetCells>, Vec<Diagnostic>> {
                     "keep only the sheets of the template; an organisation fits in far fewer cells",
                 )]);
             }
+            let no_value = match &record.value {
+                DataRef::Empty => true,
+                DataRef::String(s) => s.is_empty(),
+                DataRef::SharedString(s) => s.is_empty(),
+                _ => false,
+            };
             let cell = match record.value {
-                DataRef::Empty if record.formula.is_some() => {
+                _ if no_value && record.formula.is_some() => {
                     Cell::Bad("a formula without a calculated value".into())
                 }
                 DataRef::Empty => continue,
@@ -496,9 +502,11 @@ fn fill(table: &mut Table, f: &Found<'_>, row: u32, file: &str, errors: &mut Vec
     let notes = notes.unwrap_or_default();
     let mut loose: Vec<String> = Vec::new();
     let mut by_key: Vec<(String, String)> = Vec::new();
+    // A note goes above its key where the row has a value for it, else above the row's first.
+    let has = |k: &str| values.iter().any(|((name, _), _)| name == k);
     for line in notes.lines().map(str::trim).filter(|l| !l.is_empty()) {
         match line.split_once(':') {
-            Some((k, c)) if f.fields.iter().any(|x| x.name == k.trim()) => {
+            Some((k, c)) if has(k.trim()) => {
                 by_key.push((k.trim().to_string(), c.trim().to_string()));
             }
             _ => loose.push(line.to_string()),

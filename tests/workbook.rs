@@ -272,3 +272,70 @@ fn files_that_are_no_workbook_are_refused_without_a_panic() {
         );
     }
 }
+
+/// The calculation sheet of `run`'s tables.xlsx: its formulas' cached values are `analyse`'s
+/// figures, office by office.
+fn check_calculation(dir: &Path, scenario: &str, sheet: &str) {
+    use calamine::{Data, Reader as _};
+    let out = staffplan(
+        &["run", scenario, "--out", "pack", "--runs", "10", "-q"],
+        dir,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = staffplan(&["analyse", scenario, "--format", "json", "-q"], dir);
+    let analysis: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(dir.join("pack/tables.xlsx")).expect("tables.xlsx");
+    let range = book.worksheet_range(sheet).expect("calculation sheet");
+    let number = |r: u32, c: u32| match range.get_value((r, c)) {
+        Some(Data::Float(x)) => *x,
+        Some(Data::Int(n)) => *n as f64,
+        other => panic!("{sheet} row {} column {c}: {other:?}", r + 1),
+    };
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+    let year = analysis["year_value"].as_f64().expect("year value");
+    assert!(close(number(8, 1), year), "year value");
+    let offices = analysis["offices"].as_array().expect("offices");
+    // The office table is the last block: one row per office, the header above it.
+    let height = range.end().expect("cells").0;
+    let first = height + 1 - offices.len() as u32;
+    for (i, office) in offices.iter().enumerate() {
+        let r = first + i as u32;
+        let id = range.get_value((r, 0)).map(ToString::to_string);
+        assert_eq!(id.as_deref(), office["id"].as_str());
+        for (c, key) in [
+            (6, "required_hours"),
+            (7, "capacity_hours"),
+            (8, "fte_need"),
+            (9, "utilisation"),
+            (10, "posts_needed"),
+        ] {
+            let want = office[key].as_f64().unwrap_or(0.0);
+            assert!(
+                close(number(r, c), want),
+                "{scenario} {} {key}: {} against {want}",
+                office["id"],
+                number(r, c)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_calculation_sheet_holds_the_analysis_as_live_formulas() {
+    let dir = temp_dir("calculation");
+    for (lang, sheet) in [("en", "calculation"), ("zh", "测算")] {
+        let file = format!("{lang}.toml");
+        let made = staffplan(&["init", &file, "--lang", lang, "-q"], &dir);
+        assert!(made.status.success());
+        let _ = std::fs::remove_dir_all(dir.join("pack"));
+        check_calculation(&dir, &file, sheet);
+    }
+    let daqing = root().join("scenarios/daqing-2017.toml");
+    let _ = std::fs::remove_dir_all(dir.join("pack"));
+    check_calculation(&dir, daqing.to_str().expect("path"), "测算");
+}

@@ -10,6 +10,7 @@
 //! by id. Nothing in the pack depends on the clock or the thread count: the same inputs and
 //! seed give the same bytes.
 
+mod calculation;
 mod charts;
 mod check;
 mod content;

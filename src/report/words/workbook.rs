@@ -17,6 +17,14 @@ pub struct TemplateWords {
     pub notes_help: &'static str,
     pub id: &'static str,
     pub parent: &'static str,
+    /// The `calculation` sheet of tables.xlsx.
+    pub calc_sheet: &'static str,
+    pub calc_title: &'static str,
+    /// Working days, leave days, training days, hours a day, non-case share, target.
+    pub calc_inputs: [&'static str; 6],
+    pub calc_year_value: &'static str,
+    pub calc_work_headers: [&'static str; 5],
+    pub calc_office_headers: [&'static str; 11],
 }
 
 const EN: TemplateWords = TemplateWords {
@@ -28,6 +36,31 @@ const EN: TemplateWords = TemplateWords {
     notes_help: "one line per key: `key: source or ASSUMPTION: reason`",
     id: "Id",
     parent: "Work type",
+    calc_sheet: "calculation",
+    calc_title: "The weighted-caseload calculation of today's organisation: change a yellow input and the figures follow",
+    calc_inputs: [
+        "Working days a year",
+        "Leave days a year",
+        "Training days a year",
+        "Hours a day",
+        "Non-case share",
+        "Target utilisation",
+    ],
+    calc_year_value: "Year value H (hours)",
+    calc_work_headers: ["Office", "Work type", "Items a year", "Hours an item", "Required hours"],
+    calc_office_headers: [
+        "Office",
+        "Name",
+        "Staff",
+        "Leaders",
+        "Leaders' casework share",
+        "Least posts (team, minimum)",
+        "Required hours R",
+        "Capacity C (hours)",
+        "FTE need R/H",
+        "Utilisation R/C",
+        "Posts needed",
+    ],
 };
 
 const ZH: TemplateWords = TemplateWords {
@@ -39,6 +72,37 @@ const ZH: TemplateWords = TemplateWords {
     notes_help: "每个键一行:`键: 出处` 或 `键: 假设:理由`",
     id: "编号",
     parent: "工作类型",
+    calc_sheet: "测算",
+    calc_title: "现有机构的加权工作量测算:修改黄色输入格,各项结果随之变化",
+    calc_inputs: [
+        "年工作日 (天)",
+        "年休假病假 (天)",
+        "年培训 (天)",
+        "每日工时 (小时)",
+        "非办案时间占比",
+        "目标负荷率",
+    ],
+    calc_year_value: "年工作量基准 H (小时)",
+    calc_work_headers: [
+        "机构",
+        "工作类型",
+        "年件数",
+        "每件工时 (小时)",
+        "所需工时 (小时)",
+    ],
+    calc_office_headers: [
+        "机构",
+        "名称",
+        "现有人数",
+        "领导人数",
+        "领导办案时间占比",
+        "最少岗位数 (每件人数、最少人数)",
+        "所需工时 R",
+        "办案能力 C (小时)",
+        "所需人力 R/H",
+        "负荷率 R/C",
+        "所需岗位数",
+    ],
 };
 
 pub fn template_words(language: Language) -> &'static TemplateWords {

@@ -2,7 +2,6 @@
 //! scenario (template --from S, then analyse, optimise and simulate of the workbook give S's
 //! JSON), the import's text, and its message for each kind of bad cell.
 
-
 #![allow(clippy::expect_used, clippy::panic)]
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -98,6 +98,10 @@ fn write_sheet(
     }
     ws.set_row_hidden(PATH_ROW)?;
     ws.set_freeze_panes(FIRST_DATA_ROW, 0)?;
+    // Printed on A4 across, each sheet one page wide, so that a committee can file it.
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(1, 0);
     Ok(())
 }
 

@@ -13,6 +13,12 @@
 //! analysed; every valid one in `DEEP_EVERY` also goes through the optimiser and the
 //! simulation. A panic is caught, counted and its input saved under `fuzz/crashes/` to become
 //! a regression test.
+//!
+//! One case in `WORKBOOK_EVERY` is a workbook instead (SPEC §15): a template of a shipped
+//! scenario truncated or with bytes flipped, with odd cell types (text for numbers, TRUE for
+//! ids, huge and negative numbers, extra rows), or a huge sheet (a cell at the last row and
+//! column, more cells than the import reads); it goes through the import and, where that gives
+//! a scenario, through the same pipeline. Crashing workbooks are saved as `.xlsx`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -83,6 +89,9 @@ const DEEP_EVERY: u64 = 50;
 /// report, workbook), where long names, many ranges and huge figures are drawn.
 const PACK_EVERY: u64 = 2_000;
 
+/// One case in this many is a workbook.
+const WORKBOOK_EVERY: u64 = 10;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let cases: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
@@ -118,11 +127,33 @@ fn main() {
         });
     }
 
+    let books: Vec<Vec<u8>> = seeds
+        .iter()
+        .filter_map(|s| staffplan::report::template(s, staffplan::model::Language::Zh).ok())
+        .collect();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let work = std::env::temp_dir().join(format!("staffplan-fuzz-{}", std::process::id()));
     let started = Instant::now();
     let (mut valid, mut deep, mut panics) = (0u64, 0u64, 0u64);
+    let mut workbooks = 0u64;
     for case in 0..cases {
+        if case % WORKBOOK_EVERY == 3 {
+            workbooks += 1;
+            let bytes = workbook_case(&seeds, &books, case, &mut rng);
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                if let Ok((imported, _)) = scenario::workbook::import(&bytes, "fuzz.xlsx", &[]) {
+                    let (v, _) = pipeline(&imported.text, &[], false, None);
+                    assert!(v, "an imported scenario parses again");
+                }
+            }));
+            if outcome.is_err() {
+                panics += 1;
+                let dir = root.join("fuzz/crashes");
+                let _ = std::fs::create_dir_all(&dir);
+                let _ = std::fs::write(dir.join(format!("case-{seed}-{case}.xlsx")), &bytes);
+            }
+            continue;
+        }
         let text = if case % 2 == 0 {
             mutate(&seeds[rng.random_range(0..seeds.len())], &mut rng)
         } else {
@@ -171,7 +202,7 @@ fn main() {
         }
     }
     println!(
-        "{cases} cases in {:.1} s: {valid} valid, {deep} optimised and simulated, {panics} panics",
+        "{cases} cases ({workbooks} workbooks) in {:.1} s: {valid} valid, {deep} optimised and simulated, {panics} panics",
         started.elapsed().as_secs_f64()
     );
     let _ = std::fs::remove_dir_all(&work);
@@ -541,4 +572,79 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
         }
     }
     t
+}
+
+/// A workbook case: a shipped scenario's template broken at the byte level, its sheets with odd
+/// cells, or (rarely) a huge sheet.
+fn workbook_case(seeds: &[String], books: &[Vec<u8>], case: u64, rng: &mut ChaCha8Rng) -> Vec<u8> {
+    use staffplan::scenario::workbook::{self, Value};
+    if case % (WORKBOOK_EVERY * 500) == 3 {
+        return huge_sheet(case % (WORKBOOK_EVERY * 1000) == 3);
+    }
+    let book = &books[rng.random_range(0..books.len())];
+    match rng.random_range(0..3) {
+        0 => book[..rng.random_range(0..book.len())].to_vec(),
+        1 => {
+            let mut bytes = book.clone();
+            for _ in 0..rng.random_range(1..8) {
+                let i = rng.random_range(0..bytes.len());
+                bytes[i] ^= 1 << rng.random_range(0..8);
+            }
+            bytes
+        }
+        _ => {
+            let mut sheets = workbook::sheets(&seeds[rng.random_range(0..seeds.len())]);
+            for _ in 0..rng.random_range(1..6) {
+                let s = rng.random_range(0..sheets.len());
+                let sheet = &mut sheets[s];
+                let width = sheet.columns.len();
+                if sheet.rows.is_empty() || rng.random_range(0..4) == 0 {
+                    sheet.rows.push(vec![Value::Empty; width]);
+                }
+                let r = rng.random_range(0..sheet.rows.len());
+                let c = rng.random_range(0..width);
+                sheet.rows[r][c] = match rng.random_range(0..7) {
+                    0 => Value::Text(TOKENS[rng.random_range(0..TOKENS.len())].to_string()),
+                    1 => Value::Bool(rng.random()),
+                    2 => Value::Number(1e300),
+                    3 => Value::Number(-rng.random_range(0.0..1e6)),
+                    4 => Value::Empty,
+                    5 => Value::Text("1, 2, x, \u{202e}".into()),
+                    _ => Value::Number(rng.random_range(0.0..3.0)),
+                };
+            }
+            staffplan::report::template_sheets(&sheets, staffplan::model::Language::En)
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// A sheet with a cell at the last row and column, and either a few cells or more than the
+/// import reads; deflate makes it small on disk.
+fn huge_sheet(many: bool) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>calendar/working_days</t></is></c></row>"#,
+    );
+    let rows = if many { 1_100_000 } else { 10 };
+    for r in 4..rows + 4 {
+        let _ = write!(xml, r#"<row r="{r}"><c r="A{r}"><v>250</v></c></row>"#);
+    }
+    xml.push_str(
+        r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>"#,
+    );
+    let parts = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
+        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Calendar" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
+        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
+        ("xl/worksheets/sheet1.xml", xml),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
 }

@@ -24,3 +24,4 @@ mod sensitivity;
 mod service;
 mod simulate;
 mod steady;
+mod workbook;

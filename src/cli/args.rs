@@ -148,6 +148,24 @@ pub(super) enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::En)]
         lang: LangArg,
     },
+    /// Write a workbook to fill in: one sheet per table of the scenario format, empty but for
+    /// an example, or holding a scenario's figures; never overwrites a file.
+    Template {
+        /// The workbook to create (.xlsx).
+        book: PathBuf,
+        /// The language of its sheet names and headers (default: the scenario's, else en).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// The scenario whose figures and notes fill it (TOML or .xlsx).
+        #[arg(long, value_name = "SCENARIO")]
+        from: Option<PathBuf>,
+    },
+    /// Turn a filled workbook into a scenario file, each value with the cell it came from
+    /// (to standard output, or the file given with --out).
+    Import {
+        /// The workbook (.xlsx).
+        book: PathBuf,
+    },
     /// Print the JSON Schema of the scenario format, for editors.
     Schema,
     /// Print the shell completion script of staffplan (see the README to install it).
@@ -284,6 +302,14 @@ const EXAMPLES: &[(&str, &str)] = &[
     (
         "init",
         "staffplan init my-scenario.toml\n  staffplan init 我的情景.toml --lang zh",
+    ),
+    (
+        "template",
+        "staffplan template daqing.xlsx --from scenarios/daqing-2017.toml\n  staffplan template 新情景.xlsx --lang zh",
+    ),
+    (
+        "import",
+        "staffplan import daqing.xlsx --out daqing.toml\n  staffplan analyse daqing.xlsx",
     ),
     ("schema", "staffplan schema > staffplan.schema.json"),
     (

@@ -30,6 +30,9 @@ pub(super) fn load(path: &Path, args: &Args) -> Result<Input, Error> {
             .map(|m| m.len());
         return Err(Error::Scenario(vec![scenario::too_large(&name, size)]));
     };
+    if super::sheets::is_workbook(path, &bytes) {
+        return super::sheets::load_workbook(&bytes, &name, args);
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;

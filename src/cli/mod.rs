@@ -17,6 +17,7 @@ mod args;
 mod input;
 mod optimise_command;
 mod progress;
+mod sheets;
 
 use crate::error::Error;
 use crate::export::Format;
@@ -149,6 +150,10 @@ fn run(args: &Args) -> Result<(), Error> {
             print(&String::from_utf8_lossy(&script));
             Ok(())
         }
+        Command::Template { book, lang, from } => {
+            sheets::template(book, *lang, from.as_deref(), args)
+        }
+        Command::Import { book } => sheets::import(book, args),
         Command::Init { file, lang } => init_command(args, file, *lang),
         Command::Synth {
             units,

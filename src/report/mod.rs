@@ -10,6 +10,7 @@
 //! by id. Nothing in the pack depends on the clock or the thread count: the same inputs and
 //! seed give the same bytes.
 
+mod calculation;
 mod charts;
 mod check;
 mod content;
@@ -19,6 +20,7 @@ mod files;
 mod html;
 mod markdown;
 mod peers;
+mod template;
 pub mod words;
 mod xlsx;
 
@@ -31,6 +33,7 @@ pub use files::{
     clean_up_on_interrupt, create_dir, write_file, write_files, write_folder, write_new_file,
 };
 pub use peers::{benchmark_chart, write_benchmark, BENCHMARK_CHART};
+pub use template::{render as template, render_sheets as template_sheets};
 
 use crate::analysis::{Analysis, OfficeAnalysis};
 use crate::error::Error;

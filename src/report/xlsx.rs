@@ -246,5 +246,6 @@ fn build(pack: &Pack<'_>) -> Result<Vec<u8>, XlsxError> {
             worksheet.autofilter(0, 0, last_row, last_col)?;
         }
     }
+    super::calculation::add(&mut workbook, pack)?;
     workbook.save_to_buffer()
 }

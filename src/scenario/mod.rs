@@ -13,6 +13,7 @@ pub mod keys;
 mod raw;
 mod set;
 mod validate;
+pub mod workbook;
 pub mod write;
 
 use std::fmt;
@@ -77,15 +78,26 @@ impl fmt::Display for Diagnostic {
                 text.to_string()
             }
         };
-        write!(
-            f,
-            "{severity}: {}:{}:{}: {}: {}",
-            safe(&self.file),
-            self.line,
-            self.column,
-            safe(&self.place),
-            safe(&self.message)
-        )?;
+        // A workbook's cell is named in `file` (`book.xlsx: 工作!C12`), without line or column.
+        if self.line == 0 {
+            write!(
+                f,
+                "{severity}: {}: {}: {}",
+                safe(&self.file),
+                safe(&self.place),
+                safe(&self.message)
+            )?;
+        } else {
+            write!(
+                f,
+                "{severity}: {}:{}:{}: {}: {}",
+                safe(&self.file),
+                self.line,
+                self.column,
+                safe(&self.place),
+                safe(&self.message)
+            )?;
+        }
         if let Some(help) = &self.help {
             write!(f, "\n  help: {}", safe(help))?;
         }

@@ -241,6 +241,29 @@ fn staff_text(scenario: &Scenario, staff: &[u32]) -> String {
     }
 }
 
+/// `value` with a trailing comment naming where it came from (`# BOOK.xlsx: SHEET!CELL`).
+pub(crate) fn with_source(mut value: Value, source: &str) -> Value {
+    value.decor_mut().set_suffix(format!("  # {source}"));
+    value
+}
+
+/// Sets `key` to `value` with the planner's comment lines above it, as a scenario file carries
+/// its citations: the same shape [`replace`] gives its notes.
+pub(crate) fn commented(table: &mut Table, key: &str, value: Value, above: &[String]) {
+    table.insert(key, Item::Value(value));
+    if above.is_empty() {
+        return;
+    }
+    let prefix: String = above
+        .iter()
+        .flat_map(|c| c.lines())
+        .map(|line| format!("# {line}\n"))
+        .collect();
+    if let Some(mut k) = table.key_mut(key) {
+        k.leaf_decor_mut().set_prefix(prefix);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

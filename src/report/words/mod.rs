@@ -5,11 +5,13 @@
 mod plan;
 mod sure;
 mod why;
+mod workbook;
 
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
 pub use sure::Sure;
 use sure::{SURE_EN, SURE_ZH};
+pub use workbook::{template_words, TemplateWords};
 
 use crate::model::Language;
 use crate::optimise::{NoExtraPosts, Reason, Rule};

@@ -20,6 +20,24 @@ pub const TOLERANCE: f64 = 1e-9;
 // The volumes are a fact of the scenario that validation needs too, so the model owns them.
 pub use crate::model::{volumes, Volumes};
 
+/// The work types an office has items of, with their volume and hours.
+fn work_loads(scenario: &Scenario, volumes: &Volumes, office: usize) -> Vec<WorkLoad> {
+    scenario
+        .works
+        .iter()
+        .enumerate()
+        .filter(|&(w, _)| volumes.at_office[w][office] > 0.0)
+        .map(|(w, work)| WorkLoad {
+            id: work.id.clone(),
+            name: work.name.clone(),
+            volume: volumes.at_office[w][office],
+            hours_per_item: work.hours,
+            required_hours: volumes.at_office[w][office] * work.hours,
+            team: work.team,
+        })
+        .collect()
+}
+
 /// SPEC §13: where the load `required_hours` is at or above what the office's people can
 /// serve (`capacity_hours`, i.e. FTE need ≥ casework persons), the items a year its backlog
 /// grows by, λ − μc = items × (1 − C ÷ R); `None` where the people can serve it.
@@ -385,20 +403,7 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
                 stable: overload.is_none(),
                 backlog_growth_per_year: overload.unwrap_or(0.0),
                 covers: office.covers.len(),
-                works: scenario
-                    .works
-                    .iter()
-                    .enumerate()
-                    .filter(|&(w, _)| volumes.at_office[w][o] > 0.0)
-                    .map(|(w, work)| WorkLoad {
-                        id: work.id.clone(),
-                        name: work.name.clone(),
-                        volume: volumes.at_office[w][o],
-                        hours_per_item: work.hours,
-                        required_hours: volumes.at_office[w][o] * work.hours,
-                        team: work.team,
-                    })
-                    .collect(),
+                works: work_loads(scenario, &volumes, o),
                 erlang_c: erlang_c(scenario, &volumes, o, staff),
             }
         })

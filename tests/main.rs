@@ -24,4 +24,5 @@ mod sensitivity;
 mod service;
 mod simulate;
 mod steady;
+mod tidy;
 mod workbook;

@@ -42,7 +42,13 @@ pub fn main() -> ExitCode {
             .error(clap::error::ErrorKind::ArgumentConflict, problem)
             .exit();
     }
-    report::clean_up_on_interrupt();
+    report::clean_up_on_interrupt(|written| {
+        if written {
+            eprintln!("interrupted: the files already written are whole; nothing else was written");
+        } else {
+            eprintln!("interrupted: nothing was written");
+        }
+    });
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -114,15 +120,12 @@ fn run(args: &Args) -> Result<(), Error> {
             seed,
             threads,
         } => {
-            let Input { loaded, .. } = load(file, args)?;
             let options = sensitivity::Options {
                 draws: draws.draws,
                 seed: *seed,
                 threads: *threads,
             };
-            let result = sensitivity::sensitivity(&loaded.scenario, &options)?;
-            print(&format.exporter().export(&result));
-            Ok(())
+            sensitivity_command(args, format, file, &options)
         }
         Command::Plan {
             file,
@@ -130,18 +133,12 @@ fn run(args: &Args) -> Result<(), Error> {
             seed,
             threads,
         } => {
-            let Input { loaded, .. } = load(file, args)?;
             let options = multiyear::PlanOptions {
                 runs: *runs,
                 seed: *seed,
                 threads: *threads,
             };
-            print(
-                &format
-                    .exporter()
-                    .export(&multiyear::plan(&loaded.scenario, &options)?),
-            );
-            Ok(())
+            plan_command(args, format, file, &options)
         }
         Command::Benchmark { files } => benchmark_command(args, format, files),
         Command::Completions { shell } => {
@@ -180,6 +177,32 @@ fn run(args: &Args) -> Result<(), Error> {
             time_limit,
         } => run_command(args, format, file, sim, *time_limit),
     }
+}
+
+/// `sensitivity`: the ranges' draws and the tornado.
+fn sensitivity_command(
+    args: &Args,
+    format: Format,
+    file: &Path,
+    options: &sensitivity::Options,
+) -> Result<(), Error> {
+    let Input { loaded, .. } = load(file, args)?;
+    let result = sensitivity::sensitivity(&loaded.scenario, options)?;
+    print(&format.exporter().export(&result));
+    Ok(())
+}
+
+/// `plan`: the multi-year plan.
+fn plan_command(
+    args: &Args,
+    format: Format,
+    file: &Path,
+    options: &multiyear::PlanOptions,
+) -> Result<(), Error> {
+    let Input { loaded, .. } = load(file, args)?;
+    let plan = multiyear::plan(&loaded.scenario, options)?;
+    print(&format.exporter().export(&plan));
+    Ok(())
 }
 
 /// The optimiser's options of `--time-limit`.

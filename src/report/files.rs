@@ -26,20 +26,17 @@ fn pending() -> MutexGuard<'static, BTreeSet<PathBuf>> {
 
 /// Installs the interrupt handler: temporary files and staging folders are removed, then the
 /// process exits with 130 (the shell's code for an interrupted command). Called once by the
-/// command line; library users who never call it keep their own signal handling.
-pub fn clean_up_on_interrupt() {
-    let _ = ctrlc::set_handler(|| {
+/// command line, which says what happened through `say` (told whether any file was already
+/// written whole); library users who never call it keep their own signal handling.
+pub fn clean_up_on_interrupt(say: fn(bool)) {
+    let _ = ctrlc::set_handler(move || {
         // Held until the process exits: a writer waiting for it never creates another file
         // in a staging folder or a temporary file that this removal has already passed.
         let paths = pending();
         for path in paths.iter() {
             remove(path);
         }
-        if WRITTEN.load(Ordering::SeqCst) {
-            eprintln!("interrupted: the files already written are whole; nothing else was written");
-        } else {
-            eprintln!("interrupted: nothing was written");
-        }
+        say(WRITTEN.load(Ordering::SeqCst));
         std::process::exit(130);
     });
 }

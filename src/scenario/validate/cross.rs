@@ -243,10 +243,17 @@ impl Validator<'_, '_> {
     /// the work type that brings it most hours: beyond it posts are no longer counted exactly
     /// in 64 bits (1e12 items of 1e12 hours gave u64::MAX posts and a plan total that wrapped).
     pub(super) fn check_size(&mut self, scenario: &Scenario, raw_works: &[S<raw::Work>]) {
-        let analysis = crate::analysis::analyse(scenario);
-        let volumes = crate::analysis::volumes(scenario, &scenario.coverage());
-        for (o, office) in analysis.offices.iter().enumerate() {
-            if office.fte_need <= MAX_FTE {
+        let volumes = crate::model::volumes(scenario, &scenario.coverage());
+        let year_value = scenario.calendar.year_value();
+        for (o, office) in scenario.offices.iter().enumerate() {
+            // The analysis's FTE need, from the model's facts (validation runs before it).
+            let required = volumes.required_hours(scenario, o);
+            let fte_need = if year_value > 0.0 {
+                required / year_value
+            } else {
+                0.0
+            };
+            if fte_need <= MAX_FTE {
                 continue;
             }
             let hours = |w: usize| {
@@ -274,10 +281,7 @@ impl Validator<'_, '_> {
                 place,
                 format!(
                     "office \"{}\" would need {:.3e} full-time people ({:.3e} hours a year at {:.1} h a person), more than the {MAX_FTE:e} staffplan counts",
-                    office.id,
-                    office.fte_need,
-                    office.required_hours,
-                    scenario.calendar.year_value()
+                    office.id, fte_need, required, year_value
                 ),
                 "check the units: `volume` is items a year, `hours` hours per item, and the calendar's hours a person",
             );

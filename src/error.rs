@@ -41,8 +41,8 @@ pub enum Error {
     #[error("--write {} is the scenario file being read\n  help: write the proposal to a new file (e.g. --write proposal.toml), or add --force to replace this one (its comments are kept)", path.display())]
     WouldOverwrite { path: PathBuf },
 
-    /// `init` was asked to write over a file that exists.
-    #[error("{} already exists; `staffplan init` never overwrites a file\n  help: give another file name, e.g. `staffplan init my-scenario.toml`, or move the existing file away first", path.display())]
+    /// `init` or `template` was asked to write over a file that exists.
+    #[error("{} already exists; staffplan never writes a new scenario or template over a file\n  help: give another file name, or move the existing file away first", path.display())]
     Exists { path: PathBuf },
 
     /// The optimiser could not recommend anything (contradictory rules, no answer in time).

@@ -340,3 +340,19 @@ fn the_calculation_sheet_holds_the_analysis_as_live_formulas() {
     let _ = std::fs::remove_dir_all(dir.join("pack"));
     check_calculation(&dir, daqing.to_str().expect("path"), "测算");
 }
+
+#[test]
+fn a_template_never_replaces_a_file() {
+    let dir = temp_dir("template-exists");
+    std::fs::write(dir.join("book.xlsx"), b"the planner's own").unwrap();
+    let out = staffplan(&["template", "book.xlsx"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: book.xlsx already exists; staffplan never writes a new scenario or template over a file\n  help: give another file name, or move the existing file away first\n"
+    );
+    assert_eq!(
+        std::fs::read(dir.join("book.xlsx")).unwrap(),
+        b"the planner's own"
+    );
+}

@@ -266,7 +266,7 @@ fn init_never_overwrites() {
     assert_eq!(outcome.stdout, "");
     assert_eq!(
         outcome.stderr,
-        "error: mine.toml already exists; `staffplan init` never overwrites a file\n  help: give another file name, e.g. `staffplan init my-scenario.toml`, or move the existing file away first\n"
+        "error: mine.toml already exists; staffplan never writes a new scenario or template over a file\n  help: give another file name, or move the existing file away first\n"
     );
     assert_eq!(
         std::fs::read_to_string(dir.join("mine.toml")).unwrap(),

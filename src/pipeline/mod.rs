@@ -90,8 +90,7 @@ pub struct Pipeline {
 impl Pipeline {
     /// A pipeline on `threads` workers (`None`: one a core).
     pub fn new(threads: Option<usize>) -> Result<Pipeline, Error> {
-        let pool = simulate::pool(threads)
-            .map_err(|(threads, reason)| SimulateError::Threads { threads, reason })?;
+        let pool = simulate::simulation_pool(threads)?;
         Ok(Pipeline { pool })
     }
 

@@ -67,8 +67,7 @@ pub fn confirm(
     if !has_targets(&recommendation.after) {
         return Ok((unchecked(recommendation), None));
     }
-    let pool = simulate::pool(options.threads)
-        .map_err(|(threads, reason)| SimulateError::Threads { threads, reason })?;
+    let pool = simulate::simulation_pool(options.threads)?;
     confirm_on(&pool, scenario, recommendation, options)
 }
 

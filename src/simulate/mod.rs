@@ -346,6 +346,11 @@ pub fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool, (usize, String)
         .map_err(|e| (threads, e.to_string()))
 }
 
+/// [`pool`] with its refusal as the simulation's error, for the callers that simulate on it.
+pub fn simulation_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, SimulateError> {
+    pool(threads).map_err(|(threads, reason)| SimulateError::Threads { threads, reason })
+}
+
 /// Simulates `options.runs` years of every office; `progress` is told how many runs have
 /// finished (from worker threads, roughly in order; again for each longer warm-up `auto`
 /// tries).
@@ -354,8 +359,7 @@ pub fn simulate(
     options: &SimOptions,
     progress: &(dyn Fn(u32) + Sync),
 ) -> Result<Simulation, SimulateError> {
-    let pool = pool(options.threads)
-        .map_err(|(threads, reason)| SimulateError::Threads { threads, reason })?;
+    let pool = simulation_pool(options.threads)?;
     simulate_on(&pool, scenario, options, progress)
 }
 

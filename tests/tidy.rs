@@ -157,7 +157,6 @@ const SIZE_DEBT: &[&str] = &[
     "src/multiyear/flows.rs: fn expected",
     "src/report/content/mod.rs: file",
     "src/report/content/plan.rs: fn plan_section",
-    "src/scenario/validate/mod.rs: fn build",
     "src/scenario/workbook/import.rs: fn build",
     "src/simulate/engine.rs: file",
 ];

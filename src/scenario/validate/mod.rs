@@ -80,34 +80,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     v.unit_spans = units.iter().map(Spanned::span).collect();
     let works: Vec<S<raw::Work>> = v.entries(take("work"), "work");
 
-    let name = match &header.name {
-        Some(name) => v.text(name, "[scenario], key `name`"),
-        None => {
-            v.error(
-                root_span.start..root_span.start,
-                "[scenario], key `name`",
-                "the scenario has no name",
-                "add `[scenario]` with `name = \"…\"` at the top of the file",
-            );
-            String::new()
-        }
-    };
-    let language = match &header.language {
-        None => Language::En,
-        Some(l) => match l.get_ref().as_str() {
-            "en" => Language::En,
-            "zh" => Language::Zh,
-            other => {
-                v.error(
-                    l.span(),
-                    "[scenario], key `language`",
-                    format!("unknown language \"{other}\""),
-                    "use \"en\" or \"zh\"",
-                );
-                Language::En
-            }
-        },
-    };
+    let (name, language) = v.header(&header, root_span.start);
     let calendar = v.calendar(&calendar);
 
     let staff_types = v.staff_types(&staff, staff_span);
@@ -175,6 +148,41 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
         v.check_size(&scenario, &raw_works);
     }
     Some(scenario)
+}
+
+impl Validator<'_, '_> {
+    /// The `[scenario]` table's name (required) and language (en or zh).
+    fn header(&mut self, header: &raw::Header, at: usize) -> (String, Language) {
+        let name = match &header.name {
+            Some(name) => self.text(name, "[scenario], key `name`"),
+            None => {
+                self.error(
+                    at..at,
+                    "[scenario], key `name`",
+                    "the scenario has no name",
+                    "add `[scenario]` with `name = \"…\"` at the top of the file",
+                );
+                String::new()
+            }
+        };
+        let language = match &header.language {
+            None => Language::En,
+            Some(l) => match l.get_ref().as_str() {
+                "en" => Language::En,
+                "zh" => Language::Zh,
+                other => {
+                    self.error(
+                        l.span(),
+                        "[scenario], key `language`",
+                        format!("unknown language \"{other}\""),
+                        "use \"en\" or \"zh\"",
+                    );
+                    Language::En
+                }
+            },
+        };
+        (name, language)
+    }
 }
 
 struct Ids<'a> {

@@ -154,7 +154,6 @@ const EDGE_DEBT: &[(&str, &str)] = &[("export/recommendation.rs", "report")];
 const SIZE_DEBT: &[&str] = &[
     "src/chart/band.rs: fn draw",
     "src/chart/bars.rs: fn draw",
-    "src/multiyear/flows.rs: fn expected",
     "src/report/content/mod.rs: file",
     "src/report/content/plan.rs: fn plan_section",
     "src/scenario/workbook/import.rs: fn build",

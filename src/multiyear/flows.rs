@@ -11,7 +11,7 @@
 //! shorter lag can still be requested for within its quota and cap.
 
 use super::CutBy;
-use crate::model::{Horizon, Scenario};
+use crate::model::{Horizon, Office, Scenario, StaffType};
 
 /// Most hires one request may ask for: a posts-needed figure beyond it comes from a scenario
 /// out of proportion, and the Monte Carlo refuses what follows.
@@ -70,9 +70,7 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
     let years = horizon.years as usize;
     let types = &scenario.staff_types;
     let offices = &scenario.offices;
-    // Cheapest first; ties in the scenario's order.
-    let mut order: Vec<usize> = (0..types.len()).collect();
-    order.sort_by(|&a, &b| types[a].cost.total_cmp(&types[b].cost).then(a.cmp(&b)));
+    let order = cheapest_first(types);
     let quota = |k: usize, a: usize| -> Option<u32> {
         match &scenario.policy.quota_by_year[k] {
             Some(by_year) => by_year.get(a).copied(),
@@ -83,26 +81,7 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
     let mut arriving = vec![vec![vec![0u64; years]; types.len()]; offices.len()];
     let mut requested = arriving.clone();
     // Expected staff of each type at each office, and of each type in all, every year.
-    let none = vec![0u64; years];
-    let mut staff: Vec<Vec<Vec<f64>>> = offices
-        .iter()
-        .map(|o| {
-            (0..types.len())
-                .map(|k| {
-                    let [_, s, _] = stock(f64::from(o.staff[k]), types[k].attrition, &none);
-                    s
-                })
-                .collect()
-        })
-        .collect();
-    let mut total = vec![vec![0.0; years]; types.len()];
-    for office in &staff {
-        for (k, row) in office.iter().enumerate() {
-            for (t, s) in row.iter().enumerate() {
-                total[k][t] += s;
-            }
-        }
-    }
+    let (mut staff, mut total) = staff_without_hires(scenario, years);
 
     let mut binding = Vec::new();
     // `t` is the year of the request; it reads the years after it (the arrival `a`) too.
@@ -199,27 +178,72 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
     let flows = offices
         .iter()
         .enumerate()
-        .map(|(o, office)| {
-            let mut f = OfficeFlows {
-                before_hires: vec![0.0; years],
-                staff: vec![0.0; years],
-                leavers: vec![0.0; years],
-                requested: requested[o].clone(),
-                arriving: arriving[o].clone(),
-            };
-            for (k, ty) in types.iter().enumerate() {
-                let [b, s, l] = stock(f64::from(office.staff[k]), ty.attrition, &arriving[o][k]);
-                for t in 0..years {
-                    f.before_hires[t] += b[t];
-                    f.staff[t] += s[t];
-                    f.leavers[t] += l[t];
-                }
-            }
-            f
-        })
+        .map(|(o, office)| office_flows(scenario, office, &requested[o], &arriving[o]))
         .collect();
     Flows {
         offices: flows,
         binding,
     }
+}
+
+/// Staff types cheapest first; ties in the scenario's order.
+fn cheapest_first(types: &[StaffType]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..types.len()).collect();
+    order.sort_by(|&a, &b| types[a].cost.total_cmp(&types[b].cost).then(a.cmp(&b)));
+    order
+}
+
+/// Expected staff of each type at each office every year with no hire (`[office][type][year]`),
+/// and of each type in all (`[type][year]`).
+#[allow(clippy::type_complexity)]
+fn staff_without_hires(scenario: &Scenario, years: usize) -> (Vec<Vec<Vec<f64>>>, Vec<Vec<f64>>) {
+    let types = &scenario.staff_types;
+    let none = vec![0u64; years];
+    let staff: Vec<Vec<Vec<f64>>> = scenario
+        .offices
+        .iter()
+        .map(|o| {
+            (0..types.len())
+                .map(|k| {
+                    let [_, s, _] = stock(f64::from(o.staff[k]), types[k].attrition, &none);
+                    s
+                })
+                .collect()
+        })
+        .collect();
+    let mut total = vec![vec![0.0; years]; types.len()];
+    for office in &staff {
+        for (k, row) in office.iter().enumerate() {
+            for (t, s) in row.iter().enumerate() {
+                total[k][t] += s;
+            }
+        }
+    }
+    (staff, total)
+}
+
+/// One office's stocks and flows, all types together, from its requests and arrivals.
+fn office_flows(
+    scenario: &Scenario,
+    office: &Office,
+    requested: &[Vec<u64>],
+    arriving: &[Vec<u64>],
+) -> OfficeFlows {
+    let years = arriving.first().map_or(0, Vec::len);
+    let mut f = OfficeFlows {
+        before_hires: vec![0.0; years],
+        staff: vec![0.0; years],
+        leavers: vec![0.0; years],
+        requested: requested.to_vec(),
+        arriving: arriving.to_vec(),
+    };
+    for (k, ty) in scenario.staff_types.iter().enumerate() {
+        let [b, s, l] = stock(f64::from(office.staff[k]), ty.attrition, &arriving[k]);
+        for t in 0..years {
+            f.before_hires[t] += b[t];
+            f.staff[t] += s[t];
+            f.leavers[t] += l[t];
+        }
+    }
+    f
 }

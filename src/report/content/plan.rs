@@ -8,6 +8,7 @@ use super::super::words::Words;
 use super::super::Pack;
 use super::{label_of, new_table};
 use crate::export::{Cell, Table};
+use crate::model::Scenario;
 use crate::multiyear::{CutBy, MultiYearPlan};
 
 /// The whole organisation year by year (also the workbook's sheet).
@@ -43,27 +44,7 @@ pub(super) fn plan_section(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.section(pw.title);
     doc.text((pw.intro)(first.year, last.year, plan.runs, plan.seed));
 
-    let mut types = new_table(&pw.staff_headers);
-    for (k, ty) in s.staff_types.iter().enumerate() {
-        let quota = match &s.policy.quota_by_year[k] {
-            Some(q) => q
-                .iter()
-                .take(plan.years.len())
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(w.list_separator),
-            None => s.policy.quota[k].map_or(String::new(), |q| q.to_string()),
-        };
-        types.rows.push(vec![
-            Cell::text(&ty.label),
-            Cell::Share(ty.attrition),
-            Cell::Int(i64::from(ty.hiring_lag_years)),
-            ty.hires_per_year
-                .map_or(Cell::text(pw.no_cap), |n| Cell::Int(i64::from(n))),
-            Cell::text(quota),
-        ]);
-    }
-    doc.table(types);
+    doc.table(staff_type_table(plan, s, w));
 
     doc.heading(3, pw.total_heading);
     doc.table(plan_total_table(plan, w));
@@ -120,7 +101,56 @@ pub(super) fn plan_section(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             }
         }
     }
-    // One sentence per arrival year, staff type and rule, over all offices, year by year.
+    cut_sentences(doc, plan, s, w);
+
+    doc.heading(3, pw.office_heading);
+    doc.text(pw.office_text);
+    let years: Vec<String> = plan.years.iter().map(|y| y.year.to_string()).collect();
+    let mut headers: Vec<&str> = vec![pw.office];
+    headers.extend(years.iter().map(String::as_str));
+    let mut table = new_table(&headers);
+    for (o, office) in s.offices.iter().enumerate() {
+        let mut row = vec![Cell::text(&office.name)];
+        row.extend(plan.years.iter().map(|y| {
+            y.offices
+                .get(o)
+                .map_or(Cell::Empty, |x| Cell::Num(x.figures.gap, 1))
+        }));
+        table.rows.push(row);
+    }
+    doc.table(table);
+}
+
+/// The staff types' attrition, lag, hiring cap and quota, as the plan reads them.
+fn staff_type_table(plan: &MultiYearPlan, s: &Scenario, w: &Words) -> Table {
+    let pw = w.plan;
+    let mut types = new_table(&pw.staff_headers);
+    for (k, ty) in s.staff_types.iter().enumerate() {
+        let quota = match &s.policy.quota_by_year[k] {
+            Some(q) => q
+                .iter()
+                .take(plan.years.len())
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(w.list_separator),
+            None => s.policy.quota[k].map_or(String::new(), |q| q.to_string()),
+        };
+        types.rows.push(vec![
+            Cell::text(&ty.label),
+            Cell::Share(ty.attrition),
+            Cell::Int(i64::from(ty.hiring_lag_years)),
+            ty.hires_per_year
+                .map_or(Cell::text(pw.no_cap), |n| Cell::Int(i64::from(n))),
+            Cell::text(quota),
+        ]);
+    }
+    types
+}
+
+/// One sentence per arrival year, staff type and rule that cut the hires, over all offices,
+/// year by year.
+fn cut_sentences(doc: &mut Document, plan: &MultiYearPlan, s: &Scenario, w: &Words) {
+    let pw = w.plan;
     let mut cuts: Vec<(u32, usize, &str, CutBy)> = Vec::new();
     for b in &plan.binding {
         let k = plan
@@ -150,21 +180,4 @@ pub(super) fn plan_section(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             granted,
         ));
     }
-
-    doc.heading(3, pw.office_heading);
-    doc.text(pw.office_text);
-    let years: Vec<String> = plan.years.iter().map(|y| y.year.to_string()).collect();
-    let mut headers: Vec<&str> = vec![pw.office];
-    headers.extend(years.iter().map(String::as_str));
-    let mut table = new_table(&headers);
-    for (o, office) in s.offices.iter().enumerate() {
-        let mut row = vec![Cell::text(&office.name)];
-        row.extend(plan.years.iter().map(|y| {
-            y.offices
-                .get(o)
-                .map_or(Cell::Empty, |x| Cell::Num(x.figures.gap, 1))
-        }));
-        table.rows.push(row);
-    }
-    doc.table(table);
 }

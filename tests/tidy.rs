@@ -155,7 +155,6 @@ const SIZE_DEBT: &[&str] = &[
     "src/chart/band.rs: fn draw",
     "src/chart/bars.rs: fn draw",
     "src/report/content/mod.rs: file",
-    "src/scenario/workbook/import.rs: fn build",
     "src/simulate/engine.rs: file",
 ];
 

@@ -249,10 +249,14 @@ impl Found<'_> {
     }
 }
 
-/// The scenario text of the sheets.
-fn build(book: &[SheetCells], file: &str) -> Result<String, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let mut found: BTreeMap<String, Found<'_>> = BTreeMap::new();
+/// The sheets that name a table of the format in their hidden key row, by table, with their
+/// columns; a sheet naming no known table or holding merged cells is an error.
+fn tables_of<'a>(
+    book: &'a [SheetCells],
+    file: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Found<'a>> {
+    let mut found: BTreeMap<String, Found<'a>> = BTreeMap::new();
     for sheet in book {
         let mut columns = Vec::new();
         let mut table = None;
@@ -301,6 +305,13 @@ fn build(book: &[SheetCells], file: &str) -> Result<String, Vec<Diagnostic>> {
             columns,
         });
     }
+    found
+}
+
+/// The scenario text of the sheets.
+fn build(book: &[SheetCells], file: &str) -> Result<String, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let found = tables_of(book, file, &mut errors);
     if found.is_empty() && errors.is_empty() {
         errors.push(problem(
             file,

@@ -345,8 +345,18 @@ pub fn at_least_share(values: &mut [f64], p: f64) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// How a confidence level holds (SPEC §13): for the organisation, every office at once in at
+/// least the level's share of the draws, or office by office (`--per-office`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Holding {
+    #[default]
+    Joint,
+    PerOffice,
+}
+
 /// The scenario whose likely figures ask the optimiser for headcounts that meet the target
-/// in at least `level` of the draws (SPEC §9, `optimise --confidence`).
+/// in at least `level` of the draws (SPEC §9 and §13, `optimise --confidence`).
 ///
 /// An office meets the target utilisation `t` with `n` people (leaders `L`, casework share
 /// `s`) in a draw where `n − L(1 − s) ≥ R / (H t)`, i.e. where `n ≥ y = R/(H t) + L(1 − s)`.
@@ -354,16 +364,27 @@ pub fn at_least_share(values: &mut [f64], p: f64) -> f64 {
 /// statistic of `y`⌉, and an office whose load does not depend on the allocation gets exactly
 /// that when its work's hours are scaled to make `y` at likely values equal that order
 /// statistic. A dispatched group's load is the sum of the units it covers, which the optimiser
-/// chooses: each unit's hours are scaled to their own `level` order statistic, which is exact
+/// chooses: each unit's hours are scaled to their own order statistic, which is exact
 /// where the units' hours rise and fall together (the same work's hours) and errs on the safe
-/// side otherwise. The caller checks the plan against the draws ([`met_share`]).
+/// side otherwise. [`Holding::Joint`] takes every office and unit to the same order statistic
+/// k, the least k at or above ⌈level·n⌉ for which at least `level` of the draws have every
+/// office's and unit's figure at or below its own k-th: the plan then holds for every office
+/// at once in at least `level` of the draws. The caller checks the plan against the draws
+/// ([`met_share`]).
 pub fn at_confidence(
     scenario: &Scenario,
     level: f64,
+    holding: Holding,
     options: &Options,
 ) -> Result<Scenario, SensitivityError> {
     let pool = pool(options)?;
-    at_confidence_of(&pool, scenario, level, &Draws::new(scenario, options)?)
+    at_confidence_of(
+        &pool,
+        scenario,
+        level,
+        holding,
+        &Draws::new(scenario, options)?,
+    )
 }
 
 /// [`at_confidence`] over draws already made, on the caller's pool.
@@ -371,15 +392,17 @@ pub fn at_confidence_of(
     pool: &rayon::ThreadPool,
     scenario: &Scenario,
     level: f64,
+    holding: Holding,
     draws: &Draws,
 ) -> Result<Scenario, SensitivityError> {
     let target = scenario.policy.target_utilisation;
     let coverage = scenario.coverage();
     let kept = (scenario.offices.len() + scenario.units.len()) as u64;
+    // Per draw: each office's `y`, then each unit's FTE.
     let per_draw = draw_scenarios(pool, scenario, draws, kept, |draw| {
         let year = draw.calendar.year_value();
         let volumes = analysis::volumes(draw, &coverage);
-        let need: Vec<f64> = draw
+        let mut figures: Vec<f64> = draw
             .offices
             .iter()
             .enumerate()
@@ -388,36 +411,42 @@ pub fn at_confidence_of(
                     + f64::from(office.leaders) * (1.0 - office.leader_case_share)
             })
             .collect();
-        let units: Vec<f64> = analysis::unit_hours(draw)
-            .into_iter()
-            .map(|h| h / year)
-            .collect();
-        (need, units)
+        figures.extend(analysis::unit_hours(draw).into_iter().map(|h| h / year));
+        figures
     })?;
+    let offices = scenario.offices.len();
+    // Which figures the joint level holds together: groups take their load from the units.
+    let counted: Vec<usize> = (0..kept as usize)
+        .filter(|&i| i >= offices || !scenario.offices[i].is_group())
+        .collect();
+    let k = order_statistic(&per_draw, &counted, level, holding);
+    let kth = |i: usize| {
+        let mut column: Vec<f64> = per_draw.iter().map(|d| d[i]).collect();
+        column.sort_by(f64::total_cmp);
+        column.get(k.saturating_sub(1)).copied().unwrap_or(f64::NAN)
+    };
     let mut confident = scenario.clone();
     let year = scenario.calendar.year_value();
     // The units first: their workload also feeds office work down the chain, which the
     // offices' scaling below then takes as it is.
     let likely_units = analysis::unit_hours(scenario);
-    for (k, &likely) in likely_units.iter().enumerate() {
-        let mut fte: Vec<f64> = per_draw.iter().map(|(_, u)| u[k]).collect();
-        let wanted = at_least_share(&mut fte, level) * year;
+    for (u, &likely) in likely_units.iter().enumerate() {
+        let wanted = kth(offices + u) * year;
         if likely > 0.0 && wanted.is_finite() {
-            for entry in &mut confident.units[k].workload {
+            for entry in &mut confident.units[u].workload {
                 entry.1 *= wanted / likely;
             }
         }
     }
     let volumes = analysis::volumes(&confident, &coverage);
-    let mut factor = vec![1.0; scenario.offices.len()];
+    let mut factor = vec![1.0; offices];
     for (o, office) in scenario.offices.iter().enumerate() {
         if office.is_group() {
             continue;
         }
         let own = volumes.required_hours(&confident, o);
-        let mut need: Vec<f64> = per_draw.iter().map(|(n, _)| n[o]).collect();
         let leaders = f64::from(office.leaders) * (1.0 - office.leader_case_share);
-        let wanted = (at_least_share(&mut need, level) - leaders).max(0.0) * year * target;
+        let wanted = (kth(o) - leaders).max(0.0) * year * target;
         if own > 0.0 && wanted.is_finite() {
             factor[o] = wanted / own;
         }
@@ -430,13 +459,65 @@ pub fn at_confidence_of(
     Ok(confident)
 }
 
+/// The order statistic (1-based, of the draws) every figure is staffed to: ⌈level·n⌉ office
+/// by office; jointly the least k from there whose k-th values of the `counted` figures are
+/// all at or above their draw's values in at least `level` of the draws.
+fn order_statistic(per_draw: &[Vec<f64>], counted: &[usize], level: f64, holding: Holding) -> usize {
+    let n = per_draw.len();
+    let first = ((level * n as f64).ceil() as usize).clamp(1, n.max(1));
+    if holding == Holding::PerOffice || n == 0 {
+        return first;
+    }
+    let sorted: Vec<Vec<f64>> = counted
+        .iter()
+        .map(|&i| {
+            let mut column: Vec<f64> = per_draw.iter().map(|d| d[i]).collect();
+            column.sort_by(f64::total_cmp);
+            column
+        })
+        .collect();
+    let holds = |k: usize| {
+        let within = per_draw
+            .iter()
+            .filter(|d| {
+                counted
+                    .iter()
+                    .zip(&sorted)
+                    .all(|(&i, column)| d[i] <= column[k - 1])
+            })
+            .count();
+        within >= first
+    };
+    // The share within grows with k, and every draw is within at k = n: bisect.
+    let (mut low, mut high) = (first, n);
+    while low < high {
+        let mid = (low + high) / 2;
+        if holds(mid) {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    low
+}
+
+/// How often a plan keeps the offices at or below the target utilisation over the draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Met {
+    /// Office by office, in the scenario's order.
+    pub offices: Vec<f64>,
+    /// Every office at once (`met_share_all`).
+    pub all: f64,
+}
+
 /// For each office, the share of the draws in which `plan` (the headcounts and coverage of a
-/// recommendation for `scenario`) keeps it at or below the target utilisation.
+/// recommendation for `scenario`) keeps it at or below the target utilisation, and the share
+/// in which it keeps every office there at once.
 pub fn met_share(
     scenario: &Scenario,
     plan: &Scenario,
     options: &Options,
-) -> Result<Vec<f64>, SensitivityError> {
+) -> Result<Met, SensitivityError> {
     let pool = pool(options)?;
     met_share_of(&pool, scenario, plan, &Draws::new(scenario, options)?)
 }
@@ -448,7 +529,7 @@ pub fn met_share_of(
     scenario: &Scenario,
     plan: &Scenario,
     draws: &Draws,
-) -> Result<Vec<f64>, SensitivityError> {
+) -> Result<Met, SensitivityError> {
     let mut staffed = scenario.clone();
     for (office, planned) in staffed.offices.iter_mut().zip(&plan.offices) {
         office.staff.clone_from(&planned.staff);
@@ -462,9 +543,12 @@ pub fn met_share_of(
             .collect::<Vec<bool>>()
     })?;
     let draws = met.len().max(1) as f64;
-    Ok((0..scenario.offices.len())
-        .map(|o| met.iter().filter(|m| m[o]).count() as f64 / draws)
-        .collect())
+    Ok(Met {
+        offices: (0..scenario.offices.len())
+            .map(|o| met.iter().filter(|m| m[o]).count() as f64 / draws)
+            .collect(),
+        all: met.iter().filter(|m| m.iter().all(|&x| x)).count() as f64 / draws,
+    })
 }
 
 /// `figures` of every draw, in draw order, on the pool; `per_draw` is how many numbers are
@@ -503,6 +587,10 @@ pub struct Confidence {
     pub extra_cost: f64,
     pub posts_likely_plan: u32,
     pub posts_after: u32,
+    /// Joint (every office at once) or office by office.
+    pub holding: Holding,
+    /// Share of the draws in which the plan keeps every office at or below the target at once.
+    pub met_share_all: f64,
     pub offices: Vec<OfficeConfidence>,
 }
 
@@ -521,11 +609,11 @@ pub struct OfficeConfidence {
 impl Confidence {
     /// Compares the plan at `level` with the likely-value plan; `met` from [`met_share`].
     pub fn new(
-        level: f64,
+        (level, holding): (f64, Holding),
         options: &Options,
         likely_plan: &Scenario,
         plan: &Scenario,
-        met: &[f64],
+        met: &Met,
     ) -> Confidence {
         let staff = |s: &Scenario| s.offices.iter().map(|o| o.headcount()).sum::<u32>();
         let cost = |s: &Scenario| s.offices.iter().map(|o| s.cost(&o.staff)).sum::<f64>();
@@ -538,11 +626,13 @@ impl Confidence {
             extra_cost: cost(plan) - cost(likely_plan),
             posts_likely_plan: staff(likely_plan),
             posts_after: staff(plan),
+            holding,
+            met_share_all: met.all,
             offices: plan
                 .offices
                 .iter()
                 .zip(&likely_plan.offices)
-                .zip(met)
+                .zip(&met.offices)
                 .map(|((o, l), &met_share)| OfficeConfidence {
                     id: o.id.clone(),
                     name: o.name.clone(),

@@ -11,7 +11,7 @@ use crate::common::{scenario, CALENDAR};
 
 use staffplan::model::Scenario;
 use staffplan::optimise;
-use staffplan::sensitivity::{self, Options};
+use staffplan::sensitivity::{self, Holding, Options};
 
 /// One office of `staff` people, 100 items a year of work whose hours are `hours` (TOML).
 fn one_office(hours: &str, staff: u32) -> Scenario {
@@ -217,7 +217,7 @@ fn a_confidence_level_raises_the_headcount_where_the_closed_form_says() {
     for (level, posts) in [(0.9, 11), (0.3, 10)] {
         let closed_form = (triangular_quantile(level, a, c, b) / 16.0).ceil() as u32;
         assert_eq!(closed_form, posts);
-        let at = sensitivity::at_confidence(&s, level, &options).unwrap();
+        let at = sensitivity::at_confidence(&s, level, Holding::Joint, &options).unwrap();
         let recommendation = optimise::optimise(&at, &optimise::Options::default()).unwrap();
         assert_eq!(
             recommendation.after.offices[0].headcount(),
@@ -225,14 +225,15 @@ fn a_confidence_level_raises_the_headcount_where_the_closed_form_says() {
             "level {level}"
         );
         let met = sensitivity::met_share(&s, &recommendation.after, &options).unwrap();
-        assert!(met[0] >= level, "level {level}: met in {}", met[0]);
+        assert!(met.offices[0] >= level, "level {level}: met in {}", met.offices[0]);
+        assert_eq!(met.all, met.offices[0], "one office: joint is the office");
     }
     // One post fewer than the 90% plan meets the target in fewer than 90% of the draws: the
     // level buys exactly the post it must.
     let mut fewer = s.clone();
     fewer.offices[0].staff = vec![10];
     let met = sensitivity::met_share(&s, &fewer, &options).unwrap();
-    assert!(met[0] < 0.9, "{}", met[0]);
+    assert!(met.offices[0] < 0.9, "{}", met.offices[0]);
 }
 
 #[test]
@@ -245,4 +246,79 @@ fn a_draw_is_the_scenario_with_the_range_replaced() {
     // Only the uncertain figure moved.
     draw.works[0].hours = C;
     assert_eq!(draw, s);
+}
+
+/// Four independent offices, each 100 items a year of its own work whose hours are
+/// 1500..1600..1800: posts needed = hours ÷ 16, drawn independently office by office.
+fn four_offices() -> Scenario {
+    let mut text = format!("{CALENDAR}\n[policy]\ntarget_utilisation = 0.8\n");
+    for i in 0..4 {
+        text.push_str(&format!(
+            r#"[[office]]
+id = "o{i}"
+name = "Office {i}"
+staff = {{ regular = 100 }}
+[[work]]
+id = "w{i}"
+name = "Work {i}"
+office = "o{i}"
+volume = 100
+hours = {{ low = 1500, likely = 1600, high = 1800 }}
+cv = 0.5
+"#
+        ));
+    }
+    scenario(&text)
+}
+
+/// Headcounts the optimiser gives `s` at `level`, and how often they hold over the draws.
+fn staffed_at(s: &Scenario, level: f64, holding: Holding, options: &Options) -> (Vec<u32>, sensitivity::Met) {
+    let at = sensitivity::at_confidence(s, level, holding, options).unwrap();
+    let plan = optimise::optimise(&at, &optimise::Options::default()).unwrap().after;
+    let met = sensitivity::met_share(s, &plan, options).unwrap();
+    (plan.offices.iter().map(|o| o.headcount()).collect(), met)
+}
+
+/// The share of the draws in which every office holds against the product of the offices'
+/// shares: the offices' draws are independent, so the two agree within Monte Carlo error.
+fn assert_independent(met: &sensitivity::Met, draws: f64) {
+    let product: f64 = met.offices.iter().product();
+    let error = 4.0 * (product * (1.0 - product) / draws).sqrt() + 0.005;
+    assert!(
+        (met.all - product).abs() <= error,
+        "every office at once {} against the product {product} ± {error}",
+        met.all
+    );
+}
+
+#[test]
+fn a_joint_confidence_holds_for_every_office_at_once() {
+    let s = four_offices();
+    let options = Options {
+        draws: 4000,
+        seed: 3,
+        threads: None,
+    };
+    // Office by office at 0.9: the 90% quantile of the hours is 1800 − √(0.1 × 300 × 200)
+    // = 1722.5, ⌈1722.5 ÷ 16⌉ = 108 posts, which hold where the hours are at most 1728: in
+    // 1 − 72² ÷ 60000 = 91.36% of the draws each, and all four at once in 0.9136⁴ = 69.7%.
+    let (posts, met) = staffed_at(&s, 0.9, Holding::PerOffice, &options);
+    assert_eq!(posts, vec![108; 4]);
+    for &share in &met.offices {
+        assert!((share - 0.9136).abs() < 0.02, "{share}");
+    }
+    assert!((met.all - 0.9136f64.powi(4)).abs() < 0.03, "{}", met.all);
+    assert!(met.all < 0.9);
+    assert_independent(&met, 4000.0);
+    // Jointly: every office at once in at least 90% of the draws, never fewer posts than
+    // office by office. Each office's share must be about 0.9^(1/4) = 97.4%: the hours'
+    // 97.4% quantile is 1800 − √(0.026 × 60000) = 1760.5, on the edge of 110 posts (1760 h)
+    // and 111, where the draws' own quantile falls either side.
+    let (joint, met_joint) = staffed_at(&s, 0.9, Holding::Joint, &options);
+    assert!(met_joint.all >= 0.9, "{}", met_joint.all);
+    for (j, p) in joint.iter().zip(&posts) {
+        assert!(j >= p, "joint {joint:?} against office by office {posts:?}");
+    }
+    assert!(joint.iter().all(|p| (110..=111).contains(p)), "{joint:?}");
+    assert_independent(&met_joint, 4000.0);
 }

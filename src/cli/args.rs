@@ -80,10 +80,14 @@ pub(super) enum Command {
         /// How the recommendation is simulated against service targets (SPEC §8).
         #[command(flatten)]
         sim: SimArgs,
-        /// Staff every office to meet the target in at least this share of the draws of the
-        /// scenario's ranges (0..1, e.g. 0.9); the draws use --seed.
+        /// Staff so that every office at once meets the target in at least this share of the
+        /// draws of the scenario's ranges (0..1, e.g. 0.9); the draws use --seed.
         #[arg(long, value_name = "P", value_parser = confidence)]
         confidence: Option<f64>,
+        /// With --confidence: each office on its own meets the target in that share of the
+        /// draws (not every office at once).
+        #[arg(long, requires = "confidence")]
+        per_office: bool,
         #[command(flatten)]
         draws: DrawArgs,
     },

@@ -99,12 +99,18 @@ fn run(args: &Args) -> Result<(), Error> {
             export_lp,
             sim,
             confidence,
+            per_office,
             draws,
         } => {
             let request = OptimiseRequest {
                 optimise: optimise_options(*time_limit),
                 sim: sim.options(),
                 confidence: *confidence,
+                holding: if *per_office {
+                    sensitivity::Holding::PerOffice
+                } else {
+                    sensitivity::Holding::Joint
+                },
                 draws: draw_options(draws, sim),
             };
             let outputs = OptimiseOutputs {

@@ -2,7 +2,7 @@
 //! tornado), and its JSON: the struct's own serde form, whose field names are SPEC §9's.
 
 use super::{Cell, Exportable, Table};
-use crate::sensitivity::{Confidence, Quantiles, Sensitivity};
+use crate::sensitivity::{Confidence, Holding, Quantiles, Sensitivity};
 use crate::service::Confirmed;
 
 impl Exportable for Sensitivity {
@@ -101,8 +101,12 @@ impl Exportable for Confident<'_> {
         let c = self.confidence;
         let mut table = Table::new(
             format!(
-                "Confidence {:.0}% over {} draws (seed {}): {} posts against {} for the likely values, cost {:.0} against {:.0} ({:+.0})",
+                "Confidence {:.0}% ({}) over {} draws (seed {}): {} posts against {} for the likely values, cost {:.0} against {:.0} ({:+.0})",
                 c.level * 100.0,
+                match c.holding {
+                    Holding::Joint => "every office at once",
+                    Holding::PerOffice => "office by office",
+                },
                 c.draws,
                 c.seed,
                 c.posts_after,
@@ -111,7 +115,14 @@ impl Exportable for Confident<'_> {
                 c.cost_likely_plan,
                 c.extra_cost
             ),
-            &["id", "office", "posts likely plan", "posts", "target met in"],
+            &[
+                "id",
+                "office",
+                "posts likely plan",
+                "posts",
+                "target met in",
+                "every office met in",
+            ],
         );
         for o in &c.offices {
             table.rows.push(vec![
@@ -120,6 +131,7 @@ impl Exportable for Confident<'_> {
                 Cell::Int(i64::from(o.posts_likely_plan)),
                 Cell::Int(i64::from(o.posts_after)),
                 Cell::Share(o.met_share),
+                Cell::Share(c.met_share_all),
             ]);
         }
         let mut tables = self.recommendation.tables();

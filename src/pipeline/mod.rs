@@ -78,7 +78,7 @@ pub struct Outcome {
     pub sensitivity: Option<Sensitivity>,
     /// With ranges: per office, the share of the sensitivity's draws in which the
     /// recommended staffing stays within the target utilisation.
-    pub holds: Option<Vec<f64>>,
+    pub holds: Option<sensitivity::Met>,
 }
 
 /// The stages with the one thread pool they share.

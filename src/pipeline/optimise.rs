@@ -17,9 +17,10 @@ pub struct OptimiseRequest {
     pub optimise: optimise::Options,
     /// The service check's simulation.
     pub sim: SimOptions,
-    /// Staff the scenario so that each office meets the target in at least this share of
-    /// the draws; `None`: at the likely values.
+    /// Staff the scenario so that every office at once (or each office, by `holding`) meets
+    /// the target in at least this share of the draws; `None`: at the likely values.
     pub confidence: Option<f64>,
+    pub holding: sensitivity::Holding,
     pub draws: sensitivity::Options,
 }
 
@@ -49,12 +50,14 @@ impl Pipeline {
             });
         };
         let draws = Draws::new(scenario, &request.draws)?;
-        let at = sensitivity::at_confidence_of(&self.pool, scenario, level, &draws)?;
+        let at = sensitivity::at_confidence_of(&self.pool, scenario, level, request.holding, &draws)?;
         let planned = optimise::optimise(&at, &request.optimise)?;
         let confirmed = self.confirm(&at, planned, &request.sim)?;
         let plan = &confirmed.recommendation.after;
         let met = sensitivity::met_share_of(&self.pool, scenario, plan, &draws)?;
-        let confidence = Confidence::new(level, &request.draws, &likely.after, plan, &met);
+        let confidence = Confidence::new(
+            (level, request.holding),
+            &request.draws, &likely.after, plan, &met);
         Ok(Optimised {
             confirmed,
             confidence: Some(confidence),

@@ -77,7 +77,7 @@ pub struct Pack<'a> {
     pub sensitivity: Option<&'a crate::sensitivity::Sensitivity>,
     /// With ranges and a recommendation: per office of `after`, the share of the sensitivity's
     /// draws in which the recommended staffing stays within the target utilisation.
-    pub holds: Option<&'a [f64]>,
+    pub holds: Option<&'a crate::sensitivity::Met>,
 }
 
 /// Where the two sides come from and what the pack says around them.
@@ -125,7 +125,7 @@ impl<'a> Pack<'a> {
             date: sources.date.map(str::to_string),
             plan: outcome.plan.as_ref(),
             sensitivity: outcome.sensitivity.as_ref(),
-            holds: outcome.holds.as_deref(),
+            holds: outcome.holds.as_ref(),
         })
     }
 }
@@ -359,10 +359,11 @@ impl Pack<'_> {
                     .scenario
                     .offices
                     .iter()
-                    .zip(holds)
+                    .zip(&holds.offices)
                     .map(|(o, &share)| (o.id.clone(), json_number(share)))
                     .collect::<serde_json::Map<_, _>>()
             }),
+            "met_share_all_after": self.holds.map(|holds| json_number(holds.all)),
         })
     }
 }

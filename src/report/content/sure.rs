@@ -94,8 +94,9 @@ pub(super) fn sure(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             result.draws,
             scenario.policy.target_utilisation,
         ));
+        doc.text((s.holds_all)(holds.all));
         let mut table = new_table(&s.holds_headers);
-        for (office, share) in pack.after.scenario.offices.iter().zip(holds) {
+        for (office, share) in pack.after.scenario.offices.iter().zip(&holds.offices) {
             table.rows.push(vec![
                 Cell::text(&office.name),
                 Cell::Int(i64::from(office.headcount())),
@@ -115,7 +116,7 @@ pub(super) fn plan_seldom_holds(pack: &Pack<'_>, w: &Words) -> Option<(String, f
     let weak: Vec<(&str, f64)> = analysis
         .offices
         .iter()
-        .zip(holds)
+        .zip(&holds.offices)
         .filter(|&(office, &share)| share < 0.5 && !analysis.over_target(office))
         .map(|(office, &share)| (office.name.as_str(), share))
         .collect();

@@ -43,6 +43,8 @@ pub struct Sure {
     pub holds: &'static str,
     pub holds_text: fn(u32, f64) -> String,
     pub holds_headers: [&'static str; 3],
+    /// The share of the draws in which every office holds at once (`met_share_all`).
+    pub holds_all: fn(f64) -> String,
     /// In the summary, where some office meets the target in fewer than half of the draws:
     /// (those offices, the lowest share).
     pub holds_summary: fn(&str, f64) -> String,
@@ -74,6 +76,7 @@ pub(super) const SURE_EN: Sure = Sure {
     holds: "Does the recommended staffing hold over the ranges",
     holds_text: |draws, target| format!("The recommendation is staffed for the likely values. Over the same {draws} draws, the share of them in which each office of the recommended plan stays at or below the target utilisation ({:.0}%). An office already above the target at the likely values (where the quota leaves no post to add) is within it only in the draws that lower its work.", target * 100.0),
     holds_headers: ["Office", "Staff (recommended)", "Draws within the target"],
+    holds_all: |all| format!("Every office at once stays within the target in {:.0}% of the draws: that, not any one office's share, is how sure the organisation can be.", all * 100.0),
     holds_summary: |offices, lowest| format!("Under the ranges of the scenario's assumptions the recommended staffing keeps {offices} within the target utilisation in fewer than half of the draws (in {:.0}% at the lowest): the recommendation holds only if the likely values are right. `staffplan optimise --confidence 0.9` staffs for 90% of the draws.", lowest * 100.0),
 };
 
@@ -122,6 +125,9 @@ pub(super) const SURE_ZH: Sure = Sure {
         format!("建议方案按最可能值配置。在同样的{draws}次抽样中,建议方案下各机构负荷率不超过目标负荷率({:.0}%)的抽样所占比例。按最可能值已超过目标的机构(编制限额已无岗位可增),只在其工作量偏低的抽样中达到目标。", target * 100.0)
     },
     holds_headers: ["机构", "建议人数", "达到目标的抽样比例"],
+    holds_all: |all| {
+        format!("所有机构同时达到目标的抽样占{:.0}%:整个机构能有多大把握,看的是这一比例,而不是某一个机构的比例。", all * 100.0)
+    },
     holds_summary: |offices, lowest| {
         format!("在情景各项假设的区间内,建议方案只在不到一半的抽样中使{offices}的负荷率不超过目标(最低的只有{:.0}%):只有最可能值准确时建议才成立。可将置信水平设为0.9重新优化,使配置在90%的抽样中达到目标。", lowest * 100.0)
     },

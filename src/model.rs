@@ -297,12 +297,15 @@ pub struct Scenario {
 }
 
 /// The years of the multi-year plan (`[plan]`, SPEC §10).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Horizon {
     /// Years planned, 1..=50.
     pub years: u32,
     /// The label of year 1 (e.g. 2018).
     pub start: u32,
+    /// `confidence` (SPEC §13): the share of runs in which each office must have at least its
+    /// posts needed every year; `None`: hires for the expected values.
+    pub confidence: Option<f64>,
 }
 
 impl Horizon {

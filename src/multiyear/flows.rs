@@ -3,7 +3,9 @@
 //! `staff_before_hires` = `staff` − `leavers`; hires requested in year t arrive in year
 //! t + lag, ⌈posts needed − staff expected⌉ of the arrival year (its staff before hires and the
 //! hires already due), at least 0, capped by `hires_per_year` and the arrival year's quota;
-//! nothing is requested that would arrive after the last year.
+//! nothing is requested that would arrive after the last year. With `[plan] confidence` the
+//! staff expected is replaced by the staff the office has in at least that share of the
+//! outcomes ([`super::risk`]).
 //!
 //! Offices request in file order, each year; within an office, staff types cheapest first
 //! (ties in the scenario's order), each for what the cheaper ones leave. Where staff types
@@ -101,7 +103,14 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
                 if a >= years {
                     continue;
                 }
-                let expected: f64 = staff[o].iter().map(|row| row[a]).sum();
+                // With `[plan] confidence`, the staff the office can count on at that level
+                // instead of the expected staff (SPEC §13).
+                let expected: f64 = match horizon.confidence {
+                    Some(level) => {
+                        super::risk::staff_at_least(office, types, &arriving[o], a, level) as f64
+                    }
+                    None => staff[o].iter().map(|row| row[a]).sum(),
+                };
                 let posts = needs[a][o].1 as f64;
                 let mut need = (posts - expected - super::SHORT)
                     .ceil()

@@ -17,20 +17,28 @@ pub const MAX_PERSON_YEARS: f64 = 1e9;
 /// Most staff figures kept for the bands (runs × offices × years).
 pub const MAX_BAND_VALUES: u64 = 20_000_000;
 
-/// Staff bands per office and year (`[office][year]`) and of all offices together.
+/// Staff bands per office and year (`[office][year]`) and of all offices together, and the
+/// share of the runs short of the posts needed (SPEC §13 `p_short`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bands {
     pub offices: Vec<Vec<Band>>,
     pub total: Vec<Band>,
+    /// `[office][year]`: runs with fewer staff than posts needed.
+    pub p_short: Vec<Vec<f64>>,
+    /// `[year]`: runs with some office short.
+    pub p_short_total: Vec<f64>,
 }
 
+/// The bands and shortfalls over `options.runs` runs; `needs[year][office]` holds each
+/// year's posts needed (the second of each pair).
 pub fn bands(
     scenario: &Scenario,
     flows: &Flows,
-    years: u32,
+    needs: &[Vec<(f64, u64)>],
     options: &PlanOptions,
     pool: Option<&rayon::ThreadPool>,
 ) -> Result<Bands, PlanError> {
+    let years = needs.len() as u32;
     let years = years as usize;
     let offices = scenario.offices.len();
     let runs = options.runs;
@@ -76,7 +84,26 @@ pub fn bands(
             .collect()
     });
     let band = |cell: usize| Band::of(outcomes.iter().map(|r| Some(f64::from(r[cell]))));
+    let short = |r: &[u32], o: usize, t: usize| u64::from(r[o * years + t]) < needs[t][o].1;
+    let share = |count: usize| count as f64 / f64::from(runs);
     Ok(Bands {
+        p_short: (0..offices)
+            .map(|o| {
+                (0..years)
+                    .map(|t| share(outcomes.iter().filter(|r| short(r, o, t)).count()))
+                    .collect()
+            })
+            .collect(),
+        p_short_total: (0..years)
+            .map(|t| {
+                share(
+                    outcomes
+                        .iter()
+                        .filter(|r| (0..offices).any(|o| short(r, o, t)))
+                        .count(),
+                )
+            })
+            .collect(),
         offices: (0..offices)
             .map(|o| (0..years).map(|t| band(o * years + t)).collect())
             .collect(),

@@ -9,10 +9,13 @@
 //! the office may have whose `hires_per_year` and quota (of the arrival year) leave room, the
 //! next cheapest for the rest ([`flows`]). A seeded Monte Carlo of leavers (each person leaves
 //! with probability `attrition` at the end of each year, with the plan's hires) gives the band
-//! on staff ([`leavers`]). Nothing here does IO; the tables are in `export::plan`.
+//! on staff ([`leavers`]) and the share of runs short of the posts needed. With `[plan]
+//! confidence` the hires are sized on the exact distribution of the staff ([`risk`]), not
+//! its expected value (SPEC §13). Nothing here does IO; the tables are in `export::plan`.
 
 mod flows;
 mod leavers;
+mod risk;
 
 use serde::Serialize;
 
@@ -77,6 +80,8 @@ pub struct Figures {
     pub gap: f64,
     /// Staff over the Monte Carlo runs.
     pub staff_band: Band,
+    /// Share of the runs with fewer staff than posts needed (the total: some office short).
+    pub p_short: f64,
     /// Hires requested this year by staff type id (a JSON object).
     #[serde(serialize_with = "pairs_as_map")]
     pub hires_requested_by_type: Vec<(String, u64)>,
@@ -147,6 +152,9 @@ pub struct MultiYearPlan {
     pub runs: u32,
     pub seed: u64,
     pub start: u32,
+    /// `[plan] confidence`: hires requested so that each office has its posts needed in at
+    /// least this share of the outcomes; `None`: for the expected values.
+    pub confidence: Option<f64>,
     /// Staff type ids, in the scenario's order (the keys of the `_by_type` maps).
     pub staff_types: Vec<String>,
     pub years: Vec<Year>,
@@ -231,7 +239,7 @@ fn plan_with(
     let years = horizon.years;
     let needs = needs(scenario, years);
     let flows = flows::expected(scenario, &needs, horizon);
-    let bands = leavers::bands(scenario, &flows, years, options, pool)?;
+    let bands = leavers::bands(scenario, &flows, &needs, options, pool)?;
 
     let types: Vec<String> = scenario.staff_types.iter().map(|t| t.id.clone()).collect();
     let by_type = |counts: &[u64]| -> Vec<(String, u64)> {
@@ -251,6 +259,7 @@ fn plan_with(
             leavers: 0.0,
             gap: 0.0,
             staff_band: bands.total[t],
+            p_short: bands.p_short_total[t],
             hires_requested_by_type: Vec::new(),
             hires_arriving_by_type: Vec::new(),
         };
@@ -271,6 +280,7 @@ fn plan_with(
                 leavers: f.leavers[t],
                 gap: f.staff[t] - posts as f64,
                 staff_band: bands.offices[o][t],
+                p_short: bands.p_short[o][t],
                 hires_requested_by_type: by_type(&requested),
                 hires_arriving_by_type: by_type(&arriving),
             };
@@ -329,6 +339,7 @@ fn plan_with(
         runs: options.runs,
         seed: options.seed,
         start: horizon.start,
+        confidence: horizon.confidence,
         staff_types: types,
         years: out_years,
         binding,

@@ -305,6 +305,11 @@ const PLAN: &[Field] = &[
         Kind::Whole,
         "Label of year 1, e.g. 2018 (default 1).",
     ),
+    field(
+        "confidence",
+        Kind::Real,
+        "Share, above 0 and below 1, of the runs in which every office must have at least its posts needed each year: hires are requested for that share under binomial leavers and the lags (default: the expected values).",
+    ),
 ];
 
 /// The top level of a scenario file.

@@ -165,4 +165,5 @@ pub struct Work {
 pub struct Plan {
     pub years: Option<S<f64>>,
     pub start: Option<S<f64>>,
+    pub confidence: Option<S<f64>>,
 }

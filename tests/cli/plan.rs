@@ -27,12 +27,21 @@ fn plan_years_out_of_range_and_a_misspelt_key() {
     let text = format!("{BASE}\n[plan]\nyears = 0\nstrat = 2018\n");
     assert_rejected(
         &check("plan-years-zero", &text),
-        "error: s.toml:52:1: [plan], key `strat`: unknown key `strat`\n  help: did you mean `start`? Keys allowed here: years, start\nerror: s.toml:51:9: [plan], key `years`: `years` must lie in 1..50, found 0\n  help: plan 1 to 50 years, e.g. `years = 5`\n2 errors found; nothing was written\n",
+        "error: s.toml:52:1: [plan], key `strat`: unknown key `strat`\n  help: did you mean `start`? Keys allowed here: years, start, confidence\nerror: s.toml:51:9: [plan], key `years`: `years` must lie in 1..50, found 0\n  help: plan 1 to 50 years, e.g. `years = 5`\n2 errors found; nothing was written\n",
     );
     let text = format!("{BASE}\n[plan]\nyears = 51\n");
     assert_rejected(
         &check("plan-years-51", &text),
         "error: s.toml:51:9: [plan], key `years`: `years` must lie in 1..50, found 51\n  help: plan 1 to 50 years, e.g. `years = 5`\n1 error found; nothing was written\n",
+    );
+}
+
+#[test]
+fn plan_confidence_out_of_range() {
+    let text = format!("{BASE}\n[plan]\nyears = 5\nconfidence = 1\n");
+    assert_rejected(
+        &check("plan-confidence-1", &text),
+        "error: s.toml:52:14: [plan], key `confidence`: `confidence` is a share above 0 and below 1, found 1\n  help: write e.g. `confidence = 0.9`: each office has at least its posts needed in 90% of the runs\n1 error found; nothing was written\n",
     );
 }
 

@@ -226,7 +226,25 @@ impl Validator<'_, '_> {
         Some(Horizon {
             years: n,
             start: self.whole(&raw.start, p, "start", 1, MAX_WHOLE),
+            confidence: self.plan_confidence(raw.confidence.as_ref()),
         })
+    }
+
+    /// `[plan] confidence`: a share strictly between 0 and 1 (with people leaving, no number
+    /// of hires makes a shortfall impossible).
+    fn plan_confidence(&mut self, value: Option<&S<f64>>) -> Option<f64> {
+        let value = value?;
+        let x = *value.get_ref();
+        if x > 0.0 && x < 1.0 {
+            return Some(x);
+        }
+        self.error(
+            value.span(),
+            "[plan], key `confidence`",
+            format!("`confidence` is a share above 0 and below 1, found {x}"),
+            "write e.g. `confidence = 0.9`: each office has at least its posts needed in 90% of the runs",
+        );
+        None
     }
 
     /// A warning for each staff type whose hiring lag leaves no year of the plan for a hire

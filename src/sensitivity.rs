@@ -355,6 +355,17 @@ pub enum Holding {
     PerOffice,
 }
 
+impl Holding {
+    /// `--per-office` given or not.
+    pub fn of(per_office: bool) -> Holding {
+        if per_office {
+            Holding::PerOffice
+        } else {
+            Holding::Joint
+        }
+    }
+}
+
 /// The scenario whose likely figures ask the optimiser for headcounts that meet the target
 /// in at least `level` of the draws (SPEC §9 and §13, `optimise --confidence`).
 ///
@@ -462,7 +473,12 @@ pub fn at_confidence_of(
 /// The order statistic (1-based, of the draws) every figure is staffed to: ⌈level·n⌉ office
 /// by office; jointly the least k from there whose k-th values of the `counted` figures are
 /// all at or above their draw's values in at least `level` of the draws.
-fn order_statistic(per_draw: &[Vec<f64>], counted: &[usize], level: f64, holding: Holding) -> usize {
+fn order_statistic(
+    per_draw: &[Vec<f64>],
+    counted: &[usize],
+    level: f64,
+    holding: Holding,
+) -> usize {
     let n = per_draw.len();
     let first = ((level * n as f64).ceil() as usize).clamp(1, n.max(1));
     if holding == Holding::PerOffice || n == 0 {

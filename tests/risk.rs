@@ -94,7 +94,11 @@ fn arrivals(plan: &MultiYearPlan) -> Vec<u64> {
 fn p_short_is_the_exact_binomial_chance_for_lags_0_1_and_2() {
     for lag in 0..=2 {
         let plan = plan(lag, None, RUNS);
-        let posts: Vec<u64> = plan.years.iter().map(|y| y.offices[0].figures.posts_needed).collect();
+        let posts: Vec<u64> = plan
+            .years
+            .iter()
+            .map(|y| y.offices[0].figures.posts_needed)
+            .collect();
         assert_eq!(posts, vec![20, 21, 23, 24, 25]);
         let exact = exact_short(&plan, &arrivals(&plan));
         for (year, p) in plan.years.iter().zip(&exact) {

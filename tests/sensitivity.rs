@@ -225,7 +225,11 @@ fn a_confidence_level_raises_the_headcount_where_the_closed_form_says() {
             "level {level}"
         );
         let met = sensitivity::met_share(&s, &recommendation.after, &options).unwrap();
-        assert!(met.offices[0] >= level, "level {level}: met in {}", met.offices[0]);
+        assert!(
+            met.offices[0] >= level,
+            "level {level}: met in {}",
+            met.offices[0]
+        );
         assert_eq!(met.all, met.offices[0], "one office: joint is the office");
     }
     // One post fewer than the 90% plan meets the target in fewer than 90% of the draws: the
@@ -272,9 +276,16 @@ cv = 0.5
 }
 
 /// Headcounts the optimiser gives `s` at `level`, and how often they hold over the draws.
-fn staffed_at(s: &Scenario, level: f64, holding: Holding, options: &Options) -> (Vec<u32>, sensitivity::Met) {
+fn staffed_at(
+    s: &Scenario,
+    level: f64,
+    holding: Holding,
+    options: &Options,
+) -> (Vec<u32>, sensitivity::Met) {
     let at = sensitivity::at_confidence(s, level, holding, options).unwrap();
-    let plan = optimise::optimise(&at, &optimise::Options::default()).unwrap().after;
+    let plan = optimise::optimise(&at, &optimise::Options::default())
+        .unwrap()
+        .after;
     let met = sensitivity::met_share(s, &plan, options).unwrap();
     (plan.offices.iter().map(|o| o.headcount()).collect(), met)
 }

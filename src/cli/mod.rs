@@ -106,11 +106,7 @@ fn run(args: &Args) -> Result<(), Error> {
                 optimise: optimise_options(*time_limit),
                 sim: sim.options(),
                 confidence: *confidence,
-                holding: if *per_office {
-                    sensitivity::Holding::PerOffice
-                } else {
-                    sensitivity::Holding::Joint
-                },
+                holding: sensitivity::Holding::of(*per_office),
                 draws: draw_options(draws, sim),
             };
             let outputs = OptimiseOutputs {

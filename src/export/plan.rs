@@ -23,6 +23,7 @@ impl MultiYearPlan {
             "staff_mean",
             "staff_p5",
             "staff_p95",
+            "p_short",
         ]
         .iter()
         .map(|h| h.to_string())
@@ -55,6 +56,7 @@ impl MultiYearPlan {
             for v in [f.staff_band.mean, f.staff_band.p5, f.staff_band.p95] {
                 row.push(Cell::Num(v, 1));
             }
+            row.push(Cell::Num(f.p_short, 3));
             for (_, n) in &f.hires_requested_by_type {
                 row.push(Cell::count(*n));
             }

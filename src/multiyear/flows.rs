@@ -103,14 +103,7 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
                 if a >= years {
                     continue;
                 }
-                // With `[plan] confidence`, the staff the office can count on at that level
-                // instead of the expected staff (SPEC §13).
-                let expected: f64 = match horizon.confidence {
-                    Some(level) => {
-                        super::risk::staff_at_least(office, types, &arriving[o], a, level) as f64
-                    }
-                    None => staff[o].iter().map(|row| row[a]).sum(),
-                };
+                let expected = counted_staff(scenario, horizon, o, (&staff[o], &arriving[o]), a);
                 let posts = needs[a][o].1 as f64;
                 let mut need = (posts - expected - super::SHORT)
                     .ceil()
@@ -192,6 +185,25 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
     Flows {
         offices: flows,
         binding,
+    }
+}
+
+/// The staff office `o` counts on in year `a` (0-based), from its stocks (`[type][year]`,
+/// expected) and arrivals (`[type][year]`): the expected staff, or with `[plan] confidence`
+/// the staff it has in at least that share of the outcomes (SPEC §13).
+fn counted_staff(
+    scenario: &Scenario,
+    horizon: Horizon,
+    o: usize,
+    (staff, arriving): (&[Vec<f64>], &[Vec<u64>]),
+    a: usize,
+) -> f64 {
+    match horizon.confidence {
+        Some(level) => {
+            let office = &scenario.offices[o];
+            super::risk::staff_at_least(office, &scenario.staff_types, arriving, a, level) as f64
+        }
+        None => staff.iter().map(|row| row[a]).sum(),
     }
 }
 

@@ -314,26 +314,7 @@ fn plan_with(
             total,
         });
     }
-    // A cut request explains a shortfall only where the office is still short in the year the
-    // hires would have arrived (a dearer type's request cut by its quota may be covered by a
-    // cheaper type whose lag is shorter).
-    let binding = flows
-        .binding
-        .iter()
-        .filter(|b| {
-            let a = b.arrival as usize - 1;
-            flows.offices[b.office].staff[a] < needs[a][b.office].1 as f64 - SHORT
-        })
-        .map(|b| Binding {
-            requested_in: horizon.label(b.requested_in),
-            arrival: horizon.label(b.arrival),
-            office: scenario.offices[b.office].id.clone(),
-            staff_type: types[b.staff_type].clone(),
-            rule: b.rule,
-            wanted: b.wanted,
-            granted: b.granted,
-        })
-        .collect();
+    let binding = binding(scenario, &flows, &needs, horizon);
     Ok(MultiYearPlan {
         scenario: scenario.name.clone(),
         runs: options.runs,
@@ -345,6 +326,34 @@ fn plan_with(
         binding,
         first_short_year,
     })
+}
+
+/// The cut requests that explain a shortfall: only where the office is still short in the
+/// year the hires would have arrived (a dearer type's request cut by its quota may be covered
+/// by a cheaper type whose lag is shorter).
+fn binding(
+    scenario: &Scenario,
+    flows: &flows::Flows,
+    needs: &[Vec<(f64, u64)>],
+    horizon: Horizon,
+) -> Vec<Binding> {
+    flows
+        .binding
+        .iter()
+        .filter(|b| {
+            let a = b.arrival as usize - 1;
+            flows.offices[b.office].staff[a] < needs[a][b.office].1 as f64 - SHORT
+        })
+        .map(|b| Binding {
+            requested_in: horizon.label(b.requested_in),
+            arrival: horizon.label(b.arrival),
+            office: scenario.offices[b.office].id.clone(),
+            staff_type: scenario.staff_types[b.staff_type].id.clone(),
+            rule: b.rule,
+            wanted: b.wanted,
+            granted: b.granted,
+        })
+        .collect()
 }
 
 /// `[(id, n)]` as a JSON object `{ id: n }`, in order.

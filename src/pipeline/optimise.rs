@@ -50,14 +50,19 @@ impl Pipeline {
             });
         };
         let draws = Draws::new(scenario, &request.draws)?;
-        let at = sensitivity::at_confidence_of(&self.pool, scenario, level, request.holding, &draws)?;
+        let at =
+            sensitivity::at_confidence_of(&self.pool, scenario, level, request.holding, &draws)?;
         let planned = optimise::optimise(&at, &request.optimise)?;
         let confirmed = self.confirm(&at, planned, &request.sim)?;
         let plan = &confirmed.recommendation.after;
         let met = sensitivity::met_share_of(&self.pool, scenario, plan, &draws)?;
         let confidence = Confidence::new(
             (level, request.holding),
-            &request.draws, &likely.after, plan, &met);
+            &request.draws,
+            &likely.after,
+            plan,
+            &met,
+        );
         Ok(Optimised {
             confirmed,
             confidence: Some(confidence),

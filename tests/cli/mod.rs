@@ -17,6 +17,9 @@ mod ranges;
 /// `plan` and the validation of its keys.
 mod plan;
 
+/// `--warmup-days` and the reports' steady-state sentences.
+mod steady;
+
 /// Inputs at the caps, interrupts, comments kept by `--write`, `--set` shapes.
 mod harden;
 

@@ -13,6 +13,7 @@ use crate::model::{Language, Scenario, WorkPlace};
 use crate::simulate::{Band, Simulation};
 
 mod plan;
+mod risk;
 mod service;
 pub(super) use plan::plan_total_table;
 mod sure;
@@ -142,6 +143,7 @@ fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     row(r[8], Cell::Int(units(b)), Cell::Int(units(a)));
     row(r[9], Cell::Num(uncovered(b), 1), Cell::Num(uncovered(a), 1));
     doc.table(table);
+    risk::steady_summary(doc, pack, w);
     let Some(rec) = pack.recommendation else {
         return;
     };

@@ -27,6 +27,7 @@ pub(in super::super) fn plan_total_table(plan: &MultiYearPlan, w: &Words) -> Tab
             Cell::text(format!("{:.0}–{:.0}", band.p5, band.p95)),
             Cell::Num(f.leavers, 1),
             Cell::Num(f.gap, 1),
+            Cell::Share(f.p_short),
         ]);
     }
     table
@@ -101,6 +102,7 @@ pub(super) fn plan_section(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             }
         }
     }
+    super::risk::plan_risk(doc, plan, w);
     cut_sentences(doc, plan, s, w);
 
     doc.heading(3, pw.office_heading);

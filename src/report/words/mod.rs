@@ -3,12 +3,15 @@
 //! sentence with figures in it is a function, so that each language orders its words itself.
 
 mod plan;
+mod steady;
 mod sure;
 mod why;
 mod workbook;
 
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
+pub use steady::SteadyWords;
+use steady::{STEADY_EN, STEADY_ZH};
 pub use sure::Sure;
 use sure::{SURE_EN, SURE_ZH};
 pub use workbook::{template_words, TemplateWords};
@@ -197,6 +200,8 @@ pub struct Words {
     pub plan: &'static PlanWords,
     /// The ranges of SPEC §9: the section "how sure are these figures" and the tornado.
     pub sure: &'static Sure,
+    /// The steady state of SPEC §13: unstable offices, an empty start.
+    pub steady: &'static SteadyWords,
 }
 
 impl Words {
@@ -481,6 +486,7 @@ const EN: Words = Words {
     },
     plan: &PLAN_EN,
     sure: &SURE_EN,
+    steady: &STEADY_EN,
 };
 
 const ZH: Words = Words {
@@ -746,6 +752,7 @@ const ZH: Words = Words {
     },
     plan: &PLAN_ZH,
     sure: &SURE_ZH,
+    steady: &STEADY_ZH,
 };
 
 pub fn words(language: Language) -> &'static Words {

@@ -12,7 +12,7 @@ pub struct PlanWords {
     pub staff_headers: [&'static str; 5],
     pub no_cap: &'static str,
     pub total_heading: &'static str,
-    pub total_headers: [&'static str; 9],
+    pub total_headers: [&'static str; 10],
     pub request_heading: &'static str,
     /// (hires, staff type label, year they arrive).
     pub request_item: fn(u64, &str, u32) -> String,
@@ -39,6 +39,11 @@ pub struct PlanWords {
     /// "posts needed", "staff".
     pub series: [&'static str; 2],
     pub chart_note: &'static str,
+    /// (highest chance that some office is short, its year, whether the expected gap is
+    /// closed that year): the risk the expected plan leaves (SPEC §13).
+    pub risk: fn(f64, u32, bool) -> String,
+    /// (`[plan] confidence`): how the hires were sized.
+    pub confident: fn(f64) -> String,
 }
 
 pub(super) const PLAN_EN: PlanWords = PlanWords {
@@ -47,7 +52,7 @@ pub(super) const PLAN_EN: PlanWords = PlanWords {
     staff_headers: ["staff type", "leaving a year", "hiring lag (years)", "most hires a year", "quota by year"],
     no_cap: "no cap",
     total_heading: "The whole organisation, year by year",
-    total_headers: ["year", "posts needed", "staff before hires", "hires requested", "hires arriving", "staff", "staff 5–95%", "leavers", "gap"],
+    total_headers: ["year", "posts needed", "staff before hires", "hires requested", "hires arriving", "staff", "staff 5–95%", "leavers", "gap", "chance some office is short"],
     request_heading: "Recruitment each year must request",
     request_item: |n, label, arrival| format!("{n} {label} (arriving {arrival})"),
     request_line: |year, items| format!("{year}: request {items}."),
@@ -68,6 +73,15 @@ pub(super) const PLAN_EN: PlanWords = PlanWords {
     year: "year",
     series: ["posts needed", "staff"],
     chart_note: "staff: expected, shaded 5–95 % of runs of leavers",
+    risk: |p, year, closed| {
+        let pct = p * 100.0;
+        if closed {
+            format!("The expected gap is 0 in {year}, but there is a {pct:.0} % chance that some office is short that year: people leave by chance, not on average.")
+        } else {
+            format!("In {year} there is a {pct:.0} % chance that some office is short.")
+        }
+    },
+    confident: |level| format!("Hires are requested so that each office has at least its posts needed in {:.0} % of the outcomes of leavers, in every year a hire can still reach (`[plan] confidence`); the expected staff is therefore above the posts needed.", level * 100.0),
 };
 
 pub(super) const PLAN_ZH: PlanWords = PlanWords {
@@ -94,6 +108,7 @@ pub(super) const PLAN_ZH: PlanWords = PlanWords {
         "在岗人数 5%–95%",
         "离职人数",
         "缺口",
+        "有机构缺员的概率",
     ],
     request_heading: "每年须申请招录的人员",
     request_item: |n, label, arrival| format!("{label}{n}人({arrival}年到岗)"),
@@ -119,4 +134,15 @@ pub(super) const PLAN_ZH: PlanWords = PlanWords {
     year: "年份",
     series: ["所需岗位数", "在岗人数"],
     chart_note: "在岗人数:期望值,阴影为离职模拟的 5%–95%",
+    risk: |p, year, closed| {
+        let pct = p * 100.0;
+        if closed {
+            format!("{year}年预计缺口为0,但仍有{pct:.0}%的可能有机构缺员:人员离职是随机的,不会恰好等于平均数。")
+        } else {
+            format!("{year}年有{pct:.0}%的可能有机构缺员。")
+        }
+    },
+    confident: |level| {
+        format!("招录人数按各机构在{:.0}%的离职情形下在岗人数不少于所需岗位数确定(凡招录人员还来得及到岗的年份);因此预计在岗人数高于所需岗位数。", level * 100.0)
+    },
 };

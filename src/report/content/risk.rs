@@ -1,0 +1,79 @@
+//! What the report says about risk that expected values hide (SPEC §13): each office whose
+//! backlog keeps growing, named in the summary; a simulation that started empty; and the
+//! multi-year plan's chance of being short where the expected gap is closed.
+
+use super::super::document::{strong, t, Document};
+use super::super::words::Words;
+use super::super::{Pack, Side};
+use crate::multiyear::MultiYearPlan;
+
+/// Below this a chance of being short is not worth a sentence.
+const WORTH_SAYING: f64 = 0.005;
+
+/// The summary's sentences: each unstable office of each side, one sentence each, then
+/// whether the simulation started empty.
+pub(super) fn steady_summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let sw = w.steady;
+    let after_when = if pack.recommendation.is_some() {
+        sw.with_plan.to_string()
+    } else {
+        (sw.in_file)(pack.after.source)
+    };
+    for (side, when) in [
+        (&pack.before, sw.today.to_string()),
+        (&pack.after, after_when),
+    ] {
+        for (office, growth) in unstable(side) {
+            doc.paragraph(vec![strong((sw.unstable)(&when, &office, growth))]);
+        }
+    }
+    let empty = [&pack.before, &pack.after]
+        .iter()
+        .find_map(|s| s.simulation.filter(|sim| sim.warmup_days == 0));
+    if let Some(sim) = empty {
+        doc.paragraph(vec![t((sw.started_empty)(sim.days))]);
+    }
+}
+
+/// The offices of a side whose backlog keeps growing, with its growth a year: the
+/// simulation's verdict where there is one, else the analysis's.
+fn unstable(side: &Side<'_>) -> Vec<(String, f64)> {
+    match side.simulation {
+        Some(sim) => sim
+            .offices
+            .iter()
+            .filter(|o| !o.stable)
+            .map(|o| (o.name.clone(), o.backlog_growth_per_year))
+            .collect(),
+        None => side
+            .analysis
+            .offices
+            .iter()
+            .filter(|o| !o.stable)
+            .map(|o| (o.name.clone(), o.backlog_growth_per_year))
+            .collect(),
+    }
+}
+
+/// The plan section's sentences on risk: how the hires were sized under `[plan] confidence`,
+/// and the year with the highest chance that some office is short.
+pub(super) fn plan_risk(doc: &mut Document, plan: &MultiYearPlan, w: &Words) {
+    if let Some(level) = plan.confidence {
+        doc.text((w.plan.confident)(level));
+    }
+    let worst = plan
+        .years
+        .iter()
+        .filter(|y| y.total.p_short >= WORTH_SAYING)
+        .reduce(|a, b| {
+            if b.total.p_short > a.total.p_short {
+                b
+            } else {
+                a
+            }
+        });
+    if let Some(year) = worst {
+        let closed = year.offices.iter().all(|o| o.figures.gap >= -1e-9);
+        doc.text((w.plan.risk)(year.total.p_short, year.year, closed));
+    }
+}

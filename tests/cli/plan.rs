@@ -179,9 +179,11 @@ fn plan_prints_spec_fields_and_the_same_bytes_on_one_and_two_threads() {
         "staff",
         "leavers",
         "gap",
+        "p_short",
     ] {
         assert!(!years[2]["offices"][0][field].is_null(), "{field}");
     }
+    assert!(years[2]["total"]["p_short"].is_number());
     for stat in ["mean", "p5", "p95"] {
         assert!(years[2]["total"]["staff_band"][stat].is_number(), "{stat}");
     }
@@ -191,7 +193,7 @@ fn plan_prints_spec_fields_and_the_same_bytes_on_one_and_two_threads() {
 
     let csv = staffplan(&dir, &["plan", "s.toml", "--runs", "20", "--format", "csv"]);
     assert_eq!(csv.code, 0, "{}", csv.stderr);
-    assert!(csv.stdout.starts_with("year,id,name,required_hours,posts_needed,staff_before_hires,hires_requested,hires_arriving,staff,leavers,gap,staff_mean,staff_p5,staff_p95,hires_requested_establishment,hires_requested_contract\n2018,discipline,纪检监察室,"), "{}", csv.stdout);
+    assert!(csv.stdout.starts_with("year,id,name,required_hours,posts_needed,staff_before_hires,hires_requested,hires_arriving,staff,leavers,gap,staff_mean,staff_p5,staff_p95,p_short,hires_requested_establishment,hires_requested_contract\n2018,discipline,纪检监察室,"), "{}", csv.stdout);
     // Two offices and a total row in each of five years, and the header.
     assert_eq!(csv.stdout.lines().count(), 1 + 5 * 3);
 }

@@ -43,62 +43,14 @@
 
 use std::collections::{BinaryHeap, VecDeque};
 
+mod outcome;
+mod overtime;
+
 use super::event::{Event, What, VERSION_MASK};
 use super::plan::Plan;
 use super::random::{chain_rng, run_rng, RunRng};
-use super::stats::quantile_in_place;
 
-/// What one run yields for one office.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OfficeRun {
-    pub done: u32,
-    /// Items waiting, in progress or set aside at the end.
-    pub backlog_end: u32,
-    /// Items open when counting starts, `[[work]] backlog` included.
-    pub backlog_start: u32,
-    /// Items open half-way through the warm-up (0 without one).
-    pub backlog_mid: u32,
-    /// Mean over the items finished, in working days (`None`: none finished).
-    pub wait_days: Option<f64>,
-    pub lead_days: Option<f64>,
-    pub lead_days_p90: Option<f64>,
-    /// Late items (finished late, or still open past their deadline) over the items with a
-    /// deadline that finished or are open past it; `None`: no such item.
-    pub late_share: Option<f64>,
-    /// The complement: finished within the deadline over the same items.
-    pub on_time_share: Option<f64>,
-    /// Casework hours that people free to work gave to nothing while items waited at the
-    /// office for a full team.
-    pub team_idle_hours: f64,
-    /// Regular casework hours worked ÷ casework hours offered; `None`: no capacity.
-    pub utilisation: Option<f64>,
-    /// Overtime hours over the headcount (0 without people).
-    pub overtime_hours_per_person: f64,
-    /// The most overtime any one person of the office worked.
-    pub overtime_hours_max_person: f64,
-}
-
-/// What one run yields for one work type, all offices together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct WorkRun {
-    /// Items that arrived: external and spawned by the chain.
-    pub arrived: u32,
-    /// Of those, spawned by a finished item's `next`.
-    pub spawned: u32,
-    pub done: u32,
-}
-
-/// One run's results.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RunOutcome {
-    pub offices: Vec<OfficeRun>,
-    pub works: Vec<WorkRun>,
-    /// On-time share of each (office, work) pair with a deadline ([`Plan`]'s pairs), `None`
-    /// where no item of it finished or is open past the deadline.
-    pub pairs: Vec<Option<f64>>,
-    /// Backlog at the end of each sampled day: `points × offices`, point-major.
-    pub series: Vec<u32>,
-}
+pub use outcome::{OfficeRun, RunOutcome, WorkRun};
 
 #[derive(Debug, Clone, Copy)]
 struct Waiting {
@@ -549,98 +501,6 @@ impl<'a> Engine<'a> {
         );
     }
 
-    /// Brings a slot's effort and its people's overtime up to time `t`.
-    fn advance(&mut self, slot: u32, t: f64) {
-        let overtime_rate = self.plan.overtime_rate;
-        let Some(s) = self.slots.get_mut(slot as usize) else {
-            return;
-        };
-        let dt = t - s.last;
-        if dt <= 0.0 {
-            return;
-        }
-        s.remaining = (s.remaining - s.rate * dt).max(0.0);
-        if s.overtime {
-            for &m in &s.members {
-                let left = &mut self.overtime_left[m as usize];
-                if *left > 0.0 {
-                    let used = (overtime_rate * dt).min(*left);
-                    *left -= used;
-                    self.overtime_used[m as usize] += used;
-                }
-            }
-        }
-        s.last = t;
-    }
-
-    /// The pace of a slot given whether its office is in overtime now.
-    fn pace(&self, slot: u32, overtime: bool) -> (bool, f64) {
-        let Some(s) = self.slots.get(slot as usize) else {
-            return (false, 0.0);
-        };
-        if !overtime {
-            return (false, s.regular_rate);
-        }
-        let working = s
-            .members
-            .iter()
-            .filter(|&&m| self.overtime_left[m as usize] > 0.0)
-            .count();
-        (
-            working > 0,
-            s.regular_rate + self.plan.overtime_rate * working as f64,
-        )
-    }
-
-    /// Re-paces the office's items when it goes into or out of overtime (overtime only).
-    /// Items started meanwhile were paced for the state before; a person reaching the cap has
-    /// an event of their own.
-    fn refresh(&mut self, office: usize, t: f64) {
-        let overtime = !self.desks[office].queue.is_empty();
-        if overtime == self.desks[office].overtime_on {
-            return;
-        }
-        self.desks[office].overtime_on = overtime;
-        for i in 0..self.desks[office].active.len() {
-            let slot = self.desks[office].active[i];
-            let (on, rate) = self.pace(slot, overtime);
-            let Some(s) = self.slots.get(slot as usize) else {
-                continue;
-            };
-            if on != s.overtime || rate != s.rate {
-                self.advance(slot, t);
-                let s = &mut self.slots[slot as usize];
-                s.overtime = on;
-                s.rate = rate;
-                self.schedule(slot, t);
-            }
-        }
-    }
-
-    fn overtime_ran_out(&mut self, slot: u32, t: f64) {
-        self.advance(slot, t);
-        let cap = self.plan.overtime_cap;
-        if let Some(s) = self.slots.get(slot as usize) {
-            let rate = self.plan.overtime_rate;
-            for &m in &s.members {
-                // Rounding leaves a crumb of overtime; it is spent. So is a crumb too small to
-                // move the clock (t + crumb == t), which would otherwise be rescheduled at the
-                // same moment for ever.
-                let left = &mut self.overtime_left[m as usize];
-                if *left <= cap * 1e-9 || t + *left / rate <= t {
-                    self.overtime_used[m as usize] += *left;
-                    *left = 0.0;
-                }
-            }
-            let overtime = self.desks[s.office].overtime_on;
-            let (on, rate) = self.pace(slot, overtime);
-            let s = &mut self.slots[slot as usize];
-            s.overtime = on;
-            s.rate = rate;
-            self.schedule(slot, t);
-        }
-    }
-
     /// Brings an office's team-rule idle hours up to `t`: people free while items wait
     /// (which, first come first served, means the head of the queue needs more people than
     /// are free). Called before anything changes the office's queue or free people.
@@ -798,90 +658,6 @@ impl<'a> Engine<'a> {
         }
         if plan.overtime() {
             self.refresh(office, t);
-        }
-    }
-
-    fn finish_run(&mut self) -> RunOutcome {
-        let plan = self.plan;
-        let horizon = plan.horizon;
-        self.sample_until(f64::MAX);
-        let mut offices = Vec::with_capacity(plan.offices.len());
-        // Items open past their deadline at the end, per (office, work) pair.
-        let mut open_late_pair = vec![0u32; plan.pairs.len()];
-        for (o, office) in plan.offices.iter().enumerate() {
-            self.idle_tick(o, horizon);
-            let mut open_late = 0u32;
-            let mut count_late = |work: usize, arrival: f64| {
-                let deadline = plan.works.get(work).and_then(|w| w.deadline);
-                if deadline.is_some_and(|d| horizon - arrival > d) {
-                    open_late += 1;
-                    if let Some(n) = plan.pair(o, work).and_then(|p| open_late_pair.get_mut(p)) {
-                        *n += 1;
-                    }
-                }
-            };
-            for i in 0..self.desks[o].active.len() {
-                let slot = self.desks[o].active[i];
-                if plan.overtime() {
-                    self.advance(slot, horizon);
-                }
-                let s = &self.slots[slot as usize];
-                self.desks[o].tally.regular_hours += s.regular_rate * (horizon - s.counted_from);
-                count_late(s.work, s.arrival);
-            }
-            let desk = &mut self.desks[o];
-            for item in desk.queue.iter().chain(&desk.parked) {
-                count_late(item.work, item.arrival);
-            }
-
-            let tally = &desk.tally;
-            let done = f64::from(tally.done);
-            let per_item = |sum: f64| (tally.done > 0).then(|| sum / done);
-            let lead_days_p90 = (tally.done > 0).then(|| quantile_in_place(&mut desk.leads, 0.9));
-            let late_base = tally.due + open_late;
-            let capacity = office.capacity_per_day * (horizon - plan.warmup);
-            let people = office.first as usize..office.end as usize;
-            let overtime: f64 = self.overtime_used[people.clone()].iter().sum();
-            let overtime_max = self.overtime_used[people]
-                .iter()
-                .copied()
-                .fold(0.0, f64::max);
-            offices.push(OfficeRun {
-                done: tally.done,
-                backlog_end: self.open[o],
-                backlog_start: self.open_start[o],
-                backlog_mid: self.open_mid[o],
-                wait_days: per_item(tally.wait_sum),
-                lead_days: per_item(tally.lead_sum),
-                lead_days_p90,
-                late_share: (late_base > 0)
-                    .then(|| f64::from(tally.late + open_late) / f64::from(late_base)),
-                on_time_share: (late_base > 0)
-                    .then(|| f64::from(tally.due - tally.late) / f64::from(late_base)),
-                team_idle_hours: tally.team_idle_hours,
-                utilisation: (capacity > 0.0).then(|| tally.regular_hours / capacity),
-                overtime_hours_per_person: if office.headcount > 0 {
-                    overtime / f64::from(office.headcount)
-                } else {
-                    0.0
-                },
-                overtime_hours_max_person: overtime_max,
-            });
-        }
-        let pairs = self
-            .dues
-            .iter()
-            .zip(&open_late_pair)
-            .map(|(due, &open_late)| {
-                let base = due.due + open_late;
-                (base > 0).then(|| f64::from(due.due - due.late) / f64::from(base))
-            })
-            .collect();
-        RunOutcome {
-            offices,
-            works: self.works.clone(),
-            pairs,
-            series: std::mem::take(&mut self.series),
         }
     }
 }

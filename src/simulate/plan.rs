@@ -77,35 +77,42 @@ pub(super) struct StreamPlan {
     pub(super) office: usize,
 }
 
+/// Every office's people in one numbering (each office's non-leaders, then its leaders) and
+/// each person's casework rate in hours a working day.
+fn people(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
+    let rate = scenario.calendar.casework_hours_per_day();
+    let mut person_rate = Vec::new();
+    let offices = scenario
+        .offices
+        .iter()
+        .map(|office| {
+            let headcount = office.headcount();
+            let leaders = office.leaders.min(headcount);
+            let first = person_rate.len() as u32;
+            person_rate.extend((0..headcount - leaders).map(|_| rate));
+            let leaders_from = person_rate.len() as u32;
+            person_rate.extend((0..leaders).map(|_| rate * office.leader_case_share));
+            let end = person_rate.len() as u32;
+            let rates = &person_rate[first as usize..end as usize];
+            OfficePlan {
+                first,
+                leaders_from,
+                end,
+                headcount,
+                caseworkers: rates.iter().filter(|&&r| r > 0.0).count() as u32,
+                capacity_per_day: rates.iter().sum(),
+                teams: false,
+            }
+        })
+        .collect();
+    (offices, person_rate)
+}
+
 impl Plan {
     pub fn new(scenario: &Scenario, days: u32, warmup_days: u32, sample_step: u32) -> Plan {
         let calendar = &scenario.calendar;
         let working_days = f64::from(calendar.working_days.max(1));
-        let rate = calendar.casework_hours_per_day();
-        let mut person_rate = Vec::new();
-        let offices = scenario
-            .offices
-            .iter()
-            .map(|office| {
-                let headcount = office.headcount();
-                let leaders = office.leaders.min(headcount);
-                let first = person_rate.len() as u32;
-                person_rate.extend((0..headcount - leaders).map(|_| rate));
-                let leaders_from = person_rate.len() as u32;
-                person_rate.extend((0..leaders).map(|_| rate * office.leader_case_share));
-                let end = person_rate.len() as u32;
-                let rates = &person_rate[first as usize..end as usize];
-                OfficePlan {
-                    first,
-                    leaders_from,
-                    end,
-                    headcount,
-                    caseworkers: rates.iter().filter(|&&r| r > 0.0).count() as u32,
-                    capacity_per_day: person_rate[first as usize..end as usize].iter().sum(),
-                    teams: false,
-                }
-            })
-            .collect();
+        let (offices, person_rate) = people(scenario);
         let works = scenario
             .works
             .iter()

@@ -56,7 +56,9 @@ fn unstable(side: &Side<'_>) -> Vec<(String, f64)> {
 }
 
 /// The plan section's sentences on risk: how the hires were sized under `[plan] confidence`,
-/// and the year with the highest chance that some office is short.
+/// and where the expected plan hides it most: the office and year whose expected gap is not
+/// short but whose chance of being short is the highest (a shortfall in expectation is said
+/// by the plan's own sentences).
 pub(super) fn plan_risk(doc: &mut Document, plan: &MultiYearPlan, w: &Words) {
     if let Some(level) = plan.confidence {
         doc.text((w.plan.confident)(level));
@@ -64,16 +66,17 @@ pub(super) fn plan_risk(doc: &mut Document, plan: &MultiYearPlan, w: &Words) {
     let worst = plan
         .years
         .iter()
-        .filter(|y| y.total.p_short >= WORTH_SAYING)
+        .flat_map(|y| y.offices.iter().map(move |o| (y.year, o)))
+        .filter(|(_, o)| o.figures.gap >= -1e-9 && o.figures.p_short >= WORTH_SAYING)
         .reduce(|a, b| {
-            if b.total.p_short > a.total.p_short {
+            if b.1.figures.p_short > a.1.figures.p_short {
                 b
             } else {
                 a
             }
         });
-    if let Some(year) = worst {
-        let closed = year.offices.iter().all(|o| o.figures.gap >= -1e-9);
-        doc.text((w.plan.risk)(year.total.p_short, year.year, closed));
+    if let Some((year, office)) = worst {
+        let f = &office.figures;
+        doc.text((w.plan.risk)(&office.name, f.gap, f.p_short, year));
     }
 }

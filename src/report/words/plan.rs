@@ -39,9 +39,10 @@ pub struct PlanWords {
     /// "posts needed", "staff".
     pub series: [&'static str; 2],
     pub chart_note: &'static str,
-    /// (highest chance that some office is short, its year, whether the expected gap is
-    /// closed that year): the risk the expected plan leaves (SPEC §13).
-    pub risk: fn(f64, u32, bool) -> String,
+    /// (office, its expected gap, its chance of being short, the year): the office and year
+    /// where the expected plan is not short and the chance of being short is the highest
+    /// (SPEC §13).
+    pub risk: fn(&str, f64, f64, u32) -> String,
     /// (`[plan] confidence`): how the hires were sized.
     pub confident: fn(f64) -> String,
 }
@@ -73,14 +74,7 @@ pub(super) const PLAN_EN: PlanWords = PlanWords {
     year: "year",
     series: ["posts needed", "staff"],
     chart_note: "staff: expected, shaded 5–95 % of runs of leavers",
-    risk: |p, year, closed| {
-        let pct = p * 100.0;
-        if closed {
-            format!("The expected gap is 0 in {year}, but there is a {pct:.0} % chance that some office is short that year: people leave by chance, not on average.")
-        } else {
-            format!("In {year} there is a {pct:.0} % chance that some office is short.")
-        }
-    },
+    risk: |office, gap, p, year| format!("{office}: gap {gap:.1} in {year}, but a {:.0} % chance of being short that year: people leave by chance, not on average, and a plan for the expected leavers is short whenever more leave.", p * 100.0),
     confident: |level| format!("Hires are requested so that each office has at least its posts needed in {:.0} % of the outcomes of leavers, in every year a hire can still reach (`[plan] confidence`); the expected staff is therefore above the posts needed.", level * 100.0),
 };
 
@@ -134,13 +128,8 @@ pub(super) const PLAN_ZH: PlanWords = PlanWords {
     year: "年份",
     series: ["所需岗位数", "在岗人数"],
     chart_note: "在岗人数:期望值,阴影为离职模拟的 5%–95%",
-    risk: |p, year, closed| {
-        let pct = p * 100.0;
-        if closed {
-            format!("{year}年预计缺口为0,但仍有{pct:.0}%的可能有机构缺员:人员离职是随机的,不会恰好等于平均数。")
-        } else {
-            format!("{year}年有{pct:.0}%的可能有机构缺员。")
-        }
+    risk: |office, gap, p, year| {
+        format!("{office}:{year}年预计缺口为{gap:.1},但仍有{:.0}%的可能缺员:人员离职是随机的,不会恰好等于平均数;按平均离职人数招录,离职多于平均时就会缺员。", p * 100.0)
     },
     confident: |level| {
         format!("招录人数按各机构在{:.0}%的离职情形下在岗人数不少于所需岗位数确定(凡招录人员还来得及到岗的年份);因此预计在岗人数高于所需岗位数。", level * 100.0)

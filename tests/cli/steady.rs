@@ -3,23 +3,18 @@
 //! sentence on an office whose backlog keeps growing and on an empty start, in both languages.
 
 use super::{staffplan, workdir};
+use crate::common::CALENDAR;
 
 /// One desk of 5 people taking 5.5 items a working day of one person-day each: loaded to
 /// 1.1 of what it can serve, so its backlog grows by about (5.5 − 5) × 250 = 125 a year.
 fn overloaded(language: &str) -> String {
+    let head = CALENDAR.replacen(
+        "name = \"test\"",
+        &format!("name = \"test\"\nlanguage = \"{language}\""),
+        1,
+    );
     format!(
-        r#"[scenario]
-name = "t"
-language = "{language}"
-[calendar]
-working_days = 250
-hours_per_day = 8
-leave_days = 0
-training_days = 0
-non_case_share = 0
-[staff.regular]
-label = "regular"
-cost = 1
+        r#"{head}
 [[office]]
 id = "desk"
 name = "Front desk"

@@ -128,3 +128,51 @@ fn the_summary_names_an_unstable_office_and_an_empty_start_in_both_languages() {
     }
     assert!(!zh.contains("backlog grows"));
 }
+
+#[test]
+fn optimise_confidence_is_joint_unless_per_office() {
+    let dir = workdir("steady-per-office");
+    let text = overloaded("en").replace(
+        "hours = 8\n",
+        "hours = { low = 7, likely = 8, high = 10 }\n",
+    );
+    std::fs::write(dir.join("s.toml"), text).unwrap();
+    let optimise = |extra: &[&str]| {
+        let mut args = vec![
+            "optimise",
+            "s.toml",
+            "--confidence",
+            "0.9",
+            "--draws",
+            "200",
+            "--runs",
+            "10",
+            "--threads",
+            "1",
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        let out = staffplan(&dir, &args);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        json["confidence"].clone()
+    };
+    let joint = optimise(&[]);
+    assert_eq!(joint["holding"], "joint");
+    let per_office = optimise(&["--per-office"]);
+    assert_eq!(per_office["holding"], "per_office");
+    for c in [&joint, &per_office] {
+        // One office: every office at once is that office.
+        let all = c["met_share_all"].as_f64().unwrap();
+        assert_eq!(c["offices"][0]["met_share"].as_f64(), Some(all));
+        assert!(all >= 0.9, "{c}");
+    }
+    let out = staffplan(&dir, &["optimise", "s.toml", "--per-office"]);
+    assert_eq!(
+        out.code, 2,
+        "--per-office needs --confidence: {}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("--confidence <P>"), "{}", out.stderr);
+}

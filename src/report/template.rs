@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::words::{template_words, TemplateWords};
 use crate::error::Error;
 use crate::model::Language;
-use crate::scenario::keys::Kind;
+use crate::scenario::keys::{Key, Kind};
 use crate::scenario::workbook::{
     self, Column, Part, Sheet, Value, FIRST_DATA_ROW, HEADER_ROW, NOTE_ROW, PATH_ROW,
 };
@@ -43,7 +43,7 @@ fn build(sheets: &[Sheet], language: Language) -> Result<Vec<u8>, XlsxError> {
     book.set_properties(&properties);
     for sheet in sheets {
         let worksheet = book.add_worksheet();
-        worksheet.set_name(w.sheet(&sheet.table))?;
+        worksheet.set_name(w.sheet(sheet.key))?;
         write_sheet(worksheet, sheet, sheets, w)?;
     }
     book.save_to_buffer()
@@ -105,44 +105,52 @@ fn write_sheet(
     Ok(())
 }
 
-/// A column's header and its explanation.
+/// A column's header and its note: what to enter, the default when empty.
 fn titles(sheet: &Sheet, column: &Column, w: &TemplateWords) -> (String, String) {
     match column {
         Column::Key {
-            field,
+            key,
             id,
             part,
-            kind,
+            required,
+            ..
         } => {
-            let mut title = w.key(&sheet.table, field);
+            let mut title = w.header(*key).to_string();
             if let Some(id) = id {
                 title = format!("{title}: {id}");
             }
             let part = match part {
-                Part::Low => Some(w.low),
-                Part::High => Some(w.high),
-                Part::Value if is_range(sheet, column) => Some(w.likely),
+                Part::Low => Some(Key::Low),
+                Part::High => Some(Key::High),
+                Part::Value if is_range(sheet, column) => Some(Key::Likely),
                 Part::Value => None,
             };
             if let Some(part) = part {
-                title = format!("{title} ({part})");
+                title = format!("{title} ({})", w.header(part));
             }
-            (title, w.kind(*kind, false))
+            // The low and high columns say what a range's bounds are; the likely column
+            // carries the key's own sentence.
+            let note = match (part, required) {
+                (Some(bound @ (Key::Low | Key::High)), _) => w.note(bound).to_string(),
+                (_, true) => w.required_note(*key),
+                (_, false) => w.note(*key).to_string(),
+            };
+            (title, note)
         }
-        Column::Id => (w.id.to_string(), w.kind(Kind::Str, true)),
-        Column::Parent => (w.parent.to_string(), w.kind(Kind::Choice(&[]), true)),
+        Column::Id => (w.id.to_string(), w.required_note(sheet.key)),
+        Column::Parent => (w.parent.to_string(), w.required_note(sheet.key)),
         Column::Notes => (w.notes.to_string(), w.notes_help.to_string()),
     }
 }
 
 /// Is the column the likely value of a range (its low column stands beside it)?
 fn is_range(sheet: &Sheet, column: &Column) -> bool {
-    let Column::Key { field, id, .. } = column else {
+    let Column::Key { key, id, .. } = column else {
         return false;
     };
-    sheet.columns.iter().any(|c| {
-        matches!(c, Column::Key { field: f, id: i, part: Part::Low, .. } if f == field && i == id)
-    })
+    sheet.columns.iter().any(
+        |c| matches!(c, Column::Key { key: k, id: i, part: Part::Low, .. } if k == key && i == id),
+    )
 }
 
 /// The dropdown list of a column: the values of a choice, or the ids of the table it refers
@@ -163,7 +171,7 @@ fn dropdown(
     let Some(target) = sheet.ids_from(c) else {
         return Ok(None);
     };
-    let Some(other) = all.iter().find(|s| s.table == target) else {
+    let Some(other) = all.iter().find(|s| s.key == target) else {
         return Ok(None);
     };
     let Some(id_col) = other.id_column() else {

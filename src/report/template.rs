@@ -5,8 +5,8 @@
 //! is fixed, so the same scenario gives the same bytes.
 
 use rust_xlsxwriter::{
-    DataValidation, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook,
-    Worksheet, XlsxError,
+    DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
+    Workbook, Worksheet, XlsxError,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -59,21 +59,26 @@ fn write_sheet(
         .set_bold()
         .set_text_wrap()
         .set_background_color("DDEBF7")
-        .set_border_bottom(FormatBorder::Thin);
+        .set_border_bottom(FormatBorder::Thin)
+        .set_align(FormatAlign::Top);
     let note = Format::new()
+        .set_align(FormatAlign::Top)
         .set_italic()
         .set_text_wrap()
         .set_font_color("595959")
         .set_background_color("F2F2F2");
     let wrap = Format::new().set_text_wrap();
     let last = FIRST_DATA_ROW + sheet.rows.len() as u32 + ROOM;
+    // Lines of the tallest header and note, for row heights: a spreadsheet does not grow a
+    // row to its wrapped text by itself, and the note sentences take two to four lines.
+    let (mut header_lines, mut note_lines) = (1, 1);
     for (c, column) in sheet.columns.iter().enumerate() {
         let c16 = c as u16;
         ws.write_string(PATH_ROW, c16, sheet.path(c))?;
         let (title, explain) = titles(sheet, column, w);
         ws.write_string_with_format(HEADER_ROW, c16, &title, &header)?;
         ws.write_string_with_format(NOTE_ROW, c16, &explain, &note)?;
-        let mut width = title.width().clamp(8, 30);
+        let mut width = title.width().max(explain.width().div_ceil(3)).clamp(8, 30);
         for (r, row) in sheet.rows.iter().enumerate() {
             let r = FIRST_DATA_ROW + r as u32;
             match row.get(c) {
@@ -92,10 +97,14 @@ fn write_sheet(
             }
         }
         ws.set_column_width(c16, width as f64 + 2.0)?;
+        header_lines = header_lines.max(title.width().div_ceil(width));
+        note_lines = note_lines.max(wrapped_lines(&explain, width));
         if let Some(list) = dropdown(sheet, c, all, w)? {
             ws.add_data_validation(FIRST_DATA_ROW, c16, last, c16, &list)?;
         }
     }
+    ws.set_row_height(HEADER_ROW, 15.0 * header_lines as f64)?;
+    ws.set_row_height(NOTE_ROW, 15.0 * note_lines as f64)?;
     ws.set_row_hidden(PATH_ROW)?;
     ws.set_freeze_panes(FIRST_DATA_ROW, 0)?;
     // Printed on A4 across, each sheet one page wide, so that a committee can file it.
@@ -103,6 +112,15 @@ fn write_sheet(
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
     Ok(())
+}
+
+/// Lines `text` takes in a column `width` characters wide, wrapped at spaces (a Chinese
+/// character counts two).
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    text.lines()
+        .map(|line| line.width().div_ceil(width.max(1)).max(1))
+        .sum::<usize>()
+        + usize::from(text.width() > width)
 }
 
 /// A column's header and its note: what to enter, the default when empty.

@@ -103,6 +103,13 @@ fn main() {
         .collect();
     seeds.push(std::fs::read_to_string(root.join("tests/cli_base.toml")).unwrap());
     seeds.push(COMMENTED.to_string());
+    // The one-row templates of `staffplan template` without `--from`.
+    for language in [
+        staffplan::model::Language::En,
+        staffplan::model::Language::Zh,
+    ] {
+        seeds.push(staffplan::starter::template_example(language).to_string());
+    }
     std::panic::set_hook(Box::new(|_| {}));
 
     // A watchdog saves the input of any case that runs longer than HANG, which is as much a
@@ -582,7 +589,8 @@ fn workbook_case(seeds: &[String], books: &[Vec<u8>], case: u64, rng: &mut ChaCh
         return huge_sheet(case % (WORKBOOK_EVERY * 1000) == 3);
     }
     let book = &books[rng.random_range(0..books.len())];
-    match rng.random_range(0..3) {
+    match rng.random_range(0..4) {
+        3 => edited_rows(&seeds[rng.random_range(0..seeds.len())], rng),
         0 => book[..rng.random_range(0..book.len())].to_vec(),
         1 => {
             let mut bytes = book.clone();
@@ -617,6 +625,41 @@ fn workbook_case(seeds: &[String], books: &[Vec<u8>], case: u64, rng: &mut ChaCh
                 .unwrap_or_default()
         }
     }
+}
+
+/// The sheets of a scenario written with their header and note rows edited by a planner:
+/// typed over with odd values, or deleted so that the data move up into them.
+fn edited_rows(seed: &str, rng: &mut ChaCha8Rng) -> Vec<u8> {
+    use staffplan::scenario::workbook::{self, Value, FIRST_DATA_ROW, HEADER_ROW, PATH_ROW};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (n, sheet) in workbook::sheets(seed).iter().enumerate() {
+        let ws = book.add_worksheet();
+        let _ = ws.set_name(format!("S{n}"));
+        // 0: as written; 1: the note row deleted; 2: both rows deleted.
+        let first = FIRST_DATA_ROW - rng.random_range(0..3);
+        for c in 0..sheet.columns.len() {
+            let c16 = c as u16;
+            let _ = ws.write_string(PATH_ROW, c16, sheet.path(c));
+            for r in HEADER_ROW..first {
+                match rng.random_range(0..4) {
+                    0 => drop(ws.write_number(r, c16, rng.random_range(-1e9..1e9))),
+                    1 => drop(ws.write_string(r, c16, TOKENS[rng.random_range(0..TOKENS.len())])),
+                    2 => drop(ws.write_boolean(r, c16, rng.random())),
+                    _ => {}
+                }
+            }
+            for (r, row) in sheet.rows.iter().enumerate() {
+                let r = first + r as u32;
+                let _ = match row.get(c) {
+                    Some(Value::Number(x)) => ws.write_number(r, c16, *x).map(drop),
+                    Some(Value::Text(t)) => ws.write_string(r, c16, t).map(drop),
+                    Some(Value::Bool(b)) => ws.write_boolean(r, c16, *b).map(drop),
+                    _ => Ok(()),
+                };
+            }
+        }
+    }
+    book.save_to_buffer().unwrap_or_default()
 }
 
 /// A sheet with a cell at the last row and column, and either a few cells or more than the

@@ -29,9 +29,7 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-#[test]
-fn every_shipped_scenario_survives_the_round_trip() {
-    let dir = temp_dir("round-trip");
+fn shipped() -> Vec<PathBuf> {
     let mut scenarios: Vec<PathBuf> = std::fs::read_dir(root().join("scenarios"))
         .expect("scenarios")
         .map(|e| e.expect("entry").path())
@@ -39,7 +37,69 @@ fn every_shipped_scenario_survives_the_round_trip() {
         .collect();
     scenarios.sort();
     assert_eq!(scenarios.len(), 6);
-    for toml in &scenarios {
+    scenarios
+}
+
+/// The round trip in-process: the workbook of every shipped scenario imports to the very same
+/// validated model (every field, every float bit), so analyse, optimise, simulate, plan and
+/// sensitivity, which are functions of that model and the seed, give the same JSON; the binary
+/// test below checks the commands' own route once.
+#[test]
+fn every_shipped_scenario_survives_the_round_trip() {
+    for toml in shipped() {
+        let original = std::fs::read_to_string(&toml).expect("scenario");
+        let from_toml = staffplan::scenario::parse(&original, "s.toml").expect("valid");
+        for language in [Language::En, Language::Zh] {
+            let bytes = staffplan::report::template(&original, language).expect("workbook");
+            let (imported, loaded) = workbook::import(&bytes, "book.xlsx", &[])
+                .unwrap_or_else(|e| panic!("{}: {e:?}", toml.display()));
+            if loaded.scenario != from_toml.scenario {
+                let (a, b) = (
+                    format!("{:#?}", from_toml.scenario),
+                    format!("{:#?}", loaded.scenario),
+                );
+                let n = a
+                    .lines()
+                    .zip(b.lines())
+                    .position(|(x, y)| x != y)
+                    .unwrap_or(0);
+                let first: Vec<_> = a.lines().skip(n.saturating_sub(30)).take(34).collect();
+                let first = (first, b.lines().nth(n));
+                panic!(
+                    "{}: the workbook's scenario differs: {first:?}",
+                    toml.display()
+                );
+            }
+            assert_eq!(loaded.warnings.len(), from_toml.warnings.len());
+            // The imported text carries every citation of the notes and each value's cell.
+            let text = imported.text;
+            for note in staffplan::scenario::annotations(&original) {
+                let first = note.comment.split_whitespace().next().unwrap_or("");
+                assert!(
+                    text.contains(first),
+                    "{}: the note on {} {} is lost",
+                    toml.display(),
+                    note.place,
+                    note.key
+                );
+            }
+            for line in text
+                .lines()
+                .filter(|l| !l.starts_with('#') && l.contains(" = "))
+            {
+                assert!(line.contains("  # book.xlsx: "), "{line} names no cell");
+            }
+        }
+    }
+}
+
+/// Through the binary: every command given a `.xlsx` reads it by the import, and gives the
+/// scenario's JSON (analyse for every shipped scenario; optimise and simulate for one, as
+/// the in-process test above covers the model of all).
+#[test]
+fn the_commands_read_a_workbook_as_its_scenario() {
+    let dir = temp_dir("round-trip");
+    for toml in shipped() {
         let toml = toml.to_str().expect("path");
         let book = dir.join("book.xlsx");
         let _ = std::fs::remove_file(&book);
@@ -49,11 +109,11 @@ fn every_shipped_scenario_survives_the_round_trip() {
             "{toml}: {}",
             String::from_utf8_lossy(&made.stderr)
         );
-        for command in [
-            vec!["analyse"],
-            vec!["optimise"],
-            vec!["simulate", "--runs", "20"],
-        ] {
+        let mut commands = vec![vec!["analyse"]];
+        if toml.ends_with("chengdu-2016.toml") {
+            commands.extend([vec!["optimise"], vec!["simulate", "--runs", "20"]]);
+        }
+        for command in commands {
             let run = |file: &str| {
                 let mut args = command.clone();
                 args.extend([file, "--format", "json", "-q"]);
@@ -68,29 +128,6 @@ fn every_shipped_scenario_survives_the_round_trip() {
             assert!(
                 run(toml) == run("book.xlsx"),
                 "{toml}: {command:?} differs between the scenario and its workbook"
-            );
-        }
-        // The imported text carries every citation of the notes and each value's cell.
-        let imported = staffplan(&["import", "book.xlsx", "-q"], &dir);
-        assert!(imported.status.success());
-        let text = String::from_utf8(imported.stdout).expect("utf-8");
-        let original = std::fs::read_to_string(toml).expect("scenario");
-        for note in staffplan::scenario::annotations(&original) {
-            let first = note.comment.split_whitespace().next().unwrap_or("");
-            assert!(
-                text.contains(first),
-                "{toml}: the note on {} {} is lost",
-                note.place,
-                note.key
-            );
-        }
-        for line in text
-            .lines()
-            .filter(|l| !l.starts_with('#') && l.contains(" = "))
-        {
-            assert!(
-                line.contains("  # book.xlsx: "),
-                "{toml}: {line} names no cell"
             );
         }
     }
@@ -118,11 +155,36 @@ fn the_import_names_each_value_cell_and_writes_it_through_the_format_writer() {
         "{text}"
     );
     assert!(
-        text.contains("staff.establishment = 2  # starter.xlsx: Offices!D4\n"),
+        text.contains("staff.establishment = 3  # starter.xlsx: Offices!D4\n"),
         "{text}"
     );
     let checked = staffplan(&["check", "starter.toml", "-q"], &dir);
     assert!(checked.status.success());
+}
+
+/// The template without `--from` holds one example row a sheet (the follow-up sheet none: a
+/// follow-up needs a second work type), and untouched it imports to the example scenario, a
+/// valid one whose every figure the report lists as assumed; the cells' sources are no notes.
+#[test]
+fn the_untouched_template_is_the_example_with_every_figure_assumed() {
+    for language in [Language::En, Language::Zh] {
+        let example = staffplan::starter::template_example(language);
+        for sheet in workbook::sheets(example) {
+            let rows = if sheet.table == "work/next" { 0 } else { 1 };
+            assert_eq!(sheet.rows.len(), rows, "{}", sheet.table);
+        }
+        let bytes = staffplan::report::template(example, language).expect("workbook");
+        let (imported, loaded) = workbook::import(&bytes, "book.xlsx", &[]).expect("valid");
+        let expected = staffplan::scenario::parse(example, "example.toml").expect("valid");
+        assert!(loaded.scenario == expected.scenario);
+        assert!(loaded.warnings.is_empty());
+        let notes = staffplan::scenario::annotations(&imported.text);
+        let figures = notes.iter().filter(|n| n.is_assumption()).count();
+        // Calendar 5, cost, quota, target, staff, leaders, leader share, max units, members,
+        // workload, hours, deadline, plan years.
+        assert_eq!(figures, 17, "{notes:#?}");
+        assert!(notes.iter().all(|n| !n.comment.contains("book.xlsx")));
+    }
 }
 
 /// The starter's sheets with one cell changed, written as `bad.xlsx`; the import's stderr.

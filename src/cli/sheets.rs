@@ -53,7 +53,7 @@ pub(super) fn template(
         }
         None => {
             let language = lang.unwrap_or(Language::En);
-            (starter::starter(language).to_string(), language)
+            (starter::template_example(language).to_string(), language)
         }
     };
     let bytes = report::template(&text, language)?;

@@ -5,15 +5,15 @@
 //! is fixed, so the same scenario gives the same bytes.
 
 use rust_xlsxwriter::{
-    DataValidation, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook,
-    Worksheet, XlsxError,
+    DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula,
+    Workbook, Worksheet, XlsxError,
 };
 use unicode_width::UnicodeWidthStr;
 
 use super::words::{template_words, TemplateWords};
 use crate::error::Error;
 use crate::model::Language;
-use crate::scenario::keys::Kind;
+use crate::scenario::keys::{Key, Kind};
 use crate::scenario::workbook::{
     self, Column, Part, Sheet, Value, FIRST_DATA_ROW, HEADER_ROW, NOTE_ROW, PATH_ROW,
 };
@@ -43,7 +43,7 @@ fn build(sheets: &[Sheet], language: Language) -> Result<Vec<u8>, XlsxError> {
     book.set_properties(&properties);
     for sheet in sheets {
         let worksheet = book.add_worksheet();
-        worksheet.set_name(w.sheet(&sheet.table))?;
+        worksheet.set_name(w.sheet(sheet.key))?;
         write_sheet(worksheet, sheet, sheets, w)?;
     }
     book.save_to_buffer()
@@ -59,21 +59,26 @@ fn write_sheet(
         .set_bold()
         .set_text_wrap()
         .set_background_color("DDEBF7")
-        .set_border_bottom(FormatBorder::Thin);
+        .set_border_bottom(FormatBorder::Thin)
+        .set_align(FormatAlign::Top);
     let note = Format::new()
+        .set_align(FormatAlign::Top)
         .set_italic()
         .set_text_wrap()
         .set_font_color("595959")
         .set_background_color("F2F2F2");
     let wrap = Format::new().set_text_wrap();
     let last = FIRST_DATA_ROW + sheet.rows.len() as u32 + ROOM;
+    // Lines of the tallest header and note, for row heights: a spreadsheet does not grow a
+    // row to its wrapped text by itself, and the note sentences take two to four lines.
+    let (mut header_lines, mut note_lines) = (1, 1);
     for (c, column) in sheet.columns.iter().enumerate() {
         let c16 = c as u16;
         ws.write_string(PATH_ROW, c16, sheet.path(c))?;
         let (title, explain) = titles(sheet, column, w);
         ws.write_string_with_format(HEADER_ROW, c16, &title, &header)?;
         ws.write_string_with_format(NOTE_ROW, c16, &explain, &note)?;
-        let mut width = title.width().clamp(8, 30);
+        let mut width = title.width().max(explain.width().div_ceil(3)).clamp(8, 30);
         for (r, row) in sheet.rows.iter().enumerate() {
             let r = FIRST_DATA_ROW + r as u32;
             match row.get(c) {
@@ -92,10 +97,14 @@ fn write_sheet(
             }
         }
         ws.set_column_width(c16, width as f64 + 2.0)?;
+        header_lines = header_lines.max(title.width().div_ceil(width));
+        note_lines = note_lines.max(wrapped_lines(&explain, width));
         if let Some(list) = dropdown(sheet, c, all, w)? {
             ws.add_data_validation(FIRST_DATA_ROW, c16, last, c16, &list)?;
         }
     }
+    ws.set_row_height(HEADER_ROW, 15.0 * header_lines as f64)?;
+    ws.set_row_height(NOTE_ROW, 15.0 * note_lines as f64)?;
     ws.set_row_hidden(PATH_ROW)?;
     ws.set_freeze_panes(FIRST_DATA_ROW, 0)?;
     // Printed on A4 across, each sheet one page wide, so that a committee can file it.
@@ -105,44 +114,61 @@ fn write_sheet(
     Ok(())
 }
 
-/// A column's header and its explanation.
+/// Lines `text` takes in a column `width` characters wide, wrapped at spaces (a Chinese
+/// character counts two).
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    text.lines()
+        .map(|line| line.width().div_ceil(width.max(1)).max(1))
+        .sum::<usize>()
+        + usize::from(text.width() > width)
+}
+
+/// A column's header and its note: what to enter, the default when empty.
 fn titles(sheet: &Sheet, column: &Column, w: &TemplateWords) -> (String, String) {
     match column {
         Column::Key {
-            field,
+            key,
             id,
             part,
-            kind,
+            required,
+            ..
         } => {
-            let mut title = w.key(&sheet.table, field);
+            let mut title = w.header(*key).to_string();
             if let Some(id) = id {
                 title = format!("{title}: {id}");
             }
             let part = match part {
-                Part::Low => Some(w.low),
-                Part::High => Some(w.high),
-                Part::Value if is_range(sheet, column) => Some(w.likely),
+                Part::Low => Some(Key::Low),
+                Part::High => Some(Key::High),
+                Part::Value if is_range(sheet, column) => Some(Key::Likely),
                 Part::Value => None,
             };
             if let Some(part) = part {
-                title = format!("{title} ({part})");
+                title = format!("{title} ({})", w.header(part));
             }
-            (title, w.kind(*kind, false))
+            // The low and high columns say what a range's bounds are; the likely column
+            // carries the key's own sentence.
+            let note = match (part, required) {
+                (Some(bound @ (Key::Low | Key::High)), _) => w.note(bound).to_string(),
+                (_, true) => w.required_note(*key),
+                (_, false) => w.note(*key).to_string(),
+            };
+            (title, note)
         }
-        Column::Id => (w.id.to_string(), w.kind(Kind::Str, true)),
-        Column::Parent => (w.parent.to_string(), w.kind(Kind::Choice(&[]), true)),
+        Column::Id => (w.id.to_string(), w.required_note(sheet.key)),
+        Column::Parent => (w.parent.to_string(), w.required_note(sheet.key)),
         Column::Notes => (w.notes.to_string(), w.notes_help.to_string()),
     }
 }
 
 /// Is the column the likely value of a range (its low column stands beside it)?
 fn is_range(sheet: &Sheet, column: &Column) -> bool {
-    let Column::Key { field, id, .. } = column else {
+    let Column::Key { key, id, .. } = column else {
         return false;
     };
-    sheet.columns.iter().any(|c| {
-        matches!(c, Column::Key { field: f, id: i, part: Part::Low, .. } if f == field && i == id)
-    })
+    sheet.columns.iter().any(
+        |c| matches!(c, Column::Key { key: k, id: i, part: Part::Low, .. } if k == key && i == id),
+    )
 }
 
 /// The dropdown list of a column: the values of a choice, or the ids of the table it refers
@@ -163,7 +189,7 @@ fn dropdown(
     let Some(target) = sheet.ids_from(c) else {
         return Ok(None);
     };
-    let Some(other) = all.iter().find(|s| s.table == target) else {
+    let Some(other) = all.iter().find(|s| s.key == target) else {
         return Ok(None);
     };
     let Some(id_col) = other.id_column() else {

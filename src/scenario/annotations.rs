@@ -59,7 +59,9 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
         let (code, trailing) = split_comment(line);
         let code = code.trim();
         let mut comment = std::mem::take(&mut pending);
-        if let Some(trailing) = trailing {
+        // An imported workbook's `# BOOK.xlsx: SHEET!CELL` says where a value was read, not
+        // why it holds: it stays in the file but is no note on the figure.
+        if let Some(trailing) = trailing.filter(|t| !super::workbook::is_cell_source(t)) {
             comment.push(trailing);
         }
         if let Some(name) = code.strip_prefix("[[").and_then(|s| s.strip_suffix("]]")) {

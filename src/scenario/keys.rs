@@ -36,81 +36,245 @@ pub enum Kind {
 
 /// The keys of a range.
 pub const RANGE: &[Field] = &[
-    required("low", Kind::Real, "The least value thought possible."),
+    required(Key::Low, Kind::Real, "The least value thought possible."),
     required(
-        "likely",
+        Key::Likely,
         Kind::Real,
         "The most likely value: every deterministic figure uses it.",
     ),
-    required("high", Kind::Real, "The largest value thought possible."),
+    required(Key::High, Kind::Real, "The largest value thought possible."),
 ];
 
 #[derive(Debug, Clone, Copy)]
 pub struct Field {
+    /// The key's name in the file: always `key.name()`.
     pub name: &'static str,
+    pub key: Key,
     pub kind: Kind,
     pub required: bool,
     pub doc: &'static str,
 }
 
-const fn field(name: &'static str, kind: Kind, doc: &'static str) -> Field {
+const fn field(key: Key, kind: Kind, doc: &'static str) -> Field {
     Field {
-        name,
+        name: key.name(),
+        key,
         kind,
         required: false,
         doc,
     }
 }
 
-const fn required(name: &'static str, kind: Kind, doc: &'static str) -> Field {
+const fn required(key: Key, kind: Kind, doc: &'static str) -> Field {
     Field {
-        name,
+        name: key.name(),
+        key,
         kind,
         required: true,
         doc,
     }
 }
 
+/// Every key of the format, so that each has its words (`report::words`) by an exhaustive
+/// match: a key added to a table below needs its variant here, its name in [`Key::name`], and
+/// its header and note in `report/words/workbook/columns.rs`; the compiler names each place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    // range
+    Low,
+    Likely,
+    High,
+    // scenario
+    ScenarioName,
+    Language,
+    Date,
+    // calendar
+    WorkingDays,
+    HoursPerDay,
+    LeaveDays,
+    TrainingDays,
+    NonCaseShare,
+    OvertimeHours,
+    // staff_type
+    Label,
+    Cost,
+    Attrition,
+    HiringLagYears,
+    HiresPerYear,
+    // policy
+    Quota,
+    Budget,
+    TargetUtilisation,
+    PolicyOnTime,
+    KeepStaff,
+    QuotaByYear,
+    // office
+    OfficeId,
+    OfficeName,
+    OfficeKind,
+    OfficeStaff,
+    Leaders,
+    LeaderCaseShare,
+    MinStaff,
+    MaxStaff,
+    AllowedStaff,
+    Fixed,
+    Covers,
+    MaxUnits,
+    Optional,
+    // unit
+    UnitId,
+    UnitName,
+    UnitKind,
+    Members,
+    Workload,
+    Eligible,
+    // next
+    NextWork,
+    Share,
+    // work
+    WorkId,
+    WorkName,
+    WorkOffice,
+    Volume,
+    Hours,
+    Team,
+    Cv,
+    DeadlineDays,
+    Next,
+    WorkOnTime,
+    Backlog,
+    Growth,
+    // plan
+    Years,
+    Start,
+    Confidence,
+    // root
+    Scenario,
+    Calendar,
+    Staff,
+    Policy,
+    Office,
+    Unit,
+    Work,
+    Plan,
+}
+
+impl Key {
+    /// The key's name in the TOML file.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Key::Low => "low",
+            Key::Likely => "likely",
+            Key::High => "high",
+            Key::ScenarioName => "name",
+            Key::Language => "language",
+            Key::Date => "date",
+            Key::WorkingDays => "working_days",
+            Key::HoursPerDay => "hours_per_day",
+            Key::LeaveDays => "leave_days",
+            Key::TrainingDays => "training_days",
+            Key::NonCaseShare => "non_case_share",
+            Key::OvertimeHours => "overtime_hours",
+            Key::Label => "label",
+            Key::Cost => "cost",
+            Key::Attrition => "attrition",
+            Key::HiringLagYears => "hiring_lag_years",
+            Key::HiresPerYear => "hires_per_year",
+            Key::Quota => "quota",
+            Key::Budget => "budget",
+            Key::TargetUtilisation => "target_utilisation",
+            Key::PolicyOnTime => "on_time",
+            Key::KeepStaff => "keep_staff",
+            Key::QuotaByYear => "quota_by_year",
+            Key::OfficeId => "id",
+            Key::OfficeName => "name",
+            Key::OfficeKind => "kind",
+            Key::OfficeStaff => "staff",
+            Key::Leaders => "leaders",
+            Key::LeaderCaseShare => "leader_case_share",
+            Key::MinStaff => "min_staff",
+            Key::MaxStaff => "max_staff",
+            Key::AllowedStaff => "allowed_staff",
+            Key::Fixed => "fixed",
+            Key::Covers => "covers",
+            Key::MaxUnits => "max_units",
+            Key::Optional => "optional",
+            Key::UnitId => "id",
+            Key::UnitName => "name",
+            Key::UnitKind => "kind",
+            Key::Members => "members",
+            Key::Workload => "workload",
+            Key::Eligible => "eligible",
+            Key::NextWork => "work",
+            Key::Share => "share",
+            Key::WorkId => "id",
+            Key::WorkName => "name",
+            Key::WorkOffice => "office",
+            Key::Volume => "volume",
+            Key::Hours => "hours",
+            Key::Team => "team",
+            Key::Cv => "cv",
+            Key::DeadlineDays => "deadline_days",
+            Key::Next => "next",
+            Key::WorkOnTime => "on_time",
+            Key::Backlog => "backlog",
+            Key::Growth => "growth",
+            Key::Years => "years",
+            Key::Start => "start",
+            Key::Confidence => "confidence",
+            Key::Scenario => "scenario",
+            Key::Calendar => "calendar",
+            Key::Staff => "staff",
+            Key::Policy => "policy",
+            Key::Office => "office",
+            Key::Unit => "unit",
+            Key::Work => "work",
+            Key::Plan => "plan",
+        }
+    }
+}
+
 pub const LANGUAGES: &[&str] = &["en", "zh"];
 
 const SCENARIO: &[Field] = &[
-    required("name", Kind::Str, "Name of the scenario, shown in charts and the report."),
+    required(Key::ScenarioName, Kind::Str, "Name of the scenario, shown in charts and the report."),
     field(
-        "language",
+        Key::Language,
         Kind::Choice(LANGUAGES),
         "Language of chart and report labels: \"en\" (default) or \"zh\".",
     ),
-    field("date", Kind::Str, "Date printed in chart captions and the report (e.g. \"2018-01\"); none by default, so that reruns are byte-identical."),
+    field(Key::Date, Kind::Str, "Date printed in chart captions and the report (e.g. \"2018-01\"); none by default, so that reruns are byte-identical."),
 ];
 
 const CALENDAR: &[Field] = &[
     field(
-        "working_days",
+        Key::WorkingDays,
         Kind::Whole,
         "Working days a year (default 250).",
     ),
     field(
-        "hours_per_day",
+        Key::HoursPerDay,
         Kind::Range(&Kind::Real),
         "Working hours a day (default 8).",
     ),
     field(
-        "leave_days",
+        Key::LeaveDays,
         Kind::Range(&Kind::Whole),
         "Leave and sick days a year (default 10).",
     ),
     field(
-        "training_days",
+        Key::TrainingDays,
         Kind::Range(&Kind::Whole),
         "Training days a year (default 5).",
     ),
     field(
-        "non_case_share",
+        Key::NonCaseShare,
         Kind::Range(&Kind::Real),
         "Share of the remaining time spent on non-case duties, 0..1 (default 0.15).",
     ),
     field(
-        "overtime_hours",
+        Key::OvertimeHours,
         Kind::Range(&Kind::Real),
         "Most overtime hours a person may work in a year, used by the simulation (default 0).",
     ),
@@ -118,195 +282,199 @@ const CALENDAR: &[Field] = &[
 
 const STAFF_TYPE: &[Field] = &[
     field(
-        "label",
+        Key::Label,
         Kind::Str,
         "Label of the staff type in tables and charts (default: its id).",
     ),
-    field("cost", Kind::Real, "Yearly cost of one person (default 0)."),
-    field("attrition", Kind::Real, "Multi-year plan: share of the people of this type leaving a year, 0..1 (default 0)."),
-    field("hiring_lag_years", Kind::Whole, "Multi-year plan: whole years from requesting a hire to its arrival (default 0)."),
-    field("hires_per_year", Kind::Whole, "Multi-year plan: most hires of this type requested in one year, all offices together (default: no cap)."),
+    field(Key::Cost, Kind::Real, "Yearly cost of one person (default 0)."),
+    field(Key::Attrition, Kind::Real, "Multi-year plan: share of the people of this type leaving a year, 0..1 (default 0)."),
+    field(Key::HiringLagYears, Kind::Whole, "Multi-year plan: whole years from requesting a hire to its arrival (default 0)."),
+    field(Key::HiresPerYear, Kind::Whole, "Multi-year plan: most hires of this type requested in one year, all offices together (default: no cap)."),
 ];
 
 const POLICY: &[Field] = &[
     field(
-        "quota",
+        Key::Quota,
         Kind::Map(&Kind::Whole),
         "Most people of each staff type in total, by staff type id.",
     ),
-    field("budget", Kind::Real, "Most total yearly cost of all staff."),
+    field(Key::Budget, Kind::Real, "Most total yearly cost of all staff."),
     field(
-        "target_utilisation",
+        Key::TargetUtilisation,
         Kind::Real,
         "Planning target utilisation for every office, in (0, 1] (default 0.85).",
     ),
     field(
-        "on_time",
+        Key::PolicyOnTime,
         Kind::Real,
         "Share, 0..1, of the items with a deadline that must finish within it (default: no target); a work type's own `on_time` overrides it.",
     ),
     field(
-        "keep_staff",
+        Key::KeepStaff,
         Kind::Bool,
         "true: no office's headcount of any staff type goes below today's (default false).",
     ),
     field(
-        "quota_by_year",
+        Key::QuotaByYear,
         Kind::Map(&Kind::List(&Kind::Whole)),
         "Multi-year plan: the quota of each staff type in each year, one value per year of [plan] (default: `quota` every year).",
     ),
 ];
 
 const OFFICE: &[Field] = &[
-    required("id", Kind::Str, "Unique id of the office."),
+    required(Key::OfficeId, Kind::Str, "Unique id of the office."),
     required(
-        "name",
+        Key::OfficeName,
         Kind::Str,
         "Name of the office, shown in charts and the report.",
     ),
     field(
-        "kind",
+        Key::OfficeKind,
         Kind::Choice(&OfficeKind::NAMES),
         "Kind of office (default section).",
     ),
     field(
-        "staff",
+        Key::OfficeStaff,
         Kind::Map(&Kind::Whole),
         "Headcount today by staff type id (default: none).",
     ),
     field(
-        "leaders",
+        Key::Leaders,
         Kind::Whole,
         "Of the headcount, leadership posts (default 0).",
     ),
     field(
-        "leader_case_share",
+        Key::LeaderCaseShare,
         Kind::Range(&Kind::Real),
         "Share of a leader's time on casework, 0..1 (default 0.5).",
     ),
     field(
-        "min_staff",
+        Key::MinStaff,
         Kind::Whole,
         "Least headcount the optimiser may give this office.",
     ),
     field(
-        "max_staff",
+        Key::MaxStaff,
         Kind::Whole,
         "Most headcount the optimiser may give this office.",
     ),
     field(
-        "allowed_staff",
+        Key::AllowedStaff,
         Kind::Ids,
         "Staff type ids this office may employ (default: every type).",
     ),
     field(
-        "fixed",
+        Key::Fixed,
         Kind::Bool,
         "true: the optimiser keeps this office as it is.",
     ),
     field(
-        "covers",
+        Key::Covers,
         Kind::Ids,
         "Dispatched groups: ids of the units covered today.",
     ),
     field(
-        "max_units",
+        Key::MaxUnits,
         Kind::Whole,
         "Dispatched groups: most units one group may cover.",
     ),
     field(
-        "optional",
+        Key::Optional,
         Kind::Bool,
         "true: the optimiser may open this group or leave it out.",
     ),
 ];
 
 const UNIT: &[Field] = &[
-    required("id", Kind::Str, "Unique id of the supervised unit."),
-    required("name", Kind::Str, "Name of the unit."),
+    required(Key::UnitId, Kind::Str, "Unique id of the supervised unit."),
+    required(Key::UnitName, Kind::Str, "Name of the unit."),
     field(
-        "kind",
+        Key::UnitKind,
         Kind::Str,
         "Free label (e.g. party_committee), used in tables and charts.",
     ),
     field(
-        "members",
+        Key::Members,
         Kind::Whole,
         "Party members or staff of the unit.",
     ),
     field(
-        "workload",
+        Key::Workload,
         Kind::Map(&Kind::Range(&Kind::Real)),
         "Items a year this unit generates, by work type id.",
     ),
     field(
-        "eligible",
+        Key::Eligible,
         Kind::Ids,
         "Ids of the dispatched groups allowed to cover it (default: all).",
     ),
 ];
 
 const NEXT: &[Field] = &[
-    required("work", Kind::Str, "Id of the follow-up work type."),
+    required(Key::NextWork, Kind::Str, "Id of the follow-up work type."),
     required(
-        "share",
+        Key::Share,
         Kind::Range(&Kind::Real),
         "Expected follow-up items per finished item, 0..1.",
     ),
 ];
 
 const WORK: &[Field] = &[
-    required("id", Kind::Str, "Unique id of the work type."),
-    required("name", Kind::Str, "Name of the work type."),
+    required(Key::WorkId, Kind::Str, "Unique id of the work type."),
+    required(Key::WorkName, Kind::Str, "Name of the work type."),
     required(
-        "office",
+        Key::WorkOffice,
         Kind::Str,
         "Id of the office that does it, or \"covering_group\": the group covering the generating unit.",
     ),
     field(
-        "volume",
+        Key::Volume,
         Kind::Range(&Kind::Real),
         "Items a year arriving at the office directly (default 0; office-level work only).",
     ),
-    required("hours", Kind::Range(&Kind::Real), "Person-hours per item, all team members together."),
-    field("team", Kind::Whole, "People working on one item at the same time (default 1)."),
+    required(Key::Hours, Kind::Range(&Kind::Real), "Person-hours per item, all team members together."),
+    field(Key::Team, Kind::Whole, "People working on one item at the same time (default 1)."),
     field(
-        "cv",
+        Key::Cv,
         Kind::Range(&Kind::Real),
         "Coefficient of variation of the effort per item (default 0.5; 1 is exponential).",
     ),
     field(
-        "deadline_days",
+        Key::DeadlineDays,
         Kind::Whole,
         "Working days from arrival to completion allowed.",
     ),
     field(
-        "next",
+        Key::Next,
         Kind::Tables(NEXT),
         "Chain: each finished item starts `share` items of the next work type.",
     ),
     field(
-        "on_time",
+        Key::WorkOnTime,
         Kind::Real,
         "Share, 0..1, of its items that must finish within `deadline_days` (default: `[policy] on_time`).",
     ),
     field(
-        "backlog",
+        Key::Backlog,
         Kind::Whole,
         "Items open at the start of the simulated period, at its office; covering-group work is spread over the covering groups in proportion to their volume (default 0).",
     ),
-    field("growth", Kind::Rate, "Multi-year plan: yearly growth of its items, above −1 (default 0): year t has (1 + growth)^(t−1) times the volume and the units' workload."),
+    field(Key::Growth, Kind::Rate, "Multi-year plan: yearly growth of its items, above −1 (default 0): year t has (1 + growth)^(t−1) times the volume and the units' workload."),
 ];
 
 const PLAN: &[Field] = &[
-    required("years", Kind::Whole, "Years of the multi-year plan, 1..50."),
+    required(
+        Key::Years,
+        Kind::Whole,
+        "Years of the multi-year plan, 1..50.",
+    ),
     field(
-        "start",
+        Key::Start,
         Kind::Whole,
         "Label of year 1, e.g. 2018 (default 1).",
     ),
     field(
-        "confidence",
+        Key::Confidence,
         Kind::Real,
         "Share, above 0 and below 1, of the runs in which every office must have at least its posts needed each year: hires are requested for that share under binomial leavers and the lags (default: the expected values).",
     ),
@@ -315,30 +483,30 @@ const PLAN: &[Field] = &[
 /// The top level of a scenario file.
 pub const ROOT: &[Field] = &[
     required(
-        "scenario",
+        Key::Scenario,
         Kind::Table(SCENARIO),
         "The scenario's name and language.",
     ),
-    field("calendar", Kind::Table(CALENDAR), "The working year."),
+    field(Key::Calendar, Kind::Table(CALENDAR), "The working year."),
     required(
-        "staff",
+        Key::Staff,
         Kind::Map(&Kind::Table(STAFF_TYPE)),
         "Staff types (at least one), by id: [staff.establishment], [staff.contract], …",
     ),
     field(
-        "policy",
+        Key::Policy,
         Kind::Table(POLICY),
         "Quotas, budget and the target utilisation.",
     ),
     field(
-        "office",
+        Key::Office,
         Kind::Tables(OFFICE),
         "Offices: sections, dispatched groups, patrol groups, centres.",
     ),
-    field("unit", Kind::Tables(UNIT), "Supervised units."),
-    field("work", Kind::Tables(WORK), "Work types."),
+    field(Key::Unit, Kind::Tables(UNIT), "Supervised units."),
+    field(Key::Work, Kind::Tables(WORK), "Work types."),
     field(
-        "plan",
+        Key::Plan,
         Kind::Table(PLAN),
         "The multi-year plan: `staffplan plan`.",
     ),

@@ -620,6 +620,9 @@ fn convert(cell: &Cell, kind: Kind) -> Result<Edit, (String, &'static str)> {
             )),
         },
         Kind::Ids => match cell {
+            // `[]` is the empty list, which differs from an empty cell (`eligible = []`: no
+            // group may cover the unit; no `eligible`: any group).
+            Cell::Text(t) if t.trim() == "[]" => Ok(Edit::Array(Array::new())),
             Cell::Text(t) => Ok(Edit::Array(
                 t.split([',', '，', ';', '；', '\n'])
                     .map(str::trim)

@@ -19,7 +19,7 @@ use toml::Value as Toml;
 pub use import::{cell_name, import, Imported};
 
 use super::annotations::annotations;
-use super::keys::{Field, Kind, ROOT};
+use super::keys::{Field, Key, Kind, ROOT};
 
 /// Row (0-based) of the hidden key paths; the headers and explanations follow, then data.
 pub const PATH_ROW: u32 = 0;
@@ -46,13 +46,15 @@ pub enum Part {
 /// What a column holds.
 #[derive(Debug, Clone)]
 pub enum Column {
-    /// A key of the table: `field` (of the format), `id` where the key is a map (a column per
-    /// staff type or work type), the part of a range, and the kind of one value.
+    /// A key of the table: `key` (of the format), `id` where the key is a map (a column per
+    /// staff type or work type), the part of a range, the kind of one value, and whether the
+    /// format requires the key.
     Key {
-        field: &'static str,
+        key: Key,
         id: Option<String>,
         part: Part,
         kind: Kind,
+        required: bool,
     },
     /// The id of the entry (`[staff.ID]`).
     Id,
@@ -66,10 +68,8 @@ impl Column {
     /// The hidden key path: `field[.id][:low|:high]`, `@id`, `^` or `#notes`.
     pub fn path(&self) -> String {
         match self {
-            Column::Key {
-                field, id, part, ..
-            } => {
-                let mut path = (*field).to_string();
+            Column::Key { key, id, part, .. } => {
+                let mut path = key.name().to_string();
                 if let Some(id) = id {
                     path = format!("{path}.{id}");
                 }
@@ -101,23 +101,31 @@ pub enum Value {
 pub struct Sheet {
     /// The table's path in the format: `calendar`, `staff`, `office`, `work/next`.
     pub table: String,
+    /// The key of the table (`Key::Next` for `work/next`), which names the sheet.
+    pub key: Key,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Value>>,
 }
 
 impl Sheet {
-    /// The table whose ids column `c` takes, for a dropdown list: `office` for a work type's
-    /// office, `work` for a `next` row's work types.
-    pub fn ids_from(&self, c: usize) -> Option<&'static str> {
-        match (self.table.as_str(), self.columns.get(c)?) {
-            ("work/next", Column::Parent) => Some("work"),
-            ("work/next", Column::Key { field: "work", .. }) => Some("work"),
-            (
-                "work",
+    /// The table whose ids column `c` takes, for a dropdown list: the offices for a work
+    /// type's office, the work types for a `next` row's work types.
+    pub fn ids_from(&self, c: usize) -> Option<Key> {
+        match (self.key, self.columns.get(c)?) {
+            (Key::Next, Column::Parent)
+            | (
+                _,
                 Column::Key {
-                    field: "office", ..
+                    key: Key::NextWork, ..
                 },
-            ) => Some("office"),
+            ) => Some(Key::Work),
+            (
+                _,
+                Column::Key {
+                    key: Key::WorkOffice,
+                    ..
+                },
+            ) => Some(Key::Office),
             _ => None,
         }
     }
@@ -131,10 +139,37 @@ impl Sheet {
 
     /// The column holding the entries' ids, where the table has one.
     pub fn id_column(&self) -> Option<usize> {
-        self.columns
-            .iter()
-            .position(|c| matches!(c, Column::Id | Column::Key { field: "id", .. }))
+        self.columns.iter().position(|c| {
+            matches!(
+                c,
+                Column::Id
+                    | Column::Key {
+                        key: Key::OfficeId | Key::UnitId | Key::WorkId,
+                        ..
+                    }
+            )
+        })
     }
+}
+
+/// Is `comment` the source the import writes after a value, `BOOK.xlsx: SHEET!C4` (a range's
+/// cells separated by commas)? Sheet names cannot hold a colon, so the last `: ` ends the file
+/// name.
+pub fn is_cell_source(comment: &str) -> bool {
+    let Some((file, cells)) = comment.rsplit_once(": ") else {
+        return false;
+    };
+    let cell = |c: &str| {
+        let letters = c.trim_end_matches(|ch: char| ch.is_ascii_digit());
+        letters.len() < c.len()
+            && !letters.is_empty()
+            && letters.chars().all(|ch| ch.is_ascii_uppercase())
+    };
+    !file.is_empty()
+        && cells.split(", ").all(|part| {
+            part.rsplit_once('!')
+                .is_some_and(|(sheet, at)| !sheet.is_empty() && cell(at))
+        })
 }
 
 /// Every sheet of the layout with `text`'s values (a scenario that parsed), comments in the
@@ -152,9 +187,7 @@ pub fn sheets(text: &str) -> Vec<Sheet> {
                     .map(|t| vec![(None, t)])
                     .unwrap_or_default();
                 let place = |_: &(Option<String>, &toml::Table)| format!("[{}]", field.name);
-                out.extend(table_sheets(
-                    field.name, fields, false, &entries, &notes, place,
-                ));
+                out.extend(table_sheets(field, fields, false, &entries, &notes, place));
             }
             Kind::Map(Kind::Table(fields)) => {
                 let entries: Vec<(Option<String>, &toml::Table)> = value
@@ -169,9 +202,7 @@ pub fn sheets(text: &str) -> Vec<Sheet> {
                 let place = move |e: &(Option<String>, &toml::Table)| {
                     format!("[{name}.{}]", e.0.as_deref().unwrap_or(""))
                 };
-                out.extend(table_sheets(
-                    field.name, fields, true, &entries, &notes, place,
-                ));
+                out.extend(table_sheets(field, fields, true, &entries, &notes, place));
             }
             Kind::Tables(fields) => {
                 let entries: Vec<(Option<String>, &toml::Table)> = value
@@ -187,9 +218,7 @@ pub fn sheets(text: &str) -> Vec<Sheet> {
                     let id = e.1.get("id").and_then(Toml::as_str).unwrap_or("");
                     format!("[[{name}]] \"{id}\"")
                 };
-                out.extend(table_sheets(
-                    field.name, fields, false, &entries, &notes, place,
-                ));
+                out.extend(table_sheets(field, fields, false, &entries, &notes, place));
             }
             _ => {}
         }
@@ -199,7 +228,7 @@ pub fn sheets(text: &str) -> Vec<Sheet> {
 
 /// The sheet of one table of the format and the sheets of the tables nested in its entries.
 fn table_sheets(
-    table: &str,
+    table: &Field,
     fields: &'static [Field],
     by_id: bool,
     entries: &[(Option<String>, &toml::Table)],
@@ -213,7 +242,7 @@ fn table_sheets(
     let mut nested = Vec::new();
     for field in fields {
         match field.kind {
-            Kind::Tables(inner) => nested.push((field.name, inner)),
+            Kind::Tables(inner) => nested.push((field, inner)),
             Kind::Map(inner) => {
                 let mut ids: Vec<String> = Vec::new();
                 for (_, entry) in entries {
@@ -226,10 +255,10 @@ fn table_sheets(
                     }
                 }
                 for id in ids {
-                    push_key(&mut columns, field.name, Some(id), *inner);
+                    push_key(&mut columns, field, Some(id), *inner);
                 }
             }
-            kind => push_key(&mut columns, field.name, None, kind),
+            kind => push_key(&mut columns, field, None, kind),
         }
     }
     columns.push(Column::Notes);
@@ -244,7 +273,7 @@ fn table_sheets(
         rows.push(row);
         let parent = entry.1.get("id").and_then(Toml::as_str).unwrap_or("");
         for (n, (name, _)) in nested.iter().enumerate() {
-            if let Some(items) = entry.1.get(*name).and_then(Toml::as_array) {
+            if let Some(items) = entry.1.get(name.name).and_then(Toml::as_array) {
                 for item in items.iter().filter_map(Toml::as_table) {
                     nested_rows[n].push((parent.to_string(), item));
                 }
@@ -252,14 +281,15 @@ fn table_sheets(
         }
     }
     let mut out = vec![Sheet {
-        table: table.to_string(),
+        table: table.name.to_string(),
+        key: table.key,
         columns,
         rows,
     }];
-    for ((name, inner), items) in nested.into_iter().zip(nested_rows) {
+    for ((nest, inner), items) in nested.into_iter().zip(nested_rows) {
         let mut columns = vec![Column::Parent];
         for field in inner {
-            push_key(&mut columns, field.name, None, field.kind);
+            push_key(&mut columns, field, None, field.kind);
         }
         columns.push(Column::Notes);
         let rows = items
@@ -275,7 +305,8 @@ fn table_sheets(
             })
             .collect();
         out.push(Sheet {
-            table: format!("{table}/{name}"),
+            table: format!("{}/{}", table.name, nest.name),
+            key: nest.key,
             columns,
             rows,
         });
@@ -283,22 +314,25 @@ fn table_sheets(
     out
 }
 
-fn push_key(columns: &mut Vec<Column>, field: &'static str, id: Option<String>, kind: Kind) {
+fn push_key(columns: &mut Vec<Column>, field: &Field, id: Option<String>, kind: Kind) {
+    // Only the likely value of a required range is required: low and high may stay empty.
     if let Kind::Range(inner) = kind {
         for part in [Part::Low, Part::Value, Part::High] {
             columns.push(Column::Key {
-                field,
+                key: field.key,
                 id: id.clone(),
                 part,
                 kind: *inner,
+                required: field.required && part == Part::Value,
             });
         }
     } else {
         columns.push(Column::Key {
-            field,
+            key: field.key,
             id,
             part: Part::Value,
             kind,
+            required: field.required,
         });
     }
 }
@@ -325,10 +359,8 @@ fn cell(
                 Value::Text(lines.join("\n"))
             }
         }
-        Column::Key {
-            field, id, part, ..
-        } => {
-            let mut value = entry.1.get(*field);
+        Column::Key { key, id, part, .. } => {
+            let mut value = entry.1.get(key.name());
             if let Some(id) = id {
                 value = value.and_then(|v| v.get(id.as_str()));
             }
@@ -347,9 +379,11 @@ fn cell(
     }
 }
 
-/// A TOML value as a cell: numbers as numbers, lists as comma-separated text.
+/// A TOML value as a cell: numbers as numbers, lists as comma-separated text, the empty list
+/// as `[]` (an empty cell is a key left out, which may mean otherwise).
 fn plain(value: &Toml) -> Value {
     match value {
+        Toml::Array(items) if items.is_empty() => Value::Text("[]".into()),
         Toml::Integer(n) => Value::Number(*n as f64),
         Toml::Float(x) => Value::Number(*x),
         Toml::Boolean(b) => Value::Bool(*b),
@@ -365,5 +399,23 @@ fn plain(value: &Toml) -> Value {
                 .join(", "),
         ),
         other => Value::Text(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cell_source_is_told_from_a_planner_note() {
+        assert!(is_cell_source("book.xlsx: 工作!C12"));
+        assert!(is_cell_source("my: book.xlsx: Work!C4, Work!D4, Work!E4"));
+        assert!(!is_cell_source("annual report 2024: p. 12"));
+        assert!(!is_cell_source("ASSUMPTION: see Work!C4 below"));
+        assert!(!is_cell_source("book.xlsx: Work!4"));
+        let text = "[calendar]\n# ASSUMPTION: ten days\nleave_days = 10  # b.xlsx: Calendar!D4\nhours_per_day = 8  # b.xlsx: Calendar!B4, Calendar!C4\n";
+        let notes = annotations(text);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].comment, "ASSUMPTION: ten days");
     }
 }

@@ -155,6 +155,11 @@ const POLICY: &[Field] = &[
         Kind::Map(&Kind::List(&Kind::Whole)),
         "Multi-year plan: the quota of each staff type in each year, one value per year of [plan] (default: `quota` every year).",
     ),
+    field(
+        "reallocate",
+        Kind::Bool,
+        "true (default): approved posts not needed where they are move to offices of the same staff type that need them before any new post is asked for; false: every office's posts stay where they are.",
+    ),
 ];
 
 const OFFICE: &[Field] = &[
@@ -218,6 +223,16 @@ const OFFICE: &[Field] = &[
         "optional",
         Kind::Bool,
         "true: the optimiser may open this group or leave it out.",
+    ),
+    field(
+        "sanctioned",
+        Kind::Map(&Kind::Whole),
+        "Posts approved for the office (编制) by staff type id (default: `staff`, no vacancy); a staff type it does not name has no approved posts here (contract, seconded).",
+    ),
+    field(
+        "leader_posts",
+        Kind::Whole,
+        "Leadership posts approved for the office (领导职数), reported with the request.",
     ),
 ];
 

@@ -188,6 +188,9 @@ impl TemplateWords {
             ),
             ("office", "max_units") => ("Most units", "最多覆盖单位数"),
             ("office", "optional") => ("Optional", "可选"),
+            ("office", "sanctioned") => ("Approved posts", "核定编制 (个)"),
+            ("office", "leader_posts") => ("Leadership posts approved", "核定领导职数 (个)"),
+            ("policy", "reallocate") => ("Move idle approved posts first", "先调剂空余编制"),
             ("unit", "members") => ("Members (people)", "党员人数 (人)"),
             ("unit", "workload") => ("Items a year", "年件数"),
             ("unit", "eligible") => (

@@ -419,3 +419,74 @@ hours = 8
     assert_eq!(request["offices"][0]["add"], 0);
     assert_eq!(request["added_cost_per_year"], 100.0);
 }
+
+/// Runs staffplan from the repository root and returns the report's first section (from
+/// its first `## ` heading to the second).
+fn first_section(scenario: &str, test: &str) -> String {
+    let out = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("request")
+        .join(test);
+    let _ = std::fs::remove_dir_all(&out);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_staffplan"))
+        .args(["run", scenario, "--runs", "60", "--quiet", "--out"])
+        .arg(&out)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    assert!(
+        summary["request"]["offices"].is_array(),
+        "run's JSON has the request"
+    );
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let start = report.find("\n## ").unwrap();
+    let end = report[start + 1..].find("\n## ").unwrap() + start + 1;
+    report[start..end].to_string()
+}
+
+#[test]
+fn the_chinese_report_opens_with_the_request() {
+    let section = first_section("scenarios/daqing-2017.toml", "zh");
+    for expected in [
+        "## 1. 申请事项",
+        "| 机构 | 人员类别 | 核定编制 | 现有人数 | 空编 | 所需岗位数 | 补编 | 调剂 | 新增岗位 | 年度费用 |",
+        // 14 approved, 10 in post, 4 vacant (report 三.4); the plan needs 14.
+        "| 合计 | 编制 | 14 | 10 | 4 | 14 | 3 | 0 | 0 | 154.0万元 |",
+        "| 纪工委综合室 | 编制 | 3 | 2 | 1 | 2 | 0 | −1 | 0 | 22.0万元 |",
+        "| 审计局 | 编制 | 6 | 4 | 2 | 7 | 2 | +1 | 0 | 77.0万元 |",
+        // Contract staff have no approved posts.
+        "| 审计局 | 聘用 | – | 9 | 0 | 9 | 0 | 0 | 0 | 63.0万元 |",
+        "**申请:编制补充空编3个,在机构间调剂1个(纪工委综合室 → 审计局 1个);",
+        "比现状180.0万元增加132.0万元",
+        "未覆盖单位由21个变为0个",
+        "### 限额以外的备选方案(不属于本次申请)",
+        "备选方案1:在限额之外再增加2名聘用,每年14.0万元",
+        "### 方案使之变差的机构",
+    ] {
+        assert!(section.contains(expected), "{expected}\nnot in\n{section}");
+    }
+    assert!(!section.contains("编制数"), "{section}");
+}
+
+#[test]
+fn the_english_report_opens_with_the_request_and_what_gets_worse() {
+    let section = first_section("scenarios/court-registry.toml", "en");
+    for expected in [
+        "## 1. The request",
+        "| Office | Staff type | Approved posts | In post | Vacant | Posts needed | Fill | Move | Add | Cost a year |",
+        "| Civil Division | Judge | 5 | 5 | 0 | 6 | 0 | 0 | 1 | 720,000 |",
+        "**What is asked: Judge: add 1 new approved post; Enforcement officer: 1 approved post no longer needed (Enforcement Office).**",
+        "What it costs: 2,060,000 a year for the recommended organisation, 60,000 more than today's 2,000,000",
+        "### What the plan makes worse",
+        "- Enforcement Office: on-time share 100.0% → ",
+        "its staff goes 4 → 3.",
+    ] {
+        assert!(section.contains(expected), "{expected}\nnot in\n{section}");
+    }
+}

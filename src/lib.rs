@@ -17,6 +17,7 @@ pub mod optimise;
 pub mod pipeline;
 pub mod queueing;
 pub mod report;
+pub mod request;
 pub mod scenario;
 pub mod sensitivity;
 pub mod service;

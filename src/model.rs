@@ -98,6 +98,9 @@ pub struct Policy {
     /// Quota of each staff type in each year of the multi-year plan (indexed by staff type,
     /// then year − 1; at least `[plan] years` values); `None`: `quota` every year.
     pub quota_by_year: Vec<Option<Vec<u32>>>,
+    /// Approved posts not needed where they are move to offices of the same staff type that
+    /// need them before any new post is asked for (SPEC §14; default true).
+    pub reallocate: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -168,6 +171,11 @@ pub struct Office {
     pub max_units: Option<u32>,
     /// The optimiser may open this group or leave it out.
     pub optional: bool,
+    /// Posts approved for the office (编制), by staff type (indexed by staff type); today's
+    /// staff where the scenario does not say (SPEC §14).
+    pub sanctioned: Vec<u32>,
+    /// Leadership posts approved for the office (领导职数), where the scenario gives them.
+    pub leader_posts: Option<u32>,
 }
 
 impl Office {

@@ -19,6 +19,7 @@ mod cli;
 mod optimise;
 mod pack;
 mod plan;
+mod request;
 mod risk;
 mod robustness;
 mod sensitivity;

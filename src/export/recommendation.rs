@@ -12,6 +12,7 @@ use crate::optimise::{
     Status, StoppedBy, UnitMove, WorkLine,
 };
 use crate::report::words::{words, Words};
+use crate::request::Request;
 use crate::service::{Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
 
 /// The tables of a recommendation and of its service check, the main one first.
@@ -323,6 +324,11 @@ pub fn json(rec: &Recommendation, check: Option<&ServiceCheck>) -> serde_json::V
     serde_json::to_value(RecommendationJson::new(rec, check)).unwrap_or(serde_json::Value::Null)
 }
 
+/// The JSON of the request alone (SPEC §14), as `run` puts it at the top level of its output.
+pub fn request_json(request: &Request) -> serde_json::Value {
+    serde_json::to_value(request).unwrap_or(serde_json::Value::Null)
+}
+
 /// The JSON of a recommendation, field by field in its order (SPEC §7: staff counts keyed by
 /// staff type; `stopped_by` and `effort_steps` added; the service check's fields folded in).
 #[derive(Serialize)]
@@ -351,6 +357,8 @@ struct RecommendationJson<'a> {
     offices: Vec<OfficeJson<'a>>,
     allocation: &'a [UnitMove],
     explanations: Vec<ExplanationJson<'a>>,
+    /// SPEC §14: the one ask, in the committee's terms.
+    request: &'a Request,
 }
 
 impl<'a> RecommendationJson<'a> {
@@ -392,6 +400,7 @@ impl<'a> RecommendationJson<'a> {
                 .collect(),
             allocation: &rec.allocation,
             explanations: rec.explanations.iter().map(ExplanationJson::new).collect(),
+            request: &rec.request,
         }
     }
 }

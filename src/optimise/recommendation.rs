@@ -12,6 +12,7 @@ use super::facts::{Facts, Plan};
 use super::goals::{self, Objective};
 use crate::analysis::Analysis;
 use crate::model::Scenario;
+use crate::request::Request;
 
 /// Proven optimal, or the best answer found before a time or size limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -161,6 +162,8 @@ pub struct Recommendation {
     pub explanations: Vec<Explanation>,
     /// The recommended organisation as a valid scenario.
     pub after: Scenario,
+    /// What the recommendation asks of the staffing committee (SPEC §14).
+    pub request: Request,
     /// How the answer was found.
     pub method: Method,
     /// What cut an unproven search short: the effort `--time-limit` buys (the answer is
@@ -217,6 +220,7 @@ impl Recommendation {
             offices: office_results(scenario, &after, &before_analysis, &after_analysis, plan),
             allocation: allocation(facts, plan),
             explanations: explain::explain(facts, plan, &after_analysis),
+            request: Request::new(scenario, &after),
             after,
             method: found.method,
             stopped_by: found.stopped_by,

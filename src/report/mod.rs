@@ -352,6 +352,7 @@ impl Pack<'_> {
             "optimise": self
                 .recommendation
                 .map(|r| crate::export::recommendation::json(r, self.service)),
+            "request": self.recommendation.map(|r| crate::export::recommendation::request_json(&r.request)),
             "plan": self.plan.map(Exportable::json),
             "sensitivity": self.sensitivity.map(Exportable::json),
             "met_share_after": self.holds.map(|holds| {

@@ -108,6 +108,7 @@ pub enum Key {
     PolicyOnTime,
     KeepStaff,
     QuotaByYear,
+    Reallocate,
     // office
     OfficeId,
     OfficeName,
@@ -122,6 +123,8 @@ pub enum Key {
     Covers,
     MaxUnits,
     Optional,
+    Sanctioned,
+    LeaderPosts,
     // unit
     UnitId,
     UnitName,
@@ -187,6 +190,7 @@ impl Key {
             Key::PolicyOnTime => "on_time",
             Key::KeepStaff => "keep_staff",
             Key::QuotaByYear => "quota_by_year",
+            Key::Reallocate => "reallocate",
             Key::OfficeId => "id",
             Key::OfficeName => "name",
             Key::OfficeKind => "kind",
@@ -200,6 +204,8 @@ impl Key {
             Key::Covers => "covers",
             Key::MaxUnits => "max_units",
             Key::Optional => "optional",
+            Key::Sanctioned => "sanctioned",
+            Key::LeaderPosts => "leader_posts",
             Key::UnitId => "id",
             Key::UnitName => "name",
             Key::UnitKind => "kind",
@@ -319,6 +325,11 @@ const POLICY: &[Field] = &[
         Kind::Map(&Kind::List(&Kind::Whole)),
         "Multi-year plan: the quota of each staff type in each year, one value per year of [plan] (default: `quota` every year).",
     ),
+    field(
+        Key::Reallocate,
+        Kind::Bool,
+        "true (default): approved posts not needed where they are move to offices of the same staff type that need them before any new post is asked for; false: every office's posts stay where they are.",
+    ),
 ];
 
 const OFFICE: &[Field] = &[
@@ -382,6 +393,16 @@ const OFFICE: &[Field] = &[
         Key::Optional,
         Kind::Bool,
         "true: the optimiser may open this group or leave it out.",
+    ),
+    field(
+        Key::Sanctioned,
+        Kind::Map(&Kind::Whole),
+        "Posts approved for the office (编制) by staff type id (default: `staff`, no vacancy); a staff type it does not name has no approved posts here (contract, seconded).",
+    ),
+    field(
+        Key::LeaderPosts,
+        Kind::Whole,
+        "Leadership posts approved for the office (领导职数), reported with the request.",
     ),
 ];
 

@@ -109,6 +109,7 @@ pub struct Policy {
     pub target_utilisation: Option<S<f64>>,
     pub on_time: Option<S<f64>>,
     pub keep_staff: Option<S<bool>>,
+    pub reallocate: Option<S<bool>>,
     pub quota_by_year: Option<S<IdMap<Vec<S<f64>>>>>,
 }
 
@@ -127,6 +128,8 @@ pub struct Office {
     pub covers: Option<S<Vec<S<String>>>>,
     pub max_units: Option<S<f64>>,
     pub optional: Option<S<bool>>,
+    pub sanctioned: Option<S<IdMap<f64>>>,
+    pub leader_posts: Option<S<f64>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -106,6 +106,19 @@ fn edit_office(table: &mut Table, before: &Scenario, after: &Scenario, o: usize)
             _ => replace(table, "covers", Value::Array(covers), &note),
         }
     }
+    // Approved posts default to the staff: where the file does not name them, the proposal
+    // keeps today's approvals (SPEC §14), which only the committee changes.
+    if old.staff != new.staff && table.get("sanctioned").is_none() {
+        let mut posts = InlineTable::new();
+        for (t, st) in before.staff_types.iter().enumerate() {
+            let n = old.sanctioned.get(t).copied().unwrap_or(0);
+            if n > 0 {
+                posts.insert(&st.id, Value::from(i64::from(n)));
+            }
+        }
+        let note = "approved posts as today's staff, until the request is granted";
+        replace(table, "sanctioned", Value::InlineTable(posts), note);
+    }
     if old.leaders != new.leaders {
         let note = format!("was {}; the group is left closed", old.leaders);
         replace(table, "leaders", Value::from(i64::from(new.leaders)), &note);

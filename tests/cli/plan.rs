@@ -250,7 +250,7 @@ fn run_with_a_plan_writes_plan_csv_the_trajectory_chart_and_the_report_section()
         assert!(one == two, "{file} differs between 1 and 2 threads");
     }
     let report = std::fs::read_to_string(dir.join("one/report.md")).unwrap();
-    assert!(report.contains("## 7. Multi-year plan"), "{report}");
+    assert!(report.contains("## 8. Multi-year plan"), "{report}");
     assert!(report.contains("### Recruitment each year must request"));
     assert!(report.contains("![Posts needed and staff, year by year](charts/trajectory.png)"));
     let summary: serde_json::Value =

@@ -13,6 +13,7 @@ use crate::model::{Language, Scenario, WorkPlace};
 use crate::simulate::{Band, Simulation};
 
 mod plan;
+mod request;
 mod risk;
 mod service;
 pub(super) use plan::plan_total_table;
@@ -29,6 +30,7 @@ pub fn build(pack: &Pack<'_>) -> Document {
         pack.date.clone(),
     );
     header(&mut doc, pack, w);
+    request::request(&mut doc, pack, w);
     summary(&mut doc, pack, w);
     peer_ratios(&mut doc, pack, w);
     assumptions(&mut doc, pack, w);

@@ -3,6 +3,7 @@
 //! sentence with figures in it is a function, so that each language orders its words itself.
 
 mod plan;
+mod request;
 mod steady;
 mod sure;
 mod why;
@@ -10,6 +11,8 @@ mod workbook;
 
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
+pub use request::{Buys, RequestWords};
+use request::{REQUEST_EN, REQUEST_ZH};
 pub use steady::SteadyWords;
 use steady::{STEADY_EN, STEADY_ZH};
 pub use sure::Sure;
@@ -202,6 +205,8 @@ pub struct Words {
     pub sure: &'static Sure,
     /// The steady state of SPEC §13: unstable offices, an empty start.
     pub steady: &'static SteadyWords,
+    /// The request of SPEC §14, the section every report opens with.
+    pub request: &'static RequestWords,
 }
 
 impl Words {
@@ -487,6 +492,7 @@ const EN: Words = Words {
     plan: &PLAN_EN,
     sure: &SURE_EN,
     steady: &STEADY_EN,
+    request: &REQUEST_EN,
 };
 
 const ZH: Words = Words {
@@ -536,8 +542,8 @@ const ZH: Words = Words {
         "年度人员费用",
         "所需工时",
         "所需人力(FTE)",
-        "所需编制数",
-        "缺口(现有人数 − 所需编制数)",
+        "所需岗位数",
+        "缺口(现有人数 − 所需岗位数)",
         "最高负荷率",
         "超出目标的工时",
         "未覆盖单位数",
@@ -594,10 +600,10 @@ const ZH: Words = Words {
         "负荷率",
         "人均件数",
         "人均工时",
-        "所需编制数",
+        "所需岗位数",
         "缺口",
     ],
-    offices_note: "负荷率 = 所需工时 ÷ 办案能力;人均件数和人均工时为机构的件数和所需工时除以人数;所需编制数为使负荷率不超过目标的最少人数,且不少于最大办案组人数和最少人数。",
+    offices_note: "负荷率 = 所需工时 ÷ 办案能力;人均件数和人均工时为机构的件数和所需工时除以人数;所需岗位数为使负荷率不超过目标的最少人数,且不少于最大办案组人数和最少人数。",
     workload_headers: [
         "机构",
         "工作",
@@ -686,7 +692,7 @@ const ZH: Words = Words {
             "utilisation" => "负荷率",
             "items_per_person" => "人均件数",
             "hours_per_person" => "人均工时",
-            "posts_needed" => "所需编制数",
+            "posts_needed" => "所需岗位数",
             "gap" => "缺口",
             "unit_id" => "单位代码",
             "unit_name" => "单位",
@@ -753,6 +759,7 @@ const ZH: Words = Words {
     plan: &PLAN_ZH,
     sure: &SURE_ZH,
     steady: &STEADY_ZH,
+    request: &REQUEST_ZH,
 };
 
 pub fn words(language: Language) -> &'static Words {

@@ -6,6 +6,7 @@
 
 mod cross;
 mod office;
+mod posts;
 mod settings;
 mod unit;
 mod work;

@@ -46,6 +46,8 @@ impl Validator<'_, '_> {
         };
         let covers = self.covers(raw, p, kind, ids);
         let max_units = self.max_units(raw, p, covers.len());
+        let sanctioned = self.sanctioned(raw, p, ids, &staff, &allowed_staff);
+        let leader_posts = self.leader_posts(raw, p, leaders);
         Office {
             id: id.to_string(),
             name,
@@ -60,6 +62,8 @@ impl Validator<'_, '_> {
             covers,
             max_units,
             optional: raw.optional.as_ref().is_some_and(|f| *f.get_ref()),
+            sanctioned,
+            leader_posts,
         }
     }
 

@@ -370,6 +370,7 @@ impl Validator<'_, '_> {
                 .map(|t| self.share(&Some(t.clone()), p, "on_time", 0.0)),
             keep_staff: raw.keep_staff.as_ref().is_some_and(|k| *k.get_ref()),
             quota_by_year: vec![None; staff.len()],
+            reallocate: raw.reallocate.as_ref().is_none_or(|r| *r.get_ref()),
         }
     }
 }

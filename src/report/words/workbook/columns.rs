@@ -53,6 +53,7 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::PolicyOnTime => POLICY_ON_TIME,
         Key::KeepStaff => KEEP_STAFF,
         Key::QuotaByYear => QUOTA_BY_YEAR,
+        Key::Reallocate => REALLOCATE,
         Key::OfficeId => OFFICE_ID,
         Key::OfficeName => OFFICE_NAME,
         Key::OfficeKind => OFFICE_KIND,
@@ -66,6 +67,8 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::Covers => COVERS,
         Key::MaxUnits => MAX_UNITS,
         Key::Optional => OPTIONAL,
+        Key::Sanctioned => SANCTIONED,
+        Key::LeaderPosts => LEADER_POSTS,
         Key::UnitId => UNIT_ID,
         Key::UnitName => UNIT_NAME,
         Key::UnitKind => UNIT_KIND,
@@ -247,6 +250,13 @@ const POLICY_ON_TIME: KeyWords = w(
     "有办理期限的事项须按期办结的比例,如 0.9。留空则不设目标。",
 );
 
+const REALLOCATE: KeyWords = w(
+    "Move idle approved posts first",
+    "TRUE: approved posts an office does not need move to offices that need them before any new post is asked for. Empty: TRUE.",
+    "先调剂空余编制",
+    "TRUE：先把不需要的核定编制调剂给需要的机构，再申请新增编制。留空为 TRUE。",
+);
+
 const KEEP_STAFF: KeyWords = w(
     "Keep today's staff",
     "TRUE: no office loses people of any type. Empty: FALSE.",
@@ -343,6 +353,20 @@ const MAX_UNITS: KeyWords = w(
     "Dispatched groups: most units one group may cover. Empty: no bound.",
     "最多覆盖单位数",
     "派驻组:一个组最多覆盖的单位数。留空则不限。",
+);
+
+const SANCTIONED: KeyWords = w(
+    "Approved posts",
+    "Posts approved for the office, one column per staff type (whole number). All empty: the staff in post; a type left empty beside a filled one has no approved posts.",
+    "核定编制",
+    "该机构核定的编制数，每类人员一列（整数）。全部留空时按现有人数；填写了其他类别而本类留空的，本类无编制。",
+);
+
+const LEADER_POSTS: KeyWords = w(
+    "Leadership posts approved",
+    "Leadership posts (whole number), reported beside the leaders in post. Empty: not reported.",
+    "核定领导职数",
+    "核定的领导职数（整数），与现任领导人数对照列出。留空则不列。",
 );
 
 const OPTIONAL: KeyWords = w(

@@ -1,0 +1,273 @@
+//! The words of the request (SPEC §14), the section every report opens with: the table of
+//! approved posts, the three sentences (what is asked, what it costs, what it buys), the
+//! options beyond the quota and what the plan makes worse, in each language. In Chinese 编制
+//! names approved establishment posts only; the need is 所需岗位数.
+
+/// What the request buys, for its sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Buys {
+    /// Offices over the target utilisation today, and of them those within it in the plan.
+    pub over_before: usize,
+    pub brought: usize,
+    /// Offices over the target in the plan.
+    pub over_after: usize,
+    /// On-time targets in the plan's own simulation, and of them those met; `None` without
+    /// targets.
+    pub targets: Option<(usize, usize)>,
+    /// Units no group covers, today and in the plan.
+    pub uncovered: (usize, usize),
+}
+
+/// The words of the request (SPEC §14).
+#[derive(Debug)]
+pub struct RequestWords {
+    pub section: &'static str,
+    /// Office, staff type, approved, in post, vacant, needed, fill, move, add, cost a year.
+    pub headers: [&'static str; 10],
+    /// The first cell of the rows of the sums of each staff type.
+    pub subtotal: &'static str,
+    /// What is asked of one staff type: (label, vacant posts filled, approved posts moved
+    /// with where from and to, posts added, whether the type has approved posts (编制), so
+    /// that its new posts are new approved posts).
+    pub asked_type: fn(&str, u32, u32, &str, u32, bool) -> String,
+    /// After a staff type's part: (approved posts the plan no longer needs, where).
+    pub spare: fn(u32, &str) -> String,
+    /// Between the staff types of what is asked.
+    pub type_separator: &'static str,
+    /// One move: (from, to, posts).
+    pub move_of: fn(&str, &str, u32) -> String,
+    /// The sentence of what is asked: (the staff types' parts).
+    pub asked: fn(&str) -> String,
+    pub nothing_asked: &'static str,
+    /// (cost a year of the plan, today's cost, the change without its sign, whether it is a
+    /// rise, the cost a year of the new posts).
+    pub costs: fn(&str, &str, &str, bool, &str) -> String,
+    pub buys: fn(&Buys) -> String,
+    /// (offices with their approved leadership posts).
+    pub leader_posts: fn(&str) -> String,
+    pub options: &'static str,
+    /// (option number, posts, cost a year, hours over the target without them).
+    pub option_target: fn(usize, &str, &str, f64) -> String,
+    /// (option number, posts, cost a year, whether every on-time target then holds).
+    pub option_service: fn(usize, &str, &str, bool) -> String,
+    pub worse: &'static str,
+    pub worse_none: &'static str,
+    /// (office, what is worse, why).
+    pub worse_line: fn(&str, &str, &str) -> String,
+    /// Utilisation before, after (percent).
+    pub worse_utilisation: fn(f64, f64) -> String,
+    /// On-time share before, after (percent).
+    pub worse_on_time: fn(f64, f64) -> String,
+    /// Year-end backlog before, after; p90 lead time before, after (days).
+    pub worse_backlog: fn(f64, f64, f64, f64) -> String,
+    /// Overtime hours a person before, after.
+    pub worse_overtime: fn(f64, f64) -> String,
+    /// Why: staff cut (before, after).
+    pub why_cut: fn(u32, u32) -> String,
+    /// Why: more work (required hours before, after).
+    pub why_more_work: fn(f64, f64) -> String,
+    pub why_other: &'static str,
+    /// Between the figures of one office.
+    pub separator: &'static str,
+}
+
+fn asked_type_en(
+    label: &str,
+    fill: u32,
+    moved: u32,
+    moves: &str,
+    add: u32,
+    approved: bool,
+) -> String {
+    let mut parts = Vec::new();
+    if fill > 0 {
+        parts.push(format!("fill {fill} vacant approved post{}", plural(fill)));
+    }
+    if moved > 0 {
+        parts.push(format!(
+            "move {moved} approved post{} between offices ({moves})",
+            plural(moved)
+        ));
+    }
+    if add > 0 {
+        let kind = if approved { "approved " } else { "" };
+        parts.push(format!("add {add} new {kind}post{}", plural(add)));
+    }
+    format!("{label}: {}", parts.join(", "))
+}
+
+fn plural(n: u32) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn buys_en(b: &Buys) -> String {
+    let mut parts = vec![match (b.over_before, b.over_after) {
+        (0, 0) => "every office within the target utilisation, today and in the plan".to_string(),
+        _ => format!(
+            "{} of the {} offices over the target utilisation today brought within it ({} over it in the plan)",
+            b.brought, b.over_before, b.over_after
+        ),
+    }];
+    if let Some((targets, met)) = b.targets {
+        parts.push(format!(
+            "{met} of {targets} on-time targets met in the plan's own simulation"
+        ));
+    }
+    parts.push(format!(
+        "units no group covers: {} → {}",
+        b.uncovered.0, b.uncovered.1
+    ));
+    format!("What it buys: {}.", parts.join("; "))
+}
+
+fn asked_type_zh(
+    label: &str,
+    fill: u32,
+    moved: u32,
+    moves: &str,
+    add: u32,
+    approved: bool,
+) -> String {
+    let mut parts = Vec::new();
+    if fill > 0 {
+        parts.push(format!("补充空编{fill}个"));
+    }
+    if moved > 0 {
+        parts.push(format!("在机构间调剂{moved}个({moves})"));
+    }
+    if add > 0 {
+        let kind = if approved { "编制" } else { "岗位" };
+        parts.push(format!("新增{kind}{add}个"));
+    }
+    format!("{label}{}", parts.join(","))
+}
+
+fn buys_zh(b: &Buys) -> String {
+    let mut parts = vec![match (b.over_before, b.over_after) {
+        (0, 0) => "现状和方案中各机构负荷率均不超过目标".to_string(),
+        _ => format!(
+            "现状超过目标负荷率的{}个机构中有{}个降至目标以内(方案中仍有{}个超过)",
+            b.over_before, b.brought, b.over_after
+        ),
+    }];
+    if let Some((targets, met)) = b.targets {
+        parts.push(format!(
+            "在方案自身的模拟中{targets}项按期办结目标达到{met}项"
+        ));
+    }
+    parts.push(format!(
+        "未覆盖单位由{}个变为{}个",
+        b.uncovered.0, b.uncovered.1
+    ));
+    format!("成效:{}。", parts.join(";"))
+}
+
+pub(super) const REQUEST_EN: RequestWords = RequestWords {
+    section: "The request",
+    headers: [
+        "Office",
+        "Staff type",
+        "Approved posts",
+        "In post",
+        "Vacant",
+        "Posts needed",
+        "Fill",
+        "Move",
+        "Add",
+        "Cost a year",
+    ],
+    subtotal: "Total",
+    asked_type: asked_type_en,
+    type_separator: "; ",
+    spare: |n, offices| format!("{n} approved post{} no longer needed ({offices})", plural(n)),
+    move_of: |from, to, n| format!("{from} → {to}: {n}"),
+    asked: |parts| format!("What is asked: {parts}."),
+    nothing_asked: "What is asked: nothing; the recommendation keeps within today's approved posts and people.",
+    costs: |after, before, change, more, added| {
+        let way = if more { "more" } else { "less" };
+        format!("What it costs: {after} a year for the recommended organisation, {change} {way} than today's {before}; the new posts cost {added} a year of it.")
+    },
+    buys: buys_en,
+    leader_posts: |list| format!("Approved leadership posts: {list}."),
+    options: "Options beyond the quota (not part of the request)",
+    option_target: |n, posts, cost, unmet| {
+        format!("Option {n}: {posts} beyond the quota, {cost} a year: every office within the target utilisation (without them {unmet:.1} hours a year stay above it).")
+    },
+    option_service: |n, posts, cost, met| {
+        if met {
+            format!("Option {n}: {posts} beyond the quota, {cost} a year: every on-time target met in the plan's own simulation.")
+        } else {
+            format!("Option {n}: {posts} beyond the quota, {cost} a year: still not every on-time target met; other limits bind.")
+        }
+    },
+    worse: "What the plan makes worse",
+    worse_none: "No office is worse in the plan on utilisation, on-time share, year-end backlog or overtime.",
+    worse_line: |office, what, why| format!("{office}: {what}; {why}."),
+    worse_utilisation: |b, a| format!("utilisation {b:.1}% → {a:.1}%"),
+    worse_on_time: |b, a| format!("on-time share {b:.1}% → {a:.1}%"),
+    worse_backlog: |b, a, pb, pa| {
+        format!("year-end backlog {b:.1} → {a:.1} items, p90 lead time {pb:.1} → {pa:.1} days")
+    },
+    worse_overtime: |b, a| format!("overtime {b:.0} → {a:.0} hours a person a year"),
+    why_cut: |b, a| format!("its staff goes {b} → {a}"),
+    why_more_work: |b, a| format!("its work grows from {b:.0} to {a:.0} hours a year"),
+    why_other: "its staff and work do not change: the effect of other offices' changes along the work chain",
+    separator: ", ",
+};
+
+pub(super) const REQUEST_ZH: RequestWords = RequestWords {
+    section: "申请事项",
+    headers: [
+        "机构",
+        "人员类别",
+        "核定编制",
+        "现有人数",
+        "空编",
+        "所需岗位数",
+        "补编",
+        "调剂",
+        "新增岗位",
+        "年度费用",
+    ],
+    subtotal: "合计",
+    asked_type: asked_type_zh,
+    type_separator: ";",
+    spare: |n, offices| format!("不再需要的编制{n}个({offices})"),
+    move_of: |from, to, n| format!("{from} → {to} {n}个"),
+    asked: |parts| format!("申请:{parts}。"),
+    nothing_asked: "申请:无;推荐方案不超出现有核定编制和现有人员。",
+    costs: |after, before, change, more, added| {
+        let way = if more { "增加" } else { "减少" };
+        format!("费用:推荐方案年度人员费用{after},比现状{before}{way}{change};其中新增岗位每年{added}。")
+    },
+    buys: buys_zh,
+    leader_posts: |list| format!("核定领导职数:{list}。"),
+    options: "限额以外的备选方案(不属于本次申请)",
+    option_target: |n, posts, cost, unmet| {
+        format!("备选方案{n}:在限额之外再增加{posts},每年{cost}:各机构负荷率均不超过目标(否则每年仍有{unmet:.1}小时超出目标负荷)。")
+    },
+    option_service: |n, posts, cost, met| {
+        if met {
+            format!("备选方案{n}:在限额之外再增加{posts},每年{cost}:在方案自身的模拟中所有按期办结目标均可达到。")
+        } else {
+            format!("备选方案{n}:在限额之外再增加{posts},每年{cost}:仍不能达到全部按期办结目标,还有其他限制。")
+        }
+    },
+    worse: "方案使之变差的机构",
+    worse_none: "在负荷率、按期办结比例、年末积压和加班方面,方案没有使任何机构变差。",
+    worse_line: |office, what, why| format!("{office}:{what};原因:{why}。"),
+    worse_utilisation: |b, a| format!("负荷率 {b:.1}% → {a:.1}%"),
+    worse_on_time: |b, a| format!("按期办结比例 {b:.1}% → {a:.1}%"),
+    worse_backlog: |b, a, pb, pa| {
+        format!("年末积压 {b:.1} → {a:.1} 件,90%分位办结周期 {pb:.1} → {pa:.1} 天")
+    },
+    worse_overtime: |b, a| format!("人均年加班 {b:.0} → {a:.0} 小时"),
+    why_cut: |b, a| format!("人数由{b}人减为{a}人"),
+    why_more_work: |b, a| format!("工作量由每年{b:.0}小时增至{a:.0}小时"),
+    why_other: "本机构人数和工作量未变,系工作链条上其他机构调整的影响",
+    separator: ",",
+};

@@ -1,0 +1,492 @@
+//! The request in the committee's terms (SPEC §14) on hand-made organisations: vacant posts
+//! filled, approved posts moved between offices before new ones are asked for, posts added,
+//! their cost, and the identities that hold between them; the format's new keys and their
+//! errors; the JSON's field names.
+
+use staffplan::model::Scenario;
+use staffplan::request::{Posts, Request};
+
+use crate::common::scenario;
+
+/// Two staff types: establishment (cost 100) with approved posts, contract (cost 50).
+const HEAD: &str = r#"
+[scenario]
+name = "request"
+[staff.establishment]
+cost = 100
+[staff.contract]
+cost = 50
+"#;
+
+/// `today` with each office's headcounts replaced by `needed` (office id, [establishment,
+/// contract]): the recommended organisation, made by hand.
+fn plan(today: &Scenario, needed: &[(&str, [u32; 2])]) -> Scenario {
+    let mut plan = today.clone();
+    for (id, staff) in needed {
+        let office = plan.offices.iter_mut().find(|o| o.id == *id).unwrap();
+        office.staff = staff.to_vec();
+    }
+    plan
+}
+
+/// The line of one office and staff type.
+fn line(request: &Request, office: &str, staff_type: &str) -> Posts {
+    request
+        .offices
+        .iter()
+        .find(|l| l.id == office && l.type_id == staff_type)
+        .unwrap_or_else(|| panic!("no line for {office}/{staff_type}"))
+        .posts
+}
+
+/// (sanctioned, in_post, vacant, needed, fill, move_in, move_out, add) of a line.
+fn figures(p: Posts) -> [u32; 8] {
+    [
+        p.sanctioned,
+        p.in_post,
+        p.vacant,
+        p.needed,
+        p.fill,
+        p.move_in,
+        p.move_out,
+        p.add,
+    ]
+}
+
+/// SPEC §14's identities on every line and on the sums of each staff type.
+fn assert_identities(request: &Request) {
+    for l in &request.offices {
+        let p = l.posts;
+        let who = format!("{}/{}", l.id, l.type_id);
+        assert_eq!(p.vacant, p.sanctioned.saturating_sub(p.in_post), "{who}");
+        assert!(p.fill <= p.vacant, "{who}");
+        assert_eq!(
+            p.fill + p.move_in + p.add,
+            p.needed.saturating_sub(p.in_post),
+            "{who}: every person the plan brings in sits on a post"
+        );
+        assert_eq!(
+            p.move_in + p.add,
+            p.needed.saturating_sub(p.sanctioned.max(p.in_post)),
+            "{who}"
+        );
+        assert!(p.move_out <= p.sanctioned.saturating_sub(p.needed), "{who}");
+        assert!(p.move_in == 0 || p.move_out == 0, "{who}");
+        if p.sanctioned >= p.in_post {
+            assert!(p.approved_after() >= p.needed, "{who}");
+        }
+    }
+    for p in &request.by_type {
+        assert_eq!(p.move_in, p.move_out, "posts move within a staff type");
+    }
+}
+
+/// Office a has 5 approved posts and 3 people; the plan needs 2 there. Office b has 4 posts,
+/// 4 people, and needs 7. Moving a's 2 idle posts and the 1 the plan frees covers b's 3:
+/// nothing new is asked.
+const MOVES: &str = r#"
+[[office]]
+id = "a"
+name = "A"
+staff = { establishment = 3 }
+sanctioned = { establishment = 5 }
+[[office]]
+id = "b"
+name = "B"
+staff = { establishment = 4 }
+sanctioned = { establishment = 4 }
+"#;
+
+#[test]
+fn moving_idle_posts_removes_the_need_for_new_ones() {
+    let today = scenario(&format!("{HEAD}{MOVES}"));
+    let request = Request::new(&today, &plan(&today, &[("a", [2, 0]), ("b", [7, 0])]));
+    // a: vacant 5 − 3 = 2; it needs 2, so 5 − 2 = 3 posts move out (2 idle, 1 freed).
+    assert_eq!(
+        figures(line(&request, "a", "establishment")),
+        [5, 3, 2, 2, 0, 0, 3, 0]
+    );
+    // b: lacks 7 − max(4, 4) = 3 posts, all moved in from a; none added.
+    assert_eq!(
+        figures(line(&request, "b", "establishment")),
+        [4, 4, 0, 7, 0, 3, 0, 0]
+    );
+    assert_eq!(figures(request.total), [9, 7, 2, 9, 0, 3, 3, 0]);
+    assert_eq!(request.moves.len(), 1);
+    assert_eq!(
+        (
+            request.moves[0].from,
+            request.moves[0].to,
+            request.moves[0].posts
+        ),
+        (0, 1, 3)
+    );
+    // 9 needed at 100 against 7 in post: 200 more a year; b costs 7 × 100.
+    assert_eq!(request.added_cost_per_year, 200.0);
+    assert_eq!(line(&request, "b", "establishment").cost_per_year, 700.0);
+    assert_eq!(request.total.cost_per_year, 900.0);
+    assert_identities(&request);
+}
+
+#[test]
+fn without_reallocation_the_same_need_asks_for_new_posts() {
+    let text = format!("{HEAD}[policy]\nreallocate = false\n{MOVES}");
+    let today = scenario(&text);
+    assert!(!today.policy.reallocate);
+    let request = Request::new(&today, &plan(&today, &[("a", [2, 0]), ("b", [7, 0])]));
+    assert_eq!(
+        figures(line(&request, "a", "establishment")),
+        [5, 3, 2, 2, 0, 0, 0, 0]
+    );
+    assert_eq!(
+        figures(line(&request, "b", "establishment")),
+        [4, 4, 0, 7, 0, 0, 0, 3]
+    );
+    assert!(request.moves.is_empty());
+    assert_eq!(request.total.add, 3);
+    assert_identities(&request);
+}
+
+/// Vacancies first, then moves, then new posts: c fills its own 2 vacant posts, takes d's
+/// one idle post and needs 1 more; d's vacant post is not filled, since d needs no one.
+#[test]
+fn fill_then_move_then_add() {
+    let text = format!(
+        r#"{HEAD}
+[[office]]
+id = "c"
+name = "C"
+staff = {{ establishment = 4 }}
+sanctioned = {{ establishment = 6 }}
+[[office]]
+id = "d"
+name = "D"
+staff = {{ establishment = 2 }}
+sanctioned = {{ establishment = 3 }}
+"#
+    );
+    let today = scenario(&text);
+    let request = Request::new(&today, &plan(&today, &[("c", [8, 0]), ("d", [2, 0])]));
+    assert_eq!(
+        figures(line(&request, "c", "establishment")),
+        [6, 4, 2, 8, 2, 1, 0, 1]
+    );
+    assert_eq!(
+        figures(line(&request, "d", "establishment")),
+        [3, 2, 1, 2, 0, 0, 1, 0]
+    );
+    assert_eq!(line(&request, "c", "establishment").approved_after(), 8);
+    assert_eq!(line(&request, "d", "establishment").approved_after(), 2);
+    assert_eq!(request.added_cost_per_year, 400.0);
+    assert_identities(&request);
+}
+
+/// Contract staff have no approved posts where `sanctioned` names only establishment: the
+/// two in post hold their places, the two more the plan needs are new posts, and a cut of
+/// contract staff elsewhere frees no approved post to move.
+#[test]
+fn a_contract_type_without_approved_posts_adds_and_never_moves() {
+    let text = format!(
+        r#"{HEAD}
+[[office]]
+id = "e"
+name = "E"
+staff = {{ establishment = 1, contract = 2 }}
+sanctioned = {{ establishment = 1 }}
+[[office]]
+id = "f"
+name = "F"
+staff = {{ contract = 3 }}
+sanctioned = {{}}
+"#
+    );
+    let today = scenario(&text);
+    let request = Request::new(&today, &plan(&today, &[("e", [1, 4]), ("f", [0, 1])]));
+    assert_eq!(
+        figures(line(&request, "e", "contract")),
+        [0, 2, 0, 4, 0, 0, 0, 2]
+    );
+    assert_eq!(
+        figures(line(&request, "f", "contract")),
+        [0, 3, 0, 1, 0, 0, 0, 0]
+    );
+    assert_eq!(
+        figures(line(&request, "e", "establishment")),
+        [1, 1, 0, 1, 0, 0, 0, 0]
+    );
+    assert!(request.moves.is_empty());
+    // Two more contract staff at 50, two fewer at 50: the wage bill does not change.
+    assert_eq!(request.added_cost_per_year, 0.0);
+    assert_identities(&request);
+}
+
+/// Without `sanctioned` an office's approved posts are its staff: nothing is vacant, and the
+/// posts the plan frees in one office still move to another of the same type.
+#[test]
+fn approved_posts_default_to_todays_staff() {
+    let text = format!(
+        r#"{HEAD}
+[[office]]
+id = "g"
+name = "G"
+staff = {{ establishment = 3, contract = 2 }}
+[[office]]
+id = "h"
+name = "H"
+staff = {{ establishment = 1, contract = 1 }}
+"#
+    );
+    let today = scenario(&text);
+    assert_eq!(today.offices[0].sanctioned, vec![3, 2]);
+    let request = Request::new(&today, &plan(&today, &[("g", [2, 1]), ("h", [3, 2])]));
+    assert_eq!(
+        figures(line(&request, "g", "establishment")),
+        [3, 3, 0, 2, 0, 0, 1, 0]
+    );
+    assert_eq!(
+        figures(line(&request, "h", "establishment")),
+        [1, 1, 0, 3, 0, 1, 0, 1]
+    );
+    assert_eq!(
+        figures(line(&request, "g", "contract")),
+        [2, 2, 0, 1, 0, 0, 1, 0]
+    );
+    assert_eq!(
+        figures(line(&request, "h", "contract")),
+        [1, 1, 0, 2, 0, 1, 0, 0]
+    );
+    assert_identities(&request);
+}
+
+/// A fixed office is kept as it is, approvals included: its vacant posts do not move, so the
+/// other office's need is a new post.
+#[test]
+fn a_fixed_office_gives_no_posts() {
+    let text = format!(
+        r#"{HEAD}
+[[office]]
+id = "kept"
+name = "Kept"
+staff = {{ establishment = 2 }}
+sanctioned = {{ establishment = 4 }}
+fixed = true
+[[office]]
+id = "busy"
+name = "Busy"
+staff = {{ establishment = 2 }}
+sanctioned = {{ establishment = 2 }}
+"#
+    );
+    let today = scenario(&text);
+    let request = Request::new(&today, &plan(&today, &[("kept", [2, 0]), ("busy", [3, 0])]));
+    assert_eq!(
+        figures(line(&request, "kept", "establishment")),
+        [4, 2, 2, 2, 0, 0, 0, 0]
+    );
+    assert_eq!(
+        figures(line(&request, "busy", "establishment")),
+        [2, 2, 0, 3, 0, 0, 0, 1]
+    );
+    assert_identities(&request);
+}
+
+#[test]
+fn leader_posts_are_reported_and_lines_without_posts_left_out() {
+    let text = format!(
+        r#"{HEAD}
+[[office]]
+id = "a"
+name = "A"
+staff = {{ establishment = 2 }}
+leaders = 1
+leader_posts = 2
+[[office]]
+id = "empty"
+name = "Empty"
+"#
+    );
+    let today = scenario(&text);
+    let request = Request::new(&today, &today);
+    assert_eq!(request.leader_posts, vec![(0, 2)]);
+    let ids: Vec<(&str, &str)> = request
+        .offices
+        .iter()
+        .map(|l| (l.id.as_str(), l.type_id.as_str()))
+        .collect();
+    assert_eq!(ids, [("a", "establishment")]);
+}
+
+#[test]
+fn the_new_keys_are_checked_with_place_and_fix() {
+    let bad = format!(
+        r#"{HEAD}
+[[office]]
+id = "a"
+name = "A"
+staff = {{ establishment = 1 }}
+allowed_staff = ["establishment"]
+sanctioned = {{ establishment = 1.5, contract = 2, clerk = 1 }}
+leader_posts = -1
+"#
+    );
+    let err = staffplan::scenario::parse(&bad, "bad.toml").unwrap_err();
+    let text = format!("{err:?}");
+    for expected in [
+        "sanctioned.establishment",
+        "contract",
+        "allowed_staff",
+        "could never be filled",
+        "clerk",
+        "leader_posts",
+    ] {
+        assert!(text.contains(expected), "{expected} not in {text}");
+    }
+    let wrong_type = format!("{HEAD}[policy]\nreallocate = 1\n");
+    let err = staffplan::scenario::parse(&wrong_type, "bad.toml").unwrap_err();
+    assert!(format!("{err:?}").contains("reallocate"), "{err:?}");
+}
+
+#[test]
+fn more_leaders_than_leadership_posts_is_a_warning() {
+    let text = format!(
+        r#"{HEAD}
+[[office]]
+id = "a"
+name = "A"
+staff = {{ establishment = 3 }}
+leaders = 2
+leader_posts = 1
+"#
+    );
+    let loaded = staffplan::scenario::parse(&text, "w.toml").unwrap();
+    let warnings = format!("{:?}", loaded.warnings);
+    assert!(warnings.contains("leader_posts"), "{warnings}");
+}
+
+#[test]
+fn optimise_json_carries_the_request_with_specs_field_names() {
+    let text = format!(
+        r#"{HEAD}
+[calendar]
+working_days = 250
+hours_per_day = 8
+leave_days = 0
+training_days = 0
+non_case_share = 0
+[[office]]
+id = "a"
+name = "A"
+staff = {{ establishment = 1 }}
+sanctioned = {{ establishment = 2 }}
+allowed_staff = ["establishment"]
+[[work]]
+id = "w"
+name = "W"
+office = "a"
+volume = 340
+hours = 8
+"#
+    );
+    let today = scenario(&text);
+    let rec =
+        staffplan::optimise::optimise(&today, &staffplan::optimise::Options::default()).unwrap();
+    let json = staffplan::export::recommendation::json(&rec, None);
+    let request = &json["request"];
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(
+        keys(&request["offices"][0]),
+        [
+            "id",
+            "type",
+            "sanctioned",
+            "in_post",
+            "vacant",
+            "needed",
+            "fill",
+            "move_in",
+            "move_out",
+            "add",
+            "cost_per_year"
+        ]
+    );
+    assert_eq!(keys(&request["total"]), keys(&request["offices"][0])[2..]);
+    assert_eq!(keys(request), ["offices", "total", "added_cost_per_year"]);
+    // 340 items × 8 h = 2,720 h; at 0.85 × 2,000 h a person that is 1.6 people: 2 needed,
+    // the vacant approved post filled, nothing added, one more person at 100 a year.
+    assert_eq!(request["offices"][0]["needed"], 2);
+    assert_eq!(request["offices"][0]["fill"], 1);
+    assert_eq!(request["offices"][0]["add"], 0);
+    assert_eq!(request["added_cost_per_year"], 100.0);
+}
+
+/// Runs staffplan from the repository root and returns the report's first section (from
+/// its first `## ` heading to the second).
+fn first_section(scenario: &str, test: &str) -> String {
+    let out = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("request")
+        .join(test);
+    let _ = std::fs::remove_dir_all(&out);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_staffplan"))
+        .args(["run", scenario, "--runs", "60", "--quiet", "--out"])
+        .arg(&out)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    assert!(
+        summary["request"]["offices"].is_array(),
+        "run's JSON has the request"
+    );
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let start = report.find("\n## ").unwrap();
+    let end = report[start + 1..].find("\n## ").unwrap() + start + 1;
+    report[start..end].to_string()
+}
+
+#[test]
+fn the_chinese_report_opens_with_the_request() {
+    let section = first_section("scenarios/daqing-2017.toml", "zh");
+    for expected in [
+        "## 1. 申请事项",
+        "| 机构 | 人员类别 | 核定编制 | 现有人数 | 空编 | 所需岗位数 | 补编 | 调剂 | 新增岗位 | 年度费用 |",
+        // 14 approved, 10 in post, 4 vacant (report 三.4); the plan needs 14.
+        "| 合计 | 编制 | 14 | 10 | 4 | 14 | 3 | 0 | 0 | 154.0万元 |",
+        "| 纪工委综合室 | 编制 | 3 | 2 | 1 | 2 | 0 | −1 | 0 | 22.0万元 |",
+        "| 审计局 | 编制 | 6 | 4 | 2 | 7 | 2 | +1 | 0 | 77.0万元 |",
+        // Contract staff have no approved posts.
+        "| 审计局 | 聘用 | – | 9 | 0 | 9 | 0 | 0 | 0 | 63.0万元 |",
+        "**申请:编制补充空编3个,在机构间调剂1个(纪工委综合室 → 审计局 1个);",
+        "比现状180.0万元增加132.0万元",
+        "未覆盖单位由21个变为0个",
+        "### 限额以外的备选方案(不属于本次申请)",
+        "备选方案1:在限额之外再增加2名聘用,每年14.0万元",
+        "### 方案使之变差的机构",
+    ] {
+        assert!(section.contains(expected), "{expected}\nnot in\n{section}");
+    }
+    assert!(!section.contains("编制数"), "{section}");
+}
+
+#[test]
+fn the_english_report_opens_with_the_request_and_what_gets_worse() {
+    let section = first_section("scenarios/court-registry.toml", "en");
+    for expected in [
+        "## 1. The request",
+        "| Office | Staff type | Approved posts | In post | Vacant | Posts needed | Fill | Move | Add | Cost a year |",
+        "| Civil Division | Judge | 5 | 5 | 0 | 6 | 0 | 0 | 1 | 720,000 |",
+        "**What is asked: Judge: add 1 new approved post; Enforcement officer: 1 approved post no longer needed (Enforcement Office).**",
+        "What it costs: 2,060,000 a year for the recommended organisation, 60,000 more than today's 2,000,000",
+        "### What the plan makes worse",
+        "- Enforcement Office: on-time share 100.0% → ",
+        "its staff goes 4 → 3.",
+    ] {
+        assert!(section.contains(expected), "{expected}\nnot in\n{section}");
+    }
+}

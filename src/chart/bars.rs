@@ -6,7 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::style::{self, drawing, Key, LegendEntry, Words};
+use super::style::{self, drawing, Key, LegendEntry};
+use super::Words;
 use super::{numbers_problem, BeforeAfter, ChartError};
 
 /// The least height of a row: two bars and two labels that stay apart.

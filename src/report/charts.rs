@@ -1,6 +1,6 @@
 //! The four charts of the pack, built from the results and drawn by `chart`.
 
-use super::words::words;
+use super::words::{chart_words, words};
 use super::{Pack, CHART_NAMES, TRAJECTORY_CHART, WORK_TYPE_CHART};
 use crate::chart::{self, BandChart, BandPanel, BeforeAfter, Caption, Chart, Stacked, Target};
 use crate::error::Error;
@@ -21,7 +21,7 @@ pub struct Rendered {
 
 /// Every chart, in the order of [`CHART_NAMES`].
 pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
-    let language = pack.before.scenario.language;
+    let chart_words = chart_words(pack.before.scenario.language);
     let caption = Caption {
         scenario: pack.before.scenario.name.clone(),
         seed: Some(pack.seed),
@@ -53,8 +53,8 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
                 name: name.to_string(),
                 source,
             };
-            let png = chart::png(&chart, &caption, language).map_err(fail)?;
-            let svg = chart::svg(&chart, &caption, language).map_err(fail)?;
+            let png = chart::png(&chart, &caption, &chart_words).map_err(fail)?;
+            let svg = chart::svg(&chart, &caption, &chart_words).map_err(fail)?;
             Ok(Rendered { name, png, svg })
         })
         .collect()

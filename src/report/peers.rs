@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::words::words;
+use super::words::{chart_words, words};
 use super::write_folder;
 use crate::benchmark::{Benchmark, Ratio};
 use crate::chart::{self, Caption, Chart, Panel, Panels};
@@ -85,8 +85,8 @@ pub fn write_benchmark(
         name: BENCHMARK_CHART.to_string(),
         source,
     };
-    let png = chart::png(&chart, &caption, benchmark.language).map_err(fail)?;
-    let svg = chart::svg(&chart, &caption, benchmark.language).map_err(fail)?;
+    let png = chart::png(&chart, &caption, &chart_words(benchmark.language)).map_err(fail)?;
+    let svg = chart::svg(&chart, &caption, &chart_words(benchmark.language)).map_err(fail)?;
     let table = csv::table_csv(&tables::csv_table(benchmark));
 
     write_folder(

@@ -2,11 +2,13 @@
 //! statuses, units, chart labels, sheet names and headers), one struct per language. A
 //! sentence with figures in it is a function, so that each language orders its words itself.
 
+mod chart;
 mod plan;
 mod sure;
 mod why;
 mod workbook;
 
+pub use chart::chart_words;
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
 pub use sure::Sure;

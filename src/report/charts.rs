@@ -324,13 +324,13 @@ fn trajectory(pack: &Pack<'_>) -> Option<Chart> {
             title: String::new(),
             bands: vec![
                 chart::Band {
-                    name: w.series[0].to_string(),
+                    name: w.posts_series.to_string(),
                     median: posts.clone(),
                     p5: posts.clone(),
                     p95: posts,
                 },
                 chart::Band {
-                    name: w.series[1].to_string(),
+                    name: w.staff_series.to_string(),
                     median: plan.years.iter().map(|y| y.total.staff.max(0.0)).collect(),
                     p5: band(&|b| b.p5),
                     p95: band(&|b| b.p95),

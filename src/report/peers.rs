@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::words::{chart_words, words};
+use super::words::{chart_words, ratio_name, words};
 use super::write_folder;
 use crate::benchmark::{Benchmark, Ratio};
 use crate::chart::{self, Caption, Chart, Panel, Panels};
@@ -26,9 +26,8 @@ pub fn benchmark_chart(benchmark: &Benchmark) -> Chart {
     let w = words(benchmark.language);
     let mut panels: Vec<Panel> = Ratio::ALL
         .iter()
-        .zip(w.ratio_names)
-        .map(|(ratio, title)| Panel {
-            title: title.to_string(),
+        .map(|&ratio| Panel {
+            title: ratio_name(ratio, benchmark.language).to_string(),
             values: benchmark.rows.iter().map(|r| ratio.value(r)).collect(),
             decimals: ratio.decimals(),
         })

@@ -46,7 +46,7 @@ pub(super) fn simulation(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.text(w.simulation_text);
     for (name, sim) in sides {
         doc.heading(3, (w.simulation_heading)(name, sim.days, sim.runs));
-        let mut table = new_table(&w.simulation_headers);
+        let mut table = new_table(&w.simulation_headers.all());
         for o in &sim.offices {
             table.rows.push(vec![
                 Cell::text(&o.name),

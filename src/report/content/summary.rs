@@ -2,7 +2,7 @@
 //! what it could not meet, and the peer ratios a study report quotes.
 
 use super::super::document::{strong, t, Document};
-use super::super::words::Words;
+use super::super::words::{ratio_name, Words};
 use super::super::Pack;
 use super::{label_of, new_table, sure};
 use crate::analysis::Analysis;
@@ -39,7 +39,7 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     };
     let r = &w.summary_rows;
     row(
-        r[0],
+        r.staff,
         Cell::Int(i64::from(b.total.staff)),
         Cell::Int(i64::from(a.total.staff)),
     );
@@ -47,38 +47,46 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         row(&format!("  {label}"), Cell::Int(before), Cell::Int(after));
     }
     row(
-        r[1],
+        r.cost,
         Cell::text(w.money(b.total.cost)),
         Cell::text(w.money(a.total.cost)),
     );
     row(
-        r[2],
+        r.required_hours,
         Cell::Num(b.total.required_hours, 1),
         Cell::Num(a.total.required_hours, 1),
     );
     row(
-        r[3],
+        r.fte_need,
         Cell::Num(b.total.fte_need, 2),
         Cell::Num(a.total.fte_need, 2),
     );
     row(
-        r[4],
+        r.posts_needed,
         Cell::count(b.total.posts_needed),
         Cell::count(a.total.posts_needed),
     );
-    row(r[5], Cell::Int(b.total.gap), Cell::Int(a.total.gap));
-    row(r[6], peak(b), peak(a));
+    row(r.gap, Cell::Int(b.total.gap), Cell::Int(a.total.gap));
+    row(r.peak_utilisation, peak(b), peak(a));
     let over = |a: &Analysis| a.offices.iter().filter(|o| a.over_target(o)).count() as i64;
-    row(r[10], Cell::Int(over(b)), Cell::Int(over(a)));
     row(
-        r[7],
+        r.offices_over_target,
+        Cell::Int(over(b)),
+        Cell::Int(over(a)),
+    );
+    row(
+        r.unmet_hours,
         Cell::Num(unmet_hours(b), 1),
         Cell::Num(unmet_hours(a), 1),
     );
     let uncovered = |a: &Analysis| a.uncovered.iter().map(|u| u.required_hours).sum::<f64>();
     let units = |a: &Analysis| a.uncovered.len() as i64;
-    row(r[8], Cell::Int(units(b)), Cell::Int(units(a)));
-    row(r[9], Cell::Num(uncovered(b), 1), Cell::Num(uncovered(a), 1));
+    row(r.uncovered_units, Cell::Int(units(b)), Cell::Int(units(a)));
+    row(
+        r.uncovered_hours,
+        Cell::Num(uncovered(b), 1),
+        Cell::Num(uncovered(a), 1),
+    );
     doc.table(table);
     let Some(rec) = pack.recommendation else {
         return;
@@ -173,20 +181,21 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             .push(vec![Cell::text(label), f(before), f(after)]);
     };
     let r = &w.summary_rows;
-    row(r[0], &|x| Cell::Int(i64::from(x.staff)));
+    row(r.staff, &|x| Cell::Int(i64::from(x.staff)));
     row(w.supervised_units, &|x| Cell::Int(x.units as i64));
     row(w.party_members, &|x| {
         x.members.map_or(Cell::Empty, |m| {
             Cell::Int(i64::try_from(m).unwrap_or(i64::MAX))
         })
     });
-    row(r[2], &|x| Cell::Num(x.required_hours, 1));
-    row(r[3], &|x| Cell::Num(x.fte_need, 2));
-    row(r[4], &|x| Cell::count(x.posts_needed));
-    for (ratio, name) in crate::benchmark::Ratio::ALL.iter().zip(w.ratio_names) {
+    row(r.required_hours, &|x| Cell::Num(x.required_hours, 1));
+    row(r.fte_need, &|x| Cell::Num(x.fte_need, 2));
+    row(r.posts_needed, &|x| Cell::count(x.posts_needed));
+    for ratio in crate::benchmark::Ratio::ALL {
+        let name = ratio_name(ratio, pack.before.scenario.language);
         row(name, &|x| Cell::opt_num(ratio.value(x), ratio.decimals()));
     }
-    row(r[8], &|x| Cell::Int(x.uncovered_units as i64));
+    row(r.uncovered_units, &|x| Cell::Int(x.uncovered_units as i64));
     for (k, shared) in b.shared.iter().enumerate() {
         row(
             &format!("{}{}{}", shared.name, w.colon, w.items_per_person),

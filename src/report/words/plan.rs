@@ -36,8 +36,9 @@ pub struct PlanWords {
     pub chart_title: &'static str,
     pub chart_axis: &'static str,
     pub year: &'static str,
-    /// "posts needed", "staff".
-    pub series: [&'static str; 2],
+    /// The trajectory chart's series.
+    pub posts_series: &'static str,
+    pub staff_series: &'static str,
     pub chart_note: &'static str,
 }
 
@@ -66,7 +67,8 @@ pub(super) const PLAN_EN: PlanWords = PlanWords {
     chart_title: "Posts needed and staff, year by year",
     chart_axis: "people",
     year: "year",
-    series: ["posts needed", "staff"],
+    posts_series: "posts needed",
+    staff_series: "staff",
     chart_note: "staff: expected, shaded 5–95 % of runs of leavers",
 };
 
@@ -117,6 +119,7 @@ pub(super) const PLAN_ZH: PlanWords = PlanWords {
     chart_title: "所需岗位数与在岗人数(逐年)",
     chart_axis: "人数",
     year: "年份",
-    series: ["所需岗位数", "在岗人数"],
+    posts_series: "所需岗位数",
+    staff_series: "在岗人数",
     chart_note: "在岗人数:期望值,阴影为离职模拟的 5%–95%",
 };

@@ -204,6 +204,17 @@ impl Pack<'_> {
         pairs
     }
 
+    /// A staff type's label, from whichever side knows it (the id itself if neither does).
+    fn staff_type_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.before
+            .scenario
+            .staff_types
+            .iter()
+            .chain(&self.after.scenario.staff_types)
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.label.as_str())
+    }
+
     /// Staff type ids of both sides, `before`'s first.
     fn staff_types(&self) -> Vec<&str> {
         let mut types: Vec<&str> = self

@@ -86,17 +86,7 @@ fn localised(pack: &Pack<'_>, header: &Header<'_>, w: &Words) -> String {
     match *header {
         Header::Plain(c) => c.name(language).to_string(),
         Header::Side(c, when) => (w.with_side)(c.name(language), side(when)),
-        Header::StaffType(id, when) => {
-            let label = pack
-                .before
-                .scenario
-                .staff_types
-                .iter()
-                .chain(&pack.after.scenario.staff_types)
-                .find(|t| t.id == id)
-                .map_or(id, |t| t.label.as_str());
-            (w.with_side)(label, side(when))
-        }
+        Header::StaffType(id, when) => (w.with_side)(pack.staff_type_label(id), side(when)),
     }
 }
 

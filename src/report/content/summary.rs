@@ -145,16 +145,8 @@ fn staff_type_totals(pack: &Pack<'_>) -> Vec<(String, i64, i64)> {
     pack.staff_types()
         .into_iter()
         .map(|t| {
-            let label = pack
-                .before
-                .scenario
-                .staff_types
-                .iter()
-                .chain(&pack.after.scenario.staff_types)
-                .find(|s| s.id == t)
-                .map_or(t, |s| s.label.as_str());
             (
-                label.to_string(),
+                pack.staff_type_label(t).to_string(),
                 total(pack.before.scenario, t),
                 total(pack.after.scenario, t),
             )

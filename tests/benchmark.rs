@@ -151,8 +151,10 @@ fn uncovered_units_are_counted_with_their_hours() {
 }
 
 mod chart {
-    use staffplan::chart::{png, svg, Caption, Chart, ChartError, Language, Panel, Panels};
+    use staffplan::chart::{png, svg, Caption, Chart, ChartError, Panel, Panels};
+    use staffplan::model::Language;
     use staffplan::report::benchmark_chart;
+    use staffplan::report::words::chart_words;
 
     fn caption() -> Caption {
         Caption {
@@ -215,13 +217,16 @@ mod chart {
     fn panels_render_at_their_size_and_identically_twice() {
         for series in [1, 3, 12] {
             let chart = panels(series);
-            let first = png(&chart, &caption(), Language::Zh).unwrap();
-            assert_eq!(first, png(&chart, &caption(), Language::Zh).unwrap());
+            let first = png(&chart, &caption(), &chart_words(Language::Zh)).unwrap();
+            assert_eq!(
+                first,
+                png(&chart, &caption(), &chart_words(Language::Zh)).unwrap()
+            );
             let decoder = ::png::Decoder::new(std::io::Cursor::new(&first));
             let info = decoder.read_info().unwrap();
             let (w, h) = chart.size();
             assert_eq!((info.info().width, info.info().height), (w, h));
-            let text = svg(&chart, &caption(), Language::Zh).unwrap();
+            let text = svg(&chart, &caption(), &chart_words(Language::Zh)).unwrap();
             assert_eq!(text.matches("\nno data\n").count(), series);
         }
         // Six more bars in each of two rows of panels (46 pixels each), and twelve legend
@@ -236,7 +241,7 @@ mod chart {
     fn write_sample() {
         let dir = std::path::PathBuf::from(std::env::var("STAFFPLAN_CHART_SAMPLES").unwrap());
         std::fs::create_dir_all(&dir).unwrap();
-        let chart = png(&panels(12), &caption(), Language::Zh).unwrap();
+        let chart = png(&panels(12), &caption(), &chart_words(Language::Zh)).unwrap();
         std::fs::write(dir.join("panels-12.png"), chart).unwrap();
     }
 
@@ -246,7 +251,12 @@ mod chart {
             unreachable!()
         };
         short.panels[0].values.pop();
-        let error = png(&Chart::Panels(short), &caption(), Language::En).unwrap_err();
+        let error = png(
+            &Chart::Panels(short),
+            &caption(),
+            &chart_words(Language::En),
+        )
+        .unwrap_err();
         assert!(matches!(error, ChartError::Input { .. }));
         assert!(error
             .to_string()
@@ -255,9 +265,14 @@ mod chart {
             unreachable!()
         };
         negative.panels[2].values[1] = Some(-1.0);
-        assert!(svg(&Chart::Panels(negative), &caption(), Language::En).is_err());
+        assert!(svg(
+            &Chart::Panels(negative),
+            &caption(),
+            &chart_words(Language::En)
+        )
+        .is_err());
         let empty = Chart::Panels(Panels::default());
-        assert!(svg(&empty, &caption(), Language::En)
+        assert!(svg(&empty, &caption(), &chart_words(Language::En))
             .unwrap()
             .contains("No data to show"));
     }

@@ -9,9 +9,11 @@
 #![allow(clippy::unwrap_used)]
 
 use staffplan::chart::{
-    png, svg, Band, BandChart, BandPanel, BeforeAfter, Caption, Chart, ChartError, Language,
-    Stacked, Target, Tornado, TornadoRow,
+    png, svg, Band, BandChart, BandPanel, BeforeAfter, Caption, Chart, ChartError, Stacked, Target,
+    Tornado, TornadoRow,
 };
+use staffplan::model::Language;
+use staffplan::report::words::chart_words;
 
 const OFFICES: [&str; 8] = [
     "综合室",
@@ -174,7 +176,7 @@ fn all_charts() -> Vec<(&'static str, Chart)> {
 
 #[test]
 fn tornado_names_every_input_and_refuses_a_figure_that_is_not_finite() {
-    let text = svg(&tornado(), &caption(), Language::Zh).unwrap();
+    let text = svg(&tornado(), &caption(), &chart_words(Language::Zh)).unwrap();
     for name in [
         "纪律审查:每件工时",
         "非办案事务时间占比",
@@ -187,7 +189,7 @@ fn tornado_names_every_input_and_refuses_a_figure_that_is_not_finite() {
     };
     bad.rows[1].at_high = f64::NAN;
     assert!(matches!(
-        png(&Chart::Tornado(bad), &caption(), Language::Zh),
+        png(&Chart::Tornado(bad), &caption(), &chart_words(Language::Zh)),
         Err(ChartError::Input { .. })
     ));
 }
@@ -206,7 +208,7 @@ fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
 #[test]
 fn every_chart_renders_a_png_of_the_stated_size() {
     for (name, chart) in all_charts() {
-        let bytes = png(&chart, &caption(), Language::Zh).unwrap();
+        let bytes = png(&chart, &caption(), &chart_words(Language::Zh)).unwrap();
         let (w, h, pixels) = decode(&bytes);
         assert_eq!((w, h), chart.size(), "{name}");
         assert!(w >= 1600 && h >= 900, "{name}: {w}×{h}");
@@ -225,7 +227,7 @@ fn every_chart_renders_a_png_of_the_stated_size() {
 #[test]
 fn svg_carries_the_chinese_names_as_text() {
     for (name, chart) in all_charts() {
-        let text = svg(&chart, &caption(), Language::Zh).unwrap();
+        let text = svg(&chart, &caption(), &chart_words(Language::Zh)).unwrap();
         assert!(text.starts_with("<svg"), "{name}");
         assert!(text.contains(r#"width="1600""#), "{name}");
         assert!(text.contains("<text"), "{name}");
@@ -234,11 +236,11 @@ fn svg_carries_the_chinese_names_as_text() {
         assert!(text.contains("2018-01-15"), "{name}: date");
         assert!(text.contains(chart.title()), "{name}: title");
     }
-    let text = svg(&caseload(), &caption(), Language::Zh).unwrap();
+    let text = svg(&caseload(), &caption(), &chart_words(Language::Zh)).unwrap();
     for office in OFFICES {
         assert!(text.contains(&format!("{office}\n</text>")), "{office}");
     }
-    let text = svg(&allocation(), &caption(), Language::Zh).unwrap();
+    let text = svg(&allocation(), &caption(), &chart_words(Language::Zh)).unwrap();
     assert!(text.contains("第三派驻纪检组"));
     assert!(text.contains("财政局"));
 }
@@ -257,7 +259,8 @@ fn one_row(name: &str) -> Chart {
 
 /// Dark pixels in the strip left of the plot, where the category name is drawn.
 fn name_strip(chart: &Chart) -> Vec<u8> {
-    let (w, _, pixels) = decode(&png(chart, &Caption::default(), Language::Zh).unwrap());
+    let (w, _, pixels) =
+        decode(&png(chart, &Caption::default(), &chart_words(Language::Zh)).unwrap());
     let row_bytes = 3 * w as usize;
     pixels
         .chunks(row_bytes)
@@ -290,11 +293,11 @@ fn chinese_glyphs_are_drawn_not_missing_glyph_boxes() {
 #[test]
 fn reruns_are_byte_identical() {
     for (name, chart) in all_charts() {
-        let a = png(&chart, &caption(), Language::En).unwrap();
-        let b = png(&chart, &caption(), Language::En).unwrap();
+        let a = png(&chart, &caption(), &chart_words(Language::En)).unwrap();
+        let b = png(&chart, &caption(), &chart_words(Language::En)).unwrap();
         assert!(a == b, "{name}: PNG differs between runs");
-        let a = svg(&chart, &caption(), Language::En).unwrap();
-        let b = svg(&chart, &caption(), Language::En).unwrap();
+        let a = svg(&chart, &caption(), &chart_words(Language::En)).unwrap();
+        let b = svg(&chart, &caption(), &chart_words(Language::En)).unwrap();
         assert_eq!(a, b, "{name}: SVG differs between runs");
     }
 }
@@ -306,10 +309,10 @@ fn the_caption_says_only_what_the_caller_gave() {
         seed: None,
         date: None,
     };
-    let text = svg(&utilisation(), &bare, Language::En).unwrap();
+    let text = svg(&utilisation(), &bare, &chart_words(Language::En)).unwrap();
     assert!(text.contains("Scenario: demo\n</text>"));
     assert!(!text.contains("seed"));
-    let text = svg(&utilisation(), &caption(), Language::En).unwrap();
+    let text = svg(&utilisation(), &caption(), &chart_words(Language::En)).unwrap();
     assert!(text.contains("seed 20180115"));
     assert!(text.contains("date 2018-01-15"));
 }
@@ -333,12 +336,12 @@ fn empty_charts_say_so_and_still_render() {
         }),
     ];
     for chart in &empty {
-        let (w, h, _) = decode(&png(chart, &caption(), Language::En).unwrap());
+        let (w, h, _) = decode(&png(chart, &caption(), &chart_words(Language::En)).unwrap());
         assert_eq!((w, h), (1600, 900));
-        assert!(svg(chart, &caption(), Language::En)
+        assert!(svg(chart, &caption(), &chart_words(Language::En))
             .unwrap()
             .contains("No data to show"));
-        assert!(svg(chart, &caption(), Language::Zh)
+        assert!(svg(chart, &caption(), &chart_words(Language::Zh))
             .unwrap()
             .contains("无可显示的数据"));
     }
@@ -384,9 +387,9 @@ fn degenerate_inputs_render_without_panic() {
         }),
     ];
     for chart in &charts {
-        let (w, h, _) = decode(&png(chart, &caption(), Language::En).unwrap());
+        let (w, h, _) = decode(&png(chart, &caption(), &chart_words(Language::En)).unwrap());
         assert_eq!((w, h), chart.size());
-        svg(chart, &caption(), Language::En).unwrap();
+        svg(chart, &caption(), &chart_words(Language::En)).unwrap();
     }
 }
 
@@ -411,9 +414,9 @@ fn forty_offices_grow_the_canvas_and_keep_every_name() {
     assert_eq!(w, 1600);
     // 40 rows of at least 60 pixels, plus the frame.
     assert!(h >= 40 * 60, "{h}");
-    let (pw, ph, _) = decode(&png(&chart, &caption(), Language::Zh).unwrap());
+    let (pw, ph, _) = decode(&png(&chart, &caption(), &chart_words(Language::Zh)).unwrap());
     assert_eq!((pw, ph), (w, h));
-    let text = svg(&chart, &caption(), Language::Zh).unwrap();
+    let text = svg(&chart, &caption(), &chart_words(Language::Zh)).unwrap();
     for i in [1, 17, 40] {
         assert!(text.contains(&format!("第{i}派驻纪检组")), "{i}");
     }
@@ -430,7 +433,7 @@ fn inconsistent_inputs_are_clear_errors() {
         after: vec![1.0, 2.0],
         ..BeforeAfter::default()
     });
-    let error = png(&short, &caption(), Language::En).unwrap_err();
+    let error = png(&short, &caption(), &chart_words(Language::En)).unwrap_err();
     assert!(matches!(error, ChartError::Input { .. }));
     assert!(error
         .to_string()
@@ -442,7 +445,7 @@ fn inconsistent_inputs_are_clear_errors() {
         segments: vec![vec![("u".into(), f64::NAN)]],
         ..Stacked::default()
     });
-    let error = svg(&not_a_number, &caption(), Language::En).unwrap_err();
+    let error = svg(&not_a_number, &caption(), &chart_words(Language::En)).unwrap_err();
     assert!(
         error.to_string().contains("loads of g[0] is NaN"),
         "{error}"
@@ -453,7 +456,7 @@ fn inconsistent_inputs_are_clear_errors() {
         x: vec![2.0, 1.0],
         ..BandChart::default()
     });
-    assert!(png(&backwards, &caption(), Language::En).is_err());
+    assert!(png(&backwards, &caption(), &chart_words(Language::En)).is_err());
 
     let negative = Chart::BeforeAfter(BeforeAfter {
         categories: vec!["a".into()],
@@ -461,7 +464,7 @@ fn inconsistent_inputs_are_clear_errors() {
         after: vec![1.0],
         ..BeforeAfter::default()
     });
-    assert!(png(&negative, &caption(), Language::En).is_err());
+    assert!(png(&negative, &caption(), &chart_words(Language::En)).is_err());
 }
 
 /// Writes every sample chart as PNG and SVG into $STAFFPLAN_CHART_SAMPLES, to look at.
@@ -479,12 +482,12 @@ fn write_samples() {
             let suffix = if language == Language::Zh { "zh" } else { "en" };
             std::fs::write(
                 dir.join(format!("{name}.{suffix}.png")),
-                png(&chart, &caption(), language).unwrap(),
+                png(&chart, &caption(), &chart_words(language)).unwrap(),
             )
             .unwrap();
             std::fs::write(
                 dir.join(format!("{name}.{suffix}.svg")),
-                svg(&chart, &caption(), language).unwrap(),
+                svg(&chart, &caption(), &chart_words(language)).unwrap(),
             )
             .unwrap();
         }

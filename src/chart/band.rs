@@ -6,7 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::style::{self, drawing, Key, LegendEntry, Words};
+use super::style::{self, drawing, Key, LegendEntry};
+use super::Words;
 use super::{numbers_problem, BandChart, ChartError};
 
 const PANEL_MIN: i32 = 300;
@@ -97,7 +98,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     if names.is_empty() {
         return style::empty_note(root, words.no_data);
     }
-    let (x0, x1) = if x_last > x_first {
+    let x_range = if x_last > x_first {
         (x_first, x_last)
     } else {
         (x_first - 1.0, x_first + 1.0)
@@ -108,9 +109,21 @@ pub(super) fn draw<DB: DrawingBackend>(
         .flat_map(|p| &p.bands)
         .flat_map(|b| b.p95.iter().chain(&b.median))
         .fold(0.0, |m: f64, v| m.max(*v));
-    let (y_max, y_step) = style::nice_axis(peak, 5);
-    let (_, x_step) = style::nice_axis(x1 - x0, 6);
+    let area = axis_labels(root, c)?;
+    let (rows, cols) = grid(c.panels.len());
+    let cells = area.split_evenly((rows, cols));
+    let axes = Axes::new(c, x_range, peak, cols);
+    for (panel, cell) in c.panels.iter().zip(&cells) {
+        draw_panel(cell, c, panel, &axes, &colour_of)?;
+    }
+    Ok(())
+}
 
+/// Writes the shared axis descriptions and returns the area left for the panel grid.
+fn axis_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &BandChart,
+) -> Result<DrawingArea<DB, Shift>, ChartError> {
     let (w, h) = style::pixels(root);
     let left = style::MARGIN + 44;
     let bottom = h - style::PLOT_BOTTOM - AXIS_ROOM;
@@ -126,87 +139,117 @@ pub(super) fn draw<DB: DrawingBackend>(
         style::anchored(style::AXIS_SIZE, style::INK, HPos::Center, VPos::Top),
     ))
     .map_err(drawing)?;
-
-    let area = root.clone().shrink(
+    Ok(root.clone().shrink(
         (left, style::PLOT_TOP - 10),
         (
             u32::try_from(w - style::MARGIN - left).unwrap_or(0),
             u32::try_from(bottom - style::PLOT_TOP + 10).unwrap_or(0),
         ),
-    );
-    let (rows, cols) = grid(c.panels.len());
-    let cells = area.split_evenly((rows, cols));
-    let x_decimals = style::tick_decimals(x_step);
-    let y_decimals = style::tick_decimals(y_step);
+    ))
+}
+
+/// The scales every panel shares, so that panels compare at a glance.
+struct Axes {
+    x: (f64, f64),
+    y_max: f64,
+    x_decimals: usize,
+    y_decimals: usize,
+    x_ticks: usize,
+    tick_size: f64,
+    years: bool,
+}
+
+impl Axes {
+    fn new(c: &BandChart, x: (f64, f64), peak: f64, cols: usize) -> Axes {
+        let (y_max, y_step) = style::nice_axis(peak, 5);
+        let (_, x_step) = style::nice_axis(x.1 - x.0, 6);
+        // A tick a year when the x values are years (plotters would put some between them).
+        let x_ticks = if c.years {
+            c.x.len().clamp(1, 12)
+        } else if cols > 2 {
+            4
+        } else {
+            7
+        };
+        let tick_size = if cols > 2 {
+            style::TICK_SIZE * 0.88
+        } else {
+            style::TICK_SIZE
+        };
+        Axes {
+            x,
+            y_max,
+            x_decimals: style::tick_decimals(x_step),
+            y_decimals: style::tick_decimals(y_step),
+            x_ticks,
+            tick_size,
+            years: c.years,
+        }
+    }
+}
+
+/// One panel: its mesh, then every band's shading under every median line.
+fn draw_panel<DB: DrawingBackend>(
+    cell: &DrawingArea<DB, Shift>,
+    c: &BandChart,
+    panel: &super::BandPanel,
+    axes: &Axes,
+    colour_of: &dyn Fn(&str) -> RGBColor,
+) -> Result<(), ChartError> {
     let x_format = |v: &f64| {
-        if c.years {
+        if axes.years {
             format!("{v:.0}")
         } else {
-            style::number(*v, x_decimals)
+            style::number(*v, axes.x_decimals)
         }
     };
-    // A tick a year when the x values are years (plotters would put some between them).
-    let x_ticks = if c.years {
-        c.x.len().clamp(1, 12)
-    } else if cols > 2 {
-        4
-    } else {
-        7
-    };
-    let y_format = |v: &f64| style::number(*v, y_decimals);
-    let tick_size = if cols > 2 {
-        style::TICK_SIZE * 0.88
-    } else {
-        style::TICK_SIZE
-    };
-    for (panel, cell) in c.panels.iter().zip(&cells) {
-        let cell_w = i32::try_from(cell.dim_in_pixel().0).unwrap_or(0);
-        let mut builder = ChartBuilder::on(cell);
-        builder
-            .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(70);
-        let title = style::ellipsize(&panel.title, style::LABEL_SIZE, cell_w - 90);
-        if !title.is_empty() {
-            builder.caption(title, style::text(style::LABEL_SIZE, style::INK));
-        }
-        let mut chart = builder
-            .build_cartesian_2d(x0..x1, 0.0..y_max)
-            .map_err(drawing)?;
+    let y_format = |v: &f64| style::number(*v, axes.y_decimals);
+    let cell_w = i32::try_from(cell.dim_in_pixel().0).unwrap_or(0);
+    let mut builder = ChartBuilder::on(cell);
+    builder
+        .margin(12)
+        .x_label_area_size(36)
+        .y_label_area_size(70);
+    let title = style::ellipsize(&panel.title, style::LABEL_SIZE, cell_w - 90);
+    if !title.is_empty() {
+        builder.caption(title, style::text(style::LABEL_SIZE, style::INK));
+    }
+    let mut chart = builder
+        .build_cartesian_2d(axes.x.0..axes.x.1, 0.0..axes.y_max)
+        .map_err(drawing)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(style::BACKGROUND)
+        .bold_line_style(style::GRID)
+        .axis_style(style::MUTED)
+        .x_labels(axes.x_ticks)
+        .y_labels(6)
+        .x_label_formatter(&x_format)
+        .y_label_formatter(&y_format)
+        .label_style(style::text(axes.tick_size, style::MUTED))
+        .draw()
+        .map_err(drawing)?;
+    for band in &panel.bands {
+        let colour = colour_of(&band.name);
+        let upper = c.x.iter().copied().zip(band.p95.iter().copied());
+        let lower = c.x.iter().copied().zip(band.p5.iter().copied()).rev();
+        let outline: Vec<(f64, f64)> = upper.chain(lower).collect();
         chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(style::BACKGROUND)
-            .bold_line_style(style::GRID)
-            .axis_style(style::MUTED)
-            .x_labels(x_ticks)
-            .y_labels(6)
-            .x_label_formatter(&x_format)
-            .y_label_formatter(&y_format)
-            .label_style(style::text(tick_size, style::MUTED))
-            .draw()
+            .draw_series(std::iter::once(Polygon::new(
+                outline,
+                colour.mix(0.22).filled(),
+            )))
             .map_err(drawing)?;
-        for band in &panel.bands {
-            let colour = colour_of(&band.name);
-            let upper = c.x.iter().copied().zip(band.p95.iter().copied());
-            let lower = c.x.iter().copied().zip(band.p5.iter().copied()).rev();
-            let outline: Vec<(f64, f64)> = upper.chain(lower).collect();
-            chart
-                .draw_series(std::iter::once(Polygon::new(
-                    outline,
-                    colour.mix(0.22).filled(),
-                )))
-                .map_err(drawing)?;
-        }
-        for band in &panel.bands {
-            let colour = colour_of(&band.name);
-            chart
-                .draw_series(LineSeries::new(
-                    c.x.iter().copied().zip(band.median.iter().copied()),
-                    colour.stroke_width(4),
-                ))
-                .map_err(drawing)?;
-        }
+    }
+    for band in &panel.bands {
+        let colour = colour_of(&band.name);
+        chart
+            .draw_series(LineSeries::new(
+                c.x.iter().copied().zip(band.median.iter().copied()),
+                colour.stroke_width(4),
+            ))
+            .map_err(drawing)?;
     }
     Ok(())
 }

@@ -6,7 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::style::{self, drawing, Key, LegendEntry, Words};
+use super::style::{self, drawing, Key, LegendEntry};
+use super::Words;
 use super::{numbers_problem, BeforeAfter, ChartError};
 
 /// The least height of a row: two bars and two labels that stay apart.
@@ -57,43 +58,15 @@ pub(super) fn draw<DB: DrawingBackend>(
     caption: &str,
     words: &Words,
 ) -> Result<(), ChartError> {
-    let [before_name, after_name] = c
-        .series_names
-        .clone()
-        .unwrap_or_else(|| [words.before.to_string(), words.after.to_string()]);
-    let mut legend = vec![
-        LegendEntry {
-            label: before_name,
-            colour: style::BEFORE,
-            key: Key::Box,
-        },
-        LegendEntry {
-            label: after_name,
-            colour: style::AFTER,
-            key: Key::Box,
-        },
-    ];
-    if let Some(target) = &c.target {
-        legend.push(LegendEntry {
-            label: target.label.clone(),
-            colour: style::INK,
-            key: Key::DashedLine,
-        });
-    }
-    style::frame(root, &c.title, &legend, caption)?;
+    style::frame(root, &c.title, &legend(c, words), caption)?;
     if c.categories.is_empty() {
         return style::empty_note(root, words.no_data);
     }
 
     let (w, h) = style::pixels(root);
     let n = c.categories.len();
-    let CategoryArea {
-        label_room,
-        left,
-        right,
-        top,
-        bottom,
-    } = category_area(&c.categories, w, h);
+    let area = category_area(&c.categories, w, h);
+    let (left, right, top, bottom) = (area.left, area.right, area.top, area.bottom);
     let row = ((bottom - top) / i32::try_from(n).unwrap_or(i32::MAX).max(1)).clamp(1, ROW_MAX);
     let rows_top = top + (bottom - top - row * i32::try_from(n).unwrap_or(0)) / 2;
 
@@ -139,18 +112,73 @@ pub(super) fn draw<DB: DrawingBackend>(
     if let Some(target) = &c.target {
         dashed_vertical(root, x(target.value), top - 4, bottom, style::INK)?;
     }
+    let rows = Rows {
+        top: rows_top,
+        height: row,
+        label_room: area.label_room,
+        left,
+        value_size,
+    };
+    draw_rows(root, c, &rows, [&before_labels, &after_labels], &x)
+}
 
+/// The legend: the two sides, and the target line when there is one.
+fn legend(c: &BeforeAfter, words: &Words) -> Vec<LegendEntry> {
+    let [before_name, after_name] = c
+        .series_names
+        .clone()
+        .unwrap_or_else(|| [words.before.to_string(), words.after.to_string()]);
+    let mut legend = vec![
+        LegendEntry {
+            label: before_name,
+            colour: style::BEFORE,
+            key: Key::Box,
+        },
+        LegendEntry {
+            label: after_name,
+            colour: style::AFTER,
+            key: Key::Box,
+        },
+    ];
+    if let Some(target) = &c.target {
+        legend.push(LegendEntry {
+            label: target.label.clone(),
+            colour: style::INK,
+            key: Key::DashedLine,
+        });
+    }
+    legend
+}
+
+/// Where the rows lie, in pixels.
+struct Rows {
+    top: i32,
+    height: i32,
+    label_room: i32,
+    left: i32,
+    value_size: f64,
+}
+
+/// Each row: its category name, its two bars and their labels.
+fn draw_rows<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    c: &BeforeAfter,
+    rows: &Rows,
+    [before_labels, after_labels]: [&[String]; 2],
+    x: &dyn Fn(f64) -> i32,
+) -> Result<(), ChartError> {
+    let row = rows.height;
     let bar = ((f64::from(row) * 0.36).round() as i32).max(1);
     let label_size = (f64::from(row) * 0.45).clamp(style::MIN_SIZE, style::LABEL_SIZE);
     let max_lines = if row >= 90 { 3 } else { 2 };
     for (i, name) in c.categories.iter().enumerate() {
-        let y0 = rows_top + row * i32::try_from(i).unwrap_or(0);
+        let y0 = rows.top + row * i32::try_from(i).unwrap_or(0);
         let centre = y0 + row / 2;
         category_label(
             root,
             name,
-            (left - 14, centre),
-            label_room,
+            (rows.left - 14, centre),
+            rows.label_room,
             label_size,
             max_lines,
         )?;
@@ -174,12 +202,18 @@ pub(super) fn draw<DB: DrawingBackend>(
             };
             let end = x(value);
             root.draw(&Rectangle::new(
-                [(left, y), (end, y + bar)],
+                [(rows.left, y), (end, y + bar)],
                 colour.filled(),
             ))
             .map_err(drawing)?;
             let backing = if i % 2 == 1 { ZEBRA } else { style::BACKGROUND };
-            haloed_label(root, label, (end + 8, y + bar / 2), value_size, backing)?;
+            haloed_label(
+                root,
+                label,
+                (end + 8, y + bar / 2),
+                rows.value_size,
+                backing,
+            )?;
         }
     }
     Ok(())

@@ -33,7 +33,6 @@ mod tornado;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-pub use crate::model::Language;
 pub use style::{MIN_HEIGHT, WIDTH};
 
 /// What the caption under every chart says.
@@ -43,6 +42,22 @@ pub struct Caption {
     pub seed: Option<u64>,
     /// The date a planner set; never the clock's, so reruns are byte-identical.
     pub date: Option<String>,
+}
+
+/// The words a chart writes beside the caller's labels (legend defaults, the caption's
+/// field names, the empty-chart note). The caller gives them in its reader's language: the
+/// chart module knows no language.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    pub before: &'static str,
+    pub after: &'static str,
+    pub capacity: &'static str,
+    pub scenario: &'static str,
+    pub seed: &'static str,
+    pub date: &'static str,
+    pub no_data: &'static str,
+    pub band_note: &'static str,
+    pub separator: &'static str,
 }
 
 /// A reference line across the bars, e.g. the 85 % utilisation target.
@@ -68,7 +83,7 @@ pub struct BeforeAfter {
     pub before_labels: Vec<String>,
     pub after_labels: Vec<String>,
     pub target: Option<Target>,
-    /// Legend names of the two bars; `None` uses the language's "before"/"after".
+    /// Legend names of the two bars; `None` uses [`Words`]' "before"/"after".
     pub series_names: Option<[String; 2]>,
 }
 
@@ -242,27 +257,27 @@ impl Chart {
 }
 
 /// The chart as a PNG file.
-pub fn png(chart: &Chart, caption: &Caption, language: Language) -> Result<Vec<u8>, ChartError> {
+pub fn png(chart: &Chart, caption: &Caption, words: &Words) -> Result<Vec<u8>, ChartError> {
     chart.validate()?;
     style::ensure_font()?;
     let (w, h) = chart.size();
     let mut pixels = vec![0u8; (w as usize) * (h as usize) * 3];
     {
         let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
-        draw(&root, chart, caption, language)?;
+        draw(&root, chart, caption, words)?;
         root.present().map_err(style::drawing)?;
     }
     encode_png(&pixels, w, h)
 }
 
 /// The chart as an SVG file, its text kept as text.
-pub fn svg(chart: &Chart, caption: &Caption, language: Language) -> Result<String, ChartError> {
+pub fn svg(chart: &Chart, caption: &Caption, words: &Words) -> Result<String, ChartError> {
     chart.validate()?;
     style::ensure_font()?;
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, chart.size()).into_drawing_area();
-        draw(&root, chart, caption, language)?;
+        draw(&root, chart, caption, words)?;
         root.present().map_err(style::drawing)?;
     }
     if !out.ends_with('\n') {
@@ -275,16 +290,15 @@ fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     chart: &Chart,
     caption: &Caption,
-    language: Language,
+    words: &Words,
 ) -> Result<(), ChartError> {
-    let words = style::words(language);
-    let caption = style::caption_line(caption, &words);
+    let caption = style::caption_line(caption, words);
     match chart {
-        Chart::BeforeAfter(c) => bars::draw(root, c, &caption, &words),
-        Chart::Band(c) => band::draw(root, c, &caption, &words),
-        Chart::Stacked(c) => stacked::draw(root, c, &caption, &words),
-        Chart::Panels(c) => panels::draw(root, c, &caption, &words),
-        Chart::Tornado(c) => tornado::draw(root, c, &caption, &words),
+        Chart::BeforeAfter(c) => bars::draw(root, c, &caption, words),
+        Chart::Band(c) => band::draw(root, c, &caption, words),
+        Chart::Stacked(c) => stacked::draw(root, c, &caption, words),
+        Chart::Panels(c) => panels::draw(root, c, &caption, words),
+        Chart::Tornado(c) => tornado::draw(root, c, &caption, words),
     }
 }
 

@@ -8,7 +8,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bars::{haloed_label, value_axis};
-use super::style::{self, drawing, Key, LegendEntry, Words};
+use super::style::{self, drawing, Key, LegendEntry};
+use super::Words;
 use super::{ChartError, Panels};
 
 /// Room for a panel's title above its bars.

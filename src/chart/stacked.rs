@@ -7,7 +7,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::bars::{category_label, category_room, haloed_label, value_axis, value_text};
-use super::style::{self, drawing, Key, LegendEntry, Words};
+use super::style::{self, drawing, Key, LegendEntry};
+use super::Words;
 use super::{numbers_problem, ChartError, Stacked};
 
 const ROW_MIN: i32 = 50;

@@ -9,7 +9,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
 
-use super::{ChartError, Language};
+use super::{ChartError, Words};
 
 /// WenQuanYi Micro Hei: one file with Latin and CJK glyphs (plotters has no per-glyph font
 /// fallback, so one font must cover every label). Apache-2.0; see assets/fonts/README.md.
@@ -88,47 +88,6 @@ pub fn ink_on(fill: RGBColor) -> RGBColor {
         INK
     } else {
         WHITE
-    }
-}
-
-/// The words a chart writes itself, in the scenario's language.
-#[derive(Debug, Clone, Copy)]
-pub struct Words {
-    pub before: &'static str,
-    pub after: &'static str,
-    pub capacity: &'static str,
-    pub scenario: &'static str,
-    pub seed: &'static str,
-    pub date: &'static str,
-    pub no_data: &'static str,
-    pub band_note: &'static str,
-    pub separator: &'static str,
-}
-
-pub fn words(language: Language) -> Words {
-    match language {
-        Language::En => Words {
-            before: "Before",
-            after: "After",
-            capacity: "capacity",
-            scenario: "Scenario: ",
-            seed: "seed ",
-            date: "date ",
-            no_data: "No data to show",
-            band_note: "line: median · shaded: 5–95 % of runs",
-            separator: " · ",
-        },
-        Language::Zh => Words {
-            before: "现状",
-            after: "方案",
-            capacity: "可用能力",
-            scenario: "情景：",
-            seed: "随机种子 ",
-            date: "日期 ",
-            no_data: "无可显示的数据",
-            band_note: "线：中位数 · 阴影：5%–95% 区间",
-            separator: " · ",
-        },
     }
 }
 

@@ -9,7 +9,8 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::bars::{
     category_area, category_label, dashed_vertical, value_axis, CategoryArea, AXIS_ROOM,
 };
-use super::style::{self, drawing, Key, LegendEntry, Words};
+use super::style::{self, drawing, Key, LegendEntry};
+use super::Words;
 use super::{ChartError, Tornado};
 
 /// Height of one input's row.

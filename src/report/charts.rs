@@ -1,6 +1,6 @@
 //! The four charts of the pack, built from the results and drawn by `chart`.
 
-use super::words::words;
+use super::words::{chart_words, words};
 use super::{Pack, CHART_NAMES, TRAJECTORY_CHART, WORK_TYPE_CHART};
 use crate::chart::{self, BandChart, BandPanel, BeforeAfter, Caption, Chart, Stacked, Target};
 use crate::error::Error;
@@ -21,7 +21,7 @@ pub struct Rendered {
 
 /// Every chart, in the order of [`CHART_NAMES`].
 pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
-    let language = pack.before.scenario.language;
+    let chart_words = chart_words(pack.before.scenario.language);
     let caption = Caption {
         scenario: pack.before.scenario.name.clone(),
         seed: Some(pack.seed),
@@ -53,8 +53,8 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
                 name: name.to_string(),
                 source,
             };
-            let png = chart::png(&chart, &caption, language).map_err(fail)?;
-            let svg = chart::svg(&chart, &caption, language).map_err(fail)?;
+            let png = chart::png(&chart, &caption, &chart_words).map_err(fail)?;
+            let svg = chart::svg(&chart, &caption, &chart_words).map_err(fail)?;
             Ok(Rendered { name, png, svg })
         })
         .collect()
@@ -324,13 +324,13 @@ fn trajectory(pack: &Pack<'_>) -> Option<Chart> {
             title: String::new(),
             bands: vec![
                 chart::Band {
-                    name: w.series[0].to_string(),
+                    name: w.posts_series.to_string(),
                     median: posts.clone(),
                     p5: posts.clone(),
                     p95: posts,
                 },
                 chart::Band {
-                    name: w.series[1].to_string(),
+                    name: w.staff_series.to_string(),
                     median: plan.years.iter().map(|y| y.total.staff.max(0.0)).collect(),
                     p5: band(&|b| b.p5),
                     p95: band(&|b| b.p95),

@@ -34,17 +34,51 @@ pub use files::{
 };
 pub use peers::{benchmark_chart, write_benchmark, BENCHMARK_CHART};
 pub use template::{render as template, render_sheets as template_sheets};
+use words::Column;
 
 use crate::analysis::{Analysis, OfficeAnalysis};
 use crate::error::Error;
 use crate::export::{csv, json_number, Cell, Exportable, Table};
-use crate::model::Scenario;
+use crate::model::{OfficeKind, Scenario};
 use crate::multiyear::MultiYearPlan;
 use crate::optimise::Recommendation;
 use crate::pipeline::Outcome;
 use crate::scenario::Annotation;
 use crate::service::ServiceCheck;
 use crate::simulate::Simulation;
+
+/// Which side of the pack a column describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum When {
+    Before,
+    After,
+}
+
+/// A column of `offices.csv` or `allocation.csv`: a plain column, a column of one side, or a
+/// staff type's headcount on one side.
+#[derive(Debug, Clone, Copy)]
+enum Header<'a> {
+    Plain(Column),
+    Side(Column, When),
+    StaffType(&'a str, When),
+}
+
+impl Header<'_> {
+    /// The CSV header: the column's id with `_before` or `_after`.
+    fn id(&self) -> String {
+        let when = |w: When| match w {
+            When::Before => "before",
+            When::After => "after",
+        };
+        match *self {
+            Header::Plain(c) => c.id().to_string(),
+            // SPEC's name: the side comes before "name".
+            Header::Side(Column::GroupName, w) => format!("group_{}_name", when(w)),
+            Header::Side(c, w) => format!("{}_{}", c.id(), when(w)),
+            Header::StaffType(t, w) => format!("{t}_{}", when(w)),
+        }
+    }
+}
 
 /// One side of the comparison.
 #[derive(Debug, Clone, Copy)]
@@ -170,6 +204,17 @@ impl Pack<'_> {
         pairs
     }
 
+    /// A staff type's label, from whichever side knows it (the id itself if neither does).
+    fn staff_type_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.before
+            .scenario
+            .staff_types
+            .iter()
+            .chain(&self.after.scenario.staff_types)
+            .find(|t| t.id == id)
+            .map_or(id, |t| t.label.as_str())
+    }
+
     /// Staff type ids of both sides, `before`'s first.
     fn staff_types(&self) -> Vec<&str> {
         let mut types: Vec<&str> = self
@@ -189,40 +234,50 @@ impl Pack<'_> {
 
     /// `offices.csv`: every office before and after.
     pub fn offices_table(&self) -> Table {
-        let types = self.staff_types();
-        let mut headers: Vec<String> = ["id", "name", "kind", "staff_before", "staff_after"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        for t in &types {
-            headers.push(format!("{t}_before"));
-            headers.push(format!("{t}_after"));
+        self.offices_table_with(&|h| h.id(), &|k| k.as_str().to_string())
+    }
+
+    /// The columns of `offices.csv`.
+    fn offices_headers(&self) -> Vec<Header<'_>> {
+        let mut headers = vec![
+            Header::Plain(Column::Id),
+            Header::Plain(Column::Name),
+            Header::Plain(Column::Kind),
+            Header::Side(Column::Staff, When::Before),
+            Header::Side(Column::Staff, When::After),
+        ];
+        for t in self.staff_types() {
+            headers.push(Header::StaffType(t, When::Before));
+            headers.push(Header::StaffType(t, When::After));
         }
-        for h in [
-            "units_before",
-            "units_after",
-            "required_hours_before",
-            "required_hours_after",
-            "capacity_hours_before",
-            "capacity_hours_after",
-            "fte_need_before",
-            "fte_need_after",
-            "utilisation_before",
-            "utilisation_after",
-            "items_per_person_before",
-            "items_per_person_after",
-            "hours_per_person_before",
-            "hours_per_person_after",
-            "posts_needed_before",
-            "posts_needed_after",
-            "gap_before",
-            "gap_after",
+        for c in [
+            Column::Units,
+            Column::RequiredHours,
+            Column::CapacityHours,
+            Column::FteNeed,
+            Column::Utilisation,
+            Column::ItemsPerPerson,
+            Column::HoursPerPerson,
+            Column::PostsNeeded,
+            Column::Gap,
         ] {
-            headers.push(h.to_string());
+            headers.push(Header::Side(c, When::Before));
+            headers.push(Header::Side(c, When::After));
         }
+        headers
+    }
+
+    /// The offices table with each header and office kind written by the caller: ids for the
+    /// CSV file, the reader's words for the workbook.
+    fn offices_table_with(
+        &self,
+        header: &dyn Fn(&Header<'_>) -> String,
+        kind_text: &dyn Fn(OfficeKind) -> String,
+    ) -> Table {
+        let types = self.staff_types();
         let mut table = Table {
             title: "offices".into(),
-            headers,
+            headers: self.offices_headers().iter().map(header).collect(),
             ..Table::default()
         };
         let staff_of = |o: Option<&OfficeAnalysis>, t: &str| -> Cell {
@@ -237,11 +292,14 @@ impl Pack<'_> {
         };
         for pair in self.office_pairs() {
             let (b, a) = (pair.before, pair.after);
-            let kind = b.or(a).map_or("", |o| o.kind);
+            let kind = [self.before.scenario, self.after.scenario]
+                .iter()
+                .find_map(|s| s.offices.iter().find(|o| o.id == pair.id))
+                .map_or(Cell::text(""), |o| Cell::text(kind_text(o.kind)));
             let mut row = vec![
                 Cell::text(pair.id),
                 Cell::text(pair.name),
-                Cell::text(kind),
+                kind,
                 b.map_or(Cell::Empty, |o| Cell::Int(i64::from(o.staff))),
                 a.map_or(Cell::Empty, |o| Cell::Int(i64::from(o.staff))),
             ];
@@ -268,19 +326,29 @@ impl Pack<'_> {
 
     /// `allocation.csv`: every unit, its group before and after.
     pub fn allocation_table(&self) -> Table {
-        let mut table = Table::new(
-            "allocation",
-            &[
-                "unit_id",
-                "unit_name",
-                "unit_kind",
-                "group_hours",
-                "group_before",
-                "group_after",
-                "group_before_name",
-                "group_after_name",
-            ],
-        );
+        self.allocation_table_with(&|h| h.id())
+    }
+
+    /// The allocation table with each header written by the caller.
+    fn allocation_table_with(&self, header: &dyn Fn(&Header<'_>) -> String) -> Table {
+        let headers: Vec<String> = [
+            Header::Plain(Column::UnitId),
+            Header::Plain(Column::UnitName),
+            Header::Plain(Column::UnitKind),
+            Header::Plain(Column::GroupHours),
+            Header::Side(Column::Group, When::Before),
+            Header::Side(Column::Group, When::After),
+            Header::Side(Column::GroupName, When::Before),
+            Header::Side(Column::GroupName, When::After),
+        ]
+        .iter()
+        .map(header)
+        .collect();
+        let mut table = Table {
+            title: "allocation".into(),
+            headers,
+            ..Table::default()
+        };
         let hours = crate::analysis::unit_hours(self.before.scenario);
         let group = |s: &Scenario, unit_id: &str| -> Option<(String, String)> {
             let u = s.unit_index(unit_id)?;

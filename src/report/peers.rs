@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::words::words;
+use super::words::{chart_words, ratio_name, words};
 use super::write_folder;
 use crate::benchmark::{Benchmark, Ratio};
 use crate::chart::{self, Caption, Chart, Panel, Panels};
@@ -26,9 +26,8 @@ pub fn benchmark_chart(benchmark: &Benchmark) -> Chart {
     let w = words(benchmark.language);
     let mut panels: Vec<Panel> = Ratio::ALL
         .iter()
-        .zip(w.ratio_names)
-        .map(|(ratio, title)| Panel {
-            title: title.to_string(),
+        .map(|&ratio| Panel {
+            title: ratio_name(ratio, benchmark.language).to_string(),
             values: benchmark.rows.iter().map(|r| ratio.value(r)).collect(),
             decimals: ratio.decimals(),
         })
@@ -85,8 +84,8 @@ pub fn write_benchmark(
         name: BENCHMARK_CHART.to_string(),
         source,
     };
-    let png = chart::png(&chart, &caption, benchmark.language).map_err(fail)?;
-    let svg = chart::svg(&chart, &caption, benchmark.language).map_err(fail)?;
+    let png = chart::png(&chart, &caption, &chart_words(benchmark.language)).map_err(fail)?;
+    let svg = chart::svg(&chart, &caption, &chart_words(benchmark.language)).map_err(fail)?;
     let table = csv::table_csv(&tables::csv_table(benchmark));
 
     write_folder(

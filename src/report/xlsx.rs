@@ -11,8 +11,8 @@ use super::content::{
     interval_table, plan_total_table, ranking_table, simulated, work_type_table, workload_table,
 };
 use super::document::fixed_date;
-use super::words::{words, Words};
-use super::Pack;
+use super::words::{office_kind, words, Words};
+use super::{Header, Pack, When};
 use crate::error::Error;
 use crate::export::table::cell_display;
 use crate::export::{Cell, Table};
@@ -31,7 +31,9 @@ pub fn sheets(pack: &Pack<'_>) -> Vec<Sheet> {
     let mut sheets = vec![
         Sheet {
             name: w.sheet_offices.to_string(),
-            table: localised(pack, &pack.offices_table(), w),
+            table: pack.offices_table_with(&|h| localised(pack, h, w), &|k| {
+                office_kind(k, pack.before.scenario.language).to_string()
+            }),
         },
         Sheet {
             name: w.sheet_workload.to_string(),
@@ -46,7 +48,7 @@ pub fn sheets(pack: &Pack<'_>) -> Vec<Sheet> {
     }
     sheets.push(Sheet {
         name: w.sheet_allocation.to_string(),
-        table: localised(pack, &pack.allocation_table(), w),
+        table: pack.allocation_table_with(&|h| localised(pack, h, w)),
     });
     if let Some(table) = simulation_table(pack, w) {
         sheets.push(Sheet {
@@ -62,60 +64,29 @@ pub fn sheets(pack: &Pack<'_>) -> Vec<Sheet> {
     }
     if let Some(result) = pack.sensitivity {
         sheets.push(Sheet {
-            name: w.sure.sheets[0].to_string(),
+            name: w.sure.spread_sheet.to_string(),
             table: interval_table(result, w),
         });
         sheets.push(Sheet {
-            name: w.sure.sheets[1].to_string(),
+            name: w.sure.ranking_sheet.to_string(),
             table: ranking_table(result, pack.before.scenario, w),
         });
     }
     sheets
 }
 
-/// A table of the CSV files with its headers (ids) and office kinds in the scenario's words.
-fn localised(pack: &Pack<'_>, table: &Table, w: &Words) -> Table {
-    let header = |id: &str| -> String {
-        let (base, side) = if let Some(base) = id.strip_suffix("_before") {
-            (base.to_string(), Some(w.before))
-        } else if let Some(base) = id.strip_suffix("_after") {
-            (base.to_string(), Some(w.after))
-        } else if id.contains("_before_") {
-            (id.replacen("_before", "", 1), Some(w.before))
-        } else if id.contains("_after_") {
-            (id.replacen("_after", "", 1), Some(w.after))
-        } else {
-            (id.to_string(), None)
-        };
-        let label = (w.column)(&base).map(str::to_string).unwrap_or_else(|| {
-            pack.before
-                .scenario
-                .staff_types
-                .iter()
-                .chain(&pack.after.scenario.staff_types)
-                .find(|t| t.id == base)
-                .map_or(base.clone(), |t| t.label.clone())
-        });
-        side.map_or(label.clone(), |side| (w.with_side)(&label, side))
+/// A header of the CSV files in the scenario's words: the column's name with the side's,
+/// staff types by their labels.
+fn localised(pack: &Pack<'_>, header: &Header<'_>, w: &Words) -> String {
+    let language = pack.before.scenario.language;
+    let side = |when: When| match when {
+        When::Before => w.before,
+        When::After => w.after,
     };
-    let kind = table.headers.iter().position(|h| h == "kind");
-    Table {
-        title: table.title.clone(),
-        headers: table.headers.iter().map(|h| header(h)).collect(),
-        rows: table
-            .rows
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .enumerate()
-                    .map(|(c, cell)| match cell {
-                        Cell::Text(k) if Some(c) == kind => Cell::text((w.office_kind)(k)),
-                        other => other.clone(),
-                    })
-                    .collect()
-            })
-            .collect(),
-        notes: Vec::new(),
+    match *header {
+        Header::Plain(c) => c.name(language).to_string(),
+        Header::Side(c, when) => (w.with_side)(c.name(language), side(when)),
+        Header::StaffType(id, when) => (w.with_side)(pack.staff_type_label(id), side(when)),
     }
 }
 
@@ -126,8 +97,8 @@ fn simulation_table(pack: &Pack<'_>, w: &Words) -> Option<Table> {
     if sides.is_empty() {
         return None;
     }
-    let measures = &w.simulation_headers[1..];
-    let mut headers = vec![w.side.to_string(), w.simulation_headers[0].to_string()];
+    let measures = w.simulation_headers.measures;
+    let mut headers = vec![w.side.to_string(), w.simulation_headers.office.to_string()];
     for m in measures {
         for stat in [w.mean, w.p5, w.p95] {
             headers.push((w.with_side)(m, stat));

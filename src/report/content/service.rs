@@ -98,10 +98,8 @@ fn idle_line(
         / f64::from(side.scenario.calendar.working_days.max(1));
     let share = if capacity > 0.0 {
         format!(
-            " ({}{:.1}%{})",
-            w.of_capacity[0],
-            o.team_idle_hours.mean / capacity * 100.0,
-            w.of_capacity[1]
+            " ({})",
+            (w.of_capacity)(o.team_idle_hours.mean / capacity * 100.0)
         )
     } else {
         String::new()

@@ -19,18 +19,18 @@ pub fn input_name(scenario: &Scenario, input: Input, w: &Words) -> String {
     let s = w.sure;
     let work = |i: usize| scenario.works.get(i).map_or("", |w| w.name.as_str());
     match input {
-        Input::HoursPerDay => s.calendar[0].to_string(),
-        Input::LeaveDays => s.calendar[1].to_string(),
-        Input::TrainingDays => s.calendar[2].to_string(),
-        Input::NonCaseShare => s.calendar[3].to_string(),
-        Input::OvertimeHours => s.calendar[4].to_string(),
+        Input::HoursPerDay => s.hours_per_day.to_string(),
+        Input::LeaveDays => s.leave_days.to_string(),
+        Input::TrainingDays => s.training_days.to_string(),
+        Input::NonCaseShare => s.non_case_share.to_string(),
+        Input::OvertimeHours => s.overtime_hours.to_string(),
         Input::LeaderCaseShare { office } => {
             let name = scenario.offices.get(office).map_or("", |o| o.name.as_str());
-            format!("{name}{}{}", s.workload[0], s.leader_share)
+            format!("{name}{}{}", s.between, s.leader_share)
         }
-        Input::Volume { work: i } => format!("{}{}{}", work(i), s.workload[0], s.work[0]),
-        Input::Hours { work: i } => format!("{}{}{}", work(i), s.workload[0], s.work[1]),
-        Input::Cv { work: i } => format!("{}{}{}", work(i), s.workload[0], s.work[2]),
+        Input::Volume { work: i } => format!("{}{}{}", work(i), s.between, s.volume),
+        Input::Hours { work: i } => format!("{}{}{}", work(i), s.between, s.hours),
+        Input::Cv { work: i } => format!("{}{}{}", work(i), s.between, s.cv),
         Input::NextShare { work: i, entry } => {
             let child = scenario
                 .works
@@ -40,9 +40,9 @@ pub fn input_name(scenario: &Scenario, input: Input, w: &Words) -> String {
             format!(
                 "{}{}{child}{}{}",
                 work(i),
-                s.next[0],
-                s.workload[0],
-                s.next[1]
+                s.next_then,
+                s.between,
+                s.next_share
             )
         }
         Input::Workload { unit, entry } => {
@@ -51,7 +51,7 @@ pub fn input_name(scenario: &Scenario, input: Input, w: &Words) -> String {
             let of = u
                 .and_then(|u| u.workload.get(entry))
                 .map_or("", |&(w, _)| work(w));
-            format!("{name}{}{of}{}", s.workload[0], s.workload[1])
+            format!("{name}{}{of}{}", s.between, s.items_a_year)
         }
     }
 }

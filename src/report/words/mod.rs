@@ -2,17 +2,22 @@
 //! statuses, units, chart labels, sheet names and headers), one struct per language. A
 //! sentence with figures in it is a function, so that each language orders its words itself.
 
+mod chart;
 mod plan;
 mod request;
+mod rows;
 mod steady;
 mod sure;
 mod why;
 mod workbook;
 
+pub use chart::chart_words;
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
 pub use request::{Buys, RequestWords};
 use request::{REQUEST_EN, REQUEST_ZH};
+pub use rows::{office_kind, ratio_name, Column, SummaryRows};
+use rows::{SUMMARY_EN, SUMMARY_ZH};
 pub use steady::SteadyWords;
 use steady::{STEADY_EN, STEADY_ZH};
 pub use sure::Sure;
@@ -22,6 +27,21 @@ pub use workbook::{template_words, TemplateWords};
 use crate::model::Language;
 use crate::optimise::{NoExtraPosts, Reason, Rule};
 use crate::service::Shortfall;
+
+/// The columns of the simulation's table: the office, then one per measure in the order
+/// `content::simulation` writes the bands.
+#[derive(Debug)]
+pub struct SimulationHeaders {
+    pub office: &'static str,
+    pub measures: [&'static str; 8],
+}
+
+impl SimulationHeaders {
+    /// Every header, the office first.
+    pub fn all(&self) -> Vec<&'static str> {
+        std::iter::once(self.office).chain(self.measures).collect()
+    }
+}
 
 /// Names a staff type by its id: its label in a report, the id itself in the JSON.
 pub type Label<'a> = dyn Fn(&str) -> String + 'a;
@@ -69,8 +89,8 @@ pub struct Words {
     pub hours_unit: &'static str,
     pub assumed: &'static str,
     pub source: &'static str,
-    /// Rows of the summary table, as `content::summary` uses them (by index).
-    pub summary_rows: [&'static str; 11],
+    /// Rows of the summary table.
+    pub summary_rows: SummaryRows,
     pub capacity_text: &'static str,
     pub target_text: &'static str,
     pub overtime_text: &'static str,
@@ -78,8 +98,6 @@ pub struct Words {
     pub peer_title: &'static str,
     pub peer_ratios: &'static str,
     pub peer_ratios_text: &'static str,
-    /// Staff per unit, staff per 1,000 members, hours per person (`benchmark::Ratio::ALL`).
-    pub ratio_names: [&'static str; 3],
     pub items_per_person: &'static str,
     pub supervised_units: &'static str,
     pub party_members: &'static str,
@@ -105,8 +123,6 @@ pub struct Words {
     pub bound_text: fn(&str) -> String,
     /// "3 编制": a number of posts of a staff type (its label).
     pub posts_of: fn(u32, &str) -> String,
-    /// (unmet hours, posts, their cost a year).
-    pub extra_posts: fn(f64, &str, &str) -> String,
     pub budget: fn(&str) -> String,
     pub staff_type_headers: [&'static str; 4],
     pub work_headers: [&'static str; 9],
@@ -140,7 +156,7 @@ pub struct Words {
     pub allocation_headers: [&'static str; 2],
     /// (side, days, runs).
     pub simulation_heading: fn(&str, u32, u32) -> String,
-    pub simulation_headers: [&'static str; 9],
+    pub simulation_headers: SimulationHeaders,
     pub never_fielded: fn(&str) -> String,
     /// (simulated years, working days).
     pub method_items: fn(u32, u32) -> Vec<String>,
@@ -149,10 +165,6 @@ pub struct Words {
     pub bounded_bands: fn(u32, u32, u32) -> String,
     /// Money in this language's style.
     money: fn(f64) -> String,
-    /// The kinds of office (`model::OfficeKind` ids) in this language.
-    pub office_kind: fn(&str) -> String,
-    /// A column of the CSV tables (its id) as a sheet header; `None` if not known.
-    pub column: fn(&str) -> Option<&'static str>,
     /// Sheet names of tables.xlsx.
     pub sheet_offices: &'static str,
     pub sheet_allocation: &'static str,
@@ -177,9 +189,9 @@ pub struct Words {
     pub analysis_word: &'static str,
     pub no_target: &'static str,
     pub no_cap: &'static str,
-    /// Around the idle hours' share of the capacity ("(10.7% of its capacity)"), and the end
-    /// of a sentence.
-    pub of_capacity: [&'static str; 2],
+    /// (percent): the idle hours' share of the capacity ("10.7% of its capacity").
+    pub of_capacity: fn(f64) -> String,
+    /// The end of a sentence.
     pub stop: &'static str,
     /// The service check of `run` (SPEC §8).
     pub service_check: &'static str,
@@ -275,30 +287,13 @@ const EN: Words = Words {
     hours_unit: "h",
     assumed: "assumed",
     source: "source",
-    summary_rows: [
-        "staff",
-        "yearly cost",
-        "required hours",
-        "FTE need",
-        "posts needed",
-        "gap (staff − posts needed)",
-        "peak utilisation",
-        "unmet hours above target",
-        "units no group covers",
-        "hours nobody does (uncovered units)",
-        "offices above target",
-    ],
+    summary_rows: SUMMARY_EN,
     capacity_text: "Capacity of an office: C = H × (staff − leaders × (1 − leader_case_share))",
     target_text: "Target utilisation",
     overtime_text: "Overtime cap per person a year",
     peer_title: "Peer benchmark: the ratios side by side",
     peer_ratios: "Ratios side by side",
     peer_ratios_text: "Staff per unit = staff ÷ supervised units; staff per 1,000 members = staff ÷ party members × 1,000; hours per person = required hours ÷ staff; items a year per person for the work types both sides have (matched by id or name). – where there is nothing to divide by.",
-    ratio_names: [
-        "staff per supervised unit",
-        "staff per 1,000 party members",
-        "required hours per person",
-    ],
     items_per_person: "items a year per person",
     supervised_units: "supervised units",
     party_members: "party members",
@@ -315,9 +310,6 @@ const EN: Words = Words {
     recommendation_is: || ("The recommendation is ", "."),
     bound_text: |b| format!(" (bound on the objective: {b})"),
     posts_of: |n, label| format!("{n} more {label}"),
-    extra_posts: |unmet, posts, cost| {
-        format!("Quotas or budget leave {unmet:.1} hours a year above the target; {posts} posts would meet it (cost {cost} a year).")
-    },
     budget: |b| format!("Budget: {b} a year."),
     staff_type_headers: ["id", "label", "cost a year", "quota"],
     work_headers: [
@@ -392,17 +384,19 @@ const EN: Words = Words {
     },
     allocation_headers: ["unit", "group hours a year"],
     simulation_heading: |side, days, runs| format!("{side} ({days} days × {runs} runs)"),
-    simulation_headers: [
-        "office",
-        "done",
-        "backlog at end",
-        "wait (days)",
-        "lead time (days)",
-        "lead time p90",
-        "late",
-        "utilisation",
-        "overtime h/person",
-    ],
+    simulation_headers: SimulationHeaders {
+        office: "office",
+        measures: [
+            "done",
+            "backlog at end",
+            "wait (days)",
+            "lead time (days)",
+            "lead time p90",
+            "late",
+            "utilisation",
+            "overtime h/person",
+        ],
+    },
     never_fielded: |office| format!("{office} cannot field the team some of its work needs: that work is never started and its backlog grows by the arrivals."),
     method_items: |runs, days| vec![
         "Workload (weighted caseload): required hours R = Σ items a year × hours per item; FTE need = R ÷ H; utilisation = R ÷ C.".to_string(),
@@ -411,31 +405,6 @@ const EN: Words = Words {
     ],
     bounded_bands: |kept, runs, step| format!("To keep memory bounded, the 5–95% bands and the backlog chart are read from the first {kept} of the {runs} simulated years (the means count all of them), and the backlog every {step} working days."),
     money: money_en,
-    office_kind: |k| k.replace('_', " "),
-    column: |c| {
-        Some(match c {
-            "id" => "id",
-            "name" => "name",
-            "kind" => "kind",
-            "staff" => "staff",
-            "units" => "units",
-            "required_hours" => "required hours",
-            "capacity_hours" => "capacity hours",
-            "fte_need" => "FTE need",
-            "utilisation" => "utilisation",
-            "items_per_person" => "items per person",
-            "hours_per_person" => "hours per person",
-            "posts_needed" => "posts needed",
-            "gap" => "gap",
-            "unit_id" => "unit id",
-            "unit_name" => "unit",
-            "unit_kind" => "unit kind",
-            "group_hours" => "group hours a year",
-            "group" => "group",
-            "group_name" => "group name",
-            _ => return None,
-        })
-    },
     sheet_offices: "offices",
     sheet_allocation: "allocation",
     sheet_simulation: "simulation",
@@ -462,7 +431,7 @@ const EN: Words = Words {
     analysis_word: "analysis",
     no_target: "no target",
     no_cap: "no cap",
-    of_capacity: ["", " of its capacity"],
+    of_capacity: |share| format!("{share:.1}% of its capacity"),
     stop: ".",
     service_check: "Service check: the plan in its own simulation",
     service_met: |runs, seed| format!("Every on-time target holds in the plan's own simulation ({runs} simulated years, seed {seed})."),
@@ -537,26 +506,13 @@ const ZH: Words = Words {
     hours_unit: "小时",
     assumed: "假设",
     source: "来源",
-    summary_rows: [
-        "人数",
-        "年度人员费用",
-        "所需工时",
-        "所需人力(FTE)",
-        "所需岗位数",
-        "缺口(现有人数 − 所需岗位数)",
-        "最高负荷率",
-        "超出目标的工时",
-        "未覆盖单位数",
-        "无人承担的工时(未覆盖单位)",
-        "超过目标负荷率的机构数",
-    ],
+    summary_rows: SUMMARY_ZH,
     capacity_text: "机构办案能力: C = H × (人数 − 领导职数 × (1 − 领导办案时间占比))",
     target_text: "目标负荷率",
     overtime_text: "每人每年加班上限",
     peer_title: "对标比较：各项比率",
     peer_ratios: "对标比率",
     peer_ratios_text: "每单位人数 = 人数 ÷ 被监督单位数;每千名党员人数 = 人数 ÷ 党员人数 × 1000;人均工时 = 所需工时 ÷ 人数;双方都有的工作类型(按编号或名称匹配)列出人均每年件数。无分母时记为 –。",
-    ratio_names: ["每个被监督单位的人数", "每千名党员的人数", "人均所需工时"],
     items_per_person: "人均每年件数",
     supervised_units: "被监督单位数",
     party_members: "党员人数",
@@ -573,9 +529,6 @@ const ZH: Words = Words {
     recommendation_is: || ("推荐方案为", "。"),
     bound_text: |b| format!("(目标值下界:{b})"),
     posts_of: |n, label| format!("{n}名{label}"),
-    extra_posts: |unmet, posts, cost| {
-        format!("受编制限额或预算所限,每年仍有{unmet:.1}小时超出目标负荷;再增加{posts}即可达到目标(每年费用{cost})。")
-    },
     budget: |b| format!("预算:每年{b}。"),
     staff_type_headers: ["代码", "类别", "每人每年费用", "限额"],
     work_headers: [
@@ -650,17 +603,19 @@ const ZH: Words = Words {
     },
     allocation_headers: ["单位", "派驻组每年工时"],
     simulation_heading: |side, days, runs| format!("{side}({days} 个工作日 × {runs} 次模拟)"),
-    simulation_headers: [
-        "机构",
-        "办结件数",
-        "年末积压",
-        "等待(天)",
-        "办理周期(天)",
-        "办理周期第90百分位",
-        "超时比例",
-        "负荷率",
-        "人均加班小时",
-    ],
+    simulation_headers: SimulationHeaders {
+        office: "机构",
+        measures: [
+            "办结件数",
+            "年末积压",
+            "等待(天)",
+            "办理周期(天)",
+            "办理周期第90百分位",
+            "超时比例",
+            "负荷率",
+            "人均加班小时",
+        ],
+    },
     never_fielded: |office| format!("{office}的人数不足以组成某些工作所需的办案组:这些工作始终无法开始,积压随来件不断增加。"),
     method_items: |runs, days| vec![
         "工作量(加权案件量法):所需工时 R = Σ 每年件数 × 每件工时;所需人力 = R ÷ H;负荷率 = R ÷ C。".to_string(),
@@ -669,40 +624,6 @@ const ZH: Words = Words {
     ],
     bounded_bands: |kept, runs, step| format!("为控制内存,5%–95% 区间和积压图取自 {runs} 个模拟年份中的前 {kept} 个(均值按全部模拟年份计算),积压每 {step} 个工作日读取一次。"),
     money: money_zh,
-    office_kind: |k| {
-        match k {
-            "section" => "内设机构",
-            "dispatched_group" => "派驻纪检组",
-            "patrol_group" => "巡察组",
-            "centre" => "中心",
-            other => other,
-        }
-        .to_string()
-    },
-    column: |c| {
-        Some(match c {
-            "id" => "代码",
-            "name" => "名称",
-            "kind" => "类型",
-            "staff" => "人数",
-            "units" => "覆盖单位数",
-            "required_hours" => "所需工时",
-            "capacity_hours" => "办案能力(工时)",
-            "fte_need" => "所需人力",
-            "utilisation" => "负荷率",
-            "items_per_person" => "人均件数",
-            "hours_per_person" => "人均工时",
-            "posts_needed" => "所需岗位数",
-            "gap" => "缺口",
-            "unit_id" => "单位代码",
-            "unit_name" => "单位",
-            "unit_kind" => "单位类型",
-            "group_hours" => "派驻组每年工时",
-            "group" => "派驻组代码",
-            "group_name" => "派驻组",
-            _ => return None,
-        })
-    },
     sheet_offices: "各机构",
     sheet_allocation: "派驻分配",
     sheet_simulation: "模拟结果",
@@ -729,7 +650,7 @@ const ZH: Words = Words {
     analysis_word: "分析",
     no_target: "无目标",
     no_cap: "无上限",
-    of_capacity: ["占其办案能力", ""],
+    of_capacity: |share| format!("占其办案能力{share:.1}%"),
     stop: "。",
     service_check: "按期办结校核:用方案自身的模拟检验",
     service_met: |runs, seed| format!("在方案自身的模拟中({runs} 次模拟,随机种子 {seed}),所有按期办结目标均能达到。"),

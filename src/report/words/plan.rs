@@ -36,8 +36,9 @@ pub struct PlanWords {
     pub chart_title: &'static str,
     pub chart_axis: &'static str,
     pub year: &'static str,
-    /// "posts needed", "staff".
-    pub series: [&'static str; 2],
+    /// The trajectory chart's series.
+    pub posts_series: &'static str,
+    pub staff_series: &'static str,
     pub chart_note: &'static str,
     /// (office, its expected gap, its chance of being short, the year): the office and year
     /// where the expected plan is not short and the chance of being short is the highest
@@ -72,7 +73,8 @@ pub(super) const PLAN_EN: PlanWords = PlanWords {
     chart_title: "Posts needed and staff, year by year",
     chart_axis: "people",
     year: "year",
-    series: ["posts needed", "staff"],
+    posts_series: "posts needed",
+    staff_series: "staff",
     chart_note: "staff: expected, shaded 5–95 % of runs of leavers",
     risk: |office, gap, p, year| format!("{office}: gap {gap:.1} in {year}, but a {:.0} % chance of being short that year: people leave by chance, not on average, and a plan for the expected leavers is short whenever more leave.", p * 100.0),
     confident: |level| format!("Hires are requested so that each office has at least its posts needed in {:.0} % of the outcomes of leavers, in every year a hire can still reach (`[plan] confidence`); the expected staff is therefore above the posts needed.", level * 100.0),
@@ -126,7 +128,8 @@ pub(super) const PLAN_ZH: PlanWords = PlanWords {
     chart_title: "所需岗位数与在岗人数(逐年)",
     chart_axis: "人数",
     year: "年份",
-    series: ["所需岗位数", "在岗人数"],
+    posts_series: "所需岗位数",
+    staff_series: "在岗人数",
     chart_note: "在岗人数:期望值,阴影为离职模拟的 5%–95%",
     risk: |office, gap, p, year| {
         format!("{office}:{year}年预计缺口为{gap:.1},但仍有{:.0}%的可能缺员:人员离职是随机的,不会恰好等于平均数;按平均离职人数招录,离职多于平均时就会缺员。", p * 100.0)

@@ -1,0 +1,184 @@
+//! The summary: headcount, cost, hours and gaps before and after, the optimiser's status and
+//! what it could not meet, and the peer ratios a study report quotes.
+
+use super::super::document::{strong, t, Document};
+use super::super::words::{ratio_name, Words};
+use super::super::Pack;
+use super::{new_table, sure};
+use crate::analysis::Analysis;
+use crate::export::Cell;
+use crate::model::Scenario;
+
+/// Σ max(0, R − target × C) over offices.
+fn unmet_hours(analysis: &Analysis) -> f64 {
+    analysis
+        .offices
+        .iter()
+        .map(|o| (o.required_hours - analysis.target_utilisation * o.capacity_hours).max(0.0))
+        .sum()
+}
+
+fn peak(analysis: &Analysis) -> Cell {
+    let mut peak: Option<f64> = Some(0.0);
+    for o in &analysis.offices {
+        match (o.utilisation, o.required_hours > 0.0) {
+            (Some(u), _) => peak = peak.map(|p| p.max(u)),
+            (None, true) => peak = None,
+            (None, false) => {}
+        }
+    }
+    peak.map_or(Cell::text("∞"), Cell::Share)
+}
+
+pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    doc.section(w.summary);
+    let (b, a) = (pack.before.analysis, pack.after.analysis);
+    let mut table = new_table(&["", w.before, w.after]);
+    let mut row = |label: &str, before: Cell, after: Cell| {
+        table.rows.push(vec![Cell::text(label), before, after])
+    };
+    let r = &w.summary_rows;
+    row(
+        r.staff,
+        Cell::Int(i64::from(b.total.staff)),
+        Cell::Int(i64::from(a.total.staff)),
+    );
+    for (label, before, after) in staff_type_totals(pack) {
+        row(&format!("  {label}"), Cell::Int(before), Cell::Int(after));
+    }
+    row(
+        r.cost,
+        Cell::text(w.money(b.total.cost)),
+        Cell::text(w.money(a.total.cost)),
+    );
+    row(
+        r.required_hours,
+        Cell::Num(b.total.required_hours, 1),
+        Cell::Num(a.total.required_hours, 1),
+    );
+    row(
+        r.fte_need,
+        Cell::Num(b.total.fte_need, 2),
+        Cell::Num(a.total.fte_need, 2),
+    );
+    row(
+        r.posts_needed,
+        Cell::count(b.total.posts_needed),
+        Cell::count(a.total.posts_needed),
+    );
+    row(r.gap, Cell::Int(b.total.gap), Cell::Int(a.total.gap));
+    row(r.peak_utilisation, peak(b), peak(a));
+    let over = |a: &Analysis| a.offices.iter().filter(|o| a.over_target(o)).count() as i64;
+    row(
+        r.offices_over_target,
+        Cell::Int(over(b)),
+        Cell::Int(over(a)),
+    );
+    row(
+        r.unmet_hours,
+        Cell::Num(unmet_hours(b), 1),
+        Cell::Num(unmet_hours(a), 1),
+    );
+    let uncovered = |a: &Analysis| a.uncovered.iter().map(|u| u.required_hours).sum::<f64>();
+    let units = |a: &Analysis| a.uncovered.len() as i64;
+    row(r.uncovered_units, Cell::Int(units(b)), Cell::Int(units(a)));
+    row(
+        r.uncovered_hours,
+        Cell::Num(uncovered(b), 1),
+        Cell::Num(uncovered(a), 1),
+    );
+    doc.table(table);
+    super::risk::steady_summary(doc, pack, w);
+    let Some(rec) = pack.recommendation else {
+        return;
+    };
+    let status = match rec.status {
+        crate::optimise::Status::Optimal => w.status_optimal,
+        crate::optimise::Status::TimeLimit => w.status_time_limit,
+    };
+    let bound = match rec.objective {
+        crate::optimise::Objective::Cost => w.money(rec.objective_bound),
+        crate::optimise::Objective::UnmetHours => {
+            format!("{:.1} {}", rec.objective_bound, w.hours_unit)
+        }
+    };
+    let (before, after) = (w.recommendation_is)();
+    doc.paragraph(vec![
+        t(before),
+        strong(status),
+        t((w.bound_text)(&bound)),
+        t(after),
+    ]);
+    if let Some(check) = pack.service {
+        if !check.met {
+            doc.paragraph(vec![strong((w.service_summary)(check.unmet.len()))]);
+        }
+    }
+    if let Some((offices, lowest)) = sure::plan_seldom_holds(pack, w) {
+        doc.paragraph(vec![strong((w.sure.holds_summary)(&offices, lowest))]);
+    }
+}
+
+/// (staff type label, before, after) headcounts.
+fn staff_type_totals(pack: &Pack<'_>) -> Vec<(String, i64, i64)> {
+    let total = |s: &Scenario, id: &str| -> i64 {
+        s.staff_types
+            .iter()
+            .position(|t| t.id == id)
+            .map_or(0, |t| s.offices.iter().map(|o| i64::from(o.staff[t])).sum())
+    };
+    pack.staff_types()
+        .into_iter()
+        .map(|t| {
+            (
+                pack.staff_type_label(t).to_string(),
+                total(pack.before.scenario, t),
+                total(pack.after.scenario, t),
+            )
+        })
+        .collect()
+}
+
+/// The ratios a study report quotes (`benchmark`), both sides side by side.
+pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let peers = [&pack.before, &pack.after].map(|s| crate::benchmark::Peer {
+        file: s.source,
+        scenario: s.scenario,
+        analysis: s.analysis,
+    });
+    let b = crate::benchmark::benchmark(&peers);
+    let [Some(before), Some(after)] = [b.rows.first(), b.rows.get(1)] else {
+        return;
+    };
+    doc.heading(3, w.peer_ratios);
+    let mut table = new_table(&["", w.before, w.after]);
+    let mut row = |label: &str, f: &dyn Fn(&crate::benchmark::Row) -> Cell| {
+        table
+            .rows
+            .push(vec![Cell::text(label), f(before), f(after)]);
+    };
+    let r = &w.summary_rows;
+    row(r.staff, &|x| Cell::Int(i64::from(x.staff)));
+    row(w.supervised_units, &|x| Cell::Int(x.units as i64));
+    row(w.party_members, &|x| {
+        x.members.map_or(Cell::Empty, |m| {
+            Cell::Int(i64::try_from(m).unwrap_or(i64::MAX))
+        })
+    });
+    row(r.required_hours, &|x| Cell::Num(x.required_hours, 1));
+    row(r.fte_need, &|x| Cell::Num(x.fte_need, 2));
+    row(r.posts_needed, &|x| Cell::count(x.posts_needed));
+    for ratio in crate::benchmark::Ratio::ALL {
+        let name = ratio_name(ratio, pack.before.scenario.language);
+        row(name, &|x| Cell::opt_num(ratio.value(x), ratio.decimals()));
+    }
+    row(r.uncovered_units, &|x| Cell::Int(x.uncovered_units as i64));
+    for (k, shared) in b.shared.iter().enumerate() {
+        row(
+            &format!("{}{}{}", shared.name, w.colon, w.items_per_person),
+            &|x| Cell::opt_num(x.work.get(k).and_then(|w| w.items_per_person), 2),
+        );
+    }
+    doc.table(table);
+    doc.text(w.peer_ratios_text);
+}

@@ -524,7 +524,9 @@ fn an_english_pack_holds_no_chinese() {
         ),
         "{report}"
     );
-    assert!(report.contains("3 more Judge posts would meet it (cost 360,000 a year)"));
+    assert!(report.contains(
+        "Option 1: 3 more Judge posts beyond the quota, 360,000 a year: every office within the target utilisation"
+    ));
     assert!(
         !report.contains("−0.0"),
         "a post that buys nothing is still listed"

@@ -195,13 +195,13 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     leader_posts: |list| format!("Approved leadership posts: {list}."),
     options: "Options beyond the quota (not part of the request)",
     option_target: |n, posts, cost, unmet| {
-        format!("Option {n}: {posts} beyond the quota, {cost} a year: every office within the target utilisation (without them {unmet:.1} hours a year stay above it).")
+        format!("Option {n}: {posts} posts beyond the quota, {cost} a year: every office within the target utilisation (without them {unmet:.1} hours a year stay above it).")
     },
     option_service: |n, posts, cost, met| {
         if met {
-            format!("Option {n}: {posts} beyond the quota, {cost} a year: every on-time target met in the plan's own simulation.")
+            format!("Option {n}: {posts} posts beyond the quota, {cost} a year: every on-time target met in the plan's own simulation.")
         } else {
-            format!("Option {n}: {posts} beyond the quota, {cost} a year: still not every on-time target met; other limits bind.")
+            format!("Option {n}: {posts} posts beyond the quota, {cost} a year: still not every on-time target met; other limits bind.")
         }
     },
     worse: "What the plan makes worse",

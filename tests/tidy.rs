@@ -154,7 +154,6 @@ const EDGE_DEBT: &[(&str, &str)] = &[("export/recommendation.rs", "report")];
 const SIZE_DEBT: &[&str] = &[
     "src/chart/band.rs: fn draw",
     "src/chart/bars.rs: fn draw",
-    "src/scenario/validate/work.rs: fn work",
     "src/simulate/plan.rs: fn new",
     "src/report/content/mod.rs: file",
     "src/simulate/engine.rs: file",

@@ -427,7 +427,7 @@ fn written_proposal_reanalyses_to_the_same_figures() {
     let text = format!("# planner's note\n{GROUPS}");
     let scenario = load(&text);
     let rec = run(&scenario);
-    let proposal = write::proposal(&text, &scenario, &rec.after, rec.status.as_str());
+    let proposal = write::proposal(&text, &scenario, &rec.after, rec.status.as_str(), &[]);
     assert!(proposal.contains("# planner's note"));
     assert!(proposal.contains("# staffplan: was"));
     let reparsed = parse(&proposal, "proposal.toml").unwrap().scenario;

@@ -140,6 +140,14 @@ fn main() {
         if case % WORKBOOK_EVERY == 3 {
             workbooks += 1;
             let bytes = workbook_case(&seeds, &books, case, &mut rng);
+            // The watchdog names this case, not the text case before it.
+            if let Ok(mut guard) = current.lock() {
+                *guard = (
+                    case,
+                    format!("# workbook case {case} ({} bytes)", bytes.len()),
+                    Instant::now(),
+                );
+            }
             let outcome = catch_unwind(AssertUnwindSafe(|| {
                 if let Ok((imported, _)) = scenario::workbook::import(&bytes, "fuzz.xlsx", &[]) {
                     let (v, _) = pipeline(&imported.text, &[], false, None);

@@ -540,3 +540,48 @@ fn set_messages_name_the_real_problem() {
     assert_eq!(loaded.scenario.overrides, ["work.review.hours = 130"]);
     assert_eq!(loaded.scenario.works[0].hours, 130.0);
 }
+
+/// A target no post can meet, under a quota that leaves no room: more posts beyond the quota
+/// do not help either, so the reason is `no_gain` and there is no "beyond the quotas" note.
+#[test]
+fn an_impossible_target_under_a_quota_is_no_gain() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let outcome = staffplan(
+        &root,
+        &[
+            "optimise",
+            "impossible-target-under-quota.toml",
+            "--runs",
+            "50",
+            "--format",
+            "json",
+            "-q",
+        ],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let v: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+    let unmet = v["service_unmet"].as_array().unwrap();
+    assert_eq!(unmet.len(), 1, "{}", outcome.stdout);
+    assert_eq!(unmet[0]["reason"], "no_gain");
+    assert!(
+        v["service_posts_beyond_quota"].is_null(),
+        "{}",
+        outcome.stdout
+    );
+    let text = staffplan(
+        &root,
+        &[
+            "optimise",
+            "impossible-target-under-quota.toml",
+            "--runs",
+            "50",
+            "-q",
+        ],
+    );
+    assert!(
+        !text.stdout.contains("beyond the quotas"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("NOT MET: discipline / review: on time 0.0% against a target of 99.9% (more posts stopped helping"), "{}", text.stdout);
+}

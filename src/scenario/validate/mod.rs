@@ -263,9 +263,7 @@ impl Validator<'_, '_> {
             // Only the mistyped key goes, and it is remembered: its entry, its staff type and
             // the keys beside it still count, and "`hours` is missing" does not follow
             // "`hours`: expected a number".
-            let Some(leaf) = culprit else {
-                return None;
-            };
+            let leaf = culprit?;
             if !remove_leaf(&mut value, &leaf.steps) {
                 return None;
             }

@@ -585,3 +585,28 @@ fn an_impossible_target_under_a_quota_is_no_gain() {
     );
     assert!(text.stdout.contains("NOT MET: discipline / review: on time 0.0% against a target of 99.9% (more posts stopped helping"), "{}", text.stdout);
 }
+
+/// The confidence table's header gives the level as asked: 99.9%, not 100%.
+#[test]
+fn a_confidence_of_999_per_mille_reads_99_9() {
+    let dir = workdir("confidence-header");
+    std::fs::write(dir.join("s.toml"), with_ranged_units(3)).unwrap();
+    let outcome = staffplan(
+        &dir,
+        &[
+            "optimise",
+            "s.toml",
+            "--confidence",
+            "0.999",
+            "--draws",
+            "20",
+            "-q",
+        ],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(
+        outcome.stdout.contains("Confidence 99.9% over 20 draws"),
+        "{}",
+        outcome.stdout
+    );
+}

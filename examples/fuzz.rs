@@ -147,6 +147,14 @@ fn main() {
         if case % WORKBOOK_EVERY == 3 {
             workbooks += 1;
             let bytes = workbook_case(&seeds, &books, case, &mut rng);
+            // The watchdog names this case, not the text case before it.
+            if let Ok(mut guard) = current.lock() {
+                *guard = (
+                    case,
+                    format!("# workbook case {case} ({} bytes)", bytes.len()),
+                    Instant::now(),
+                );
+            }
             let outcome = catch_unwind(AssertUnwindSafe(|| {
                 if let Ok((imported, _)) = scenario::workbook::import(&bytes, "fuzz.xlsx", &[]) {
                     let (v, _) = pipeline(&imported.text, &[], false, None);
@@ -256,11 +264,28 @@ fn pipeline(
     let after = match optimise::optimise(s, &options) {
         Ok(rec) => {
             // `optimise --write`: the proposal is a scenario file again, never a panic.
-            let proposal = scenario::write::proposal(text, s, &rec.after, "fuzz");
+            let proposal = scenario::write::proposal(text, s, &rec.after, "fuzz", sets);
             assert!(
                 proposal.parse::<toml::Table>().is_ok() || text.parse::<toml::Table>().is_err(),
                 "the proposal is not TOML"
             );
+            // The overrides are written in: the proposal alone is the scenario planned, and
+            // written over itself it keeps one header line.
+            if let Ok(again) = scenario::parse(&proposal, "proposal.toml") {
+                let before = analysis::analyse(&rec.after).total.required_hours;
+                let after = analysis::analyse(&again.scenario).total.required_hours;
+                assert!(
+                    (before - after).abs() <= 1e-6 * before.abs().max(1.0),
+                    "the proposal does not reanalyse as planned"
+                );
+                let twice =
+                    scenario::write::proposal(&proposal, &again.scenario, &rec.after, "fuzz", &[]);
+                assert_eq!(
+                    twice.matches("# Proposal written by").count(),
+                    1,
+                    "stacked headers"
+                );
+            }
             if let Some(out) = pack {
                 write_pack(s, &a, &rec, out);
             }
@@ -368,6 +393,19 @@ fn overrides(rng: &mut ChaCha8Rng) -> Vec<scenario::Override> {
         "calendar.non_case_share={ low = 0, likely = 0.1, high = 1 }",
         "calendar.working_days=0",
         "work.a=b.hours=3",
+        "work.\"a=b\".hours=3",
+        "work.\"w0\".hours=3",
+        "work.\"w0.hours=3",
+        "work.w0.next.w1=\"x\"",
+        "work.w0.next.w1=0.5",
+        "work.w0.hours={ low = \"a\", likely = 1, high = 2 }",
+        "work.w0.office=3",
+        "work.w0.id=5",
+        "staff=1",
+        "staff.a=1",
+        "plan.years=\"five\"",
+        "calendar.hours_per_day=7.5",
+        "policy.quota.a=2",
         "x=1",
         "=1",
     ];

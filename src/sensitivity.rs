@@ -66,10 +66,13 @@ impl Quantiles {
     /// Of the values, which are sorted in place.
     pub fn of(values: &mut [f64]) -> Quantiles {
         values.sort_by(f64::total_cmp);
-        let mean = if values.is_empty() {
-            f64::NAN
-        } else {
-            values.iter().sum::<f64>() / values.len() as f64
+        // The sum rounds: the mean of a thousand equal draws can land an ulp beside them, and
+        // so outside its own [p5, p95]. It lies between the least and the greatest draw.
+        let mean = match (values.first(), values.last()) {
+            (Some(&least), Some(&greatest)) => {
+                (values.iter().sum::<f64>() / values.len() as f64).clamp(least, greatest)
+            }
+            _ => f64::NAN,
         };
         let q = |p| quantile_sorted(values, p);
         Quantiles {
@@ -658,5 +661,21 @@ impl Confidence {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Quantiles;
+
+    /// 0.1 added a thousand times is not 100: the mean of equal draws is the draw itself.
+    #[test]
+    fn the_mean_of_equal_draws_is_the_draw() {
+        let mut values = vec![0.1; 1000];
+        assert_ne!(values.iter().sum::<f64>() / 1000.0, 0.1);
+        let q = Quantiles::of(&mut values);
+        assert_eq!((q.mean, q.p5, q.p95), (0.1, 0.1, 0.1));
+        let mut spread = vec![1.0, 2.0, 6.0];
+        assert_eq!(Quantiles::of(&mut spread).mean, 3.0);
     }
 }

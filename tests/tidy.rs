@@ -154,7 +154,7 @@ const EDGE_DEBT: &[(&str, &str)] = &[("export/recommendation.rs", "report")];
 
 /// Files and functions over the size limits when the check was written: the list may only
 /// shrink (a test fails when an entry here is no longer too long, so that it is struck off).
-const SIZE_DEBT: &[&str] = &["src/scenario/validate/work.rs: fn work"];
+const SIZE_DEBT: &[&str] = &[];
 
 /// Crates with one owner: only files under these prefixes may name them.
 const CRATES: &[(&str, &[&str])] = &[

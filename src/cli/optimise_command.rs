@@ -56,6 +56,7 @@ pub(super) fn optimise_command(
             &loaded.scenario,
             &recommendation.after,
             recommendation.status.as_str(),
+            &args.set,
         );
         report::write_file(path, proposal.as_bytes())?;
         if !args.quiet {

@@ -221,13 +221,11 @@ fn service(rec: &Recommendation, check: &ServiceCheck) -> Table {
         ));
     }
     for u in &check.unmet {
+        let (share, target) = crate::service::shares_shown(u.on_time_share, u.target);
         table.notes.push(format!(
-            "NOT MET: {} / {}: on time {} against a target of {:.1}% ({})",
+            "NOT MET: {} / {}: on time {share} against a target of {target} ({})",
             u.office,
             u.work,
-            u.on_time_share
-                .map_or("–".to_string(), |s| format!("{:.1}%", s * 100.0)),
-            u.target * 100.0,
             match u.reason {
                 Shortfall::NoRoom => "no post may be added within quotas, budget, max_staff and allowed staff types",
                 Shortfall::NoGain => "more posts stopped helping: the deadline is shorter than the work, or the team rule idles people",

@@ -101,8 +101,9 @@ impl Exportable for Confident<'_> {
         let c = self.confidence;
         let mut table = Table::new(
             format!(
-                "Confidence {:.0}% ({}) over {} draws (seed {}): {} posts against {} for the likely values, cost {:.0} against {:.0} ({:+.0})",
-                c.level * 100.0,
+                "Confidence {}% ({}) over {} draws (seed {}): {} posts against {} for the likely values, cost {:.0} against {:.0} ({:+.0})",
+                // 0.999 is 99.9%, not the 100% a whole number would round it to.
+                (c.level * 1e4).round() / 1e2,
                 match c.holding {
                     Holding::Joint => "every office at once",
                     Holding::PerOffice => "office by office",

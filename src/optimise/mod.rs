@@ -412,10 +412,12 @@ fn choose(facts: &Facts, general: General) -> Answer {
     } else {
         early.max(searched).min(value)
     };
+    // An answer at its bound is proven whatever stopped the search: none can be better.
+    let at_bound = bound >= value - 1e-8 * value.abs().max(1.0);
     Answer {
         plan,
         method,
-        status: if proven {
+        status: if proven || at_bound {
             Status::Optimal
         } else {
             Status::TimeLimit

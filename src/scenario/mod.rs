@@ -22,7 +22,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 pub use annotations::{annotations, Annotation, TOP_LEVEL};
-pub use set::{Override, PATHS};
+pub use set::{effective, Override, PATHS};
 pub use validate::MAX_TEXT_CHARS;
 
 use crate::model::Scenario;
@@ -148,7 +148,10 @@ pub fn parse_with(
     set::apply(root.get_mut(), &all, overrides, &spans, &mut sink);
     check_keys(root.get_ref(), keys::ROOT, "the top level", &mut sink);
     let scenario = validate::build(root, &mut sink).map(|mut scenario| {
-        scenario.overrides = overrides.iter().map(ToString::to_string).collect();
+        scenario.overrides = effective(overrides)
+            .into_iter()
+            .map(ToString::to_string)
+            .collect();
         scenario
     });
     let (errors, warnings): (Vec<_>, Vec<_>) =

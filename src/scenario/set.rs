@@ -24,13 +24,27 @@ pub struct Override {
 impl std::str::FromStr for Override {
     type Err = String;
 
-    /// `PATH=VALUE`; without `=` it is a command-line error.
+    /// `PATH=VALUE`; without `=` it is a command-line error. The first `=` outside double
+    /// quotes ends the path, so that an id holding `=` is written quoted
+    /// (`office."a=b".max_staff=3`).
     fn from_str(text: &str) -> Result<Override, String> {
-        match text.split_once('=') {
+        let mut quoted = false;
+        let equals = text.char_indices().find_map(|(i, c)| {
+            match c {
+                '"' => quoted = !quoted,
+                '=' if !quoted => return Some(i),
+                _ => {}
+            }
+            None
+        });
+        match equals.map(|i| (&text[..i], &text[i + 1..])) {
             Some((path, value)) if !path.trim().is_empty() => Ok(Override {
                 path: path.trim().to_string(),
                 value: value.trim().to_string(),
             }),
+            _ if text.matches('"').count() % 2 == 1 => Err(format!(
+                "`{text}` has a `\"` that is not closed: an id in quotes ends with a quote (e.g. --set office.\"a=b\".max_staff=3)"
+            )),
             _ => Err(format!(
                 "`{text}` is not PATH=VALUE (e.g. --set work.review.hours=130)"
             )),
@@ -48,6 +62,16 @@ impl std::fmt::Display for Override {
 pub const PATHS: &str = "calendar.KEY, policy.KEY, policy.quota.TYPE, staff.TYPE.KEY, \
                          office.ID.KEY, unit.ID.KEY, unit.ID.workload.WORK, work.ID.KEY, \
                          work.ID.next.WORK";
+
+/// The overrides that count: of several with the same path, the last. In their order.
+pub fn effective(overrides: &[Override]) -> Vec<&Override> {
+    overrides
+        .iter()
+        .enumerate()
+        .filter(|(i, o)| !overrides[i + 1..].iter().any(|later| later.path == o.path))
+        .map(|(_, o)| o)
+        .collect()
+}
 
 /// The text the diagnostics read: the file, then each override on a line of its own. Returns
 /// it with the span of each override's argument (`PATH=VALUE`) in it.
@@ -75,13 +99,25 @@ pub(super) fn apply<'i>(
     spans: &[Range<usize>],
     sink: &mut Sink<'_>,
 ) {
-    for (o, span) in overrides.iter().zip(spans) {
+    for (i, (o, span)) in overrides.iter().zip(spans).enumerate() {
         let path_span = span.start..span.start + o.path.len();
+        if let Some(later) = overrides[i + 1..].iter().find(|l| l.path == o.path) {
+            sink.warning(
+                path_span,
+                format!("input path `{}`", o.path),
+                format!(
+                    "set again later; the last value, {}, counts and this one is ignored",
+                    later.value
+                ),
+                Some("give each path once".into()),
+            );
+            continue;
+        }
         let value_start = path_span.end + 1;
         let Some(value) = value(&all[value_start..span.end], value_start, sink) else {
             continue;
         };
-        if let Err((message, help)) = place(root, &o.path, path_span.clone(), value) {
+        if let Err((message, help)) = place(root, &o.path, path_span.clone(), value, sink.file) {
             sink.error(
                 path_span,
                 format!("input path `{}`", o.path),
@@ -97,6 +133,16 @@ pub(super) fn apply<'i>(
 fn value<'i>(text: &'i str, at: usize, sink: &mut Sink<'_>) -> Option<Spanned<DeValue<'i>>> {
     match DeValue::parse(text) {
         Ok(value) => Some(shifted(value, at)),
+        Err(_) if text.contains('#') => {
+            let hash = at + text.find('#').unwrap_or(0);
+            sink.error(
+                hash..hash + 1,
+                "--set".into(),
+                "`#` starts a comment in TOML, and a --set value holds none".into(),
+                Some("remove the comment; text that holds a `#` goes in quotes".into()),
+            );
+            None
+        }
         Err(_) if !text.is_empty() && !text.contains(['"', '\'', '{', '}', '[', ']', '=']) => Some(
             Spanned::new(at..at + text.len(), DeValue::String(Cow::Borrowed(text))),
         ),
@@ -139,67 +185,102 @@ fn shifted(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
 
 type Problem = (String, String);
 
-/// Finds the table and key a path names and puts the value there, creating the section or
-/// the `workload`/`quota` table where the file has none.
-fn place<'i>(
-    root: &mut DeTable<'i>,
+/// Where a path points, its ids resolved against the scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A key of a table reached from the top through `tables` (`["calendar"]`,
+    /// `["policy", "quota"]`, `["staff", "clerk"]`).
+    Key { tables: Vec<String>, key: String },
+    /// A key of the `[[array]]` entry with this id, inside its tables `tables` (`workload`).
+    Entry {
+        array: &'static str,
+        id: String,
+        tables: Vec<String>,
+        key: String,
+    },
+    /// The share of the `next` entry of work type `work` that names `follow`.
+    Next { work: String, follow: String },
+}
+
+/// Resolves a path. `ids` gives the staff types (`"staff"`) or the ids of the `[[office]]`,
+/// `[[unit]]` or `[[work]]` entries; `file` names the scenario in messages.
+pub(crate) fn locate(
     path: &str,
-    at: Range<usize>,
-    value: Spanned<DeValue<'i>>,
-) -> Result<(), Problem> {
+    ids: &dyn Fn(&str) -> Vec<String>,
+    file: &str,
+) -> Result<Target, Problem> {
     let (section, rest) = path.split_once('.').unwrap_or((path, ""));
     let sections = [
         "scenario", "calendar", "policy", "staff", "office", "unit", "work",
     ];
+    let shape = match section {
+        "staff" => "staff.TYPE.KEY",
+        "office" | "unit" | "work" => "SECTION.ID.KEY",
+        _ => "SECTION.KEY",
+    };
+    if rest.is_empty() && sections.contains(&section) {
+        return Err((
+            format!("`{section}` is a section, not a figure"),
+            format!(
+                "name a figure in it: {}; input paths: {PATHS}",
+                shape.replace("SECTION", section)
+            ),
+        ));
+    }
     let fields = |name: &str| match keys::ROOT.iter().find(|f| f.name == name).map(|f| f.kind) {
         Some(Kind::Table(fields) | Kind::Tables(fields)) => fields,
         Some(Kind::Map(Kind::Table(fields))) => fields,
         _ => &[],
     };
+    let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     match section {
         "scenario" | "calendar" | "policy" => {
-            let table = table_at(root, section, at.clone())?;
             if let (true, Some(("quota", t))) = (section == "policy", rest.split_once('.')) {
-                let quota = table_at(table, "quota", at.clone())?;
-                return put(quota, t, at, value);
+                return Ok(Target::Key {
+                    tables: owned(&["policy", "quota"]),
+                    key: t.to_string(),
+                });
             }
             let key = known_key(rest, fields(section))?;
-            put(table, key, at, value)
+            Ok(Target::Key {
+                tables: vec![section.to_string()],
+                key: key.to_string(),
+            })
         }
         "staff" => {
-            let staff = table_at(root, "staff", at.clone())?;
-            let types: Vec<String> = staff.keys().map(|k| k.get_ref().to_string()).collect();
-            let types: Vec<&str> = types.iter().map(String::as_str).collect();
-            let (id, key) = split_id(rest, &types, "staff type")?;
+            let types = ids("staff");
+            let (id, key) = split_id(rest, &types, ("staff type", file), fields("staff"))?;
             let key = known_key(key, fields("staff"))?;
-            let table = table_at(staff, &id, at.clone())?;
-            put(table, key, at, value)
+            Ok(Target::Key {
+                tables: vec!["staff".to_string(), id],
+                key: key.to_string(),
+            })
         }
         "office" | "unit" | "work" => {
-            let entries = match root.get_mut(section).map(Spanned::get_mut) {
-                Some(DeValue::Array(entries)) => entries,
-                _ => return Err(unknown_id(rest, &[], section)),
+            let known = ids(section);
+            let array = match section {
+                "office" => "office",
+                "unit" => "unit",
+                _ => "work",
             };
-            let ids: Vec<String> = entries.iter().filter_map(|e| id_of(e.get_ref())).collect();
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            let (id, key) = split_id(rest, &ids, what(section))?;
-            let Some(DeValue::Table(entry)) = entries
-                .iter_mut()
-                .map(Spanned::get_mut)
-                .find(|e| id_of(e).as_deref() == Some(id.as_str()))
-            else {
-                return Err(unknown_id(rest, &[], section));
-            };
+            let (id, key) = split_id(rest, &known, (what(section), file), fields(section))?;
             match (section, key.split_once('.')) {
-                ("unit", Some(("workload", w))) => {
-                    let workload = table_at(entry, "workload", at.clone())?;
-                    put(workload, w, at, value)
-                }
-                ("work", Some(("next", w))) => next_share(entry, w, value),
-                _ => {
-                    let key = known_key(key, fields(section))?;
-                    put(entry, key, at, value)
-                }
+                ("unit", Some(("workload", w))) => Ok(Target::Entry {
+                    array,
+                    id,
+                    tables: owned(&["workload"]),
+                    key: w.to_string(),
+                }),
+                ("work", Some(("next", w))) => Ok(Target::Next {
+                    work: id,
+                    follow: w.to_string(),
+                }),
+                _ => Ok(Target::Entry {
+                    array,
+                    id,
+                    tables: Vec::new(),
+                    key: known_key(key, fields(section))?.to_string(),
+                }),
             }
         }
         _ => Err((
@@ -209,6 +290,74 @@ fn place<'i>(
                 None => format!("input paths: {PATHS}"),
             },
         )),
+    }
+}
+
+/// Finds the table and key a path names and puts the value there, creating the section or
+/// the `workload`/`quota` table where the file has none.
+fn place<'i>(
+    root: &mut DeTable<'i>,
+    path: &str,
+    at: Range<usize>,
+    value: Spanned<DeValue<'i>>,
+    file: &str,
+) -> Result<(), Problem> {
+    let target = {
+        let root = &*root;
+        let ids = |section: &str| -> Vec<String> {
+            match (section, root.get(section).map(Spanned::get_ref)) {
+                ("staff", Some(DeValue::Table(staff))) => {
+                    staff.keys().map(|k| k.get_ref().to_string()).collect()
+                }
+                (_, Some(DeValue::Array(entries))) => {
+                    entries.iter().filter_map(|e| id_of(e.get_ref())).collect()
+                }
+                _ => Vec::new(),
+            }
+        };
+        locate(path, &ids, file)?
+    };
+    match target {
+        Target::Key { tables, key } => {
+            let mut table = root;
+            for name in &tables {
+                table = table_at(table, name, at.clone())?;
+            }
+            put(table, &key, at, value)
+        }
+        Target::Entry {
+            array,
+            id,
+            tables,
+            key,
+        } => {
+            let mut table = entry(root, array, &id)?;
+            for name in &tables {
+                table = table_at(table, name, at.clone())?;
+            }
+            put(table, &key, at, value)
+        }
+        Target::Next { work, follow } => next_share(entry(root, "work", &work)?, &follow, value),
+    }
+}
+
+/// The `[[array]]` entry with this id.
+fn entry<'t, 'i>(
+    root: &'t mut DeTable<'i>,
+    array: &str,
+    id: &str,
+) -> Result<&'t mut DeTable<'i>, Problem> {
+    let entries = match root.get_mut(array).map(Spanned::get_mut) {
+        Some(DeValue::Array(entries)) => entries,
+        _ => return Err(unknown_id(id, &[], (array, ""))),
+    };
+    match entries
+        .iter_mut()
+        .map(Spanned::get_mut)
+        .find(|e| id_of(e).as_deref() == Some(id))
+    {
+        Some(DeValue::Table(entry)) => Ok(entry),
+        _ => Err(unknown_id(id, &[], (array, ""))),
     }
 }
 
@@ -232,8 +381,38 @@ fn id_of(entry: &DeValue<'_>) -> Option<String> {
 }
 
 /// Splits `ID.KEY`, where the id may itself contain dots: the longest known id followed by a
-/// dot wins; an unknown id is reported with the nearest known one.
-fn split_id<'p>(rest: &'p str, known: &[&str], what: &str) -> Result<(String, &'p str), Problem> {
+/// dot wins; an id in double quotes is taken as it is (`"a=b".max_staff`). An unknown id is
+/// reported with the nearest known one; a known id with no key after it, with the keys.
+fn split_id<'p>(
+    rest: &'p str,
+    known: &[String],
+    (what, file): (&str, &str),
+    keys: &[Field],
+) -> Result<(String, &'p str), Problem> {
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let no_key = |id: &str| {
+        let names: Vec<&str> = keys.iter().map(|f| f.name).filter(|n| *n != "id").collect();
+        (
+            format!("the path ends at the {what} \"{id}\"; it needs a key after the id"),
+            format!("add `.KEY`; keys here: {}", names.join(", ")),
+        )
+    };
+    if let Some(quoted) = rest.strip_prefix('"') {
+        let Some(end) = quoted.find('"') else {
+            return Err((
+                "the quoted id has no closing `\"`".to_string(),
+                "write the id in double quotes: office.\"a=b\".max_staff=3".to_string(),
+            ));
+        };
+        let (id, after) = (&quoted[..end], &quoted[end + 1..]);
+        if !known.contains(&id) {
+            return Err(unknown_id(id, &known, (what, file)));
+        }
+        return match after.strip_prefix('.') {
+            Some(key) if !key.is_empty() => Ok((id.to_string(), key)),
+            _ => Err(no_key(id)),
+        };
+    }
     let found = known
         .iter()
         .filter(|id| {
@@ -242,14 +421,26 @@ fn split_id<'p>(rest: &'p str, known: &[&str], what: &str) -> Result<(String, &'
         .max_by_key(|id| id.len());
     match found {
         Some(id) => Ok((id.to_string(), &rest[id.len() + 1..])),
-        None => Err(unknown_id(rest, known, what)),
+        None if known.contains(&rest.trim_end_matches('.')) => {
+            Err(no_key(rest.trim_end_matches('.')))
+        }
+        None => Err(unknown_id(
+            rest.split('.').next().unwrap_or(rest),
+            &known,
+            (what, file),
+        )),
     }
 }
 
-fn unknown_id(rest: &str, known: &[&str], what: &str) -> Problem {
-    let id = rest.split('.').next().unwrap_or(rest);
+/// No entry with this id; `file` names the scenario where it is known.
+fn unknown_id(id: &str, known: &[&str], (what, file): (&str, &str)) -> Problem {
+    let place = if file.is_empty() {
+        "the scenario"
+    } else {
+        file
+    };
     (
-        format!("no {what} \"{id}\" in the scenario"),
+        format!("no {what} \"{id}\" in {place}"),
         super::validate::did_you_mean(id, known, what),
     )
 }

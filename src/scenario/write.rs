@@ -6,19 +6,34 @@
 
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 
+use super::set::{effective, locate, Override, Target};
 use crate::model::Scenario;
 
-/// The proposal's text: `original` (the text `scenario` was parsed from) edited to organise
-/// offices as `after` does. `provenance` says in the header line what produced it (e.g. the
-/// optimiser's status), so that this module needs nothing from the stages above it.
-pub fn proposal(original: &str, scenario: &Scenario, after: &Scenario, provenance: &str) -> String {
-    let header = format!(
-        "# Proposal written by `staffplan optimise` ({provenance}): staff and covers changed where marked.\n"
-    );
+/// The first line of a proposal; a proposal written again over itself keeps one.
+const HEADER: &str = "# Proposal written by `staffplan optimise`";
+
+/// The proposal's text: `original` (the text `scenario` was parsed from, with `overrides`)
+/// edited to organise offices as `after` does, each override written in at its place.
+/// `provenance` says in the header line what produced it (e.g. the optimiser's status), so
+/// that this module needs nothing from the stages above it.
+pub fn proposal(
+    original: &str,
+    scenario: &Scenario,
+    after: &Scenario,
+    provenance: &str,
+    overrides: &[Override],
+) -> String {
+    let header = format!("{HEADER} ({provenance}): staff and covers changed where marked.\n");
+    // A proposal written over an earlier one replaces its header line.
+    let mut original = original;
+    while original.starts_with(HEADER) {
+        original = original.split_once('\n').map_or("", |(_, rest)| rest);
+    }
     let Ok(mut doc) = original.parse::<DocumentMut>() else {
         // The file parsed once already; should it not now, keep it untouched and say so.
         return format!("# staffplan could not edit this file; it is unchanged.\n{original}");
     };
+    write_overrides(&mut doc, scenario, overrides);
     if let Some(Item::ArrayOfTables(offices)) = doc.get_mut("office") {
         for table in offices.iter_mut() {
             let Some(id) = table.get("id").and_then(Item::as_str).map(str::to_string) else {
@@ -31,6 +46,142 @@ pub fn proposal(original: &str, scenario: &Scenario, after: &Scenario, provenanc
         }
     }
     format!("{header}{doc}")
+}
+
+/// Writes each override that counts into the document at its place, a note above it with
+/// the file's value, so that the proposal reads as the scenario that was planned.
+fn write_overrides(doc: &mut DocumentMut, scenario: &Scenario, overrides: &[Override]) {
+    let ids = |section: &str| -> Vec<String> {
+        match section {
+            "staff" => scenario.staff_types.iter().map(|t| t.id.clone()).collect(),
+            "office" => scenario.offices.iter().map(|o| o.id.clone()).collect(),
+            "unit" => scenario.units.iter().map(|u| u.id.clone()).collect(),
+            _ => scenario.works.iter().map(|w| w.id.clone()).collect(),
+        }
+    };
+    for o in effective(overrides) {
+        // The overrides were applied when the scenario was read, so each has its place.
+        let Ok(target) = locate(&o.path, &ids, "") else {
+            continue;
+        };
+        let value = o
+            .value
+            .parse::<Value>()
+            .unwrap_or_else(|_| Value::from(o.value.as_str()));
+        let set = format!("set by --set {}={}", o.path, o.value);
+        match target {
+            Target::Key { tables, key } => {
+                let mut steps = tables;
+                steps.push(key);
+                set_path(doc.as_table_mut(), &steps, value, &set, true);
+            }
+            Target::Entry {
+                array,
+                id,
+                mut tables,
+                key,
+            } => {
+                if let Some(entry) = entry_table(doc, array, &id) {
+                    tables.push(key);
+                    set_path(entry, &tables, value, &set, false);
+                }
+            }
+            Target::Next { work, follow } => {
+                if let Some(entry) = entry_table(doc, "work", &work) {
+                    set_next_share(entry, &follow, value, &set);
+                }
+            }
+        }
+    }
+}
+
+/// The `[[array]]` table with this id.
+fn entry_table<'d>(doc: &'d mut DocumentMut, array: &str, id: &str) -> Option<&'d mut Table> {
+    doc.get_mut(array)?
+        .as_array_of_tables_mut()?
+        .iter_mut()
+        .find(|t| t.get("id").and_then(Item::as_str) == Some(id))
+}
+
+/// The note above a key whose value an override replaced.
+fn was(old: Option<&Value>, set: &str) -> String {
+    match old {
+        Some(old) => format!("was {}; {set}", old.to_string().trim()),
+        None => format!("not in the file; {set}"),
+    }
+}
+
+/// Sets the key `steps` lead to below `table`. The note goes above the key in `table` where
+/// the path enters an inline table (a comment cannot stand inside one); a table the file
+/// lacks is made: a section at the `top`, inline below it.
+fn set_path(table: &mut Table, steps: &[String], value: Value, set: &str, top: bool) {
+    let Some((first, rest)) = steps.split_first() else {
+        return;
+    };
+    if rest.is_empty() {
+        let note = was(table.get(first).and_then(Item::as_value), set);
+        replace(table, first, value, &note);
+        return;
+    }
+    if table.get(first).is_none() {
+        if top {
+            table.insert(first, Item::Table(Table::new()));
+        } else {
+            table.insert(first, Item::Value(Value::InlineTable(InlineTable::new())));
+        }
+    }
+    match table.get_mut(first) {
+        Some(Item::Table(sub)) => set_path(sub, rest, value, set, false),
+        Some(Item::Value(Value::InlineTable(inline))) => {
+            let old = set_inline(inline, rest, value);
+            note_above(table, first, &was(old.as_ref(), set));
+        }
+        _ => {}
+    }
+}
+
+/// Sets the key `steps` lead to inside an inline table; returns the value it replaced.
+fn set_inline(table: &mut InlineTable, steps: &[String], mut value: Value) -> Option<Value> {
+    let (first, rest) = steps.split_first()?;
+    if rest.is_empty() {
+        let old = table.get(first).cloned();
+        if let Some(old) = &old {
+            *value.decor_mut() = old.decor().clone();
+        }
+        table.insert(first, value);
+        return old;
+    }
+    if table.get(first).is_none() {
+        table.insert(first, Value::InlineTable(InlineTable::new()));
+    }
+    match table.get_mut(first) {
+        Some(Value::InlineTable(sub)) => set_inline(sub, rest, value),
+        _ => None,
+    }
+}
+
+/// `work.ID.next.WORK`: the share of the `next` entry naming WORK.
+fn set_next_share(entry: &mut Table, follow: &str, value: Value, set: &str) {
+    let names = |t: &dyn toml_edit::TableLike| t.get("work").and_then(Item::as_str) == Some(follow);
+    match entry.get_mut("next") {
+        Some(Item::Value(Value::Array(next))) => {
+            let inline = next
+                .iter_mut()
+                .filter_map(Value::as_inline_table_mut)
+                .find(|t| names(&**t));
+            if let Some(inline) = inline {
+                let old = set_inline(inline, &["share".to_string()], value);
+                note_above(entry, "next", &was(old.as_ref(), set));
+            }
+        }
+        Some(Item::ArrayOfTables(next)) => {
+            if let Some(t) = next.iter_mut().find(|t| names(&**t)) {
+                let note = was(t.get("share").and_then(Item::as_value), set);
+                replace(t, "share", value, &note);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn edit_office(table: &mut Table, before: &Scenario, after: &Scenario, o: usize) {

@@ -94,3 +94,44 @@ pub enum Shortfall {
     /// The check ran out of rounds before the office met its target.
     RoundLimit,
 }
+
+/// A share and its target as percentages, with as many decimals (1 to 4) as it takes to show
+/// a share below its target as below it: "99.989%" against "100.000%", never "100.0%" against
+/// "100.0%". `–` where there is no share.
+pub fn shares_shown(share: Option<f64>, target: f64) -> (String, String) {
+    let decimals = share.map_or(1, |s| {
+        (1..=4)
+            .find(|&d| {
+                let scale = 10f64.powi(d);
+                s >= target || (s * 100.0 * scale).round() < (target * 100.0 * scale).round()
+            })
+            .unwrap_or(4) as usize
+    });
+    (
+        share.map_or("–".to_string(), |s| {
+            format!("{:.*}%", decimals, s * 100.0)
+        }),
+        format!("{:.*}%", decimals, target * 100.0),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shares_shown;
+
+    #[test]
+    fn a_share_below_its_target_shows_below_it() {
+        assert_eq!(
+            shares_shown(Some(0.99989), 1.0),
+            ("99.99%".to_string(), "100.00%".to_string())
+        );
+        assert_eq!(
+            shares_shown(Some(0.85), 0.9),
+            ("85.0%".to_string(), "90.0%".to_string())
+        );
+        assert_eq!(
+            shares_shown(None, 0.9),
+            ("–".to_string(), "90.0%".to_string())
+        );
+    }
+}

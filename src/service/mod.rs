@@ -27,7 +27,7 @@ use crate::analysis::{self, Analysis};
 use crate::model::Scenario;
 mod check;
 
-pub use check::{BeyondQuota, Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
+pub use check::{shares_shown, BeyondQuota, Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
 
 use crate::optimise::Recommendation;
 use crate::queueing::Mmc;
@@ -140,30 +140,53 @@ fn search(
         .iter()
         .any(|u| u.reason == Shortfall::NoRoom)
     {
-        found.check.beyond_quota = Some(beyond_quota(&found.scenario, &screening, &mut memo)?);
+        let (beyond, no_gain) = beyond_quota(&found.scenario, &screening, &mut memo)?;
+        // Where more posts stopped helping even beyond the quotas, the quota is not what
+        // stands in the way: the target cannot be met by posts at all.
+        for unmet in &mut found.check.unmet {
+            if unmet.reason == Shortfall::NoRoom && no_gain.contains(&unmet.office) {
+                unmet.reason = Shortfall::NoGain;
+            }
+        }
+        if found
+            .check
+            .unmet
+            .iter()
+            .any(|u| u.reason == Shortfall::NoRoom)
+        {
+            found.check.beyond_quota = Some(beyond);
+        }
     }
     Ok(found)
 }
 
 /// The same search from the confirmed plan with the quotas and the budget lifted: how many
-/// more posts the on-time targets need than the quotas allow.
+/// more posts the on-time targets need than the quotas allow, and the offices (ids) whose
+/// targets more posts stopped raising even then.
 fn beyond_quota(
     plan: &Scenario,
     options: &SimOptions,
     memo: &mut Memo<'_>,
-) -> Result<BeyondQuota, SimulateError> {
+) -> Result<(BeyondQuota, Vec<String>), SimulateError> {
     let mut unlimited = plan.clone();
     unlimited.policy.quota.iter_mut().for_each(|q| *q = None);
     unlimited.policy.budget = None;
     let mut search = Search::new(&unlimited, options, memo)?;
     search.add_until_met()?;
     search.remove_unneeded()?;
+    let no_gain: Vec<String> = (0..plan.offices.len())
+        .filter(|&o| search.given_up[o] == Some(Shortfall::NoGain))
+        .map(|o| plan.offices[o].id.clone())
+        .collect();
     let found = search.finish(Vec::new());
-    Ok(BeyondQuota {
-        cost: found.check.cost,
-        met: found.check.met,
-        posts: found.check.posts,
-    })
+    Ok((
+        BeyondQuota {
+            cost: found.check.cost,
+            met: found.check.met,
+            posts: found.check.posts,
+        },
+        no_gain,
+    ))
 }
 
 /// Simulations this check has run, by staffing. The search comes back to staffings it has

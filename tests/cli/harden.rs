@@ -341,3 +341,272 @@ fn a_dash_is_standard_input_everywhere() {
     assert!(dir.join("output/stdin/report.md").is_file());
     assert!(!dir.join("output/-").exists());
 }
+
+/// One mistyped value is one error: the key is dropped and remembered, so its staff type, its
+/// entry and its range still count, and no "`hours` is missing" follows. From the file and
+/// from `--set` alike.
+#[test]
+fn a_mistyped_value_is_its_only_error() {
+    let outcome = check_regression("mistyped-values.toml");
+    assert_eq!(outcome.code, 1);
+    let errors: Vec<&str> = outcome
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(errors.len(), 6, "{}", outcome.stderr);
+    assert!(
+        errors.iter().all(|e| e.contains(": wrong type: ")),
+        "{}",
+        outcome.stderr
+    );
+    assert!(outcome
+        .stderr
+        .ends_with("6 errors found; nothing was written\n"));
+
+    let dir = workdir("mistyped-set");
+    std::fs::write(dir.join("s.toml"), super::BASE).unwrap();
+    for (set, key) in [
+        ("staff.contract.cost=\"x\"", "[staff], key `contract.cost`"),
+        (
+            "work.review.hours=\"abc\"",
+            "[[work]] \"review\", key `hours`",
+        ),
+        (
+            "work.review.next.hearing=\"x\"",
+            "[[work]] \"review\", key `next.share`",
+        ),
+        ("work.review.office=3", "[[work]] \"review\", key `office`"),
+    ] {
+        let outcome = staffplan(&dir, &["check", "s.toml", "--set", set]);
+        assert_eq!(outcome.code, 1, "{set}");
+        assert!(
+            outcome.stderr.contains(&format!("{key}: wrong type: "))
+                && outcome
+                    .stderr
+                    .ends_with("\n1 error found; nothing was written\n"),
+            "{set}: {}",
+            outcome.stderr
+        );
+    }
+}
+
+/// `optimise --set … --write` writes each override that counts into the proposal with the
+/// file's value in a note, so that the proposal reanalyses as planned; a proposal written over
+/// itself keeps one header line.
+#[test]
+fn write_carries_the_overrides_and_one_header() {
+    let dir = workdir("write-overrides");
+    std::fs::write(dir.join("s.toml"), super::BASE).unwrap();
+    let sets = [
+        "work.review.hours=100",
+        "work.review.hours=130",
+        "calendar.hours_per_day=7.5",
+        "unit.park-1.workload.lead=4",
+        "work.review.next.hearing=0.5",
+        "staff.contract.cost=90000",
+        "policy.quota.contract=3",
+    ];
+    let mut args = vec!["optimise", "s.toml", "--write", "p.toml", "-q"];
+    for set in &sets {
+        args.extend(["--set", set]);
+    }
+    let written = staffplan(&dir, &args);
+    assert_eq!(written.code, 0, "{}", written.stderr);
+    let proposal = std::fs::read_to_string(dir.join("p.toml")).unwrap();
+    for expected in [
+        "# staffplan: was 120; set by --set work.review.hours=130\nhours = 130\n",
+        "[calendar]\n# staffplan: not in the file; set by --set calendar.hours_per_day=7.5\nhours_per_day = 7.5\n",
+        "# staffplan: was 3; set by --set unit.park-1.workload.lead=4\nworkload = { lead = 4 }\n",
+        "# staffplan: was 0.4; set by --set work.review.next.hearing=0.5\nnext = [{ work = \"hearing\", share = 0.5 }]\n",
+        "# staffplan: was 96000; set by --set staff.contract.cost=90000\ncost = 90000\n",
+        "# staffplan: not in the file; set by --set policy.quota.contract=3\nquota = { contract = 3 }\n",
+    ] {
+        assert!(proposal.contains(expected), "{expected:?} not in:\n{proposal}");
+    }
+    assert!(!proposal.contains("hours=100"), "{proposal}");
+    // The proposal alone gives the figures the overrides gave.
+    let mut with_sets = vec!["analyse", "s.toml", "--format", "json"];
+    for set in &sets {
+        with_sets.extend(["--set", set]);
+    }
+    let planned = staffplan(&dir, &with_sets);
+    let again = staffplan(&dir, &["analyse", "p.toml", "--format", "json"]);
+    let required = |json: &str| -> Vec<f64> {
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v["offices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["required_hours"].as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(required(&planned.stdout), required(&again.stdout));
+    for _ in 0..2 {
+        let over = staffplan(
+            &dir,
+            &["optimise", "p.toml", "--write", "p.toml", "--force", "-q"],
+        );
+        assert_eq!(over.code, 0, "{}", over.stderr);
+    }
+    let twice = std::fs::read_to_string(dir.join("p.toml")).unwrap();
+    assert_eq!(twice.matches("# Proposal written by").count(), 1, "{twice}");
+}
+
+/// `--set` messages say what is wrong with the path or the value: a path that ends at an id
+/// or a section, a comment in the value, an id holding `=` (written in quotes), the file
+/// lacking the id, and a path given twice (the last counts, and only it is listed).
+#[test]
+fn set_messages_name_the_real_problem() {
+    let dir = workdir("set-messages");
+    std::fs::write(dir.join("s.toml"), super::BASE).unwrap();
+    let refused = |set: &str, expected: &str| {
+        let outcome = staffplan(&dir, &["check", "s.toml", "--set", set]);
+        assert_eq!(outcome.code, 1, "{set}: {}", outcome.stderr);
+        assert!(
+            outcome.stderr.contains(expected),
+            "{set}: {}",
+            outcome.stderr
+        );
+    };
+    refused(
+        "work.review=1",
+        "input path `work.review`: the path ends at the work type \"review\"; it needs a key after the id\n  help: add `.KEY`; keys here: name, office, volume, hours,",
+    );
+    refused("policy=1", "input path `policy`: `policy` is a section, not a figure\n  help: name a figure in it: policy.KEY;");
+    refused(
+        "work.review.volume=5 # c",
+        "--set work.review.volume=5 # c:1:22: --set: `#` starts a comment in TOML, and a --set value holds none",
+    );
+    refused("work.nope.hours=3", "no work type \"nope\" in s.toml");
+
+    let odd = with("id = \"hearing\"", "id = \"a=b.c\"")
+        .replace("work = \"hearing\"", "work = \"a=b.c\"");
+    std::fs::write(dir.join("odd.toml"), odd).unwrap();
+    let quoted = staffplan(
+        &dir,
+        &[
+            "analyse",
+            "odd.toml",
+            "--format",
+            "json",
+            "--set",
+            "work.\"a=b.c\".hours=40",
+        ],
+    );
+    assert_eq!(quoted.code, 0, "{}", quoted.stderr);
+    let plain = staffplan(&dir, &["analyse", "odd.toml", "--format", "json"]);
+    assert_ne!(quoted.stdout, plain.stdout);
+
+    let compare = staffplan(
+        &dir,
+        &[
+            "compare",
+            "s.toml",
+            "odd.toml",
+            "--set",
+            "work.hearing.hours=30",
+        ],
+    );
+    assert_eq!(compare.code, 1);
+    assert!(
+        compare
+            .stderr
+            .contains("no work type \"hearing\" in odd.toml"),
+        "{}",
+        compare.stderr
+    );
+
+    let twice = staffplan(
+        &dir,
+        &[
+            "check",
+            "s.toml",
+            "--set",
+            "work.review.hours=100",
+            "--set",
+            "work.review.hours=130",
+        ],
+    );
+    assert_eq!(twice.code, 0, "{}", twice.stderr);
+    assert!(twice.stderr.contains("input path `work.review.hours`: set again later; the last value, 130, counts and this one is ignored"), "{}", twice.stderr);
+    // The report lists the overrides that counted.
+    let sets: Vec<staffplan::scenario::Override> =
+        ["work.review.hours=100", "work.review.hours=130"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
+    let loaded = staffplan::scenario::parse_with(super::BASE, "s.toml", &sets).unwrap();
+    assert_eq!(loaded.scenario.overrides, ["work.review.hours = 130"]);
+    assert_eq!(loaded.scenario.works[0].hours, 130.0);
+}
+
+/// A target no post can meet, under a quota that leaves no room: more posts beyond the quota
+/// do not help either, so the reason is `no_gain` and there is no "beyond the quotas" note.
+#[test]
+fn an_impossible_target_under_a_quota_is_no_gain() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let outcome = staffplan(
+        &root,
+        &[
+            "optimise",
+            "impossible-target-under-quota.toml",
+            "--runs",
+            "50",
+            "--format",
+            "json",
+            "-q",
+        ],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let v: serde_json::Value = serde_json::from_str(&outcome.stdout).unwrap();
+    let unmet = v["service_unmet"].as_array().unwrap();
+    assert_eq!(unmet.len(), 1, "{}", outcome.stdout);
+    assert_eq!(unmet[0]["reason"], "no_gain");
+    assert!(
+        v["service_posts_beyond_quota"].is_null(),
+        "{}",
+        outcome.stdout
+    );
+    let text = staffplan(
+        &root,
+        &[
+            "optimise",
+            "impossible-target-under-quota.toml",
+            "--runs",
+            "50",
+            "-q",
+        ],
+    );
+    assert!(
+        !text.stdout.contains("beyond the quotas"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("NOT MET: discipline / review: on time 0.0% against a target of 99.9% (more posts stopped helping"), "{}", text.stdout);
+}
+
+/// The confidence table's header gives the level as asked: 99.9%, not 100%.
+#[test]
+fn a_confidence_of_999_per_mille_reads_99_9() {
+    let dir = workdir("confidence-header");
+    std::fs::write(dir.join("s.toml"), with_ranged_units(3)).unwrap();
+    let outcome = staffplan(
+        &dir,
+        &[
+            "optimise",
+            "s.toml",
+            "--confidence",
+            "0.999",
+            "--draws",
+            "20",
+            "-q",
+        ],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(
+        outcome.stdout.contains("Confidence 99.9% over 20 draws"),
+        "{}",
+        outcome.stdout
+    );
+}

@@ -161,7 +161,7 @@ fn set_an_unknown_path() {
     );
     assert_rejected(
         &outcome,
-        "error: --set work.reviw.hours=150:1:1: input path `work.reviw.hours`: no work type \"reviw\" in the scenario\n  help: did you mean \"review\"? The work types are: review, hearing, lead\n1 error found; nothing was written\n",
+        "error: --set work.reviw.hours=150:1:1: input path `work.reviw.hours`: no work type \"reviw\" in s.toml\n  help: did you mean \"review\"? The work types are: review, hearing, lead\n1 error found; nothing was written\n",
     );
     let outcome = on_base(
         "set-unknown-key",

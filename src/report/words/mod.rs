@@ -442,8 +442,8 @@ const EN: Words = Words {
         format!("{office}: {posts} added for the on-time target ({cost} a year); its lowest on-time share goes from {} to {}.", share(before), share(after))
     },
     service_unmet: |office, work, share, target, reason| {
-        let share = share.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
-        format!("{office}, {work}: {share} on time against a target of {:.0}% — {reason}.", target * 100.0)
+        let (share, target) = crate::service::shares_shown(share, target);
+        format!("{office}, {work}: {share} on time against a target of {target} — {reason}.")
     },
     beyond_quota: |posts, cost, met| {
         if met {
@@ -661,8 +661,8 @@ const ZH: Words = Words {
         format!("{office}:为达到按期办结目标增加 {posts}(每年{cost}),最低按期办结率由 {} 升至 {}。", share(before), share(after))
     },
     service_unmet: |office, work, share, target, reason| {
-        let share = share.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
-        format!("{office}·{work}:按期办结率 {share},目标 {:.0}%。原因:{reason}。", target * 100.0)
+        let (share, target) = crate::service::shares_shown(share, target);
+        format!("{office}·{work}:按期办结率 {share},目标 {target}。原因:{reason}。")
     },
     beyond_quota: |posts, cost, met| {
         if met {

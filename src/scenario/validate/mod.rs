@@ -56,6 +56,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
         unit_spans: Vec::new(),
         covers_spans: Vec::new(),
         ranges: Vec::new(),
+        mistyped: Vec::new(),
     };
     let mut take = |key: &str| root.remove(key);
 
@@ -201,6 +202,8 @@ struct Validator<'s, 'a> {
     covers_spans: Vec<Range<usize>>,
     /// The figures given as ranges so far.
     ranges: Vec<Uncertain>,
+    /// Keys dropped for holding a value of the wrong type, with the span of their table.
+    mistyped: Vec<(String, Range<usize>)>,
 }
 
 impl Validator<'_, '_> {
@@ -237,20 +240,19 @@ impl Validator<'_, '_> {
         // value of a section is reported and the rest of the section still counts.
         loop {
             let mut leaves = Vec::new();
-            leaf_keys(&value, "", &mut leaves);
+            leaf_keys(&value, &mut Vec::new(), &mut leaves);
             let error = match T::deserialize(ValueDeserializer::from(value.clone())) {
                 Ok(parsed) => return Some(parsed),
                 Err(error) => error,
             };
             let span = error.span().unwrap_or(value.span());
             // The innermost key whose value holds the error names the culprit.
-            let key = leaves
+            let culprit = leaves
                 .iter()
-                .filter(|(_, s)| s.start <= span.start && span.end <= s.end)
-                .min_by_key(|(_, s)| s.end - s.start)
-                .map(|(k, _)| k.clone());
-            let at = match &key {
-                Some(key) => format!("{place}, key `{key}`"),
+                .filter(|leaf| leaf.span.start <= span.start && span.end <= leaf.span.end)
+                .min_by_key(|leaf| leaf.span.end - leaf.span.start);
+            let at = match culprit {
+                Some(leaf) => format!("{place}, key `{}`", leaf.dotted()),
                 None => place.to_string(),
             };
             self.error(
@@ -259,15 +261,23 @@ impl Validator<'_, '_> {
                 plain_type_error(error.message()),
                 "give the value the type the format expects (see `staffplan schema`)",
             );
-            let top = key.as_deref().and_then(|k| k.split('.').next());
-            let removed = match (top, value.get_mut()) {
-                (Some(top), DeValue::Table(table)) => table.remove(top).is_some(),
-                _ => false,
-            };
-            if !removed {
+            // Only the mistyped key goes, and it is remembered: its entry, its staff type and
+            // the keys beside it still count, and "`hours` is missing" does not follow
+            // "`hours`: expected a number".
+            let leaf = culprit?;
+            if !remove_leaf(&mut value, &leaf.steps) {
                 return None;
             }
+            if let Some(Step::Key(key)) = leaf.steps.last() {
+                self.mistyped.push((key.clone(), leaf.table.clone()));
+            }
         }
+    }
+
+    /// Was `key` dropped from the table at `table` for holding the wrong type? Its absence is
+    /// then no second error.
+    fn mistyped(&self, key: &str, table: &Range<usize>) -> bool {
+        self.mistyped.iter().any(|(k, s)| k == key && s == table)
     }
 
     /// Deserializes each entry of an array of tables on its own.
@@ -447,6 +457,7 @@ impl Validator<'_, '_> {
         for (figure, (name, part)) in figures.iter_mut().zip(parts) {
             match part {
                 Some(_) => *figure = Some(check(self, part)),
+                None if self.mistyped(name, &span) => {}
                 None => self.error(
                     span.clone(),
                     format!("{place}, key `{key}`"),
@@ -594,6 +605,7 @@ impl Validator<'_, '_> {
             .iter()
             .enumerate()
             .map(|(i, entry)| match id(entry.get_ref()) {
+                None if self.mistyped("id", &entry.span()) => String::new(),
                 None => {
                     self.error(
                         entry.span(),
@@ -664,6 +676,7 @@ impl Validator<'_, '_> {
     ) -> String {
         match value {
             Some(value) => self.text(value, &format!("{place}, key `{key}`")),
+            None if self.mistyped(key, &span) => String::new(),
             None => {
                 self.error(
                     span,
@@ -692,26 +705,82 @@ pub(super) fn did_you_mean(name: &str, known: &[&str], what: &str) -> String {
     }
 }
 
-/// Every key below a value with the span of its value, dotted from the value (`staff.contract`).
-fn leaf_keys(value: &Spanned<DeValue<'_>>, prefix: &str, out: &mut Vec<(String, Range<usize>)>) {
+/// One step down a TOML value: a key of a table or a position in an array.
+#[derive(Debug, Clone)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// A key below a section, with the span of its value and of the table that holds it.
+struct Leaf {
+    steps: Vec<Step>,
+    span: Range<usize>,
+    table: Range<usize>,
+}
+
+impl Leaf {
+    /// The key as a planner writes it, dotted from the section (`staff.contract`); positions
+    /// in arrays are not written.
+    fn dotted(&self) -> String {
+        let keys: Vec<&str> = self
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Key(k) => Some(k.as_str()),
+                Step::Index(_) => None,
+            })
+            .collect();
+        keys.join(".")
+    }
+}
+
+/// Every key below a value with the span of its value.
+fn leaf_keys(value: &Spanned<DeValue<'_>>, steps: &mut Vec<Step>, out: &mut Vec<Leaf>) {
     match value.get_ref() {
         DeValue::Table(table) => {
             for (key, child) in table {
-                let name = if prefix.is_empty() {
-                    key.get_ref().to_string()
-                } else {
-                    format!("{prefix}.{}", key.get_ref())
-                };
-                out.push((name.clone(), child.span()));
-                leaf_keys(child, &name, out);
+                steps.push(Step::Key(key.get_ref().to_string()));
+                out.push(Leaf {
+                    steps: steps.clone(),
+                    span: child.span(),
+                    table: value.span(),
+                });
+                leaf_keys(child, steps, out);
+                steps.pop();
             }
         }
         DeValue::Array(array) => {
-            for child in array {
-                leaf_keys(child, prefix, out);
+            for (i, child) in array.iter().enumerate() {
+                steps.push(Step::Index(i));
+                leaf_keys(child, steps, out);
+                steps.pop();
             }
         }
         _ => {}
+    }
+}
+
+/// Removes the key `steps` lead to; false if there is none (the value itself is the culprit).
+fn remove_leaf(value: &mut Spanned<DeValue<'_>>, steps: &[Step]) -> bool {
+    let Some((last, above)) = steps.split_last() else {
+        return false;
+    };
+    let mut here = value.get_mut();
+    for step in above {
+        let next = match (step, here) {
+            (Step::Key(k), DeValue::Table(t)) => t.get_mut(k.as_str()),
+            (Step::Index(i), DeValue::Array(a)) => a.get_mut(*i),
+            _ => None,
+        };
+        let Some(next) = next else {
+            return false;
+        };
+        here = next.get_mut();
+    }
+    match (last, here) {
+        (Step::Key(k), DeValue::Table(t)) => t.remove(k.as_str()).is_some(),
+        _ => false,
     }
 }
 

@@ -203,6 +203,9 @@ impl Validator<'_, '_> {
         let raw = raw?;
         let p = "[plan]";
         let Some(years) = &raw.years else {
+            if self.mistyped("years", &span) {
+                return None;
+            }
             self.error(
                 span,
                 p,

@@ -1,6 +1,9 @@
 //! One `[[work]]` entry: where the work is done, its effort, team and chain.
 
+use std::ops::Range;
+
 use super::{Ids, Validator, COVERING_GROUP, MAX_WHOLE};
+
 use crate::model::{Input, Work, WorkPlace};
 use crate::scenario::raw::{self, S};
 
@@ -17,21 +20,7 @@ impl Validator<'_, '_> {
         let place = format!("[[work]] \"{id}\"");
         let p = place.as_str();
         let name = self.required_text(&raw.name, span.clone(), p, "name");
-        let resolved = match &raw.office {
-            None => {
-                self.error(
-                    span.clone(),
-                    p,
-                    "`office` is missing: nobody does this work",
-                    format!("add `office = \"<office id>\"` or `office = \"{COVERING_GROUP}\"`"),
-                );
-                None
-            }
-            Some(o) if o.get_ref() == COVERING_GROUP => Some(WorkPlace::CoveringGroup),
-            Some(o) => self
-                .resolve(o, ids.offices, p, "office", "office")
-                .map(WorkPlace::Office),
-        };
+        let resolved = self.place_of_work(raw, span.clone(), p, ids);
         // An unresolved office is already an error, and a scenario with errors is never
         // analysed (see `build`), so the placeholder is only a value to hold the place.
         let place_of_work = resolved.unwrap_or(WorkPlace::Office(0));
@@ -61,6 +50,7 @@ impl Validator<'_, '_> {
                 Input::Hours { work: index },
                 0.0,
             ),
+            None if self.mistyped("hours", &span) => 0.0,
             None => {
                 self.error(
                     span.clone(),
@@ -116,6 +106,58 @@ impl Validator<'_, '_> {
             );
         }
         let backlog = self.whole(&raw.backlog, p, "backlog", 0, MAX_WHOLE);
+        let next = self.chain(raw, id, index, p, ids);
+        Work {
+            id: id.to_string(),
+            name,
+            place: place_of_work,
+            volume,
+            hours,
+            team: team.max(1),
+            cv,
+            deadline_days,
+            next,
+            on_time,
+            backlog,
+            growth: self.rate(&raw.growth, p, "growth"),
+        }
+    }
+
+    /// Where the work is done: an office, the covering group, or `None` after an error.
+    fn place_of_work(
+        &mut self,
+        raw: &raw::Work,
+        span: Range<usize>,
+        p: &str,
+        ids: &Ids<'_>,
+    ) -> Option<WorkPlace> {
+        match &raw.office {
+            None if self.mistyped("office", &span) => None,
+            None => {
+                self.error(
+                    span,
+                    p,
+                    "`office` is missing: nobody does this work",
+                    format!("add `office = \"<office id>\"` or `office = \"{COVERING_GROUP}\"`"),
+                );
+                None
+            }
+            Some(o) if o.get_ref() == COVERING_GROUP => Some(WorkPlace::CoveringGroup),
+            Some(o) => self
+                .resolve(o, ids.offices, p, "office", "office")
+                .map(WorkPlace::Office),
+        }
+    }
+
+    /// The `next` entries: the follow-up work types with their shares.
+    fn chain(
+        &mut self,
+        raw: &raw::Work,
+        id: &str,
+        index: usize,
+        p: &str,
+        ids: &Ids<'_>,
+    ) -> Vec<(usize, f64)> {
         let mut next = Vec::new();
         if let Some(list) = &raw.next {
             for (i, entry) in list.get_ref().iter().enumerate() {
@@ -133,6 +175,7 @@ impl Validator<'_, '_> {
                         },
                         0.0,
                     ),
+                    None if self.mistyped("share", &entry.span()) => 0.0,
                     None => {
                         self.error(
                             entry.span(),
@@ -150,6 +193,9 @@ impl Validator<'_, '_> {
                     },
                     None => {
                         self.ranges.truncate(recorded);
+                        if self.mistyped("work", &entry.span()) {
+                            continue;
+                        }
                         self.error(
                             entry.span(),
                             ep.as_str(),
@@ -160,19 +206,6 @@ impl Validator<'_, '_> {
                 }
             }
         }
-        Work {
-            id: id.to_string(),
-            name,
-            place: place_of_work,
-            volume,
-            hours,
-            team: team.max(1),
-            cv,
-            deadline_days,
-            next,
-            on_time,
-            backlog,
-            growth: self.rate(&raw.growth, p, "growth"),
-        }
+        next
     }
 }

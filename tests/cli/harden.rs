@@ -605,7 +605,9 @@ fn a_confidence_of_999_per_mille_reads_99_9() {
     );
     assert_eq!(outcome.code, 0, "{}", outcome.stderr);
     assert!(
-        outcome.stdout.contains("Confidence 99.9% (every office at once) over 20 draws"),
+        outcome
+            .stdout
+            .contains("Confidence 99.9% (every office at once) over 20 draws"),
         "{}",
         outcome.stdout
     );

@@ -428,7 +428,7 @@ fn first_section(scenario: &str, test: &str) -> String {
         .join(test);
     let _ = std::fs::remove_dir_all(&out);
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_staffplan"))
-        .args(["run", scenario, "--runs", "60", "--quiet", "--out"])
+        .args(["run", scenario, "--runs", "20", "--quiet", "--out"])
         .arg(&out)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -13,11 +13,7 @@ use super::*;
 #[test]
 fn every_stage_of_a_thousand_groups_stops_on_its_share_of_the_effort() {
     let scenario = load(&staffplan::synth::scenario(100, 1000, 1));
-    let options = Options {
-        time_limit: Duration::from_millis(500),
-        clock: Some(Duration::from_secs(600)),
-        ..Options::default()
-    };
+    let options = effort_only(Duration::from_millis(500));
     let rec = optimise(&scenario, &options).unwrap();
     assert_eq!(rec.status, Status::TimeLimit);
     assert_eq!(rec.stopped_by, Some(staffplan::optimise::StoppedBy::Effort));
@@ -32,11 +28,7 @@ fn every_stage_of_a_thousand_groups_stops_on_its_share_of_the_effort() {
 #[test]
 fn a_short_time_limit_gives_a_close_answer() {
     let scenario = load(&staffplan::synth::scenario(200, 20, 1));
-    let options = Options {
-        time_limit: Duration::from_millis(300),
-        clock: Some(Duration::from_secs(600)),
-        ..Options::default()
-    };
+    let options = effort_only(Duration::from_millis(300));
     let rec = optimise(&scenario, &options).unwrap();
     assert_eq!(rec.unmet_hours, 0.0);
     assert!(rec.objective_bound > 0.0);
@@ -95,11 +87,7 @@ fn a_need_past_the_headcount_limit_is_not_reported_as_a_max_staff_cap() {
 #[test]
 fn synthetic_40_by_8_is_proven_optimal() {
     let scenario = load(&staffplan::synth::scenario(40, 8, 1));
-    let options = Options {
-        time_limit: Duration::from_secs(30),
-        clock: Some(Duration::from_secs(600)),
-        ..Options::default()
-    };
+    let options = effort_only(Duration::from_secs(30));
     let rec = optimise(&scenario, &options).unwrap();
     assert_eq!(rec.status, Status::Optimal);
     assert_eq!(rec.method, "exact");
@@ -126,11 +114,7 @@ fn synthetic_40_by_8_is_proven_optimal() {
 #[test]
 fn synthetic_100_by_20_meets_its_bound_on_cost() {
     let scenario = load(&staffplan::synth::scenario(100, 20, 1));
-    let options = Options {
-        time_limit: Duration::from_secs(1),
-        clock: Some(Duration::from_secs(600)),
-        ..Options::default()
-    };
+    let options = effort_only(Duration::from_secs(1));
     let rec = optimise(&scenario, &options).unwrap();
     assert_eq!(rec.unmet_hours, 0.0);
     assert_eq!(rec.cost_after, 38.0 * 96_000.0);

@@ -6,7 +6,18 @@ use std::path::Path;
 
 use super::args::Args;
 use crate::error::Error;
+use crate::export::Words;
+use crate::model::Language;
 use crate::scenario::{self, Loaded};
+
+/// The language of the last scenario read, for the lines printed after it (an error's
+/// prefix); English before any.
+static LANGUAGE: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+
+/// The terminal's words in the language of the scenario read (English before any).
+pub(super) fn terminal_words() -> &'static Words {
+    crate::report::words::terminal(LANGUAGE.get().copied().unwrap_or(Language::En))
+}
 
 /// A scenario file read and validated, with its text (for `--write` and the annotations).
 pub(super) struct Input {
@@ -31,7 +42,9 @@ pub(super) fn load(path: &Path, args: &Args) -> Result<Input, Error> {
         return Err(Error::Scenario(vec![scenario::too_large(&name, size)]));
     };
     if super::sheets::is_workbook(path, &bytes) {
-        return super::sheets::load_workbook(&bytes, &name, args);
+        let input = super::sheets::load_workbook(&bytes, &name, args)?;
+        let _ = LANGUAGE.set(input.loaded.scenario.language);
+        return Ok(input);
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -49,6 +62,7 @@ pub(super) fn load(path: &Path, args: &Args) -> Result<Input, Error> {
         }
     })?;
     let loaded = scenario::parse_with(&text, &name, &args.set).map_err(Error::Scenario)?;
+    let _ = LANGUAGE.set(loaded.scenario.language);
     if !quiet {
         for warning in &loaded.warnings {
             eprintln!("{warning}");

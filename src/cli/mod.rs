@@ -20,7 +20,8 @@ mod progress;
 mod sheets;
 
 use crate::error::Error;
-use crate::export::Format;
+use crate::export::{Exportable, Format, Words};
+use crate::model::Language;
 use crate::pipeline::{OptimiseRequest, Pipeline, RunRequest};
 use crate::{analysis, benchmark, multiyear, optimise, report, scenario, sensitivity, starter};
 pub use args::command;
@@ -54,7 +55,8 @@ pub fn main() -> ExitCode {
         Err(error) => {
             match &error {
                 Error::Scenario(_) => eprintln!("{error}"),
-                _ => eprintln!("error: {error}"),
+                // The scenario's language where one was read (the error's own words stay).
+                _ => eprintln!("{}{error}", input::terminal_words().check.error),
             }
             ExitCode::from(error.exit_code())
         }
@@ -79,16 +81,13 @@ fn run(args: &Args) -> Result<(), Error> {
         Command::Check { file } => {
             let Input { loaded, .. } = load(file, args)?;
             let summary = report::CheckSummary::new(&loaded.scenario, loaded.warnings.len());
-            print(&format.exporter().export(&summary));
+            show(format, &summary, loaded.scenario.language);
             Ok(())
         }
         Command::Analyse { file } => {
             let Input { loaded, .. } = load(file, args)?;
-            print(
-                &format
-                    .exporter()
-                    .export(&analysis::analyse(&loaded.scenario)),
-            );
+            let analysis = analysis::analyse(&loaded.scenario);
+            show(format, &analysis, loaded.scenario.language);
             Ok(())
         }
         Command::Optimise {
@@ -165,9 +164,10 @@ fn run(args: &Args) -> Result<(), Error> {
         Command::Simulate { file, sim } => {
             let Input { loaded, .. } = load(file, args)?;
             let pipeline = Pipeline::new(sim.threads)?;
-            let result =
-                pipeline.simulate(&loaded.scenario, &sim.options(), &Bars::new(args.quiet))?;
-            print(&format.exporter().export(&result));
+            let language = loaded.scenario.language;
+            let bars = Bars::new(args.quiet, language);
+            let result = pipeline.simulate(&loaded.scenario, &sim.options(), &bars)?;
+            show(format, &result, language);
             Ok(())
         }
         Command::Compare { before, after, sim } => {
@@ -190,7 +190,7 @@ fn sensitivity_command(
 ) -> Result<(), Error> {
     let Input { loaded, .. } = load(file, args)?;
     let result = sensitivity::sensitivity(&loaded.scenario, options)?;
-    print(&format.exporter().export(&result));
+    show(format, &result, loaded.scenario.language);
     Ok(())
 }
 
@@ -203,7 +203,7 @@ fn plan_command(
 ) -> Result<(), Error> {
     let Input { loaded, .. } = load(file, args)?;
     let plan = multiyear::plan(&loaded.scenario, options)?;
-    print(&format.exporter().export(&plan));
+    show(format, &plan, loaded.scenario.language);
     Ok(())
 }
 
@@ -244,25 +244,27 @@ fn benchmark_command(args: &Args, format: Format, files: &[PathBuf]) -> Result<(
         .unwrap_or_else(|| Path::new("output").join("benchmark"));
     let date = inputs.first().and_then(|i| i.loaded.scenario.date.clone());
     let written = report::write_benchmark(&out, &result, date)?;
+    let language = inputs
+        .first()
+        .map_or(Language::En, |i| i.loaded.scenario.language);
     if !args.quiet {
-        eprintln!("wrote {} files to {}", written.len(), out.display());
+        let w = report::words::terminal(language);
+        eprintln!("{}", (w.pack.wrote)(written.len(), &out.display().to_string()));
     }
-    print(&format.exporter().export(&result));
+    show(format, &result, language);
     Ok(())
 }
 
 /// `init`: a starter scenario, never replacing a file.
 fn init_command(args: &Args, file: &Path, lang: LangArg) -> Result<(), Error> {
     let language = match lang {
-        LangArg::En => crate::model::Language::En,
-        LangArg::Zh => crate::model::Language::Zh,
+        LangArg::En => Language::En,
+        LangArg::Zh => Language::Zh,
     };
     report::write_new_file(file, starter::starter(language).as_bytes())?;
     if !args.quiet {
-        eprintln!(
-            "wrote a starter scenario to {0}\n  next: staffplan check {0}, then staffplan run {0}",
-            file.display()
-        );
+        let w = report::words::terminal(language);
+        eprintln!("{}", (w.check.starter)(&file.display().to_string()));
     }
     Ok(())
 }
@@ -282,7 +284,8 @@ fn compare_command(
     });
     let pipeline = Pipeline::new(sim.threads)?;
     let (a, b) = (&first.loaded.scenario, &second.loaded.scenario);
-    let outcome = pipeline.compare(a, b, &sim.options(), &Bars::new(args.quiet))?;
+    let bars = Bars::new(args.quiet, a.language);
+    let outcome = pipeline.compare(a, b, &sim.options(), &bars)?;
     let annotations = scenario::annotations(&first.text);
     let names = [before.display().to_string(), after.display().to_string()];
     let sources = report::Sources {
@@ -313,11 +316,12 @@ fn run_command(
     };
     let pipeline = Pipeline::new(sim.threads)?;
     let scenario = &loaded.scenario;
-    let outcome = pipeline.run(scenario, &request, &Bars::new(args.quiet))?;
+    let outcome = pipeline.run(scenario, &request, &Bars::new(args.quiet, scenario.language))?;
     let annotations = scenario::annotations(&text);
     let source = file.display().to_string();
+    let recommendation = report::words::terminal(scenario.language).pack.recommendation;
     let sources = report::Sources {
-        names: [&source, "recommendation"],
+        names: [&source, recommendation],
         annotations: &annotations,
         seed: sim.seed,
         runs: sim.runs,
@@ -327,7 +331,8 @@ fn run_command(
     finish_pack(&out, pack.as_ref(), format, args.quiet)
 }
 
-/// Writes the pack and prints its headline table.
+/// Writes the pack and prints its headline table; on stderr, the folder, the report to open
+/// first and the headline in one line.
 fn finish_pack(
     out: &Path,
     pack: Option<&report::Pack<'_>>,
@@ -339,11 +344,51 @@ fn finish_pack(
         return Ok(());
     };
     let written = report::write_pack(out, pack)?;
+    let language = pack.before.scenario.language;
     if !quiet {
-        eprintln!("wrote {} files to {}", written.len(), out.display());
+        let w = report::words::terminal(language);
+        eprintln!("{}", (w.pack.wrote)(written.len(), &out.display().to_string()));
+        let first = ["report.html", "report.docx"]
+            .iter()
+            .map(|name| out.join(name))
+            .find(|path| written.contains(path));
+        if let Some(first) = first {
+            let (before, after) = (pack.before.analysis, pack.after.analysis);
+            let peak = |a: &analysis::Analysis| {
+                a.offices
+                    .iter()
+                    .filter_map(|o| o.utilisation)
+                    .fold(None, |m: Option<f64>, u| Some(m.map_or(u, |m| m.max(u))))
+            };
+            let headline = report::words::headline(
+                w,
+                [before.total.staff, after.total.staff],
+                [peak(before), peak(after)],
+                [before.total.posts_needed, after.total.posts_needed],
+            );
+            eprintln!(
+                "{}",
+                (w.pack.open_first)(&first.display().to_string(), &headline)
+            );
+        }
     }
-    print(&format.exporter().export(pack));
+    show(format, pack, language);
     Ok(())
+}
+
+/// A result on standard output: a table in the scenario's language; CSV and JSON in the
+/// SPEC's names, whatever the language.
+fn show(format: Format, item: &dyn Exportable, language: Language) {
+    print(&format.exporter().export(item, words(format, language)));
+}
+
+/// The words of an output format for a scenario in `language`.
+fn words(format: Format, language: Language) -> &'static Words {
+    if format.is_for_reader() {
+        report::words::terminal(language)
+    } else {
+        report::words::terminal(Language::En)
+    }
 }
 
 /// Whether two paths name the same existing file.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::args::{Args, DrawArgs, SimArgs};
 use super::input::{load, Input};
-use super::{print, same_file};
+use super::{same_file, show};
 use crate::error::Error;
 use crate::export::Format;
 use crate::model::Scenario;
@@ -60,20 +60,21 @@ pub(super) fn optimise_command(
         );
         report::write_file(path, proposal.as_bytes())?;
         if !args.quiet {
-            eprintln!(
-                "wrote the recommendation as a scenario to {}",
-                path.display()
-            );
+            let w = report::words::terminal(loaded.scenario.language);
+            eprintln!("{}", (w.check.wrote_proposal)(&path.display().to_string()));
         }
     }
+    let language = loaded.scenario.language;
     match &optimised.confidence {
-        Some(confidence) => print(&format.exporter().export(
+        Some(confidence) => show(
+            format,
             &crate::export::sensitivity::Confident {
                 recommendation: &optimised.confirmed,
                 confidence,
             },
-        )),
-        None => print(&format.exporter().export(&optimised.confirmed)),
+            language,
+        ),
+        None => show(format, &optimised.confirmed, language),
     }
     Ok(())
 }

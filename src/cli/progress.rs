@@ -3,6 +3,7 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
+use crate::model::Language;
 use crate::pipeline::Progress;
 
 /// A progress bar on stderr for a long simulation: it appears only after about a second, only
@@ -17,13 +18,11 @@ struct SimProgress {
 impl SimProgress {
     const DELAY: Duration = Duration::from_secs(1);
 
-    fn new(runs: u32, quiet: bool) -> SimProgress {
+    fn new(runs: u32, quiet: bool, template: &str) -> SimProgress {
         use std::io::IsTerminal as _;
         let bar = indicatif::ProgressBar::hidden();
         bar.set_length(u64::from(runs));
-        if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "simulating {bar:40} {pos}/{len} runs, {eta} left",
-        ) {
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
             bar.set_style(style);
         }
         SimProgress {
@@ -63,13 +62,16 @@ impl SimProgress {
 /// begins.
 pub(super) struct Bars {
     quiet: bool,
+    /// The bar's words, in the scenario's language.
+    template: &'static str,
     current: Mutex<Option<SimProgress>>,
 }
 
 impl Bars {
-    pub(super) fn new(quiet: bool) -> Bars {
+    pub(super) fn new(quiet: bool, language: Language) -> Bars {
         Bars {
             quiet,
+            template: crate::report::words::terminal(language).check.progress,
             current: Mutex::new(None),
         }
     }
@@ -78,7 +80,7 @@ impl Bars {
 impl Progress for Bars {
     fn begin(&self, runs: u32) {
         if let Ok(mut current) = self.current.lock() {
-            *current = Some(SimProgress::new(runs, self.quiet));
+            *current = Some(SimProgress::new(runs, self.quiet, self.template));
         }
     }
 

@@ -59,10 +59,8 @@ pub(super) fn template(
     let bytes = report::template(&text, language)?;
     report::write_new_file(book, &bytes)?;
     if !args.quiet {
-        eprintln!(
-            "wrote {0}\n  next: fill it in, then staffplan import {0} --out SCENARIO.toml (or staffplan run {0})",
-            book.display()
-        );
+        let w = report::words::terminal(language);
+        eprintln!("{}", (w.check.template)(&book.display().to_string()));
     }
     Ok(())
 }
@@ -70,12 +68,13 @@ pub(super) fn template(
 /// `staffplan import BOOK.xlsx [--out SCENARIO.toml]`: the scenario text, checked, with the
 /// cell of each value.
 pub(super) fn import(book: &Path, args: &Args) -> Result<(), Error> {
-    let Input { text, .. } = load(book, args)?;
+    let Input { text, loaded } = load(book, args)?;
     match &args.out {
         Some(out) => {
             report::write_file(out, text.as_bytes())?;
             if !args.quiet {
-                eprintln!("wrote {}", out.display());
+                let w = report::words::terminal(loaded.scenario.language);
+                eprintln!("{}", (w.check.wrote)(&out.display().to_string()));
             }
         }
         None => print(&text),

@@ -1,33 +1,21 @@
 //! The tables of an [`Analysis`] (terminal, CSV, report), and its JSON: the struct's own serde
 //! form, whose field names are SPEC §7 and §8's.
 
-use super::{Cell, Exportable, Table};
+use super::{Cell, Exportable, Table, Words};
 use crate::analysis::Analysis;
 
 impl Exportable for Analysis {
-    fn tables(&self) -> Vec<Table> {
+    fn tables(&self, w: &Words) -> Vec<Table> {
+        let a = &w.analysis;
+        let mut headers = vec![w.id, w.office];
+        headers.extend(a.headers);
         let mut offices = Table::new(
-            format!(
-                "{} — workload analysis (year value {:.1} h, target utilisation {:.0}%)",
-                self.scenario,
+            (a.title)(
+                &self.scenario,
                 self.year_value,
-                self.target_utilisation * 100.0
+                self.target_utilisation * 100.0,
             ),
-            &[
-                "id",
-                "office",
-                "staff",
-                "capacity h",
-                "required h",
-                "FTE need",
-                "utilisation",
-                "items/person",
-                "hours/person",
-                "posts needed",
-                "gap",
-                "P(wait)",
-                "mean wait days",
-            ],
+            &headers,
         );
         for o in &self.offices {
             offices.rows.push(vec![
@@ -48,7 +36,7 @@ impl Exportable for Analysis {
         }
         let t = &self.total;
         offices.rows.push(vec![
-            Cell::text("total"),
+            Cell::text(w.total),
             Cell::Empty,
             Cell::Int(i64::from(t.staff)),
             Cell::Num(t.capacity_hours, 1),
@@ -63,18 +51,13 @@ impl Exportable for Analysis {
             Cell::Empty,
         ]);
         if self.offices.iter().any(|o| o.erlang_c.is_some()) {
-            offices.notes.push(
-                "P(wait), mean wait days: Erlang C (M/M/c) where all the office's work needs one \
-             person: offered load = FTE need, servers = whole casework persons"
-                    .to_string(),
-            );
+            offices.notes.push(a.erlang_note.to_string());
         }
         let mut tables = vec![offices];
         if !self.uncovered.is_empty() {
-            let mut uncovered = Table::new(
-                "Units no dispatched group covers (their covering-group work is done by nobody)",
-                &["id", "unit", "required h", "FTE need"],
-            );
+            let mut headers = vec![w.id];
+            headers.extend(a.uncovered_headers);
+            let mut uncovered = Table::new(a.uncovered_title, &headers);
             for u in &self.uncovered {
                 uncovered.rows.push(vec![
                     Cell::text(&u.id),
@@ -84,18 +67,17 @@ impl Exportable for Analysis {
                 ]);
             }
             let hours: f64 = self.uncovered.iter().map(|u| u.required_hours).sum();
-            uncovered.notes.push(format!(
-                "{} units, {:.1} h a year, {:.2} FTE not covered",
+            uncovered.notes.push((a.uncovered_note)(
                 self.uncovered.len(),
                 hours,
-                hours / self.year_value.max(f64::MIN_POSITIVE)
+                hours / self.year_value.max(f64::MIN_POSITIVE),
             ));
             tables.push(uncovered);
         }
         tables
     }
 
-    fn json(&self) -> serde_json::Value {
+    fn json(&self, _: &Words) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
 }

@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use super::{json_number, Cell, Exportable, Table};
+use super::{json_number, Cell, Exportable, Table, Words};
 use crate::benchmark::{Benchmark, Ratio, Row};
 
 /// The figures of one row, in the order of both the terminal table and the CSV file.
@@ -58,56 +58,35 @@ pub fn csv_table(benchmark: &Benchmark) -> Table {
 }
 
 impl Exportable for Benchmark {
-    fn tables(&self) -> Vec<Table> {
-        let mut ratios = Table::new(
-            "Peer benchmark: staff, work and the ratios side by side",
-            &[
-                "file",
-                "organisation",
-                "staff",
-                "units",
-                "members",
-                "required h",
-                "FTE need",
-                "posts needed",
-                "staff/unit",
-                "staff/1000 members",
-                "hours/person",
-                "uncovered units",
-            ],
-        );
+    fn tables(&self, w: &Words) -> Vec<Table> {
+        let bw = &w.benchmark;
+        let mut ratios = Table::new(bw.title, &bw.headers);
         for row in &self.rows {
             let mut cells = vec![Cell::text(&row.file), Cell::text(&row.name)];
             cells.extend(figures(row));
             ratios.rows.push(cells);
         }
-        ratios.notes.push(
-            "staff/unit = staff ÷ units; staff/1000 members = staff ÷ party members × 1000; \
-             hours/person = required h ÷ staff; – where there is nothing to divide by"
-                .to_string(),
-        );
+        ratios.notes.push(bw.note.to_string());
         for row in self.rows.iter().filter(|r| r.members.is_some()) {
             if row.units_with_members < row.units {
-                ratios.notes.push(format!(
-                    "{}: members counted for {} of {} units",
-                    row.file, row.units_with_members, row.units
+                ratios.notes.push((bw.members_counted)(
+                    &row.file,
+                    row.units_with_members,
+                    row.units,
                 ));
             }
         }
         let mut tables = vec![ratios];
         if self.shared.is_empty() {
             if let Some(first) = tables.first_mut() {
-                first
-                    .notes
-                    .push("no work type is shared by every organisation (by id or name)".into());
+                first.notes.push(bw.no_shared.into());
             }
             return tables;
         }
-        let mut headers: Vec<String> = vec!["file".into()];
+        let mut headers: Vec<String> = vec![bw.headers[0].into()];
         headers.extend(self.shared.iter().map(|s| format!("{} ({})", s.name, s.id)));
         let mut work = Table {
-            title: "Items a year per person, work types every organisation has (by id or name)"
-                .into(),
+            title: bw.work_title.into(),
             headers,
             ..Table::default()
         };
@@ -124,7 +103,7 @@ impl Exportable for Benchmark {
         tables
     }
 
-    fn json(&self) -> serde_json::Value {
+    fn json(&self, _: &Words) -> serde_json::Value {
         let scenarios: Vec<serde_json::Value> = self
             .rows
             .iter()

@@ -1,13 +1,13 @@
 //! CSV (RFC 4180) of the main table, numbers in full so that spreadsheets recompute exactly.
 
-use super::{Cell, Exportable, Exporter, Table};
+use super::{Cell, Exportable, Exporter, Table, Words};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Csv;
 
 impl Exporter for Csv {
-    fn export(&self, item: &dyn Exportable) -> String {
-        item.tables().first().map(table_csv).unwrap_or_default()
+    fn export(&self, item: &dyn Exportable, words: &Words) -> String {
+        item.tables(words).first().map(table_csv).unwrap_or_default()
     }
 }
 

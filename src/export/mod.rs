@@ -12,10 +12,15 @@ pub mod recommendation;
 pub mod sensitivity;
 mod simulation;
 pub mod table;
+mod words;
 
 pub use csv::Csv;
 pub use json::Json;
 pub use table::Text;
+pub use words::{
+    AnalysisWords, BenchmarkWords, CheckWords, Label, PackWords, PlanTableWords,
+    RecommendationWords, SensitivityWords, ServiceWords, SimulationWords, Words,
+};
 
 /// One cell of a table. Numbers keep their value so that CSV can write them in full while the
 /// terminal table rounds them.
@@ -72,15 +77,16 @@ impl Table {
 
 /// A result that can be printed in every format.
 pub trait Exportable {
-    /// The tables, the main one first (CSV writes only that one).
-    fn tables(&self) -> Vec<Table>;
-    /// The machine-readable form (SPEC §7 field names).
-    fn json(&self) -> serde_json::Value;
+    /// The tables, the main one first (CSV writes only that one), in the words given.
+    fn tables(&self, words: &Words) -> Vec<Table>;
+    /// The machine-readable form (SPEC §7 field names); its few sentences in the words given,
+    /// which the command line makes English.
+    fn json(&self, words: &Words) -> serde_json::Value;
 }
 
 /// One output format.
 pub trait Exporter {
-    fn export(&self, item: &dyn Exportable) -> String;
+    fn export(&self, item: &dyn Exportable, words: &Words) -> String;
 }
 
 /// What goes to standard output (`--format`).
@@ -93,6 +99,12 @@ pub enum Format {
 }
 
 impl Format {
+    /// Whether the output is for a reader (in the scenario's language) rather than for a
+    /// program (column names and sentences as the SPEC gives them).
+    pub fn is_for_reader(self) -> bool {
+        self == Format::Table
+    }
+
     pub fn exporter(self) -> Box<dyn Exporter> {
         match self {
             Format::Table => Box::new(Text),

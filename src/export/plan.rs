@@ -1,41 +1,20 @@
 //! The tables of a [`MultiYearPlan`] (terminal, CSV, `plan.csv`), and its JSON: the struct's
 //! own serde form, whose field names are SPEC §10's. The main table's headers are the JSON
-//! field names, so that `plan.csv` reads like the JSON.
+//! field names in the English words, so that `plan.csv` reads like the JSON.
 
-use super::{Cell, Exportable, Table};
+use super::{Cell, Exportable, Table, Words};
 use crate::multiyear::{Figures, MultiYearPlan};
 
 impl MultiYearPlan {
     /// One row per year and office, and a `total` row per year.
-    pub fn table(&self) -> Table {
-        let mut headers: Vec<String> = [
-            "year",
-            "id",
-            "name",
-            "required_hours",
-            "posts_needed",
-            "staff_before_hires",
-            "hires_requested",
-            "hires_arriving",
-            "staff",
-            "leavers",
-            "gap",
-            "staff_mean",
-            "staff_p5",
-            "staff_p95",
-            "p_short",
-        ]
-        .iter()
-        .map(|h| h.to_string())
-        .collect();
+    pub fn table(&self, w: &Words) -> Table {
+        let pw = &w.plan;
+        let mut headers: Vec<String> = pw.headers.iter().map(|h| h.to_string()).collect();
         for t in &self.staff_types {
-            headers.push(format!("hires_requested_{t}"));
+            headers.push((pw.hires_of)(t));
         }
         let mut table = Table {
-            title: format!(
-                "{} — multi-year plan: expected staff, hires and gap (staff − posts needed); staff band over {} runs of leavers, seed {}",
-                self.scenario, self.runs, self.seed
-            ),
+            title: (pw.title)(&self.scenario, self.runs, self.seed),
             headers,
             ..Table::default()
         };
@@ -66,39 +45,28 @@ impl MultiYearPlan {
             for o in &y.offices {
                 table.rows.push(row(y.year, &o.id, &o.name, &o.figures));
             }
-            table.rows.push(row(y.year, "total", "", &y.total));
+            table.rows.push(row(y.year, w.total, "", &y.total));
         }
         table.notes.push(match self.first_short_year {
-            Some(year) => format!("from {year} some office has fewer staff than posts needed"),
-            None => "every office has its posts needed in every year".to_string(),
+            Some(year) => (pw.first_short)(year),
+            None => pw.never_short.to_string(),
         });
         table
     }
 }
 
 impl Exportable for MultiYearPlan {
-    fn tables(&self) -> Vec<Table> {
-        let mut tables = vec![self.table()];
+    fn tables(&self, w: &Words) -> Vec<Table> {
+        let mut tables = vec![self.table(w)];
         if !self.binding.is_empty() {
-            let mut cut = Table::new(
-                "Requests cut by a quota or hires_per_year",
-                &[
-                    "requested in",
-                    "arrives",
-                    "office",
-                    "staff type",
-                    "rule",
-                    "wanted",
-                    "granted",
-                ],
-            );
+            let mut cut = Table::new(w.plan.cut_title, &w.plan.cut_headers);
             for b in &self.binding {
                 cut.rows.push(vec![
                     Cell::Int(i64::from(b.requested_in)),
                     Cell::Int(i64::from(b.arrival)),
                     Cell::text(&b.office),
                     Cell::text(&b.staff_type),
-                    Cell::text(b.rule.key()),
+                    Cell::text((w.plan.cut_by)(b.rule)),
                     Cell::count(b.wanted),
                     Cell::count(b.granted),
                 ]);
@@ -108,7 +76,7 @@ impl Exportable for MultiYearPlan {
         tables
     }
 
-    fn json(&self) -> serde_json::Value {
+    fn json(&self, _: &Words) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
 }

@@ -5,74 +5,56 @@
 
 use serde::Serialize;
 
-use super::{Cell, Exportable, Table};
-use crate::model::Language;
+use super::{Cell, Exportable, Table, Words};
 use crate::optimise::{
     Explanation, Method, NoExtraPosts, Objective, OfficeResult, PostValue, Recommendation, Rule,
     Status, StoppedBy, UnitMove, WorkLine,
 };
-use crate::report::words::{words, Words};
 use crate::request::Request;
-use crate::service::{Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
+use crate::service::{Confirmed, ServiceCheck, ServiceUnmet};
 
 /// The tables of a recommendation and of its service check, the main one first.
-pub fn tables(rec: &Recommendation, check: Option<&ServiceCheck>) -> Vec<Table> {
+pub fn tables(rec: &Recommendation, check: Option<&ServiceCheck>, w: &Words) -> Vec<Table> {
     let mut tables = vec![
-        offices(rec),
-        allocation(rec),
-        explanations(&rec.explanations),
+        offices(rec, w),
+        allocation(rec, w),
+        explanations(&rec.explanations, w),
     ];
     if rec.unmet_hours > 0.0 {
-        tables.push(extra_posts(rec));
+        tables.push(extra_posts(rec, w));
     }
     if let Some(check) = check {
-        tables.push(service(rec, check));
+        tables.push(service(rec, check, w));
     }
     tables
 }
+
 /// Why each office changes: the work driving it, the binding rule, one more post.
-fn explanations(explanations: &[Explanation]) -> Table {
-    let en = english();
-    let mut table = Table::new(
-        "Why each office changes",
-        &[
-            "id",
-            "office",
-            "staff",
-            "units",
-            "work driving it",
-            "binding rule",
-            "one more post",
-        ],
-    );
+fn explanations(explanations: &[Explanation], w: &Words) -> Table {
+    let rw = &w.recommendation;
+    let mut headers = vec![w.id, w.office];
+    headers.extend(rw.why_headers);
+    let mut table = Table::new(rw.why_title, &headers);
     for e in explanations {
         let posts: Vec<String> = e
             .one_more_post
             .iter()
             .filter(|p| p.allowed)
-            .map(|p| match p.utilisation_with_one_more {
-                Some(u) if p.unmet_drop > 0.0 => format!(
-                    "{}: −{:.0} unmet h, utilisation {:.1}%",
-                    p.staff_type,
-                    p.unmet_drop,
-                    u * 100.0
-                ),
-                Some(u) => format!("{}: utilisation {:.1}%", p.staff_type, u * 100.0),
-                None => format!("{}: no work", p.staff_type),
-            })
+            .map(|p| (rw.one_more)(&p.staff_type, p.unmet_drop, p.utilisation_with_one_more))
             .collect();
         table.rows.push(vec![
             Cell::text(&e.office),
             Cell::text(&e.name),
             Cell::text(format!("{} → {}", e.staff_before, e.staff_after)),
             Cell::text(format!("{} → {}", e.units_before, e.units_after)),
-            Cell::text(work_lines(en, &e.work).join("; ")),
+            Cell::text(work_lines(w, &e.work).join(rw.list)),
             Cell::text(format!(
-                "{}: {}",
-                rules(en, &e.binding).join(", "),
-                (en.reason)(&e.reason, &|id| id.to_string())
+                "{}{}{}",
+                rules(w, &e.binding).join(rw.and),
+                rw.colon,
+                (rw.reason)(&e.reason, &|id| id.to_string())
             )),
-            Cell::text(posts.join("; ")),
+            Cell::text(posts.join(rw.list)),
         ]);
     }
     table
@@ -80,28 +62,16 @@ fn explanations(explanations: &[Explanation]) -> Table {
 
 /// The main table: posts of each staff type per office before and after, with the status,
 /// bound and headline figures under it.
-fn offices(rec: &Recommendation) -> Table {
-    let mut headers: Vec<String> = vec!["id".into(), "office".into()];
+fn offices(rec: &Recommendation, w: &Words) -> Table {
+    let rw = &w.recommendation;
+    let mut headers: Vec<String> = vec![w.id.into(), w.office.into()];
     for t in &rec.staff_types {
-        headers.push(format!("{t} before"));
-        headers.push(format!("{t} after"));
+        headers.push((w.before)(t));
+        headers.push((w.after)(t));
     }
-    for h in [
-        "staff before",
-        "staff after",
-        "change",
-        "utilisation before",
-        "utilisation after",
-        "units before",
-        "units after",
-    ] {
-        headers.push(h.into());
-    }
+    headers.extend(rw.headers.iter().map(|h| h.to_string()));
     let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut offices = Table::new(
-        format!("{} — recommended posts per office", rec.scenario),
-        &header_refs,
-    );
+    let mut offices = Table::new((rw.title)(&rec.scenario), &header_refs);
     for o in &rec.offices {
         let mut row = vec![Cell::text(&o.id), Cell::text(&o.name)];
         for (b, a) in o.staff_before.iter().zip(&o.staff_after) {
@@ -119,65 +89,45 @@ fn offices(rec: &Recommendation) -> Table {
         row.push(if o.open {
             Cell::Int(o.covers_after.len() as i64)
         } else {
-            Cell::text("closed")
+            Cell::text(rw.closed)
         });
         offices.rows.push(row);
     }
     let share = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{:.1}%", v * 100.0));
-    offices.notes.push(format!(
-        "{}: {} (method {}, {:.2} s); bound on {} {:.1}, gap {:.2}%",
-        match rec.status {
-            Status::Optimal => "status",
-            Status::TimeLimit => "status (not proven optimal)",
-        },
-        rec.status.as_str(),
-        rec.method,
+    offices.notes.push((rw.status_line)(
+        (rw.status)(rec.status),
+        rec.status == Status::Optimal,
+        (rw.method)(rec.method),
         rec.seconds,
-        match rec.objective {
-            Objective::UnmetHours => "unmet hours",
-            Objective::Cost => "cost",
-        },
+        (rw.objective)(rec.objective),
         rec.objective_bound,
-        rec.gap * 100.0
+        rec.gap * 100.0,
     ));
     match rec.stopped_by {
-        Some(StoppedBy::Clock) => offices.notes.push(
-            "stopped by the wall clock before the effort --time-limit buys was spent: this machine was slow or busy, and another run may give a different answer".into(),
-        ),
-        Some(StoppedBy::Effort) => offices.notes.push(format!(
-            "stopped by the effort --time-limit buys ({} steps): the same scenario and limit give this answer again",
-            rec.effort_steps
-        )),
+        Some(StoppedBy::Clock) => offices.notes.push(rw.stopped_by_clock.into()),
+        Some(StoppedBy::Effort) => offices
+            .notes
+            .push((rw.stopped_by_effort)(rec.effort_steps)),
         None => {}
     }
-    offices.notes.push(format!(
-        "cost {:.0} → {:.0}; peak utilisation {} → {}; unmet hours {:.1} → {:.1}",
-        rec.cost_before,
-        rec.cost_after,
-        share(rec.peak_utilisation_before),
-        share(rec.peak_utilisation_after),
+    offices.notes.push((rw.headline)(
+        &(rw.money)(rec.cost_before),
+        &(rw.money)(rec.cost_after),
+        &share(rec.peak_utilisation_before),
+        &share(rec.peak_utilisation_after),
         rec.unmet_hours_before,
-        rec.unmet_hours
+        rec.unmet_hours,
     ));
     offices
 }
 
 /// The service check: posts added for on-time targets per office and the on-time share they
 /// give, with every target still missed under it.
-fn service(rec: &Recommendation, check: &ServiceCheck) -> Table {
-    let mut table = Table::new(
-        format!(
-            "Service check: the plan in its own simulation ({} runs, seed {})",
-            check.runs, check.seed
-        ),
-        &[
-            "id",
-            "office",
-            "posts for service",
-            "lowest on-time share before them",
-            "lowest on-time share after",
-        ],
-    );
+fn service(rec: &Recommendation, check: &ServiceCheck, w: &Words) -> Table {
+    let sw = &w.service;
+    let mut headers = vec![w.id, w.office];
+    headers.extend(sw.headers);
+    let mut table = Table::new((sw.title)(check.runs, check.seed), &headers);
     for (o, office) in rec.offices.iter().enumerate() {
         let before = check.on_time_before_service.get(o).copied().flatten();
         let after = check.on_time_after.get(o).copied().flatten();
@@ -193,12 +143,12 @@ fn service(rec: &Recommendation, check: &ServiceCheck) -> Table {
             Cell::opt_share(after),
         ]);
     }
-    table.notes.push(format!(
-        "cost of the posts for service: {:.0} a year; {} simulations",
-        check.cost, check.rounds
-    ));
+    let money = w.recommendation.money;
+    table
+        .notes
+        .push((sw.cost)(&money(check.cost), check.rounds));
     if check.met {
-        table.notes.push("every on-time target holds".into());
+        table.notes.push(sw.every_target_holds.into());
     }
     if let Some(beyond) = &check.beyond_quota {
         let total = beyond.by_type();
@@ -207,41 +157,31 @@ fn service(rec: &Recommendation, check: &ServiceCheck) -> Table {
             .iter()
             .zip(&total)
             .filter(|(_, &n)| n > 0)
-            .map(|(t, n)| format!("{n} {t}"))
+            .map(|(t, &n)| (sw.posts)(n, t))
             .collect();
-        table.notes.push(format!(
-            "beyond the quotas and budget: {} ({:.0} a year) {}",
-            posts.join(", "),
-            beyond.cost,
-            if beyond.met {
-                "would meet every target"
-            } else {
-                "would still not meet every target"
-            }
+        table.notes.push((sw.beyond)(
+            &posts.join(w.recommendation.and),
+            &money(beyond.cost),
+            beyond.met,
         ));
     }
     for u in &check.unmet {
         let (share, target) = crate::service::shares_shown(u.on_time_share, u.target);
-        table.notes.push(format!(
-            "NOT MET: {} / {}: on time {share} against a target of {target} ({})",
-            u.office,
-            u.work,
-            match u.reason {
-                Shortfall::NoRoom => "no post may be added within quotas, budget, max_staff and allowed staff types",
-                Shortfall::NoGain => "more posts stopped helping: the deadline is shorter than the work, or the team rule idles people",
-                Shortfall::RoundLimit => "the check ran out of rounds",
-            }
+        table.notes.push((sw.not_met)(
+            &u.office,
+            &u.work,
+            &share,
+            &target,
+            (sw.shortfall)(u.reason),
         ));
     }
     table
 }
 
 /// Which group covers each unit before and after.
-fn allocation(rec: &Recommendation) -> Table {
-    let mut allocation = Table::new(
-        "Allocation of units to dispatched groups",
-        &["unit id", "unit", "hours", "group before", "group after"],
-    );
+fn allocation(rec: &Recommendation, w: &Words) -> Table {
+    let rw = &w.recommendation;
+    let mut allocation = Table::new(rw.allocation_title, &rw.allocation_headers);
     for m in &rec.allocation {
         allocation.rows.push(vec![
             Cell::text(&m.id),
@@ -256,19 +196,16 @@ fn allocation(rec: &Recommendation) -> Table {
         .iter()
         .filter(|m| m.before != m.after)
         .count();
-    allocation.notes.push(format!(
-        "{moved} of {} units change group",
-        rec.allocation.len()
-    ));
+    allocation
+        .notes
+        .push((rw.moved)(moved, rec.allocation.len()));
     allocation
 }
 
 /// Posts beyond the recommendation that would meet the target (where it is not met).
-fn extra_posts(rec: &Recommendation) -> Table {
-    let mut extra = Table::new(
-        "Posts beyond the recommendation that would meet the target utilisation",
-        &["staff type", "extra posts"],
-    );
+fn extra_posts(rec: &Recommendation, w: &Words) -> Table {
+    let rw = &w.recommendation;
+    let mut extra = Table::new(rw.extra_title, &rw.extra_headers);
     match &rec.extra_posts_needed {
         Some(posts) => {
             for (t, n) in rec.staff_types.iter().zip(posts) {
@@ -276,13 +213,12 @@ fn extra_posts(rec: &Recommendation) -> Table {
                     .rows
                     .push(vec![Cell::text(t), Cell::Int(i64::from(*n))]);
             }
-            extra.notes.push(format!(
-                "cost of the extra posts: {:.0} a year",
-                rec.extra_cost
-            ));
+            extra
+                .notes
+                .push((rw.extra_cost)(&(rw.money)(rec.extra_cost)));
         }
         None => extra.notes.push(
-            (english().no_extra_posts)(rec.extra_posts_missing.unwrap_or(NoExtraPosts::MaxStaff))
+            (rw.no_extra_posts)(rec.extra_posts_missing.unwrap_or(NoExtraPosts::MaxStaff))
                 .into(),
         ),
     }
@@ -291,35 +227,29 @@ fn extra_posts(rec: &Recommendation) -> Table {
 
 /// A recommendation before any service check (the optimiser's answer as it stands).
 impl Exportable for Recommendation {
-    fn tables(&self) -> Vec<Table> {
-        tables(self, None)
+    fn tables(&self, w: &Words) -> Vec<Table> {
+        tables(self, None, w)
     }
 
-    fn json(&self) -> serde_json::Value {
-        json(self, None)
+    fn json(&self, w: &Words) -> serde_json::Value {
+        json(self, None, w)
     }
 }
 
 /// The recommendation with its service check: the tables above, and the JSON below.
 impl Exportable for Confirmed {
-    fn tables(&self) -> Vec<Table> {
-        tables(&self.recommendation, self.check.as_ref())
+    fn tables(&self, w: &Words) -> Vec<Table> {
+        tables(&self.recommendation, self.check.as_ref(), w)
     }
 
-    fn json(&self) -> serde_json::Value {
-        json(&self.recommendation, self.check.as_ref())
-    }
-}
-
-impl Serialize for Confirmed {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        RecommendationJson::new(&self.recommendation, self.check.as_ref()).serialize(serializer)
+    fn json(&self, w: &Words) -> serde_json::Value {
+        json(&self.recommendation, self.check.as_ref(), w)
     }
 }
 
 /// The JSON of a recommendation and its service check (SPEC §7).
-pub fn json(rec: &Recommendation, check: Option<&ServiceCheck>) -> serde_json::Value {
-    serde_json::to_value(RecommendationJson::new(rec, check)).unwrap_or(serde_json::Value::Null)
+pub fn json(rec: &Recommendation, check: Option<&ServiceCheck>, w: &Words) -> serde_json::Value {
+    serde_json::to_value(RecommendationJson::new(rec, check, w)).unwrap_or(serde_json::Value::Null)
 }
 
 /// The JSON of the request alone (SPEC §14), as `run` puts it at the top level of its output.
@@ -360,7 +290,11 @@ struct RecommendationJson<'a> {
 }
 
 impl<'a> RecommendationJson<'a> {
-    fn new(rec: &'a Recommendation, check: Option<&'a ServiceCheck>) -> RecommendationJson<'a> {
+    fn new(
+        rec: &'a Recommendation,
+        check: Option<&'a ServiceCheck>,
+        w: &Words,
+    ) -> RecommendationJson<'a> {
         let types = &rec.staff_types;
         RecommendationJson {
             scenario: &rec.scenario,
@@ -397,7 +331,11 @@ impl<'a> RecommendationJson<'a> {
                 .map(|(o, office)| OfficeJson::new(types, office, check, o))
                 .collect(),
             allocation: &rec.allocation,
-            explanations: rec.explanations.iter().map(ExplanationJson::new).collect(),
+            explanations: rec
+                .explanations
+                .iter()
+                .map(|e| ExplanationJson::new(e, w))
+                .collect(),
             request: &rec.request,
         }
     }
@@ -479,26 +417,21 @@ impl<'a> OfficeJson<'a> {
     }
 }
 
-/// The English words: the terminal's tables and the JSON give the reasons in English.
-fn english() -> &'static Words {
-    words(Language::En)
-}
-
 /// Each work line in words: "review: 36.0 items × 120.0 h ÷ 1598 h = 2.70 FTE".
 fn work_lines(w: &Words, lines: &[WorkLine]) -> Vec<String> {
     lines
         .iter()
-        .map(|l| (w.work_line)(&l.name, l.volume, l.hours_per_item, l.year_value, l.fte))
+        .map(|l| (w.recommendation.work_line)(&l.name, l.volume, l.hours_per_item, l.year_value, l.fte))
         .collect()
 }
 
 /// The binding rules in words.
 fn rules(w: &Words, rules: &[Rule]) -> Vec<&'static str> {
-    rules.iter().map(|&r| (w.rule)(r)).collect()
+    rules.iter().map(|&r| (w.recommendation.rule)(r)).collect()
 }
 
-/// Why an office looks as recommended, in the JSON: the work lines and the reason as English
-/// sentences, the rules by name.
+/// Why an office looks as recommended, in the JSON: the work lines and the reason as
+/// sentences in the words given (English, from the command line), the rules by name.
 #[derive(Serialize)]
 struct ExplanationJson<'a> {
     office: &'a str,
@@ -516,8 +449,7 @@ struct ExplanationJson<'a> {
 }
 
 impl<'a> ExplanationJson<'a> {
-    fn new(e: &'a Explanation) -> ExplanationJson<'a> {
-        let en = english();
+    fn new(e: &'a Explanation, w: &Words) -> ExplanationJson<'a> {
         ExplanationJson {
             office: &e.office,
             name: &e.name,
@@ -525,11 +457,11 @@ impl<'a> ExplanationJson<'a> {
             staff_after: e.staff_after,
             units_before: e.units_before,
             units_after: e.units_after,
-            work: work_lines(en, &e.work),
+            work: work_lines(w, &e.work),
             required_hours: e.required_hours,
             fte_need: e.fte_need,
             binding: &e.binding,
-            reason: (en.reason)(&e.reason, &|id| id.to_string()),
+            reason: (w.recommendation.reason)(&e.reason, &|id| id.to_string()),
             one_more_post: &e.one_more_post,
         }
     }

@@ -1,33 +1,16 @@
 //! The tables of a [`Sensitivity`] (the spread per office first, which CSV writes, then the
 //! tornado), and its JSON: the struct's own serde form, whose field names are SPEC §9's.
 
-use super::{Cell, Exportable, Table};
-use crate::sensitivity::{Confidence, Holding, Quantiles, Sensitivity};
+use super::{Cell, Exportable, Table, Words};
+use crate::sensitivity::{Confidence, Quantiles, Sensitivity};
 use crate::service::Confirmed;
 
 impl Exportable for Sensitivity {
-    fn tables(&self) -> Vec<Table> {
-        let mut spread = Table::new(
-            format!(
-                "{} — posts needed and FTE need over {} draws (seed {})",
-                self.scenario, self.draws, self.seed
-            ),
-            &[
-                "id",
-                "office",
-                "posts likely",
-                "posts mean",
-                "posts p5",
-                "posts p50",
-                "posts p90",
-                "posts p95",
-                "FTE mean",
-                "FTE p5",
-                "FTE p50",
-                "FTE p90",
-                "FTE p95",
-            ],
-        );
+    fn tables(&self, w: &Words) -> Vec<Table> {
+        let sw = &w.sensitivity;
+        let mut headers = vec![w.id, w.office];
+        headers.extend(sw.headers);
+        let mut spread = Table::new((sw.title)(&self.scenario, self.draws, self.seed), &headers);
         let row = |id: &str, name: &str, likely: f64, posts: &Quantiles, fte: &Quantiles| {
             let mut cells = vec![Cell::text(id), Cell::text(name), Cell::Num(likely, 0)];
             for (q, decimals) in [(posts, 1), (fte, 2)] {
@@ -45,25 +28,13 @@ impl Exportable for Sensitivity {
             ));
         }
         spread.rows.push(row(
-            "total",
+            w.total,
             "",
             self.likely.posts_needed.mean,
             &self.total.posts_needed,
             &self.total.fte_need,
         ));
-        let mut tornado = Table::new(
-            "Tornado — the organisation with one input at its low and at its high value",
-            &[
-                "input",
-                "low",
-                "likely",
-                "high",
-                "FTE need low",
-                "FTE need high",
-                "posts low",
-                "posts high",
-            ],
-        );
+        let mut tornado = Table::new(sw.tornado_title, &sw.tornado_headers);
         for r in &self.tornado {
             tornado.rows.push(vec![
                 Cell::text(&r.input),
@@ -77,14 +48,12 @@ impl Exportable for Sensitivity {
             ]);
         }
         if self.tornado.is_empty() {
-            tornado
-                .notes
-                .push("the scenario gives no figure as a range { low, likely, high }".into());
+            tornado.notes.push(sw.no_ranges.into());
         }
         vec![spread, tornado]
     }
 
-    fn json(&self) -> serde_json::Value {
+    fn json(&self, _: &Words) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or_default()
     }
 }
@@ -97,33 +66,26 @@ pub struct Confident<'a> {
 }
 
 impl Exportable for Confident<'_> {
-    fn tables(&self) -> Vec<Table> {
+    fn tables(&self, w: &Words) -> Vec<Table> {
         let c = self.confidence;
+        let sw = &w.sensitivity;
+        let money = w.recommendation.money;
+        let mut headers = vec![w.id, w.office];
+        headers.extend(sw.confidence_headers);
         let mut table = Table::new(
-            format!(
-                "Confidence {}% ({}) over {} draws (seed {}): {} posts against {} for the likely values, cost {:.0} against {:.0} ({:+.0})",
+            (sw.confidence_title)(
                 // 0.999 is 99.9%, not the 100% a whole number would round it to.
                 (c.level * 1e4).round() / 1e2,
-                match c.holding {
-                    Holding::Joint => "every office at once",
-                    Holding::PerOffice => "office by office",
-                },
+                (sw.holding)(c.holding),
                 c.draws,
                 c.seed,
                 c.posts_after,
                 c.posts_likely_plan,
-                c.cost_after,
-                c.cost_likely_plan,
-                c.extra_cost
+                &money(c.cost_after),
+                &money(c.cost_likely_plan),
+                &signed(money, c.extra_cost),
             ),
-            &[
-                "id",
-                "office",
-                "posts likely plan",
-                "posts",
-                "target met in",
-                "every office met in",
-            ],
+            &headers,
         );
         for o in &c.offices {
             table.rows.push(vec![
@@ -135,13 +97,13 @@ impl Exportable for Confident<'_> {
                 Cell::Share(c.met_share_all),
             ]);
         }
-        let mut tables = self.recommendation.tables();
+        let mut tables = self.recommendation.tables(w);
         tables.push(table);
         tables
     }
 
-    fn json(&self) -> serde_json::Value {
-        let mut json = self.recommendation.json();
+    fn json(&self, w: &Words) -> serde_json::Value {
+        let mut json = self.recommendation.json(w);
         if let serde_json::Value::Object(map) = &mut json {
             map.insert(
                 "confidence".into(),
@@ -149,5 +111,15 @@ impl Exportable for Confident<'_> {
             );
         }
         json
+    }
+}
+
+/// An amount with its sign ("+110,000"), as a difference reads.
+fn signed(money: fn(f64) -> String, value: f64) -> String {
+    let text = money(value);
+    if value >= 0.0 && !text.starts_with('+') {
+        format!("+{text}")
+    } else {
+        text
     }
 }

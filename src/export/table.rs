@@ -3,14 +3,14 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Cell, Exportable, Exporter, Table};
+use super::{Cell, Exportable, Exporter, Table, Words};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Text;
 
 impl Exporter for Text {
-    fn export(&self, item: &dyn Exportable) -> String {
-        let tables = item.tables();
+    fn export(&self, item: &dyn Exportable, words: &Words) -> String {
+        let tables = item.tables(words);
         let mut out = String::new();
         for (i, table) in tables.iter().enumerate() {
             if i > 0 {

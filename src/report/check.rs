@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::export::{Cell, Exportable, Table};
+use crate::export::{Cell, Exportable, Table, Words};
 use crate::model::{OfficeKind, Scenario};
 
 /// What `check` prints: the scenario at a glance.
@@ -10,7 +10,7 @@ use crate::model::{OfficeKind, Scenario};
 pub struct CheckSummary {
     pub name: String,
     pub year_value: f64,
-    pub offices: Vec<(String, usize)>,
+    pub offices: Vec<(OfficeKind, usize)>,
     pub staff: Vec<(String, String, u32)>,
     pub units: usize,
     pub covered_units: usize,
@@ -27,7 +27,7 @@ impl CheckSummary {
                 .iter()
                 .map(|&k| {
                     let n = scenario.offices.iter().filter(|o| o.kind == k).count();
-                    (k.as_str().to_string(), n)
+                    (k, n)
                 })
                 .collect(),
             staff: scenario
@@ -48,38 +48,36 @@ impl CheckSummary {
 }
 
 impl Exportable for CheckSummary {
-    fn tables(&self) -> Vec<Table> {
-        let mut table = Table::new(
-            format!("{}: the scenario is valid", self.name),
-            &["item", "value"],
-        );
+    fn tables(&self, w: &Words) -> Vec<Table> {
+        let c = &w.check;
+        let mut table = Table::new((c.title)(&self.name), &c.headers);
         let mut row = |item: &str, value: Cell| table.rows.push(vec![Cell::text(item), value]);
         let offices: usize = self.offices.iter().map(|(_, n)| n).sum();
-        row("offices", Cell::Int(offices as i64));
+        row(c.offices, Cell::Int(offices as i64));
         for (kind, n) in &self.offices {
             if *n > 0 {
-                row(&format!("  {kind}"), Cell::Int(*n as i64));
+                row(&format!("  {}", (c.kind)(*kind)), Cell::Int(*n as i64));
             }
         }
         let staff: u32 = self.staff.iter().map(|(_, _, n)| n).sum();
-        row("staff", Cell::Int(i64::from(staff)));
+        row(c.staff, Cell::Int(i64::from(staff)));
         for (id, label, n) in &self.staff {
             row(&format!("  {id} ({label})"), Cell::Int(i64::from(*n)));
         }
-        row("units", Cell::Int(self.units as i64));
-        row("  covered by a group", Cell::Int(self.covered_units as i64));
-        row("work types", Cell::Int(self.works as i64));
-        row("year value (hours)", Cell::Num(self.year_value, 1));
-        row("warnings", Cell::Int(self.warnings as i64));
+        row(c.units, Cell::Int(self.units as i64));
+        row(&format!("  {}", c.covered), Cell::Int(self.covered_units as i64));
+        row(c.work_types, Cell::Int(self.works as i64));
+        row(c.year_value, Cell::Num(self.year_value, 1));
+        row(c.warnings, Cell::Int(self.warnings as i64));
         vec![table]
     }
 
-    fn json(&self) -> serde_json::Value {
+    fn json(&self, _: &Words) -> serde_json::Value {
         json!({
             "name": self.name,
             "valid": true,
             "year_value": crate::export::json_number(self.year_value),
-            "offices": self.offices.iter().map(|(k, n)| (k.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
+            "offices": self.offices.iter().map(|(k, n)| (k.as_str().to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
             "staff": self.staff.iter().map(|(id, _, n)| (id.clone(), json!(n))).collect::<serde_json::Map<_, _>>(),
             "units": self.units,
             "covered_units": self.covered_units,

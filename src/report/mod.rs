@@ -402,11 +402,13 @@ impl Pack<'_> {
 
     /// `summary.json`: every figure of the pack, machine-readable.
     pub fn summary(&self) -> serde_json::Value {
+        // The JSON's few sentences are the SPEC's, in English whatever the scenario's language.
+        let en = words::terminal(crate::model::Language::En);
         let side = |s: &Side<'_>| {
             json!({
                 "source": s.source,
-                "analysis": s.analysis.json(),
-                "simulate": s.simulation.map(Exportable::json),
+                "analysis": s.analysis.json(en),
+                "simulate": s.simulation.map(|s| s.json(en)),
             })
         };
         json!({
@@ -419,10 +421,10 @@ impl Pack<'_> {
             "after": side(&self.after),
             "optimise": self
                 .recommendation
-                .map(|r| crate::export::recommendation::json(r, self.service)),
+                .map(|r| crate::export::recommendation::json(r, self.service, en)),
             "request": self.recommendation.map(|r| crate::export::recommendation::request_json(&r.request)),
-            "plan": self.plan.map(Exportable::json),
-            "sensitivity": self.sensitivity.map(Exportable::json),
+            "plan": self.plan.map(|p| p.json(en)),
+            "sensitivity": self.sensitivity.map(|s| s.json(en)),
             "met_share_after": self.holds.map(|holds| {
                 self.after
                     .scenario
@@ -439,22 +441,16 @@ impl Pack<'_> {
 
 impl Exportable for Pack<'_> {
     /// The headline: staff, utilisation and posts needed before and after.
-    fn tables(&self) -> Vec<Table> {
+    fn tables(&self, w: &crate::export::Words) -> Vec<Table> {
+        let mut headers = vec![w.id, w.office];
+        headers.extend(w.pack.headers);
         let mut table = Table::new(
-            format!(
-                "{}: {} → {}",
-                self.before.scenario.name, self.before.source, self.after.source
+            (w.pack.title)(
+                &self.before.scenario.name,
+                self.before.source,
+                self.after.source,
             ),
-            &[
-                "id",
-                "office",
-                "staff before",
-                "staff after",
-                "utilisation before",
-                "utilisation after",
-                "hours/person before",
-                "hours/person after",
-            ],
+            &headers,
         );
         for p in self.office_pairs() {
             let both = |f: &dyn Fn(&OfficeAnalysis) -> Cell| {
@@ -472,7 +468,7 @@ impl Exportable for Pack<'_> {
         vec![table]
     }
 
-    fn json(&self) -> serde_json::Value {
+    fn json(&self, _: &crate::export::Words) -> serde_json::Value {
         self.summary()
     }
 }
@@ -519,7 +515,7 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
         files.push((format!("charts/{}.svg", chart.name), chart.svg.into_bytes()));
     }
     if let Some(plan) = pack.plan {
-        files.push(("plan.csv".into(), csv_with_bom(&plan.table()).into_bytes()));
+        files.push(("plan.csv".into(), csv_with_bom(&plan.table(words::terminal(crate::model::Language::En))).into_bytes()));
     }
     files.push(("summary.json".into(), summary.into_bytes()));
     files.push(("report.md".into(), report.into_bytes()));

@@ -8,6 +8,7 @@ mod request;
 mod rows;
 mod steady;
 mod sure;
+mod terminal;
 mod why;
 mod workbook;
 
@@ -21,6 +22,7 @@ use rows::{SUMMARY_EN, SUMMARY_ZH};
 pub use steady::SteadyWords;
 use steady::{STEADY_EN, STEADY_ZH};
 pub use sure::Sure;
+pub use terminal::{headline, terminal};
 use sure::{SURE_EN, SURE_ZH};
 pub use workbook::{template_words, TemplateWords};
 

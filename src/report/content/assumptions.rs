@@ -15,8 +15,9 @@ pub(super) fn assumptions(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.heading(3, w.year_value);
     doc.paragraph(vec![
         t(format!(
-            "{}: {} = ({} − {} − {}) × {} × (1 − {}) = ",
+            "{}{}{} = ({} − {} − {}) × {} × (1 − {}) = ",
             w.year_value_text,
+            w.colon,
             w.year_value_formula,
             c.working_days,
             c.leave_days,
@@ -29,15 +30,16 @@ pub(super) fn assumptions(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     ]);
     doc.paragraph(vec![
         t(format!(
-            "{}{}{}{}: ",
-            w.capacity_text, w.full_stop, w.sentence_gap, w.target_text
+            "{}{}{}{}{}",
+            w.capacity_text, w.full_stop, w.sentence_gap, w.target_text, w.colon
         )),
         strong(format!("{:.0}%", s.policy.target_utilisation * 100.0)),
         t(format!(
-            "{}{}{}: {} {}{}",
+            "{}{}{}{}{} {}{}",
             w.full_stop,
             w.sentence_gap,
             w.overtime_text,
+            w.colon,
             c.overtime_hours,
             w.hours_unit,
             w.full_stop
@@ -69,7 +71,7 @@ pub(super) fn assumptions(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         let next: Vec<String> = work
             .next
             .iter()
-            .map(|&(child, share)| format!("{} × {share}", s.works[child].id))
+            .map(|&(child, share)| format!("{} × {share}", s.works[child].name))
             .collect();
         works.rows.push(vec![
             Cell::text(&work.id),

@@ -17,8 +17,9 @@ pub(super) fn changes(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             let staff = |o: Option<&OfficeAnalysis>| o.map_or(0, |o| o.staff);
             if staff(p.before) != staff(p.after) {
                 items.push(vec![t(format!(
-                    "{}: {} → {}",
+                    "{}{}{} → {}",
                     p.name,
+                    w.colon,
                     staff(p.before),
                     staff(p.after)
                 ))]);

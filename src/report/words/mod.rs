@@ -290,7 +290,7 @@ const EN: Words = Words {
     assumed: "assumed",
     source: "source",
     summary_rows: SUMMARY_EN,
-    capacity_text: "Capacity of an office: C = H × (staff − leaders × (1 − leader_case_share))",
+    capacity_text: "Capacity of an office: C = H × (staff − leaders × (1 − leaders' casework share))",
     target_text: "Target utilisation",
     overtime_text: "Overtime cap per person a year",
     peer_title: "Peer benchmark: the ratios side by side",
@@ -301,7 +301,7 @@ const EN: Words = Words {
     party_members: "party members",
     no_value: "no data",
     colon: ": ",
-    year_value_formula: "H = (working_days − leave_days − training_days) × hours_per_day × (1 − non_case_share)",
+    year_value_formula: "H = (working days − leave days − training days) × hours a day × (1 − share of time not on casework)",
     full_stop: ".",
     sentence_gap: " ",
     list_separator: ", ",
@@ -468,7 +468,7 @@ const EN: Words = Words {
 
 const ZH: Words = Words {
     report_title: "人员编制方案附件",
-    generated: "由 staffplan 根据以下文件生成:",
+    generated: "由 staffplan 根据以下文件生成：",
     seed: "随机种子",
     runs: "模拟年数",
     date: "日期",
@@ -481,26 +481,26 @@ const ZH: Words = Words {
     staff_types: "人员类别",
     work_types: "工作类型",
     figures: "数据及其来源",
-    figures_text: "情景文件中所有带注释的数据及编制者的说明;假设数据均已标明。",
+    figures_text: "情景文件中所有带注释的数据及编制者的说明；假设数据均已标明。",
     offices: "各机构现状与方案对比",
     workload_detail: "所需工时的构成",
     changes: "建议调整",
     no_changes: "各机构无调整。",
     allocation: "被监督单位的派驻分配",
     simulation: "模拟结果",
-    simulation_text: "均值,括号内为各模拟年份的第5至第95百分位数。",
+    simulation_text: "均值，括号内为各模拟年份的第5至第95百分位数。",
     charts: "图表",
     method: "方法说明",
     uncovered: "未被派驻组覆盖的单位",
     chart_caseload: "人均工作量",
     chart_caseload_axis: "人均每年所需办案工时",
     chart_utilisation: "工作负荷率",
-    chart_utilisation_axis: "负荷率 (%)",
+    chart_utilisation_axis: "负荷率（%）",
     target: "目标",
-    chart_backlog: "全年积压(中位数及5–95%区间)",
+    chart_backlog: "全年积压（中位数及5–95%区间）",
     chart_backlog_axis: "未办结件数",
     working_day: "工作日",
-    chart_allocation: "各派驻组工作量(按单位)",
+    chart_allocation: "各派驻组工作量（按单位）",
     chart_allocation_axis: "每年办案工时",
     chart_work_types: "各类工作承担人员的人均工时",
     chart_work_types_axis: "承担该工作人员的人均每年所需工时",
@@ -509,18 +509,18 @@ const ZH: Words = Words {
     assumed: "假设",
     source: "来源",
     summary_rows: SUMMARY_ZH,
-    capacity_text: "机构办案能力: C = H × (人数 − 领导职数 × (1 − 领导办案时间占比))",
+    capacity_text: "机构办案能力：C = H × （人数 − 领导职数 × （1 − 领导办案时间占比））",
     target_text: "目标负荷率",
     overtime_text: "每人每年加班上限",
     peer_title: "对标比较：各项比率",
     peer_ratios: "对标比率",
-    peer_ratios_text: "每单位人数 = 人数 ÷ 被监督单位数;每千名党员人数 = 人数 ÷ 党员人数 × 1000;人均工时 = 所需工时 ÷ 人数;双方都有的工作类型(按编号或名称匹配)列出人均每年件数。无分母时记为 –。",
+    peer_ratios_text: "每单位人数 = 人数 ÷ 被监督单位数；每千名党员人数 = 人数 ÷ 党员人数 × 1000；人均工时 = 所需工时 ÷ 人数；双方都有的工作类型（按编号或名称匹配）列出人均每年件数。无分母时记为 –。",
     items_per_person: "人均每年件数",
     supervised_units: "被监督单位数",
     party_members: "党员人数",
     no_value: "无数据",
     colon: "：",
-    year_value_formula: "H = (工作日 − 休假天数 − 培训天数) × 每日工时 × (1 − 非办案时间占比)",
+    year_value_formula: "H = （工作日 − 休假天数 − 培训天数） × 每日工时 × （1 − 非办案时间占比）",
     full_stop: "。",
     sentence_gap: "",
     list_separator: "、",
@@ -529,9 +529,9 @@ const ZH: Words = Words {
     status_optimal: "最优解",
     status_time_limit: "达到时间上限时的最好解",
     recommendation_is: || ("推荐方案为", "。"),
-    bound_text: |b| format!("(目标值下界:{b})"),
+    bound_text: |b| format!("（经计算，任何方案都不可能优于 {b}）"),
     posts_of: |n, label| format!("{n}名{label}"),
-    budget: |b| format!("预算:每年{b}。"),
+    budget: |b| format!("预算：每年{b}。"),
     staff_type_headers: ["代码", "类别", "每人每年费用", "限额"],
     work_headers: [
         "代码",
@@ -541,7 +541,7 @@ const ZH: Words = Words {
         "每件工时",
         "办案组人数",
         "变异系数",
-        "时限(天)",
+        "时限（天）",
         "后续工作",
     ],
     covering_group: "覆盖该单位的派驻组",
@@ -551,14 +551,14 @@ const ZH: Words = Words {
         "机构",
         "人数",
         "所需工时",
-        "办案能力(工时)",
+        "办案能力（工时）",
         "负荷率",
         "人均件数",
         "人均工时",
         "所需岗位数",
         "缺口",
     ],
-    offices_note: "负荷率 = 所需工时 ÷ 办案能力;人均件数和人均工时为机构的件数和所需工时除以人数;所需岗位数为使负荷率不超过目标的最少人数,且不少于最大办案组人数和最少人数。",
+    offices_note: "负荷率 = 所需工时 ÷ 办案能力；人均件数和人均工时为机构的件数和所需工时除以人数；所需岗位数为使负荷率不超过目标的最少人数，且不少于最大办案组人数和最少人数。",
     workload_headers: [
         "机构",
         "工作",
@@ -567,64 +567,64 @@ const ZH: Words = Words {
         "= 所需工时",
         "÷ H = 所需人力",
     ],
-    workload_note: "每年件数:直接件数,加上所覆盖单位的工作量,再加上前序工作件数 × 转入比例。数据来自",
+    workload_note: "每年件数：直接件数，加上所覆盖单位的工作量，再加上前序工作件数 × 转入比例。数据来自",
     uncovered_headers: ["单位", "每年工时", "所需人力"],
     work_compare: "按工作类型对比",
-    work_compare_text: "两个方案的机构设置不同,因此逐项对比每类工作:所需工时、承担该工作的人数(各机构人数 × 该工作占机构工时的比例)以及承担该工作的人均工时。",
+    work_compare_text: "两个方案的机构设置不同，因此逐项对比每类工作：所需工时、承担该工作的人数（各机构人数 × 该工作占机构工时的比例）以及承担该工作的人均工时。",
     work_compare_headers: [
         "工作",
-        "所需工时(现状)",
-        "所需工时(方案)",
-        "人数(现状)",
-        "人数(方案)",
-        "人均工时(现状)",
-        "人均工时(方案)",
+        "所需工时（现状）",
+        "所需工时（方案）",
+        "人数（现状）",
+        "人数（方案）",
+        "人均工时（现状）",
+        "人均工时（方案）",
     ],
     change_heading: |name, sb, sa, ub, ua| {
         if ub == 0 && ua == 0 {
-            format!("{name}:人数 {sb} → {sa}")
+            format!("{name}：人数 {sb} → {sa}")
         } else {
-            format!("{name}:人数 {sb} → {sa},覆盖单位 {ub} → {ua}")
+            format!("{name}：人数 {sb} → {sa}，覆盖单位 {ub} → {ua}")
         }
     },
     rule: why::rule_zh,
     reason: why::reason_zh,
     no_extra_posts: why::no_extra_posts_zh,
     work_line: |name, items, hours, h, fte| {
-        format!("{name}:{items:.1} 件 × {hours:.1} 小时 ÷ {h:.0} 小时 = {fte:.2} 人")
+        format!("{name}：{items:.1} 件 × {hours:.1} 小时 ÷ {h:.0} 小时 = {fte:.2} 人")
     },
-    required_line: |hours, fte, rules| format!("所需 {hours:.1} 小时 = {fte:.2} 人;起决定作用的规则:{rules}"),
+    required_line: |hours, fte, rules| format!("所需 {hours:.1} 小时 = {fte:.2} 人；起决定作用的规则：{rules}"),
     one_more_post: |label, cost, now, with, u, drop| {
         let from = now.map_or(String::new(), |n| format!("由 {n:.0} 小时"));
         let unmet = if drop > 0.05 {
-            format!(",超出目标负荷的工时减少 {drop:.1} 小时")
+            format!("，超出目标负荷的工时减少 {drop:.1} 小时")
         } else {
             String::new()
         };
-        format!("再增加1名{label}人员(每年{cost}):人均办案工时{from}降至 {with:.0} 小时,负荷率降至 {:.1}%{unmet}。", u * 100.0)
+        format!("再增加1名{label}人员（每年{cost}）：人均办案工时{from}降至 {with:.0} 小时，负荷率降至 {:.1}%{unmet}。", u * 100.0)
     },
     allocation_headers: ["单位", "派驻组每年工时"],
-    simulation_heading: |side, days, runs| format!("{side}({days} 个工作日 × {runs} 次模拟)"),
+    simulation_heading: |side, days, runs| format!("{side}（{days} 个工作日 × {runs} 次模拟）"),
     simulation_headers: SimulationHeaders {
         office: "机构",
         measures: [
             "办结件数",
             "年末积压",
-            "等待(天)",
-            "办理周期(天)",
+            "等待（天）",
+            "办理周期（天）",
             "办理周期第90百分位",
             "超时比例",
             "负荷率",
             "人均加班小时",
         ],
     },
-    never_fielded: |office| format!("{office}的人数不足以组成某些工作所需的办案组:这些工作始终无法开始,积压随来件不断增加。"),
+    never_fielded: |office| format!("{office}的人数不足以组成某些工作所需的办案组：这些工作始终无法开始，积压随来件不断增加。"),
     method_items: |runs, days| vec![
-        "工作量(加权案件量法):所需工时 R = Σ 每年件数 × 每件工时;所需人力 = R ÷ H;负荷率 = R ÷ C。".to_string(),
-        "优化:在编制限额、预算、最少/最多人数、办案组人数和全覆盖的约束下,确定各机构各类人员人数及每个单位由哪个派驻组覆盖;目标依次为:各机构负荷率不超过目标(否则超出目标的工时最少)、费用最低、最高负荷率最低、调整最少。".to_string(),
-        format!("模拟:{runs} 个模拟年份,每年 {days} 个工作日;来件服从泊松分布,每件工时服从伽马分布(变异系数按工作类型),先到先办,办案组人员全部空闲时才开始办理;后续工作按转入比例产生;有积压时加班,不超过每年加班上限。"),
+        "工作量（加权案件量法）：所需工时 R = Σ 每年件数 × 每件工时；所需人力 = R ÷ H；负荷率 = R ÷ C。".to_string(),
+        "优化：在编制限额、预算、最少/最多人数、办案组人数和全覆盖的约束下，确定各机构各类人员人数及每个单位由哪个派驻组覆盖；目标依次为：各机构负荷率不超过目标（否则超出目标的工时最少）、费用最低、最高负荷率最低、调整最少。".to_string(),
+        format!("模拟：{runs} 个模拟年份，每年 {days} 个工作日；来件服从泊松分布，每件工时服从伽马分布（变异系数按工作类型），先到先办，办案组人员全部空闲时才开始办理；后续工作按转入比例产生；有积压时加班，不超过每年加班上限。"),
     ],
-    bounded_bands: |kept, runs, step| format!("为控制内存,5%–95% 区间和积压图取自 {runs} 个模拟年份中的前 {kept} 个(均值按全部模拟年份计算),积压每 {step} 个工作日读取一次。"),
+    bounded_bands: |kept, runs, step| format!("为控制内存，5%–95% 区间和积压图取自 {runs} 个模拟年份中的前 {kept} 个（均值按全部模拟年份计算），积压每 {step} 个工作日读取一次。"),
     money: money_zh,
     sheet_offices: "各机构",
     sheet_allocation: "派驻分配",
@@ -637,47 +637,47 @@ const ZH: Words = Words {
     side: "对比项",
     with_side: |label, side| format!("{label}({side})"),
     service: "服务水平",
-    service_text: "按机构及有办理期限的工作类型:期限内办结的比例与目标对比,第90百分位办理时长与期限对比,加班时长与上限对比,以及因须多人同时办案而闲置的办案工时;并列出工作均为单人办理的机构按爱尔朗C公式(多服务台排队模型)计算的等待概率和平均等待天数,作为解析校核。",
+    service_text: "按机构及有办理期限的工作类型：期限内办结的比例与目标对比，第90百分位办理时长与期限对比，加班时长与上限对比，以及因须多人同时办案而闲置的办案工时；并列出工作均为单人办理的机构按爱尔朗C公式（多服务台排队模型）计算的等待概率和平均等待天数，作为解析校核。",
     service_columns: [
         "机构",
         "工作类型",
-        "按期办结率(目标)",
-        "第90百分位办理时长(期限),天",
-        "人均加班小时(上限)",
+        "按期办结率（目标）",
+        "第90百分位办理时长（期限），天",
+        "人均加班小时（上限）",
         "因组队规则闲置工时",
-        "爱尔朗C公式:等待概率,平均等待天数",
+        "爱尔朗C公式：等待概率，平均等待天数",
     ],
-    idle_why: "办案工时在有案件等待时处于闲置:这些工作须多人同时办理,而空闲人数不足以组成办案组;分析把这些工时计为办案能力,这是模拟负荷率低于分析结果的原因之一(另外的原因是单独统计的加班和期末未办结的工作)",
+    idle_why: "办案工时在有案件等待时处于闲置：这些工作须多人同时办理，而空闲人数不足以组成办案组；分析把这些工时计为办案能力，这是模拟负荷率低于分析结果的原因之一（另外的原因是单独统计的加班和期末未办结的工作）",
     simulated_utilisation: "模拟负荷率",
     analysis_word: "分析",
     no_target: "无目标",
     no_cap: "无上限",
     of_capacity: |share| format!("占其办案能力{share:.1}%"),
     stop: "。",
-    service_check: "按期办结校核:用方案自身的模拟检验",
-    service_met: |runs, seed| format!("在方案自身的模拟中({runs} 次模拟,随机种子 {seed}),所有按期办结目标均能达到。"),
-    service_not_met: |runs, seed| format!("在方案自身的模拟中({runs} 次模拟,随机种子 {seed}),方案未能达到全部按期办结目标,不应表述为已达到:"),
-    service_summary: |n| format!("注意:在方案自身的模拟中有 {n} 项按期办结目标未能达到(见“建议调整”中的按期办结校核)。"),
+    service_check: "按期办结校核：用方案自身的模拟检验",
+    service_met: |runs, seed| format!("在方案自身的模拟中（{runs} 次模拟，随机种子 {seed}），所有按期办结目标均能达到。"),
+    service_not_met: |runs, seed| format!("在方案自身的模拟中（{runs} 次模拟，随机种子 {seed}），方案未能达到全部按期办结目标，不应表述为已达到："),
+    service_summary: |n| format!("注意：在方案自身的模拟中有 {n} 项按期办结目标未能达到（见“建议调整”中的按期办结校核）。"),
     service_posts: |office, posts, cost, before, after| {
         let share = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
-        format!("{office}:为达到按期办结目标增加 {posts}(每年{cost}),最低按期办结率由 {} 升至 {}。", share(before), share(after))
+        format!("{office}：为达到按期办结目标增加 {posts}（每年{cost}），最低按期办结率由 {} 升至 {}。", share(before), share(after))
     },
     service_unmet: |office, work, share, target, reason| {
         let (share, target) = crate::service::shares_shown(share, target);
-        format!("{office}·{work}:按期办结率 {share},目标 {target}。原因:{reason}。")
+        format!("{office}·{work}：按期办结率 {share}，目标 {target}。原因：{reason}。")
     },
     beyond_quota: |posts, cost, met| {
         if met {
-            format!("若在编制限额和预算之外再增加 {posts}(每年{cost}),所有按期办结目标均可达到。")
+            format!("若在编制限额和预算之外再增加 {posts}（每年{cost}），所有按期办结目标均可达到。")
         } else {
-            format!("即使在编制限额和预算之外再增加 {posts}(每年{cost}),仍不能达到全部按期办结目标:还有其他限制。")
+            format!("即使在编制限额和预算之外再增加 {posts}（每年{cost}），仍不能达到全部按期办结目标：还有其他限制。")
         }
     },
     shortfall: why::shortfall_zh,
     on_time_change: |before, after, target| {
         let share = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
-        let target = target.map_or(String::new(), |t| format!("(目标 {:.0}%)", t * 100.0));
-        format!("按期办结率:现状 {},按建议方案 {}{target}。", share(before), share(after))
+        let target = target.map_or(String::new(), |t| format!("（目标 {:.0}%）", t * 100.0));
+        format!("按期办结率：现状 {}，按建议方案 {}{target}。", share(before), share(after))
     },
     plan: &PLAN_ZH,
     sure: &SURE_ZH,

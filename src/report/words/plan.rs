@@ -83,12 +83,12 @@ pub(super) const PLAN_EN: PlanWords = PlanWords {
 pub(super) const PLAN_ZH: PlanWords = PlanWords {
     title: "多年度人员规划",
     intro: |first, last, runs, seed| {
-        format!("{first}年至{last}年逐年测算:按各年工作量(各类工作按其年增长率增长)分析所需岗位数,招录到岗前的预计在岗人数,到岗的招录人员,预计离职人数,以及缺口(在岗人数 − 所需岗位数)。在岗人数为期望值,可含小数;招录人数为整数。在岗人数的区间是{runs}次模拟(随机种子 {seed})的第5至第95百分位数,每次模拟中每人按其人员类别的离职率离职。")
+        format!("{first}年至{last}年逐年测算：按各年工作量（各类工作按其年增长率增长）分析所需岗位数，招录到岗前的预计在岗人数，到岗的招录人员，预计离职人数，以及缺口（在岗人数 − 所需岗位数）。在岗人数为期望值，可含小数；招录人数为整数。在岗人数的区间是{runs}次模拟（随机种子 {seed}）的第5至第95百分位数，每次模拟中每人按其人员类别的离职率离职。")
     },
     staff_headers: [
         "人员类别",
         "年离职率",
-        "招录周期(年)",
+        "招录周期（年）",
         "每年招录上限",
         "逐年编制限额",
     ],
@@ -107,34 +107,34 @@ pub(super) const PLAN_ZH: PlanWords = PlanWords {
         "有机构缺员的概率",
     ],
     request_heading: "每年须申请招录的人员",
-    request_item: |n, label, arrival| format!("{label}{n}人({arrival}年到岗)"),
-    request_line: |year, items| format!("{year}年:申请招录{items}。"),
-    no_request: |year| format!("{year}年:无须申请招录。"),
-    keeps_up: |last| format!("按上述申请招录,至{last}年各机构每年的在岗人数均不少于所需岗位数。"),
+    request_item: |n, label, arrival| format!("{label}{n}人（{arrival}年到岗）"),
+    request_line: |year, items| format!("{year}年：申请招录{items}。"),
+    no_request: |year| format!("{year}年：无须申请招录。"),
+    keeps_up: |last| format!("按上述申请招录，至{last}年各机构每年的在岗人数均不少于所需岗位数。"),
     short: |year, offices, short, last| {
-        format!("自{year}年起人员跟不上需要:{offices}的在岗人数少于所需岗位数;至{last}年全机构共缺{short:.1}人。")
+        format!("自{year}年起人员跟不上需要：{offices}的在岗人数少于所需岗位数；至{last}年全机构共缺{short:.1}人。")
     },
     binds: |year, label, rule, wanted, granted| {
-        format!("{year}年{label}的{rule}只允许到岗{granted}人,而所需岗位数要求{wanted}人。")
+        format!("{year}年{label}的{rule}只允许到岗{granted}人，而所需岗位数要求{wanted}人。")
     },
     cut_by: |rule| match rule {
         CutBy::Quota => "限额",
         CutBy::HiresPerYear => "每年招录上限",
     },
-    lag_cause: "没有编制限额或招录上限削减申请:缺口来自招录周期(现在申请的人员要以后才能到岗)。",
-    office_heading: "各机构缺口(在岗人数 − 所需岗位数)",
-    office_text: "各机构预计在岗人数减所需岗位数;负数为缺员。",
+    lag_cause: "没有编制限额或招录上限削减申请：缺口来自招录周期（现在申请的人员要以后才能到岗）。",
+    office_heading: "各机构缺口（在岗人数 − 所需岗位数）",
+    office_text: "各机构预计在岗人数减所需岗位数；负数为缺员。",
     office: "机构",
-    chart_title: "所需岗位数与在岗人数(逐年)",
+    chart_title: "所需岗位数与在岗人数（逐年）",
     chart_axis: "人数",
     year: "年份",
     posts_series: "所需岗位数",
     staff_series: "在岗人数",
-    chart_note: "在岗人数:期望值,阴影为离职模拟的 5%–95%",
+    chart_note: "在岗人数：期望值，阴影为离职模拟的 5%–95%",
     risk: |office, gap, p, year| {
-        format!("{office}:{year}年预计缺口为{gap:.1},但仍有{:.0}%的可能缺员:人员离职是随机的,不会恰好等于平均数;按平均离职人数招录,离职多于平均时就会缺员。", p * 100.0)
+        format!("{office}：{year}年预计缺口为{gap:.1}，但仍有{:.0}%的可能缺员：人员离职是随机的，不会恰好等于平均数；按平均离职人数招录，离职多于平均时就会缺员。", p * 100.0)
     },
     confident: |level| {
-        format!("招录人数按各机构在{:.0}%的离职情形下在岗人数不少于所需岗位数确定(凡招录人员还来得及到岗的年份);因此预计在岗人数高于所需岗位数。", level * 100.0)
+        format!("招录人数按各机构在{:.0}%的离职情形下在岗人数不少于所需岗位数确定（凡招录人员还来得及到岗的年份）；因此预计在岗人数高于所需岗位数。", level * 100.0)
     },
 };

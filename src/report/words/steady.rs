@@ -28,12 +28,12 @@ pub(super) const STEADY_EN: SteadyWords = SteadyWords {
 
 pub(super) const STEADY_ZH: SteadyWords = SteadyWords {
     unstable: |when, office, growth| {
-        format!("{when},{office}收到的工作多于其人员所能完成的:积压每年约增加{growth:.0}件,长期看任何办理时限都无法保证。")
+        format!("{when}，{office}收到的工作多于其人员所能完成的：积压每年约增加{growth:.0}件，长期看任何办理时限都无法保证。")
     },
     today: "目前",
     with_plan: "按建议配置",
     in_file: |file| format!("在{file}中"),
     started_empty: |days| {
-        format!("本次模拟从空起步:每个模拟年度({days}个工作日)开始时机构空闲、没有积压,这会使接近满负荷的机构显得比实际宽松(去掉 --warmup-days 0 即从稳定运行状态开始模拟)。")
+        format!("本次模拟从空起步：每个模拟年度（{days}个工作日）开始时机构空闲、没有积压，这会使接近满负荷的机构显得比实际宽松（去掉 --warmup-days 0 即从稳定运行状态开始模拟）。")
     },
 };

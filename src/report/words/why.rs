@@ -81,34 +81,34 @@ pub(super) fn reason_en(reason: &Reason, label: &Label<'_>) -> String {
 
 pub(super) fn reason_zh(reason: &Reason, label: &Label<'_>) -> String {
     match reason {
-        Reason::Fixed => "该机构固定不变,人员和覆盖单位保持现状。".into(),
-        Reason::Closed => "该可选派驻组暂不设立:其覆盖单位由其他派驻组承担,成本更低。".into(),
+        Reason::Fixed => "该机构固定不变，人员和覆盖单位保持现状。".into(),
+        Reason::Closed => "该可选派驻组暂不设立：其覆盖单位由其他派驻组承担，成本更低。".into(),
         Reason::Workload { hours, staff, target } => format!(
-            "每年 {hours:.0} 小时工作量需要 {staff} 人,负荷率才能不超过 {:.0}%。",
+            "每年 {hours:.0} 小时工作量需要 {staff} 人，负荷率才能不超过 {:.0}%。",
             target * 100.0
         ),
-        Reason::HeadcountLimit => "该机构所需人数超过 1,000,000 人,即 staffplan 给单个机构的上限;请检查工时和件数是否错了小数点。".into(),
+        Reason::HeadcountLimit => "该机构所需人数超过 1,000,000 人，即 staffplan 给单个机构的上限；请检查工时和件数是否错了小数点。".into(),
         Reason::MaxStaff { staff, need } => format!(
-            "最多人数将该机构限定为 {staff} 人;要达到目标负荷率需要 {need} 人。"
+            "最多人数将该机构限定为 {staff} 人；要达到目标负荷率需要 {need} 人。"
         ),
         Reason::Quota { types, need, unmet } => format!(
-            "{} 的编制限额已用完;该机构要达到目标负荷率需要 {need} 人,每年仍缺 {unmet:.0} 小时。",
+            "{} 的编制限额已用完；该机构要达到目标负荷率需要 {need} 人，每年仍缺 {unmet:.0} 小时。",
             types.iter().map(|t| label(t)).collect::<Vec<_>>().join("、")
         ),
         Reason::Budget { need, unmet } => format!(
-            "预算已用完;该机构要达到目标负荷率需要 {need} 人,每年仍缺 {unmet:.0} 小时。"
+            "预算已用完；该机构要达到目标负荷率需要 {need} 人，每年仍缺 {unmet:.0} 小时。"
         ),
         Reason::Elsewhere { need } => format!(
-            "岗位优先配给能减少更多超负荷工时的机构;该机构需要 {need} 人。"
+            "岗位优先配给能减少更多超负荷工时的机构；该机构需要 {need} 人。"
         ),
         Reason::Team { team, need } => {
-            format!("其工作须由 {team} 人组成办案组;仅按工作量需要 {need} 人。")
+            format!("其工作须由 {team} 人组成办案组；仅按工作量需要 {need} 人。")
         }
         Reason::MinStaff { min, need } => {
-            format!("最少人数为 {min};仅按工作量需要 {need} 人。")
+            format!("最少人数为 {min}；仅按工作量需要 {need} 人。")
         }
         Reason::Leaders { leaders, need } => {
-            format!("保留 {leaders} 名领导职数;仅按工作量需要 {need} 人。")
+            format!("保留 {leaders} 名领导职数；仅按工作量需要 {need} 人。")
         }
         Reason::AtTarget { staff } => format!("{staff} 人可使负荷率不超过目标。"),
     }
@@ -139,12 +139,12 @@ pub(super) fn no_extra_posts_en(why: NoExtraPosts) -> &'static str {
 
 pub(super) fn no_extra_posts_zh(why: NoExtraPosts) -> &'static str {
     match why {
-        NoExtraPosts::MaxStaff => "增加多少岗位都达不到目标负荷率:最多人数把某机构限定在所需人数之下",
-        NoExtraPosts::TooMany => "增加多少岗位都达不到目标负荷率:某机构所需人数超过 staffplan 给单个机构的上限 1,000,000 人;请检查工时和件数是否错了小数点",
-        NoExtraPosts::Fixed => "增加多少岗位都达不到目标负荷率:某固定机构保持现有人员,低于所需;取消固定后其岗位才能调整",
-        NoExtraPosts::StaffTypes => "按此分配增加多少岗位都达不到目标负荷率:机构允许的人员类别把它限定在所需人数之下",
-        NoExtraPosts::TimeLimit => "求解时限已到,尚未算出达到目标所需的岗位;请提高 --time-limit",
-        NoExtraPosts::Solver => "求解器未能算出达到目标所需的岗位;请加 --export-lp FILE 重新运行,并用其他求解器检查模型",
+        NoExtraPosts::MaxStaff => "增加多少岗位都达不到目标负荷率：最多人数把某机构限定在所需人数之下",
+        NoExtraPosts::TooMany => "增加多少岗位都达不到目标负荷率：某机构所需人数超过 staffplan 给单个机构的上限 1,000,000 人；请检查工时和件数是否错了小数点",
+        NoExtraPosts::Fixed => "增加多少岗位都达不到目标负荷率：某固定机构保持现有人员，低于所需；取消固定后其岗位才能调整",
+        NoExtraPosts::StaffTypes => "按此分配增加多少岗位都达不到目标负荷率：机构允许的人员类别把它限定在所需人数之下",
+        NoExtraPosts::TimeLimit => "求解时限已到，尚未算出达到目标所需的岗位；请提高 --time-limit",
+        NoExtraPosts::Solver => "求解器未能算出达到目标所需的岗位；请加 --export-lp FILE 重新运行，并用其他求解器检查模型",
     }
 }
 
@@ -160,7 +160,7 @@ pub(super) fn shortfall_zh(why: Shortfall) -> &'static str {
     match why {
         Shortfall::NoRoom => "在编制限额、预算、人数上限和允许的人员类别内已无法再增加岗位",
         Shortfall::NoGain => {
-            "再增加人员已不能提高按期办结率:期限短于工作本身所需时间,或因须多人同时办案而有人闲置"
+            "再增加人员已不能提高按期办结率：期限短于工作本身所需时间，或因须多人同时办案而有人闲置"
         }
         Shortfall::RoundLimit => "校核达到轮次上限",
     }

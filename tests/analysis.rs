@@ -358,13 +358,18 @@ fn erlang_c_by_hand() {
 fn erlang_c_in_the_json_and_csv_of_analyse() {
     use staffplan::export::{Csv, Exportable, Exporter};
     let a = analysis_of(ERLANG);
-    let json = a.json();
+    let json = a.json(staffplan::report::words::terminal(
+        staffplan::model::Language::En,
+    ));
     let pair = &json["offices"][1]["erlang_c"];
     assert!((pair["p_wait"].as_f64().unwrap() - 7.0 / 33.0).abs() < 1e-12);
     assert!((pair["mean_wait_days"].as_f64().unwrap() - 28.0 / 99.0).abs() < 1e-12);
     assert!(json["offices"][2]["erlang_c"]["mean_wait_days"].is_null());
     assert!(json["offices"][3]["erlang_c"].is_null());
-    let csv = Csv.export(&a);
+    let csv = Csv.export(
+        &a,
+        staffplan::report::words::terminal(staffplan::model::Language::En),
+    );
     let header = csv.lines().next().unwrap();
     assert!(header.ends_with(",P(wait),mean wait days"), "{header}");
     let pair_row = csv.lines().find(|l| l.starts_with("pair,")).unwrap();

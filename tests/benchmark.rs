@@ -122,7 +122,9 @@ fn shared_work_is_matched_by_id_or_name() {
 #[test]
 fn nobody_on_staff_gives_nulls_in_json() {
     let b = bench(&[("nobody.toml", NOBODY), ("office.toml", OFFICE)]);
-    let json = b.json();
+    let json = b.json(staffplan::report::words::terminal(
+        staffplan::model::Language::En,
+    ));
     let nobody = &json["scenarios"][0];
     assert_eq!(nobody["file"], "nobody.toml");
     assert_eq!(nobody["staff"], 0);

@@ -390,7 +390,11 @@ hours = 8
     let today = scenario(&text);
     let rec =
         staffplan::optimise::optimise(&today, &staffplan::optimise::Options::default()).unwrap();
-    let json = staffplan::export::recommendation::json(&rec, None);
+    let json = staffplan::export::recommendation::json(
+        &rec,
+        None,
+        staffplan::report::words::terminal(staffplan::model::Language::En),
+    );
     let request = &json["request"];
     let keys =
         |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };

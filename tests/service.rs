@@ -100,7 +100,10 @@ fn the_least_headcount_meeting_the_target_is_the_closed_forms() {
     let simulation = simulation.unwrap();
     assert_eq!(simulation.offices[0].headcount, 5);
     // The JSON carries the SPEC §8 fields.
-    let json = serde_json::to_value(&confirmed).unwrap();
+    let json = staffplan::export::Exportable::json(
+        &confirmed,
+        staffplan::report::words::terminal(staffplan::model::Language::En),
+    );
     assert_eq!(json["service_met"], true);
     assert_eq!(json["service_unmet"], serde_json::json!([]));
     assert_eq!(json["offices"][0]["posts_for_service"], 1);
@@ -145,7 +148,10 @@ on_time = 0.9
     assert_eq!(confirmed.recommendation.offices[0].staff_after, staff_after);
     assert_eq!(check.posts, vec![vec![0]]);
     assert!(check.rounds <= 6, "{} rounds", check.rounds);
-    let json = serde_json::to_value(&confirmed).unwrap();
+    let json = staffplan::export::Exportable::json(
+        &confirmed,
+        staffplan::report::words::terminal(staffplan::model::Language::En),
+    );
     assert_eq!(json["service_met"], false);
     assert_eq!(json["service_unmet"][0]["reason"], "no_gain");
 }
@@ -164,7 +170,10 @@ fn a_quota_that_leaves_no_room_is_reported() {
     assert_eq!(beyond.posts, vec![vec![1]]);
     assert!(beyond.met);
     assert_eq!(beyond.cost, 1.0);
-    let json = serde_json::to_value(&confirmed).unwrap();
+    let json = staffplan::export::Exportable::json(
+        &confirmed,
+        staffplan::report::words::terminal(staffplan::model::Language::En),
+    );
     assert_eq!(
         json["service_posts_beyond_quota"],
         serde_json::json!({ "posts": { "regular": 1 }, "cost": 1.0, "met": true })
@@ -180,7 +189,10 @@ fn without_targets_nothing_is_simulated_or_changed() {
     assert!(simulation.is_none());
     assert!(confirmed.check.is_none());
     assert_eq!(confirmed.recommendation.after, recommendation.after);
-    let json = serde_json::to_value(&confirmed).unwrap();
+    let json = staffplan::export::Exportable::json(
+        &confirmed,
+        staffplan::report::words::terminal(staffplan::model::Language::En),
+    );
     assert_eq!(json["service_met"], serde_json::Value::Null);
     assert_eq!(
         json["offices"][0]["on_time_share_after"],
@@ -199,8 +211,14 @@ fn the_check_is_the_same_whatever_the_thread_count() {
     let (a, _) = service::confirm(&s, recommendation.clone(), &one).unwrap();
     let (b, _) = service::confirm(&s, recommendation, &options(60)).unwrap();
     assert_eq!(
-        serde_json::to_string(&a).unwrap(),
-        serde_json::to_string(&b).unwrap()
+        staffplan::export::Exportable::json(
+            &a,
+            staffplan::report::words::terminal(staffplan::model::Language::En)
+        ),
+        staffplan::export::Exportable::json(
+            &b,
+            staffplan::report::words::terminal(staffplan::model::Language::En)
+        )
     );
 }
 

@@ -440,7 +440,10 @@ fn same_seed_same_bytes_on_any_thread_count() {
             warmup: simulate::Warmup::Days(0),
         };
         let sim = simulate::simulate(&s, &options, &|_| {}).unwrap();
-        serde_json::to_string(&sim.json()).unwrap()
+        serde_json::to_string(&sim.json(staffplan::report::words::terminal(
+            staffplan::model::Language::En,
+        )))
+        .unwrap()
     };
     let one = json(1, 7);
     assert_eq!(one, json(2, 7));
@@ -458,7 +461,9 @@ fn same_seed_same_bytes_on_any_thread_count() {
 fn json_has_the_spec_fields() {
     let s = scenario(&format!("{CALENDAR}{CHAIN}"));
     let sim = run(&s, 10, 250, 1);
-    let v = sim.json();
+    let v = sim.json(staffplan::report::words::terminal(
+        staffplan::model::Language::En,
+    ));
     assert_eq!(v["runs"], 10);
     assert_eq!(v["seed"], 1);
     assert_eq!(v["days"], 250);
@@ -484,7 +489,9 @@ fn json_has_the_spec_fields() {
     assert!(first["done"]["p5"].as_f64().unwrap() <= first["done"]["mean"].as_f64().unwrap());
     // No deadlines in this scenario: no late share to report.
     assert!(first["late_share"]["mean"].is_null());
-    let table = &sim.tables()[0];
+    let table = &sim.tables(staffplan::report::words::terminal(
+        staffplan::model::Language::En,
+    ))[0];
     assert_eq!(
         table.headers,
         ["id", "office", "figure", "mean", "p5", "p95"]
@@ -834,7 +841,10 @@ fn backlog_warm_up_and_deadlines_stay_byte_identical_across_threads() {
             warmup: simulate::Warmup::Days(30),
         };
         let sim = simulate::simulate(&s, &options, &|_| {}).unwrap();
-        serde_json::to_string(&sim.json()).unwrap()
+        serde_json::to_string(&sim.json(staffplan::report::words::terminal(
+            staffplan::model::Language::En,
+        )))
+        .unwrap()
     };
     let one = json(1);
     assert_eq!(one, json(2));

@@ -190,7 +190,11 @@ fn sensitivity_command(
 ) -> Result<(), Error> {
     let Input { loaded, .. } = load(file, args)?;
     let result = sensitivity::sensitivity(&loaded.scenario, options)?;
-    show(format, &result, loaded.scenario.language);
+    let named = crate::export::sensitivity::Named {
+        inputs: report::tornado_inputs(&result, &loaded.scenario),
+        sensitivity: &result,
+    };
+    show(format, &named, loaded.scenario.language);
     Ok(())
 }
 
@@ -249,7 +253,10 @@ fn benchmark_command(args: &Args, format: Format, files: &[PathBuf]) -> Result<(
         .map_or(Language::En, |i| i.loaded.scenario.language);
     if !args.quiet {
         let w = report::words::terminal(language);
-        eprintln!("{}", (w.pack.wrote)(written.len(), &out.display().to_string()));
+        eprintln!(
+            "{}",
+            (w.pack.wrote)(written.len(), &out.display().to_string())
+        );
     }
     show(format, &result, language);
     Ok(())
@@ -316,10 +323,16 @@ fn run_command(
     };
     let pipeline = Pipeline::new(sim.threads)?;
     let scenario = &loaded.scenario;
-    let outcome = pipeline.run(scenario, &request, &Bars::new(args.quiet, scenario.language))?;
+    let outcome = pipeline.run(
+        scenario,
+        &request,
+        &Bars::new(args.quiet, scenario.language),
+    )?;
     let annotations = scenario::annotations(&text);
     let source = file.display().to_string();
-    let recommendation = report::words::terminal(scenario.language).pack.recommendation;
+    let recommendation = report::words::terminal(scenario.language)
+        .pack
+        .recommendation;
     let sources = report::Sources {
         names: [&source, recommendation],
         annotations: &annotations,
@@ -347,7 +360,10 @@ fn finish_pack(
     let language = pack.before.scenario.language;
     if !quiet {
         let w = report::words::terminal(language);
-        eprintln!("{}", (w.pack.wrote)(written.len(), &out.display().to_string()));
+        eprintln!(
+            "{}",
+            (w.pack.wrote)(written.len(), &out.display().to_string())
+        );
         let first = ["report.html", "report.docx"]
             .iter()
             .map(|name| out.join(name))

@@ -7,7 +7,10 @@ pub struct Csv;
 
 impl Exporter for Csv {
     fn export(&self, item: &dyn Exportable, words: &Words) -> String {
-        item.tables(words).first().map(table_csv).unwrap_or_default()
+        item.tables(words)
+            .first()
+            .map(table_csv)
+            .unwrap_or_default()
     }
 }
 

@@ -105,9 +105,7 @@ fn offices(rec: &Recommendation, w: &Words) -> Table {
     ));
     match rec.stopped_by {
         Some(StoppedBy::Clock) => offices.notes.push(rw.stopped_by_clock.into()),
-        Some(StoppedBy::Effort) => offices
-            .notes
-            .push((rw.stopped_by_effort)(rec.effort_steps)),
+        Some(StoppedBy::Effort) => offices.notes.push((rw.stopped_by_effort)(rec.effort_steps)),
         None => {}
     }
     offices.notes.push((rw.headline)(
@@ -218,8 +216,7 @@ fn extra_posts(rec: &Recommendation, w: &Words) -> Table {
                 .push((rw.extra_cost)(&(rw.money)(rec.extra_cost)));
         }
         None => extra.notes.push(
-            (rw.no_extra_posts)(rec.extra_posts_missing.unwrap_or(NoExtraPosts::MaxStaff))
-                .into(),
+            (rw.no_extra_posts)(rec.extra_posts_missing.unwrap_or(NoExtraPosts::MaxStaff)).into(),
         ),
     }
     extra
@@ -421,7 +418,9 @@ impl<'a> OfficeJson<'a> {
 fn work_lines(w: &Words, lines: &[WorkLine]) -> Vec<String> {
     lines
         .iter()
-        .map(|l| (w.recommendation.work_line)(&l.name, l.volume, l.hours_per_item, l.year_value, l.fte))
+        .map(|l| {
+            (w.recommendation.work_line)(&l.name, l.volume, l.hours_per_item, l.year_value, l.fte)
+        })
         .collect()
 }
 

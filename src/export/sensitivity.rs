@@ -7,6 +7,36 @@ use crate::service::Confirmed;
 
 impl Exportable for Sensitivity {
     fn tables(&self, w: &Words) -> Vec<Table> {
+        self.tables_named(w, None)
+    }
+
+    fn json(&self, _: &Words) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+}
+
+/// A sensitivity whose tornado inputs the terminal names in the scenario's words (the JSON
+/// keeps the input paths).
+#[derive(Debug)]
+pub struct Named<'a> {
+    pub sensitivity: &'a Sensitivity,
+    /// One name per tornado row, in its order.
+    pub inputs: Vec<String>,
+}
+
+impl Exportable for Named<'_> {
+    fn tables(&self, w: &Words) -> Vec<Table> {
+        self.sensitivity.tables_named(w, Some(&self.inputs))
+    }
+
+    fn json(&self, w: &Words) -> serde_json::Value {
+        self.sensitivity.json(w)
+    }
+}
+
+impl Sensitivity {
+    /// The spread and the tornado, its inputs named by `inputs` where given.
+    fn tables_named(&self, w: &Words, inputs: Option<&[String]>) -> Vec<Table> {
         let sw = &w.sensitivity;
         let mut headers = vec![w.id, w.office];
         headers.extend(sw.headers);
@@ -35,9 +65,10 @@ impl Exportable for Sensitivity {
             &self.total.fte_need,
         ));
         let mut tornado = Table::new(sw.tornado_title, &sw.tornado_headers);
-        for r in &self.tornado {
+        for (i, r) in self.tornado.iter().enumerate() {
+            let input = inputs.and_then(|n| n.get(i)).unwrap_or(&r.input);
             tornado.rows.push(vec![
-                Cell::text(&r.input),
+                Cell::text(input),
                 Cell::Num(r.low, 2),
                 Cell::Num(r.likely, 2),
                 Cell::Num(r.high, 2),
@@ -51,10 +82,6 @@ impl Exportable for Sensitivity {
             tornado.notes.push(sw.no_ranges.into());
         }
         vec![spread, tornado]
-    }
-
-    fn json(&self, _: &Words) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or_default()
     }
 }
 

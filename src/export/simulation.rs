@@ -46,7 +46,11 @@ impl Exportable for Simulation {
                 (&o.overtime_hours_per_person, false, 1),
                 (&o.team_idle_hours, false, 1),
             ];
-            let figures = sw.figures.iter().zip(bands).map(|(l, (b, s, d))| (*l, b, s, d));
+            let figures = sw
+                .figures
+                .iter()
+                .zip(bands)
+                .map(|(l, (b, s, d))| (*l, b, s, d));
             for (label, band, share, decimals) in figures {
                 let mut row = vec![Cell::text(&o.id), Cell::text(&o.name), Cell::text(label)];
                 row.extend(band_cells(band, share, decimals));
@@ -55,7 +59,9 @@ impl Exportable for Simulation {
         }
         for o in &self.offices {
             if !o.messages.is_empty() {
-                offices.notes.extend((sw.never_fielded)(&o.name, &o.messages));
+                offices
+                    .notes
+                    .extend((sw.never_fielded)(&o.name, &o.messages));
             }
         }
         offices.notes.push(sw.note.to_string());

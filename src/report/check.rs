@@ -65,7 +65,10 @@ impl Exportable for CheckSummary {
             row(&format!("  {id} ({label})"), Cell::Int(i64::from(*n)));
         }
         row(c.units, Cell::Int(self.units as i64));
-        row(&format!("  {}", c.covered), Cell::Int(self.covered_units as i64));
+        row(
+            &format!("  {}", c.covered),
+            Cell::Int(self.covered_units as i64),
+        );
         row(c.work_types, Cell::Int(self.works as i64));
         row(c.year_value, Cell::Num(self.year_value, 1));
         row(c.warnings, Cell::Int(self.warnings as i64));

@@ -515,7 +515,10 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
         files.push((format!("charts/{}.svg", chart.name), chart.svg.into_bytes()));
     }
     if let Some(plan) = pack.plan {
-        files.push(("plan.csv".into(), csv_with_bom(&plan.table(words::terminal(crate::model::Language::En))).into_bytes()));
+        files.push((
+            "plan.csv".into(),
+            csv_with_bom(&plan.table(words::terminal(crate::model::Language::En))).into_bytes(),
+        ));
     }
     files.push(("summary.json".into(), summary.into_bytes()));
     files.push(("report.md".into(), report.into_bytes()));
@@ -530,4 +533,21 @@ pub fn write_pack(out: &Path, pack: &Pack<'_>) -> Result<Vec<PathBuf>, Error> {
 /// standard output stays without one, for other programs.
 fn csv_with_bom(table: &Table) -> String {
     format!("\u{feff}{}", csv::table_csv(table))
+}
+
+/// The tornado's inputs named in the scenario's words, in the tornado's order (the terminal
+/// shows these; the JSON keeps the input paths).
+pub fn tornado_inputs(
+    result: &crate::sensitivity::Sensitivity,
+    scenario: &Scenario,
+) -> Vec<String> {
+    let w = words::words(scenario.language);
+    result
+        .tornado
+        .iter()
+        .map(|r| match scenario.uncertain.get(r.index) {
+            Some(u) => content::input_name(scenario, u.input, w),
+            None => r.input.clone(),
+        })
+        .collect()
 }

@@ -92,12 +92,32 @@ pub fn annotations(text: &str) -> Vec<Annotation> {
                     place: place.clone(),
                     key,
                     value,
-                    comment: comment.join(" "),
+                    comment: join_wrapped(&comment),
                 });
             }
         }
     }
     out
+}
+
+/// The lines of a comment as one text: a space where a line wrapped between words, none where
+/// it wrapped inside Chinese ("对口" + "市纪委" is "对口市纪委", not "对口 市纪委").
+fn join_wrapped(lines: &[String]) -> String {
+    let mut text = String::new();
+    for line in lines {
+        let wrapped_in_chinese =
+            text.chars().next_back().is_some_and(is_cjk) && line.chars().next().is_some_and(is_cjk);
+        if !text.is_empty() && !wrapped_in_chinese {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+    text
+}
+
+/// A Chinese character or Chinese punctuation (full-width forms included).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
 }
 
 /// Splits `code # comment` at the first `#` outside a string.
@@ -117,6 +137,19 @@ fn split_comment(line: &str) -> (&str, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_wrapped_inside_chinese_join_without_a_space() {
+        let text = "[[office]]\n# 对口\n# 市纪委, see\n# the note\nname = \"x\"\n";
+        let a = annotations(text);
+        assert_eq!(a[0].comment, "对口市纪委, see the note");
+        let lines = [
+            "派驻组（".to_string(),
+            "2个）".to_string(),
+            "staff".to_string(),
+        ];
+        assert_eq!(join_wrapped(&lines), "派驻组（2个） staff");
+    }
 
     #[test]
     fn comments_belong_to_the_key_below_or_on_the_line() {

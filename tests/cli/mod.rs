@@ -23,6 +23,10 @@ mod steady;
 /// Inputs at the caps, interrupts, comments kept by `--write`, `--set` shapes.
 mod harden;
 
+/// One language per terminal and per pack: Chinese scenarios print Chinese, English stays
+/// English, a court pack has no discipline-inspection rows.
+mod language;
+
 pub(crate) struct Outcome {
     pub(crate) code: i32,
     pub(crate) stdout: String,

@@ -62,7 +62,10 @@ fn a_need_past_the_headcount_limit_is_not_reported_as_a_max_staff_cap() {
         ..Options::default()
     };
     let rec = optimise(&scenario, &options).unwrap();
-    let json = staffplan::export::Exportable::json(&rec);
+    let json = staffplan::export::Exportable::json(
+        &rec,
+        staffplan::report::words::terminal(staffplan::model::Language::En),
+    );
     assert_eq!(json["extra_posts_missing"], "too_many");
     assert!(rec.unmet_hours > 0.0);
     // The group's explanation names the headcount limit, not a quota the scenario lacks.

@@ -240,7 +240,10 @@ fn quota_short_of_need_gives_unmet_hours_and_extra_posts_by_hand() {
     assert!((rec.extra_cost - 300.0).abs() < 1e-9);
     let total: u32 = rec.offices.iter().map(|o| o.staff_after[0]).sum();
     assert_eq!(total, 4);
-    let json = staffplan::export::Exportable::json(&rec);
+    let json = staffplan::export::Exportable::json(
+        &rec,
+        staffplan::report::words::terminal(staffplan::model::Language::En),
+    );
     assert_eq!(json["extra_posts_needed"]["establishment"], 3);
     assert_eq!(json["status"], "optimal");
     assert!(rec
@@ -690,7 +693,10 @@ fn a_time_limited_answer_is_the_same_on_every_run() {
     // optimal); 0.02 s stop short of it.
     let options = effort_only(Duration::from_millis(20));
     let json = |rec: &Recommendation| {
-        let mut value = staffplan::export::Exportable::json(rec);
+        let mut value = staffplan::export::Exportable::json(
+            rec,
+            staffplan::report::words::terminal(staffplan::model::Language::En),
+        );
         value.as_object_mut().unwrap().remove("seconds");
         value
     };
@@ -802,7 +808,10 @@ fn an_answer_at_its_bound_is_optimal() {
     let scenario = load(&staffplan::synth::scenario(200, 20, 1));
     let options = effort_only(Duration::from_millis(300));
     let rec = optimise(&scenario, &options).unwrap();
-    let json = staffplan::export::Exportable::json(&rec);
+    let json = staffplan::export::Exportable::json(
+        &rec,
+        staffplan::report::words::terminal(staffplan::model::Language::En),
+    );
     assert_eq!(rec.status, Status::Optimal);
     assert!(rec.stopped_by.is_none());
     assert_eq!(json["cost_after"], 4_224_000.0);

@@ -76,12 +76,15 @@ pub(super) fn offices(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         w,
     ));
     doc.paragraph(vec![
-        t(format!("{} ", w.workload_note)),
+        t(format!(
+            "{} ",
+            (w.workload_note)(!pack.after.scenario.units.is_empty())
+        )),
         after_source(pack, w),
         t(w.full_stop),
     ]);
     if !pack.before.analysis.uncovered.is_empty() {
-        doc.heading(3, format!("{} ({})", w.uncovered, w.before));
+        doc.heading(3, format!("{}{}", w.uncovered, (w.bracket)(w.before)));
         let mut table = new_table(&w.uncovered_headers);
         for u in &pack.before.analysis.uncovered {
             table.rows.push(vec![

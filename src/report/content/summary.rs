@@ -81,12 +81,15 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     );
     let uncovered = |a: &Analysis| a.uncovered.iter().map(|u| u.required_hours).sum::<f64>();
     let units = |a: &Analysis| a.uncovered.len() as i64;
-    row(r.uncovered_units, Cell::Int(units(b)), Cell::Int(units(a)));
-    row(
-        r.uncovered_hours,
-        Cell::Num(uncovered(b), 1),
-        Cell::Num(uncovered(a), 1),
-    );
+    // Units are a discipline-inspection measure: a court or an audit office has none.
+    if has_units(pack) {
+        row(r.uncovered_units, Cell::Int(units(b)), Cell::Int(units(a)));
+        row(
+            r.uncovered_hours,
+            Cell::Num(uncovered(b), 1),
+            Cell::Num(uncovered(a), 1),
+        );
+    }
     doc.table(table);
     super::risk::steady_summary(doc, pack, w);
     let Some(rec) = pack.recommendation else {
@@ -158,21 +161,33 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             .push(vec![Cell::text(label), f(before), f(after)]);
     };
     let r = &w.summary_rows;
+    // A row only where one side has what it measures: no units, no members, no ratio of them.
+    let units = before.units > 0 || after.units > 0;
+    let members = before.members.is_some() || after.members.is_some();
     row(r.staff, &|x| Cell::Int(i64::from(x.staff)));
-    row(w.supervised_units, &|x| Cell::Int(x.units as i64));
-    row(w.party_members, &|x| {
-        x.members.map_or(Cell::Empty, |m| {
-            Cell::Int(i64::try_from(m).unwrap_or(i64::MAX))
-        })
-    });
+    if units {
+        row(w.supervised_units, &|x| Cell::Int(x.units as i64));
+    }
+    if members {
+        row(w.party_members, &|x| {
+            x.members.map_or(Cell::Empty, |m| {
+                Cell::Int(i64::try_from(m).unwrap_or(i64::MAX))
+            })
+        });
+    }
     row(r.required_hours, &|x| Cell::Num(x.required_hours, 1));
     row(r.fte_need, &|x| Cell::Num(x.fte_need, 2));
     row(r.posts_needed, &|x| Cell::count(x.posts_needed));
     for ratio in crate::benchmark::Ratio::ALL {
+        if ratio.value(before).is_none() && ratio.value(after).is_none() {
+            continue;
+        }
         let name = ratio_name(ratio, pack.before.scenario.language);
         row(name, &|x| Cell::opt_num(ratio.value(x), ratio.decimals()));
     }
-    row(r.uncovered_units, &|x| Cell::Int(x.uncovered_units as i64));
+    if units {
+        row(r.uncovered_units, &|x| Cell::Int(x.uncovered_units as i64));
+    }
     for (k, shared) in b.shared.iter().enumerate() {
         row(
             &format!("{}{}{}", shared.name, w.colon, w.items_per_person),
@@ -180,5 +195,10 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         );
     }
     doc.table(table);
-    doc.text(w.peer_ratios_text);
+    doc.text(&(w.peer_ratios_text)(units, members));
+}
+
+/// Whether either side has supervised units (a discipline-inspection organisation).
+fn has_units(pack: &Pack<'_>) -> bool {
+    !pack.before.scenario.units.is_empty() || !pack.after.scenario.units.is_empty()
 }

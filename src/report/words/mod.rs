@@ -22,8 +22,8 @@ use rows::{SUMMARY_EN, SUMMARY_ZH};
 pub use steady::SteadyWords;
 use steady::{STEADY_EN, STEADY_ZH};
 pub use sure::Sure;
-pub use terminal::{headline, terminal};
 use sure::{SURE_EN, SURE_ZH};
+pub use terminal::{headline, terminal};
 pub use workbook::{template_words, TemplateWords};
 
 use crate::model::Language;
@@ -99,7 +99,8 @@ pub struct Words {
     /// The peer benchmark (`benchmark`'s chart, the ratios section of the report).
     pub peer_title: &'static str,
     pub peer_ratios: &'static str,
-    pub peer_ratios_text: &'static str,
+    /// (whether there are units, whether there are party members): the ratios' formulas.
+    pub peer_ratios_text: fn(bool, bool) -> String,
     pub items_per_person: &'static str,
     pub supervised_units: &'static str,
     pub party_members: &'static str,
@@ -135,7 +136,10 @@ pub struct Words {
     pub office_headers: [&'static str; 9],
     pub offices_note: &'static str,
     pub workload_headers: [&'static str; 6],
-    pub workload_note: &'static str,
+    /// (whether the scenario has supervised units): how the items a year are made up.
+    pub workload_note: fn(bool) -> &'static str,
+    /// A word in brackets after a heading: " (before)", "（现状）".
+    pub bracket: fn(&str) -> String,
     pub uncovered_headers: [&'static str; 3],
     pub work_compare: &'static str,
     pub work_compare_text: &'static str,
@@ -295,7 +299,22 @@ const EN: Words = Words {
     overtime_text: "Overtime cap per person a year",
     peer_title: "Peer benchmark: the ratios side by side",
     peer_ratios: "Ratios side by side",
-    peer_ratios_text: "Staff per unit = staff ÷ supervised units; staff per 1,000 members = staff ÷ party members × 1,000; hours per person = required hours ÷ staff; items a year per person for the work types both sides have (matched by id or name). – where there is nothing to divide by.",
+    peer_ratios_text: |units, members| {
+        let mut parts = Vec::new();
+        if units {
+            parts.push("staff per unit = staff ÷ supervised units");
+        }
+        if members {
+            parts.push("staff per 1,000 members = staff ÷ party members × 1,000");
+        }
+        parts.push("hours per person = required hours ÷ staff");
+        parts.push("items a year per person for the work types both sides have (matched by id or name). – where there is nothing to divide by.");
+        let mut text = parts.join("; ");
+        if let Some(first) = text.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        text
+    },
     items_per_person: "items a year per person",
     supervised_units: "supervised units",
     party_members: "party members",
@@ -348,7 +367,14 @@ const EN: Words = Words {
         "= required h",
         "÷ H = FTE",
     ],
-    workload_note: "Items a year: the direct volume, plus the workload of the units covered, plus share × the items of the work feeding it (next). Figures for",
+    workload_note: |units| {
+        if units {
+            "Items a year: the direct volume, plus the workload of the units covered, plus share × the items of the work feeding it (next). Figures for"
+        } else {
+            "Items a year: the direct volume, plus share × the items of the work feeding it (next). Figures for"
+        }
+    },
+    bracket: |word| format!(" ({word})"),
     uncovered_headers: ["unit", "hours a year", "FTE"],
     work_compare: "Work type by work type",
     work_compare_text: "The two scenarios organise offices differently, so each work type is compared on its own: its required hours, the people doing it (each office's staff × the share of its hours this work takes) and the hours per person doing it.",
@@ -514,7 +540,18 @@ const ZH: Words = Words {
     overtime_text: "每人每年加班上限",
     peer_title: "对标比较：各项比率",
     peer_ratios: "对标比率",
-    peer_ratios_text: "每单位人数 = 人数 ÷ 被监督单位数；每千名党员人数 = 人数 ÷ 党员人数 × 1000；人均工时 = 所需工时 ÷ 人数；双方都有的工作类型（按编号或名称匹配）列出人均每年件数。无分母时记为 –。",
+    peer_ratios_text: |units, members| {
+        let mut parts = Vec::new();
+        if units {
+            parts.push("每单位人数 = 人数 ÷ 被监督单位数");
+        }
+        if members {
+            parts.push("每千名党员人数 = 人数 ÷ 党员人数 × 1000");
+        }
+        parts.push("人均工时 = 所需工时 ÷ 人数");
+        parts.push("双方都有的工作类型（按编号或名称匹配）列出人均每年件数。无分母时记为 –。");
+        parts.join("；")
+    },
     items_per_person: "人均每年件数",
     supervised_units: "被监督单位数",
     party_members: "党员人数",
@@ -567,7 +604,14 @@ const ZH: Words = Words {
         "= 所需工时",
         "÷ H = 所需人力",
     ],
-    workload_note: "每年件数：直接件数，加上所覆盖单位的工作量，再加上前序工作件数 × 转入比例。数据来自",
+    workload_note: |units| {
+        if units {
+            "每年件数：直接件数，加上所覆盖单位的工作量，再加上前序工作件数 × 转入比例。数据来自"
+        } else {
+            "每年件数：直接件数，再加上前序工作件数 × 转入比例。数据来自"
+        }
+    },
+    bracket: |word| format!("（{word}）"),
     uncovered_headers: ["单位", "每年工时", "所需人力"],
     work_compare: "按工作类型对比",
     work_compare_text: "两个方案的机构设置不同，因此逐项对比每类工作：所需工时、承担该工作的人数（各机构人数 × 该工作占机构工时的比例）以及承担该工作的人均工时。",

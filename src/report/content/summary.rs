@@ -195,7 +195,7 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         );
     }
     doc.table(table);
-    doc.text(&(w.peer_ratios_text)(units, members));
+    doc.text((w.peer_ratios_text)(units, members));
 }
 
 /// Whether either side has supervised units (a discipline-inspection organisation).

@@ -148,7 +148,7 @@ mod tests {
             "2个）".to_string(),
             "staff".to_string(),
         ];
-        assert_eq!(join_wrapped(&lines), "派驻组（2个） staff");
+        assert_eq!(join_wrapped(&lines), "派驻组（两个） staff");
     }
 
     #[test]

@@ -194,10 +194,12 @@ fn init_then_check_and_run(test: &str, lang: &str, name: &str) {
     let outcome = staffplan(&dir, &["init", "starter.toml", "--lang", lang]);
     assert_eq!(outcome.code, 0, "{}", outcome.stderr);
     assert_eq!(outcome.stdout, "");
-    assert_eq!(
-        outcome.stderr,
+    let said = if lang == "zh" {
+        "已写入示例情景：starter.toml\n  下一步：staffplan check starter.toml，然后 staffplan run starter.toml\n"
+    } else {
         "wrote a starter scenario to starter.toml\n  next: staffplan check starter.toml, then staffplan run starter.toml\n"
-    );
+    };
+    assert_eq!(outcome.stderr, said);
     let text = std::fs::read_to_string(dir.join("starter.toml")).unwrap();
     assert!(text.contains(&format!("name = \"{name}\"")), "{text}");
     assert!(text.contains(&format!("language = \"{lang}\"")));
@@ -396,7 +398,7 @@ fn readme_benchmark_table_is_what_the_tool_prints() {
         .stdout
         .lines()
         .skip(1)
-        .take_while(|l| !l.is_empty() && !l.starts_with("staff/unit ="))
+        .take_while(|l| !l.is_empty() && !l.starts_with("每单位人数 ="))
         .collect();
     assert_eq!(rows.len(), 5, "{}", outcome.stdout);
     for row in rows {

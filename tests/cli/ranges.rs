@@ -245,7 +245,7 @@ fn sensitivity_csv_and_table() {
         &["sensitivity", "s.toml", "--set", range],
     );
     assert_eq!(outcome.code, 0, "{}", outcome.stderr);
-    assert!(outcome.stdout.contains("calendar.non_case_share"));
+    assert!(outcome.stdout.contains("share of time on non-case duties"));
 }
 
 #[test]

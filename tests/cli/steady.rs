@@ -120,9 +120,9 @@ fn the_summary_names_an_unstable_office_and_an_empty_start_in_both_languages() {
     );
     let zh = report("steady-summary-zh", "zh");
     for text in [
-        "目前,Front desk收到的工作多于其人员所能完成的:积压每年约增加",
-        "在s.toml中,Front desk收到的工作多于其人员所能完成的:积压每年约增加",
-        "本次模拟从空起步:每个模拟年度(250个工作日)开始时机构空闲",
+        "目前，Front desk收到的工作多于其人员所能完成的：积压每年约增加",
+        "在s.toml中，Front desk收到的工作多于其人员所能完成的：积压每年约增加",
+        "本次模拟从空起步：每个模拟年度（250个工作日）开始时机构空闲",
     ] {
         assert_eq!(zh.matches(text).count(), 2, "md and html: {text}");
     }

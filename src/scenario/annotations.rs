@@ -145,7 +145,7 @@ mod tests {
         assert_eq!(a[0].comment, "对口市纪委, see the note");
         let lines = [
             "派驻组（".to_string(),
-            "2个）".to_string(),
+            "两个）".to_string(),
             "staff".to_string(),
         ];
         assert_eq!(join_wrapped(&lines), "派驻组（两个） staff");

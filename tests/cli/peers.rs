@@ -213,14 +213,26 @@ fn init_then_check_and_run(test: &str, lang: &str, name: &str) {
     let check = staffplan(&dir, &["check", "starter.toml"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert_eq!(check.stderr, "");
-    for (item, value) in [
-        ("section", "2"),
-        ("dispatched_group", "1"),
-        ("units", "3"),
-        ("covered by a group", "3"),
-        ("work types", "4"),
-        ("warnings", "0"),
-    ] {
+    let items = if lang == "zh" {
+        [
+            ("内设机构", "2"),
+            ("派驻纪检组", "1"),
+            ("被监督单位", "3"),
+            ("已由派驻组覆盖", "3"),
+            ("工作类型", "4"),
+            ("警告", "0"),
+        ]
+    } else {
+        [
+            ("section", "2"),
+            ("dispatched_group", "1"),
+            ("units", "3"),
+            ("covered by a group", "3"),
+            ("work types", "4"),
+            ("warnings", "0"),
+        ]
+    };
+    for (item, value) in items {
         assert!(
             check
                 .stdout

@@ -2,8 +2,10 @@
 //! `staff_before_hires` + `hires_arriving`, `leavers` = attrition × `staff`, next year's
 //! `staff_before_hires` = `staff` − `leavers`; hires requested in year t arrive in year
 //! t + lag, ⌈posts needed − staff expected⌉ of the arrival year (its staff before hires and the
-//! hires already due), at least 0, capped by `hires_per_year` and the arrival year's quota;
-//! nothing is requested that would arrive after the last year. With `[plan] confidence` the
+//! hires already due), at least 0, capped by `hires_per_year`, the arrival year's quota and
+//! the office's `max_staff` (its expected staff stays within it from the arrival on); a
+//! `fixed` office requests nothing; nothing is requested that would arrive after the last
+//! year. With `[plan] confidence` the
 //! staff expected is replaced by the staff the office has in at least that share of the
 //! outcomes ([`super::risk`]).
 //!
@@ -145,6 +147,12 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
                         rule = Some(CutBy::Quota);
                     }
                 }
+                if let Some((room, cut)) = office_room(office, &staff[o], types[k].attrition, a) {
+                    if room < granted {
+                        granted = room;
+                        rule = Some(cut);
+                    }
+                }
                 if let Some(rule) = rule {
                     binding.push(RawBinding {
                         requested_in: t as u32 + 1,
@@ -155,6 +163,10 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
                         wanted: need,
                         granted,
                     });
+                }
+                // A fixed office is short for every type alike: one cut says so.
+                if rule == Some(CutBy::Fixed) {
+                    break;
                 }
                 if granted == 0 {
                     continue;
@@ -186,6 +198,36 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
         offices: flows,
         binding,
     }
+}
+
+/// Hires of a type with this attrition the office may still take in year `a` (0-based), and
+/// the rule that limits them: none where it is `fixed` (the planner keeps it as it is), else
+/// as many as keep its expected staff (`[type][year]`) within `max_staff` in year `a` and
+/// every later year, where the hires have left at the type's attrition. `None`: no limit.
+fn office_room(
+    office: &Office,
+    staff: &[Vec<f64>],
+    attrition: f64,
+    a: usize,
+) -> Option<(u64, CutBy)> {
+    if office.fixed {
+        return Some((0, CutBy::Fixed));
+    }
+    let most = f64::from(office.max_staff?);
+    let years = staff.first().map_or(0, Vec::len);
+    let mut staying = 1.0;
+    let mut room = u64::MAX;
+    for y in a..years {
+        let expected: f64 = staff.iter().map(|row| row[y]).sum();
+        if staying > 0.0 {
+            let fits = ((most - expected + super::SHORT) / staying)
+                .floor()
+                .max(0.0);
+            room = room.min(fits.min(MAX_REQUEST) as u64);
+        }
+        staying *= 1.0 - attrition;
+    }
+    Some((room, CutBy::MaxStaff))
 }
 
 /// The staff office `o` counts on in year `a` (0-based), from its stocks (`[type][year]`,

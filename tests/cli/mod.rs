@@ -23,6 +23,9 @@ mod steady;
 /// Inputs at the caps, interrupts, comments kept by `--write`, `--set` shapes.
 mod harden;
 
+/// The plan within `max_staff` and `fixed`; what `--time-limit` bounds.
+mod harden_limits;
+
 pub(crate) struct Outcome {
     pub(crate) code: i32,
     pub(crate) stdout: String,

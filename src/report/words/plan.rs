@@ -65,6 +65,8 @@ pub(super) const PLAN_EN: PlanWords = PlanWords {
     cut_by: |rule| match rule {
         CutBy::Quota => "quota",
         CutBy::HiresPerYear => "cap on hires a year",
+        CutBy::MaxStaff => "max_staff of an office",
+        CutBy::Fixed => "fixed staffing of an office",
     },
     lag_cause: "No quota or cap cuts a request: the shortfall is the hiring lag (hires requested now arrive later).",
     office_heading: "Gap by office (staff − posts needed)",
@@ -120,6 +122,8 @@ pub(super) const PLAN_ZH: PlanWords = PlanWords {
     cut_by: |rule| match rule {
         CutBy::Quota => "限额",
         CutBy::HiresPerYear => "每年招录上限",
+        CutBy::MaxStaff => "机构人数上限",
+        CutBy::Fixed => "机构固定人数",
     },
     lag_cause: "没有编制限额或招录上限削减申请:缺口来自招录周期(现在申请的人员要以后才能到岗)。",
     office_heading: "各机构缺口(在岗人数 − 所需岗位数)",

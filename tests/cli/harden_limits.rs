@@ -1,0 +1,97 @@
+//! Drives the real binary at the limits of issue 24's last items: the multi-year plan within
+//! `max_staff` and `fixed`, and what `--time-limit` bounds.
+
+use super::{staffplan, workdir};
+
+/// Two offices of one staff type, 2,000 hours a person a year (250 days × 8 hours, no leave,
+/// no other duties) and a target of 0.8, so 1,600 hours a post: "capped" needs 8,000 / 1,600 =
+/// 5 posts with 2 today and `max_staff = 3`; "kept" needs 6,400 / 1,600 = 4 with 1 today and
+/// is `fixed`. Two years, no growth, nobody leaves.
+const CAPPED_AND_FIXED: &str = r#"[scenario]
+name = "caps in the plan"
+[calendar]
+working_days = 250
+hours_per_day = 8
+leave_days = 0
+training_days = 0
+non_case_share = 0
+[staff.a]
+cost = 100
+[policy]
+target_utilisation = 0.8
+[plan]
+years = 2
+start = 2030
+[[office]]
+id = "capped"
+name = "capped"
+staff = { a = 2 }
+max_staff = 3
+[[office]]
+id = "kept"
+name = "kept"
+staff = { a = 1 }
+fixed = true
+[[work]]
+id = "w1"
+name = "w1"
+office = "capped"
+volume = 80
+hours = 100
+[[work]]
+id = "w2"
+name = "w2"
+office = "kept"
+volume = 64
+hours = 100
+"#;
+
+/// Issue 24: `plan` hired 3 into "capped" (5 staff against a max_staff of 3) and 3 into the
+/// fixed office. Now "capped" gets the 1 its cap leaves in 2030 and none in 2031, "kept"
+/// none, and each cut names its rule with the hires wanted (5 − 2 = 3, then 5 − 3 = 2; 4 − 1
+/// = 3 each year) and granted.
+#[test]
+fn plan_hires_within_max_staff_and_none_into_a_fixed_office() {
+    let dir = workdir("plan-max-staff-fixed");
+    std::fs::write(dir.join("s.toml"), CAPPED_AND_FIXED).unwrap();
+    let out = staffplan(
+        &dir,
+        &["plan", "s.toml", "--runs", "10", "--format", "json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let office =
+        |year: usize, o: usize, field: &str| json["years"][year]["offices"][o][field].clone();
+    for year in 0..2 {
+        assert_eq!(office(year, 0, "posts_needed"), 5);
+        assert_eq!(office(year, 1, "posts_needed"), 4);
+        assert_eq!(office(year, 0, "staff"), 3.0);
+        assert_eq!(office(year, 1, "staff"), 1.0);
+        assert_eq!(office(year, 1, "hires_requested"), 0);
+    }
+    assert_eq!(office(0, 0, "hires_requested"), 1);
+    assert_eq!(office(1, 0, "hires_requested"), 0);
+    let cuts: Vec<(u64, &str, &str, u64, u64)> = json["binding"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["arrival"].as_u64().unwrap(),
+                b["office"].as_str().unwrap(),
+                b["rule"].as_str().unwrap(),
+                b["wanted"].as_u64().unwrap(),
+                b["granted"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cuts,
+        [
+            (2030, "capped", "max_staff", 3, 1),
+            (2030, "kept", "fixed", 3, 0),
+            (2031, "capped", "max_staff", 2, 0),
+            (2031, "kept", "fixed", 3, 0),
+        ]
+    );
+}

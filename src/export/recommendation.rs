@@ -165,10 +165,15 @@ fn offices(rec: &Recommendation) -> Table {
 /// The service check: posts added for on-time targets per office and the on-time share they
 /// give, with every target still missed under it.
 fn service(rec: &Recommendation, check: &ServiceCheck) -> Table {
+    let runs = if check.runs < check.runs_asked {
+        format!("{} of the {} runs asked", check.runs, check.runs_asked)
+    } else {
+        format!("{} runs", check.runs)
+    };
     let mut table = Table::new(
         format!(
-            "Service check: the plan in its own simulation ({} runs, seed {})",
-            check.runs, check.seed
+            "Service check: the plan in its own simulation ({runs}, seed {})",
+            check.seed
         ),
         &[
             "id",
@@ -197,6 +202,23 @@ fn service(rec: &Recommendation, check: &ServiceCheck) -> Table {
         "cost of the posts for service: {:.0} a year; {} simulations",
         check.cost, check.rounds
     ));
+    if let Some(by) = check.stopped_by {
+        table.notes.push(format!(
+            "--time-limit bounds the search and this check together, and stopped the check (by the {}) before it simulated all it would: {}",
+            match by {
+                StoppedBy::Effort => "effort it buys",
+                StoppedBy::Clock => "wall clock",
+            },
+            if check.runs == 0 {
+                "nothing was simulated, so no on-time target is known to hold; raise --time-limit or lower --runs".to_string()
+            } else {
+                format!(
+                    "the figures above rest on {} simulations of {} runs, and the plan is not confirmed with all {} runs asked",
+                    check.rounds, check.runs, check.runs_asked
+                )
+            }
+        ));
+    }
     if check.met {
         table.notes.push("every on-time target holds".into());
     }
@@ -230,6 +252,7 @@ fn service(rec: &Recommendation, check: &ServiceCheck) -> Table {
                 Shortfall::NoRoom => "no post may be added within quotas, budget, max_staff and allowed staff types",
                 Shortfall::NoGain => "more posts stopped helping: the deadline is shorter than the work, or the team rule idles people",
                 Shortfall::RoundLimit => "the check ran out of rounds",
+                Shortfall::TimeLimit => "the time limit stopped the check first",
             }
         ));
     }
@@ -349,6 +372,10 @@ struct RecommendationJson<'a> {
     extra_posts_missing: Option<NoExtraPosts>,
     extra_cost: f64,
     service_met: Option<bool>,
+    /// What stopped the service check short (`optimise --time-limit` bounds it), and the runs
+    /// its figures rest on.
+    service_stopped_by: Option<StoppedBy>,
+    service_runs: Option<u32>,
     service_unmet: &'a [ServiceUnmet],
     cost_for_service: f64,
     service_posts_beyond_quota: Option<BeyondJson<'a>>,
@@ -380,7 +407,9 @@ impl<'a> RecommendationJson<'a> {
             extra_posts_needed: rec.extra_posts_needed.as_deref().map(|p| ByType(types, p)),
             extra_posts_missing: rec.extra_posts_missing,
             extra_cost: rec.extra_cost,
-            service_met: check.map(|c| c.met),
+            service_met: check.and_then(ServiceCheck::met),
+            service_stopped_by: check.and_then(|c| c.stopped_by),
+            service_runs: check.map(|c| c.runs),
             service_unmet: check.map_or(&[][..], |c| &c.unmet[..]),
             cost_for_service: check.map_or(0.0, |c| c.cost),
             service_posts_beyond_quota: check.and_then(|c| c.beyond_quota.as_ref()).map(|b| {

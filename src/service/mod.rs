@@ -26,8 +26,11 @@ use std::collections::VecDeque;
 use crate::analysis::{self, Analysis};
 use crate::model::Scenario;
 mod check;
+mod limit;
 
 pub use check::{shares_shown, BeyondQuota, Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
+pub use limit::{CheckLimit, ITEMS_PER_SECOND, SEARCH_SHARE};
+use limit::{items_per_run, Spending};
 
 use crate::optimise::Recommendation;
 use crate::queueing::Mmc;
@@ -78,10 +81,46 @@ pub fn confirm_on(
     recommendation: Recommendation,
     options: &SimOptions,
 ) -> Result<(Confirmed, Option<Simulation>), SimulateError> {
+    confirm_within(pool, scenario, recommendation, options, CheckLimit::none())
+}
+
+/// [`confirm_on`] within a limit (`optimise --time-limit`): no simulation is begun that would
+/// pass it, and the check says what stopped it and on how many runs its figures rest. Where
+/// the limit leaves no room for a single run, nothing is simulated (`runs` 0) and the
+/// recommendation comes back as it was.
+pub fn confirm_within(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    recommendation: Recommendation,
+    options: &SimOptions,
+    limit: CheckLimit,
+) -> Result<(Confirmed, Option<Simulation>), SimulateError> {
     if !has_targets(&recommendation.after) {
         return Ok((unchecked(recommendation), None));
     }
-    let plan = search(&recommendation.after, options, pool)?;
+    let Some(plan) = search(&recommendation.after, options, pool, limit)? else {
+        let offices = recommendation.after.offices.len();
+        let types = recommendation.after.staff_types.len();
+        let check = ServiceCheck {
+            met: false,
+            unmet: Vec::new(),
+            posts: vec![vec![0; types]; offices],
+            cost: 0.0,
+            on_time_before_service: vec![None; offices],
+            on_time_after: vec![None; offices],
+            beyond_quota: None,
+            rounds: 0,
+            runs: 0,
+            runs_asked: options.runs,
+            seed: options.seed,
+            stopped_by: Some(limit.stopped_by()),
+        };
+        let confirmed = Confirmed {
+            recommendation,
+            check: Some(check),
+        };
+        return Ok((confirmed, None));
+    };
     let staff = plan
         .scenario
         .offices
@@ -109,37 +148,40 @@ fn unchecked(recommendation: Recommendation) -> Confirmed {
 /// search's runs are the first runs of the confirming simulation, not other ones.
 pub const SEARCH_RUNS: u32 = 200;
 
-/// The search itself, on a plan as a scenario.
+/// The search itself, on a plan as a scenario; `None` where the limit leaves no room for a
+/// single run of it.
 fn search(
     plan: &Scenario,
     options: &SimOptions,
     pool: &rayon::ThreadPool,
-) -> Result<ServicePlan, SimulateError> {
+    limit: CheckLimit,
+) -> Result<Option<ServicePlan>, SimulateError> {
+    let mut memo = Memo::new(pool, limit);
+    // The screening runs, fewer where the limit affords fewer.
+    let fitting = memo.spending.runs_fitting(items_per_run(plan, options));
     let screening = SimOptions {
-        runs: options.runs.min(SEARCH_RUNS),
+        runs: options.runs.min(SEARCH_RUNS).min(fitting),
         ..options.clone()
     };
-    let mut memo = Memo::new(pool);
+    if screening.runs == 0 {
+        return Ok(None);
+    }
     let mut search = Search::new(plan, &screening, &mut memo)?;
     search.screen()?;
     let before_service = search.worst_shares();
     search.add_until_met()?;
     search.remove_unneeded()?;
     if screening.runs < options.runs {
-        search.options = SimOptions {
-            warmup: search.options.warmup,
-            ..options.clone()
-        };
-        search.simulation = search.simulate()?;
-        search.add_until_met()?;
+        search.confirm_with_more_runs(options)?;
     }
     let mut found = search.finish(before_service);
-    if found
+    found.check.runs_asked = options.runs;
+    let short_of_room = found
         .check
         .unmet
         .iter()
-        .any(|u| u.reason == Shortfall::NoRoom)
-    {
+        .any(|u| u.reason == Shortfall::NoRoom);
+    if short_of_room && memo.affords(&found.scenario, &screening) {
         let (beyond, no_gain) = beyond_quota(&found.scenario, &screening, &mut memo)?;
         // Where more posts stopped helping even beyond the quotas, the quota is not what
         // stands in the way: the target cannot be met by posts at all.
@@ -157,7 +199,8 @@ fn search(
             found.check.beyond_quota = Some(beyond);
         }
     }
-    Ok(found)
+    found.check.stopped_by = memo.spending.stopped;
+    Ok(Some(found))
 }
 
 /// The same search from the confirmed plan with the quotas and the budget lifted: how many
@@ -196,17 +239,39 @@ fn beyond_quota(
 struct Memo<'p> {
     pool: &'p rayon::ThreadPool,
     kept: VecDeque<(Vec<Vec<u32>>, SimOptions, Simulation)>,
+    /// Items simulated against the check's limit.
+    spending: Spending,
 }
 
 /// Simulations the memo keeps: the last few, which is where the search comes back to.
 const MEMO_KEPT: usize = 4;
 
 impl<'p> Memo<'p> {
-    fn new(pool: &'p rayon::ThreadPool) -> Memo<'p> {
+    fn new(pool: &'p rayon::ThreadPool, limit: CheckLimit) -> Memo<'p> {
         Memo {
             pool,
             kept: VecDeque::new(),
+            spending: Spending::new(limit),
         }
+    }
+
+    fn known(&self, plan: &Scenario, options: &SimOptions) -> Option<&Simulation> {
+        self.kept
+            .iter()
+            .find(|(s, o, _)| {
+                o == options
+                    && s.len() == plan.offices.len()
+                    && s.iter().zip(&plan.offices).all(|(s, o)| *s == o.staff)
+            })
+            .map(|(_, _, simulation)| simulation)
+    }
+
+    /// Whether the limit lets this simulation be had: known, or within what is left.
+    fn affords(&mut self, plan: &Scenario, options: &SimOptions) -> bool {
+        self.known(plan, options).is_some()
+            || self
+                .spending
+                .affords(items_per_run(plan, options) * f64::from(options.runs))
     }
 
     fn simulate(
@@ -214,14 +279,12 @@ impl<'p> Memo<'p> {
         plan: &Scenario,
         options: &SimOptions,
     ) -> Result<Simulation, SimulateError> {
-        let staff: Vec<Vec<u32>> = plan.offices.iter().map(|o| o.staff.clone()).collect();
-        let known = self
-            .kept
-            .iter()
-            .find(|(s, o, _)| *s == staff && o == options);
-        if let Some((_, _, simulation)) = known {
+        if let Some(simulation) = self.known(plan, options) {
             return Ok(simulation.clone());
         }
+        let staff: Vec<Vec<u32>> = plan.offices.iter().map(|o| o.staff.clone()).collect();
+        self.spending
+            .spend(items_per_run(plan, options) * f64::from(options.runs));
         let simulation = simulate::simulate_on(self.pool, plan, options, &|_| {})?;
         if self.kept.len() >= MEMO_KEPT {
             self.kept.pop_front();
@@ -275,9 +338,44 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
         self.memo.simulate(&self.current, &self.options)
     }
 
+    /// Whether the limit lets one more simulation of the search's runs begin (its cost does not
+    /// depend on the staffing).
+    fn affords(&mut self) -> bool {
+        self.memo.affords(&self.current, &self.options)
+    }
+
+    /// The plan the search settled on, simulated with the runs asked (as many as the limit
+    /// affords, where more than the screening's), and posts added again should that show a
+    /// target missed.
+    fn confirm_with_more_runs(&mut self, asked: &SimOptions) -> Result<(), SimulateError> {
+        let wanted = SimOptions {
+            warmup: self.options.warmup,
+            ..asked.clone()
+        };
+        let fitting = self
+            .memo
+            .spending
+            .runs_fitting(items_per_run(&self.current, &wanted));
+        let runs = asked.runs.min(fitting);
+        if runs < asked.runs {
+            // What stopped the full confirmation, though fewer runs may still fit.
+            self.memo.affords(&self.current, &wanted);
+        }
+        if runs <= self.options.runs {
+            return Ok(());
+        }
+        self.options = SimOptions { runs, ..wanted };
+        self.simulation = self.simulate()?;
+        self.add_until_met()
+    }
+
     /// Raises offices whose work all needs one person to one post short of the M/M/c
     /// headcount, before the first simulation that counts.
     fn screen(&mut self) -> Result<(), SimulateError> {
+        // The raised plan must be simulated to count: where the limit forbids it, none.
+        if !self.affords() {
+            return Ok(());
+        }
         let analysis = analysis::analyse(&self.current);
         let mut raised = false;
         for o in 0..self.current.offices.len() {
@@ -312,6 +410,9 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
             if missing.is_empty() {
                 return Ok(());
             }
+            if !self.affords() {
+                break;
+            }
             let mut tried = Vec::new();
             for &o in &missing {
                 if self.added[o] >= MAX_POSTS_PER_OFFICE {
@@ -330,6 +431,9 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
                 continue;
             }
             let simulation = self.simulate()?;
+            // Posts taken back need a simulation of their own; where the limit forbids it,
+            // they stay, and the plan is the one just simulated.
+            let may_take_back = self.affords();
             let mut took_back = false;
             for (o, t, before) in tried {
                 let after = worst_share(&simulation, o).unwrap_or(0.0);
@@ -340,7 +444,7 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
                 }
                 stalled[o] += 1;
                 unhelpful[o].push(t);
-                if stalled[o] >= 2 {
+                if stalled[o] >= 2 && may_take_back {
                     // Posts that did not help are taken back; the target is reported unmet.
                     for t in std::mem::take(&mut unhelpful[o]) {
                         self.take(o, t, 1);
@@ -356,9 +460,13 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
                 simulation
             };
         }
+        let why = match self.memo.spending.stopped {
+            Some(_) => Shortfall::TimeLimit,
+            None => Shortfall::RoundLimit,
+        };
         for o in 0..self.current.offices.len() {
             if self.given_up[o].is_none() && worst_gap(&self.simulation, o) > 0.0 {
-                self.given_up[o] = Some(Shortfall::RoundLimit);
+                self.given_up[o] = Some(why);
             }
         }
         Ok(())
@@ -380,7 +488,7 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
                 .collect()
         };
         for o in order {
-            while self.rounds < MAX_ROUNDS {
+            while self.rounds < MAX_ROUNDS && self.affords() {
                 let Some(t) = self.dearest_added(o) else {
                     break;
                 };
@@ -453,7 +561,9 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
                 beyond_quota: None,
                 rounds: self.rounds,
                 runs: self.options.runs,
+                runs_asked: self.options.runs,
                 seed: self.options.seed,
+                stopped_by: None,
             },
             scenario: self.current,
             simulation: self.simulation,

@@ -153,6 +153,7 @@ pub(super) fn shortfall_en(why: Shortfall) -> &'static str {
         Shortfall::NoRoom => "no post may be added within the quotas, the budget, max_staff and the staff types the office may have",
         Shortfall::NoGain => "more posts stopped raising the share: the deadline is shorter than the work itself, or the team rule keeps people idle",
         Shortfall::RoundLimit => "the check ran out of rounds",
+        Shortfall::TimeLimit => "the time limit stopped the check first",
     }
 }
 
@@ -163,5 +164,6 @@ pub(super) fn shortfall_zh(why: Shortfall) -> &'static str {
             "再增加人员已不能提高按期办结率:期限短于工作本身所需时间,或因须多人同时办案而有人闲置"
         }
         Shortfall::RoundLimit => "校核达到轮次上限",
+        Shortfall::TimeLimit => "求解时限先到,校核已停止",
     }
 }

@@ -11,7 +11,10 @@
 //! Where the figures say more posts stop helping (a deadline shorter than the work itself, a
 //! team that cannot be fielded), or no post may be added, the office and work are reported in
 //! [`ServicePlan::unmet`] instead of looping: every office gets a post at most
-//! [`MAX_POSTS_PER_OFFICE`] times and the whole search stops after [`MAX_ROUNDS`] simulations.
+//! [`MAX_POSTS_PER_OFFICE`] times and the whole search stops after [`MAX_ROUNDS`] simulations,
+//! fewer where a simulation is large: the screening simulations together may simulate about
+//! [`WORK_PER_RUN_ASKED`] times the work of the runs asked, or [`WORK_FLOOR`] items, whichever
+//! is more ([`rounds_for`]), so that the check's work stays in proportion to the command's.
 //!
 //! Where every work type of an office needs one person per item, the M/M/c response time
 //! (`queueing`) gives a first headcount to start from, one post short of what the formula asks
@@ -29,8 +32,8 @@ mod check;
 mod limit;
 
 pub use check::{shares_shown, BeyondQuota, Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
-pub use limit::{CheckLimit, ITEMS_PER_SECOND, SEARCH_SHARE};
 use limit::{items_per_run, Spending};
+pub use limit::{CheckLimit, ITEMS_PER_SECOND, SEARCH_SHARE};
 
 use crate::optimise::Recommendation;
 use crate::queueing::Mmc;
@@ -38,6 +41,26 @@ use crate::simulate::{self, SimOptions, SimulateError, Simulation};
 
 /// Most simulations one confirmation runs (additions and removals together).
 pub const MAX_ROUNDS: u32 = 40;
+/// The screening simulations of one search may simulate this many times the items of the runs
+/// asked (a confirmation with every run is one more)...
+pub const WORK_PER_RUN_ASKED: f64 = 4.0;
+/// ...or this many items (`limit::items_per_run`), whichever is more: about a minute on a busy
+/// two-core machine, and more than the shipped scenarios' checks take.
+pub const WORK_FLOOR: f64 = 1e8;
+/// The fewest rounds a search is left however large its simulations: the first simulation
+/// and one with posts added.
+const LEAST_ROUNDS: u32 = 2;
+
+/// The rounds a search may take where each simulates `per_round` items and the command asked
+/// for runs of `asked` items in all.
+pub fn rounds_for(per_round: f64, asked: f64) -> u32 {
+    let work = (WORK_PER_RUN_ASKED * asked).max(WORK_FLOOR);
+    if per_round <= 0.0 {
+        return MAX_ROUNDS;
+    }
+    let rounds = (work / per_round).floor().min(f64::from(MAX_ROUNDS)) as u32;
+    rounds.max(LEAST_ROUNDS)
+}
 /// Most posts the search adds to one office.
 pub const MAX_POSTS_PER_OFFICE: u32 = 20;
 /// Least rise of an office's worst on-time share, in share points, for a post to count as
@@ -166,7 +189,7 @@ fn search(
     if screening.runs == 0 {
         return Ok(None);
     }
-    let mut search = Search::new(plan, &screening, &mut memo)?;
+    let mut search = Search::new(plan, &screening, options.runs, &mut memo)?;
     search.screen()?;
     let before_service = search.worst_shares();
     search.add_until_met()?;
@@ -182,7 +205,7 @@ fn search(
         .iter()
         .any(|u| u.reason == Shortfall::NoRoom);
     if short_of_room && memo.affords(&found.scenario, &screening) {
-        let (beyond, no_gain) = beyond_quota(&found.scenario, &screening, &mut memo)?;
+        let (beyond, no_gain) = beyond_quota(&found.scenario, &screening, options.runs, &mut memo)?;
         // Where more posts stopped helping even beyond the quotas, the quota is not what
         // stands in the way: the target cannot be met by posts at all.
         for unmet in &mut found.check.unmet {
@@ -209,12 +232,13 @@ fn search(
 fn beyond_quota(
     plan: &Scenario,
     options: &SimOptions,
+    asked_runs: u32,
     memo: &mut Memo<'_>,
 ) -> Result<(BeyondQuota, Vec<String>), SimulateError> {
     let mut unlimited = plan.clone();
     unlimited.policy.quota.iter_mut().for_each(|q| *q = None);
     unlimited.policy.budget = None;
-    let mut search = Search::new(&unlimited, options, memo)?;
+    let mut search = Search::new(&unlimited, options, asked_runs, memo)?;
     search.add_until_met()?;
     search.remove_unneeded()?;
     let no_gain: Vec<String> = (0..plan.offices.len())
@@ -302,6 +326,8 @@ struct Search<'a, 'm, 'p> {
     current: Scenario,
     simulation: Simulation,
     rounds: u32,
+    /// [`MAX_ROUNDS`], or fewer where the simulations are large ([`rounds_for`]).
+    max_rounds: u32,
     added: Vec<u32>,
     /// Offices the search has stopped adding to, and why.
     given_up: Vec<Option<Shortfall>>,
@@ -311,6 +337,7 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
     fn new(
         plan: &'a Scenario,
         options: &SimOptions,
+        asked_runs: u32,
         memo: &'m mut Memo<'p>,
     ) -> Result<Search<'a, 'm, 'p>, SimulateError> {
         let simulation = memo.simulate(plan, options)?;
@@ -320,6 +347,11 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
             warmup: simulate::Warmup::Days(simulation.warmup_days),
             ..options.clone()
         };
+        let per_run = items_per_run(plan, &options);
+        let max_rounds = rounds_for(
+            per_run * f64::from(options.runs),
+            per_run * f64::from(asked_runs),
+        );
         Ok(Search {
             start: plan,
             memo,
@@ -327,6 +359,7 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
             current: plan.clone(),
             simulation,
             rounds: 1,
+            max_rounds,
             added: vec![0; plan.offices.len()],
             given_up: vec![None; plan.offices.len()],
         })
@@ -365,6 +398,11 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
             return Ok(());
         }
         self.options = SimOptions { runs, ..wanted };
+        // Rounds with every run cost as much as the command's simulation each: as many more
+        // as the check's work allows, the confirmation among them.
+        let per_run = items_per_run(&self.current, &self.options);
+        let more = rounds_for(per_run * f64::from(runs), per_run * f64::from(asked.runs));
+        self.max_rounds = MAX_ROUNDS.min(self.rounds.saturating_add(more));
         self.simulation = self.simulate()?;
         self.add_until_met()
     }
@@ -403,7 +441,7 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
     fn add_until_met(&mut self) -> Result<(), SimulateError> {
         let mut stalled = vec![0_u32; self.current.offices.len()];
         let mut unhelpful: Vec<Vec<usize>> = vec![Vec::new(); self.current.offices.len()];
-        while self.rounds < MAX_ROUNDS {
+        while self.rounds < self.max_rounds {
             let missing: Vec<usize> = (0..self.current.offices.len())
                 .filter(|&o| self.given_up[o].is_none() && worst_gap(&self.simulation, o) > 0.0)
                 .collect();
@@ -488,7 +526,7 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
                 .collect()
         };
         for o in order {
-            while self.rounds < MAX_ROUNDS && self.affords() {
+            while self.rounds < self.max_rounds && self.affords() {
                 let Some(t) = self.dearest_added(o) else {
                     break;
                 };
@@ -721,17 +759,21 @@ mod tests {
     use super::*;
 
     fn desk(staff: u32) -> Scenario {
-        let text = format!(
+        let text = desk_text(staff);
+        match crate::scenario::parse(&text, "memo.toml") {
+            Ok(loaded) => loaded.scenario,
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    fn desk_text(staff: u32) -> String {
+        format!(
             "[scenario]\nname = \"memo\"\n[calendar]\nworking_days = 250\nhours_per_day = 8\n\
              leave_days = 0\ntraining_days = 0\nnon_case_share = 0\n[staff.regular]\n\
              label = \"regular\"\ncost = 1\n[[office]]\nid = \"desk\"\nname = \"desk\"\n\
              staff = {{ regular = {staff} }}\n[[work]]\nid = \"case\"\nname = \"case\"\n\
              office = \"desk\"\nvolume = 600\nhours = 8\ncv = 1\n"
-        );
-        match crate::scenario::parse(&text, "memo.toml") {
-            Ok(loaded) => loaded.scenario,
-            Err(e) => panic!("{e:?}"),
-        }
+        )
     }
 
     fn options(runs: u32) -> SimOptions {
@@ -771,5 +813,65 @@ mod tests {
             .kept
             .iter()
             .any(|(s, o, _)| s == &vec![vec![3]] && o.runs == 20));
+    }
+
+    /// Issue 24, item 8: within a limit the check begins no simulation it cannot afford, stops
+    /// at the same place on one thread and two, and says what stopped it. An effort of 250 runs
+    /// pays for the screening's 200 and leaves too little for a second screening round or for
+    /// the 1,000 runs asked.
+    #[test]
+    fn a_limited_check_stops_where_its_effort_ends_on_any_thread_count() {
+        let text = format!("{}deadline_days = 5\non_time = 0.9\n", desk_text(3));
+        let plan = match crate::scenario::parse(&text, "memo.toml") {
+            Ok(loaded) => loaded.scenario,
+            Err(e) => panic!("{e:?}"),
+        };
+        let recommendation =
+            crate::optimise::optimise(&plan, &crate::optimise::Options::default()).unwrap();
+        let asked = options(1000);
+        let per_run = items_per_run(&plan, &asked);
+        let seconds = 250.5 * per_run / ITEMS_PER_SECOND;
+        let check_on = |threads: usize| {
+            let pool = simulate::pool(Some(threads)).unwrap();
+            let limit = CheckLimit::after(
+                std::time::Duration::from_secs_f64(seconds),
+                0,
+                std::time::Instant::now(),
+                std::time::Duration::from_secs(3600),
+            );
+            let (confirmed, _) =
+                confirm_within(&pool, &plan, recommendation.clone(), &asked, limit).unwrap();
+            confirmed.check.unwrap()
+        };
+        let one = check_on(1);
+        assert_eq!((one.runs, one.runs_asked, one.rounds), (200, 1000, 1));
+        assert_eq!(one.stopped_by, Some(crate::optimise::StoppedBy::Effort));
+        assert_eq!(one.met(), Some(one.met));
+        assert_eq!(check_on(2), one);
+        // No room for a single run: nothing simulated, nothing claimed.
+        let pool = simulate::pool(Some(1)).unwrap();
+        let none = CheckLimit::after(
+            std::time::Duration::ZERO,
+            0,
+            std::time::Instant::now(),
+            std::time::Duration::from_secs(3600),
+        );
+        let (confirmed, simulation) =
+            confirm_within(&pool, &plan, recommendation.clone(), &asked, none).unwrap();
+        let check = confirmed.check.unwrap();
+        assert!(simulation.is_none());
+        assert_eq!((check.runs, check.rounds, check.met()), (0, 0, None));
+        assert_eq!(confirmed.recommendation.after, recommendation.after);
+    }
+
+    /// The rounds a search may take: 40 for the shipped scenarios' sizes; where a round is
+    /// large, four times the runs asked or 10⁸ items in all, and never fewer than two.
+    #[test]
+    fn large_rounds_are_fewer() {
+        assert_eq!(rounds_for(1e6, 1e7), MAX_ROUNDS);
+        assert_eq!(rounds_for(1e8, 5e8), 20);
+        assert_eq!(rounds_for(1e8, 1e7), 2);
+        assert_eq!(rounds_for(3e7, 1e6), 3);
+        assert_eq!(rounds_for(0.0, 0.0), MAX_ROUNDS);
     }
 }

@@ -789,7 +789,7 @@ mod tests {
     #[test]
     fn the_memo_returns_what_a_new_simulation_would_and_keeps_the_last_few() {
         let pool = simulate::pool(Some(1)).unwrap();
-        let mut memo = Memo::new(&pool);
+        let mut memo = Memo::new(&pool, CheckLimit::none());
         let three = desk(3);
         // Compared as text: a figure without items is NaN, which equals nothing.
         let text = |s: Simulation| format!("{s:?}");

@@ -26,6 +26,27 @@ const ITEMS_PER_OFFICE_DAY: f64 = 0.5;
 /// the service check has what the search leaves of the limit.
 pub const SEARCH_SHARE: f64 = 0.5;
 
+/// The screening simulations of one search may simulate this many times the items of the runs
+/// asked (a confirmation with every run is one more)...
+pub const WORK_PER_RUN_ASKED: f64 = 4.0;
+/// ...or this many items (`limit::items_per_run`), whichever is more: about a minute on a busy
+/// two-core machine, and more than the shipped scenarios' checks take.
+pub const WORK_FLOOR: f64 = 1e8;
+/// The fewest rounds a search is left however large its simulations: the first simulation
+/// and one with posts added.
+const LEAST_ROUNDS: u32 = 2;
+
+/// The rounds a search may take where each simulates `per_round` items and the command asked
+/// for runs of `asked` items in all.
+pub fn rounds_for(per_round: f64, asked: f64) -> u32 {
+    let work = (WORK_PER_RUN_ASKED * asked).max(WORK_FLOOR);
+    if per_round <= 0.0 {
+        return super::MAX_ROUNDS;
+    }
+    let rounds = (work / per_round).floor().min(f64::from(super::MAX_ROUNDS)) as u32;
+    rounds.max(LEAST_ROUNDS)
+}
+
 /// The items and the clock a service check may use.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CheckLimit {
@@ -166,5 +187,64 @@ mod tests {
         let mut free = Spending::new(CheckLimit::none());
         assert!(free.affords(1e30));
         assert_eq!(free.runs_fitting(1.0), u32::MAX);
+    }
+
+    /// Issue 24, item 8: within a limit the check begins no simulation it cannot afford, stops
+    /// at the same place on one thread and two, and says what stopped it. An effort of 250 runs
+    /// pays for the screening's 200 and leaves too little for a second screening round or for
+    /// the 1,000 runs asked.
+    #[test]
+    fn a_limited_check_stops_where_its_effort_ends_on_any_thread_count() {
+        let text = format!(
+            "{}deadline_days = 5\non_time = 0.9\n",
+            super::super::tests::desk_text(3)
+        );
+        let plan = match crate::scenario::parse(&text, "memo.toml") {
+            Ok(loaded) => loaded.scenario,
+            Err(e) => panic!("{e:?}"),
+        };
+        let recommendation = optimise::optimise(&plan, &optimise::Options::default()).unwrap();
+        let asked = super::super::tests::options(1000);
+        let per_run = items_per_run(&plan, &asked);
+        let seconds = 250.5 * per_run / ITEMS_PER_SECOND;
+        let check_on = |threads: usize| {
+            let pool = crate::simulate::pool(Some(threads)).unwrap();
+            let limit = CheckLimit::after(
+                Duration::from_secs_f64(seconds),
+                0,
+                Instant::now(),
+                Duration::from_secs(3600),
+            );
+            let (confirmed, _) =
+                super::super::confirm_within(&pool, &plan, recommendation.clone(), &asked, limit)
+                    .unwrap();
+            confirmed.check.unwrap()
+        };
+        let one = check_on(1);
+        assert_eq!((one.runs, one.runs_asked, one.rounds), (200, 1000, 1));
+        assert_eq!(one.stopped_by, Some(StoppedBy::Effort));
+        assert_eq!(one.met(), Some(one.met));
+        assert_eq!(check_on(2), one);
+        // No room for a single run: nothing simulated, nothing claimed.
+        let pool = crate::simulate::pool(Some(1)).unwrap();
+        let none = CheckLimit::after(Duration::ZERO, 0, Instant::now(), Duration::from_secs(3600));
+        let (confirmed, simulation) =
+            super::super::confirm_within(&pool, &plan, recommendation.clone(), &asked, none)
+                .unwrap();
+        let check = confirmed.check.unwrap();
+        assert!(simulation.is_none());
+        assert_eq!((check.runs, check.rounds, check.met()), (0, 0, None));
+        assert_eq!(confirmed.recommendation.after, recommendation.after);
+    }
+
+    /// The rounds a search may take: 40 for the shipped scenarios' sizes; where a round is
+    /// large, four times the runs asked or 10⁸ items in all, and never fewer than two.
+    #[test]
+    fn large_rounds_are_fewer() {
+        assert_eq!(rounds_for(1e6, 1e7), super::super::MAX_ROUNDS);
+        assert_eq!(rounds_for(1e8, 5e8), 20);
+        assert_eq!(rounds_for(1e8, 1e7), 2);
+        assert_eq!(rounds_for(3e7, 1e6), 3);
+        assert_eq!(rounds_for(0.0, 0.0), super::super::MAX_ROUNDS);
     }
 }

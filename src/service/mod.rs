@@ -33,7 +33,9 @@ mod limit;
 
 pub use check::{shares_shown, BeyondQuota, Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
 use limit::{items_per_run, Spending};
-pub use limit::{CheckLimit, ITEMS_PER_SECOND, SEARCH_SHARE};
+pub use limit::{
+    rounds_for, CheckLimit, ITEMS_PER_SECOND, SEARCH_SHARE, WORK_FLOOR, WORK_PER_RUN_ASKED,
+};
 
 use crate::optimise::Recommendation;
 use crate::queueing::Mmc;
@@ -41,26 +43,6 @@ use crate::simulate::{self, SimOptions, SimulateError, Simulation};
 
 /// Most simulations one confirmation runs (additions and removals together).
 pub const MAX_ROUNDS: u32 = 40;
-/// The screening simulations of one search may simulate this many times the items of the runs
-/// asked (a confirmation with every run is one more)...
-pub const WORK_PER_RUN_ASKED: f64 = 4.0;
-/// ...or this many items (`limit::items_per_run`), whichever is more: about a minute on a busy
-/// two-core machine, and more than the shipped scenarios' checks take.
-pub const WORK_FLOOR: f64 = 1e8;
-/// The fewest rounds a search is left however large its simulations: the first simulation
-/// and one with posts added.
-const LEAST_ROUNDS: u32 = 2;
-
-/// The rounds a search may take where each simulates `per_round` items and the command asked
-/// for runs of `asked` items in all.
-pub fn rounds_for(per_round: f64, asked: f64) -> u32 {
-    let work = (WORK_PER_RUN_ASKED * asked).max(WORK_FLOOR);
-    if per_round <= 0.0 {
-        return MAX_ROUNDS;
-    }
-    let rounds = (work / per_round).floor().min(f64::from(MAX_ROUNDS)) as u32;
-    rounds.max(LEAST_ROUNDS)
-}
 /// Most posts the search adds to one office.
 pub const MAX_POSTS_PER_OFFICE: u32 = 20;
 /// Least rise of an office's worst on-time share, in share points, for a post to count as
@@ -766,7 +748,7 @@ mod tests {
         }
     }
 
-    fn desk_text(staff: u32) -> String {
+    pub(super) fn desk_text(staff: u32) -> String {
         format!(
             "[scenario]\nname = \"memo\"\n[calendar]\nworking_days = 250\nhours_per_day = 8\n\
              leave_days = 0\ntraining_days = 0\nnon_case_share = 0\n[staff.regular]\n\
@@ -776,7 +758,7 @@ mod tests {
         )
     }
 
-    fn options(runs: u32) -> SimOptions {
+    pub(super) fn options(runs: u32) -> SimOptions {
         SimOptions {
             runs,
             seed: 1,
@@ -813,65 +795,5 @@ mod tests {
             .kept
             .iter()
             .any(|(s, o, _)| s == &vec![vec![3]] && o.runs == 20));
-    }
-
-    /// Issue 24, item 8: within a limit the check begins no simulation it cannot afford, stops
-    /// at the same place on one thread and two, and says what stopped it. An effort of 250 runs
-    /// pays for the screening's 200 and leaves too little for a second screening round or for
-    /// the 1,000 runs asked.
-    #[test]
-    fn a_limited_check_stops_where_its_effort_ends_on_any_thread_count() {
-        let text = format!("{}deadline_days = 5\non_time = 0.9\n", desk_text(3));
-        let plan = match crate::scenario::parse(&text, "memo.toml") {
-            Ok(loaded) => loaded.scenario,
-            Err(e) => panic!("{e:?}"),
-        };
-        let recommendation =
-            crate::optimise::optimise(&plan, &crate::optimise::Options::default()).unwrap();
-        let asked = options(1000);
-        let per_run = items_per_run(&plan, &asked);
-        let seconds = 250.5 * per_run / ITEMS_PER_SECOND;
-        let check_on = |threads: usize| {
-            let pool = simulate::pool(Some(threads)).unwrap();
-            let limit = CheckLimit::after(
-                std::time::Duration::from_secs_f64(seconds),
-                0,
-                std::time::Instant::now(),
-                std::time::Duration::from_secs(3600),
-            );
-            let (confirmed, _) =
-                confirm_within(&pool, &plan, recommendation.clone(), &asked, limit).unwrap();
-            confirmed.check.unwrap()
-        };
-        let one = check_on(1);
-        assert_eq!((one.runs, one.runs_asked, one.rounds), (200, 1000, 1));
-        assert_eq!(one.stopped_by, Some(crate::optimise::StoppedBy::Effort));
-        assert_eq!(one.met(), Some(one.met));
-        assert_eq!(check_on(2), one);
-        // No room for a single run: nothing simulated, nothing claimed.
-        let pool = simulate::pool(Some(1)).unwrap();
-        let none = CheckLimit::after(
-            std::time::Duration::ZERO,
-            0,
-            std::time::Instant::now(),
-            std::time::Duration::from_secs(3600),
-        );
-        let (confirmed, simulation) =
-            confirm_within(&pool, &plan, recommendation.clone(), &asked, none).unwrap();
-        let check = confirmed.check.unwrap();
-        assert!(simulation.is_none());
-        assert_eq!((check.runs, check.rounds, check.met()), (0, 0, None));
-        assert_eq!(confirmed.recommendation.after, recommendation.after);
-    }
-
-    /// The rounds a search may take: 40 for the shipped scenarios' sizes; where a round is
-    /// large, four times the runs asked or 10⁸ items in all, and never fewer than two.
-    #[test]
-    fn large_rounds_are_fewer() {
-        assert_eq!(rounds_for(1e6, 1e7), MAX_ROUNDS);
-        assert_eq!(rounds_for(1e8, 5e8), 20);
-        assert_eq!(rounds_for(1e8, 1e7), 2);
-        assert_eq!(rounds_for(3e7, 1e6), 3);
-        assert_eq!(rounds_for(0.0, 0.0), MAX_ROUNDS);
     }
 }

@@ -81,12 +81,10 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
             None => scenario.policy.quota[k],
         }
     };
-
     let mut arriving = vec![vec![vec![0u64; years]; types.len()]; offices.len()];
     let mut requested = arriving.clone();
     // Expected staff of each type at each office, and of each type in all, every year.
     let (mut staff, mut total) = staff_without_hires(scenario, years);
-
     let mut binding = Vec::new();
     // `t` is the year of the request; it reads the years after it (the arrival `a`) too.
     #[allow(clippy::needless_range_loop)]
@@ -132,27 +130,20 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
                 if need == 0 {
                     continue;
                 }
-                let mut granted = need;
-                let mut rule = None;
-                if let Some(left) = cap_left[k] {
-                    if left < granted {
-                        granted = left;
-                        rule = Some(CutBy::HiresPerYear);
-                    }
-                }
-                if let Some(q) = quota(k, a) {
-                    let room = (f64::from(q) - total[k][a] + super::SHORT).floor().max(0.0) as u64;
-                    if room < granted {
-                        granted = room;
-                        rule = Some(CutBy::Quota);
-                    }
-                }
-                if let Some((room, cut)) = office_room(office, &staff[o], types[k].attrition, a) {
-                    if room < granted {
-                        granted = room;
-                        rule = Some(cut);
-                    }
-                }
+                let quota_room = quota(k, a)
+                    .map(|q| (f64::from(q) - total[k][a] + super::SHORT).floor().max(0.0) as u64);
+                let office_cut = office_room(office, &staff[o], types[k].attrition, a);
+                let (granted, rule) = tightest(
+                    need,
+                    &[
+                        (cap_left[k], CutBy::HiresPerYear),
+                        (quota_room, CutBy::Quota),
+                        (
+                            office_cut.map(|c| c.0),
+                            office_cut.map_or(CutBy::MaxStaff, |c| c.1),
+                        ),
+                    ],
+                );
                 if let Some(rule) = rule {
                     binding.push(RawBinding {
                         requested_in: t as u32 + 1,
@@ -188,7 +179,6 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
             }
         }
     }
-
     let flows = offices
         .iter()
         .enumerate()
@@ -198,6 +188,20 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
         offices: flows,
         binding,
     }
+}
+
+/// The hires `need` leaves the tightest of these rooms (in order, the later on a tie), and
+/// the rule that cut them, if any did.
+fn tightest(need: u64, rooms: &[(Option<u64>, CutBy)]) -> (u64, Option<CutBy>) {
+    let mut granted = need;
+    let mut rule = None;
+    for &(room, cut) in rooms {
+        if let Some(room) = room.filter(|&room| room < granted) {
+            granted = room;
+            rule = Some(cut);
+        }
+    }
+    (granted, rule)
 }
 
 /// Hires of a type with this attrition the office may still take in year `a` (0-based), and

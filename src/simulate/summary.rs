@@ -407,7 +407,7 @@ mod tests {
             .map(|p| p.scenario)
             .unwrap_or_else(|e| panic!("{e:?}"));
         let plan_of = |days| {
-            let options = crate::simulate::SimOptions {
+            let options = SimOptions {
                 runs: 16,
                 days: Some(days),
                 ..Default::default()

@@ -136,6 +136,9 @@ pub struct Engine<'a> {
     open_mid: Vec<u32>,
     open_start: Vec<u32>,
     dues: Vec<Due>,
+    /// `[work × offices + office]`: the index of the pair in `dues`, or `NO_PAIR` (the plan's
+    /// `pair` as a table, read at every finished item with a deadline).
+    pair_of: Vec<u32>,
     works: Vec<WorkRun>,
     series: Vec<u32>,
     next_point: usize,
@@ -143,6 +146,22 @@ pub struct Engine<'a> {
     next_sample: f64,
     /// The event being handled is still at the top of the heap.
     top_in_hand: bool,
+}
+
+/// No deadline pair: see `Engine::pair_of`.
+const NO_PAIR: u32 = u32::MAX;
+
+fn pair_table(plan: &Plan) -> Vec<u32> {
+    let offices = plan.offices.len();
+    let mut table = vec![NO_PAIR; plan.works.len() * offices];
+    for (office, list) in plan.deadline_works.iter().enumerate() {
+        for &(work, pair) in list {
+            if let Some(cell) = table.get_mut(work * offices + office) {
+                *cell = pair;
+            }
+        }
+    }
+    table
 }
 
 impl<'a> Engine<'a> {
@@ -160,6 +179,7 @@ impl<'a> Engine<'a> {
             open_mid: vec![0; offices],
             open_start: vec![0; offices],
             dues: vec![Due::default(); plan.pairs.len()],
+            pair_of: pair_table(plan),
             works: vec![WorkRun::default(); plan.works.len()],
             series: Vec::new(),
             next_point: 0,
@@ -599,11 +619,8 @@ impl<'a> Engine<'a> {
             let late = lead > deadline;
             tally.due += 1;
             tally.late += u32::from(late);
-            if let Some(due) = self
-                .plan
-                .pair(office, work)
-                .and_then(|p| self.dues.get_mut(p))
-            {
+            let pair = self.pair_of.get(work * self.plan.offices.len() + office);
+            if let Some(due) = pair.and_then(|&p| self.dues.get_mut(p as usize)) {
                 due.due += 1;
                 due.late += u32::from(late);
             }

@@ -397,4 +397,29 @@ mod tests {
         assert_eq!(band_runs(&plan, 100_000), 1454);
         assert_eq!(band_runs(&plan, 1000), 1000);
     }
+
+    #[test]
+    fn a_long_run_reads_its_chart_every_few_days() {
+        let text = "[scenario]\nname = \"s\"\n[calendar]\nworking_days = 250\n\
+                    [staff.regular]\nlabel = \"r\"\ncost = 1\n\
+                    [[office]]\nid = \"o\"\nname = \"o\"\nstaff = { regular = 1 }\n";
+        let scenario = crate::scenario::parse(text, "s.toml")
+            .map(|p| p.scenario)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let plan_of = |days| {
+            let options = SimOptions {
+                runs: 16,
+                days: Some(days),
+                ..Default::default()
+            };
+            crate::simulate::plan(&scenario, &options).unwrap_or_else(|e| panic!("{e:?}"))
+        };
+        // 2,000 days: read daily. 25,000 days: every ⌈25,000 ÷ 2,000⌉ = 13 days, so
+        // ⌈25,000 ÷ 13⌉ = 1,924 points, the last on day 25,000.
+        let daily = plan_of(2_000);
+        assert_eq!((daily.sample_step, daily.points), (1, 2_000));
+        let long = plan_of(25_000);
+        assert_eq!((long.sample_step, long.points), (13, 1_924));
+        assert_eq!(long.point_day(1_923), 25_000);
+    }
 }

@@ -36,6 +36,7 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::ScenarioName => SCENARIO_NAME,
         Key::Language => LANGUAGE,
         Key::Date => DATE,
+        Key::Method => METHOD,
         Key::WorkingDays => WORKING_DAYS,
         Key::HoursPerDay => HOURS_PER_DAY,
         Key::LeaveDays => LEAVE_DAYS,
@@ -69,6 +70,11 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::Optional => OPTIONAL,
         Key::Sanctioned => SANCTIONED,
         Key::LeaderPosts => LEADER_POSTS,
+        Key::Allowances => ALLOWANCES,
+        Key::AllowanceStaff => ALLOWANCE_STAFF,
+        Key::AllowanceHours => ALLOWANCE_HOURS,
+        Key::Persons => PERSONS,
+        Key::AllowanceName => ALLOWANCE_NAME,
         Key::UnitId => UNIT_ID,
         Key::UnitName => UNIT_NAME,
         Key::UnitKind => UNIT_KIND,
@@ -88,6 +94,7 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::WorkOnTime => WORK_ON_TIME,
         Key::Backlog => BACKLOG,
         Key::Growth => GROWTH,
+        Key::WorkStaff => WORK_STAFF,
         Key::Years => YEARS,
         Key::Start => START,
         Key::Confidence => CONFIDENCE,
@@ -591,4 +598,53 @@ const PLAN: KeyWords = w(
     "One row for a multi-year plan; empty for none.",
     "多年规划",
     "做多年规划则填一行;否则留空。",
+);
+
+const METHOD: KeyWords = w(
+    "Method (caseload/wisn)",
+    "How the report speaks of the need: caseload, or wisn for the WHO's Workload Indicators of Staffing Need. Empty: caseload.",
+    "测算方法 (caseload/wisn)",
+    "报告表述需求的方法:caseload(加权案件量)或 wisn(世卫组织人员配置需求工作量指标法)。留空为 caseload。",
+);
+
+const ALLOWANCES: KeyWords = w(
+    "Individual allowances",
+    "One row per individual allowance (WISN): time some staff of a type at the office spend outside the workload.",
+    "个人宽限",
+    "每行一项个人宽限(WISN):本部门某类人员中部分人员用于工作量以外活动的时间。",
+);
+
+const ALLOWANCE_STAFF: KeyWords = w(
+    "Staff type",
+    "Id of the staff type whose people spend the time.",
+    "人员类别",
+    "花费该时间的人员类别标识。",
+);
+
+const ALLOWANCE_HOURS: KeyWords = w(
+    "Hours a year per person",
+    "Hours a year each of these people spends on it (≥ 0).",
+    "每人每年小时数",
+    "其中每人每年用于该活动的小时数(≥ 0)。",
+);
+
+const PERSONS: KeyWords = w(
+    "Persons",
+    "How many people of the type spend the time (whole number). Empty: 1.",
+    "人数",
+    "花费该时间的人数(整数)。留空为 1。",
+);
+
+const ALLOWANCE_NAME: KeyWords = w(
+    "Activity",
+    "What the time is spent on, e.g. clinic management. Empty: none.",
+    "活动",
+    "时间用于何种活动,如门诊管理。留空则不写。",
+);
+
+const WORK_STAFF: KeyWords = w(
+    "Staff types who may do it",
+    "WISN: ids of the staff types that may do this work, comma-separated. Empty: every type its office allows.",
+    "可承担的人员类别",
+    "WISN:可承担此项工作的人员类别标识,以逗号分隔。留空为本部门允许的所有类别。",
 );

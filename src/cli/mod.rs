@@ -84,11 +84,11 @@ fn run(args: &Args) -> Result<(), Error> {
         }
         Command::Analyse { file } => {
             let Input { loaded, .. } = load(file, args)?;
-            print(
-                &format
-                    .exporter()
-                    .export(&analysis::analyse(&loaded.scenario)),
-            );
+            let mut analysis = analysis::analyse(&loaded.scenario);
+            // SPEC §16: WISN's required and ratio carry the bands of the scenario's ranges.
+            let options = sensitivity::Options::default();
+            sensitivity::wisn_bands(&loaded.scenario, &mut analysis, &options)?;
+            print(&format.exporter().export(&analysis));
             Ok(())
         }
         Command::Optimise {

@@ -302,3 +302,89 @@ fn ranges_give_required_and_ratio_bands() {
         w.required_band
     );
 }
+
+/// A ward whose rounds anyone may do and whose `{b}` hours of procedures only doctors may
+/// (`{restricted}`); doctors cost 10, nurses 1; the default calendar's 1,598 h at 85%.
+fn ward_for_the_optimiser(a: f64, b: f64, restricted: &str) -> String {
+    format!(
+        r#"
+[scenario]
+name = "Ward"
+[staff.doctor]
+cost = 10
+[staff.nurse]
+cost = 1
+[[office]]
+id = "ward"
+name = "Ward"
+staff = {{ nurse = 1 }}
+[[work]]
+id = "rounds"
+name = "Rounds"
+office = "ward"
+volume = {a}
+hours = 1
+[[work]]
+id = "procedures"
+name = "Procedures"
+office = "ward"
+volume = {b}
+hours = 1
+{restricted}
+"#
+    )
+}
+
+/// The cheapest (doctors, nurses) that carry every hour at the target, and the restricted
+/// hours on doctors alone where `restricted`: every pair up to 8 people of each type.
+fn cheapest_by_exhaustive_search(a: f64, b: f64, restricted: bool) -> (u32, u32) {
+    let per_person = 0.85 * 1598.0;
+    let mut best: Option<(u32, (u32, u32))> = None;
+    for d in 0..=8u32 {
+        for n in 0..=8u32 {
+            let carries = f64::from(d + n) * per_person >= a + b;
+            let doctors_carry = !restricted || f64::from(d) * per_person >= b;
+            let cost = 10 * d + n;
+            if carries && doctors_carry && best.is_none_or(|(c, _)| cost < c) {
+                best = Some((cost, (d, n)));
+            }
+        }
+    }
+    best.unwrap().1
+}
+
+#[test]
+fn the_optimiser_staffs_restricted_work_with_its_cadre_as_exhaustive_search_does() {
+    let options = staffplan::optimise::Options {
+        time_limit: std::time::Duration::from_secs(20),
+        clock: Some(std::time::Duration::from_secs(600)),
+        ..staffplan::optimise::Options::default()
+    };
+    for (a, b) in [
+        (2700.0, 1300.0),
+        (1000.0, 3000.0),
+        (500.0, 200.0),
+        (4000.0, 1400.0),
+    ] {
+        for restricted in [false, true] {
+            let staff = if restricted {
+                r#"staff = ["doctor"]"#
+            } else {
+                ""
+            };
+            let text = ward_for_the_optimiser(a, b, staff);
+            let scenario = parse(&text, "test.toml").unwrap().scenario;
+            let rec = staffplan::optimise::optimise(&scenario, &options).unwrap();
+            let (d, n) = cheapest_by_exhaustive_search(a, b, restricted);
+            assert_eq!(
+                rec.offices[0].staff_after,
+                vec![d, n],
+                "rounds {a} h, procedures {b} h, restricted {restricted}"
+            );
+        }
+    }
+    // By hand: 4,000 h need 3 people (4,000 ÷ 1,358.3 = 2.94); nurses only unrestricted,
+    // one doctor and two nurses when 1,300 h are the doctors'.
+    assert_eq!(cheapest_by_exhaustive_search(2700.0, 1300.0, false), (0, 3));
+    assert_eq!(cheapest_by_exhaustive_search(2700.0, 1300.0, true), (1, 2));
+}

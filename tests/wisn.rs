@@ -388,3 +388,71 @@ fn the_optimiser_staffs_restricted_work_with_its_cadre_as_exhaustive_search_does
     assert_eq!(cheapest_by_exhaustive_search(2700.0, 1300.0, false), (0, 3));
     assert_eq!(cheapest_by_exhaustive_search(2700.0, 1300.0, true), (1, 2));
 }
+
+/// Two doctors and two nurses; every item (one person-day on average, exponential, 1.4 a
+/// day) only doctors may do: M/M/2 at ρ = 0.7, as if the nurses were not there.
+#[test]
+fn the_simulation_serves_restricted_work_with_its_cadre_alone_as_m_m_c() {
+    use staffplan::queueing::Mmc;
+    use staffplan::simulate::{self, SimOptions, Warmup};
+    let text = r#"
+[scenario]
+name = "restricted desk"
+[calendar]
+working_days = 250
+hours_per_day = 8
+leave_days = 0
+training_days = 0
+non_case_share = 0
+[staff.doctor]
+[staff.nurse]
+[[office]]
+id = "desk"
+name = "desk"
+staff = { doctor = 2, nurse = 2 }
+[[work]]
+id = "case"
+name = "case"
+office = "desk"
+volume = 350
+hours = 8
+cv = 1
+staff = ["doctor"]
+"#;
+    let scenario = parse(text, "test.toml").unwrap().scenario;
+    let options = SimOptions {
+        runs: 16,
+        seed: 5,
+        days: Some(20_000),
+        threads: Some(2),
+        warmup: Warmup::Days(0),
+    };
+    let sim = simulate::simulate(&scenario, &options, &|_| {}).unwrap();
+    let desk = &sim.offices[0];
+    let two_doctors = Mmc {
+        servers: 2,
+        arrival_rate: 1.4,
+        service_rate: 1.0,
+    };
+    let everyone = Mmc {
+        servers: 4,
+        ..two_doctors
+    };
+    let want = two_doctors.mean_wait().unwrap();
+    // By hand: Erlang C for c = 2, a = 1.4 is a²/(2 − a) ÷ (1 + a + a²/(2 − a)) = 0.5765, the
+    // mean wait C ÷ (cμ − λ) = 0.5765 ÷ 0.6 = 0.961 days; with all four people it would be
+    // about 0.04 days.
+    assert!((want - 0.5765 / 0.6).abs() < 1e-3, "{want}");
+    assert!(everyone.mean_wait().unwrap() < 0.05);
+    let got = desk.wait_days.mean;
+    assert!(
+        (got / want - 1.0).abs() < 0.05,
+        "mean wait {got:.4} days against M/M/2's {want:.4}"
+    );
+    // Only the doctors' time is the office's capacity for this work: 1.4 ÷ 2 = 0.7.
+    assert!(
+        (desk.utilisation.mean - 0.7).abs() < 0.02,
+        "{}",
+        desk.utilisation.mean
+    );
+}

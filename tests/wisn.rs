@@ -456,3 +456,23 @@ staff = ["doctor"]
         desk.utilisation.mean
     );
 }
+
+#[test]
+fn the_wisn_starters_are_valid_and_count_both_cadres() {
+    use staffplan::model::Language;
+    for language in [Language::En, Language::Zh] {
+        let loaded = parse(staffplan::starter::wisn_starter(language), "wisn.toml").unwrap();
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        let analysis = analyse(&loaded.scenario);
+        // Doctors: 9,000 × 0.25 h + 15,000 × 0.1 h × 2/6 = 2,750 h ÷ 1,800 h × 1/0.9 + 360/1,800.
+        close(
+            row(&analysis, "outpatients", "doctor").required,
+            2750.0 / 1800.0 / 0.9 + 0.2,
+        );
+        // Nurses: AWT (250 − 25 − 5) × 8 = 1,760 h; 12,000 × 0.3333 h + 1,000 h.
+        close(
+            row(&analysis, "outpatients", "nurse").required,
+            (12000.0 * 0.3333 + 1000.0) / 1760.0 / 0.85,
+        );
+    }
+}

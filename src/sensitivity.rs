@@ -664,22 +664,6 @@ impl Confidence {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::Quantiles;
-
-    /// 0.1 added a thousand times is not 100: the mean of equal draws is the draw itself.
-    #[test]
-    fn the_mean_of_equal_draws_is_the_draw() {
-        let mut values = vec![0.1; 1000];
-        assert_ne!(values.iter().sum::<f64>() / 1000.0, 0.1);
-        let q = Quantiles::of(&mut values);
-        assert_eq!((q.mean, q.p5, q.p95), (0.1, 0.1, 0.1));
-        let mut spread = vec![1.0, 2.0, 6.0];
-        assert_eq!(Quantiles::of(&mut spread).mean, 3.0);
-    }
-}
-
 /// SPEC §16: WISN's `required` and `ratio` of every office and staff type over the draws of
 /// the scenario's ranges, as 5th and 95th percentiles put into `analysis` (the analysis of
 /// `scenario` at its likely values). A draw in which a staff type has no row (its work drawn
@@ -736,4 +720,20 @@ pub fn wisn_bands(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Quantiles;
+
+    /// 0.1 added a thousand times is not 100: the mean of equal draws is the draw itself.
+    #[test]
+    fn the_mean_of_equal_draws_is_the_draw() {
+        let mut values = vec![0.1; 1000];
+        assert_ne!(values.iter().sum::<f64>() / 1000.0, 0.1);
+        let q = Quantiles::of(&mut values);
+        assert_eq!((q.mean, q.p5, q.p95), (0.1, 0.1, 0.1));
+        let mut spread = vec![1.0, 2.0, 6.0];
+        assert_eq!(Quantiles::of(&mut spread).mean, 3.0);
+    }
 }

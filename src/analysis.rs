@@ -463,7 +463,7 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
 }
 
 /// WISN's reading of a WISN ratio (WHO, *Workload Indicators of Staffing Need: user's
-/// manual*, 2010, step 7): 1 is staffing in balance with the workload, below 1 fewer staff
+/// manual*, 2010, step 8, "Analyse and interpret WISN results"): 1 is staffing in balance with the workload, below 1 fewer staff
 /// than the workload requires (the lower, the greater the workload pressure), above 1 more.
 /// The manual gives no numbered bands beyond this reading, so neither does staffplan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -82,15 +82,7 @@ fn run(args: &Args) -> Result<(), Error> {
             print(&format.exporter().export(&summary));
             Ok(())
         }
-        Command::Analyse { file } => {
-            let Input { loaded, .. } = load(file, args)?;
-            let mut analysis = analysis::analyse(&loaded.scenario);
-            // SPEC §16: WISN's required and ratio carry the bands of the scenario's ranges.
-            let options = sensitivity::Options::default();
-            sensitivity::wisn_bands(&loaded.scenario, &mut analysis, &options)?;
-            print(&format.exporter().export(&analysis));
-            Ok(())
-        }
+        Command::Analyse { file } => analyse_command(args, file, format),
         Command::Optimise {
             file,
             write,
@@ -252,6 +244,17 @@ fn benchmark_command(args: &Args, format: Format, files: &[PathBuf]) -> Result<(
         eprintln!("wrote {} files to {}", written.len(), out.display());
     }
     print(&format.exporter().export(&result));
+    Ok(())
+}
+
+/// `analyse`: the analysis as it stands; WISN's required and ratio carry the bands of the
+/// scenario's ranges (SPEC §16).
+fn analyse_command(args: &Args, file: &Path, format: Format) -> Result<(), Error> {
+    let Input { loaded, .. } = load(file, args)?;
+    let mut analysis = analysis::analyse(&loaded.scenario);
+    let options = sensitivity::Options::default();
+    sensitivity::wisn_bands(&loaded.scenario, &mut analysis, &options)?;
+    print(&format.exporter().export(&analysis));
     Ok(())
 }
 

@@ -48,6 +48,11 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::Attrition => ATTRITION,
         Key::HiringLagYears => HIRING_LAG_YEARS,
         Key::HiresPerYear => HIRES_PER_YEAR,
+        Key::StaffWorkingDays => STAFF_WORKING_DAYS,
+        Key::StaffHoursPerDay => STAFF_HOURS_PER_DAY,
+        Key::StaffLeaveDays => STAFF_LEAVE_DAYS,
+        Key::StaffTrainingDays => STAFF_TRAINING_DAYS,
+        Key::StaffNonCaseShare => STAFF_NON_CASE_SHARE,
         Key::Quota => QUOTA,
         Key::Budget => BUDGET,
         Key::TargetUtilisation => TARGET_UTILISATION,
@@ -647,4 +652,39 @@ const WORK_STAFF: KeyWords = w(
     "WISN: ids of the staff types that may do this work, comma-separated. Empty: every type its office allows.",
     "可承担的人员类别",
     "WISN:可承担此项工作的人员类别标识,以逗号分隔。留空为本部门允许的所有类别。",
+);
+
+const STAFF_WORKING_DAYS: KeyWords = w(
+    "Own working days a year",
+    "WISN: this staff type's working days a year (whole number). Empty: the calendar's.",
+    "本类工作日/年",
+    "WISN:本类人员每年工作日数(整数)。留空则用工作年历的数值。",
+);
+
+const STAFF_HOURS_PER_DAY: KeyWords = w(
+    "Own hours a day",
+    "WISN: this staff type's working hours a day (up to 24). Empty: the calendar's.",
+    "本类每日小时数",
+    "WISN:本类人员每日工作小时数(不超过 24)。留空则用工作年历的数值。",
+);
+
+const STAFF_LEAVE_DAYS: KeyWords = w(
+    "Own leave days a year",
+    "WISN: this staff type's leave and sick days a year (whole number). Empty: the calendar's.",
+    "本类休假天数/年",
+    "WISN:本类人员每年休假及病假天数(整数)。留空则用工作年历的数值。",
+);
+
+const STAFF_TRAINING_DAYS: KeyWords = w(
+    "Own training days a year",
+    "WISN: this staff type's training days a year (whole number). Empty: the calendar's.",
+    "本类培训天数/年",
+    "WISN:本类人员每年培训天数(整数)。留空则用工作年历的数值。",
+);
+
+const STAFF_NON_CASE_SHARE: KeyWords = w(
+    "Own share on support activities",
+    "WISN's category allowance: this staff type's share of time on support activities, 0..1. Empty: the calendar's.",
+    "本类支持性活动时间比例",
+    "WISN 的类别宽限:本类人员用于支持性活动的时间比例,0 至 1。留空则用工作年历的数值。",
 );

@@ -476,3 +476,25 @@ fn the_wisn_starters_are_valid_and_count_both_cadres() {
         );
     }
 }
+
+#[test]
+fn restricted_work_with_nobody_of_its_cadres_in_post_is_a_warning() {
+    let text = two_cadres(r#"staff = ["nurse"]"#).replace(
+        "staff = { doctor = 2, nurse = 2 }",
+        "staff = { doctor = 2 }",
+    );
+    let loaded = parse(&text, "test.toml").unwrap();
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    assert!(loaded.warnings[0]
+        .message
+        .contains("has nobody today of the staff types that may do this work"));
+    // WISN counts the nurses' dressings (1,410 h) as a shortage; the rounds, shared by
+    // headcount today, fall to the two doctors alone (1,880 h).
+    let analysis = analyse(&loaded.scenario);
+    let nurse = row(&analysis, "ward", "nurse");
+    close(nurse.required, 1410.0 / 1410.0 / 0.85);
+    assert_eq!(nurse.existing, 0);
+    assert_eq!(nurse.ratio, Some(0.0));
+    assert_eq!(nurse.pressure, Some(Pressure::Shortage));
+    close(row(&analysis, "ward", "doctor").required, 1.0 / 0.85);
+}

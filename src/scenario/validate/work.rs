@@ -246,6 +246,21 @@ impl Validator<'_, '_> {
                 );
             }
         }
+        let office = match place {
+            Some(WorkPlace::Office(o)) => offices.get(o),
+            _ => None,
+        };
+        let in_post =
+            |o: &Office| (0..may.len()).any(|t| may[t] && o.staff.get(t).is_some_and(|&n| n > 0));
+        if let Some(o) = office.filter(|o| o.headcount() > 0 && !in_post(o) && may.contains(&true))
+        {
+            self.warning(
+                list.span(),
+                format!("{p}, key `staff`"),
+                format!("office \"{}\" has nobody today of the staff types that may do this work", o.id),
+                "the analysis counts its whole need as a shortage; add people of one of these types to the office's `staff`, or name a type it has",
+            );
+        }
         if list.get_ref().is_empty() {
             self.error(
                 list.span(),

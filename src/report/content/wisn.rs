@@ -8,7 +8,7 @@ use super::super::document::{strong, Document};
 use super::super::words::Words;
 use super::super::{Pack, Side};
 use super::{label_of, new_table};
-use crate::analysis::Pressure;
+use crate::analysis::{Pressure, WisnBand};
 use crate::export::{Cell, Table};
 use crate::model::Method;
 
@@ -48,7 +48,23 @@ pub(super) fn wisn(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
 fn wisn_table(side: &Side<'_>, w: &Words) -> Table {
     let ww = w.wisn;
     let scenario = side.scenario;
-    let mut table = new_table(&ww.headers);
+    let banded = side
+        .analysis
+        .offices
+        .iter()
+        .flat_map(|o| &o.wisn)
+        .any(|r| r.required_band.is_some());
+    let mut headers: Vec<&str> = ww.headers.to_vec();
+    if banded {
+        headers.insert(9, ww.ratio_band);
+        headers.insert(6, ww.required_band);
+    }
+    let mut table = new_table(&headers);
+    let band = |b: Option<WisnBand>| {
+        b.map_or(Cell::Empty, |b| {
+            Cell::text(format!("{:.2}–{:.2}", b.p5, b.p95))
+        })
+    };
     for o in &side.analysis.offices {
         for row in &o.wisn {
             let awt = scenario
@@ -56,7 +72,7 @@ fn wisn_table(side: &Side<'_>, w: &Words) -> Table {
                 .iter()
                 .position(|t| t.id == row.staff)
                 .map_or(0.0, |t| scenario.calendar_of(t).available_hours());
-            table.rows.push(vec![
+            let mut cells = vec![
                 Cell::text(&o.name),
                 Cell::text(label_of(scenario, &row.staff)),
                 Cell::Num(awt, 0),
@@ -72,7 +88,12 @@ fn wisn_table(side: &Side<'_>, w: &Words) -> Table {
                     Some(Pressure::Excess) => ww.excess,
                     None => "",
                 }),
-            ]);
+            ];
+            if banded {
+                cells.insert(9, band(row.ratio_band));
+                cells.insert(6, band(row.required_band));
+            }
+            table.rows.push(cells);
         }
     }
     table

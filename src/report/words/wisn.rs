@@ -18,6 +18,9 @@ pub struct WisnWords {
     pub shortage: &'static str,
     pub balanced: &'static str,
     pub excess: &'static str,
+    /// The headers of the bands' columns, with ranges: after "required" and after the ratio.
+    pub required_band: &'static str,
+    pub ratio_band: &'static str,
     /// The reading of the ratio, as the manual gives it.
     pub reading: &'static str,
     /// (office, staff type, required, existing): the summary's sentence on a shortage.
@@ -45,6 +48,8 @@ pub(super) const WISN_EN: WisnWords = WisnWords {
     shortage: "shortage",
     balanced: "balanced",
     excess: "excess",
+    required_band: "Required, 5–95%",
+    ratio_band: "WISN ratio, 5–95%",
     reading: "A WISN ratio of 1 means the staff in post match the workload; below 1 there are fewer than it requires, and the lower the ratio the greater the workload pressure; above 1 there are more (user's manual, step 8).",
     short: |office, cadre, required, existing| {
         format!("{office}: the workload requires {required:.2} {cadre}, and {existing} are in post.")
@@ -72,6 +77,8 @@ pub(super) const WISN_ZH: WisnWords = WisnWords {
     shortage: "不足",
     balanced: "平衡",
     excess: "富余",
+    required_band: "所需人数 5–95%",
+    ratio_band: "WISN 比率 5–95%",
     reading: "WISN 比率为 1 表示在岗人数与工作量相符;小于 1 表示人数少于工作量所需,比率越低工作压力越大;大于 1 表示人数多于所需(用户手册第 8 步)。",
     short: |office, cadre, required, existing| {
         format!("{office}:工作量需要{cadre}{required:.2}人,现有{existing}人。")

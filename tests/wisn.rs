@@ -498,3 +498,53 @@ fn restricted_work_with_nobody_of_its_cadres_in_post_is_a_warning() {
     assert_eq!(nurse.pressure, Some(Pressure::Shortage));
     close(row(&analysis, "ward", "doctor").required, 1.0 / 0.85);
 }
+
+/// `run` on the Kenya scenario with a range on the consultations: the report has WISN's
+/// section in its words, with the bands of required and ratio, today and with the plan.
+#[test]
+fn the_pack_of_a_wisn_scenario_speaks_wisn() {
+    let dir = std::env::temp_dir().join(format!("staffplan-wisn-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string("scenarios/kenya-hiv-clinic-wisn.toml")
+        .unwrap()
+        .replace(
+            "\nvolume = 125712\n",
+            "\nvolume = { low = 110000, likely = 125712, high = 140000 }\n",
+        );
+    std::fs::write(dir.join("kenya.toml"), text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_staffplan"))
+        .args([
+            "run",
+            "kenya.toml",
+            "--runs",
+            "10",
+            "--out",
+            "pack",
+            "--quiet",
+        ])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = std::fs::read_to_string(dir.join("pack/report.md")).unwrap();
+    assert!(report.contains(". Staffing need by WISN\n"), "{report}");
+    assert!(report.contains("the workload requires 18.82 Clinician"));
+    // Today: 12 in post against 18.82, the ratio 0.64; the bands lie around them.
+    let today = report
+        .lines()
+        .find(|l| l.contains("| 1800 |") && l.contains("| 12 |"))
+        .unwrap();
+    assert!(
+        today.contains("| 18.82 | 17.") && today.contains("| 12 | -6.82 | 0.64 | 0."),
+        "{today}"
+    );
+    assert!(today.ends_with("| shortage |"), "{today}");
+    assert!(report.contains("| Required, 5–95% |"));
+    assert!(report.contains("A WISN ratio of 1 means"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -27,4 +27,5 @@ mod service;
 mod simulate;
 mod steady;
 mod tidy;
+mod wisn;
 mod workbook;

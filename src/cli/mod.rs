@@ -24,7 +24,7 @@ use crate::export::Format;
 use crate::pipeline::{OptimiseRequest, Pipeline, RunRequest};
 use crate::{analysis, benchmark, multiyear, optimise, report, scenario, sensitivity, starter};
 pub use args::command;
-use args::{Args, Command, FormatArg, LangArg, SimArgs};
+use args::{Args, Command, FormatArg, LangArg, SimArgs, StarterArg};
 use input::{load, Input};
 use optimise_command::{draw_options, optimise_command, OptimiseOutputs};
 use progress::Bars;
@@ -82,15 +82,7 @@ fn run(args: &Args) -> Result<(), Error> {
             print(&format.exporter().export(&summary));
             Ok(())
         }
-        Command::Analyse { file } => {
-            let Input { loaded, .. } = load(file, args)?;
-            print(
-                &format
-                    .exporter()
-                    .export(&analysis::analyse(&loaded.scenario)),
-            );
-            Ok(())
-        }
+        Command::Analyse { file } => analyse_command(args, file, format),
         Command::Optimise {
             file,
             write,
@@ -153,7 +145,11 @@ fn run(args: &Args) -> Result<(), Error> {
             sheets::template(book, *lang, from.as_deref(), args)
         }
         Command::Import { book } => sheets::import(book, args),
-        Command::Init { file, lang } => init_command(args, file, *lang),
+        Command::Init {
+            file,
+            lang,
+            template,
+        } => init_command(args, file, *lang, *template),
         Command::Synth {
             units,
             groups,
@@ -251,13 +247,33 @@ fn benchmark_command(args: &Args, format: Format, files: &[PathBuf]) -> Result<(
     Ok(())
 }
 
+/// `analyse`: the analysis as it stands; WISN's required and ratio carry the bands of the
+/// scenario's ranges (SPEC §16).
+fn analyse_command(args: &Args, file: &Path, format: Format) -> Result<(), Error> {
+    let Input { loaded, .. } = load(file, args)?;
+    let mut analysis = analysis::analyse(&loaded.scenario);
+    let options = sensitivity::Options::default();
+    sensitivity::wisn_bands(&loaded.scenario, &mut analysis, &options)?;
+    print(&format.exporter().export(&analysis));
+    Ok(())
+}
+
 /// `init`: a starter scenario, never replacing a file.
-fn init_command(args: &Args, file: &Path, lang: LangArg) -> Result<(), Error> {
+fn init_command(
+    args: &Args,
+    file: &Path,
+    lang: LangArg,
+    template: Option<StarterArg>,
+) -> Result<(), Error> {
     let language = match lang {
         LangArg::En => crate::model::Language::En,
         LangArg::Zh => crate::model::Language::Zh,
     };
-    report::write_new_file(file, starter::starter(language).as_bytes())?;
+    let text = match template {
+        None => starter::starter(language),
+        Some(StarterArg::Wisn) => starter::wisn_starter(language),
+    };
+    report::write_new_file(file, text.as_bytes())?;
     if !args.quiet {
         eprintln!(
             "wrote a starter scenario to {0}\n  next: staffplan check {0}, then staffplan run {0}",

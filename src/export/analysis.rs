@@ -2,7 +2,7 @@
 //! form, whose field names are SPEC §7 and §8's.
 
 use super::{Cell, Exportable, Table};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Pressure, WisnBand};
 
 impl Exportable for Analysis {
     fn tables(&self) -> Vec<Table> {
@@ -70,6 +70,7 @@ impl Exportable for Analysis {
             );
         }
         let mut tables = vec![offices];
+        tables.extend(wisn_table(self));
         if !self.uncovered.is_empty() {
             let mut uncovered = Table::new(
                 "Units no dispatched group covers (their covering-group work is done by nobody)",
@@ -98,4 +99,63 @@ impl Exportable for Analysis {
     fn json(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
+}
+
+/// SPEC §16: WISN's figures per office and staff type, where the scenario uses WISN's keys.
+fn wisn_table(analysis: &Analysis) -> Option<Table> {
+    if analysis.offices.iter().all(|o| o.wisn.is_empty()) {
+        return None;
+    }
+    let mut table = Table::new(
+        format!(
+            "{} — WISN (WHO Workload Indicators of Staffing Need)",
+            analysis.scenario
+        ),
+        &[
+            "office",
+            "staff type",
+            "CAF",
+            "IAF",
+            "required",
+            "required 5–95%",
+            "existing",
+            "difference",
+            "ratio",
+            "ratio 5–95%",
+            "pressure",
+        ],
+    );
+    let band = |b: Option<WisnBand>, decimals: usize| {
+        b.map_or(Cell::Empty, |b| {
+            Cell::text(format!("{:.d$}–{:.d$}", b.p5, b.p95, d = decimals))
+        })
+    };
+    for o in &analysis.offices {
+        for w in &o.wisn {
+            table.rows.push(vec![
+                Cell::text(&o.id),
+                Cell::text(&w.staff),
+                Cell::Num(w.caf, 3),
+                Cell::Num(w.iaf, 3),
+                Cell::Num(w.required, 2),
+                band(w.required_band, 2),
+                Cell::Int(i64::from(w.existing)),
+                Cell::Num(w.difference, 2),
+                Cell::opt_num(w.ratio, 2),
+                band(w.ratio_band, 2),
+                Cell::text(match w.pressure {
+                    Some(Pressure::Shortage) => "shortage",
+                    Some(Pressure::Balanced) => "balanced",
+                    Some(Pressure::Excess) => "excess",
+                    None => "",
+                }),
+            ]);
+        }
+    }
+    table.notes.push(
+        "required = workload ÷ standard workload × CAF + IAF; ratio = existing ÷ required: below 1 \
+         fewer staff than the workload requires (WHO WISN user's manual, 2010)"
+            .to_string(),
+    );
+    Some(table)
 }

@@ -213,8 +213,15 @@ impl Pipeline {
             )?),
             None => None,
         };
+        let mut analyses = [before, analysis::analyse(proposal)];
+        // SPEC §16: WISN's required and ratio carry the bands of the ranges, on both sides.
+        if scenario.uses_wisn() && !scenario.uncertain.is_empty() {
+            let options = request.draw_options();
+            sensitivity::wisn_bands(scenario, &mut analyses[0], &options)?;
+            sensitivity::wisn_bands(proposal, &mut analyses[1], &options)?;
+        }
         Ok(Outcome {
-            analyses: [before, analysis::analyse(proposal)],
+            analyses,
             simulations: [today, after],
             plan,
             sensitivity: ranges.map(|(found, _)| found),

@@ -20,6 +20,7 @@ mod service;
 mod simulation;
 mod summary;
 mod sure;
+mod wisn;
 use assumptions::assumptions;
 use changes::{allocation, changes};
 use offices::{offices, work_types};
@@ -41,6 +42,7 @@ pub fn build(pack: &Pack<'_>) -> Document {
     header(&mut doc, pack, w);
     request::request(&mut doc, pack, w);
     summary(&mut doc, pack, w);
+    wisn::wisn(&mut doc, pack, w);
     peer_ratios(&mut doc, pack, w);
     assumptions(&mut doc, pack, w);
     offices(&mut doc, pack, w);

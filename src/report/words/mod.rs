@@ -9,6 +9,7 @@ mod rows;
 mod steady;
 mod sure;
 mod why;
+mod wisn;
 mod workbook;
 
 pub use chart::chart_words;
@@ -22,6 +23,8 @@ pub use steady::SteadyWords;
 use steady::{STEADY_EN, STEADY_ZH};
 pub use sure::Sure;
 use sure::{SURE_EN, SURE_ZH};
+pub use wisn::WisnWords;
+use wisn::{WISN_EN, WISN_ZH};
 pub use workbook::{template_words, TemplateWords};
 
 use crate::model::Language;
@@ -219,6 +222,8 @@ pub struct Words {
     pub steady: &'static SteadyWords,
     /// The request of SPEC §14, the section every report opens with.
     pub request: &'static RequestWords,
+    /// WISN mode (SPEC §16): its section, table and reading of the ratio.
+    pub wisn: &'static WisnWords,
 }
 
 impl Words {
@@ -462,6 +467,7 @@ const EN: Words = Words {
     sure: &SURE_EN,
     steady: &STEADY_EN,
     request: &REQUEST_EN,
+    wisn: &WISN_EN,
 };
 
 const ZH: Words = Words {
@@ -681,6 +687,7 @@ const ZH: Words = Words {
     sure: &SURE_ZH,
     steady: &STEADY_ZH,
     request: &REQUEST_ZH,
+    wisn: &WISN_ZH,
 };
 
 pub fn words(language: Language) -> &'static Words {

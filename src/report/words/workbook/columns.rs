@@ -36,6 +36,7 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::ScenarioName => SCENARIO_NAME,
         Key::Language => LANGUAGE,
         Key::Date => DATE,
+        Key::Method => METHOD,
         Key::WorkingDays => WORKING_DAYS,
         Key::HoursPerDay => HOURS_PER_DAY,
         Key::LeaveDays => LEAVE_DAYS,
@@ -47,6 +48,11 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::Attrition => ATTRITION,
         Key::HiringLagYears => HIRING_LAG_YEARS,
         Key::HiresPerYear => HIRES_PER_YEAR,
+        Key::StaffWorkingDays => STAFF_WORKING_DAYS,
+        Key::StaffHoursPerDay => STAFF_HOURS_PER_DAY,
+        Key::StaffLeaveDays => STAFF_LEAVE_DAYS,
+        Key::StaffTrainingDays => STAFF_TRAINING_DAYS,
+        Key::StaffNonCaseShare => STAFF_NON_CASE_SHARE,
         Key::Quota => QUOTA,
         Key::Budget => BUDGET,
         Key::TargetUtilisation => TARGET_UTILISATION,
@@ -69,6 +75,11 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::Optional => OPTIONAL,
         Key::Sanctioned => SANCTIONED,
         Key::LeaderPosts => LEADER_POSTS,
+        Key::Allowances => ALLOWANCES,
+        Key::AllowanceStaff => ALLOWANCE_STAFF,
+        Key::AllowanceHours => ALLOWANCE_HOURS,
+        Key::Persons => PERSONS,
+        Key::AllowanceName => ALLOWANCE_NAME,
         Key::UnitId => UNIT_ID,
         Key::UnitName => UNIT_NAME,
         Key::UnitKind => UNIT_KIND,
@@ -88,6 +99,7 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::WorkOnTime => WORK_ON_TIME,
         Key::Backlog => BACKLOG,
         Key::Growth => GROWTH,
+        Key::WorkStaff => WORK_STAFF,
         Key::Years => YEARS,
         Key::Start => START,
         Key::Confidence => CONFIDENCE,
@@ -591,4 +603,88 @@ const PLAN: KeyWords = w(
     "One row for a multi-year plan; empty for none.",
     "多年规划",
     "做多年规划则填一行;否则留空。",
+);
+
+const METHOD: KeyWords = w(
+    "Method (caseload/wisn)",
+    "How the report speaks of the need: caseload, or wisn for the WHO's Workload Indicators of Staffing Need. Empty: caseload.",
+    "测算方法 (caseload/wisn)",
+    "报告表述需求的方法:caseload(加权案件量)或 wisn(世卫组织人员配置需求工作量指标法)。留空为 caseload。",
+);
+
+const ALLOWANCES: KeyWords = w(
+    "Individual allowances",
+    "One row per individual allowance (WISN): time some staff of a type at the office spend outside the workload.",
+    "个人宽限",
+    "每行一项个人宽限(WISN):本部门某类人员中部分人员用于工作量以外活动的时间。",
+);
+
+const ALLOWANCE_STAFF: KeyWords = w(
+    "Staff type",
+    "Id of the staff type whose people spend the time.",
+    "人员类别",
+    "花费该时间的人员类别标识。",
+);
+
+const ALLOWANCE_HOURS: KeyWords = w(
+    "Hours a year per person",
+    "Hours a year each of these people spends on it (≥ 0).",
+    "每人每年小时数",
+    "其中每人每年用于该活动的小时数(≥ 0)。",
+);
+
+const PERSONS: KeyWords = w(
+    "Persons",
+    "How many people of the type spend the time (whole number). Empty: 1.",
+    "人数",
+    "花费该时间的人数(整数)。留空为 1。",
+);
+
+const ALLOWANCE_NAME: KeyWords = w(
+    "Activity",
+    "What the time is spent on, e.g. clinic management. Empty: none.",
+    "活动",
+    "时间用于何种活动,如门诊管理。留空则不写。",
+);
+
+const WORK_STAFF: KeyWords = w(
+    "Staff types who may do it",
+    "WISN: ids of the staff types that may do this work, comma-separated. Empty: every type its office allows.",
+    "可承担的人员类别",
+    "WISN:可承担此项工作的人员类别标识,以逗号分隔。留空为本部门允许的所有类别。",
+);
+
+const STAFF_WORKING_DAYS: KeyWords = w(
+    "Own working days a year",
+    "WISN: this staff type's working days a year (whole number). Empty: the calendar's.",
+    "本类工作日/年",
+    "WISN:本类人员每年工作日数(整数)。留空则用工作年历的数值。",
+);
+
+const STAFF_HOURS_PER_DAY: KeyWords = w(
+    "Own hours a day",
+    "WISN: this staff type's working hours a day (up to 24). Empty: the calendar's.",
+    "本类每日小时数",
+    "WISN:本类人员每日工作小时数(不超过 24)。留空则用工作年历的数值。",
+);
+
+const STAFF_LEAVE_DAYS: KeyWords = w(
+    "Own leave days a year",
+    "WISN: this staff type's leave and sick days a year (whole number). Empty: the calendar's.",
+    "本类休假天数/年",
+    "WISN:本类人员每年休假及病假天数(整数)。留空则用工作年历的数值。",
+);
+
+const STAFF_TRAINING_DAYS: KeyWords = w(
+    "Own training days a year",
+    "WISN: this staff type's training days a year (whole number). Empty: the calendar's.",
+    "本类培训天数/年",
+    "WISN:本类人员每年培训天数(整数)。留空则用工作年历的数值。",
+);
+
+const STAFF_NON_CASE_SHARE: KeyWords = w(
+    "Own share on support activities",
+    "WISN's category allowance: this staff type's share of time on support activities, 0..1. Empty: the calendar's.",
+    "本类支持性活动时间比例",
+    "WISN 的类别宽限:本类人员用于支持性活动的时间比例,0 至 1。留空则用工作年历的数值。",
 );

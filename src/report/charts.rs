@@ -149,8 +149,7 @@ fn work_types(pack: &Pack<'_>) -> Option<Chart> {
 }
 
 fn series_names(pack: &Pack<'_>) -> [String; 2] {
-    let w = words(pack.before.scenario.language);
-    [w.before.to_string(), w.after.to_string()]
+    pack.side_names()
 }
 
 fn caseload(pack: &Pack<'_>) -> Chart {
@@ -173,11 +172,35 @@ fn caseload(pack: &Pack<'_>) -> Chart {
         categories: pairs.iter().map(|p| p.name.to_string()).collect(),
         before: pairs.iter().map(|p| hours(p.before)).collect(),
         after: pairs.iter().map(|p| hours(p.after)).collect(),
-        before_labels: pairs.iter().map(|p| label(p.before)).collect(),
+        before_labels: pairs
+            .iter()
+            .map(|p| today_label(pack, p, label(p.before)))
+            .collect(),
         after_labels: pairs.iter().map(|p| label(p.after)).collect(),
         target: None,
         series_names: Some(series_names(pack)),
     })
+}
+
+/// Does the plan give this office work that nobody does today (SPEC §14)? Its bar of today
+/// is labelled as not done, never read as an idle office at 0.
+fn undone_today(pack: &Pack<'_>, pair: &super::OfficePair<'_>) -> bool {
+    pack.recommendation.is_some()
+        && pack.before.analysis.total.undone_hours > 0.0
+        && pair.before.is_none_or(|o| o.required_hours <= 0.0)
+        && pair.after.is_some_and(|o| o.required_hours > 0.0)
+}
+
+/// Today's label of an office's bar: "not done today" where the plan takes on its work.
+fn today_label(pack: &Pack<'_>, pair: &super::OfficePair<'_>, label: String) -> String {
+    if undone_today(pack, pair) {
+        words(pack.before.scenario.language)
+            .request
+            .not_done
+            .to_string()
+    } else {
+        label
+    }
 }
 
 fn utilisation(pack: &Pack<'_>) -> Chart {
@@ -208,7 +231,10 @@ fn utilisation(pack: &Pack<'_>) -> Chart {
         categories: pairs.iter().map(|p| p.name.to_string()).collect(),
         before: pairs.iter().map(|p| value(p.before)).collect(),
         after: pairs.iter().map(|p| value(p.after)).collect(),
-        before_labels: pairs.iter().map(|p| label(p.before)).collect(),
+        before_labels: pairs
+            .iter()
+            .map(|p| today_label(pack, p, label(p.before)))
+            .collect(),
         after_labels: pairs.iter().map(|p| label(p.after)).collect(),
         target: Some(Target {
             value: target,
@@ -269,10 +295,17 @@ fn backlog(pack: &Pack<'_>) -> Chart {
             })
         })
     };
+    let pairs = pack.office_pairs();
     let panels = ids
         .iter()
         .map(|(id, name, _)| BandPanel {
-            title: name.to_string(),
+            // A flat 0 today is work nobody does, not an office keeping up.
+            title: match pairs.iter().find(|p| p.id == *id) {
+                Some(p) if undone_today(pack, p) => {
+                    format!("{name} ({}: {})", before_name, w.request.not_done)
+                }
+                _ => name.to_string(),
+            },
             bands: [
                 band(before, id, &before_name),
                 after.and_then(|a| band(a, id, &after_name)),

@@ -143,7 +143,8 @@ pub(super) fn allocation(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     }
     doc.section(w.allocation);
     let [unit, hours] = w.allocation_headers;
-    let mut t = new_table(&[unit, hours, w.before, w.after]);
+    let [before, after] = pack.side_names();
+    let mut t = new_table(&[unit, hours, &before, &after]);
     for r in rows {
         let get = |i: usize| r.get(i).cloned().unwrap_or(Cell::Empty);
         t.rows.push(vec![get(1), get(3), get(6), get(7)]);

@@ -81,7 +81,7 @@ pub(super) fn offices(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         t(w.full_stop),
     ]);
     if !pack.before.analysis.uncovered.is_empty() {
-        doc.heading(3, format!("{} ({})", w.uncovered, w.before));
+        doc.heading(3, format!("{} ({})", w.uncovered, pack.side_names()[0]));
         let mut table = new_table(&w.uncovered_headers);
         for u in &pack.before.analysis.uncovered {
             table.rows.push(vec![

@@ -45,6 +45,9 @@ pub(super) fn request(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         &w.money(added),
     ));
     doc.text((r.buys)(&buys(pack)));
+    if let Some(line) = how_sure(pack, w) {
+        doc.paragraph(vec![strong(line)]);
+    }
     options(doc, pack, w);
     worse(doc, pack, w);
 }
@@ -215,6 +218,24 @@ fn buys(pack: &Pack<'_>) -> Buys {
         targets,
         uncovered: (b.uncovered.len(), a.uncovered.len()),
     }
+}
+
+/// How sure the figures are, where the scenario has ranges: the share of the draws in which
+/// every office of the recommended organisation holds at once, and each office that holds in
+/// fewer than half of them.
+fn how_sure(pack: &Pack<'_>, w: &Words) -> Option<String> {
+    let holds = pack.holds?;
+    let r = w.request;
+    let weak: Vec<String> = pack
+        .after
+        .scenario
+        .offices
+        .iter()
+        .zip(&holds.offices)
+        .filter(|&(_, &share)| share < 0.5)
+        .map(|(office, &share)| (r.office_share)(&office.name, share * 100.0))
+        .collect();
+    Some((r.how_sure)(holds.all, &weak.join(w.list_separator)))
 }
 
 /// The options the tool found beyond the quota, each named with its cost: the posts that

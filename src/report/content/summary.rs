@@ -33,7 +33,8 @@ fn peak(analysis: &Analysis) -> Cell {
 pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.section(w.summary);
     let (b, a) = (pack.before.analysis, pack.after.analysis);
-    let mut table = new_table(&["", w.before, w.after]);
+    let [before_name, after_name] = pack.side_names();
+    let mut table = new_table(&["", &before_name, &after_name]);
     let mut row = |label: &str, before: Cell, after: Cell| {
         table.rows.push(vec![Cell::text(label), before, after])
     };
@@ -51,22 +52,41 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         Cell::text(w.money(b.total.cost)),
         Cell::text(w.money(a.total.cost)),
     );
+    // SPEC §14: the work nobody does today is part of today's need, shown apart, so the
+    // need does not grow because the plan takes it on.
+    let undone = b.total.undone_hours > 0.0 || a.total.undone_hours > 0.0;
     row(
         r.required_hours,
-        Cell::Num(b.total.required_hours, 1),
-        Cell::Num(a.total.required_hours, 1),
+        Cell::Num(b.total.required_hours_incl_undone, 1),
+        Cell::Num(a.total.required_hours_incl_undone, 1),
     );
-    row(
-        r.fte_need,
-        Cell::Num(b.total.fte_need, 2),
-        Cell::Num(a.total.fte_need, 2),
-    );
+    if undone {
+        row(
+            r.undone_hours,
+            Cell::Num(b.total.undone_hours, 1),
+            Cell::Num(a.total.undone_hours, 1),
+        );
+    }
+    let fte = |x: &Analysis| x.total.fte_need + x.total.undone_hours / x.year_value.max(1e-9);
+    row(r.fte_need, Cell::Num(fte(b), 2), Cell::Num(fte(a), 2));
     row(
         r.posts_needed,
-        Cell::count(b.total.posts_needed),
-        Cell::count(a.total.posts_needed),
+        Cell::count(b.total.posts_needed_incl_undone),
+        Cell::count(a.total.posts_needed_incl_undone),
     );
-    row(r.gap, Cell::Int(b.total.gap), Cell::Int(a.total.gap));
+    if undone {
+        row(
+            r.undone_posts,
+            Cell::count(b.total.undone_posts),
+            Cell::count(a.total.undone_posts),
+        );
+    }
+    let gap = |x: &Analysis| {
+        x.total
+            .gap
+            .saturating_sub(i64::try_from(x.total.undone_posts).unwrap_or(i64::MAX))
+    };
+    row(r.gap, Cell::Int(gap(b)), Cell::Int(gap(a)));
     row(r.peak_utilisation, peak(b), peak(a));
     let over = |a: &Analysis| a.offices.iter().filter(|o| a.over_target(o)).count() as i64;
     row(
@@ -151,7 +171,8 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         return;
     };
     doc.heading(3, w.peer_ratios);
-    let mut table = new_table(&["", w.before, w.after]);
+    let [before_name, after_name] = pack.side_names();
+    let mut table = new_table(&["", &before_name, &after_name]);
     let mut row = |label: &str, f: &dyn Fn(&crate::benchmark::Row) -> Cell| {
         table
             .rows

@@ -69,6 +69,20 @@ pub struct RequestWords {
     pub why_other: &'static str,
     /// Between the figures of one office.
     pub separator: &'static str,
+    /// A bar of today's side whose work nobody does today (SPEC §14): drawn as not done,
+    /// never as 0.
+    pub not_done: &'static str,
+    /// The first page's fourth sentence, how sure the figures are: (share of the draws in
+    /// which every office of the plan holds at once, the offices within the target in fewer
+    /// than half of the draws with their shares, "" if none).
+    pub how_sure: fn(f64, &str) -> String,
+    /// One office and its share of the draws (percent).
+    pub office_share: fn(&str, f64) -> String,
+    /// The first side of a multi-year plan's pack: the organisation at the plan's start
+    /// (its first year), never called today's.
+    pub plan_start: fn(u32) -> String,
+    /// The uncertainty section's note that its figures are the recommended organisation's.
+    pub sure_of_plan: &'static str,
 }
 
 fn asked_type_en(
@@ -217,6 +231,18 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     why_more_work: |b, a| format!("its work grows from {b:.0} to {a:.0} hours a year"),
     why_other: "its staff and work do not change: the effect of other offices' changes along the work chain",
     separator: ", ",
+    not_done: "not done today",
+    plan_start: |year| format!("start of the plan ({year})"),
+    how_sure: |all, weak| {
+        let all = all * 100.0;
+        if weak.is_empty() {
+            format!("How sure: over the ranges of the assumptions, the recommended organisation keeps every office within the target utilisation at once in {all:.0}% of the draws.")
+        } else {
+            format!("How sure: over the ranges of the assumptions, the recommended organisation keeps every office within the target utilisation at once in only {all:.0}% of the draws; within it in fewer than half of the draws: {weak}. The plan holds only if the likely values are right.")
+        }
+    },
+    office_share: |office, share| format!("{office} {share:.0}%"),
+    sure_of_plan: "The figures of this section are those of the recommended organisation (the second side of the pack), so that the work the plan takes on, which nobody does today, has its share in them.",
 };
 
 pub(super) const REQUEST_ZH: RequestWords = RequestWords {
@@ -270,4 +296,17 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     why_more_work: |b, a| format!("工作量由每年{b:.0}小时增至{a:.0}小时"),
     why_other: "本机构人数和工作量未变,系工作链条上其他机构调整的影响",
     separator: ",",
+    not_done: "今日未开展",
+    plan_start: |year| format!("规划起点({year}年)"),
+    how_sure: |all, weak| {
+        let all = all * 100.0;
+        if weak.is_empty() {
+            format!("把握:在各项假设的区间内抽样,推荐方案在{all:.0}%的抽样中所有机构同时不超过目标负荷率。")
+        } else {
+            format!("把握:在各项假设的区间内抽样,推荐方案只在{all:.0}%的抽样中所有机构同时不超过目标负荷率;不到一半的抽样达到目标的机构:{weak}。只有最可能值准确时方案才成立。")
+        }
+    },
+    office_share: |office, share| format!("{office} {share:.0}%"),
+    sure_of_plan:
+        "本节数字均为推荐方案(本报告的第二列)的数字,因此方案承担的、目前无人承担的工作也计入其中。",
 };

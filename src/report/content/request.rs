@@ -37,7 +37,9 @@ pub(super) fn request(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         .zip(&today.staff_types)
         .map(|(p, t)| f64::from(p.add) * t.cost)
         .sum();
+    let [today_name, _] = pack.side_names();
     doc.text((r.costs)(
+        &today_name,
         &w.money(after),
         &w.money(before),
         &w.money((after - before).abs()),
@@ -217,6 +219,7 @@ fn buys(pack: &Pack<'_>) -> Buys {
         over_after: a.offices.iter().filter(|o| a.over_target(o)).count(),
         targets,
         uncovered: (b.uncovered.len(), a.uncovered.len()),
+        today: pack.side_names()[0].clone(),
     }
 }
 

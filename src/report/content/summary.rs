@@ -108,6 +108,7 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         Cell::Num(uncovered(a), 1),
     );
     doc.table(table);
+    super::plan::plan_result(doc, pack, w);
     super::risk::steady_summary(doc, pack, w);
     let Some(rec) = pack.recommendation else {
         return;

@@ -16,6 +16,8 @@ pub struct Buys {
     pub targets: Option<(usize, usize)>,
     /// Units no group covers, today and in the plan.
     pub uncovered: (usize, usize),
+    /// How the pack names today's side ("today", or a multi-year plan's start).
+    pub today: String,
 }
 
 /// The words of the request (SPEC §14).
@@ -39,9 +41,9 @@ pub struct RequestWords {
     /// The sentence of what is asked: (the staff types' parts).
     pub asked: fn(&str) -> String,
     pub nothing_asked: &'static str,
-    /// (cost a year of the plan, today's cost, the change without its sign, whether it is a
-    /// rise, the cost a year of the new posts).
-    pub costs: fn(&str, &str, &str, bool, &str) -> String,
+    /// (how the pack names today's side, cost a year of the plan, today's cost, the change
+    /// without its sign, whether it is a rise, the cost a year of the new posts).
+    pub costs: fn(&str, &str, &str, &str, bool, &str) -> String,
     pub buys: fn(&Buys) -> String,
     /// (offices with their approved leadership posts).
     pub leader_posts: fn(&str) -> String,
@@ -120,10 +122,10 @@ fn plural(n: u32) -> &'static str {
 
 fn buys_en(b: &Buys) -> String {
     let mut parts = vec![match (b.over_before, b.over_after) {
-        (0, 0) => "every office within the target utilisation, today and in the plan".to_string(),
+        (0, 0) => format!("every office within the target utilisation, {} and in the plan", b.today),
         _ => format!(
-            "{} of the {} offices over the target utilisation today brought within it ({} over it in the plan)",
-            b.brought, b.over_before, b.over_after
+            "{} of the {} offices over the target utilisation ({}) brought within it ({} over it in the plan)",
+            b.brought, b.over_before, b.today, b.over_after
         ),
     }];
     if let Some((targets, met)) = b.targets {
@@ -162,10 +164,10 @@ fn asked_type_zh(
 
 fn buys_zh(b: &Buys) -> String {
     let mut parts = vec![match (b.over_before, b.over_after) {
-        (0, 0) => "现状和方案中各机构负荷率均不超过目标".to_string(),
+        (0, 0) => format!("{}和方案中各机构负荷率均不超过目标", b.today),
         _ => format!(
-            "现状超过目标负荷率的{}个机构中有{}个降至目标以内(方案中仍有{}个超过)",
-            b.over_before, b.brought, b.over_after
+            "{}超过目标负荷率的{}个机构中有{}个降至目标以内(方案中仍有{}个超过)",
+            b.today, b.over_before, b.brought, b.over_after
         ),
     }];
     if let Some((targets, met)) = b.targets {
@@ -201,9 +203,9 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     move_of: |from, to, n| format!("{from} → {to}: {n}"),
     asked: |parts| format!("What is asked: {parts}."),
     nothing_asked: "What is asked: nothing; the recommendation keeps within today's approved posts and people.",
-    costs: |after, before, change, more, added| {
+    costs: |today, after, before, change, more, added| {
         let way = if more { "more" } else { "less" };
-        format!("What it costs: {after} a year for the recommended organisation, {change} {way} than today's {before}; the new posts cost {added} a year of it.")
+        format!("What it costs: {after} a year for the recommended organisation, {change} {way} than {before} ({today}); the new posts cost {added} a year of it.")
     },
     buys: buys_en,
     leader_posts: |list| format!("Approved leadership posts: {list}."),
@@ -266,9 +268,9 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     move_of: |from, to, n| format!("{from} → {to} {n}个"),
     asked: |parts| format!("申请:{parts}。"),
     nothing_asked: "申请:无;推荐方案不超出现有核定编制和现有人员。",
-    costs: |after, before, change, more, added| {
+    costs: |today, after, before, change, more, added| {
         let way = if more { "增加" } else { "减少" };
-        format!("费用:推荐方案年度人员费用{after},比现状{before}{way}{change};其中新增岗位每年{added}。")
+        format!("费用:推荐方案年度人员费用{after},比{today}{before}{way}{change};其中新增岗位每年{added}。")
     },
     buys: buys_zh,
     leader_posts: |list| format!("核定领导职数:{list}。"),

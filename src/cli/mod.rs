@@ -323,7 +323,32 @@ fn run_command(
         runs: sim.runs,
         date: sim.date.as_deref().or(scenario.date.as_deref()),
     };
-    let pack = report::Pack::new(sources, scenario, None, &outcome);
+    // SPEC §14: the peers of the scenario, set beside today's organisation in the pack.
+    let peers = input::load_peers(file, &scenario.peers, args.quiet)?;
+    let analyses: Vec<analysis::Analysis> = peers
+        .iter()
+        .map(|(_, p)| analysis::analyse(&p.scenario))
+        .collect();
+    let mut rows = vec![benchmark::Peer {
+        file: &source,
+        scenario,
+        analysis: &outcome.analyses[0],
+    }];
+    rows.extend(
+        peers
+            .iter()
+            .zip(&analyses)
+            .map(|((file, p), analysis)| benchmark::Peer {
+                file,
+                scenario: &p.scenario,
+                analysis,
+            }),
+    );
+    let compared = (!peers.is_empty()).then(|| benchmark::benchmark(&rows));
+    let pack = report::Pack::new(sources, scenario, None, &outcome).map(|mut pack| {
+        pack.peers = compared.as_ref();
+        pack
+    });
     finish_pack(&out, pack.as_ref(), format, args.quiet)
 }
 

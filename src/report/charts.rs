@@ -36,6 +36,9 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
     let work_types = work_types(pack).map(|chart| (WORK_TYPE_CHART, chart));
     let trajectory = trajectory(pack).map(|chart| (TRAJECTORY_CHART, chart));
     let tornado = tornado(pack).map(|chart| (super::content::TORNADO_CHART, chart));
+    let peers = pack
+        .peers
+        .map(|b| (super::BENCHMARK_CHART, super::benchmark_chart(b)));
     let charts: Vec<(&'static str, Chart)> = CHART_NAMES
         .iter()
         .copied()
@@ -43,6 +46,7 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
         .chain(work_types)
         .chain(trajectory)
         .chain(tornado)
+        .chain(peers)
         .collect();
     // Drawing and compressing a chart is pure and takes a good part of a `run`: the charts
     // are drawn side by side, and collected in their order, so the pack is the same bytes.

@@ -88,6 +88,7 @@ pub enum Key {
     ScenarioName,
     Language,
     Date,
+    Peers,
     // calendar
     WorkingDays,
     HoursPerDay,
@@ -173,6 +174,7 @@ impl Key {
             Key::ScenarioName => "name",
             Key::Language => "language",
             Key::Date => "date",
+            Key::Peers => "peers",
             Key::WorkingDays => "working_days",
             Key::HoursPerDay => "hours_per_day",
             Key::LeaveDays => "leave_days",
@@ -251,6 +253,7 @@ const SCENARIO: &[Field] = &[
         "Language of chart and report labels: \"en\" (default) or \"zh\".",
     ),
     field(Key::Date, Kind::Str, "Date printed in chart captions and the report (e.g. \"2018-01\"); none by default, so that reruns are byte-identical."),
+    field(Key::Peers, Kind::Ids, "Scenario files of peer organisations, relative to this file (SPEC §14): `run` adds the peer comparison (§12's ratios and chart) to the pack."),
 ];
 
 const CALENDAR: &[Field] = &[

@@ -160,24 +160,36 @@ fn staff_type_totals(pack: &Pack<'_>) -> Vec<(String, i64, i64)> {
         .collect()
 }
 
-/// The ratios a study report quotes (`benchmark`), both sides side by side.
+/// The ratios a study report quotes (`benchmark`): today's organisation and its peers where
+/// the scenario names them (SPEC §14), else both sides side by side.
 pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
-    let peers = [&pack.before, &pack.after].map(|s| crate::benchmark::Peer {
+    let sides = [&pack.before, &pack.after].map(|s| crate::benchmark::Peer {
         file: s.source,
         scenario: s.scenario,
         analysis: s.analysis,
     });
-    let b = crate::benchmark::benchmark(&peers);
-    let [Some(before), Some(after)] = [b.rows.first(), b.rows.get(1)] else {
-        return;
+    let own;
+    let (b, names) = match pack.peers {
+        Some(peers) => {
+            let names: Vec<String> = peers.rows.iter().map(|r| r.name.clone()).collect();
+            (peers, names)
+        }
+        None => {
+            own = crate::benchmark::benchmark(&sides);
+            (&own, pack.side_names().to_vec())
+        }
     };
+    if b.rows.len() < 2 {
+        return;
+    }
     doc.heading(3, w.peer_ratios);
-    let [before_name, after_name] = pack.side_names();
-    let mut table = new_table(&["", &before_name, &after_name]);
+    let mut headers = vec![""];
+    headers.extend(names.iter().map(String::as_str));
+    let mut table = new_table(&headers);
     let mut row = |label: &str, f: &dyn Fn(&crate::benchmark::Row) -> Cell| {
-        table
-            .rows
-            .push(vec![Cell::text(label), f(before), f(after)]);
+        let mut cells = vec![Cell::text(label)];
+        cells.extend(b.rows.iter().map(f));
+        table.rows.push(cells);
     };
     let r = &w.summary_rows;
     row(r.staff, &|x| Cell::Int(i64::from(x.staff)));
@@ -187,9 +199,14 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             Cell::Int(i64::try_from(m).unwrap_or(i64::MAX))
         })
     });
-    row(r.required_hours, &|x| Cell::Num(x.required_hours, 1));
-    row(r.fte_need, &|x| Cell::Num(x.fte_need, 2));
-    row(r.posts_needed, &|x| Cell::count(x.posts_needed));
+    // The hours and posts of the summary: the work nobody does counts in the need (§14).
+    row(r.required_hours, &|x| {
+        Cell::Num(x.required_hours + x.uncovered_hours, 1)
+    });
+    row(r.fte_need, &|x| Cell::Num(x.fte_need + undone_fte(x), 2));
+    row(r.posts_needed, &|x| {
+        Cell::count(x.posts_needed.saturating_add(x.undone_posts))
+    });
     for ratio in crate::benchmark::Ratio::ALL {
         let name = ratio_name(ratio, pack.before.scenario.language);
         row(name, &|x| Cell::opt_num(ratio.value(x), ratio.decimals()));
@@ -203,4 +220,16 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     }
     doc.table(table);
     doc.text(w.peer_ratios_text);
+    if pack.peers.is_some() {
+        doc.figure(crate::report::BENCHMARK_CHART, w.peer_title);
+    }
+}
+
+/// FTE of the work nobody does in a row: its hours at the row's own year value (FTE need ÷
+/// required hours), so each organisation uses its own.
+fn undone_fte(x: &crate::benchmark::Row) -> f64 {
+    match x.required_hours > 0.0 {
+        true => x.uncovered_hours * x.fte_need / x.required_hours,
+        false => 0.0,
+    }
 }

@@ -131,6 +131,12 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
             .date
             .as_ref()
             .map(|d| v.printable(d, "[scenario], key `date`")),
+        peers: header.peers.as_ref().map_or_else(Vec::new, |list| {
+            list.get_ref()
+                .iter()
+                .map(|p| v.printable(p, "[scenario], key `peers`"))
+                .collect()
+        }),
         calendar,
         staff_types,
         policy,

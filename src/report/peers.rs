@@ -119,15 +119,17 @@ impl Pack<'_> {
         }
     }
 
-    /// `compare` of two organisations: the sides share no office id.
+    /// `compare` of two organisations: the sides share no office id, or both supervise units
+    /// and share none (two organisations may both call an office "general"; one
+    /// organisation's two plans supervise the same units).
     pub(super) fn organisations_apart(&self) -> bool {
-        let after = &self.after.scenario.offices;
-        self.recommendation.is_none()
-            && !self
-                .before
-                .scenario
-                .offices
-                .iter()
-                .any(|o| after.iter().any(|a| a.id == o.id))
+        let (b, a) = (self.before.scenario, self.after.scenario);
+        let offices = b
+            .offices
+            .iter()
+            .any(|o| a.offices.iter().any(|x| x.id == o.id));
+        let units = b.units.iter().any(|u| a.units.iter().any(|x| x.id == u.id));
+        let both_units = !b.units.is_empty() && !a.units.is_empty();
+        self.recommendation.is_none() && (!offices || (both_units && !units))
     }
 }

@@ -10,6 +10,10 @@ use crate::analysis::OfficeAnalysis;
 use crate::export::Cell;
 
 pub(super) fn changes(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    // Two organisations side by side: neither is a change of the other (SPEC §14).
+    if pack.organisations_apart() {
+        return;
+    }
     doc.section(w.changes);
     let Some(rec) = pack.recommendation else {
         let mut items = Vec::new();
@@ -131,6 +135,9 @@ fn alternatives(items: &[&str], w: &Words) -> String {
 }
 
 pub(super) fn allocation(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    if pack.organisations_apart() {
+        return;
+    }
     let table = pack.allocation_table();
     // Only units that a group covers on either side.
     let rows: Vec<Vec<Cell>> = table

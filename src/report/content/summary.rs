@@ -108,6 +108,7 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         Cell::Num(uncovered(a), 1),
     );
     doc.table(table);
+    scope(doc, pack, w);
     super::plan::plan_result(doc, pack, w);
     super::risk::steady_summary(doc, pack, w);
     let Some(rec) = pack.recommendation else {
@@ -232,4 +233,46 @@ fn undone_fte(x: &crate::benchmark::Row) -> f64 {
         true => x.uncovered_hours * x.fte_need / x.required_hours,
         false => 0.0,
     }
+}
+
+/// `compare` of two organisations (SPEC §14): that they are two organisations, the work
+/// types only one of them models, and each one's year value.
+fn scope(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    if !pack.organisations_apart() {
+        return;
+    }
+    let r = w.request;
+    let sides = [&pack.before, &pack.after].map(|s| crate::benchmark::Peer {
+        file: s.source,
+        scenario: s.scenario,
+        analysis: s.analysis,
+    });
+    let shared = crate::benchmark::benchmark(&sides).shared;
+    doc.text((r.both_model)(shared.len()));
+    let names = pack.side_names();
+    for (k, side) in sides.iter().enumerate() {
+        let only: Vec<&str> = side
+            .scenario
+            .works
+            .iter()
+            .filter(|work| {
+                !shared
+                    .iter()
+                    .any(|s| s.parts.get(k).is_some_and(|p| p.contains(&work.id)))
+            })
+            .map(|work| work.name.as_str())
+            .collect();
+        if !only.is_empty() {
+            doc.paragraph(vec![strong((r.only_one_side)(
+                &names[k],
+                &only.join(w.list_separator),
+            ))]);
+        }
+    }
+    doc.text((r.year_values)(
+        &names[0],
+        pack.before.analysis.year_value,
+        &names[1],
+        pack.after.analysis.year_value,
+    ));
 }

@@ -83,6 +83,15 @@ pub struct RequestWords {
     /// The first side of a multi-year plan's pack: the organisation at the plan's start
     /// (its first year), never called today's.
     pub plan_start: fn(u32) -> String,
+    /// `compare` of two organisations: (side's name, the work types only it models).
+    pub only_one_side: fn(&str, &str) -> String,
+    /// `compare` of two organisations: (first name, its year value, second name, its year
+    /// value), each side's capacity at its own.
+    pub year_values: fn(&str, f64, &str, f64) -> String,
+    /// `compare` of two organisations: the title of the offices section (the two names).
+    pub offices_apart: fn(&str, &str) -> String,
+    /// `compare` of two organisations: the work types both model.
+    pub both_model: fn(usize) -> String,
     /// The uncertainty section's note that its figures are the recommended organisation's.
     pub sure_of_plan: &'static str,
 }
@@ -235,6 +244,10 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     separator: ", ",
     not_done: "not done today",
     plan_start: |year| format!("start of the plan ({year})"),
+    offices_apart: |a, b| format!("The offices of {a} and of {b}"),
+    only_one_side: |side, works| format!("Only {side} models: {works}; the other side's figures leave this work out, which is a difference of scope, not of staffing."),
+    year_values: |a, ha, b, hb| format!("Each organisation is worked out at its own year value: {a} {ha:.0} hours a person, {b} {hb:.0} hours a person."),
+    both_model: |n| format!("Two organisations side by side, not a plan and its change: {n} work types are modelled by both (matched by id, by name, or by the name a scenario's parts share, such as \"review (office 1)\" for \"review\")."),
     how_sure: |all, weak| {
         let all = all * 100.0;
         if weak.is_empty() {
@@ -300,6 +313,18 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     separator: ",",
     not_done: "今日未开展",
     plan_start: |year| format!("规划起点({year}年)"),
+    offices_apart: |a, b| format!("{a}与{b}的机构"),
+    only_one_side: |side, works| {
+        format!("只有{side}模拟的工作:{works};另一方的数字不含这些工作,这是统计范围的不同,而不是人员配置的不同。")
+    },
+    year_values: |a, ha, b, hb| {
+        format!(
+            "两个单位各按自己的年工作量基准计算:{a}每人每年{ha:.0}小时,{b}每人每年{hb:.0}小时。"
+        )
+    },
+    both_model: |n| {
+        format!("以下是两个单位的对比,而不是一个方案及其调整:双方都模拟的工作类型有{n}类(按编号、名称或共同的名称匹配,如\"纪律审查(第一纪检监察室)\"归入\"纪律审查\")。")
+    },
     how_sure: |all, weak| {
         let all = all * 100.0;
         if weak.is_empty() {

@@ -131,12 +131,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
             .date
             .as_ref()
             .map(|d| v.printable(d, "[scenario], key `date`")),
-        peers: header.peers.as_ref().map_or_else(Vec::new, |list| {
-            list.get_ref()
-                .iter()
-                .map(|p| v.printable(p, "[scenario], key `peers`"))
-                .collect()
-        }),
+        peers: settings::peers(&mut v, header.peers.as_ref()),
         calendar,
         staff_types,
         policy,

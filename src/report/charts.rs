@@ -302,21 +302,23 @@ fn backlog(pack: &Pack<'_>) -> Chart {
     let pairs = pack.office_pairs();
     let panels = ids
         .iter()
-        .map(|(id, name, _)| BandPanel {
-            // A flat 0 today is work nobody does, not an office keeping up.
-            title: match pairs.iter().find(|p| p.id == *id) {
-                Some(p) if undone_today(pack, p) => {
-                    format!("{name} ({}: {})", before_name, w.request.not_done)
-                }
-                _ => name.to_string(),
-            },
-            bands: [
-                band(before, id, &before_name),
-                after.and_then(|a| band(a, id, &after_name)),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
+        .map(|(id, name, _)| {
+            // A flat 0 today is work nobody does, not an office keeping up: today's band is
+            // left out and the title says so.
+            let undone = pairs.iter().any(|p| p.id == *id && undone_today(pack, p));
+            BandPanel {
+                title: match undone {
+                    true => (w.request.not_done_panel)(name),
+                    false => name.to_string(),
+                },
+                bands: [
+                    (!undone).then(|| band(before, id, &before_name)).flatten(),
+                    after.and_then(|a| band(a, id, &after_name)),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+            }
         })
         .collect();
     Chart::Band(BandChart {

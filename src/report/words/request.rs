@@ -74,6 +74,8 @@ pub struct RequestWords {
     /// A bar of today's side whose work nobody does today (SPEC §14): drawn as not done,
     /// never as 0.
     pub not_done: &'static str,
+    /// A backlog panel of an office whose work nobody does today (its name).
+    pub not_done_panel: fn(&str) -> String,
     /// The first page's fourth sentence, how sure the figures are: (share of the draws in
     /// which every office of the plan holds at once, the offices within the target in fewer
     /// than half of the draws with their shares, "" if none).
@@ -243,6 +245,7 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     why_other: "its staff and work do not change: the effect of other offices' changes along the work chain",
     separator: ", ",
     not_done: "not done today",
+    not_done_panel: |name| format!("{name} (not done today)"),
     plan_start: |year| format!("start of the plan ({year})"),
     offices_apart: |a, b| format!("The offices of {a} and of {b}"),
     only_one_side: |side, works| format!("Only {side} models: {works}; the other side's figures leave this work out, which is a difference of scope, not of staffing."),
@@ -312,6 +315,7 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     why_other: "本机构人数和工作量未变,系工作链条上其他机构调整的影响",
     separator: ",",
     not_done: "今日未开展",
+    not_done_panel: |name| format!("{name}(今日未开展)"),
     plan_start: |year| format!("规划起点({year}年)"),
     offices_apart: |a, b| format!("{a}与{b}的机构"),
     only_one_side: |side, works| {

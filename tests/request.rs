@@ -654,3 +654,30 @@ fn the_multi_year_pack_starts_from_the_plans_start_and_says_its_result() {
         assert!(!report.contains(absent), "{absent} in the report");
     }
 }
+
+#[test]
+fn a_peer_that_cannot_be_read_stops_the_run_by_its_path() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("request/peerless");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = format!(
+        "{}{UNDONE}",
+        crate::common::CALENDAR.replace(
+            "name = \"test\"",
+            "name = \"test\"\npeers = [\"missing.toml\"]"
+        )
+    );
+    std::fs::write(dir.join("s.toml"), text).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_staffplan"))
+        .args(["run", "s.toml", "--runs", "2", "--quiet", "--out", "pack"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: cannot read missing.toml: "),
+        "{stderr}"
+    );
+    assert!(!dir.join("pack").exists(), "nothing written");
+}

@@ -313,9 +313,11 @@ fn run_command(
     };
     let pipeline = Pipeline::new(sim.threads)?;
     let scenario = &loaded.scenario;
+    let source = file.display().to_string();
+    // Read before the long part, so that a missing peer stops the run at once.
+    let compared = peer_benchmark(file, &source, scenario, args.quiet)?;
     let outcome = pipeline.run(scenario, &request, &Bars::new(args.quiet))?;
     let annotations = scenario::annotations(&text);
-    let source = file.display().to_string();
     let sources = report::Sources {
         names: [&source, "recommendation"],
         annotations: &annotations,
@@ -323,16 +325,34 @@ fn run_command(
         runs: sim.runs,
         date: sim.date.as_deref().or(scenario.date.as_deref()),
     };
-    // SPEC §14: the peers of the scenario, set beside today's organisation in the pack.
-    let peers = input::load_peers(file, &scenario.peers, args.quiet)?;
+    let pack = report::Pack::new(sources, scenario, None, &outcome).map(|mut pack| {
+        pack.peers = compared.as_ref();
+        pack
+    });
+    finish_pack(&out, pack.as_ref(), format, args.quiet)
+}
+
+/// SPEC §14: today's organisation and the peers the scenario names (`[scenario] peers`), side
+/// by side; `None` without peers.
+fn peer_benchmark(
+    file: &Path,
+    source: &str,
+    scenario: &crate::model::Scenario,
+    quiet: bool,
+) -> Result<Option<benchmark::Benchmark>, Error> {
+    let peers = input::load_peers(file, &scenario.peers, quiet)?;
+    if peers.is_empty() {
+        return Ok(None);
+    }
+    let today = analysis::analyse(scenario);
     let analyses: Vec<analysis::Analysis> = peers
         .iter()
         .map(|(_, p)| analysis::analyse(&p.scenario))
         .collect();
     let mut rows = vec![benchmark::Peer {
-        file: &source,
+        file: source,
         scenario,
-        analysis: &outcome.analyses[0],
+        analysis: &today,
     }];
     rows.extend(
         peers
@@ -344,12 +364,7 @@ fn run_command(
                 analysis,
             }),
     );
-    let compared = (!peers.is_empty()).then(|| benchmark::benchmark(&rows));
-    let pack = report::Pack::new(sources, scenario, None, &outcome).map(|mut pack| {
-        pack.peers = compared.as_ref();
-        pack
-    });
-    finish_pack(&out, pack.as_ref(), format, args.quiet)
+    Ok(Some(benchmark::benchmark(&rows)))
 }
 
 /// Writes the pack and prints its headline table.

@@ -425,6 +425,7 @@ fn write_pack(
         plan: None,
         sensitivity: sensitivity.as_ref(),
         holds: None,
+        peers: None,
     };
     // Refused (a figure too large to draw, a full disk) or written, never a panic.
     let _ = staffplan::report::write_pack(out, &pack);

@@ -314,6 +314,36 @@ pub struct Total {
     pub posts_needed: u64,
     pub gap: i64,
     pub cost: f64,
+    /// SPEC §14: covering-group hours a year of the units no group covers, the work nobody
+    /// does today. Not in `required_hours`, which is the work the offices do.
+    pub undone_hours: f64,
+    /// Posts that work needs at the target utilisation ([`undone_posts`]).
+    pub undone_posts: u64,
+    /// `required_hours + undone_hours`: today's whole need, done or not.
+    pub required_hours_incl_undone: f64,
+    /// `posts_needed + undone_posts`: the need does not grow because a plan takes the work on.
+    pub posts_needed_incl_undone: u64,
+}
+
+/// Posts the work nobody does needs at the target utilisation, as if whole persons did it
+/// with no leaders and no team floor: `⌈hours ÷ (H × target)⌉` (0 without hours). Which group
+/// takes the work on, and its team size, is the optimiser's choice, so the plan's posts may
+/// differ by a group's floor.
+pub fn undone_posts(hours: f64, year_value: f64, target: f64) -> u64 {
+    if hours <= 0.0 {
+        return 0;
+    }
+    if year_value <= 0.0 || target <= 0.0 {
+        return u64::MAX;
+    }
+    let persons = hours / (year_value * target);
+    // 5.0000000001 persons from rounding is 5 posts, not 6.
+    let posts = (persons * (1.0 - TOLERANCE)).ceil();
+    if posts.is_finite() && posts < 2f64.powi(53) {
+        posts as u64
+    } else {
+        u64::MAX
+    }
 }
 
 /// A unit that needs a dispatched group ([`Scenario::needs_group`]) but has none, and the
@@ -419,15 +449,33 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
 
     let capacity_hours: f64 = offices.iter().map(|o| o.capacity_hours).sum();
     let required_hours: f64 = offices.iter().map(|o| o.required_hours).sum();
+    let uncovered: Vec<UncoveredUnit> = scenario
+        .units
+        .iter()
+        .zip(&coverage)
+        .zip(unit_hours(scenario))
+        .enumerate()
+        .filter(|(u, ((_, group), _))| group.is_none() && scenario.needs_group(*u))
+        .map(|(_, pair)| pair)
+        .map(|((unit, _), hours)| UncoveredUnit {
+            id: unit.id.clone(),
+            name: unit.name.clone(),
+            required_hours: hours,
+            fte_need: ratio(hours, year_value).unwrap_or(0.0),
+        })
+        .collect();
+    let undone_hours: f64 = uncovered.iter().map(|u| u.required_hours).sum();
+    let posts_needed = offices
+        .iter()
+        .fold(0u64, |sum, o| sum.saturating_add(o.posts_needed));
+    let undone = undone_posts(undone_hours, year_value, target);
     let total = Total {
         staff: offices.iter().map(|o| o.staff).sum(),
         capacity_hours,
         required_hours,
         fte_need: offices.iter().map(|o| o.fte_need).sum(),
         utilisation: ratio(required_hours, capacity_hours),
-        posts_needed: offices
-            .iter()
-            .fold(0u64, |sum, o| sum.saturating_add(o.posts_needed)),
+        posts_needed,
         gap: offices
             .iter()
             .fold(0i64, |sum, o| sum.saturating_add(o.gap)),
@@ -436,6 +484,10 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
             .iter()
             .map(|office| scenario.cost(&office.staff))
             .sum(),
+        undone_hours,
+        undone_posts: undone,
+        required_hours_incl_undone: required_hours + undone_hours,
+        posts_needed_incl_undone: posts_needed.saturating_add(undone),
     };
 
     Analysis {
@@ -444,21 +496,7 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
         target_utilisation: target,
         offices,
         total,
-        uncovered: scenario
-            .units
-            .iter()
-            .zip(&coverage)
-            .zip(unit_hours(scenario))
-            .enumerate()
-            .filter(|(u, ((_, group), _))| group.is_none() && scenario.needs_group(*u))
-            .map(|(_, pair)| pair)
-            .map(|((unit, _), hours)| UncoveredUnit {
-                id: unit.id.clone(),
-                name: unit.name.clone(),
-                required_hours: hours,
-                fte_need: ratio(hours, year_value).unwrap_or(0.0),
-            })
-            .collect(),
+        uncovered,
     }
 }
 

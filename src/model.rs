@@ -364,6 +364,9 @@ pub struct Scenario {
     pub language: Language,
     /// Date a planner set for captions (`[scenario] date`); never the clock's.
     pub date: Option<String>,
+    /// Scenario files of peer organisations as written (`[scenario] peers`), relative to the
+    /// scenario's own file; `cli` reads them.
+    pub peers: Vec<String>,
     pub calendar: Calendar,
     pub staff_types: Vec<StaffType>,
     pub policy: Policy,

@@ -402,6 +402,7 @@ const ANY_LANGUAGE: &[&str] = &[
     "work_types",
     "trajectory",
     "tornado",
+    "benchmark",
     "png",
     "svg",
     "SVG",

@@ -329,9 +329,11 @@ fn run_command(
     };
     let pipeline = Pipeline::new(sim.threads)?;
     let scenario = &loaded.scenario;
+    let source = file.display().to_string();
+    // Read before the long part, so that a missing peer stops the run at once.
+    let compared = peer_benchmark(file, &source, scenario, args.quiet)?;
     let outcome = pipeline.run(scenario, &request, &Bars::new(args.quiet))?;
     let annotations = scenario::annotations(&text);
-    let source = file.display().to_string();
     let sources = report::Sources {
         names: [&source, "recommendation"],
         annotations: &annotations,
@@ -339,8 +341,46 @@ fn run_command(
         runs: sim.runs,
         date: sim.date.as_deref().or(scenario.date.as_deref()),
     };
-    let pack = report::Pack::new(sources, scenario, None, &outcome);
+    let pack = report::Pack::new(sources, scenario, None, &outcome).map(|mut pack| {
+        pack.peers = compared.as_ref();
+        pack
+    });
     finish_pack(&out, pack.as_ref(), format, args.quiet)
+}
+
+/// SPEC §14: today's organisation and the peers the scenario names (`[scenario] peers`), side
+/// by side; `None` without peers.
+fn peer_benchmark(
+    file: &Path,
+    source: &str,
+    scenario: &crate::model::Scenario,
+    quiet: bool,
+) -> Result<Option<benchmark::Benchmark>, Error> {
+    let peers = input::load_peers(file, &scenario.peers, quiet)?;
+    if peers.is_empty() {
+        return Ok(None);
+    }
+    let today = analysis::analyse(scenario);
+    let analyses: Vec<analysis::Analysis> = peers
+        .iter()
+        .map(|(_, p)| analysis::analyse(&p.scenario))
+        .collect();
+    let mut rows = vec![benchmark::Peer {
+        file: source,
+        scenario,
+        analysis: &today,
+    }];
+    rows.extend(
+        peers
+            .iter()
+            .zip(&analyses)
+            .map(|((file, p), analysis)| benchmark::Peer {
+                file,
+                scenario: &p.scenario,
+                analysis,
+            }),
+    );
+    Ok(Some(benchmark::benchmark(&rows)))
 }
 
 /// Writes the pack and prints its headline table.

@@ -36,6 +36,9 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
     let work_types = work_types(pack).map(|chart| (WORK_TYPE_CHART, chart));
     let trajectory = trajectory(pack).map(|chart| (TRAJECTORY_CHART, chart));
     let tornado = tornado(pack).map(|chart| (super::content::TORNADO_CHART, chart));
+    let peers = pack
+        .peers
+        .map(|b| (super::BENCHMARK_CHART, super::benchmark_chart(b)));
     let charts: Vec<(&'static str, Chart)> = CHART_NAMES
         .iter()
         .copied()
@@ -43,6 +46,7 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
         .chain(work_types)
         .chain(trajectory)
         .chain(tornado)
+        .chain(peers)
         .collect();
     // Drawing and compressing a chart is pure and takes a good part of a `run`: the charts
     // are drawn side by side, and collected in their order, so the pack is the same bytes.
@@ -149,8 +153,7 @@ fn work_types(pack: &Pack<'_>) -> Option<Chart> {
 }
 
 fn series_names(pack: &Pack<'_>) -> [String; 2] {
-    let w = words(pack.before.scenario.language);
-    [w.before.to_string(), w.after.to_string()]
+    pack.side_names()
 }
 
 fn caseload(pack: &Pack<'_>) -> Chart {
@@ -173,11 +176,35 @@ fn caseload(pack: &Pack<'_>) -> Chart {
         categories: pairs.iter().map(|p| p.name.to_string()).collect(),
         before: pairs.iter().map(|p| hours(p.before)).collect(),
         after: pairs.iter().map(|p| hours(p.after)).collect(),
-        before_labels: pairs.iter().map(|p| label(p.before)).collect(),
+        before_labels: pairs
+            .iter()
+            .map(|p| today_label(pack, p, label(p.before)))
+            .collect(),
         after_labels: pairs.iter().map(|p| label(p.after)).collect(),
         target: None,
         series_names: Some(series_names(pack)),
     })
+}
+
+/// Does the plan give this office work that nobody does today (SPEC §14)? Its bar of today
+/// is labelled as not done, never read as an idle office at 0.
+fn undone_today(pack: &Pack<'_>, pair: &super::OfficePair<'_>) -> bool {
+    pack.recommendation.is_some()
+        && pack.before.analysis.total.undone_hours > 0.0
+        && pair.before.is_none_or(|o| o.required_hours <= 0.0)
+        && pair.after.is_some_and(|o| o.required_hours > 0.0)
+}
+
+/// Today's label of an office's bar: "not done today" where the plan takes on its work.
+fn today_label(pack: &Pack<'_>, pair: &super::OfficePair<'_>, label: String) -> String {
+    if undone_today(pack, pair) {
+        words(pack.before.scenario.language)
+            .request
+            .not_done
+            .to_string()
+    } else {
+        label
+    }
 }
 
 fn utilisation(pack: &Pack<'_>) -> Chart {
@@ -208,7 +235,10 @@ fn utilisation(pack: &Pack<'_>) -> Chart {
         categories: pairs.iter().map(|p| p.name.to_string()).collect(),
         before: pairs.iter().map(|p| value(p.before)).collect(),
         after: pairs.iter().map(|p| value(p.after)).collect(),
-        before_labels: pairs.iter().map(|p| label(p.before)).collect(),
+        before_labels: pairs
+            .iter()
+            .map(|p| today_label(pack, p, label(p.before)))
+            .collect(),
         after_labels: pairs.iter().map(|p| label(p.after)).collect(),
         target: Some(Target {
             value: target,
@@ -269,17 +299,26 @@ fn backlog(pack: &Pack<'_>) -> Chart {
             })
         })
     };
+    let pairs = pack.office_pairs();
     let panels = ids
         .iter()
-        .map(|(id, name, _)| BandPanel {
-            title: name.to_string(),
-            bands: [
-                band(before, id, &before_name),
-                after.and_then(|a| band(a, id, &after_name)),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
+        .map(|(id, name, _)| {
+            // A flat 0 today is work nobody does, not an office keeping up: today's band is
+            // left out and the title says so.
+            let undone = pairs.iter().any(|p| p.id == *id && undone_today(pack, p));
+            BandPanel {
+                title: match undone {
+                    true => (w.request.not_done_panel)(name),
+                    false => name.to_string(),
+                },
+                bands: [
+                    (!undone).then(|| band(before, id, &before_name)).flatten(),
+                    after.and_then(|a| band(a, id, &after_name)),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+            }
         })
         .collect();
     Chart::Band(BandChart {

@@ -79,9 +79,10 @@ pub fn sheets(pack: &Pack<'_>) -> Vec<Sheet> {
 /// staff types by their labels.
 fn localised(pack: &Pack<'_>, header: &Header<'_>, w: &Words) -> String {
     let language = pack.before.scenario.language;
+    let [before, after] = pack.side_names();
     let side = |when: When| match when {
-        When::Before => w.before,
-        When::After => w.after,
+        When::Before => before.as_str(),
+        When::After => after.as_str(),
     };
     match *header {
         Header::Plain(c) => c.name(language).to_string(),
@@ -120,7 +121,7 @@ fn simulation_table(pack: &Pack<'_>, w: &Words) -> Option<Table> {
                 (&o.utilisation, true),
                 (&o.overtime_hours_per_person, false),
             ];
-            let mut row = vec![Cell::text(side), Cell::text(&o.name)];
+            let mut row = vec![Cell::text(&side), Cell::text(&o.name)];
             for (band, share) in bands {
                 for v in [band.mean, band.p5, band.p95] {
                     row.push(match (v.is_finite(), share) {

@@ -89,6 +89,7 @@ pub enum Key {
     Language,
     Date,
     Method,
+    Peers,
     // calendar
     WorkingDays,
     HoursPerDay,
@@ -187,6 +188,7 @@ impl Key {
             Key::Language => "language",
             Key::Date => "date",
             Key::Method => "method",
+            Key::Peers => "peers",
             Key::WorkingDays => "working_days",
             Key::HoursPerDay => "hours_per_day",
             Key::LeaveDays => "leave_days",
@@ -281,6 +283,7 @@ const SCENARIO: &[Field] = &[
         Kind::Choice(&Method::NAMES),
         "How the reports speak of the need: \"caseload\" (default) or \"wisn\", the WHO's Workload Indicators of Staffing Need (SPEC §16).",
     ),
+    field(Key::Peers, Kind::Ids, "Scenario files of peer organisations, relative to this file (SPEC §14): `run` adds the peer comparison (§12's ratios and chart) to the pack."),
 ];
 
 const CALENDAR: &[Field] = &[

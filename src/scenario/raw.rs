@@ -82,6 +82,7 @@ pub struct Header {
     pub language: Option<S<String>>,
     pub date: Option<S<String>>,
     pub method: Option<S<String>>,
+    pub peers: Option<S<Vec<S<String>>>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -131,6 +131,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
             .date
             .as_ref()
             .map(|d| v.printable(d, "[scenario], key `date`")),
+        peers: settings::peers(&mut v, header.peers.as_ref()),
         calendar,
         staff_types,
         policy,

@@ -457,3 +457,14 @@ impl Validator<'_, '_> {
         }
     }
 }
+
+/// `[scenario] peers`: the peer scenario files as written, each a printable text (SPEC §14);
+/// `cli` reads them, relative to the scenario's own file.
+pub(super) fn peers(v: &mut Validator<'_, '_>, list: Option<&S<Vec<S<String>>>>) -> Vec<String> {
+    list.map_or_else(Vec::new, |list| {
+        list.get_ref()
+            .iter()
+            .map(|p| v.printable(p, "[scenario], key `peers`"))
+            .collect()
+    })
+}

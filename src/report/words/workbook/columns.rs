@@ -37,6 +37,7 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::Language => LANGUAGE,
         Key::Date => DATE,
         Key::Method => METHOD,
+        Key::Peers => PEERS,
         Key::WorkingDays => WORKING_DAYS,
         Key::HoursPerDay => HOURS_PER_DAY,
         Key::LeaveDays => LEAVE_DAYS,
@@ -155,6 +156,13 @@ const DATE: KeyWords = w(
     "Date printed under the charts, e.g. 2025-06. Empty: none.",
     "日期",
     "印在图表下方的日期,如 2025-06。留空则不印。",
+);
+
+const PEERS: KeyWords = w(
+    "Peers",
+    "Scenario files of peer organisations, relative to this file, separated by commas; the pack compares them. Empty: none.",
+    "对标单位",
+    "对标单位的情景文件(相对于本文件的路径),以逗号分隔;报告将与之对比。留空则不对比。",
 );
 
 const WORKING_DAYS: KeyWords = w(

@@ -81,6 +81,17 @@ pub(super) fn draw<DB: DrawingBackend>(
             key: Key::Band,
         })
         .collect();
+    // Two shaded bands over one another mix into a grey that neither key shows: name it.
+    if let (Some(first), Some(second)) = (names.first(), names.get(1)) {
+        let shaded = |b: &&super::Band| b.p5.iter().zip(&b.p95).any(|(lo, hi)| hi > lo);
+        if c.panels.iter().any(|p| p.bands.iter().filter(shaded).count() >= 2) {
+            legend.push(LegendEntry {
+                label: words.overlap.to_string(),
+                colour: style::overlap_colour(colour_of(first), colour_of(second)),
+                key: Key::Box,
+            });
+        }
+    }
     if !names.is_empty() {
         legend.push(LegendEntry {
             label: c
@@ -238,7 +249,7 @@ fn draw_panel<DB: DrawingBackend>(
         chart
             .draw_series(std::iter::once(Polygon::new(
                 outline,
-                colour.mix(0.22).filled(),
+                colour.mix(style::BAND_ALPHA).filled(),
             )))
             .map_err(drawing)?;
     }

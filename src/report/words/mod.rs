@@ -11,7 +11,7 @@ mod sure;
 mod why;
 mod workbook;
 
-pub use chart::chart_words;
+pub use chart::{chart_words, closed};
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
 pub use request::{Buys, RequestWords};

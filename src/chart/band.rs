@@ -84,7 +84,10 @@ pub(super) fn draw<DB: DrawingBackend>(
     // Two shaded bands over one another mix into a grey that neither key shows: name it.
     if let (Some(first), Some(second)) = (names.first(), names.get(1)) {
         let shaded = |b: &&super::Band| b.p5.iter().zip(&b.p95).any(|(lo, hi)| hi > lo);
-        if c.panels.iter().any(|p| p.bands.iter().filter(shaded).count() >= 2) {
+        if c.panels
+            .iter()
+            .any(|p| p.bands.iter().filter(shaded).count() >= 2)
+        {
             legend.push(LegendEntry {
                 label: words.overlap.to_string(),
                 colour: style::overlap_colour(colour_of(first), colour_of(second)),

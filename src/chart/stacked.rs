@@ -118,7 +118,11 @@ pub(super) fn draw<DB: DrawingBackend>(
     let bar = ((f64::from(row) * 0.62).round() as i32).max(1);
     let label_size = (f64::from(row) * 0.45).clamp(style::MIN_SIZE, style::LABEL_SIZE);
     let inside_size = (f64::from(bar) * 0.6).clamp(style::MIN_SIZE, style::VALUE_SIZE);
-    let lines = if f64::from(bar) >= inside_size * 2.3 { 2 } else { 1 };
+    let lines = if f64::from(bar) >= inside_size * 2.3 {
+        2
+    } else {
+        1
+    };
     let mut rooms = Vec::new();
     for segments in &c.segments {
         let mut start = 0.0;
@@ -251,7 +255,10 @@ fn keep_end(name: &str, size: f64, room: i32, lines: usize, keep: usize) -> Vec<
     let mut used = 0;
     for line in &head_lines {
         for c in line.chars() {
-            while chars.get(used).is_some_and(|x| x.is_whitespace() && !c.is_whitespace()) {
+            while chars
+                .get(used)
+                .is_some_and(|x| x.is_whitespace() && !c.is_whitespace())
+            {
                 used += 1;
             }
             used += 1;
@@ -346,8 +353,18 @@ mod tests {
             percent_gap: " ",
             ..words()
         };
-        let figures = format!("{} / {}", style::number(2016.0, 0), style::number(3008.0, 0));
-        assert_eq!(total_text(2016.0, Some(3008.0), &zh), format!("{figures} (67%)"));
-        assert_eq!(total_text(2016.0, Some(3008.0), &en), format!("{figures} (67 %)"));
+        let figures = format!(
+            "{} / {}",
+            style::number(2016.0, 0),
+            style::number(3008.0, 0)
+        );
+        assert_eq!(
+            total_text(2016.0, Some(3008.0), &zh),
+            format!("{figures} (67%)")
+        );
+        assert_eq!(
+            total_text(2016.0, Some(3008.0), &en),
+            format!("{figures} (67 %)")
+        );
     }
 }

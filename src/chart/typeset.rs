@@ -227,7 +227,10 @@ mod tests {
             let (ba, bb) = (bounds(ida), bounds(idb));
             let expected = scaled.h_advance(ida) + scaled.kern(ida, idb) - ba.max.x + bb.min.x;
             let gap = (b_left - a_right - 1) as f32;
-            assert!((gap - expected).abs() <= 1.5, "{pair}: gap {gap}, font's {expected}");
+            assert!(
+                (gap - expected).abs() <= 1.5,
+                "{pair}: gap {gap}, font's {expected}"
+            );
         }
     }
 }

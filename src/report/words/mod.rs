@@ -22,7 +22,7 @@ pub use steady::SteadyWords;
 use steady::{STEADY_EN, STEADY_ZH};
 pub use sure::Sure;
 use sure::{SURE_EN, SURE_ZH};
-pub use workbook::{template_words, TemplateWords};
+pub use workbook::{pack_sheet_words, template_words, TemplateWords};
 
 use crate::model::Language;
 use crate::optimise::{NoExtraPosts, Reason, Rule};

@@ -26,5 +26,6 @@ mod sensitivity;
 mod service;
 mod simulate;
 mod steady;
+mod tables;
 mod tidy;
 mod workbook;

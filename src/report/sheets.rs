@@ -102,6 +102,7 @@ pub(super) fn summary(pack: &Pack<'_>, doc: &Document) -> Sheet {
     Sheet {
         name: s.summary_sheet.to_string(),
         parts,
+        one_page: true,
     }
 }
 
@@ -198,6 +199,7 @@ pub(super) fn assumptions(pack: &Pack<'_>) -> Sheet {
     Sheet {
         name: s.assumptions_sheet.to_string(),
         parts,
+        one_page: false,
     }
 }
 
@@ -333,5 +335,6 @@ pub(super) fn service(pack: &Pack<'_>) -> Option<Sheet> {
     Some(Sheet {
         name: s.service_sheet.to_string(),
         parts: vec![Part::table(table)],
+        one_page: false,
     })
 }

@@ -61,6 +61,8 @@ impl Part {
 pub struct Sheet {
     pub name: String,
     pub parts: Vec<Part>,
+    /// Printed on one page (the summary), however small that makes it.
+    pub one_page: bool,
 }
 
 impl Sheet {
@@ -68,6 +70,7 @@ impl Sheet {
         Sheet {
             name: name.to_string(),
             parts: vec![Part::table(table)],
+            one_page: false,
         }
     }
 }
@@ -112,6 +115,7 @@ pub fn sheets(pack: &Pack<'_>) -> Vec<Sheet> {
         sheets.push(Sheet {
             name: w.plan.title.to_string(),
             parts: vec![Part::plain(plan_sheet(plan, w), &[0])],
+            one_page: false,
         });
     }
     if let Some(result) = pack.sensitivity {
@@ -412,8 +416,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
         }
     }
     print_setup(ws, total, if single { first_header } else { None })?;
-    if sheet.parts.len() > 1 {
-        // A sheet of several blocks (the summary) is read as one page.
+    if sheet.one_page {
         ws.set_print_fit_to_pages(1, 1);
     }
     Ok(())
@@ -485,7 +488,11 @@ pub(super) fn print_setup(
         ws.set_landscape();
     }
     // About 200 characters of 10-point text fit across a landscape page at 65 %.
-    let pages = u16::try_from(width.div_ceil(200).max(1)).unwrap_or(1);
+    // A sheet of several blocks (no header row to repeat) stays one page wide.
+    let pages = match header_row {
+        Some(_) => u16::try_from(width.div_ceil(200).max(1)).unwrap_or(1),
+        None => 1,
+    };
     ws.set_print_fit_to_pages(pages, 0);
     ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
     ws.set_footer("&L&A&R&P / &N");

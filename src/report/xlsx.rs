@@ -383,7 +383,8 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
                         rows: vec![row.clone()],
                         ..Table::default()
                     };
-                    write_rows(ws, r + u32::try_from(i).unwrap_or(u32::MAX), &one, &[], f)?;
+                    let at = r + u32::try_from(i).unwrap_or(u32::MAX);
+                    write_rows(ws, at, &one, (&[], &widths), f)?;
                 }
                 r += u32::try_from(table.rows.len()).unwrap_or(u32::MAX);
             }
@@ -398,7 +399,7 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
                 // A wrapped header needs its row tall enough to show every line.
                 ws.set_row_height(r, 15.0 * lines.min(4) as f64)?;
                 first_header.get_or_insert(r);
-                write_rows(ws, r + 1, table, plain, f)?;
+                write_rows(ws, r + 1, table, (plain, &widths), f)?;
                 r += 1 + u32::try_from(table.rows.len()).unwrap_or(u32::MAX);
             }
         }
@@ -427,11 +428,26 @@ fn write_rows(
     ws: &mut Worksheet,
     top: u32,
     table: &Table,
-    plain: &[usize],
+    (plain, widths): (&[usize], &[usize]),
     f: &Formats,
 ) -> Result<(), XlsxError> {
     for (r, row) in table.rows.iter().enumerate() {
         let r = top + u32::try_from(r).unwrap_or(u32::MAX);
+        // A long text wraps in its column; the row is made tall enough for its lines (a
+        // spreadsheet program does not measure them when it opens the file).
+        let lines = row
+            .iter()
+            .zip(widths)
+            .filter_map(|(cell, w)| match cell {
+                Cell::Text(s) if s.width() > 48 => {
+                    Some(s.width().div_ceil(w.saturating_sub(2).max(1)))
+                }
+                _ => None,
+            })
+            .max();
+        if let Some(lines) = lines {
+            ws.set_row_height(r, 15.0 * lines as f64)?;
+        }
         for (c, cell) in row.iter().enumerate() {
             let year = plain.contains(&c);
             let c = u16::try_from(c).unwrap_or(u16::MAX);

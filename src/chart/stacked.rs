@@ -123,14 +123,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     } else {
         1
     };
-    let mut rooms = Vec::new();
-    for segments in &c.segments {
-        let mut start = 0.0;
-        for (unit, load) in segments {
-            rooms.push((unit.clone(), x(start + load) - x(start) - 10));
-            start += load;
-        }
-    }
+    let rooms = segment_rooms(c, &x);
     let mut names = segment_labels(&rooms, inside_size, lines).into_iter();
     for (i, name) in c.groups.iter().enumerate() {
         let y0 = rows_top + row * i32::try_from(i).unwrap_or(0);
@@ -156,20 +149,9 @@ pub(super) fn draw<DB: DrawingBackend>(
                 .map_err(drawing)?;
             }
             let name = names.next().unwrap_or_default();
-            let line_height = (inside_size * 1.1).round() as i32;
-            let count = i32::try_from(name.len()).unwrap_or(1);
-            let first = centre - line_height * (count - 1) / 2;
-            for (k, line) in name.into_iter().enumerate() {
-                root.draw(&Text::new(
-                    line,
-                    (
-                        (x0 + x1) / 2,
-                        first + line_height * i32::try_from(k).unwrap_or(0),
-                    ),
-                    style::anchored(inside_size, style::ink_on(fill), HPos::Center, VPos::Center),
-                ))
-                .map_err(drawing)?;
-            }
+            let style =
+                style::anchored(inside_size, style::ink_on(fill), HPos::Center, VPos::Center);
+            centred_lines(root, name, ((x0 + x1) / 2, centre), style)?;
         }
         let end = x(totals.get(i).copied().unwrap_or(0.0));
         if let Some(cap) = capacity(i) {
@@ -185,6 +167,37 @@ pub(super) fn draw<DB: DrawingBackend>(
         haloed_label(root, text, (text_x, centre), value_size, style::BACKGROUND)?;
     }
     Ok(())
+}
+
+/// `lines` centred on `(x, centre)`, one under the other.
+fn centred_lines<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    lines: Vec<String>,
+    (x, centre): (i32, i32),
+    style: TextStyle<'static>,
+) -> Result<(), ChartError> {
+    let line_height = (style.font.get_size() * 1.1).round() as i32;
+    let count = i32::try_from(lines.len()).unwrap_or(1);
+    let first = centre - line_height * (count - 1) / 2;
+    for (k, line) in lines.into_iter().enumerate() {
+        let y = first + line_height * i32::try_from(k).unwrap_or(0);
+        root.draw(&Text::new(line, (x, y), style.clone()))
+            .map_err(drawing)?;
+    }
+    Ok(())
+}
+
+/// Each segment's unit name and the width in pixels its label may take, bar by bar.
+fn segment_rooms(c: &Stacked, x: &dyn Fn(f64) -> i32) -> Vec<(String, i32)> {
+    let mut rooms = Vec::new();
+    for segments in &c.segments {
+        let mut start = 0.0;
+        for (unit, load) in segments {
+            rooms.push((unit.clone(), x(start + load) - x(start) - 10));
+            start += load;
+        }
+    }
+    rooms
 }
 
 /// The names printed inside the segments, each `(name, room in pixels)`: on up to `lines`

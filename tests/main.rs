@@ -26,6 +26,7 @@ mod sensitivity;
 mod service;
 mod simulate;
 mod steady;
+mod tables;
 mod tidy;
 mod wisn;
 mod workbook;

@@ -43,6 +43,7 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
         .iter()
         .copied()
         .zip(charts)
+        .filter(|(name, _)| *name != ALLOCATION_CHART || allocation_shown(pack))
         .chain(work_types)
         .chain(trajectory)
         .chain(tornado)
@@ -62,6 +63,15 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
             Ok(Rendered { name, png, svg })
         })
         .collect()
+}
+
+/// The name of the dispatched groups' chart in [`CHART_NAMES`].
+pub(super) const ALLOCATION_CHART: &str = "allocation";
+
+/// Whether the pack has units to allocate: a scenario without supervised units (a court) has
+/// no dispatched-group chart or sheet, rather than an empty one.
+pub(super) fn allocation_shown(pack: &Pack<'_>) -> bool {
+    !pack.before.scenario.units.is_empty() || !pack.after.scenario.units.is_empty()
 }
 
 /// The tornado of the scenario's ranges (SPEC §9): the organisation's FTE need with each
@@ -156,6 +166,39 @@ fn series_names(pack: &Pack<'_>) -> [String; 2] {
     pack.side_names()
 }
 
+/// Whether the recommendation closes the office `id`: an optional group left with no staff,
+/// no units and no work.
+fn closed_after(pack: &Pack<'_>, id: &str) -> bool {
+    let s = pack.after.scenario;
+    let modelled = s.offices.iter().find(|o| o.id == id);
+    let analysed = pack.after.analysis.offices.iter().find(|o| o.id == id);
+    match (modelled, analysed) {
+        (Some(o), Some(a)) => {
+            o.optional && o.headcount() == 0 && o.covers.is_empty() && a.required_hours <= 0.0
+        }
+        _ => false,
+    }
+}
+
+/// The after side's bar labels, "closed" for the offices the recommendation closes.
+fn after_labels(
+    pack: &Pack<'_>,
+    pairs: &[super::OfficePair<'_>],
+    label: &dyn Fn(Option<&crate::analysis::OfficeAnalysis>) -> String,
+) -> Vec<String> {
+    let closed = super::words::closed(pack.before.scenario.language);
+    pairs
+        .iter()
+        .map(|p| {
+            if closed_after(pack, p.id) {
+                closed.to_string()
+            } else {
+                label(p.after)
+            }
+        })
+        .collect()
+}
+
 fn caseload(pack: &Pack<'_>) -> Chart {
     let w = words(pack.before.scenario.language);
     let pairs = pack.office_pairs();
@@ -180,7 +223,7 @@ fn caseload(pack: &Pack<'_>) -> Chart {
             .iter()
             .map(|p| today_label(pack, p, label(p.before)))
             .collect(),
-        after_labels: pairs.iter().map(|p| label(p.after)).collect(),
+        after_labels: after_labels(pack, &pairs, &label),
         target: None,
         series_names: Some(series_names(pack)),
     })
@@ -239,7 +282,7 @@ fn utilisation(pack: &Pack<'_>) -> Chart {
             .iter()
             .map(|p| today_label(pack, p, label(p.before)))
             .collect(),
-        after_labels: pairs.iter().map(|p| label(p.after)).collect(),
+        after_labels: after_labels(pack, &pairs, &label),
         target: Some(Target {
             value: target,
             label: format!("{} {target:.0}%", w.target),

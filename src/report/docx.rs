@@ -123,7 +123,8 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
             Block::Table(table) => docx
                 .add_table(word_table(table))
                 .add_paragraph(Paragraph::new()),
-            Block::Figure { name, title } => {
+            // The chart carries its title: a caption under it would say it twice.
+            Block::Figure { name, .. } => {
                 let Some(chart) = charts.iter().find(|c| c.name == *name) else {
                     continue;
                 };
@@ -131,13 +132,7 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
                 docx.add_paragraph(
                     Paragraph::new()
                         .align(AlignmentType::Center)
-                        .keep_next(true)
                         .add_run(Run::new().add_image(picture(&chart.png, pictures))),
-                )
-                .add_paragraph(
-                    Paragraph::new()
-                        .align(AlignmentType::Center)
-                        .add_run(Run::new().italic().add_text(title)),
                 )
             }
             Block::Note(text) => docx.add_paragraph(

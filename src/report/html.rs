@@ -82,7 +82,8 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> String {
                     .find(|c| c.name == *name)
                     .map_or("", |c| svg_element(&c.svg));
                 out.push_str(&format!(
-                    "<figure>\n{svg}\n<figcaption>{}</figcaption>\n</figure>\n",
+                    // The chart carries its title: a caption would say it twice.
+                    "<figure aria-label=\"{}\">\n{svg}\n</figure>\n",
                     escape(title)
                 ));
             }

@@ -20,6 +20,7 @@ mod files;
 mod html;
 mod markdown;
 mod peers;
+mod sheets;
 mod template;
 pub mod words;
 mod xlsx;

@@ -106,6 +106,9 @@ pub(super) fn chart_titles(w: &Words) -> [&'static str; 4] {
 fn charts(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.section(w.charts);
     for (name, title) in CHART_NAMES.iter().zip(chart_titles(w)) {
+        if *name == super::charts::ALLOCATION_CHART && !super::charts::allocation_shown(pack) {
+            continue;
+        }
         doc.figure(name, title);
     }
     if work_type_table(pack, w).is_some() {

@@ -12,7 +12,7 @@ mod why;
 mod wisn;
 mod workbook;
 
-pub use chart::chart_words;
+pub use chart::{chart_words, closed};
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
 pub use request::{Buys, RequestWords};
@@ -25,7 +25,7 @@ pub use sure::Sure;
 use sure::{SURE_EN, SURE_ZH};
 pub use wisn::WisnWords;
 use wisn::{WISN_EN, WISN_ZH};
-pub use workbook::{template_words, TemplateWords};
+pub use workbook::{pack_sheet_words, template_words, TemplateWords};
 
 use crate::model::Language;
 use crate::optimise::{NoExtraPosts, Reason, Rule};

@@ -17,7 +17,7 @@
 //! Section numbers are counted by [`Document::section`], so a new section never renumbers
 //! the others by hand. Renderers need no change for a new section.
 
-use crate::export::Table;
+use crate::export::{Cell, Table};
 use crate::model::Language;
 
 /// A run of text inside a paragraph, list item or heading.
@@ -152,6 +152,23 @@ pub fn fixed_date(date: Option<&str>) -> (u16, u8, u8) {
     parsed.unwrap_or((2000, 1, 1))
 }
 
+/// Is a cell a figure, to be aligned right like the other numbers: a number, or a text that
+/// is only figures (money such as "180.0万元" or "1,800,000", a band "81.4% (70.3–90.1)",
+/// a change "4 → 5").
+pub fn is_numeric(cell: &Cell) -> bool {
+    match cell {
+        Cell::Text(text) => {
+            let text = text.trim();
+            let body = text.strip_suffix("万元").unwrap_or(text);
+            body.chars().any(|c| c.is_ascii_digit())
+                && body
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " .,%+-−–→()/×".contains(c))
+        }
+        _ => true,
+    }
+}
+
 /// Shorthands for inline runs.
 pub fn t(s: impl Into<String>) -> Inline {
     Inline::Text(s.into())
@@ -168,6 +185,24 @@ pub fn code(s: impl Into<String>) -> Inline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_written_as_text_count_as_numbers() {
+        for figure in [
+            "180.0万元",
+            "1,800,000",
+            "81.4% (70.3–90.1)",
+            "4 → 5",
+            "−1",
+            "+1",
+        ] {
+            assert!(is_numeric(&Cell::text(figure)), "{figure}");
+        }
+        for words in ["纪检监察室", "–", "", "group-1", "2 名编制"] {
+            assert!(!is_numeric(&Cell::text(words)), "{words}");
+        }
+        assert!(is_numeric(&Cell::Int(3)));
+    }
 
     #[test]
     fn document_dates_come_from_the_pack_never_the_clock() {

@@ -4,9 +4,9 @@
 //! print stylesheet, so that "print to PDF" in a browser gives the appendix.
 
 use super::charts::Rendered;
-use super::document::{Block, Document, Inline};
+use super::document::{is_numeric, Block, Document, Inline};
 use crate::export::table::cell_display;
-use crate::export::{Cell, Table};
+use crate::export::Table;
 use crate::model::Language;
 
 const STYLE: &str = "
@@ -23,8 +23,8 @@ table { border-collapse: collapse; font-size: 0.9rem; width: max-content; max-wi
 th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; vertical-align: top; max-width: 26em; }
 th { background: #f0f0f0; text-align: left; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-figure { margin: 1rem 0; }
-figure svg { width: 100%; height: auto; display: block; }
+figure { margin: 1rem 0; overflow-x: auto; -webkit-overflow-scrolling: touch; }
+figure svg { width: 100%; min-width: 40rem; height: auto; display: block; }
 figcaption { font-size: 0.9rem; color: #555; margin-top: 0.3rem; }
 blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; border-left: 4px solid #d55e00; background: #fdf3ec; }
 @media (max-width: 40rem) {
@@ -35,12 +35,13 @@ blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; border-left: 4px solid #d
 @page { size: A4; margin: 18mm 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  h3 { break-after: avoid; page-break-after: avoid; }
-  .table { overflow: visible; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  .table, figure { overflow: visible; }
+  figure svg { min-width: 0; }
   table { font-size: 8pt; width: 100%; max-width: 100%; }
+  thead { display: table-header-group; }
   th, td { max-width: none; }
-  tr, figure { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure, blockquote { break-inside: avoid; page-break-inside: avoid; }
   code { background: none; }
   a { color: inherit; text-decoration: none; }
 }
@@ -109,11 +110,7 @@ fn table_html(table: &Table) -> String {
     for row in &table.rows {
         out.push_str("<tr>");
         for cell in row {
-            let class = if matches!(cell, Cell::Text(_)) {
-                ""
-            } else {
-                " class=\"n\""
-            };
+            let class = if is_numeric(cell) { " class=\"n\"" } else { "" };
             // Leading spaces indent a row under the one above (staff types under staff);
             // HTML would collapse them.
             let text = cell_display(cell);

@@ -136,6 +136,9 @@ pub struct Engine<'a> {
     open_mid: Vec<u32>,
     open_start: Vec<u32>,
     dues: Vec<Due>,
+    /// Lead times of the items finished per deadline pair, for each work type's own 90th
+    /// percentile (an office's p90 mixes its work types).
+    pair_leads: Vec<Vec<f64>>,
     works: Vec<WorkRun>,
     series: Vec<u32>,
     next_point: usize,
@@ -160,6 +163,7 @@ impl<'a> Engine<'a> {
             open_mid: vec![0; offices],
             open_start: vec![0; offices],
             dues: vec![Due::default(); plan.pairs.len()],
+            pair_leads: vec![Vec::new(); plan.pairs.len()],
             works: vec![WorkRun::default(); plan.works.len()],
             series: Vec::new(),
             next_point: 0,
@@ -191,6 +195,7 @@ impl<'a> Engine<'a> {
         self.open_mid.fill(0);
         self.open_start.fill(0);
         self.dues.fill(Due::default());
+        self.pair_leads.iter_mut().for_each(Vec::clear);
         self.overtime_left.fill(if self.plan.warmup_days > 0 {
             self.plan.warmup_overtime_cap
         } else {
@@ -555,6 +560,7 @@ impl<'a> Engine<'a> {
             self.desks[o].leads.clear();
         }
         self.dues.fill(Due::default());
+        self.pair_leads.iter_mut().for_each(Vec::clear);
         self.works.fill(WorkRun::default());
         self.overtime_used.fill(0.0);
         if plan.overtime() {
@@ -599,13 +605,14 @@ impl<'a> Engine<'a> {
             let late = lead > deadline;
             tally.due += 1;
             tally.late += u32::from(late);
-            if let Some(due) = self
-                .plan
-                .pair(office, work)
-                .and_then(|p| self.dues.get_mut(p))
-            {
-                due.due += 1;
-                due.late += u32::from(late);
+            if let Some(p) = self.plan.pair(office, work) {
+                if let Some(due) = self.dues.get_mut(p) {
+                    due.due += 1;
+                    due.late += u32::from(late);
+                }
+                if let Some(leads) = self.pair_leads.get_mut(p) {
+                    leads.push(lead);
+                }
             }
         }
         desk.leads.push(lead);

@@ -69,12 +69,13 @@ pub(super) fn simulation(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             }
         }
     }
+    let mut why_said = false;
     for (name, sim, side) in [
         (w.before, pack.before.simulation, &pack.before),
         (w.after, pack.after.simulation, &pack.after),
     ] {
         if let Some(sim) = sim {
-            service(doc, name, sim, side, w);
+            service(doc, name, sim, side, &mut why_said, w);
         }
     }
 }

@@ -159,6 +159,10 @@ pub fn is_numeric(cell: &Cell) -> bool {
     match cell {
         Cell::Text(text) => {
             let text = text.trim();
+            if text == "–" {
+                // No figure, in a column of figures.
+                return true;
+            }
             let body = text.strip_suffix("万元").unwrap_or(text);
             body.chars().any(|c| c.is_ascii_digit())
                 && body
@@ -198,7 +202,8 @@ mod tests {
         ] {
             assert!(is_numeric(&Cell::text(figure)), "{figure}");
         }
-        for words in ["纪检监察室", "–", "", "group-1", "2 名编制"] {
+        assert!(is_numeric(&Cell::text("–")));
+        for words in ["纪检监察室", "", "group-1", "2 名编制"] {
             assert!(!is_numeric(&Cell::text(words)), "{words}");
         }
         assert!(is_numeric(&Cell::Int(3)));

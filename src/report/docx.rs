@@ -323,12 +323,16 @@ fn column_widths(table: &Table) -> (usize, Vec<usize>) {
         .map(|h| unbreakable(h, false).min(12))
         .collect();
     let mut want: Vec<usize> = table.headers.iter().map(|h| h.width().min(16)).collect();
+    // How much text a column holds beyond one line: a column of long notes gets more of the
+    // spare width than a column of names.
+    let mut longest = want.clone();
     for row in &table.rows {
         for (c, cell) in row.iter().enumerate().take(columns) {
             let text = cell_display(cell);
             let number = !matches!(cell, Cell::Text(_));
             least[c] = least[c].max(unbreakable(&text, number));
             want[c] = want[c].max(text.width().min(40));
+            longest[c] = longest[c].max(text.width().min(160));
         }
     }
     let want: Vec<usize> = want.iter().zip(&least).map(|(w, l)| (*w).max(*l)).collect();
@@ -354,7 +358,12 @@ fn column_widths(table: &Table) -> (usize, Vec<usize>) {
         // Everything fits on one line: spread the spare width in proportion.
         return (size, want.iter().map(|w| w * avail / sum_want).collect());
     }
-    let lack: Vec<usize> = want.iter().zip(&least).map(|(w, l)| w - l).collect();
+    let longest = twips(&longest, size);
+    let lack: Vec<usize> = longest
+        .iter()
+        .zip(&least)
+        .map(|(w, l)| w.saturating_sub(*l))
+        .collect();
     let sum_lack = lack.iter().sum::<usize>().max(1);
     let spare = avail - sum_least;
     (

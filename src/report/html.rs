@@ -23,6 +23,7 @@ table { border-collapse: collapse; font-size: 0.9rem; width: max-content; max-wi
 th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; vertical-align: top; max-width: 26em; }
 th { background: #f0f0f0; text-align: left; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td:empty { height: 2.2rem; min-width: 8rem; }
 figure { margin: 1rem 0; overflow-x: auto; -webkit-overflow-scrolling: touch; }
 figure svg { width: 100%; min-width: 40rem; height: auto; display: block; }
 figcaption { font-size: 0.9rem; color: #555; margin-top: 0.3rem; }
@@ -41,6 +42,9 @@ blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; border-left: 4px solid #d
   table { font-size: 8pt; width: 100%; max-width: 100%; }
   thead { display: table-header-group; }
   th, td { max-width: none; }
+  /* A row's name keeps a readable width; figures wrap between a mean and its band. */
+  td:first-child { min-width: 6em; }
+  td.n { white-space: normal; }
   tr, figure, blockquote { break-inside: avoid; page-break-inside: avoid; }
   code { background: none; }
   a { color: inherit; text-decoration: none; }

@@ -2,7 +2,7 @@
 //! assumed figure of the scenario, and the overridden inputs.
 
 use super::super::document::{strong, t, Document};
-use super::super::words::{template_words, Words};
+use super::super::words::{document_words, template_words, Words};
 use super::super::Pack;
 use super::{new_table, sure};
 use crate::export::Cell;
@@ -91,7 +91,7 @@ pub(super) fn assumptions(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     if !pack.annotations.is_empty() {
         doc.heading(3, w.figures);
         doc.text(w.figures_text);
-        let mut figures = new_table(&w.figure_headers);
+        let mut figures = new_table(&document_words(s.language).figure_headers);
         for a in pack.annotations {
             let (place, figure) = place_words(s, a, w);
             figures.rows.push(vec![
@@ -125,8 +125,14 @@ fn name_first(headers: &[&'static str]) -> Vec<&'static str> {
 /// (现有人员 (人) 编制 2、聘用 2), not the file's syntax.
 pub(super) fn place_words(s: &Scenario, a: &Annotation, w: &Words) -> (String, String) {
     let tw = template_words(s.language);
+    let yes_no = document_words(s.language).yes_no;
     let named = |id: &str| -> String {
         let id = id.trim().trim_matches('"');
+        match id {
+            "true" => return yes_no[0].to_string(),
+            "false" => return yes_no[1].to_string(),
+            _ => {}
+        }
         s.staff_types
             .iter()
             .find(|t| t.id == id)

@@ -23,7 +23,7 @@ pub(super) fn service(
     w: &Words,
 ) {
     doc.heading(3, format!("{} ({name})", w.service));
-    doc.text(w.service_text);
+    let d = document_words(side.scenario.language);
     // Erlang C applies only where every work of an office needs one person; a column of
     // dashes says nothing, so it goes where no office has the figure.
     let erlang_any = sim.offices.iter().any(|o| {
@@ -31,6 +31,11 @@ pub(super) fn service(
             .offices
             .iter()
             .any(|a| a.id == o.id && a.erlang_c.is_some())
+    });
+    doc.text(if erlang_any {
+        format!("{}{}", d.service_text, d.service_erlang)
+    } else {
+        d.service_text.to_string()
     });
     let columns = if erlang_any {
         &w.service_columns[..]
@@ -56,19 +61,23 @@ pub(super) fn service(
             });
         let overtime = format!("{} / {cap}", band(&o.overtime_hours_per_person, 1, false));
         let idle_hours = band(&o.team_idle_hours, 0, false);
+        // The office's own figures (overtime, idle hours, Erlang C) on its first row only.
+        let mut first = true;
         let mut row = |work: &str, on_time: String, lead: String| {
+            let office = |text: &str| Cell::text(if first { text } else { "" });
             let mut cells = vec![
                 Cell::text(&o.name),
                 Cell::text(work),
                 Cell::text(on_time),
                 Cell::text(lead),
-                Cell::text(&overtime),
-                Cell::text(&idle_hours),
+                office(&overtime),
+                office(&idle_hours),
             ];
             if erlang_any {
-                cells.push(Cell::text(&erlang));
+                cells.push(office(&erlang));
             }
             table.rows.push(cells);
+            first = false;
         };
         if o.on_time_by_work.is_empty() {
             row("–", "–".into(), band(&o.lead_days_p90, 1, false));

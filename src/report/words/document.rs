@@ -53,6 +53,13 @@ pub struct DocumentWords {
     pub colon: &'static str,
     /// Around an aside.
     pub aside: [&'static str; 2],
+    /// The sources table's columns: line, place, figure, source or assumed, note.
+    pub figure_headers: [&'static str; 5],
+    /// A true and a false value of the scenario, in words.
+    pub yes_no: [&'static str; 2],
+    /// What the service table shows; the second sentence where some office has Erlang C.
+    pub service_text: &'static str,
+    pub service_erlang: &'static str,
     /// Where the analysed and the simulated utilisation of an office meet: why they differ.
     pub utilisation_why: &'static str,
     /// (office, idle hours, share of capacity in %, simulated utilisation %, analysed %).
@@ -87,6 +94,10 @@ const DOCUMENT_EN: DocumentWords = DocumentWords {
     sources_title: "Sources and assumptions",
     place_gap: " · ",
     colon: ": ",
+    figure_headers: ["line", "where", "figure", "", "note"],
+    yes_no: ["yes", "no"],
+    service_text: "Per office and work type with a deadline: the share of items finished within it against the target, and the work type's own 90th-percentile lead time against its deadline; per office, once, the overtime a person works against the cap and the casework hours left idle by the team rule.",
+    service_erlang: " Beside them, where all the office's work needs one person, Erlang C's probability of waiting and mean wait (M/M/c, an analytic check).",
     aside: [" (", ")"],
     utilisation_why: "Why the simulated utilisation sits below the analysed one: the analysis counts every casework hour as capacity, while in the simulation an item needing a team waits until enough people are free together, so hours go idle while items wait; overtime is counted apart, and work still open at the year's end is not counted as done. Per office:",
     idle_office: |office, hours, share, simulated, analysed| {
@@ -123,6 +134,10 @@ const DOCUMENT_ZH: DocumentWords = DocumentWords {
     sources_title: "数据来源与假设",
     place_gap: " · ",
     colon: "：",
+    figure_headers: ["行", "位置", "数据", "", "说明"],
+    yes_no: ["是", "否"],
+    service_text: "按机构及有办理期限的工作类型：期限内办结的比例与目标对比，该类工作自身的第90百分位办理时长与期限对比；每个机构列一次人均加班时长与上限对比，以及因须多人同时办案而闲置的办案工时。",
+    service_erlang: "工作均为单人办理的机构，另列按爱尔朗C公式（多服务台排队模型）计算的等待概率和平均等待天数，作为解析校核。",
     aside: ["（", "）"],
     utilisation_why: "模拟负荷率为何低于分析结果：分析把全部办案工时都计为办案能力，而在模拟中，须多人办理的案件要等到足够人数同时空闲才能开始，其间的工时处于闲置；加班单独统计，年末仍未办结的工作也不计为已完成。各机构如下：",
     idle_office: |office, hours, share, simulated, analysed| {

@@ -317,10 +317,25 @@ fn unbreakable(text: &str, number: bool) -> usize {
 /// and at the last reaches into the page margins rather than break a number.
 fn column_widths(table: &Table) -> (usize, Vec<usize>) {
     let columns = table.headers.len();
+    // A header wraps between its words, never inside one; bold text is a fifth wider.
     let mut least: Vec<usize> = table
         .headers
         .iter()
-        .map(|h| unbreakable(h, false).min(12))
+        .map(|h| {
+            let word = h
+                .split_whitespace()
+                .map(|word| {
+                    let w = word.width();
+                    if w > word.chars().count() {
+                        w.min(8)
+                    } else {
+                        w.min(12)
+                    }
+                })
+                .max()
+                .unwrap_or(0);
+            (word * 6).div_ceil(5)
+        })
         .collect();
     let mut want: Vec<usize> = table.headers.iter().map(|h| h.width().min(16)).collect();
     // How much text a column holds beyond one line: a column of long notes gets more of the
@@ -464,6 +479,34 @@ fn core_properties(doc: &Document, date: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_fit_their_numbers_and_notes_get_the_spare_width() {
+        let mut table = Table::new("", &["行", "假设", "cv", "说明"]);
+        for _ in 0..3 {
+            table.rows.push(vec![
+                Cell::Int(300),
+                Cell::text("假设"),
+                Cell::Num(0.15, 2),
+                Cell::text("假设：全年约92件，为成都186件（报告 二）的一半，按每件所需工时折算为所需人力，并按照目标负荷率取整"),
+            ]);
+        }
+        let (size, grid) = column_widths(&table);
+        assert_eq!(size, 18);
+        // The text width, less what rounding down loses.
+        let total = grid.iter().sum::<usize>();
+        assert!((TEXT_WIDTH as usize - 4..=TEXT_WIDTH as usize).contains(&total));
+        let fits = |columns: usize| columns * twips_per_column(size) + 2 * CELL_MARGIN;
+        assert!(grid[0] >= fits(3), "\"300\" breaks: {grid:?}");
+        assert!(grid[1] >= fits(4), "\"假设\" breaks: {grid:?}");
+        assert!(grid[2] >= fits(4), "\"0.15\" breaks: {grid:?}");
+        assert!(grid[3] > grid[0] + grid[1] + grid[2], "{grid:?}");
+        assert_eq!(unbreakable("5264.0 → 6768.0", false), 16);
+        assert_eq!(
+            unbreakable("81.4% (70.3–90.1) and more words here", false),
+            11
+        );
+    }
 
     #[test]
     fn png_size_reads_the_header() {

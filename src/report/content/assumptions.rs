@@ -126,26 +126,45 @@ fn name_first(headers: &[&'static str]) -> Vec<&'static str> {
 pub(super) fn place_words(s: &Scenario, a: &Annotation, w: &Words) -> (String, String) {
     let tw = template_words(s.language);
     let yes_no = document_words(s.language).yes_no;
-    let named = |id: &str| -> String {
-        let id = id.trim().trim_matches('"');
-        match id {
-            "true" => return yes_no[0].to_string(),
-            "false" => return yes_no[1].to_string(),
-            _ => {}
-        }
+    let staff = |id: &str| {
         s.staff_types
             .iter()
             .find(|t| t.id == id)
             .map(|t| t.label.clone())
-            .or_else(|| {
-                s.offices
-                    .iter()
-                    .find(|o| o.id == id)
-                    .map(|o| o.name.clone())
-            })
-            .or_else(|| s.works.iter().find(|k| k.id == id).map(|k| k.name.clone()))
-            .or_else(|| s.units.iter().find(|u| u.id == id).map(|u| u.name.clone()))
-            .unwrap_or_else(|| id.to_string())
+    };
+    let office = |id: &str| {
+        s.offices
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+    };
+    let work = |id: &str| s.works.iter().find(|k| k.id == id).map(|k| k.name.clone());
+    let unit = |id: &str| s.units.iter().find(|u| u.id == id).map(|u| u.name.clone());
+    // A value: true and false in words, an id by its name.
+    let named = |id: &str| -> String {
+        let id = id.trim().trim_matches('"');
+        match id {
+            "true" => yes_no[0].to_string(),
+            "false" => yes_no[1].to_string(),
+            _ => staff(id)
+                .or_else(|| work(id))
+                .or_else(|| office(id))
+                .or_else(|| unit(id))
+                .unwrap_or_else(|| id.to_string()),
+        }
+    };
+    // An entry of a table by its name, looked up in that table only (a work type and an
+    // office may share an id).
+    let entry_name = |table: &str, id: &str| -> String {
+        let id = id.trim().trim_matches('"');
+        let found = match table {
+            "office" => office(id),
+            "work" => work(id),
+            "unit" => unit(id),
+            "staff" => staff(id),
+            _ => None,
+        };
+        found.unwrap_or_else(|| id.to_string())
     };
     // The table's name and the fields it holds.
     let (table, entry) = if a.place == TOP_LEVEL {
@@ -155,7 +174,7 @@ pub(super) fn place_words(s: &Scenario, a: &Annotation, w: &Words) -> (String, S
         let entry = entry.trim();
         let entry = match entry.strip_prefix('#') {
             Some(n) => n.to_string(),
-            None => format!("“{}”", named(entry)),
+            None => format!("“{}”", entry_name(name, entry)),
         };
         (ROOT.iter().find(|f| f.name == name), entry)
     } else {
@@ -164,7 +183,7 @@ pub(super) fn place_words(s: &Scenario, a: &Annotation, w: &Words) -> (String, S
         let entry = if entry.is_empty() {
             String::new()
         } else {
-            format!("“{}”", named(entry))
+            format!("“{}”", entry_name(name, entry))
         };
         (ROOT.iter().find(|f| f.name == name), entry)
     };
@@ -181,11 +200,7 @@ pub(super) fn place_words(s: &Scenario, a: &Annotation, w: &Words) -> (String, S
             .chain(RANGE)
             .find(|f| f.name == key)
             .map(|f| tw.header(f.key))
-            .or(match key {
-                "work" => Some(tw.header(Key::NextWork)),
-                "share" => Some(tw.header(Key::Share)),
-                _ => None,
-            })
+            .or((key == "share").then(|| tw.header(Key::Share)))
     };
     let key = key_header(&a.key, fields).map_or_else(|| a.key.clone(), str::to_string);
     // The value with its brackets, quotes and `=` turned into a list of named figures.
@@ -196,11 +211,14 @@ pub(super) fn place_words(s: &Scenario, a: &Annotation, w: &Words) -> (String, S
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|p| match p.split_once('=') {
+            // The follow-up's work type is named by itself: the key says so already.
+            Some((k, v)) if k.trim() == "work" => named(v),
             Some((k, v)) => {
                 let k = k.trim();
                 let k = key_header(k, &[]).map_or_else(|| named(k), str::to_string);
                 format!("{k} {}", named(v))
             }
+            None if a.key == "office" => entry_name("office", p),
             None => named(p),
         })
         .collect();

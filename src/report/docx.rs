@@ -501,7 +501,7 @@ mod tests {
         assert!(grid[1] >= fits(4), "\"假设\" breaks: {grid:?}");
         assert!(grid[2] >= fits(4), "\"0.15\" breaks: {grid:?}");
         assert!(grid[3] > grid[0] + grid[1] + grid[2], "{grid:?}");
-        assert_eq!(unbreakable("5264.0 → 6768.0", false), 16);
+        assert_eq!(unbreakable("5264.0 → 6768.0", false), 15);
         assert_eq!(
             unbreakable("81.4% (70.3–90.1) and more words here", false),
             11

@@ -246,8 +246,8 @@ fn the_result_comes_first_and_the_sources_last() {
             "5. 被监督单位的派驻分配",
             "6. 模拟结果",
             "7. 图表",
-            "附录A　数据来源与假设",
-            "附录B　方法说明",
+            "附录一　数据来源与假设",
+            "附录二　方法说明",
         ]
     );
     // The key assumptions are a short list near the top: the calendar and the work types
@@ -264,7 +264,7 @@ fn the_result_comes_first_and_the_sources_last() {
         "{key}"
     );
     // The sources are written in words, not in the file's syntax.
-    let sources = report.split("附录A").last().unwrap();
+    let sources = report.split("## 附录一").last().unwrap();
     assert!(!sources.contains("[[office]]"), "TOML place in the sources");
     assert!(
         !sources.contains("allowed_staff ="),

@@ -44,8 +44,8 @@ pub struct DocumentWords {
     pub share_of_hours: fn(&str, f64) -> String,
     /// Where no figure is marked as assumed and nothing is ranked.
     pub no_key_assumptions: &'static str,
-    /// (letter, title): an appendix heading.
-    pub appendix: fn(char, &str) -> String,
+    /// (appendix number from 1, title): an appendix heading.
+    pub appendix: fn(usize, &str) -> String,
     pub sources_title: &'static str,
     /// Joins a place and its figure in the sources table.
     pub place_gap: &'static str,
@@ -90,7 +90,10 @@ const DOCUMENT_EN: DocumentWords = DocumentWords {
     },
     share_of_hours: |_, share| format!("{share:.0}% of the required hours"),
     no_key_assumptions: "No figure of the scenario is marked as assumed.",
-    appendix: |letter, title| format!("Appendix {letter}. {title}"),
+    appendix: |n, title| {
+        let letter = ["A", "B", "C", "D"].get(n.wrapping_sub(1)).unwrap_or(&"");
+        format!("Appendix {letter}. {title}")
+    },
     sources_title: "Sources and assumptions",
     place_gap: " · ",
     colon: ": ",
@@ -130,7 +133,10 @@ const DOCUMENT_ZH: DocumentWords = DocumentWords {
     },
     share_of_hours: |_, share| format!("占所需工时 {share:.0}%"),
     no_key_assumptions: "情景文件中没有标为假设的数据。",
-    appendix: |letter, title| format!("附录{letter}　{title}"),
+    appendix: |n, title| {
+        let number = ["一", "二", "三", "四"].get(n.wrapping_sub(1)).unwrap_or(&"");
+        format!("附录{number}　{title}")
+    },
     sources_title: "数据来源与假设",
     place_gap: " · ",
     colon: "：",

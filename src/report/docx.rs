@@ -8,9 +8,10 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText, LineSpacing,
-    PageMargin, Paragraph, Pic, Run, RunFonts, Shading, SpecialIndentType, Style, StyleType,
-    Table as WordTable, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText,
+    LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts, Shading, SpecialIndentType, Style,
+    StyleType, Table as WordTable, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    WidthType,
 };
 
 use unicode_width::UnicodeWidthStr;
@@ -224,8 +225,23 @@ fn paragraph(inlines: &[Inline]) -> Paragraph {
 /// [`column_widths`]), in 9 points, or smaller where a wide table needs it.
 fn word_table(table: &Table) -> WordTable {
     let (size, grid) = column_widths(table);
-    let cell = |text: &str, right: bool, header: bool| {
-        let mut run = Run::new().size(size).add_text(text);
+    let cell = |text: &str, right: bool, header: bool, width: usize| {
+        // A figure with its band ("4619.8 (4497.8–4724.2)") that does not fit on one line
+        // puts the band on the second, whole, rather than breaking it at its dash.
+        let columns = width.saturating_sub(2 * CELL_MARGIN) / twips_per_column(size);
+        let lines: Vec<&str> = match text.split_once(" (") {
+            Some((mean, _)) if !header && text.width() > columns => {
+                vec![mean, &text[mean.len() + 1..]]
+            }
+            _ => vec![text],
+        };
+        let mut run = Run::new().size(size);
+        for (i, line) in lines.into_iter().enumerate() {
+            if i > 0 {
+                run = run.add_break(BreakType::TextWrapping);
+            }
+            run = run.add_text(line);
+        }
         if header {
             run = run.bold();
         }
@@ -246,7 +262,7 @@ fn word_table(table: &Table) -> WordTable {
             .headers
             .iter()
             .enumerate()
-            .map(|(c, h)| cell(h, false, true).width(width_of(c), WidthType::Dxa))
+            .map(|(c, h)| cell(h, false, true, width_of(c)).width(width_of(c), WidthType::Dxa))
             .collect(),
     )
     .cant_split()];
@@ -256,7 +272,8 @@ fn word_table(table: &Table) -> WordTable {
                 .enumerate()
                 .map(|(c, v)| {
                     let text = cell_display(v);
-                    cell(&text, is_numeric(v), false).width(width_of(c), WidthType::Dxa)
+                    cell(&text, is_numeric(v), false, width_of(c))
+                        .width(width_of(c), WidthType::Dxa)
                 })
                 .collect(),
         )

@@ -23,11 +23,18 @@ table { border-collapse: collapse; font-size: 0.9rem; width: max-content; max-wi
 th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; vertical-align: top; max-width: 26em; }
 th { background: #f0f0f0; text-align: left; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td:empty { height: 2.2rem; min-width: 8rem; }
+td.n:has(.band) { white-space: normal; }
+.band { white-space: nowrap; }
+td:empty { height: 2.2rem; min-width: 6rem; }
 figure { margin: 1rem 0; overflow-x: auto; -webkit-overflow-scrolling: touch; }
 figure svg { width: 100%; min-width: 40rem; height: auto; display: block; }
 figcaption { font-size: 0.9rem; color: #555; margin-top: 0.3rem; }
 blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; border-left: 4px solid #d55e00; background: #fdf3ec; }
+/* On a wide screen a wide table may use the room right of the text column before it scrolls. */
+@media screen and (min-width: 66rem) {
+  .table { margin-right: calc((64rem - 100vw) / 2 + 1rem); }
+  table { width: auto; }
+}
 @media (max-width: 40rem) {
   body { padding: 0.6rem; font-size: 0.95rem; }
   h1 { font-size: 1.3rem; }
@@ -120,7 +127,16 @@ fn table_html(table: &Table) -> String {
             let text = cell_display(cell);
             let body = text.trim_start_matches(' ');
             let indent = "\u{a0}".repeat(text.len() - body.len());
-            out.push_str(&format!("<td{class}>{indent}{}</td>", escape(body)));
+            // A figure with its band may wrap before the band, never inside it.
+            let body = match body.split_once(" (") {
+                Some((mean, band)) if !class.is_empty() => format!(
+                    "{} <span class=\"band\">({}</span>",
+                    escape(mean),
+                    escape(band)
+                ),
+                _ => escape(body),
+            };
+            out.push_str(&format!("<td{class}>{indent}{body}</td>"));
         }
         out.push_str("</tr>\n");
     }

@@ -202,7 +202,16 @@ pub(super) fn place_words(s: &Scenario, a: &Annotation, w: &Words) -> (String, S
             .map(|f| tw.header(f.key))
             .or((key == "share").then(|| tw.header(Key::Share)))
     };
-    let key = key_header(&a.key, fields).map_or_else(|| a.key.clone(), str::to_string);
+    // The header without its note on how to type the value ("(0..1)", "(逗号分隔)").
+    let key = key_header(&a.key, fields).map_or_else(
+        || a.key.clone(),
+        |h| match h.rsplit_once(" (") {
+            Some((name, how)) if ["..", "逗号", "comma"].iter().any(|m| how.contains(m)) => {
+                name.to_string()
+            }
+            _ => h.to_string(),
+        },
+    );
     // The value with its brackets, quotes and `=` turned into a list of named figures.
     let parts: Vec<String> = a
         .value

@@ -51,6 +51,8 @@ blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; border-left: 4px solid #d
   th, td { max-width: none; }
   /* A row's name keeps a readable width; figures wrap between a mean and its band. */
   td:first-child { min-width: 6em; }
+  /* Two Chinese characters (假设) or a short number never break in a narrow column. */
+  th, td { min-width: 3em; }
   td.n { white-space: normal; }
   tr, figure, blockquote { break-inside: avoid; page-break-inside: avoid; }
   code { background: none; }

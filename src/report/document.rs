@@ -59,6 +59,8 @@ pub struct Document {
     /// A fixed date for the document's metadata (docx, xlsx): the pack's date, if any.
     pub date: Option<String>,
     pub blocks: Vec<Block>,
+    /// The block the appendices start at, where a printed document turns the page.
+    pub appendix_at: Option<usize>,
     sections: u32,
 }
 
@@ -73,6 +75,7 @@ impl Document {
             }],
             title,
             date,
+            appendix_at: None,
             sections: 0,
         }
     }
@@ -81,6 +84,14 @@ impl Document {
     pub fn section(&mut self, title: &str) {
         self.sections += 1;
         let text = format!("{}. {title}", self.sections);
+        self.heading(2, text);
+    }
+
+    /// An appendix heading ("附录一　数据来源与假设"): unnumbered, on a new page in print.
+    pub fn appendix(&mut self, text: impl Into<String>) {
+        if self.appendix_at.is_none() {
+            self.appendix_at = Some(self.blocks.len());
+        }
         self.heading(2, text);
     }
 

@@ -107,7 +107,7 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
     );
     let mut pictures = 0;
     let mut sections = 0;
-    for block in &doc.blocks {
+    for (at, block) in doc.blocks.iter().enumerate() {
         docx = match block {
             Block::Heading { level, text } => {
                 let style = match level {
@@ -120,12 +120,13 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
                     sections += 1;
                 }
                 // The cover and the contents have the first page; the first section starts
-                // the second.
+                // the second, and the appendices a page of their own.
+                let new_page = (*level == 2 && sections == 1) || doc.appendix_at == Some(at);
                 docx.add_paragraph(
                     Paragraph::new()
                         .style(style)
                         .keep_next(true)
-                        .page_break_before(*level == 2 && sections == 1)
+                        .page_break_before(new_page)
                         .add_run(Run::new().add_text(text)),
                 )
             }

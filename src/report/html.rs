@@ -44,6 +44,7 @@ blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; border-left: 4px solid #d
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  h2.appendix { break-before: page; page-break-before: always; }
   .table, figure { overflow: visible; }
   figure svg { min-width: 0; }
   table { font-size: 8pt; width: 100%; max-width: 100%; }
@@ -73,11 +74,17 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> String {
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(&doc.title)
     ));
-    for block in &doc.blocks {
+    for (at, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Heading { level, text } => {
                 let level = (*level).clamp(1, 6);
-                out.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)));
+                // The appendices start a new page in print.
+                let class = if doc.appendix_at == Some(at) {
+                    " class=\"appendix\""
+                } else {
+                    ""
+                };
+                out.push_str(&format!("<h{level}{class}>{}</h{level}>\n", escape(text)));
             }
             Block::Paragraph(inlines) => {
                 out.push_str(&format!("<p>{}</p>\n", inline(inlines)));

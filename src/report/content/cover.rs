@@ -67,6 +67,10 @@ pub(super) fn contents(doc: &mut Document) {
     else {
         return;
     };
+    // The contents go in before the appendices, which move down by two blocks.
+    if let Some(at) = doc.appendix_at.as_mut() {
+        *at += 2;
+    }
     doc.blocks.splice(
         first..first,
         [

@@ -56,9 +56,9 @@ pub fn build(pack: &Pack<'_>) -> Document {
     sure::sure(&mut doc, pack, w);
     charts(&mut doc, pack, w);
     let d = document_words(pack.before.scenario.language);
-    doc.heading(2, (d.appendix)(1, d.sources_title));
+    doc.appendix((d.appendix)(1, d.sources_title));
     assumptions(&mut doc, pack, w);
-    doc.heading(2, (d.appendix)(2, w.method));
+    doc.appendix((d.appendix)(2, w.method));
     method(&mut doc, pack, w);
     cover::contents(&mut doc);
     doc

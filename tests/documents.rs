@@ -163,6 +163,15 @@ fn the_word_file_has_page_numbers_a_header_and_its_maker() {
             && footer.contains("第 "),
         "no page number field in the footer: {footer}"
     );
+    // The first section and the appendices start a new page; the cover and contents have
+    // the first.
+    let document = document_xml();
+    let breaks: Vec<String> = document
+        .split("<w:pageBreakBefore />")
+        .skip(1)
+        .map(|p| text_of(p.split("</w:p>").next().unwrap()))
+        .collect();
+    assert_eq!(breaks, ["1. 概要", "附录一　数据来源与假设"]);
     let header = unzip(&path, "word/header1.xml");
     assert!(
         header.contains("人员编制方案附件"),
@@ -320,6 +329,8 @@ fn the_html_prints_headings_with_their_text_and_tables_whole() {
     // Wide tables scroll inside their own box; charts keep a readable width on a phone.
     assert!(html.contains(".table { overflow-x: auto;"));
     assert!(html.contains("figure svg { width: 100%; min-width: 40rem;"));
+    assert!(html.contains("<h2 class=\"appendix\">附录一　数据来源与假设</h2>"));
+    assert!(print.contains("h2.appendix { break-before: page;"));
     // Money is a number: right-aligned.
     assert!(html.contains("<td class=\"n\">180.0万元</td>"));
 }

@@ -187,31 +187,40 @@ pub(super) fn place_words(s: &Scenario, a: &Annotation, w: &Words) -> (String, S
         };
         (ROOT.iter().find(|f| f.name == name), entry)
     };
+    // One entry of a table is named in the singular ("Office “Registry”").
+    let entries = document_words(s.language).entries;
     let place = match table {
         None if a.place == TOP_LEVEL => w.top_level.to_string(),
         None => a.place.clone(),
         Some(f) if entry.is_empty() => tw.sheet(f.key).to_string(),
-        Some(f) => format!("{} {entry}", tw.sheet(f.key)),
+        Some(f) => {
+            let table = match f.key {
+                Key::Office => entries[0],
+                Key::Unit => entries[1],
+                Key::Work => entries[2],
+                Key::Staff => entries[3],
+                key => tw.sheet(key),
+            };
+            format!("{table} {entry}")
+        }
     };
     let fields = table.map_or(&[][..], |f| fields_of(&f.kind));
-    let key_header = |key: &str, fields: &[Field]| -> Option<&'static str> {
-        fields
+    // A key by its header, without the note on how to type the value ("(0..1)", "(逗号分隔)").
+    let key_header = |key: &str, fields: &[Field]| -> Option<String> {
+        let header = fields
             .iter()
             .chain(RANGE)
             .find(|f| f.name == key)
             .map(|f| tw.header(f.key))
-            .or((key == "share").then(|| tw.header(Key::Share)))
-    };
-    // The header without its note on how to type the value ("(0..1)", "(逗号分隔)").
-    let key = key_header(&a.key, fields).map_or_else(
-        || a.key.clone(),
-        |h| match h.rsplit_once(" (") {
+            .or((key == "share").then(|| tw.header(Key::Share)))?;
+        Some(match header.rsplit_once(" (") {
             Some((name, how)) if ["..", "逗号", "comma"].iter().any(|m| how.contains(m)) => {
                 name.to_string()
             }
-            _ => h.to_string(),
-        },
-    );
+            _ => header.to_string(),
+        })
+    };
+    let key = key_header(&a.key, fields).unwrap_or_else(|| a.key.clone());
     // The value with its brackets, quotes and `=` turned into a list of named figures.
     let parts: Vec<String> = a
         .value
@@ -224,7 +233,7 @@ pub(super) fn place_words(s: &Scenario, a: &Annotation, w: &Words) -> (String, S
             Some((k, v)) if k.trim() == "work" => named(v),
             Some((k, v)) => {
                 let k = k.trim();
-                let k = key_header(k, &[]).map_or_else(|| named(k), str::to_string);
+                let k = key_header(k, &[]).unwrap_or_else(|| named(k));
                 format!("{k} {}", named(v))
             }
             None if a.key == "office" => entry_name("office", p),

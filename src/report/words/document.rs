@@ -55,6 +55,8 @@ pub struct DocumentWords {
     pub aside: [&'static str; 2],
     /// The sources table's columns: line, place, figure, source or assumed, note.
     pub figure_headers: [&'static str; 5],
+    /// One entry of the offices, units, work types and staff types (the sources table).
+    pub entries: [&'static str; 4],
     /// A true and a false value of the scenario, in words.
     pub yes_no: [&'static str; 2],
     /// What the service table shows; the second sentence where some office has Erlang C.
@@ -98,6 +100,7 @@ const DOCUMENT_EN: DocumentWords = DocumentWords {
     place_gap: " · ",
     colon: ": ",
     figure_headers: ["line", "where", "figure", "", "note"],
+    entries: ["Office", "Unit", "Work type", "Staff type"],
     yes_no: ["yes", "no"],
     service_text: "Per office and work type with a deadline: the share of items finished within it against the target, and the work type's own 90th-percentile lead time against its deadline; per office, once, the overtime a person works against the cap and the casework hours left idle by the team rule.",
     service_erlang: " Beside them, where all the office's work needs one person, Erlang C's probability of waiting and mean wait (M/M/c, an analytic check).",
@@ -141,6 +144,7 @@ const DOCUMENT_ZH: DocumentWords = DocumentWords {
     place_gap: " · ",
     colon: "：",
     figure_headers: ["行", "位置", "数据", "", "说明"],
+    entries: ["机构", "单位", "工作", "人员类别"],
     yes_no: ["是", "否"],
     service_text: "按机构及有办理期限的工作类型：期限内办结的比例与目标对比，该类工作自身的第90百分位办理时长与期限对比；每个机构列一次人均加班时长与上限对比，以及因须多人同时办案而闲置的办案工时。",
     service_erlang: "工作均为单人办理的机构，另列按爱尔朗C公式（多服务台排队模型）计算的等待概率和平均等待天数，作为解析校核。",

@@ -334,3 +334,61 @@ fn the_html_prints_headings_with_their_text_and_tables_whole() {
     // Money is a number: right-aligned.
     assert!(html.contains("<td class=\"n\">180.0万元</td>"));
 }
+
+#[test]
+fn each_work_type_has_its_own_lead_time_not_the_offices() {
+    use crate::common::{scenario, CALENDAR};
+    use staffplan::simulate::{self, SimOptions};
+    // Twenty people and 800 hours of work a year: an item never waits for a team, so its
+    // lead time is its effort over one person's 8 hours a day, exactly: a 1-day item and a
+    // 5-day item. The office's p90 over both (50 short, 10 long) is 5 days in most years (1
+    // where fewer than a tenth of the year's items were long); the short work's own is 1.
+    let s = scenario(&format!(
+        r#"{CALENDAR}
+[[office]]
+id = "desk"
+name = "desk"
+staff = {{ regular = 20 }}
+[[work]]
+id = "short"
+name = "short"
+office = "desk"
+volume = 50
+hours = 8
+cv = 0
+deadline_days = 5
+[[work]]
+id = "long"
+name = "long"
+office = "desk"
+volume = 10
+hours = 40
+cv = 0
+deadline_days = 20
+"#
+    ));
+    let options = SimOptions {
+        runs: 20,
+        seed: 3,
+        days: Some(250),
+        threads: Some(2),
+        warmup: simulate::Warmup::Days(0),
+    };
+    let sim = simulate::simulate(&s, &options, &|_| {}).unwrap();
+    let desk = &sim.offices[0];
+    let lead = |id: &str| {
+        let work = desk.on_time_by_work.iter().find(|w| w.work == id).unwrap();
+        work.lead_days_p90.clone()
+    };
+    let (short, long) = (lead("short"), lead("long"));
+    for (band, days) in [(&short, 1.0), (&long, 5.0)] {
+        for value in [band.mean, band.p5, band.p95] {
+            assert!((value - days).abs() < 1e-9, "{band:?} is not {days}");
+        }
+    }
+    let office = &desk.lead_days_p90;
+    assert!(
+        (office.p95 - 5.0).abs() < 1e-9 && office.mean > 3.0,
+        "{office:?}"
+    );
+}

@@ -378,7 +378,7 @@ deadline_days = 20
     let desk = &sim.offices[0];
     let lead = |id: &str| {
         let work = desk.on_time_by_work.iter().find(|w| w.work == id).unwrap();
-        work.lead_days_p90.clone()
+        work.lead_days_p90
     };
     let (short, long) = (lead("short"), lead("long"));
     for (band, days) in [(&short, 1.0), (&long, 5.0)] {

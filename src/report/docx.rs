@@ -32,10 +32,16 @@ const PAGE_HEIGHT: u32 = 16_838;
 const MARGIN: i32 = 1_134;
 /// The width of the text: where charts and tables go.
 const TEXT_WIDTH: u32 = PAGE_WIDTH - 2 * MARGIN as u32;
-/// A table cell's left and right margins.
+/// A table cell's left and right margins: 1.5 mm, 1 mm in a table set smaller to fit.
 const CELL_MARGIN: usize = 85;
-/// A wide table may reach this far into the page margins (1 cm from the paper's edge).
-const WIDEST_TABLE: usize = PAGE_WIDTH as usize - 2 * 567;
+
+fn cell_margin(size: usize) -> usize {
+    if size < TABLE_SIZES[0] {
+        57
+    } else {
+        CELL_MARGIN
+    }
+}
 /// The text sizes (half-points) a table tries, largest first, until its columns fit.
 const TABLE_SIZES: [usize; 3] = [18, 16, 14];
 /// English Metric Units in a twentieth of a point.
@@ -229,7 +235,7 @@ fn word_table(table: &Table) -> WordTable {
     let cell = |text: &str, right: bool, header: bool, width: usize| {
         // A figure with its band ("4619.8 (4497.8–4724.2)") that does not fit on one line
         // puts the band on the second, whole, rather than breaking it at its dash.
-        let columns = width.saturating_sub(2 * CELL_MARGIN) / twips_per_column(size);
+        let columns = width.saturating_sub(2 * cell_margin(size)) / twips_per_column(size);
         let lines: Vec<&str> = match text.split_once(" (") {
             Some((mean, _)) if !header && text.width() > columns => {
                 vec![mean, &text[mean.len() + 1..]]
@@ -296,7 +302,7 @@ fn word_table(table: &Table) -> WordTable {
         .set_grid(grid)
         .width(width, WidthType::Dxa)
         .indent(-i32::try_from(overhang).unwrap_or(0))
-        .margins(TableCellMargins::new().margin(0, CELL_MARGIN, 0, CELL_MARGIN))
+        .margins(TableCellMargins::new().margin(0, cell_margin(size), 0, cell_margin(size)))
         .layout(TableLayoutType::Fixed)
 }
 
@@ -372,7 +378,7 @@ fn column_widths(table: &Table) -> (usize, Vec<usize>) {
     let avail = TEXT_WIDTH as usize;
     let twips = |cols: &[usize], size: usize| -> Vec<usize> {
         cols.iter()
-            .map(|c| c.max(&1) * twips_per_column(size) + 2 * CELL_MARGIN + 30)
+            .map(|c| c.max(&1) * twips_per_column(size) + 2 * cell_margin(size) + 30)
             .collect()
     };
     let size = TABLE_SIZES
@@ -383,9 +389,8 @@ fn column_widths(table: &Table) -> (usize, Vec<usize>) {
     let want = twips(&want, size);
     let (sum_least, sum_want) = (least.iter().sum::<usize>(), want.iter().sum::<usize>());
     if sum_least >= avail {
-        // Past the text width: as narrow as the pieces allow, up to the widest table.
-        let scale = |w: &usize| w * WIDEST_TABLE.max(sum_least) / sum_least;
-        return (size, least.iter().map(scale).collect());
+        // Past the text width: as narrow as the pieces allow, reaching into the margins.
+        return (size, least);
     }
     if sum_want <= avail {
         // Everything fits on one line: spread the spare width in proportion.
@@ -514,7 +519,7 @@ mod tests {
         // The text width, less what rounding down loses.
         let total = grid.iter().sum::<usize>();
         assert!((TEXT_WIDTH as usize - 4..=TEXT_WIDTH as usize).contains(&total));
-        let fits = |columns: usize| columns * twips_per_column(size) + 2 * CELL_MARGIN;
+        let fits = |columns: usize| columns * twips_per_column(size) + 2 * cell_margin(size);
         assert!(grid[0] >= fits(3), "\"300\" breaks: {grid:?}");
         assert!(grid[1] >= fits(4), "\"假设\" breaks: {grid:?}");
         assert!(grid[2] >= fits(4), "\"0.15\" breaks: {grid:?}");

@@ -16,6 +16,7 @@ mod analysis;
 mod benchmark;
 mod chart;
 mod cli;
+mod documents;
 mod optimise;
 mod pack;
 mod plan;

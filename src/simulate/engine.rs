@@ -139,6 +139,9 @@ pub struct Engine<'a> {
     /// `[work × offices + office]`: the index of the pair in `dues`, or `NO_PAIR` (the plan's
     /// `pair` as a table, read at every finished item with a deadline).
     pair_of: Vec<u32>,
+    /// Lead times of the items finished per deadline pair, for each work type's own 90th
+    /// percentile (an office's p90 mixes its work types).
+    pair_leads: Vec<Vec<f64>>,
     works: Vec<WorkRun>,
     series: Vec<u32>,
     next_point: usize,
@@ -180,6 +183,7 @@ impl<'a> Engine<'a> {
             open_start: vec![0; offices],
             dues: vec![Due::default(); plan.pairs.len()],
             pair_of: pair_table(plan),
+            pair_leads: vec![Vec::new(); plan.pairs.len()],
             works: vec![WorkRun::default(); plan.works.len()],
             series: Vec::new(),
             next_point: 0,
@@ -211,6 +215,7 @@ impl<'a> Engine<'a> {
         self.open_mid.fill(0);
         self.open_start.fill(0);
         self.dues.fill(Due::default());
+        self.pair_leads.iter_mut().for_each(Vec::clear);
         self.overtime_left.fill(if self.plan.warmup_days > 0 {
             self.plan.warmup_overtime_cap
         } else {
@@ -575,6 +580,7 @@ impl<'a> Engine<'a> {
             self.desks[o].leads.clear();
         }
         self.dues.fill(Due::default());
+        self.pair_leads.iter_mut().for_each(Vec::clear);
         self.works.fill(WorkRun::default());
         self.overtime_used.fill(0.0);
         if plan.overtime() {
@@ -620,9 +626,14 @@ impl<'a> Engine<'a> {
             tally.due += 1;
             tally.late += u32::from(late);
             let pair = self.pair_of.get(work * self.plan.offices.len() + office);
-            if let Some(due) = pair.and_then(|&p| self.dues.get_mut(p as usize)) {
-                due.due += 1;
-                due.late += u32::from(late);
+            if let Some(p) = pair.map(|&p| p as usize) {
+                if let Some(due) = self.dues.get_mut(p) {
+                    due.due += 1;
+                    due.late += u32::from(late);
+                }
+                if let Some(leads) = self.pair_leads.get_mut(p) {
+                    leads.push(lead);
+                }
             }
         }
         desk.leads.push(lead);

@@ -183,6 +183,8 @@ pub struct WorkOnTime {
     /// The share that must finish in time (`[[work]] on_time`, else `[policy] on_time`).
     pub on_time_target: Option<f64>,
     pub on_time_share: Band,
+    /// The 90th-percentile lead time of this work type's items here, in working days.
+    pub lead_days_p90: Band,
 }
 
 impl WorkOnTime {

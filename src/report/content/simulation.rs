@@ -71,12 +71,13 @@ pub(super) fn simulation(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         }
     }
     let [before, after] = pack.side_names();
+    let mut why_said = false;
     for (name, sim, side) in [
         (before, pack.before.simulation, &pack.before),
         (after, pack.after.simulation, &pack.after),
     ] {
         if let Some(sim) = sim {
-            service(doc, &name, sim, side, w);
+            service(doc, &name, sim, side, &mut why_said, w);
         }
     }
 }

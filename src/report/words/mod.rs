@@ -3,6 +3,7 @@
 //! sentence with figures in it is a function, so that each language orders its words itself.
 
 mod chart;
+mod document;
 mod plan;
 mod request;
 mod rows;
@@ -13,6 +14,7 @@ mod wisn;
 mod workbook;
 
 pub use chart::{chart_words, closed};
+pub use document::{document_words, DocumentWords};
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
 pub use request::{Buys, RequestWords};

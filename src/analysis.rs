@@ -438,11 +438,7 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
                 covers: office.covers.len(),
                 works: work_loads(scenario, &volumes, o),
                 erlang_c: erlang_c(scenario, &volumes, o, staff),
-                wisn: if scenario.uses_wisn() {
-                    wisn(scenario, &volumes, o)
-                } else {
-                    Vec::new()
-                },
+                wisn: wisn_if_asked(scenario, &volumes, o),
             }
         })
         .collect();
@@ -497,6 +493,16 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
         offices,
         total,
         uncovered,
+    }
+}
+
+/// WISN's figures for an office, only for a scenario that uses WISN's keys (SPEC §16), so
+/// the caseload scenarios' output is unchanged.
+fn wisn_if_asked(scenario: &Scenario, volumes: &Volumes, office: usize) -> Vec<Wisn> {
+    if scenario.uses_wisn() {
+        wisn(scenario, volumes, office)
+    } else {
+        Vec::new()
     }
 }
 

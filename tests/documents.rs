@@ -175,7 +175,7 @@ fn the_word_file_has_page_numbers_a_header_and_its_maker() {
     assert_eq!(breaks, ["1. 概要", "附录一　数据来源与假设"]);
     let header = unzip(&path, "word/header1.xml");
     assert!(
-        header.contains("人员编制方案附件"),
+        header.contains("人员配置方案附件"),
         "no title in the header"
     );
     let core = unzip(&path, "docProps/core.xml");
@@ -186,7 +186,7 @@ fn the_word_file_has_page_numbers_a_header_and_its_maker() {
     assert!(core.contains(&maker), "{core}");
     assert!(!core.contains("unknown"), "{core}");
     assert!(
-        core.contains("<dc:title>人员编制方案附件: 大庆高新区"),
+        core.contains("<dc:title>人员配置方案附件: 大庆高新区"),
         "{core}"
     );
     assert!(core.contains("2018-01-01T00:00:00Z"));

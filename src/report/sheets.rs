@@ -305,7 +305,7 @@ pub(super) fn service(pack: &Pack<'_>) -> Option<Sheet> {
                 number(&o.team_idle_hours, 0),
             ];
             if o.on_time_by_work.is_empty() {
-                let mut row = vec![Cell::text(side), Cell::text(&o.name)];
+                let mut row = vec![Cell::text(side.as_str()), Cell::text(&o.name)];
                 row.extend([
                     Cell::Empty,
                     Cell::Empty,
@@ -319,7 +319,7 @@ pub(super) fn service(pack: &Pack<'_>) -> Option<Sheet> {
             for work in &o.on_time_by_work {
                 let b = &work.on_time_share;
                 let mut row = vec![
-                    Cell::text(side),
+                    Cell::text(side.as_str()),
                     Cell::text(&o.name),
                     Cell::text(&work.name),
                 ];

@@ -97,20 +97,26 @@ fn people(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
             person_rate.extend((0..headcount - leaders).map(|_| rate));
             let leaders_from = person_rate.len() as u32;
             person_rate.extend((0..leaders).map(|_| rate * office.leader_case_share));
-            let end = person_rate.len() as u32;
-            let rates = &person_rate[first as usize..end as usize];
-            OfficePlan {
-                first,
-                leaders_from,
-                end,
-                headcount,
-                caseworkers: rates.iter().filter(|&&r| r > 0.0).count() as u32,
-                capacity_per_day: rates.iter().sum(),
-                teams: false,
-            }
+            office_plan(&person_rate, first, leaders_from, headcount)
         })
         .collect();
     (offices, person_rate)
+}
+
+/// The office whose people are `person_rate[first..]` (the regular staff, then from
+/// `leaders_from` its leaders), with its caseworkers and capacity read off their rates.
+fn office_plan(person_rate: &[f64], first: u32, leaders_from: u32, headcount: u32) -> OfficePlan {
+    let end = person_rate.len() as u32;
+    let rates = &person_rate[first as usize..];
+    OfficePlan {
+        first,
+        leaders_from,
+        end,
+        headcount,
+        caseworkers: rates.iter().filter(|&&r| r > 0.0).count() as u32,
+        capacity_per_day: rates.iter().sum(),
+        teams: false,
+    }
 }
 
 /// SPEC §16: [`people`] where staff types have their own calendars or work is restricted to
@@ -153,17 +159,7 @@ fn people_by_cadre(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
                     rate
                 });
             }
-            let end = person_rate.len() as u32;
-            let rates = &person_rate[first as usize..end as usize];
-            OfficePlan {
-                first,
-                leaders_from,
-                end,
-                headcount,
-                caseworkers: rates.iter().filter(|&&r| r > 0.0).count() as u32,
-                capacity_per_day: rates.iter().sum(),
-                teams: false,
-            }
+            office_plan(&person_rate, first, leaders_from, headcount)
         })
         .collect();
     (offices, person_rate)

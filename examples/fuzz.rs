@@ -295,8 +295,12 @@ fn pipeline(
             if let Ok((checked, _)) = service::confirm(s, rec.clone(), &sim_short) {
                 if let Some(check) = &checked.check {
                     assert!(check.rounds <= service::MAX_ROUNDS + 1);
+                    assert_eq!(check.stopped_by, None, "an unbounded check stopped");
                 }
             }
+            // And within a limit of a few thousand items (the clock lifted, so the same
+            // case stops in the same place): it stops honestly, never beyond what it says.
+            limited_check(s, &rec, text.len());
             Some(rec.after)
         }
         Err(_) => None,
@@ -317,11 +321,67 @@ fn pipeline(
     };
     if let Ok(p) = multiyear::plan(s, &plan) {
         assert!(p.years.iter().all(|y| y.total.staff.is_finite()));
+        // No hire into a fixed office, none beyond max_staff (issue 24).
+        for year in &p.years {
+            for (office, figures) in s.offices.iter().zip(&year.offices) {
+                let figures = &figures.figures;
+                if office.fixed {
+                    assert_eq!(figures.hires_requested, 0, "hires into a fixed office");
+                }
+                if let Some(most) = office.max_staff {
+                    let most = f64::from(most.max(office.headcount()));
+                    assert!(
+                        figures.hires_arriving == 0 || figures.staff <= most + 1e-6,
+                        "hires beyond max_staff"
+                    );
+                }
+            }
+        }
     }
     if let Some(after) = after {
         let _ = simulate::simulate(&after, &sim, &|_| {});
     }
     (true, true)
+}
+
+/// The service check of `rec` within an effort of up to 0.02 s (chosen by the text's length),
+/// asked for more runs than it may afford: what it says it simulated and why it stopped agree.
+fn limited_check(s: &staffplan::model::Scenario, rec: &optimise::Recommendation, salt: usize) {
+    let Ok(pool) = simulate::pool(Some(1)) else {
+        return;
+    };
+    let sim = simulate::SimOptions {
+        runs: 40,
+        seed: 1,
+        days: Some(10),
+        threads: Some(1),
+        warmup: simulate::Warmup::Days(0),
+    };
+    let limit = service::CheckLimit::after(
+        Duration::from_micros((salt % 20_000) as u64),
+        0,
+        Instant::now(),
+        Duration::from_secs(3600),
+    );
+    if let Ok((checked, _)) = service::confirm_within(&pool, s, rec.clone(), &sim, limit) {
+        if let Some(check) = &checked.check {
+            assert!(check.runs <= check.runs_asked, "more runs than asked");
+            assert!(check.rounds <= service::MAX_ROUNDS + 1);
+            if check.stopped_by.is_none() {
+                assert_eq!(check.runs, check.runs_asked, "cut short without a word");
+            }
+            if check.runs == 0 {
+                assert_eq!(check.met(), None, "a check of nothing says met or not");
+            }
+            let stopped = check.stopped_by.is_some();
+            for unmet in &check.unmet {
+                assert!(
+                    stopped || unmet.reason != service::Shortfall::TimeLimit,
+                    "time_limit without a limit reached"
+                );
+            }
+        }
+    }
 }
 
 /// The pack of `run` for `s` and its recommendation, with the ranges' sensitivity (few draws)
@@ -365,6 +425,7 @@ fn write_pack(
         plan: None,
         sensitivity: sensitivity.as_ref(),
         holds: None,
+        peers: None,
     };
     // Refused (a figure too large to draw, a full disk) or written, never a panic.
     let _ = staffplan::report::write_pack(out, &pack);
@@ -520,7 +581,21 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
             extreme(rng)
         );
     }
-    t.push_str("[staff.a]\ncost = 100\n[staff.b]\ncost = 50\n");
+    // Now and then a multi-year plan over offices with max_staff and fixed ones (issue 24:
+    // the plan hired beyond the one and into the other).
+    let planned = rng.random_bool(0.05);
+    if planned {
+        let _ = writeln!(
+            t,
+            "[plan]\nyears = {}\n[staff.a]\ncost = 100\nattrition = {}\nhiring_lag_years = {}\n[staff.b]\ncost = 50\nattrition = {}",
+            rng.random_range(1..8),
+            rng.random_range(0.0..0.5),
+            rng.random_range(0..3),
+            rng.random_range(0.0..0.5),
+        );
+    } else {
+        t.push_str("[staff.a]\ncost = 100\n[staff.b]\ncost = 50\n");
+    }
     if rng.random_bool(0.5) {
         let _ = writeln!(
             t,
@@ -539,14 +614,17 @@ fn structured(rng: &mut ChaCha8Rng) -> String {
     }
     for o in 0..offices {
         let staff = rng.random_range(0..8);
+        let b = rng.random_range(0..3);
         let _ = writeln!(
             t,
-            "[[office]]\nid = \"o{o}{long_id}\"\nname = \"office {o}{}\"\nstaff = {{ a = {staff}, b = {} }}\nleaders = {}\nfixed = {}",
+            "[[office]]\nid = \"o{o}{long_id}\"\nname = \"office {o}{}\"\nstaff = {{ a = {staff}, b = {b} }}\nleaders = {}\nfixed = {}",
             long_name(rng),
-            rng.random_range(0..3),
             rng.random_range(0..=staff),
-            rng.random_bool(0.1)
+            rng.random_bool(if planned { 0.3 } else { 0.1 })
         );
+        if planned && rng.random_bool(0.5) {
+            let _ = writeln!(t, "max_staff = {}", staff + b + rng.random_range(0..3));
+        }
     }
     for g in 0..groups {
         let _ = writeln!(

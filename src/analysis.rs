@@ -231,6 +231,9 @@ pub struct OfficeAnalysis {
     pub works: Vec<WorkLoad>,
     /// The office as an M/M/c queue, where all its work needs one person (SPEC §8).
     pub erlang_c: Option<ErlangC>,
+    /// WISN's figures per staff type (SPEC §16), only where the scenario uses WISN's keys.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub wisn: Vec<Wisn>,
 }
 
 /// Erlang C's answer for an office whose work all needs one person: M/M/c with the office's
@@ -311,6 +314,36 @@ pub struct Total {
     pub posts_needed: u64,
     pub gap: i64,
     pub cost: f64,
+    /// SPEC §14: covering-group hours a year of the units no group covers, the work nobody
+    /// does today. Not in `required_hours`, which is the work the offices do.
+    pub undone_hours: f64,
+    /// Posts that work needs at the target utilisation ([`undone_posts`]).
+    pub undone_posts: u64,
+    /// `required_hours + undone_hours`: today's whole need, done or not.
+    pub required_hours_incl_undone: f64,
+    /// `posts_needed + undone_posts`: the need does not grow because a plan takes the work on.
+    pub posts_needed_incl_undone: u64,
+}
+
+/// Posts the work nobody does needs at the target utilisation, as if whole persons did it
+/// with no leaders and no team floor: `⌈hours ÷ (H × target)⌉` (0 without hours). Which group
+/// takes the work on, and its team size, is the optimiser's choice, so the plan's posts may
+/// differ by a group's floor.
+pub fn undone_posts(hours: f64, year_value: f64, target: f64) -> u64 {
+    if hours <= 0.0 {
+        return 0;
+    }
+    if year_value <= 0.0 || target <= 0.0 {
+        return u64::MAX;
+    }
+    let persons = hours / (year_value * target);
+    // 5.0000000001 persons from rounding is 5 posts, not 6.
+    let posts = (persons * (1.0 - TOLERANCE)).ceil();
+    if posts.is_finite() && posts < 2f64.powi(53) {
+        posts as u64
+    } else {
+        u64::MAX
+    }
 }
 
 /// A unit that needs a dispatched group ([`Scenario::needs_group`]) but has none, and the
@@ -405,21 +438,40 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
                 covers: office.covers.len(),
                 works: work_loads(scenario, &volumes, o),
                 erlang_c: erlang_c(scenario, &volumes, o, staff),
+                wisn: wisn_if_asked(scenario, &volumes, o),
             }
         })
         .collect();
 
     let capacity_hours: f64 = offices.iter().map(|o| o.capacity_hours).sum();
     let required_hours: f64 = offices.iter().map(|o| o.required_hours).sum();
+    let uncovered: Vec<UncoveredUnit> = scenario
+        .units
+        .iter()
+        .zip(&coverage)
+        .zip(unit_hours(scenario))
+        .enumerate()
+        .filter(|(u, ((_, group), _))| group.is_none() && scenario.needs_group(*u))
+        .map(|(_, pair)| pair)
+        .map(|((unit, _), hours)| UncoveredUnit {
+            id: unit.id.clone(),
+            name: unit.name.clone(),
+            required_hours: hours,
+            fte_need: ratio(hours, year_value).unwrap_or(0.0),
+        })
+        .collect();
+    let undone_hours: f64 = uncovered.iter().map(|u| u.required_hours).sum();
+    let posts_needed = offices
+        .iter()
+        .fold(0u64, |sum, o| sum.saturating_add(o.posts_needed));
+    let undone = undone_posts(undone_hours, year_value, target);
     let total = Total {
         staff: offices.iter().map(|o| o.staff).sum(),
         capacity_hours,
         required_hours,
         fte_need: offices.iter().map(|o| o.fte_need).sum(),
         utilisation: ratio(required_hours, capacity_hours),
-        posts_needed: offices
-            .iter()
-            .fold(0u64, |sum, o| sum.saturating_add(o.posts_needed)),
+        posts_needed,
         gap: offices
             .iter()
             .fold(0i64, |sum, o| sum.saturating_add(o.gap)),
@@ -428,6 +480,10 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
             .iter()
             .map(|office| scenario.cost(&office.staff))
             .sum(),
+        undone_hours,
+        undone_posts: undone,
+        required_hours_incl_undone: required_hours + undone_hours,
+        posts_needed_incl_undone: posts_needed.saturating_add(undone),
     };
 
     Analysis {
@@ -436,20 +492,172 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
         target_utilisation: target,
         offices,
         total,
-        uncovered: scenario
-            .units
-            .iter()
-            .zip(&coverage)
-            .zip(unit_hours(scenario))
-            .enumerate()
-            .filter(|(u, ((_, group), _))| group.is_none() && scenario.needs_group(*u))
-            .map(|(_, pair)| pair)
-            .map(|((unit, _), hours)| UncoveredUnit {
-                id: unit.id.clone(),
-                name: unit.name.clone(),
-                required_hours: hours,
-                fte_need: ratio(hours, year_value).unwrap_or(0.0),
-            })
-            .collect(),
+        uncovered,
     }
+}
+
+/// WISN's figures for an office, only for a scenario that uses WISN's keys (SPEC §16), so
+/// the caseload scenarios' output is unchanged.
+fn wisn_if_asked(scenario: &Scenario, volumes: &Volumes, office: usize) -> Vec<Wisn> {
+    if scenario.uses_wisn() {
+        wisn(scenario, volumes, office)
+    } else {
+        Vec::new()
+    }
+}
+
+/// WISN's reading of a WISN ratio (WHO, *Workload Indicators of Staffing Need: user's
+/// manual*, 2010, step 8, "Analyse and interpret WISN results"): 1 is staffing in balance with the workload, below 1 fewer staff
+/// than the workload requires (the lower, the greater the workload pressure), above 1 more.
+/// The manual gives no numbered bands beyond this reading, so neither does staffplan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pressure {
+    Shortage,
+    Balanced,
+    Excess,
+}
+
+impl Pressure {
+    /// The reading of a ratio `existing ÷ required`.
+    pub fn of(ratio: f64) -> Pressure {
+        if ratio < 1.0 - TOLERANCE {
+            Pressure::Shortage
+        } else if ratio > 1.0 + TOLERANCE {
+            Pressure::Excess
+        } else {
+            Pressure::Balanced
+        }
+    }
+}
+
+/// The 5th and 95th percentiles of a WISN figure over the draws of the scenario's ranges.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct WisnBand {
+    pub p5: f64,
+    pub p95: f64,
+}
+
+/// WISN's figures for one staff type at one office (SPEC §16, after the WHO's user's manual,
+/// 2010): available working time `AWT` = (working days − leave − training) × hours a day of
+/// the type's calendar; standard workload of a work type = AWT ÷ hours per item; category
+/// allowance factor `CAF` = 1 ÷ (1 − non_case_share); individual allowance factor `IAF` =
+/// the type's allowance hours at the office ÷ AWT; required = Σ workload ÷ standard workload
+/// × CAF + IAF; difference = existing − required; ratio = existing ÷ required.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Wisn {
+    /// The staff type's id.
+    pub staff: String,
+    /// Items one person of the type does in a year of available working time, per work type
+    /// the type does here (a JSON object by work type id).
+    #[serde(serialize_with = "reals_as_map")]
+    pub standard_workload: Vec<(String, f64)>,
+    pub caf: f64,
+    pub iaf: f64,
+    pub required: f64,
+    pub existing: u32,
+    pub difference: f64,
+    /// `None` where nothing is required.
+    pub ratio: Option<f64>,
+    pub pressure: Option<Pressure>,
+    /// With ranges (SPEC §9): `required` over the draws.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_band: Option<WisnBand>,
+    /// With ranges: `ratio` over the draws.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ratio_band: Option<WisnBand>,
+    /// Workload hours a year that fall to the type here.
+    #[serde(skip)]
+    pub workload_hours: f64,
+}
+
+fn reals_as_map<S: serde::Serializer>(pairs: &[(String, f64)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
+/// The share of work `w` at `office` that falls to each staff type: all of it to the one
+/// type that may do it; where several may, in proportion to their headcount today (equal
+/// shares where none of them has anyone), because WISN itself counts each cadre's own
+/// workload and a shared work type has to be divided somehow to be counted per cadre.
+pub fn cadre_shares(scenario: &Scenario, w: usize, office: usize) -> Vec<f64> {
+    let types = scenario.staff_types.len();
+    let may: Vec<bool> = (0..types).map(|t| scenario.may_do(w, office, t)).collect();
+    let staff = scenario.offices.get(office).map(|o| &o.staff);
+    let weight = |t: usize| f64::from(staff.and_then(|s| s.get(t).copied()).unwrap_or(0));
+    let total: f64 = (0..types).filter(|&t| may[t]).map(weight).sum();
+    let count = may.iter().filter(|&&m| m).count() as f64;
+    (0..types)
+        .map(|t| match (may[t], total > 0.0) {
+            (false, _) => 0.0,
+            (true, true) => weight(t) / total,
+            (true, false) => 1.0 / count,
+        })
+        .collect()
+}
+
+/// WISN's figures of each staff type at `office` that the office allows and that has people,
+/// work or an allowance there.
+pub fn wisn(scenario: &Scenario, volumes: &Volumes, office: usize) -> Vec<Wisn> {
+    let Some(o) = scenario.offices.get(office) else {
+        return Vec::new();
+    };
+    let shares: Vec<Vec<f64>> = (0..scenario.works.len())
+        .map(|w| cadre_shares(scenario, w, office))
+        .collect();
+    scenario
+        .staff_types
+        .iter()
+        .enumerate()
+        .filter(|&(t, _)| o.allowed_staff.get(t).copied().unwrap_or(false))
+        .filter_map(|(t, ty)| {
+            let calendar = scenario.calendar_of(t);
+            let awt = calendar.available_hours();
+            let per_awt = |hours: f64| {
+                if awt > 0.0 {
+                    hours / awt
+                } else {
+                    f64::INFINITY
+                }
+            };
+            let mut standard_workload = Vec::new();
+            let mut workload_hours = 0.0;
+            for (w, work) in scenario.works.iter().enumerate() {
+                let items = volumes.at_office[w][office] * shares[w][t];
+                if items > 0.0 {
+                    workload_hours += items * work.hours;
+                    if work.hours > 0.0 {
+                        standard_workload.push((work.id.clone(), awt / work.hours));
+                    }
+                }
+            }
+            let allowance: f64 = o
+                .allowances
+                .iter()
+                .filter(|a| a.staff == t)
+                .map(|a| a.hours * f64::from(a.persons))
+                .sum();
+            let existing = o.staff.get(t).copied().unwrap_or(0);
+            if existing == 0 && workload_hours <= 0.0 && allowance <= 0.0 {
+                return None;
+            }
+            let caf = 1.0 / (1.0 - calendar.non_case_share);
+            let iaf = per_awt(allowance);
+            let required = per_awt(workload_hours) * caf + iaf;
+            let ratio = (required > 0.0).then(|| f64::from(existing) / required);
+            Some(Wisn {
+                staff: ty.id.clone(),
+                standard_workload,
+                caf,
+                iaf,
+                required,
+                existing,
+                difference: f64::from(existing) - required,
+                ratio,
+                pressure: ratio.map(Pressure::of),
+                required_band: None,
+                ratio_band: None,
+                workload_hours,
+            })
+        })
+        .collect()
 }

@@ -45,8 +45,27 @@ pub struct SharedWork {
     pub id: String,
     /// Its name in the first organisation.
     pub name: String,
-    /// Its id in each organisation, in row order.
+    /// Its id in each organisation, in row order (the first of them where several match).
     pub ids: Vec<String>,
+    /// Every id counted as this work type in each organisation, in row order: one, or the
+    /// parts a scenario splits it into by name ("纪律审查(第一纪检监察室)", … for "纪律审查").
+    pub parts: Vec<Vec<String>>,
+}
+
+/// A work type's name without a trailing qualifier in brackets: "纪律审查(第一纪检监察室)" is
+/// a part of "纪律审查", "review (office 2)" of "review". The scenario says which work types
+/// are one by naming them so.
+pub fn family_name(name: &str) -> &str {
+    let name = name.trim();
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if let (Some(start), true) = (name.rfind(open), name.ends_with(close)) {
+            let head = name[..start].trim();
+            if !head.is_empty() {
+                return head;
+            }
+        }
+    }
+    name
 }
 
 /// One organisation's figures.
@@ -76,6 +95,8 @@ pub struct Row {
     pub uncovered_units: usize,
     /// Covering-group hours a year of those units, which nobody does.
     pub uncovered_hours: f64,
+    /// Posts that work needs (SPEC §14, the analysis's `undone_posts`).
+    pub undone_posts: u64,
     /// Per shared work type, in [`Benchmark::shared`] order.
     pub work: Vec<WorkRatio>,
 }
@@ -170,6 +191,7 @@ pub fn benchmark(peers: &[Peer<'_>]) -> Benchmark {
                     .map(|r| r * 1000.0),
                 hours_per_person: ratio(total.required_hours, staff),
                 uncovered_units: peer.analysis.uncovered.len(),
+                undone_posts: peer.analysis.total.undone_posts,
                 uncovered_hours: peer
                     .analysis
                     .uncovered
@@ -180,7 +202,9 @@ pub fn benchmark(peers: &[Peer<'_>]) -> Benchmark {
                     .iter()
                     .map(|s| {
                         let id = s.ids.get(p).cloned().unwrap_or_default();
-                        let items = items_of(peer.analysis, &id);
+                        let items = s.parts.get(p).map_or(0.0, |ids| {
+                            ids.iter().map(|i| items_of(peer.analysis, i)).sum()
+                        });
                         WorkRatio {
                             items_per_person: ratio(items, staff),
                             items,
@@ -210,7 +234,8 @@ fn items_of(analysis: &Analysis, id: &str) -> f64 {
 }
 
 /// The first organisation's work types that every other one has: the same id, else the same
-/// name. A work type of another organisation is matched at most once.
+/// name, else every work type whose name is the same once a bracketed qualifier is left out
+/// ([`family_name`]). A work type of another organisation is matched at most once.
 fn shared_work(peers: &[Peer<'_>]) -> Vec<SharedWork> {
     let Some(first) = peers.first() else {
         return Vec::new();
@@ -222,34 +247,58 @@ fn shared_work(peers: &[Peer<'_>]) -> Vec<SharedWork> {
     let mut shared = Vec::new();
     for work in &first.scenario.works {
         let name = work.name.trim();
-        let matches: Option<Vec<usize>> = peers
+        let family = family_name(name);
+        let matches: Option<Vec<Vec<usize>>> = peers
             .iter()
             .zip(&taken)
             .map(|(peer, taken)| {
                 let works = &peer.scenario.works;
                 let free = |i: &usize| !taken[*i];
-                (0..works.len())
+                let one = (0..works.len())
                     .filter(free)
                     .find(|&i| works[i].id == work.id)
                     .or_else(|| {
                         (0..works.len())
                             .filter(free)
                             .find(|&i| works[i].name.trim() == name)
-                    })
+                    });
+                match one {
+                    Some(i) => Some(vec![i]),
+                    None => {
+                        let parts: Vec<usize> = (0..works.len())
+                            .filter(free)
+                            .filter(|&i| family_name(&works[i].name) == family)
+                            .collect();
+                        (!parts.is_empty()).then_some(parts)
+                    }
+                }
             })
             .collect();
         let Some(matches) = matches else { continue };
-        for (taken, &i) in taken.iter_mut().zip(&matches) {
-            taken[i] = true;
+        for (taken, parts) in taken.iter_mut().zip(&matches) {
+            for &i in parts {
+                taken[i] = true;
+            }
         }
+        let ids_of = |peer: &Peer<'_>, parts: &[usize]| -> Vec<String> {
+            parts
+                .iter()
+                .map(|&i| peer.scenario.works[i].id.clone())
+                .collect()
+        };
+        let parts: Vec<Vec<String>> = peers
+            .iter()
+            .zip(&matches)
+            .map(|(peer, parts)| ids_of(peer, parts))
+            .collect();
         shared.push(SharedWork {
             id: work.id.clone(),
             name: work.name.clone(),
-            ids: peers
+            ids: parts
                 .iter()
-                .zip(&matches)
-                .map(|(peer, &i)| peer.scenario.works[i].id.clone())
+                .map(|p| p.first().cloned().unwrap_or_default())
                 .collect(),
+            parts,
         });
     }
     shared

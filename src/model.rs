@@ -57,6 +57,12 @@ impl Calendar {
         f64::from(self.available_days()) * self.hours_per_day * (1.0 - self.non_case_share)
     }
 
+    /// WISN's available working time: the hours a person is at work in a year, before any
+    /// category allowance (`non_case_share`) is taken out.
+    pub fn available_hours(&self) -> f64 {
+        f64::from(self.available_days()) * self.hours_per_day
+    }
+
     /// Casework hours a full-time person gives on one working day (`H ÷ working_days`), so
     /// that a simulated year offers exactly the capacity of the analysis.
     pub fn casework_hours_per_day(&self) -> f64 {
@@ -66,6 +72,64 @@ impl Calendar {
             self.year_value() / f64::from(self.working_days)
         }
     }
+}
+
+/// A staff type's own working year where it differs from `[calendar]` (SPEC §16: WISN's
+/// available working time per cadre). Only the keys it names differ, so a draw of a
+/// `[calendar]` range still reaches every type that does not override that key.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CalendarOverride {
+    pub working_days: Option<u32>,
+    pub hours_per_day: Option<f64>,
+    pub leave_days: Option<u32>,
+    pub training_days: Option<u32>,
+    pub non_case_share: Option<f64>,
+}
+
+impl CalendarOverride {
+    /// Does the type keep `[calendar]` as it is?
+    pub fn is_empty(&self) -> bool {
+        *self == CalendarOverride::default()
+    }
+
+    /// `base` with this type's keys in place of its own.
+    pub fn apply(&self, base: &Calendar) -> Calendar {
+        Calendar {
+            working_days: self.working_days.unwrap_or(base.working_days),
+            hours_per_day: self.hours_per_day.unwrap_or(base.hours_per_day),
+            leave_days: self.leave_days.unwrap_or(base.leave_days),
+            training_days: self.training_days.unwrap_or(base.training_days),
+            non_case_share: self.non_case_share.unwrap_or(base.non_case_share),
+            overtime_hours: base.overtime_hours,
+        }
+    }
+}
+
+/// How the reports speak of the need: staffplan's weighted caseload, or the WHO's Workload
+/// Indicators of Staffing Need (SPEC §16). The figures are the same; the words and the
+/// tables differ.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    #[default]
+    Caseload,
+    Wisn,
+}
+
+impl Method {
+    pub const NAMES: [&'static str; 2] = ["caseload", "wisn"];
+}
+
+/// WISN's individual allowance (SPEC §16): hours a year that `persons` people of one staff
+/// type at an office spend on activities outside the workload (a manager's administration).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Allowance {
+    /// Staff type index.
+    pub staff: usize,
+    /// Hours a year, per person.
+    pub hours: f64,
+    pub persons: u32,
+    pub name: String,
 }
 
 /// A kind of post (establishment, contract, …) with its yearly cost per person.
@@ -80,6 +144,9 @@ pub struct StaffType {
     pub hiring_lag_years: u32,
     /// Most hires of this type requested in one year, all offices together; `None`: no cap.
     pub hires_per_year: Option<u32>,
+    /// The type's own working year (SPEC §16); empty: `[calendar]`.
+    #[serde(skip_serializing_if = "CalendarOverride::is_empty")]
+    pub calendar: CalendarOverride,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -176,6 +243,9 @@ pub struct Office {
     pub sanctioned: Vec<u32>,
     /// Leadership posts approved for the office (领导职数), where the scenario gives them.
     pub leader_posts: Option<u32>,
+    /// WISN's individual allowances (SPEC §16).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allowances: Vec<Allowance>,
 }
 
 impl Office {
@@ -280,6 +350,10 @@ pub struct Work {
     /// Yearly growth rate of its items (> −1): year t has `(1 + growth)^(t−1)` times the
     /// direct volume and the units' workload (multi-year plan, SPEC §10).
     pub growth: f64,
+    /// The staff types that may do it (indexed by staff type, SPEC §16); `None`: every
+    /// type its office allows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staff: Option<Vec<bool>>,
 }
 
 /// A validated scenario. Constructed only by `scenario::load`/`scenario::parse` or by the
@@ -290,6 +364,9 @@ pub struct Scenario {
     pub language: Language,
     /// Date a planner set for captions (`[scenario] date`); never the clock's.
     pub date: Option<String>,
+    /// Scenario files of peer organisations as written (`[scenario] peers`), relative to the
+    /// scenario's own file; `cli` reads them.
+    pub peers: Vec<String>,
     pub calendar: Calendar,
     pub staff_types: Vec<StaffType>,
     pub policy: Policy,
@@ -302,6 +379,8 @@ pub struct Scenario {
     pub overrides: Vec<String>,
     /// `[plan]`: the years of the multi-year plan; `None`: no plan.
     pub plan: Option<Horizon>,
+    /// `[scenario] method` (SPEC §16).
+    pub method: Method,
 }
 
 /// The years of the multi-year plan (`[plan]`, SPEC §10).
@@ -454,6 +533,39 @@ impl Scenario {
         let work = self.works.get(work)?;
         work.deadline_days?;
         work.on_time.or(self.policy.on_time)
+    }
+
+    /// The working year of staff type `t`: `[calendar]` with the type's own keys.
+    pub fn calendar_of(&self, t: usize) -> Calendar {
+        match self.staff_types.get(t) {
+            Some(ty) => ty.calendar.apply(&self.calendar),
+            None => self.calendar.clone(),
+        }
+    }
+
+    /// Does the scenario use any of WISN's keys (SPEC §16)? Only then does `analyse` give
+    /// the `wisn` figures, so that every other scenario's output stays as it was.
+    pub fn uses_wisn(&self) -> bool {
+        self.method == Method::Wisn
+            || self.staff_types.iter().any(|t| !t.calendar.is_empty())
+            || self.offices.iter().any(|o| !o.allowances.is_empty())
+            || self.works.iter().any(|w| w.staff.is_some())
+    }
+
+    /// May staff type `t` do work `w` at `office`? The work's `staff`, within the types
+    /// the office allows.
+    pub fn may_do(&self, w: usize, office: usize, t: usize) -> bool {
+        let allowed = self
+            .offices
+            .get(office)
+            .and_then(|o| o.allowed_staff.get(t).copied())
+            .unwrap_or(false);
+        let listed = self
+            .works
+            .get(w)
+            .and_then(|work| work.staff.as_ref())
+            .is_none_or(|types| types.get(t).copied().unwrap_or(false));
+        allowed && listed
     }
 
     pub fn office_index(&self, id: &str) -> Option<usize> {

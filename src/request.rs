@@ -120,6 +120,15 @@ pub struct Request {
     /// Leadership posts approved (领导职数), by office index, where the scenario gives them.
     #[serde(skip)]
     pub leader_posts: Vec<(usize, u32)>,
+    /// The same by office id: JSON `leader_posts`, `{ office id: n }` (SPEC §14), empty where
+    /// no office gives them.
+    #[serde(rename = "leader_posts", serialize_with = "pairs_as_map")]
+    pub leader_posts_by_id: Vec<(String, u32)>,
+}
+
+/// `[(id, n)]` as a JSON object `{ id: n }`, in order.
+fn pairs_as_map<S: serde::Serializer>(pairs: &[(String, u32)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
 }
 
 /// One office and staff type while the request is worked out.
@@ -228,13 +237,17 @@ impl Request {
             })
             .sum::<f64>()
             + 0.0;
-        let leader_posts = today
+        let leader_posts: Vec<(usize, u32)> = today
             .offices
             .iter()
             .enumerate()
             .filter_map(|(o, office)| office.leader_posts.map(|n| (o, n)))
             .collect();
         Request {
+            leader_posts_by_id: leader_posts
+                .iter()
+                .map(|&(o, n)| (today.offices[o].id.clone(), n))
+                .collect(),
             offices,
             total,
             added_cost_per_year,

@@ -664,6 +664,64 @@ impl Confidence {
     }
 }
 
+/// SPEC §16: WISN's `required` and `ratio` of every office and staff type over the draws of
+/// the scenario's ranges, as 5th and 95th percentiles put into `analysis` (the analysis of
+/// `scenario` at its likely values). A draw in which a staff type has no row (its work drawn
+/// to nothing) counts as nothing required and no ratio. Nothing changes without ranges or
+/// WISN figures.
+pub fn wisn_bands(
+    scenario: &Scenario,
+    analysis: &mut Analysis,
+    options: &Options,
+) -> Result<(), SensitivityError> {
+    let rows: Vec<(usize, String)> = analysis
+        .offices
+        .iter()
+        .enumerate()
+        .flat_map(|(o, office)| office.wisn.iter().map(move |w| (o, w.staff.clone())))
+        .collect();
+    if scenario.uncertain.is_empty() || rows.is_empty() {
+        return Ok(());
+    }
+    let pool = pool(options)?;
+    let draws = Draws::new(scenario, options)?;
+    let per_draw = 2 * rows.len() as u64;
+    let figures = draw_scenarios(&pool, scenario, &draws, per_draw, |draw| {
+        let volumes = analysis::volumes(draw, &draw.coverage());
+        let by_office: Vec<Vec<analysis::Wisn>> = (0..draw.offices.len())
+            .map(|o| analysis::wisn(draw, &volumes, o))
+            .collect();
+        rows.iter()
+            .map(|(o, staff)| {
+                by_office
+                    .get(*o)
+                    .and_then(|ws| ws.iter().find(|w| &w.staff == staff))
+                    .map_or((0.0, None), |w| (w.required, w.ratio))
+            })
+            .collect::<Vec<_>>()
+    })?;
+    let band = |mut values: Vec<f64>| {
+        values.sort_by(f64::total_cmp);
+        (!values.is_empty()).then(|| analysis::WisnBand {
+            p5: quantile_sorted(&values, 0.05),
+            p95: quantile_sorted(&values, 0.95),
+        })
+    };
+    for (k, (o, staff)) in rows.iter().enumerate() {
+        let required = figures.iter().map(|d| d[k].0).collect();
+        let ratios = figures.iter().filter_map(|d| d[k].1).collect();
+        if let Some(w) = analysis
+            .offices
+            .get_mut(*o)
+            .and_then(|office| office.wisn.iter_mut().find(|w| &w.staff == staff))
+        {
+            w.required_band = band(required);
+            w.ratio_band = band(ratios);
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::Quantiles;

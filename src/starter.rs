@@ -2,6 +2,7 @@
 //! dispatched group covering three units, a petition → lead → review chain, a quota) with every
 //! key explained in a comment, in English or in Chinese. The texts live in `assets/init/` so
 //! that they read and diff as the TOML files they are; tests hold them to `check` and `run`.
+//! `init --template wisn` writes a health centre in WHO WISN's terms instead.
 //! The example rows of `staffplan template` (one row a sheet, every figure marked as an
 //! example) live beside them in `assets/template/`.
 
@@ -9,6 +10,8 @@ use crate::model::Language;
 
 const EN: &str = include_str!("../assets/init/en.toml");
 const ZH: &str = include_str!("../assets/init/zh.toml");
+const WISN_EN: &str = include_str!("../assets/init/wisn-en.toml");
+const WISN_ZH: &str = include_str!("../assets/init/wisn-zh.toml");
 const TEMPLATE_EN: &str = include_str!("../assets/template/en.toml");
 const TEMPLATE_ZH: &str = include_str!("../assets/template/zh.toml");
 
@@ -17,6 +20,16 @@ pub fn starter(language: Language) -> &'static str {
     match language {
         Language::En => EN,
         Language::Zh => ZH,
+    }
+}
+
+/// The WISN starter of `staffplan init --template wisn` (SPEC §16): a health centre whose
+/// doctors and nurses have their own calendars, an individual allowance, and work only one
+/// cadre may do, counted in WISN's terms.
+pub fn wisn_starter(language: Language) -> &'static str {
+    match language {
+        Language::En => WISN_EN,
+        Language::Zh => WISN_ZH,
     }
 }
 

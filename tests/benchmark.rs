@@ -279,3 +279,70 @@ mod chart {
             .contains("No data to show"));
     }
 }
+
+/// "纪律审查(一室)" and "纪律审查(二室)" are parts of "纪律审查": 10 + 5 items over 3 people.
+#[test]
+fn parts_of_a_work_type_are_matched_by_their_family_name() {
+    let whole = r#"
+[scenario]
+name = "Whole"
+[staff.est]
+cost = 1
+[[office]]
+id = "a"
+name = "A"
+staff = { est = 2 }
+[[work]]
+id = "review"
+name = "纪律审查"
+office = "a"
+volume = 8
+hours = 10
+"#;
+    let parts = r#"
+[scenario]
+name = "Parts"
+[staff.est]
+cost = 1
+[[office]]
+id = "b"
+name = "B"
+staff = { est = 3 }
+[[work]]
+id = "review_1"
+name = "纪律审查(一室)"
+office = "b"
+volume = 10
+hours = 10
+[[work]]
+id = "review_2"
+name = "纪律审查（二室）"
+office = "b"
+volume = 5
+hours = 10
+[[work]]
+id = "patrol"
+name = "巡察(一组)"
+office = "b"
+volume = 1
+hours = 10
+"#;
+    let b = bench(&[("whole.toml", whole), ("parts.toml", parts)]);
+    assert_eq!(b.shared.len(), 1, "巡察 is only the second's");
+    assert_eq!(b.shared[0].parts[1], ["review_1", "review_2"]);
+    close(b.rows[1].work[0].items, 15.0);
+    close(b.rows[1].work[0].items_per_person.unwrap(), 5.0);
+    close(b.rows[0].work[0].items_per_person.unwrap(), 4.0);
+    assert_eq!(
+        staffplan::benchmark::family_name("纪律审查(第一纪检监察室)"),
+        "纪律审查"
+    );
+    assert_eq!(
+        staffplan::benchmark::family_name("review (office 2)"),
+        "review"
+    );
+    assert_eq!(
+        staffplan::benchmark::family_name("(only brackets)"),
+        "(only brackets)"
+    );
+}

@@ -308,6 +308,9 @@ name = "Empty"
     let today = scenario(&text);
     let request = Request::new(&today, &today);
     assert_eq!(request.leader_posts, vec![(0, 2)]);
+    // JSON: per office id.
+    let json = staffplan::export::recommendation::request_json(&request);
+    assert_eq!(json["leader_posts"], serde_json::json!({ "a": 2 }));
     let ids: Vec<(&str, &str)> = request
         .offices
         .iter()
@@ -415,7 +418,11 @@ hours = 8
         ]
     );
     assert_eq!(keys(&request["total"]), keys(&request["offices"][0])[2..]);
-    assert_eq!(keys(request), ["offices", "total", "added_cost_per_year"]);
+    assert_eq!(
+        keys(request),
+        ["offices", "total", "added_cost_per_year", "leader_posts"]
+    );
+    assert_eq!(request["leader_posts"], serde_json::json!({}));
     // 340 items × 8 h = 2,720 h; at 0.85 × 2,000 h a person that is 1.6 people: 2 needed,
     // the vacant approved post filled, nothing added, one more person at 100 a year.
     assert_eq!(request["offices"][0]["needed"], 2);
@@ -427,12 +434,22 @@ hours = 8
 /// Runs staffplan from the repository root and returns the report's first section (from
 /// its first `## ` heading to the second).
 fn first_section(scenario: &str, test: &str) -> String {
+    let report = pack_report(&["run", scenario], test);
+    let start = report.find("\n## ").unwrap();
+    let end = report[start + 1..].find("\n## ").unwrap() + start + 1;
+    report[start..end].to_string()
+}
+
+/// Runs staffplan (`args`, then 20 runs into a folder of the test's) from the repository root
+/// and returns `report.md`.
+fn pack_report(args: &[&str], test: &str) -> String {
     let out = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("request")
         .join(test);
     let _ = std::fs::remove_dir_all(&out);
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_staffplan"))
-        .args(["run", scenario, "--runs", "20", "--quiet", "--out"])
+        .args(args)
+        .args(["--runs", "20", "--quiet", "--out"])
         .arg(&out)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -445,13 +462,10 @@ fn first_section(scenario: &str, test: &str) -> String {
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
     assert!(
-        summary["request"]["offices"].is_array(),
+        args[0] != "run" || summary["request"]["offices"].is_array(),
         "run's JSON has the request"
     );
-    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
-    let start = report.find("\n## ").unwrap();
-    let end = report[start + 1..].find("\n## ").unwrap() + start + 1;
-    report[start..end].to_string()
+    std::fs::read_to_string(out.join("report.md")).unwrap()
 }
 
 #[test]
@@ -466,12 +480,14 @@ fn the_chinese_report_opens_with_the_request() {
         "| 审计局 | 编制 | 6 | 4 | 2 | 7 | 2 | +1 | 0 | 77.0万元 |",
         // Contract staff have no approved posts.
         "| 审计局 | 聘用 | – | 9 | 0 | 9 | 0 | 0 | 0 | 63.0万元 |",
-        "**申请:编制补充空编3个,在机构间调剂1个(纪工委综合室 → 审计局 1个);",
+        "**申请：编制补充空编3个，在机构间调剂1个（纪工委综合室 → 审计局 1个）；",
         "比现状180.0万元增加132.0万元",
         "未覆盖单位由21个变为0个",
-        "### 限额以外的备选方案(不属于本次申请)",
-        "备选方案1:在限额之外再增加2名聘用,每年14.0万元",
+        "### 限额以外的备选方案（不属于本次申请）",
+        "备选方案1：在限额之外再增加2名聘用，每年14.0万元",
         "### 方案使之变差的机构",
+        // How sure, on the first page: the draws of the recommended organisation.
+        "**把握：在各项假设的区间内抽样，推荐方案只在2%的抽样中所有机构同时不超过目标负荷率；不到一半的抽样达到目标的机构：纪工委纪检监察室 19%、审计局 15%。",
     ] {
         assert!(section.contains(expected), "{expected}\nnot in\n{section}");
     }
@@ -486,11 +502,186 @@ fn the_english_report_opens_with_the_request_and_what_gets_worse() {
         "| Office | Staff type | Approved posts | In post | Vacant | Posts needed | Fill | Move | Add | Cost a year |",
         "| Civil Division | Judge | 5 | 5 | 0 | 6 | 0 | 0 | 1 | 720,000 |",
         "**What is asked: Judge: add 1 new approved post; Enforcement officer: 1 approved post no longer needed (Enforcement Office).**",
-        "What it costs: 2,060,000 a year for the recommended organisation, 60,000 more than today's 2,000,000",
+        "What it costs: 2,060,000 a year for the recommended organisation, 60,000 more than 2,000,000 (before)",
         "### What the plan makes worse",
         "- Enforcement Office: on-time share 100.0% → ",
         "its staff goes 4 → 3.",
     ] {
         assert!(section.contains(expected), "{expected}\nnot in\n{section}");
     }
+}
+
+/// One group covers u1; u2 and u3 need a group and have none. A supervision item is 6 hours
+/// and starts half a lead of 10 at the group: 11 hours per item. Undone: (300 + 200) × 11 =
+/// 5,500 hours; at H = 2,000 and the default target 0.85, 5,500 ÷ 1,700 = 3.24 → 4 posts.
+/// The group does 100 × 11 = 1,100 hours: 1 post.
+const UNDONE: &str = r#"
+[[office]]
+id = "g1"
+name = "G1"
+kind = "dispatched_group"
+staff = { regular = 1 }
+covers = ["u1"]
+[[unit]]
+id = "u1"
+name = "U1"
+workload = { supervision = 100 }
+[[unit]]
+id = "u2"
+name = "U2"
+workload = { supervision = 300 }
+[[unit]]
+id = "u3"
+name = "U3"
+workload = { supervision = 200 }
+[[work]]
+id = "supervision"
+name = "Supervision"
+office = "covering_group"
+hours = 6
+next = [{ work = "lead", share = 0.5 }]
+[[work]]
+id = "lead"
+name = "Lead"
+office = "covering_group"
+hours = 10
+"#;
+
+#[test]
+fn work_nobody_does_today_counts_in_todays_need() {
+    let today = scenario(&format!("{}{UNDONE}", crate::common::CALENDAR));
+    let a = staffplan::analysis::analyse(&today);
+    assert_eq!(a.total.required_hours, 1100.0, "the work the offices do");
+    assert_eq!(a.total.posts_needed, 1);
+    assert_eq!(a.total.undone_hours, 5500.0);
+    assert_eq!(a.total.undone_posts, 4);
+    assert_eq!(a.total.required_hours_incl_undone, 6600.0);
+    assert_eq!(a.total.posts_needed_incl_undone, 5);
+    // Exactly 3 persons of work is 3 posts, not 4 from rounding.
+    assert_eq!(staffplan::analysis::undone_posts(5100.0, 2000.0, 0.85), 3);
+    assert_eq!(staffplan::analysis::undone_posts(0.0, 2000.0, 0.85), 0);
+    // JSON: the new fields follow the old ones, none renamed.
+    let json = serde_json::to_value(&a.total).unwrap();
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "staff",
+            "capacity_hours",
+            "required_hours",
+            "fte_need",
+            "utilisation",
+            "posts_needed",
+            "gap",
+            "cost",
+            "undone_hours",
+            "undone_posts",
+            "required_hours_incl_undone",
+            "posts_needed_incl_undone"
+        ]
+    );
+}
+
+#[test]
+fn the_summary_counts_undone_work_in_todays_need_and_the_charts_draw_it_as_not_done() {
+    let report = pack_report(&["run", "scenarios/daqing-2017.toml"], "undone");
+    for expected in [
+        // 28,333.4 h the offices do + 7,248.0 h of the 21 uncovered units (SPEC §14).
+        "| 所需工时 | 35581.4 | 35581.4 |",
+        "|   其中今日未开展的工作（未覆盖单位） | 7248.0 | 0.0 |",
+        // 25 + ⌈7,248 ÷ (1,504 × 0.85)⌉ = 25 + ⌈5.67⌉ = 31; the plan's four groups of two: 33.
+        "| 所需岗位数 | 31 | 33 |",
+        "|   其中今日未开展的工作所需 | 6 | 0 |",
+        "| 缺口（现有人数 − 所需岗位数） | -11 | -1 |",
+        // The peers (SPEC §14): Chengdu beside Daqing, its three review offices as one.
+        "|  | 大庆高新区纪检监察和审计工作现状(2017) | 成都高新区纪工委(2016) |",
+        "| 纪律审查：人均每年件数 |",
+        "![对标比较：各项比率](charts/benchmark.png)",
+        // The uncertainty section is about the recommended organisation.
+        "本节数字均为推荐方案（本报告的第二列）的数字",
+        "| 合计 | 33 |",
+    ] {
+        assert!(report.contains(expected), "{expected}\nnot in the report");
+    }
+    let out = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("request/undone");
+    let svg = std::fs::read_to_string(out.join("charts/utilisation.svg")).unwrap();
+    assert_eq!(
+        svg.matches("今日未开展").count(),
+        4,
+        "the four groups only the plan opens"
+    );
+    assert!(out.join("charts/benchmark.png").exists());
+}
+
+#[test]
+fn two_organisations_are_named_by_their_names_with_their_scope() {
+    let report = pack_report(
+        &[
+            "compare",
+            "scenarios/daqing-2017.toml",
+            "scenarios/chengdu-2016.toml",
+        ],
+        "apart",
+    );
+    for expected in [
+        "|  | 大庆高新区纪检监察和审计工作现状(2017) | 成都高新区纪工委(2016) |",
+        "**只有大庆高新区纪检监察和审计工作现状(2017)模拟的工作：协助巡察、财政财务收支审计、区属企业审计、经济责任审计、基建工程审计；",
+        "**只有成都高新区纪工委(2016)模拟的工作：综合事务(文稿、会务、统计、督办)、廉政风险防控(预防腐败)、巡察(第一巡察组)、巡察(第二巡察组)、巡察(第三巡察组)；",
+        // 235 × 8 × 0.8 and Chengdu's own calendar.
+        "大庆高新区纪检监察和审计工作现状(2017)每人每年1504小时，成都高新区纪工委(2016)每人每年1598小时。",
+    ] {
+        assert!(report.contains(expected), "{expected}\nnot in\n{report}");
+    }
+    for absent in ["| 现状 |", "建议调整", "审计局：13 → 0"] {
+        assert!(!report.contains(absent), "{absent} in the report");
+    }
+}
+
+#[test]
+fn the_multi_year_pack_starts_from_the_plans_start_and_says_its_result() {
+    let report = pack_report(&["run", "scenarios/daqing-2018-2022.toml"], "plan");
+    for expected in [
+        "|  | 规划起点（2018年） | 方案 |",
+        "**多年度规划（2018—2022年）：自2019年起人员跟不上需要；",
+        // 2020: the whole gap is −2.9, the offices short lack more; no request, and why.
+        "- 2020年：各缺员机构共缺",
+        "但人员限额或每年招录上限已无余地，未能申请招录",
+    ] {
+        assert!(report.contains(expected), "{expected}\nnot in\n{report}");
+    }
+    for absent in ["| 现状 |", "2020年：无须申请招录", "全机构共缺"] {
+        assert!(!report.contains(absent), "{absent} in the report");
+    }
+}
+
+#[test]
+fn a_peer_that_cannot_be_read_stops_the_run_by_its_path() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("request/peerless");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = format!(
+        "{}{UNDONE}",
+        crate::common::CALENDAR.replace(
+            "name = \"test\"",
+            "name = \"test\"\npeers = [\"missing.toml\"]"
+        )
+    );
+    std::fs::write(dir.join("s.toml"), text).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_staffplan"))
+        .args(["run", "s.toml", "--runs", "2", "--quiet", "--out", "pack"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: cannot read missing.toml: "),
+        "{stderr}"
+    );
+    assert!(!dir.join("pack").exists(), "nothing written");
 }

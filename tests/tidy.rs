@@ -163,6 +163,8 @@ const CRATES: &[(&str, &[&str])] = &[
     ("calamine", &["scenario/"]),
     ("plotters", &["chart/"]),
     ("png", &["chart/"]),
+    ("ab_glyph", &["chart/"]),
+    ("plotters_backend", &["chart/"]),
     ("docx_rs", &["report/"]),
     ("rust_xlsxwriter", &["report/"]),
     ("clap", &["cli/"]),

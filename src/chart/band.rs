@@ -73,24 +73,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     }
     let colour_of =
         |name: &str| style::series_colour(names.iter().position(|n| *n == name).unwrap_or(0));
-    let mut legend: Vec<LegendEntry> = names
-        .iter()
-        .map(|name| LegendEntry {
-            label: (*name).to_string(),
-            colour: colour_of(name),
-            key: Key::Band,
-        })
-        .collect();
-    if !names.is_empty() {
-        legend.push(LegendEntry {
-            label: c
-                .note
-                .clone()
-                .unwrap_or_else(|| words.band_note.to_string()),
-            colour: style::MUTED,
-            key: Key::Note,
-        });
-    }
+    let legend = legend(c, &names, &colour_of, words);
     style::frame(root, &c.title, &legend, caption)?;
     let (Some(&x_first), Some(&x_last)) = (c.x.first(), c.x.last()) else {
         return style::empty_note(root, words.no_data);
@@ -117,6 +100,57 @@ pub(super) fn draw<DB: DrawingBackend>(
         draw_panel(cell, c, panel, &axes, &colour_of)?;
     }
     Ok(())
+}
+
+/// The legend: a key per series (a shaded band, or a line for a series without spread), the
+/// shade where two bands overlap, and the note on how to read them.
+fn legend(
+    c: &BandChart,
+    names: &[&str],
+    colour_of: &dyn Fn(&str) -> RGBColor,
+    words: &Words,
+) -> Vec<LegendEntry> {
+    let shaded = |b: &&super::Band| b.p5.iter().zip(&b.p95).any(|(lo, hi)| hi > lo);
+    let mut legend: Vec<LegendEntry> = names
+        .iter()
+        .map(|name| {
+            let spread = c
+                .panels
+                .iter()
+                .flat_map(|p| &p.bands)
+                .any(|b| b.name == *name && shaded(&b));
+            LegendEntry {
+                label: (*name).to_string(),
+                colour: colour_of(name),
+                // Posts needed has no spread: a shaded key would promise a band.
+                key: if spread { Key::Band } else { Key::Line },
+            }
+        })
+        .collect();
+    // Two shaded bands over one another mix into a grey that neither key shows: name it.
+    if let (Some(first), Some(second)) = (names.first(), names.get(1)) {
+        if c.panels
+            .iter()
+            .any(|p| p.bands.iter().filter(shaded).count() >= 2)
+        {
+            legend.push(LegendEntry {
+                label: words.overlap.to_string(),
+                colour: style::overlap_colour(colour_of(first), colour_of(second)),
+                key: Key::Box,
+            });
+        }
+    }
+    if !names.is_empty() {
+        legend.push(LegendEntry {
+            label: c
+                .note
+                .clone()
+                .unwrap_or_else(|| words.band_note.to_string()),
+            colour: style::MUTED,
+            key: Key::Note,
+        });
+    }
+    legend
 }
 
 /// Writes the shared axis descriptions and returns the area left for the panel grid.
@@ -238,7 +272,7 @@ fn draw_panel<DB: DrawingBackend>(
         chart
             .draw_series(std::iter::once(Polygon::new(
                 outline,
-                colour.mix(0.22).filled(),
+                colour.mix(style::BAND_ALPHA).filled(),
             )))
             .map_err(drawing)?;
     }

@@ -29,6 +29,7 @@ mod panels;
 mod stacked;
 pub mod style;
 mod tornado;
+mod typeset;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -58,6 +59,10 @@ pub struct Words {
     pub no_data: &'static str,
     pub band_note: &'static str,
     pub separator: &'static str,
+    /// The legend's name for the shade where two bands overlap (their colours mixed).
+    pub overlap: &'static str,
+    /// Between a number and "%": a space in English ("67 %"), none in Chinese ("67%").
+    pub percent_gap: &'static str,
 }
 
 /// A reference line across the bars, e.g. the 85 % utilisation target.
@@ -263,7 +268,8 @@ pub fn png(chart: &Chart, caption: &Caption, words: &Words) -> Result<Vec<u8>, C
     let (w, h) = chart.size();
     let mut pixels = vec![0u8; (w as usize) * (h as usize) * 3];
     {
-        let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+        let root = typeset::Typeset::new(BitMapBackend::with_buffer(&mut pixels, (w, h)))
+            .into_drawing_area();
         draw(&root, chart, caption, words)?;
         root.present().map_err(style::drawing)?;
     }

@@ -13,7 +13,7 @@ use super::{ChartError, Words};
 
 /// WenQuanYi Micro Hei: one file with Latin and CJK glyphs (plotters has no per-glyph font
 /// fallback, so one font must cover every label). Apache-2.0; see assets/fonts/README.md.
-static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
+pub(super) static FONT_BYTES: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
 
 /// The family name under which the font is registered with plotters. SVG files carry this
 /// string as their `font-family`, so it is written as a CSS font list: a viewer without the
@@ -74,6 +74,24 @@ pub const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
 pub const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
 pub const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDD);
 pub const BACKGROUND: RGBColor = WHITE;
+
+/// The opacity of a band's shading, in the plot and in its legend key.
+pub const BAND_ALPHA: f64 = 0.22;
+
+/// The colour where the shading of `first` lies under that of `second` on the background: the
+/// grey a reader sees where two bands overlap, for the legend to name it.
+pub fn overlap_colour(first: RGBColor, second: RGBColor) -> RGBColor {
+    let over = |bg: u8, c: u8| {
+        (f64::from(bg) * (1.0 - BAND_ALPHA) + f64::from(c) * BAND_ALPHA).round() as u8
+    };
+    let (RGBColor(r0, g0, b0), RGBColor(r1, g1, b1), RGBColor(r2, g2, b2)) =
+        (BACKGROUND, first, second);
+    RGBColor(
+        over(over(r0, r1), r2),
+        over(over(g0, g1), g2),
+        over(over(b0, b1), b2),
+    )
+}
 
 /// The colour of the `i`-th series of a chart.
 pub fn series_colour(i: usize) -> RGBColor {
@@ -420,7 +438,7 @@ fn draw_legend_entry<DB: DrawingBackend>(
         Key::Band => {
             root.draw(&Rectangle::new(
                 [(x, y - 13), (x + 36, y + 13)],
-                c.mix(0.25).filled(),
+                c.mix(BAND_ALPHA).filled(),
             ))
             .map_err(drawing)?;
             root.draw(&Rectangle::new([(x, y - 2), (x + 36, y + 2)], c.filled()))

@@ -46,6 +46,12 @@ pub(super) enum LangArg {
     Zh,
 }
 
+/// Which starter `init` writes: the general one, or a health facility in WISN's terms.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum StarterArg {
+    Wisn,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(super) enum FormatArg {
     Table,
@@ -151,6 +157,10 @@ pub(super) enum Command {
         /// The language of its comments, names and report.
         #[arg(long, value_enum, default_value_t = LangArg::En)]
         lang: LangArg,
+        /// `wisn`: a health facility counted with the WHO's Workload Indicators of Staffing
+        /// Need (cadres, their calendars, allowances, work only some cadres may do).
+        #[arg(long, value_enum)]
+        template: Option<StarterArg>,
     },
     /// Write a workbook to fill in: one sheet per table of the scenario format, empty but for
     /// an example, or holding a scenario's figures; never overwrites a file.

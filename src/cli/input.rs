@@ -92,3 +92,42 @@ fn read_limited(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
     }
     Ok(Some(bytes).filter(|b| b.len() <= scenario::MAX_FILE_BYTES))
 }
+
+/// The peer organisations of a scenario (`[scenario] peers`, SPEC §14), read relative to the
+/// scenario's own file (to the working folder for standard input), without the command
+/// line's `--set`, which is about the scenario being run. A peer that cannot be read or is
+/// not valid stops the run, named by its path.
+pub(super) fn load_peers(
+    file: &Path,
+    peers: &[String],
+    quiet: bool,
+) -> Result<Vec<(String, Loaded)>, Error> {
+    let folder = match file.as_os_str() == "-" {
+        true => Path::new(""),
+        false => file.parent().unwrap_or(Path::new("")),
+    };
+    peers
+        .iter()
+        .take(crate::benchmark::MAX_PEERS.saturating_sub(1))
+        .map(|peer| {
+            let path = folder.join(peer);
+            let name = path.display().to_string();
+            let read = |source| Error::Read {
+                path: path.clone(),
+                source,
+            };
+            let bytes = read_limited(&path)
+                .map_err(read)?
+                .ok_or_else(|| Error::Scenario(vec![scenario::too_large(&name, None)]))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|e| read(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+            let loaded = scenario::parse_with(&text, &name, &[]).map_err(Error::Scenario)?;
+            if !quiet {
+                for warning in &loaded.warnings {
+                    eprintln!("{warning}");
+                }
+            }
+            Ok((name, loaded))
+        })
+        .collect()
+}

@@ -25,7 +25,7 @@ use crate::model::Language;
 use crate::pipeline::{OptimiseRequest, Pipeline, RunRequest};
 use crate::{analysis, benchmark, multiyear, optimise, report, scenario, sensitivity, starter};
 pub use args::command;
-use args::{Args, Command, FormatArg, LangArg, SimArgs};
+use args::{Args, Command, FormatArg, LangArg, SimArgs, StarterArg};
 use input::{load, Input};
 use optimise_command::{draw_options, optimise_command, OptimiseOutputs};
 use progress::Bars;
@@ -84,12 +84,7 @@ fn run(args: &Args) -> Result<(), Error> {
             show(format, &summary, loaded.scenario.language);
             Ok(())
         }
-        Command::Analyse { file } => {
-            let Input { loaded, .. } = load(file, args)?;
-            let analysis = analysis::analyse(&loaded.scenario);
-            show(format, &analysis, loaded.scenario.language);
-            Ok(())
-        }
+        Command::Analyse { file } => analyse_command(args, file, format),
         Command::Optimise {
             file,
             write,
@@ -152,7 +147,11 @@ fn run(args: &Args) -> Result<(), Error> {
             sheets::template(book, *lang, from.as_deref(), args)
         }
         Command::Import { book } => sheets::import(book, args),
-        Command::Init { file, lang } => init_command(args, file, *lang),
+        Command::Init {
+            file,
+            lang,
+            template,
+        } => init_command(args, file, *lang, *template),
         Command::Synth {
             units,
             groups,
@@ -262,13 +261,33 @@ fn benchmark_command(args: &Args, format: Format, files: &[PathBuf]) -> Result<(
     Ok(())
 }
 
+/// `analyse`: the analysis as it stands; WISN's required and ratio carry the bands of the
+/// scenario's ranges (SPEC §16).
+fn analyse_command(args: &Args, file: &Path, format: Format) -> Result<(), Error> {
+    let Input { loaded, .. } = load(file, args)?;
+    let mut analysis = analysis::analyse(&loaded.scenario);
+    let options = sensitivity::Options::default();
+    sensitivity::wisn_bands(&loaded.scenario, &mut analysis, &options)?;
+    show(format, &analysis, loaded.scenario.language);
+    Ok(())
+}
+
 /// `init`: a starter scenario, never replacing a file.
-fn init_command(args: &Args, file: &Path, lang: LangArg) -> Result<(), Error> {
+fn init_command(
+    args: &Args,
+    file: &Path,
+    lang: LangArg,
+    template: Option<StarterArg>,
+) -> Result<(), Error> {
     let language = match lang {
         LangArg::En => Language::En,
         LangArg::Zh => Language::Zh,
     };
-    report::write_new_file(file, starter::starter(language).as_bytes())?;
+    let text = match template {
+        None => starter::starter(language),
+        Some(StarterArg::Wisn) => starter::wisn_starter(language),
+    };
+    report::write_new_file(file, text.as_bytes())?;
     if !args.quiet {
         let w = report::words::terminal(language);
         eprintln!("{}", (w.check.starter)(&file.display().to_string()));
@@ -323,13 +342,15 @@ fn run_command(
     };
     let pipeline = Pipeline::new(sim.threads)?;
     let scenario = &loaded.scenario;
+    let source = file.display().to_string();
+    // Read before the long part, so that a missing peer stops the run at once.
+    let compared = peer_benchmark(file, &source, scenario, args.quiet)?;
     let outcome = pipeline.run(
         scenario,
         &request,
         &Bars::new(args.quiet, scenario.language),
     )?;
     let annotations = scenario::annotations(&text);
-    let source = file.display().to_string();
     let recommendation = report::words::terminal(scenario.language)
         .pack
         .recommendation;
@@ -340,8 +361,46 @@ fn run_command(
         runs: sim.runs,
         date: sim.date.as_deref().or(scenario.date.as_deref()),
     };
-    let pack = report::Pack::new(sources, scenario, None, &outcome);
+    let pack = report::Pack::new(sources, scenario, None, &outcome).map(|mut pack| {
+        pack.peers = compared.as_ref();
+        pack
+    });
     finish_pack(&out, pack.as_ref(), format, args.quiet)
+}
+
+/// SPEC §14: today's organisation and the peers the scenario names (`[scenario] peers`), side
+/// by side; `None` without peers.
+fn peer_benchmark(
+    file: &Path,
+    source: &str,
+    scenario: &crate::model::Scenario,
+    quiet: bool,
+) -> Result<Option<benchmark::Benchmark>, Error> {
+    let peers = input::load_peers(file, &scenario.peers, quiet)?;
+    if peers.is_empty() {
+        return Ok(None);
+    }
+    let today = analysis::analyse(scenario);
+    let analyses: Vec<analysis::Analysis> = peers
+        .iter()
+        .map(|(_, p)| analysis::analyse(&p.scenario))
+        .collect();
+    let mut rows = vec![benchmark::Peer {
+        file: source,
+        scenario,
+        analysis: &today,
+    }];
+    rows.extend(
+        peers
+            .iter()
+            .zip(&analyses)
+            .map(|((file, p), analysis)| benchmark::Peer {
+                file,
+                scenario: &p.scenario,
+                analysis,
+            }),
+    );
+    Ok(Some(benchmark::benchmark(&rows)))
 }
 
 /// Writes the pack and prints its headline table; on stderr, the folder, the report to open

@@ -2,7 +2,7 @@
 //! form, whose field names are SPEC §7 and §8's.
 
 use super::{Cell, Exportable, Table, Words};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, WisnBand};
 
 impl Exportable for Analysis {
     fn tables(&self, w: &Words) -> Vec<Table> {
@@ -54,6 +54,7 @@ impl Exportable for Analysis {
             offices.notes.push(a.erlang_note.to_string());
         }
         let mut tables = vec![offices];
+        tables.extend(wisn_table(self, w));
         if !self.uncovered.is_empty() {
             let mut headers = vec![w.id];
             headers.extend(a.uncovered_headers);
@@ -80,4 +81,39 @@ impl Exportable for Analysis {
     fn json(&self, _: &Words) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
+}
+
+/// SPEC §16: WISN's figures per office and staff type, where the scenario uses WISN's keys.
+fn wisn_table(analysis: &Analysis, w: &Words) -> Option<Table> {
+    if analysis.offices.iter().all(|o| o.wisn.is_empty()) {
+        return None;
+    }
+    let a = &w.analysis;
+    let mut headers = vec![w.office];
+    headers.extend(a.wisn_headers);
+    let mut table = Table::new((a.wisn_title)(&analysis.scenario), &headers);
+    let band = |b: Option<WisnBand>, decimals: usize| {
+        b.map_or(Cell::Empty, |b| {
+            Cell::text(format!("{:.d$}–{:.d$}", b.p5, b.p95, d = decimals))
+        })
+    };
+    for o in &analysis.offices {
+        for c in &o.wisn {
+            table.rows.push(vec![
+                Cell::text(&o.id),
+                Cell::text(&c.staff),
+                Cell::Num(c.caf, 3),
+                Cell::Num(c.iaf, 3),
+                Cell::Num(c.required, 2),
+                band(c.required_band, 2),
+                Cell::Int(i64::from(c.existing)),
+                Cell::Num(c.difference, 2),
+                Cell::opt_num(c.ratio, 2),
+                band(c.ratio_band, 2),
+                Cell::text(c.pressure.map_or("", a.pressure)),
+            ]);
+        }
+    }
+    table.notes.push(a.wisn_note.to_string());
+    Some(table)
 }

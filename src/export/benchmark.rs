@@ -137,6 +137,7 @@ impl Exportable for Benchmark {
                     "uncovered_units": row.uncovered_units,
                     "units_with_members": row.units_with_members,
                     "uncovered_hours": json_number(row.uncovered_hours),
+                    "undone_posts": row.undone_posts,
                     "work": work,
                 })
             })

@@ -125,7 +125,10 @@ fn service(rec: &Recommendation, check: &ServiceCheck, w: &Words) -> Table {
     let sw = &w.service;
     let mut headers = vec![w.id, w.office];
     headers.extend(sw.headers);
-    let mut table = Table::new((sw.title)(check.runs, check.seed), &headers);
+    let mut table = Table::new(
+        (sw.title)(check.runs, check.runs_asked, check.seed),
+        &headers,
+    );
     for (o, office) in rec.offices.iter().enumerate() {
         let before = check.on_time_before_service.get(o).copied().flatten();
         let after = check.on_time_after.get(o).copied().flatten();
@@ -145,6 +148,11 @@ fn service(rec: &Recommendation, check: &ServiceCheck, w: &Words) -> Table {
     table
         .notes
         .push((sw.cost)(&money(check.cost), check.rounds));
+    if let Some(by) = check.stopped_by {
+        table
+            .notes
+            .push((sw.stopped)(by, check.runs, check.rounds, check.runs_asked));
+    }
     if check.met {
         table.notes.push(sw.every_target_holds.into());
     }
@@ -276,6 +284,10 @@ struct RecommendationJson<'a> {
     extra_posts_missing: Option<NoExtraPosts>,
     extra_cost: f64,
     service_met: Option<bool>,
+    /// What stopped the service check short (`optimise --time-limit` bounds it), and the runs
+    /// its figures rest on.
+    service_stopped_by: Option<StoppedBy>,
+    service_runs: Option<u32>,
     service_unmet: &'a [ServiceUnmet],
     cost_for_service: f64,
     service_posts_beyond_quota: Option<BeyondJson<'a>>,
@@ -311,7 +323,9 @@ impl<'a> RecommendationJson<'a> {
             extra_posts_needed: rec.extra_posts_needed.as_deref().map(|p| ByType(types, p)),
             extra_posts_missing: rec.extra_posts_missing,
             extra_cost: rec.extra_cost,
-            service_met: check.map(|c| c.met),
+            service_met: check.and_then(ServiceCheck::met),
+            service_stopped_by: check.and_then(|c| c.stopped_by),
+            service_runs: check.map(|c| c.runs),
             service_unmet: check.map_or(&[][..], |c| &c.unmet[..]),
             cost_for_service: check.map_or(0.0, |c| c.cost),
             service_posts_beyond_quota: check.and_then(|c| c.beyond_quota.as_ref()).map(|b| {

@@ -3,9 +3,10 @@
 //! passes the scenario's for tables and the English one for CSV and JSON, whose column names
 //! and sentences are the SPEC's.
 
+use crate::analysis::Pressure;
 use crate::model::OfficeKind;
 use crate::multiyear::CutBy;
-use crate::optimise::{Method, NoExtraPosts, Objective, Reason, Rule, Status};
+use crate::optimise::{Method, NoExtraPosts, Objective, Reason, Rule, Status, StoppedBy};
 use crate::sensitivity::Holding;
 use crate::service::Shortfall;
 
@@ -47,6 +48,13 @@ pub struct AnalysisWords {
     pub uncovered_headers: [&'static str; 3],
     /// (units, hours a year, FTE).
     pub uncovered_note: fn(usize, f64, f64) -> String,
+    /// SPEC §16: (scenario) the WISN table's title.
+    pub wisn_title: fn(&str) -> String,
+    /// After "office": staff type, CAF, IAF, required and its band, existing, difference,
+    /// ratio and its band, pressure.
+    pub wisn_headers: [&'static str; 10],
+    pub pressure: fn(Pressure) -> &'static str,
+    pub wisn_note: &'static str,
 }
 
 /// `optimise`: the recommendation's tables.
@@ -94,12 +102,14 @@ pub struct RecommendationWords {
 /// The service check under the recommendation.
 #[derive(Debug)]
 pub struct ServiceWords {
-    /// (runs, seed).
-    pub title: fn(u32, u64) -> String,
+    /// (runs, runs asked, seed).
+    pub title: fn(u32, u32, u64) -> String,
     /// After "id" and "office".
     pub headers: [&'static str; 3],
     /// (cost, simulations).
     pub cost: fn(&str, u32) -> String,
+    /// (what stopped the check, runs, simulations, runs asked): `--time-limit` stopped it.
+    pub stopped: fn(StoppedBy, u32, u32, u32) -> String,
     pub every_target_holds: &'static str,
     /// (posts, e.g. "1 lead", cost, whether every target would then hold).
     pub beyond: fn(&str, &str, bool) -> String,

@@ -2,8 +2,10 @@
 //! `staff_before_hires` + `hires_arriving`, `leavers` = attrition × `staff`, next year's
 //! `staff_before_hires` = `staff` − `leavers`; hires requested in year t arrive in year
 //! t + lag, ⌈posts needed − staff expected⌉ of the arrival year (its staff before hires and the
-//! hires already due), at least 0, capped by `hires_per_year` and the arrival year's quota;
-//! nothing is requested that would arrive after the last year. With `[plan] confidence` the
+//! hires already due), at least 0, capped by `hires_per_year`, the arrival year's quota and
+//! the office's `max_staff` (its expected staff stays within it from the arrival on); a
+//! `fixed` office requests nothing; nothing is requested that would arrive after the last
+//! year. With `[plan] confidence` the
 //! staff expected is replaced by the staff the office has in at least that share of the
 //! outcomes ([`super::risk`]).
 //!
@@ -79,12 +81,10 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
             None => scenario.policy.quota[k],
         }
     };
-
     let mut arriving = vec![vec![vec![0u64; years]; types.len()]; offices.len()];
     let mut requested = arriving.clone();
     // Expected staff of each type at each office, and of each type in all, every year.
     let (mut staff, mut total) = staff_without_hires(scenario, years);
-
     let mut binding = Vec::new();
     // `t` is the year of the request; it reads the years after it (the arrival `a`) too.
     #[allow(clippy::needless_range_loop)]
@@ -130,21 +130,20 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
                 if need == 0 {
                     continue;
                 }
-                let mut granted = need;
-                let mut rule = None;
-                if let Some(left) = cap_left[k] {
-                    if left < granted {
-                        granted = left;
-                        rule = Some(CutBy::HiresPerYear);
-                    }
-                }
-                if let Some(q) = quota(k, a) {
-                    let room = (f64::from(q) - total[k][a] + super::SHORT).floor().max(0.0) as u64;
-                    if room < granted {
-                        granted = room;
-                        rule = Some(CutBy::Quota);
-                    }
-                }
+                let quota_room = quota(k, a)
+                    .map(|q| (f64::from(q) - total[k][a] + super::SHORT).floor().max(0.0) as u64);
+                let office_cut = office_room(office, &staff[o], types[k].attrition, a);
+                let (granted, rule) = tightest(
+                    need,
+                    &[
+                        (cap_left[k], CutBy::HiresPerYear),
+                        (quota_room, CutBy::Quota),
+                        (
+                            office_cut.map(|c| c.0),
+                            office_cut.map_or(CutBy::MaxStaff, |c| c.1),
+                        ),
+                    ],
+                );
                 if let Some(rule) = rule {
                     binding.push(RawBinding {
                         requested_in: t as u32 + 1,
@@ -155,6 +154,10 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
                         wanted: need,
                         granted,
                     });
+                }
+                // A fixed office is short for every type alike: one cut says so.
+                if rule == Some(CutBy::Fixed) {
+                    break;
                 }
                 if granted == 0 {
                     continue;
@@ -176,7 +179,6 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
             }
         }
     }
-
     let flows = offices
         .iter()
         .enumerate()
@@ -186,6 +188,50 @@ pub fn expected(scenario: &Scenario, needs: &[Vec<(f64, u64)>], horizon: Horizon
         offices: flows,
         binding,
     }
+}
+
+/// The hires `need` leaves the tightest of these rooms (in order, the later on a tie), and
+/// the rule that cut them, if any did.
+fn tightest(need: u64, rooms: &[(Option<u64>, CutBy)]) -> (u64, Option<CutBy>) {
+    let mut granted = need;
+    let mut rule = None;
+    for &(room, cut) in rooms {
+        if let Some(room) = room.filter(|&room| room < granted) {
+            granted = room;
+            rule = Some(cut);
+        }
+    }
+    (granted, rule)
+}
+
+/// Hires of a type with this attrition the office may still take in year `a` (0-based), and
+/// the rule that limits them: none where it is `fixed` (the planner keeps it as it is), else
+/// as many as keep its expected staff (`[type][year]`) within `max_staff` in year `a` and
+/// every later year, where the hires have left at the type's attrition. `None`: no limit.
+fn office_room(
+    office: &Office,
+    staff: &[Vec<f64>],
+    attrition: f64,
+    a: usize,
+) -> Option<(u64, CutBy)> {
+    if office.fixed {
+        return Some((0, CutBy::Fixed));
+    }
+    let most = f64::from(office.max_staff?);
+    let years = staff.first().map_or(0, Vec::len);
+    let mut staying = 1.0;
+    let mut room = u64::MAX;
+    for y in a..years {
+        let expected: f64 = staff.iter().map(|row| row[y]).sum();
+        if staying > 0.0 {
+            let fits = ((most - expected + super::SHORT) / staying)
+                .floor()
+                .max(0.0);
+            room = room.min(fits.min(MAX_REQUEST) as u64);
+        }
+        staying *= 1.0 - attrition;
+    }
+    Some((room, CutBy::MaxStaff))
 }
 
 /// The staff office `o` counts on in year `a` (0-based), from its stocks (`[type][year]`,

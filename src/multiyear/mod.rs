@@ -118,6 +118,10 @@ pub enum CutBy {
     Quota,
     /// `hires_per_year`.
     HiresPerYear,
+    /// The office's `max_staff`.
+    MaxStaff,
+    /// The office is `fixed`: it takes no hires.
+    Fixed,
 }
 
 impl CutBy {
@@ -126,6 +130,8 @@ impl CutBy {
         match self {
             CutBy::Quota => "quota",
             CutBy::HiresPerYear => "hires_per_year",
+            CutBy::MaxStaff => "max_staff",
+            CutBy::Fixed => "fixed",
         }
     }
 }

@@ -45,7 +45,7 @@ use std::time::Duration;
 
 use crate::analysis;
 use crate::model::Scenario;
-pub use budget::StoppedBy;
+pub use budget::{safety_cap, StoppedBy, STEPS_PER_SECOND};
 use budget::{Budget, Deadline};
 pub use explain::{Explanation, PostValue, Reason, Rule, WorkLine};
 // The result types' files name the model room's facts and goals as `super::facts` and
@@ -117,7 +117,7 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
         options.time_limit,
         options
             .clock
-            .unwrap_or_else(|| budget::safety_cap(options.time_limit)),
+            .unwrap_or_else(|| safety_cap(options.time_limit)),
     );
     let facts = Facts::new(scenario);
     let clashes = clash::clashes(&facts);

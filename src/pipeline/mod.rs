@@ -74,7 +74,8 @@ pub struct Outcome {
     pub recommendation: Option<Confirmed>,
     /// `run` on a scenario with `[plan]`: the multi-year plan of the scenario as it stands.
     pub plan: Option<MultiYearPlan>,
-    /// `run` on a scenario with ranges: the tornado and the draws.
+    /// `run` on a scenario with ranges: the tornado and the draws, of the recommended
+    /// organisation.
     pub sensitivity: Option<Sensitivity>,
     /// With ranges: per office, the share of the sensitivity's draws in which the
     /// recommended staffing stays within the target utilisation.
@@ -169,16 +170,13 @@ impl Pipeline {
                 )?),
                 None => None,
             };
-            // Where the scenario gives ranges, the pack says how sure its figures are.
-            let ranges = match scenario.uncertain.is_empty() {
+            // Where the scenario gives ranges, the pack says how sure its figures are; the
+            // draws are made here, their analyses once the recommendation is known.
+            let draws = match scenario.uncertain.is_empty() {
                 true => None,
-                false => {
-                    let draws = Draws::new(scenario, &request.draw_options())?;
-                    let found = sensitivity::sensitivity_of(&self.pool, scenario, &before, &draws)?;
-                    Some((found, draws))
-                }
+                false => Some(Draws::new(scenario, &request.draw_options())?),
             };
-            Ok((today, plan, ranges))
+            Ok((today, plan, draws))
         };
         let (planned, beside) = std::thread::scope(|scope| {
             let beside = scope.spawn(beside);
@@ -200,24 +198,39 @@ impl Pipeline {
             (planned, beside)
         });
         let (confirmed, simulated) = planned?;
-        let (today, plan, ranges) = beside?;
+        let (today, plan, draws) = beside?;
         let proposal = &confirmed.recommendation.after;
         let after = match simulated {
             Some(after) => after,
             None => self.simulate(proposal, &request.sim, progress)?,
         };
-        // With ranges: how often the recommended staffing holds over the same draws.
-        let holds = match &ranges {
-            Some((_, draws)) => Some(sensitivity::met_share_of(
-                &self.pool, scenario, proposal, draws,
-            )?),
-            None => None,
+        let planned = analysis::analyse(proposal);
+        // SPEC §14: how sure the figures are is asked of the organisation the pack recommends
+        // (today's leaves out the work nobody does, so an assumption that creates it would
+        // show no influence); with how often its staffing holds over the same draws.
+        let (found, holds) = match &draws {
+            Some(draws) => (
+                Some(sensitivity::sensitivity_of(
+                    &self.pool, proposal, &planned, draws,
+                )?),
+                Some(sensitivity::met_share_of(
+                    &self.pool, scenario, proposal, draws,
+                )?),
+            ),
+            None => (None, None),
         };
+        let mut analyses = [before, planned];
+        // SPEC §16: WISN's required and ratio carry the bands of the ranges, on both sides.
+        if scenario.uses_wisn() && !scenario.uncertain.is_empty() {
+            let options = request.draw_options();
+            sensitivity::wisn_bands(scenario, &mut analyses[0], &options)?;
+            sensitivity::wisn_bands(proposal, &mut analyses[1], &options)?;
+        }
         Ok(Outcome {
-            analyses: [before, analysis::analyse(proposal)],
+            analyses,
             simulations: [today, after],
             plan,
-            sensitivity: ranges.map(|(found, _)| found),
+            sensitivity: found,
             holds,
             recommendation: Some(confirmed),
         })

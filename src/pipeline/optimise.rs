@@ -3,12 +3,14 @@
 //! with the draws made once for the scenario the level asks for and for the check of how
 //! often the plan meets the target over them.
 
+use std::time::Instant;
+
 use super::Pipeline;
 use crate::error::Error;
 use crate::model::Scenario;
 use crate::optimise::{self, Recommendation};
 use crate::sensitivity::{self, Confidence, Draws};
-use crate::service::{self, Confirmed};
+use crate::service::{self, CheckLimit, Confirmed};
 use crate::simulate::SimOptions;
 
 /// What `optimise` needs besides the scenario.
@@ -41,9 +43,12 @@ impl Pipeline {
         scenario: &Scenario,
         request: &OptimiseRequest,
     ) -> Result<Optimised, Error> {
-        let likely = optimise::optimise(scenario, &request.optimise)?;
+        let started = Instant::now();
+        let search = search_options(scenario, &request.optimise);
+        let likely = optimise::optimise(scenario, &search)?;
         let Some(level) = request.confidence else {
-            let confirmed = self.confirm(scenario, likely, &request.sim)?;
+            let limit = check_limit(&request.optimise, &likely, started);
+            let confirmed = self.confirm(scenario, likely, &request.sim, limit)?;
             return Ok(Optimised {
                 confirmed,
                 confidence: None,
@@ -52,8 +57,10 @@ impl Pipeline {
         let draws = Draws::new(scenario, &request.draws)?;
         let at =
             sensitivity::at_confidence_of(&self.pool, scenario, level, request.holding, &draws)?;
-        let planned = optimise::optimise(&at, &request.optimise)?;
-        let confirmed = self.confirm(&at, planned, &request.sim)?;
+        let started = Instant::now();
+        let planned = optimise::optimise(&at, &search_options(&at, &request.optimise))?;
+        let limit = check_limit(&request.optimise, &planned, started);
+        let confirmed = self.confirm(&at, planned, &request.sim, limit)?;
         let plan = &confirmed.recommendation.after;
         let met = sensitivity::met_share_of(&self.pool, scenario, plan, &draws)?;
         let confidence = Confidence::new(
@@ -69,14 +76,43 @@ impl Pipeline {
         })
     }
 
-    /// The service check of a recommendation of `scenario`, its simulation dropped.
+    /// The service check of a recommendation of `scenario` within `limit`, its simulation
+    /// dropped.
     fn confirm(
         &self,
         scenario: &Scenario,
         recommendation: Recommendation,
         sim: &SimOptions,
+        limit: CheckLimit,
     ) -> Result<Confirmed, Error> {
-        let (confirmed, _) = service::confirm_on(&self.pool, scenario, recommendation, sim)?;
+        let (confirmed, _) =
+            service::confirm_within(&self.pool, scenario, recommendation, sim, limit)?;
         Ok(confirmed)
     }
+}
+
+/// The search's share of the time limit: all of it, or where the scenario sets on-time
+/// targets [`service::SEARCH_SHARE`] of it, so that the limit bounds the service check too.
+fn search_options(scenario: &Scenario, options: &optimise::Options) -> optimise::Options {
+    if !service::has_targets(scenario) {
+        return options.clone();
+    }
+    optimise::Options {
+        time_limit: options.time_limit.mul_f64(service::SEARCH_SHARE),
+        clock: options.clock.map(|c| c.mul_f64(service::SEARCH_SHARE)),
+        ..options.clone()
+    }
+}
+
+/// What the limit leaves the service check after the search that began at `started`: the
+/// effort the search did not count, and the clock up to the limit's safety cap.
+fn check_limit(
+    options: &optimise::Options,
+    searched: &Recommendation,
+    started: Instant,
+) -> CheckLimit {
+    let clock = options
+        .clock
+        .unwrap_or_else(|| optimise::safety_cap(options.time_limit));
+    CheckLimit::after(options.time_limit, searched.effort_steps, started, clock)
 }

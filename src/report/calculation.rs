@@ -132,7 +132,8 @@ pub fn add(book: &mut Workbook, pack: &Pack<'_>) -> Result<(), XlsxError> {
     for col in 2..11 {
         ws.set_column_width(col, 14)?;
     }
-    Ok(())
+    // 22 + 28 + 9 × 14 characters: landscape, one page wide.
+    super::xlsx::print_setup(ws, 176, None)
 }
 
 /// Posts needed in row `n`: the least headcount, not below the floor in F, whose casework

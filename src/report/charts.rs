@@ -36,13 +36,18 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
     let work_types = work_types(pack).map(|chart| (WORK_TYPE_CHART, chart));
     let trajectory = trajectory(pack).map(|chart| (TRAJECTORY_CHART, chart));
     let tornado = tornado(pack).map(|chart| (super::content::TORNADO_CHART, chart));
+    let peers = pack
+        .peers
+        .map(|b| (super::BENCHMARK_CHART, super::benchmark_chart(b)));
     let charts: Vec<(&'static str, Chart)> = CHART_NAMES
         .iter()
         .copied()
         .zip(charts)
+        .filter(|(name, _)| *name != ALLOCATION_CHART || allocation_shown(pack))
         .chain(work_types)
         .chain(trajectory)
         .chain(tornado)
+        .chain(peers)
         .collect();
     // Drawing and compressing a chart is pure and takes a good part of a `run`: the charts
     // are drawn side by side, and collected in their order, so the pack is the same bytes.
@@ -58,6 +63,15 @@ pub fn render(pack: &Pack<'_>) -> Result<Vec<Rendered>, Error> {
             Ok(Rendered { name, png, svg })
         })
         .collect()
+}
+
+/// The name of the dispatched groups' chart in [`CHART_NAMES`].
+pub(super) const ALLOCATION_CHART: &str = "allocation";
+
+/// Whether the pack has units to allocate: a scenario without supervised units (a court) has
+/// no dispatched-group chart or sheet, rather than an empty one.
+pub(super) fn allocation_shown(pack: &Pack<'_>) -> bool {
+    !pack.before.scenario.units.is_empty() || !pack.after.scenario.units.is_empty()
 }
 
 /// The tornado of the scenario's ranges (SPEC §9): the organisation's FTE need with each
@@ -149,8 +163,40 @@ fn work_types(pack: &Pack<'_>) -> Option<Chart> {
 }
 
 fn series_names(pack: &Pack<'_>) -> [String; 2] {
-    let w = words(pack.before.scenario.language);
-    [w.before.to_string(), w.after.to_string()]
+    pack.side_names()
+}
+
+/// Whether the recommendation closes the office `id`: an optional group left with no staff,
+/// no units and no work.
+fn closed_after(pack: &Pack<'_>, id: &str) -> bool {
+    let s = pack.after.scenario;
+    let modelled = s.offices.iter().find(|o| o.id == id);
+    let analysed = pack.after.analysis.offices.iter().find(|o| o.id == id);
+    match (modelled, analysed) {
+        (Some(o), Some(a)) => {
+            o.optional && o.headcount() == 0 && o.covers.is_empty() && a.required_hours <= 0.0
+        }
+        _ => false,
+    }
+}
+
+/// The after side's bar labels, "closed" for the offices the recommendation closes.
+fn after_labels(
+    pack: &Pack<'_>,
+    pairs: &[super::OfficePair<'_>],
+    label: &dyn Fn(Option<&crate::analysis::OfficeAnalysis>) -> String,
+) -> Vec<String> {
+    let closed = super::words::closed(pack.before.scenario.language);
+    pairs
+        .iter()
+        .map(|p| {
+            if closed_after(pack, p.id) {
+                closed.to_string()
+            } else {
+                label(p.after)
+            }
+        })
+        .collect()
 }
 
 fn caseload(pack: &Pack<'_>) -> Chart {
@@ -173,11 +219,35 @@ fn caseload(pack: &Pack<'_>) -> Chart {
         categories: pairs.iter().map(|p| p.name.to_string()).collect(),
         before: pairs.iter().map(|p| hours(p.before)).collect(),
         after: pairs.iter().map(|p| hours(p.after)).collect(),
-        before_labels: pairs.iter().map(|p| label(p.before)).collect(),
-        after_labels: pairs.iter().map(|p| label(p.after)).collect(),
+        before_labels: pairs
+            .iter()
+            .map(|p| today_label(pack, p, label(p.before)))
+            .collect(),
+        after_labels: after_labels(pack, &pairs, &label),
         target: None,
         series_names: Some(series_names(pack)),
     })
+}
+
+/// Does the plan give this office work that nobody does today (SPEC §14)? Its bar of today
+/// is labelled as not done, never read as an idle office at 0.
+fn undone_today(pack: &Pack<'_>, pair: &super::OfficePair<'_>) -> bool {
+    pack.recommendation.is_some()
+        && pack.before.analysis.total.undone_hours > 0.0
+        && pair.before.is_none_or(|o| o.required_hours <= 0.0)
+        && pair.after.is_some_and(|o| o.required_hours > 0.0)
+}
+
+/// Today's label of an office's bar: "not done today" where the plan takes on its work.
+fn today_label(pack: &Pack<'_>, pair: &super::OfficePair<'_>, label: String) -> String {
+    if undone_today(pack, pair) {
+        words(pack.before.scenario.language)
+            .request
+            .not_done
+            .to_string()
+    } else {
+        label
+    }
 }
 
 fn utilisation(pack: &Pack<'_>) -> Chart {
@@ -208,8 +278,11 @@ fn utilisation(pack: &Pack<'_>) -> Chart {
         categories: pairs.iter().map(|p| p.name.to_string()).collect(),
         before: pairs.iter().map(|p| value(p.before)).collect(),
         after: pairs.iter().map(|p| value(p.after)).collect(),
-        before_labels: pairs.iter().map(|p| label(p.before)).collect(),
-        after_labels: pairs.iter().map(|p| label(p.after)).collect(),
+        before_labels: pairs
+            .iter()
+            .map(|p| today_label(pack, p, label(p.before)))
+            .collect(),
+        after_labels: after_labels(pack, &pairs, &label),
         target: Some(Target {
             value: target,
             label: format!("{} {target:.0}%", w.target),
@@ -269,17 +342,26 @@ fn backlog(pack: &Pack<'_>) -> Chart {
             })
         })
     };
+    let pairs = pack.office_pairs();
     let panels = ids
         .iter()
-        .map(|(id, name, _)| BandPanel {
-            title: name.to_string(),
-            bands: [
-                band(before, id, &before_name),
-                after.and_then(|a| band(a, id, &after_name)),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
+        .map(|(id, name, _)| {
+            // A flat 0 today is work nobody does, not an office keeping up: today's band is
+            // left out and the title says so.
+            let undone = pairs.iter().any(|p| p.id == *id && undone_today(pack, p));
+            BandPanel {
+                title: match undone {
+                    true => (w.request.not_done_panel)(name),
+                    false => name.to_string(),
+                },
+                bands: [
+                    (!undone).then(|| band(before, id, &before_name)).flatten(),
+                    after.and_then(|a| band(a, id, &after_name)),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+            }
         })
         .collect();
     Chart::Band(BandChart {

@@ -17,7 +17,7 @@
 //! Section numbers are counted by [`Document::section`], so a new section never renumbers
 //! the others by hand. Renderers need no change for a new section.
 
-use crate::export::Table;
+use crate::export::{Cell, Table};
 use crate::model::Language;
 
 /// A run of text inside a paragraph, list item or heading.
@@ -59,6 +59,8 @@ pub struct Document {
     /// A fixed date for the document's metadata (docx, xlsx): the pack's date, if any.
     pub date: Option<String>,
     pub blocks: Vec<Block>,
+    /// The block the appendices start at, where a printed document turns the page.
+    pub appendix_at: Option<usize>,
     sections: u32,
 }
 
@@ -73,6 +75,7 @@ impl Document {
             }],
             title,
             date,
+            appendix_at: None,
             sections: 0,
         }
     }
@@ -81,6 +84,14 @@ impl Document {
     pub fn section(&mut self, title: &str) {
         self.sections += 1;
         let text = format!("{}. {title}", self.sections);
+        self.heading(2, text);
+    }
+
+    /// An appendix heading ("附录一　数据来源与假设"): unnumbered, on a new page in print.
+    pub fn appendix(&mut self, text: impl Into<String>) {
+        if self.appendix_at.is_none() {
+            self.appendix_at = Some(self.blocks.len());
+        }
         self.heading(2, text);
     }
 
@@ -152,6 +163,27 @@ pub fn fixed_date(date: Option<&str>) -> (u16, u8, u8) {
     parsed.unwrap_or((2000, 1, 1))
 }
 
+/// Is a cell a figure, to be aligned right like the other numbers: a number, or a text that
+/// is only figures (money such as "180.0万元" or "1,800,000", a band "81.4% (70.3–90.1)",
+/// a change "4 → 5").
+pub fn is_numeric(cell: &Cell) -> bool {
+    match cell {
+        Cell::Text(text) => {
+            let text = text.trim();
+            if text == "–" {
+                // No figure, in a column of figures.
+                return true;
+            }
+            let body = text.strip_suffix("万元").unwrap_or(text);
+            body.chars().any(|c| c.is_ascii_digit())
+                && body
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " .,%+-−–→()/×".contains(c))
+        }
+        _ => true,
+    }
+}
+
 /// Shorthands for inline runs.
 pub fn t(s: impl Into<String>) -> Inline {
     Inline::Text(s.into())
@@ -168,6 +200,25 @@ pub fn code(s: impl Into<String>) -> Inline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_written_as_text_count_as_numbers() {
+        for figure in [
+            "180.0万元",
+            "1,800,000",
+            "81.4% (70.3–90.1)",
+            "4 → 5",
+            "−1",
+            "+1",
+        ] {
+            assert!(is_numeric(&Cell::text(figure)), "{figure}");
+        }
+        assert!(is_numeric(&Cell::text("–")));
+        for words in ["纪检监察室", "", "group-1", "2 名编制"] {
+            assert!(!is_numeric(&Cell::text(words)), "{words}");
+        }
+        assert!(is_numeric(&Cell::Int(3)));
+    }
 
     #[test]
     fn document_dates_come_from_the_pack_never_the_clock() {

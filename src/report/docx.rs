@@ -8,18 +8,22 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts, Shading,
-    SpecialIndentType, Style, StyleType, Table as WordTable, TableCell, TableLayoutType, TableRow,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText,
+    LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts, Shading, SpecialIndentType, Style,
+    StyleType, Table as WordTable, TableCell, TableCellMargins, TableLayoutType, TableRow,
     WidthType,
 };
 
 use unicode_width::UnicodeWidthStr;
 
 use super::charts::Rendered;
-use super::document::{Block, Document, Inline};
+use super::content::VERSION;
+use super::document::{is_numeric, Block, Document, Inline};
+use super::words::document_words;
 use crate::error::Error;
 use crate::export::table::cell_display;
 use crate::export::{Cell, Table};
+use crate::model::Language;
 
 /// A4 in twentieths of a point.
 const PAGE_WIDTH: u32 = 11_906;
@@ -28,6 +32,18 @@ const PAGE_HEIGHT: u32 = 16_838;
 const MARGIN: i32 = 1_134;
 /// The width of the text: where charts and tables go.
 const TEXT_WIDTH: u32 = PAGE_WIDTH - 2 * MARGIN as u32;
+/// A table cell's left and right margins: 1.5 mm, 1 mm in a table set smaller to fit.
+const CELL_MARGIN: usize = 85;
+
+fn cell_margin(size: usize) -> usize {
+    if size < TABLE_SIZES[0] {
+        57
+    } else {
+        CELL_MARGIN
+    }
+}
+/// The text sizes (half-points) a table tries, largest first, until its columns fit.
+const TABLE_SIZES: [usize; 3] = [18, 16, 14];
 /// English Metric Units in a twentieth of a point.
 const EMU_PER_TWIP: u32 = 635;
 
@@ -91,10 +107,13 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
             .default_fonts(fonts(EAST_ASIAN_FONT))
             .default_size(21)
             .created_at(&date)
-            .updated_at(&date),
+            .updated_at(&date)
+            .header(page_header(doc))
+            .footer(page_footer(doc)),
     );
     let mut pictures = 0;
-    for block in &doc.blocks {
+    let mut sections = 0;
+    for (at, block) in doc.blocks.iter().enumerate() {
         docx = match block {
             Block::Heading { level, text } => {
                 let style = match level {
@@ -103,10 +122,17 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
                     3 => "Heading2",
                     _ => "Heading3",
                 };
+                if *level == 2 {
+                    sections += 1;
+                }
+                // The cover and the contents have the first page; the first section starts
+                // the second, and the appendices a page of their own.
+                let new_page = (*level == 2 && sections == 1) || doc.appendix_at == Some(at);
                 docx.add_paragraph(
                     Paragraph::new()
                         .style(style)
                         .keep_next(true)
+                        .page_break_before(new_page)
                         .add_run(Run::new().add_text(text)),
                 )
             }
@@ -123,7 +149,8 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
             Block::Table(table) => docx
                 .add_table(word_table(table))
                 .add_paragraph(Paragraph::new()),
-            Block::Figure { name, title } => {
+            // The chart carries its title: a caption under it would say it twice.
+            Block::Figure { name, .. } => {
                 let Some(chart) = charts.iter().find(|c| c.name == *name) else {
                     continue;
                 };
@@ -131,13 +158,7 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
                 docx.add_paragraph(
                     Paragraph::new()
                         .align(AlignmentType::Center)
-                        .keep_next(true)
                         .add_run(Run::new().add_image(picture(&chart.png, pictures))),
-                )
-                .add_paragraph(
-                    Paragraph::new()
-                        .align(AlignmentType::Center)
-                        .add_run(Run::new().italic().add_text(title)),
                 )
             }
             Block::Note(text) => docx.add_paragraph(
@@ -147,8 +168,12 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
             ),
         };
     }
+    let mut xml = docx.build();
+    xml.document = finish_document(&xml.document, doc.language);
+    xml.styles = tag_languages(&xml.styles, doc.language, "</w:rPr></w:rPrDefault>");
+    xml.doc_props.core = core_properties(doc, &date).into_bytes();
     let mut bytes = Cursor::new(Vec::new());
-    docx.build().pack(&mut bytes).map_err(|e| Error::Document {
+    xml.pack(&mut bytes).map_err(|e| Error::Document {
         file: "report.docx",
         message: e.to_string(),
     })?;
@@ -197,16 +222,33 @@ fn paragraph(inlines: &[Inline]) -> Paragraph {
         .fold(Paragraph::new(), |p, run| p.add_run(run))
 }
 
-/// A Word table across the text width: a shaded bold header row, numbers right-aligned,
-/// 9-point text.
+/// A Word table: a shaded bold header row that Word repeats on every page, numbers
+/// right-aligned, rows kept whole, and columns as wide as their content needs (see
+/// [`column_widths`]), in 9 points, or smaller where a wide table needs it.
 fn word_table(table: &Table) -> WordTable {
-    let size = 18;
-    let cell = |text: &str, right: bool, header: bool| {
-        let mut run = Run::new().size(size).add_text(text);
+    let (size, grid) = column_widths(table);
+    let cell = |text: &str, right: bool, header: bool, width: usize| {
+        // A figure with its band ("4619.8 (4497.8–4724.2)") that does not fit on one line
+        // puts the band on the second, whole, rather than breaking it at its dash.
+        let columns = width.saturating_sub(2 * cell_margin(size)) / twips_per_column(size);
+        let lines: Vec<&str> = match text.split_once(" (") {
+            Some((mean, _)) if !header && text.width() > columns => {
+                vec![mean, &text[mean.len() + 1..]]
+            }
+            _ => vec![text],
+        };
+        let mut run = Run::new().size(size);
+        for (i, line) in lines.into_iter().enumerate() {
+            if i > 0 {
+                run = run.add_break(BreakType::TextWrapping);
+            }
+            run = run.add_text(line);
+        }
         if header {
             run = run.bold();
         }
-        let mut p = Paragraph::new().add_run(run);
+        // The header row stays on the page of the first row under it.
+        let mut p = Paragraph::new().keep_next(header).add_run(run);
         if right {
             p = p.align(AlignmentType::Right);
         }
@@ -216,56 +258,273 @@ fn word_table(table: &Table) -> WordTable {
         }
         c
     };
-    // Column widths in proportion to their longest text, so a column of notes gets the room
-    // and a column of small numbers does not.
-    let mut longest: Vec<usize> = table.headers.iter().map(|h| h.width().min(12)).collect();
-    for row in &table.rows {
-        for (c, cell) in row.iter().enumerate() {
-            if let Some(l) = longest.get_mut(c) {
-                *l = (*l).max(cell_display(cell).width());
-            }
-        }
-    }
-    // Two more for the cell's margins.
-    let weights: Vec<usize> = longest.iter().map(|l| (*l).clamp(2, 40) + 2).collect();
-    let total = weights.iter().sum::<usize>().max(1);
-    let grid: Vec<usize> = weights
-        .iter()
-        .map(|w| TEXT_WIDTH as usize * w / total)
-        .collect();
     let width_of = |c: usize| grid.get(c).copied().unwrap_or(0);
     let mut rows = vec![TableRow::new(
         table
             .headers
             .iter()
             .enumerate()
-            .map(|(c, h)| cell(h, false, true).width(width_of(c), WidthType::Dxa))
+            .map(|(c, h)| cell(h, false, true, width_of(c)).width(width_of(c), WidthType::Dxa))
             .collect(),
     )
     .cant_split()];
     for row in &table.rows {
-        rows.push(
-            TableRow::new(
-                row.iter()
-                    .enumerate()
-                    .map(|(c, v)| {
-                        cell(&cell_display(v), !matches!(v, Cell::Text(_)), false)
-                            .width(width_of(c), WidthType::Dxa)
-                    })
-                    .collect(),
-            )
-            .cant_split(),
-        );
+        let word_row = TableRow::new(
+            row.iter()
+                .enumerate()
+                .map(|(c, v)| {
+                    let text = cell_display(v);
+                    cell(&text, is_numeric(v), false, width_of(c))
+                        .width(width_of(c), WidthType::Dxa)
+                })
+                .collect(),
+        )
+        .cant_split();
+        // A row left empty is for writing in (the sign-off): room for a signature.
+        let blank = row
+            .iter()
+            .all(|v| matches!(v, Cell::Text(t) if t.is_empty()));
+        rows.push(if blank {
+            word_row.row_height(560.0)
+        } else {
+            word_row
+        });
     }
+    let width = grid.iter().sum::<usize>();
+    // A table wider than the text reaches equally into both margins.
+    let overhang = width.saturating_sub(TEXT_WIDTH as usize) / 2;
     WordTable::new(rows)
-        .set_grid(grid.clone())
-        .width(TEXT_WIDTH as usize, WidthType::Dxa)
+        .set_grid(grid)
+        .width(width, WidthType::Dxa)
+        .indent(-i32::try_from(overhang).unwrap_or(0))
+        .margins(TableCellMargins::new().margin(0, cell_margin(size), 0, cell_margin(size)))
         .layout(TableLayoutType::Fixed)
+}
+
+/// Twentieths of a point one column of text (a digit or a Latin letter; a Chinese character
+/// is two) takes at `size` half-points, bold header text included: Calibri's digits are half
+/// an em wide, but where Calibri is missing (LibreOffice on Linux) its stand-in's are 0.64 em.
+pub fn twips_per_column(size: usize) -> usize {
+    size * 13 / 2
+}
+
+/// The widest piece of a cell that must not break across lines, in columns: a number whole
+/// ("300", "0.15", "2018"), a short text whole ("假设", "before → after"), else its longest
+/// word, where Chinese may break after any four characters.
+fn unbreakable(text: &str, number: bool) -> usize {
+    let width = text.width();
+    if number || width <= 12 || (text.contains('→') && width <= 28) {
+        return width;
+    }
+    text.split_whitespace()
+        .map(|word| {
+            let w = word.width();
+            if w > word.chars().count() {
+                w.min(8)
+            } else {
+                w.min(20)
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The text size of a table and its column widths in twips. Each column is at least as wide
+/// as its widest unbreakable piece, so numbers, years and short words never break inside
+/// themselves; the rest of the text width goes to the columns whose text would wrap, in
+/// proportion to what they lack. A table whose pieces do not fit in 9 points tries 8 and 7,
+/// and at the last reaches into the page margins rather than break a number.
+fn column_widths(table: &Table) -> (usize, Vec<usize>) {
+    let columns = table.headers.len();
+    // A header wraps between its words, never inside one; bold text is a fifth wider.
+    let mut least: Vec<usize> = table
+        .headers
+        .iter()
+        .map(|h| {
+            let word = h
+                .split_whitespace()
+                .map(|word| {
+                    let w = word.width();
+                    if w > word.chars().count() {
+                        w.min(8)
+                    } else {
+                        w.min(12)
+                    }
+                })
+                .max()
+                .unwrap_or(0);
+            (word * 6).div_ceil(5)
+        })
+        .collect();
+    let mut want: Vec<usize> = table.headers.iter().map(|h| h.width().min(16)).collect();
+    // How much text a column holds beyond one line: a column of long notes gets more of the
+    // spare width than a column of names.
+    let mut longest = want.clone();
+    for row in &table.rows {
+        for (c, cell) in row.iter().enumerate().take(columns) {
+            let text = cell_display(cell);
+            let number = !matches!(cell, Cell::Text(_));
+            least[c] = least[c].max(unbreakable(&text, number));
+            want[c] = want[c].max(text.width().min(40));
+            longest[c] = longest[c].max(text.width().min(160));
+        }
+    }
+    let want: Vec<usize> = want.iter().zip(&least).map(|(w, l)| (*w).max(*l)).collect();
+    let avail = TEXT_WIDTH as usize;
+    let twips = |cols: &[usize], size: usize| -> Vec<usize> {
+        cols.iter()
+            .map(|c| c.max(&1) * twips_per_column(size) + 2 * cell_margin(size) + 30)
+            .collect()
+    };
+    let size = TABLE_SIZES
+        .into_iter()
+        .find(|&size| twips(&least, size).iter().sum::<usize>() <= avail)
+        .unwrap_or(TABLE_SIZES[TABLE_SIZES.len() - 1]);
+    let least = twips(&least, size);
+    let want = twips(&want, size);
+    let (sum_least, sum_want) = (least.iter().sum::<usize>(), want.iter().sum::<usize>());
+    if sum_least >= avail {
+        // Past the text width: as narrow as the pieces allow, reaching into the margins.
+        return (size, least);
+    }
+    if sum_want <= avail {
+        // Everything fits on one line: spread the spare width in proportion.
+        return (size, want.iter().map(|w| w * avail / sum_want).collect());
+    }
+    let longest = twips(&longest, size);
+    let lack: Vec<usize> = longest
+        .iter()
+        .zip(&least)
+        .map(|(w, l)| w.saturating_sub(*l))
+        .collect();
+    let sum_lack = lack.iter().sum::<usize>().max(1);
+    let spare = avail - sum_least;
+    (
+        size,
+        least
+            .iter()
+            .zip(&lack)
+            .map(|(l, k)| l + spare * k / sum_lack)
+            .collect(),
+    )
+}
+
+/// The page header: the document's title, small and grey, on every page.
+fn page_header(doc: &Document) -> Header {
+    Header::new().add_paragraph(
+        Paragraph::new().align(AlignmentType::Right).add_run(
+            Run::new()
+                .size(16)
+                .color("666666")
+                .add_text(doc.title.as_str()),
+        ),
+    )
+}
+
+/// The page footer: "第 N 页" / "Page N", N a PAGE field that Word and LibreOffice fill.
+fn page_footer(doc: &Document) -> Footer {
+    let d = document_words(doc.language);
+    let run = || Run::new().size(16);
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(run().add_text(d.page_before))
+            .add_run(run().add_field_char(FieldCharType::Begin, false))
+            .add_run(run().add_instr_text(InstrText::PAGE(InstrPAGE::new())))
+            .add_run(run().add_field_char(FieldCharType::Separate, false))
+            .add_run(run().add_text("1"))
+            .add_run(run().add_field_char(FieldCharType::End, false))
+            .add_run(run().add_text(d.page_after)),
+    )
+}
+
+/// The document part, finished where the Word library has no setting: every table's first
+/// row repeats on each page (`tblHeader`), and every run says its language.
+fn finish_document(xml: &[u8], language: Language) -> Vec<u8> {
+    let text = String::from_utf8_lossy(xml);
+    let mut out = String::with_capacity(text.len() + 4096);
+    for (i, part) in text.split("<w:tbl>").enumerate() {
+        if i > 0 {
+            out.push_str("<w:tbl>");
+            // The header row is the table's first row; its properties hold `cantSplit`.
+            out.push_str(&part.replacen("<w:cantSplit />", "<w:cantSplit /><w:tblHeader />", 1));
+        } else {
+            out.push_str(part);
+        }
+    }
+    tag_languages(out.as_bytes(), language, "</w:rPr>")
+}
+
+/// `<w:lang>` before every `close` (of the runs' `<w:rPr>`, or of the document's defaults),
+/// last in the properties as the schema orders them:
+/// Chinese is `zh-CN` so that LibreOffice and Word pick the Simplified Chinese forms of a
+/// CJK font (without it LibreOffice falls back to the Japanese ones), and Latin text is in
+/// the document's language.
+fn tag_languages(xml: &[u8], language: Language, close: &str) -> Vec<u8> {
+    // Latin runs (numbers, ids) keep Latin line breaking in both languages: tagged zh-CN,
+    // LibreOffice breaks "359.0" after its point.
+    let _ = language;
+    let tag = "<w:lang w:val=\"en-GB\" w:eastAsia=\"zh-CN\" />";
+    let text = String::from_utf8_lossy(xml);
+    let tagged = text
+        .replace(close, &format!("{tag}{close}"))
+        .replace("<w:rPr />", &format!("<w:rPr>{tag}</w:rPr>"));
+    tagged.into_bytes()
+}
+
+/// `docProps/core.xml`: the title, the tool and its version as the maker, the language, and
+/// the report's date as the day it was made, so reruns give the same bytes.
+fn core_properties(doc: &Document, date: &str) -> String {
+    let maker = format!("staffplan {VERSION}");
+    let language = match doc.language {
+        Language::En => "en-GB",
+        Language::Zh => "zh-CN",
+    };
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+         xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+         xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+         <dc:title>{title}</dc:title><dc:creator>{maker}</dc:creator>\
+         <cp:lastModifiedBy>{maker}</cp:lastModifiedBy><dc:language>{language}</dc:language>\
+         <dcterms:created xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:created>\
+         <dcterms:modified xsi:type=\"dcterms:W3CDTF\">{date}</dcterms:modified>\
+         <cp:revision>1</cp:revision></cp:coreProperties>",
+        title = super::html::escape(&doc.title),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_fit_their_numbers_and_notes_get_the_spare_width() {
+        let mut table = Table::new("", &["行", "假设", "cv", "说明"]);
+        for _ in 0..3 {
+            table.rows.push(vec![
+                Cell::Int(300),
+                Cell::text("假设"),
+                Cell::Num(0.15, 2),
+                Cell::text("假设：全年约92件，为成都186件（报告 二）的一半，按每件所需工时折算为所需人力，并按照目标负荷率取整"),
+            ]);
+        }
+        let (size, grid) = column_widths(&table);
+        assert_eq!(size, 18);
+        // The text width, less what rounding down loses.
+        let total = grid.iter().sum::<usize>();
+        assert!((TEXT_WIDTH as usize - 4..=TEXT_WIDTH as usize).contains(&total));
+        let fits = |columns: usize| columns * twips_per_column(size) + 2 * cell_margin(size);
+        assert!(grid[0] >= fits(3), "\"300\" breaks: {grid:?}");
+        assert!(grid[1] >= fits(4), "\"假设\" breaks: {grid:?}");
+        assert!(grid[2] >= fits(4), "\"0.15\" breaks: {grid:?}");
+        assert!(grid[3] > grid[0] + grid[1] + grid[2], "{grid:?}");
+        assert_eq!(unbreakable("5264.0 → 6768.0", false), 15);
+        assert_eq!(
+            unbreakable("81.4% (70.3–90.1) and more words here", false),
+            11
+        );
+    }
 
     #[test]
     fn png_size_reads_the_header() {

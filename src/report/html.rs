@@ -4,9 +4,9 @@
 //! print stylesheet, so that "print to PDF" in a browser gives the appendix.
 
 use super::charts::Rendered;
-use super::document::{Block, Document, Inline};
+use super::document::{is_numeric, Block, Document, Inline};
 use crate::export::table::cell_display;
-use crate::export::{Cell, Table};
+use crate::export::Table;
 use crate::model::Language;
 
 const STYLE: &str = "
@@ -23,10 +23,18 @@ table { border-collapse: collapse; font-size: 0.9rem; width: max-content; max-wi
 th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; vertical-align: top; max-width: 26em; }
 th { background: #f0f0f0; text-align: left; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-figure { margin: 1rem 0; }
-figure svg { width: 100%; height: auto; display: block; }
+td.n:has(.band) { white-space: normal; }
+.band { white-space: nowrap; }
+td:empty { height: 2.2rem; min-width: 6rem; }
+figure { margin: 1rem 0; overflow-x: auto; -webkit-overflow-scrolling: touch; }
+figure svg { width: 100%; min-width: 40rem; height: auto; display: block; }
 figcaption { font-size: 0.9rem; color: #555; margin-top: 0.3rem; }
 blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; border-left: 4px solid #d55e00; background: #fdf3ec; }
+/* On a wide screen a wide table may use the room right of the text column before it scrolls. */
+@media screen and (min-width: 66rem) {
+  .table { margin-right: calc((64rem - 100vw) / 2 + 1rem); }
+  table { width: auto; }
+}
 @media (max-width: 40rem) {
   body { padding: 0.6rem; font-size: 0.95rem; }
   h1 { font-size: 1.3rem; }
@@ -35,12 +43,19 @@ blockquote { margin: 0.5rem 0; padding: 0.4rem 0.8rem; border-left: 4px solid #d
 @page { size: A4; margin: 18mm 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  h3 { break-after: avoid; page-break-after: avoid; }
-  .table { overflow: visible; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  h2.appendix { break-before: page; page-break-before: always; }
+  .table, figure { overflow: visible; }
+  figure svg { min-width: 0; }
   table { font-size: 8pt; width: 100%; max-width: 100%; }
+  thead { display: table-header-group; }
   th, td { max-width: none; }
-  tr, figure { break-inside: avoid; page-break-inside: avoid; }
+  /* A row's name keeps a readable width; figures wrap between a mean and its band. */
+  td:first-child { min-width: 6em; }
+  /* Two Chinese characters (假设) or a short number never break in a narrow column. */
+  th, td { min-width: 3em; }
+  td.n { white-space: normal; }
+  tr, figure, blockquote { break-inside: avoid; page-break-inside: avoid; }
   code { background: none; }
   a { color: inherit; text-decoration: none; }
 }
@@ -59,11 +74,17 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> String {
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(&doc.title)
     ));
-    for block in &doc.blocks {
+    for (at, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Heading { level, text } => {
                 let level = (*level).clamp(1, 6);
-                out.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)));
+                // The appendices start a new page in print.
+                let class = if doc.appendix_at == Some(at) {
+                    " class=\"appendix\""
+                } else {
+                    ""
+                };
+                out.push_str(&format!("<h{level}{class}>{}</h{level}>\n", escape(text)));
             }
             Block::Paragraph(inlines) => {
                 out.push_str(&format!("<p>{}</p>\n", inline(inlines)));
@@ -82,7 +103,8 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> String {
                     .find(|c| c.name == *name)
                     .map_or("", |c| svg_element(&c.svg));
                 out.push_str(&format!(
-                    "<figure>\n{svg}\n<figcaption>{}</figcaption>\n</figure>\n",
+                    // The chart carries its title: a caption would say it twice.
+                    "<figure aria-label=\"{}\">\n{svg}\n</figure>\n",
                     escape(title)
                 ));
             }
@@ -109,17 +131,22 @@ fn table_html(table: &Table) -> String {
     for row in &table.rows {
         out.push_str("<tr>");
         for cell in row {
-            let class = if matches!(cell, Cell::Text(_)) {
-                ""
-            } else {
-                " class=\"n\""
-            };
+            let class = if is_numeric(cell) { " class=\"n\"" } else { "" };
             // Leading spaces indent a row under the one above (staff types under staff);
             // HTML would collapse them.
             let text = cell_display(cell);
             let body = text.trim_start_matches(' ');
             let indent = "\u{a0}".repeat(text.len() - body.len());
-            out.push_str(&format!("<td{class}>{indent}{}</td>", escape(body)));
+            // A figure with its band may wrap before the band, never inside it.
+            let body = match body.split_once(" (") {
+                Some((mean, band)) if !class.is_empty() => format!(
+                    "{} <span class=\"band\">({}</span>",
+                    escape(mean),
+                    escape(band)
+                ),
+                _ => escape(body),
+            };
+            out.push_str(&format!("<td{class}>{indent}{body}</td>"));
         }
         out.push_str("</tr>\n");
     }

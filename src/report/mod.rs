@@ -20,6 +20,7 @@ mod files;
 mod html;
 mod markdown;
 mod peers;
+mod sheets;
 mod template;
 pub mod words;
 mod xlsx;
@@ -112,6 +113,9 @@ pub struct Pack<'a> {
     /// With ranges and a recommendation: per office of `after`, the share of the sensitivity's
     /// draws in which the recommended staffing stays within the target utilisation.
     pub holds: Option<&'a crate::sensitivity::Met>,
+    /// `run` of a scenario with `[scenario] peers` (SPEC §14): today's organisation and its
+    /// peers side by side, today's first.
+    pub peers: Option<&'a crate::benchmark::Benchmark>,
 }
 
 /// Where the two sides come from and what the pack says around them.
@@ -160,6 +164,7 @@ impl<'a> Pack<'a> {
             plan: outcome.plan.as_ref(),
             sensitivity: outcome.sensitivity.as_ref(),
             holds: outcome.holds.as_ref(),
+            peers: None,
         })
     }
 }
@@ -435,6 +440,7 @@ impl Pack<'_> {
                     .collect::<serde_json::Map<_, _>>()
             }),
             "met_share_all_after": self.holds.map(|holds| json_number(holds.all)),
+            "peers": self.peers.map(|p| p.json(words::terminal(crate::model::Language::En))),
         })
     }
 }

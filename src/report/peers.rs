@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use super::words::{chart_words, ratio_name, words};
-use super::write_folder;
+use super::{write_folder, Pack};
 use crate::benchmark::{Benchmark, Ratio};
 use crate::chart::{self, Caption, Chart, Panel, Panels};
 use crate::error::Error;
@@ -96,4 +96,40 @@ pub fn write_benchmark(
             (format!("charts/{BENCHMARK_CHART}.svg"), svg.into_bytes()),
         ],
     )
+}
+
+impl Pack<'_> {
+    /// How the pack names its two sides (SPEC §14): two organisations that share no office
+    /// by their names (never today and the plan); the `run` of a multi-year plan's scenario
+    /// its first side as the plan's start, which need not be today's organisation; else
+    /// today and the plan.
+    pub(super) fn side_names(&self) -> [String; 2] {
+        let w = words(self.before.scenario.language);
+        if self.organisations_apart() {
+            let [b, a] = [&self.before, &self.after];
+            if b.scenario.name == a.scenario.name {
+                return [b.source, a.source].map(|f| format!("{} ({f})", b.scenario.name));
+            }
+            return [b.scenario.name.clone(), a.scenario.name.clone()];
+        }
+        let first = self.plan.and_then(|p| p.years.first()).map(|y| y.year);
+        match (self.recommendation, first) {
+            (Some(_), Some(year)) => [(w.request.plan_start)(year), w.after.to_string()],
+            _ => [w.before.to_string(), w.after.to_string()],
+        }
+    }
+
+    /// `compare` of two organisations: the sides share no office id, or both supervise units
+    /// and share none (two organisations may both call an office "general"; one
+    /// organisation's two plans supervise the same units).
+    pub(super) fn organisations_apart(&self) -> bool {
+        let (b, a) = (self.before.scenario, self.after.scenario);
+        let offices = b
+            .offices
+            .iter()
+            .any(|o| a.offices.iter().any(|x| x.id == o.id));
+        let units = b.units.iter().any(|u| a.units.iter().any(|x| x.id == u.id));
+        let both_units = !b.units.is_empty() && !a.units.is_empty();
+        self.recommendation.is_none() && (!offices || (both_units && !units))
+    }
 }

@@ -4,7 +4,7 @@
 //! keys (with a "did you mean" from the keys allowed at that place) and the JSON Schema that
 //! `staffplan schema` prints for editors.
 
-use crate::model::OfficeKind;
+use crate::model::{Method, OfficeKind};
 
 /// What a key holds.
 #[derive(Debug, Clone, Copy)]
@@ -88,6 +88,8 @@ pub enum Key {
     ScenarioName,
     Language,
     Date,
+    Method,
+    Peers,
     // calendar
     WorkingDays,
     HoursPerDay,
@@ -101,6 +103,11 @@ pub enum Key {
     Attrition,
     HiringLagYears,
     HiresPerYear,
+    StaffWorkingDays,
+    StaffHoursPerDay,
+    StaffLeaveDays,
+    StaffTrainingDays,
+    StaffNonCaseShare,
     // policy
     Quota,
     Budget,
@@ -125,6 +132,12 @@ pub enum Key {
     Optional,
     Sanctioned,
     LeaderPosts,
+    Allowances,
+    // allowance
+    AllowanceStaff,
+    AllowanceHours,
+    Persons,
+    AllowanceName,
     // unit
     UnitId,
     UnitName,
@@ -148,6 +161,7 @@ pub enum Key {
     WorkOnTime,
     Backlog,
     Growth,
+    WorkStaff,
     // plan
     Years,
     Start,
@@ -173,6 +187,8 @@ impl Key {
             Key::ScenarioName => "name",
             Key::Language => "language",
             Key::Date => "date",
+            Key::Method => "method",
+            Key::Peers => "peers",
             Key::WorkingDays => "working_days",
             Key::HoursPerDay => "hours_per_day",
             Key::LeaveDays => "leave_days",
@@ -184,6 +200,11 @@ impl Key {
             Key::Attrition => "attrition",
             Key::HiringLagYears => "hiring_lag_years",
             Key::HiresPerYear => "hires_per_year",
+            Key::StaffWorkingDays => "working_days",
+            Key::StaffHoursPerDay => "hours_per_day",
+            Key::StaffLeaveDays => "leave_days",
+            Key::StaffTrainingDays => "training_days",
+            Key::StaffNonCaseShare => "non_case_share",
             Key::Quota => "quota",
             Key::Budget => "budget",
             Key::TargetUtilisation => "target_utilisation",
@@ -206,6 +227,11 @@ impl Key {
             Key::Optional => "optional",
             Key::Sanctioned => "sanctioned",
             Key::LeaderPosts => "leader_posts",
+            Key::Allowances => "allowances",
+            Key::AllowanceStaff => "staff",
+            Key::AllowanceHours => "hours",
+            Key::Persons => "persons",
+            Key::AllowanceName => "name",
             Key::UnitId => "id",
             Key::UnitName => "name",
             Key::UnitKind => "kind",
@@ -226,6 +252,7 @@ impl Key {
             Key::WorkOnTime => "on_time",
             Key::Backlog => "backlog",
             Key::Growth => "growth",
+            Key::WorkStaff => "staff",
             Key::Years => "years",
             Key::Start => "start",
             Key::Confidence => "confidence",
@@ -251,6 +278,12 @@ const SCENARIO: &[Field] = &[
         "Language of chart and report labels: \"en\" (default) or \"zh\".",
     ),
     field(Key::Date, Kind::Str, "Date printed in chart captions and the report (e.g. \"2018-01\"); none by default, so that reruns are byte-identical."),
+    field(
+        Key::Method,
+        Kind::Choice(&Method::NAMES),
+        "How the reports speak of the need: \"caseload\" (default) or \"wisn\", the WHO's Workload Indicators of Staffing Need (SPEC §16).",
+    ),
+    field(Key::Peers, Kind::Ids, "Scenario files of peer organisations, relative to this file (SPEC §14): `run` adds the peer comparison (§12's ratios and chart) to the pack."),
 ];
 
 const CALENDAR: &[Field] = &[
@@ -296,6 +329,11 @@ const STAFF_TYPE: &[Field] = &[
     field(Key::Attrition, Kind::Real, "Multi-year plan: share of the people of this type leaving a year, 0..1 (default 0)."),
     field(Key::HiringLagYears, Kind::Whole, "Multi-year plan: whole years from requesting a hire to its arrival (default 0)."),
     field(Key::HiresPerYear, Kind::Whole, "Multi-year plan: most hires of this type requested in one year, all offices together (default: no cap)."),
+    field(Key::StaffWorkingDays, Kind::Whole, "WISN: this type's own working days a year (default: [calendar])."),
+    field(Key::StaffHoursPerDay, Kind::Real, "WISN: this type's own working hours a day (default: [calendar])."),
+    field(Key::StaffLeaveDays, Kind::Whole, "WISN: this type's own leave and sick days a year (default: [calendar])."),
+    field(Key::StaffTrainingDays, Kind::Whole, "WISN: this type's own training days a year (default: [calendar])."),
+    field(Key::StaffNonCaseShare, Kind::Real, "WISN: this type's share of time on support activities, WISN's category allowance, 0..1 (default: [calendar])."),
 ];
 
 const POLICY: &[Field] = &[
@@ -404,6 +442,30 @@ const OFFICE: &[Field] = &[
         Kind::Whole,
         "Leadership posts approved for the office (领导职数), reported with the request.",
     ),
+    field(
+        Key::Allowances,
+        Kind::Tables(ALLOWANCE),
+        "WISN's individual allowances: time some staff of a type spend on activities outside the workload.",
+    ),
+];
+
+const ALLOWANCE: &[Field] = &[
+    required(
+        Key::AllowanceStaff,
+        Kind::Str,
+        "Id of the staff type whose people spend the time.",
+    ),
+    required(Key::AllowanceHours, Kind::Real, "Hours a year, per person."),
+    field(
+        Key::Persons,
+        Kind::Whole,
+        "How many people of the type spend them (default 1).",
+    ),
+    field(
+        Key::AllowanceName,
+        Kind::Str,
+        "What the time is spent on (e.g. \"clinic management\").",
+    ),
 ];
 
 const UNIT: &[Field] = &[
@@ -481,6 +543,7 @@ const WORK: &[Field] = &[
         "Items open at the start of the simulated period, at its office; covering-group work is spread over the covering groups in proportion to their volume (default 0).",
     ),
     field(Key::Growth, Kind::Rate, "Multi-year plan: yearly growth of its items, above −1 (default 0): year t has (1 + growth)^(t−1) times the volume and the units' workload."),
+    field(Key::WorkStaff, Kind::Ids, "WISN: the staff type ids that may do this work (default: every type its office allows)."),
 ];
 
 const PLAN: &[Field] = &[

@@ -81,6 +81,8 @@ pub struct Header {
     pub name: Option<S<String>>,
     pub language: Option<S<String>>,
     pub date: Option<S<String>>,
+    pub method: Option<S<String>>,
+    pub peers: Option<S<Vec<S<String>>>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -100,6 +102,11 @@ pub struct StaffType {
     pub attrition: Option<S<f64>>,
     pub hiring_lag_years: Option<S<f64>>,
     pub hires_per_year: Option<S<f64>>,
+    pub working_days: Option<S<f64>>,
+    pub hours_per_day: Option<S<f64>>,
+    pub leave_days: Option<S<f64>>,
+    pub training_days: Option<S<f64>>,
+    pub non_case_share: Option<S<f64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -130,6 +137,15 @@ pub struct Office {
     pub optional: Option<S<bool>>,
     pub sanctioned: Option<S<IdMap<f64>>>,
     pub leader_posts: Option<S<f64>>,
+    pub allowances: Option<S<Vec<S<Allowance>>>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Allowance {
+    pub staff: Option<S<String>>,
+    pub hours: Option<S<f64>>,
+    pub persons: Option<S<f64>>,
+    pub name: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -162,6 +178,7 @@ pub struct Work {
     pub on_time: Option<S<f64>>,
     pub backlog: Option<S<f64>>,
     pub growth: Option<S<f64>>,
+    pub staff: Option<S<Vec<S<String>>>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::optimise::Recommendation;
+use crate::optimise::{Recommendation, StoppedBy};
 
 /// The recommendation after the service check: restaffed through the optimiser's one
 /// constructor (so its figures and explanations describe the confirmed staffing), with the
@@ -37,10 +37,23 @@ pub struct ServiceCheck {
     /// by office and staff type, with which the same search meets those targets, and whether
     /// it does; `None` where nothing was short of room.
     pub beyond_quota: Option<BeyondQuota>,
-    /// Simulations run by the check; the runs and seed of each.
+    /// Simulations run by the check; the runs and seed of the one its figures come from.
     pub rounds: u32,
     pub runs: u32,
+    /// The runs asked for (`--runs`): more than `runs` where the time limit stopped the check
+    /// before it could simulate them all.
+    pub runs_asked: u32,
     pub seed: u64,
+    /// What stopped the check short of what it would have simulated (`optimise --time-limit`
+    /// bounds it): `None` where nothing did.
+    pub stopped_by: Option<StoppedBy>,
+}
+
+impl ServiceCheck {
+    /// Whether every target holds; `None` where the limit left no room to simulate at all.
+    pub fn met(&self) -> Option<bool> {
+        (self.runs > 0).then_some(self.met)
+    }
 }
 
 /// What the on-time targets would need beyond the quotas and the budget.
@@ -93,6 +106,8 @@ pub enum Shortfall {
     NoGain,
     /// The check ran out of rounds before the office met its target.
     RoundLimit,
+    /// `optimise --time-limit` stopped the check before the office met its target.
+    TimeLimit,
 }
 
 /// A share and its target as percentages, with as many decimals (1 to 4) as it takes to show

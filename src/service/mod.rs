@@ -11,7 +11,10 @@
 //! Where the figures say more posts stop helping (a deadline shorter than the work itself, a
 //! team that cannot be fielded), or no post may be added, the office and work are reported in
 //! [`ServicePlan::unmet`] instead of looping: every office gets a post at most
-//! [`MAX_POSTS_PER_OFFICE`] times and the whole search stops after [`MAX_ROUNDS`] simulations.
+//! [`MAX_POSTS_PER_OFFICE`] times and the whole search stops after [`MAX_ROUNDS`] simulations,
+//! fewer where a simulation is large: the screening simulations together may simulate about
+//! [`WORK_PER_RUN_ASKED`] times the work of the runs asked, or [`WORK_FLOOR`] items, whichever
+//! is more ([`rounds_for`]), so that the check's work stays in proportion to the command's.
 //!
 //! Where every work type of an office needs one person per item, the M/M/c response time
 //! (`queueing`) gives a first headcount to start from, one post short of what the formula asks
@@ -26,8 +29,13 @@ use std::collections::VecDeque;
 use crate::analysis::{self, Analysis};
 use crate::model::Scenario;
 mod check;
+mod limit;
 
 pub use check::{shares_shown, BeyondQuota, Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
+use limit::{items_per_run, Spending};
+pub use limit::{
+    rounds_for, CheckLimit, ITEMS_PER_SECOND, SEARCH_SHARE, WORK_FLOOR, WORK_PER_RUN_ASKED,
+};
 
 use crate::optimise::Recommendation;
 use crate::queueing::Mmc;
@@ -78,10 +86,46 @@ pub fn confirm_on(
     recommendation: Recommendation,
     options: &SimOptions,
 ) -> Result<(Confirmed, Option<Simulation>), SimulateError> {
+    confirm_within(pool, scenario, recommendation, options, CheckLimit::none())
+}
+
+/// [`confirm_on`] within a limit (`optimise --time-limit`): no simulation is begun that would
+/// pass it, and the check says what stopped it and on how many runs its figures rest. Where
+/// the limit leaves no room for a single run, nothing is simulated (`runs` 0) and the
+/// recommendation comes back as it was.
+pub fn confirm_within(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    recommendation: Recommendation,
+    options: &SimOptions,
+    limit: CheckLimit,
+) -> Result<(Confirmed, Option<Simulation>), SimulateError> {
     if !has_targets(&recommendation.after) {
         return Ok((unchecked(recommendation), None));
     }
-    let plan = search(&recommendation.after, options, pool)?;
+    let Some(plan) = search(&recommendation.after, options, pool, limit)? else {
+        let offices = recommendation.after.offices.len();
+        let types = recommendation.after.staff_types.len();
+        let check = ServiceCheck {
+            met: false,
+            unmet: Vec::new(),
+            posts: vec![vec![0; types]; offices],
+            cost: 0.0,
+            on_time_before_service: vec![None; offices],
+            on_time_after: vec![None; offices],
+            beyond_quota: None,
+            rounds: 0,
+            runs: 0,
+            runs_asked: options.runs,
+            seed: options.seed,
+            stopped_by: Some(limit.stopped_by()),
+        };
+        let confirmed = Confirmed {
+            recommendation,
+            check: Some(check),
+        };
+        return Ok((confirmed, None));
+    };
     let staff = plan
         .scenario
         .offices
@@ -109,38 +153,41 @@ fn unchecked(recommendation: Recommendation) -> Confirmed {
 /// search's runs are the first runs of the confirming simulation, not other ones.
 pub const SEARCH_RUNS: u32 = 200;
 
-/// The search itself, on a plan as a scenario.
+/// The search itself, on a plan as a scenario; `None` where the limit leaves no room for a
+/// single run of it.
 fn search(
     plan: &Scenario,
     options: &SimOptions,
     pool: &rayon::ThreadPool,
-) -> Result<ServicePlan, SimulateError> {
+    limit: CheckLimit,
+) -> Result<Option<ServicePlan>, SimulateError> {
+    let mut memo = Memo::new(pool, limit);
+    // The screening runs, fewer where the limit affords fewer.
+    let fitting = memo.spending.runs_fitting(items_per_run(plan, options));
     let screening = SimOptions {
-        runs: options.runs.min(SEARCH_RUNS),
+        runs: options.runs.min(SEARCH_RUNS).min(fitting),
         ..options.clone()
     };
-    let mut memo = Memo::new(pool);
-    let mut search = Search::new(plan, &screening, &mut memo)?;
+    if screening.runs == 0 {
+        return Ok(None);
+    }
+    let mut search = Search::new(plan, &screening, options.runs, &mut memo)?;
     search.screen()?;
     let before_service = search.worst_shares();
     search.add_until_met()?;
     search.remove_unneeded()?;
     if screening.runs < options.runs {
-        search.options = SimOptions {
-            warmup: search.options.warmup,
-            ..options.clone()
-        };
-        search.simulation = search.simulate()?;
-        search.add_until_met()?;
+        search.confirm_with_more_runs(options)?;
     }
     let mut found = search.finish(before_service);
-    if found
+    found.check.runs_asked = options.runs;
+    let short_of_room = found
         .check
         .unmet
         .iter()
-        .any(|u| u.reason == Shortfall::NoRoom)
-    {
-        let (beyond, no_gain) = beyond_quota(&found.scenario, &screening, &mut memo)?;
+        .any(|u| u.reason == Shortfall::NoRoom);
+    if short_of_room && memo.affords(&found.scenario, &screening) {
+        let (beyond, no_gain) = beyond_quota(&found.scenario, &screening, options.runs, &mut memo)?;
         // Where more posts stopped helping even beyond the quotas, the quota is not what
         // stands in the way: the target cannot be met by posts at all.
         for unmet in &mut found.check.unmet {
@@ -157,7 +204,8 @@ fn search(
             found.check.beyond_quota = Some(beyond);
         }
     }
-    Ok(found)
+    found.check.stopped_by = memo.spending.stopped;
+    Ok(Some(found))
 }
 
 /// The same search from the confirmed plan with the quotas and the budget lifted: how many
@@ -166,12 +214,13 @@ fn search(
 fn beyond_quota(
     plan: &Scenario,
     options: &SimOptions,
+    asked_runs: u32,
     memo: &mut Memo<'_>,
 ) -> Result<(BeyondQuota, Vec<String>), SimulateError> {
     let mut unlimited = plan.clone();
     unlimited.policy.quota.iter_mut().for_each(|q| *q = None);
     unlimited.policy.budget = None;
-    let mut search = Search::new(&unlimited, options, memo)?;
+    let mut search = Search::new(&unlimited, options, asked_runs, memo)?;
     search.add_until_met()?;
     search.remove_unneeded()?;
     let no_gain: Vec<String> = (0..plan.offices.len())
@@ -196,17 +245,39 @@ fn beyond_quota(
 struct Memo<'p> {
     pool: &'p rayon::ThreadPool,
     kept: VecDeque<(Vec<Vec<u32>>, SimOptions, Simulation)>,
+    /// Items simulated against the check's limit.
+    spending: Spending,
 }
 
 /// Simulations the memo keeps: the last few, which is where the search comes back to.
 const MEMO_KEPT: usize = 4;
 
 impl<'p> Memo<'p> {
-    fn new(pool: &'p rayon::ThreadPool) -> Memo<'p> {
+    fn new(pool: &'p rayon::ThreadPool, limit: CheckLimit) -> Memo<'p> {
         Memo {
             pool,
             kept: VecDeque::new(),
+            spending: Spending::new(limit),
         }
+    }
+
+    fn known(&self, plan: &Scenario, options: &SimOptions) -> Option<&Simulation> {
+        self.kept
+            .iter()
+            .find(|(s, o, _)| {
+                o == options
+                    && s.len() == plan.offices.len()
+                    && s.iter().zip(&plan.offices).all(|(s, o)| *s == o.staff)
+            })
+            .map(|(_, _, simulation)| simulation)
+    }
+
+    /// Whether the limit lets this simulation be had: known, or within what is left.
+    fn affords(&mut self, plan: &Scenario, options: &SimOptions) -> bool {
+        self.known(plan, options).is_some()
+            || self
+                .spending
+                .affords(items_per_run(plan, options) * f64::from(options.runs))
     }
 
     fn simulate(
@@ -214,14 +285,12 @@ impl<'p> Memo<'p> {
         plan: &Scenario,
         options: &SimOptions,
     ) -> Result<Simulation, SimulateError> {
-        let staff: Vec<Vec<u32>> = plan.offices.iter().map(|o| o.staff.clone()).collect();
-        let known = self
-            .kept
-            .iter()
-            .find(|(s, o, _)| *s == staff && o == options);
-        if let Some((_, _, simulation)) = known {
+        if let Some(simulation) = self.known(plan, options) {
             return Ok(simulation.clone());
         }
+        let staff: Vec<Vec<u32>> = plan.offices.iter().map(|o| o.staff.clone()).collect();
+        self.spending
+            .spend(items_per_run(plan, options) * f64::from(options.runs));
         let simulation = simulate::simulate_on(self.pool, plan, options, &|_| {})?;
         if self.kept.len() >= MEMO_KEPT {
             self.kept.pop_front();
@@ -239,6 +308,8 @@ struct Search<'a, 'm, 'p> {
     current: Scenario,
     simulation: Simulation,
     rounds: u32,
+    /// [`MAX_ROUNDS`], or fewer where the simulations are large ([`rounds_for`]).
+    max_rounds: u32,
     added: Vec<u32>,
     /// Offices the search has stopped adding to, and why.
     given_up: Vec<Option<Shortfall>>,
@@ -248,6 +319,7 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
     fn new(
         plan: &'a Scenario,
         options: &SimOptions,
+        asked_runs: u32,
         memo: &'m mut Memo<'p>,
     ) -> Result<Search<'a, 'm, 'p>, SimulateError> {
         let simulation = memo.simulate(plan, options)?;
@@ -257,6 +329,11 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
             warmup: simulate::Warmup::Days(simulation.warmup_days),
             ..options.clone()
         };
+        let per_run = items_per_run(plan, &options);
+        let max_rounds = rounds_for(
+            per_run * f64::from(options.runs),
+            per_run * f64::from(asked_runs),
+        );
         Ok(Search {
             start: plan,
             memo,
@@ -264,6 +341,7 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
             current: plan.clone(),
             simulation,
             rounds: 1,
+            max_rounds,
             added: vec![0; plan.offices.len()],
             given_up: vec![None; plan.offices.len()],
         })
@@ -275,9 +353,49 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
         self.memo.simulate(&self.current, &self.options)
     }
 
+    /// Whether the limit lets one more simulation of the search's runs begin (its cost does not
+    /// depend on the staffing).
+    fn affords(&mut self) -> bool {
+        self.memo.affords(&self.current, &self.options)
+    }
+
+    /// The plan the search settled on, simulated with the runs asked (as many as the limit
+    /// affords, where more than the screening's), and posts added again should that show a
+    /// target missed.
+    fn confirm_with_more_runs(&mut self, asked: &SimOptions) -> Result<(), SimulateError> {
+        let wanted = SimOptions {
+            warmup: self.options.warmup,
+            ..asked.clone()
+        };
+        let fitting = self
+            .memo
+            .spending
+            .runs_fitting(items_per_run(&self.current, &wanted));
+        let runs = asked.runs.min(fitting);
+        if runs < asked.runs {
+            // What stopped the full confirmation, though fewer runs may still fit.
+            self.memo.affords(&self.current, &wanted);
+        }
+        if runs <= self.options.runs {
+            return Ok(());
+        }
+        self.options = SimOptions { runs, ..wanted };
+        // Rounds with every run cost as much as the command's simulation each: as many more
+        // as the check's work allows, the confirmation among them.
+        let per_run = items_per_run(&self.current, &self.options);
+        let more = rounds_for(per_run * f64::from(runs), per_run * f64::from(asked.runs));
+        self.max_rounds = MAX_ROUNDS.min(self.rounds.saturating_add(more));
+        self.simulation = self.simulate()?;
+        self.add_until_met()
+    }
+
     /// Raises offices whose work all needs one person to one post short of the M/M/c
     /// headcount, before the first simulation that counts.
     fn screen(&mut self) -> Result<(), SimulateError> {
+        // The raised plan must be simulated to count: where the limit forbids it, none.
+        if !self.affords() {
+            return Ok(());
+        }
         let analysis = analysis::analyse(&self.current);
         let mut raised = false;
         for o in 0..self.current.offices.len() {
@@ -305,12 +423,15 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
     fn add_until_met(&mut self) -> Result<(), SimulateError> {
         let mut stalled = vec![0_u32; self.current.offices.len()];
         let mut unhelpful: Vec<Vec<usize>> = vec![Vec::new(); self.current.offices.len()];
-        while self.rounds < MAX_ROUNDS {
+        while self.rounds < self.max_rounds {
             let missing: Vec<usize> = (0..self.current.offices.len())
                 .filter(|&o| self.given_up[o].is_none() && worst_gap(&self.simulation, o) > 0.0)
                 .collect();
             if missing.is_empty() {
                 return Ok(());
+            }
+            if !self.affords() {
+                break;
             }
             let mut tried = Vec::new();
             for &o in &missing {
@@ -330,6 +451,9 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
                 continue;
             }
             let simulation = self.simulate()?;
+            // Posts taken back need a simulation of their own; where the limit forbids it,
+            // they stay, and the plan is the one just simulated.
+            let may_take_back = self.affords();
             let mut took_back = false;
             for (o, t, before) in tried {
                 let after = worst_share(&simulation, o).unwrap_or(0.0);
@@ -340,7 +464,7 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
                 }
                 stalled[o] += 1;
                 unhelpful[o].push(t);
-                if stalled[o] >= 2 {
+                if stalled[o] >= 2 && may_take_back {
                     // Posts that did not help are taken back; the target is reported unmet.
                     for t in std::mem::take(&mut unhelpful[o]) {
                         self.take(o, t, 1);
@@ -356,9 +480,13 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
                 simulation
             };
         }
+        let why = match self.memo.spending.stopped {
+            Some(_) => Shortfall::TimeLimit,
+            None => Shortfall::RoundLimit,
+        };
         for o in 0..self.current.offices.len() {
             if self.given_up[o].is_none() && worst_gap(&self.simulation, o) > 0.0 {
-                self.given_up[o] = Some(Shortfall::RoundLimit);
+                self.given_up[o] = Some(why);
             }
         }
         Ok(())
@@ -380,7 +508,7 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
                 .collect()
         };
         for o in order {
-            while self.rounds < MAX_ROUNDS {
+            while self.rounds < self.max_rounds && self.affords() {
                 let Some(t) = self.dearest_added(o) else {
                     break;
                 };
@@ -453,7 +581,9 @@ impl<'a, 'm, 'p> Search<'a, 'm, 'p> {
                 beyond_quota: None,
                 rounds: self.rounds,
                 runs: self.options.runs,
+                runs_asked: self.options.runs,
                 seed: self.options.seed,
+                stopped_by: None,
             },
             scenario: self.current,
             simulation: self.simulation,
@@ -611,20 +741,24 @@ mod tests {
     use super::*;
 
     fn desk(staff: u32) -> Scenario {
-        let text = format!(
-            "[scenario]\nname = \"memo\"\n[calendar]\nworking_days = 250\nhours_per_day = 8\n\
-             leave_days = 0\ntraining_days = 0\nnon_case_share = 0\n[staff.regular]\n\
-             label = \"regular\"\ncost = 1\n[[office]]\nid = \"desk\"\nname = \"desk\"\n\
-             staff = {{ regular = {staff} }}\n[[work]]\nid = \"case\"\nname = \"case\"\n\
-             office = \"desk\"\nvolume = 600\nhours = 8\ncv = 1\n"
-        );
+        let text = desk_text(staff);
         match crate::scenario::parse(&text, "memo.toml") {
             Ok(loaded) => loaded.scenario,
             Err(e) => panic!("{e:?}"),
         }
     }
 
-    fn options(runs: u32) -> SimOptions {
+    pub(super) fn desk_text(staff: u32) -> String {
+        format!(
+            "[scenario]\nname = \"memo\"\n[calendar]\nworking_days = 250\nhours_per_day = 8\n\
+             leave_days = 0\ntraining_days = 0\nnon_case_share = 0\n[staff.regular]\n\
+             label = \"regular\"\ncost = 1\n[[office]]\nid = \"desk\"\nname = \"desk\"\n\
+             staff = {{ regular = {staff} }}\n[[work]]\nid = \"case\"\nname = \"case\"\n\
+             office = \"desk\"\nvolume = 600\nhours = 8\ncv = 1\n"
+        )
+    }
+
+    pub(super) fn options(runs: u32) -> SimOptions {
         SimOptions {
             runs,
             seed: 1,
@@ -637,7 +771,7 @@ mod tests {
     #[test]
     fn the_memo_returns_what_a_new_simulation_would_and_keeps_the_last_few() {
         let pool = simulate::pool(Some(1)).unwrap();
-        let mut memo = Memo::new(&pool);
+        let mut memo = Memo::new(&pool, CheckLimit::none());
         let three = desk(3);
         // Compared as text: a figure without items is NaN, which equals nothing.
         let text = |s: Simulation| format!("{s:?}");

@@ -136,6 +136,12 @@ pub struct Engine<'a> {
     open_mid: Vec<u32>,
     open_start: Vec<u32>,
     dues: Vec<Due>,
+    /// `[work × offices + office]`: the index of the pair in `dues`, or `NO_PAIR` (the plan's
+    /// `pair` as a table, read at every finished item with a deadline).
+    pair_of: Vec<u32>,
+    /// Lead times of the items finished per deadline pair, for each work type's own 90th
+    /// percentile (an office's p90 mixes its work types).
+    pair_leads: Vec<Vec<f64>>,
     works: Vec<WorkRun>,
     series: Vec<u32>,
     next_point: usize,
@@ -143,6 +149,22 @@ pub struct Engine<'a> {
     next_sample: f64,
     /// The event being handled is still at the top of the heap.
     top_in_hand: bool,
+}
+
+/// No deadline pair: see `Engine::pair_of`.
+const NO_PAIR: u32 = u32::MAX;
+
+fn pair_table(plan: &Plan) -> Vec<u32> {
+    let offices = plan.offices.len();
+    let mut table = vec![NO_PAIR; plan.works.len() * offices];
+    for (office, list) in plan.deadline_works.iter().enumerate() {
+        for &(work, pair) in list {
+            if let Some(cell) = table.get_mut(work * offices + office) {
+                *cell = pair;
+            }
+        }
+    }
+    table
 }
 
 impl<'a> Engine<'a> {
@@ -160,6 +182,8 @@ impl<'a> Engine<'a> {
             open_mid: vec![0; offices],
             open_start: vec![0; offices],
             dues: vec![Due::default(); plan.pairs.len()],
+            pair_of: pair_table(plan),
+            pair_leads: vec![Vec::new(); plan.pairs.len()],
             works: vec![WorkRun::default(); plan.works.len()],
             series: Vec::new(),
             next_point: 0,
@@ -191,6 +215,7 @@ impl<'a> Engine<'a> {
         self.open_mid.fill(0);
         self.open_start.fill(0);
         self.dues.fill(Due::default());
+        self.pair_leads.iter_mut().for_each(Vec::clear);
         self.overtime_left.fill(if self.plan.warmup_days > 0 {
             self.plan.warmup_overtime_cap
         } else {
@@ -555,6 +580,7 @@ impl<'a> Engine<'a> {
             self.desks[o].leads.clear();
         }
         self.dues.fill(Due::default());
+        self.pair_leads.iter_mut().for_each(Vec::clear);
         self.works.fill(WorkRun::default());
         self.overtime_used.fill(0.0);
         if plan.overtime() {
@@ -599,13 +625,15 @@ impl<'a> Engine<'a> {
             let late = lead > deadline;
             tally.due += 1;
             tally.late += u32::from(late);
-            if let Some(due) = self
-                .plan
-                .pair(office, work)
-                .and_then(|p| self.dues.get_mut(p))
-            {
-                due.due += 1;
-                due.late += u32::from(late);
+            let pair = self.pair_of.get(work * self.plan.offices.len() + office);
+            if let Some(p) = pair.map(|&p| p as usize) {
+                if let Some(due) = self.dues.get_mut(p) {
+                    due.due += 1;
+                    due.late += u32::from(late);
+                }
+                if let Some(leads) = self.pair_leads.get_mut(p) {
+                    leads.push(lead);
+                }
             }
         }
         desk.leads.push(lead);

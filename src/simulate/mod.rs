@@ -48,6 +48,10 @@ pub const MAX_PEOPLE: u64 = 100_000;
 /// backlog is sampled every few days instead of every day, and when even one value a run is
 /// too many, read from the first runs only.
 pub const MAX_SERIES_VALUES: u64 = 20_000_000;
+/// Most days the backlog chart is read on: it is drawn 1,600 pixels wide, so more points draw
+/// nothing more, while each costs a sort over the runs and four numbers of JSON (a run of
+/// 25,000 days read daily made 1.5 MB of it). Longer runs are read every few days.
+pub const MAX_SERIES_POINTS: u32 = 2_000;
 /// Runs simulated between two folds into the figures (at least four per thread).
 const RUNS_PER_CHUNK: u32 = 64;
 /// Extra casework a busy person works in overtime, as a share of `hours_per_day` (2 hours of
@@ -179,6 +183,8 @@ pub struct WorkOnTime {
     /// The share that must finish in time (`[[work]] on_time`, else `[policy] on_time`).
     pub on_time_target: Option<f64>,
     pub on_time_share: Band,
+    /// The 90th-percentile lead time of this work type's items here, in working days.
+    pub lead_days_p90: Band,
 }
 
 impl WorkOnTime {
@@ -213,7 +219,8 @@ pub struct Simulation {
     pub days: u32,
     /// Working days simulated before those and not counted (0: started empty).
     pub warmup_days: u32,
-    /// The backlog chart is read every this many days (1 unless runs × days is very large).
+    /// The backlog chart is read every this many days (1 unless a run has more than
+    /// [`MAX_SERIES_POINTS`] days or runs × days is very large).
     pub series_step_days: u32,
     /// The 5–95% bands are read from the first this many runs (all of them unless runs ×
     /// offices is very large); means count every run.
@@ -324,7 +331,10 @@ fn plan_with(
     let offices = scenario.offices.len().max(1) as u64;
     let values = kept * u64::from(days) * offices;
     let step = values.div_ceil(MAX_SERIES_VALUES).max(1);
-    let step = u32::try_from(step).unwrap_or(days).min(days);
+    let step = u32::try_from(step)
+        .unwrap_or(days)
+        .max(days.div_ceil(MAX_SERIES_POINTS))
+        .min(days);
     Ok(plan.sampled_every(step))
 }
 

@@ -80,6 +80,11 @@ pub(super) struct StreamPlan {
 /// Every office's people in one numbering (each office's non-leaders, then its leaders) and
 /// each person's casework rate in hours a working day.
 fn people(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
+    if scenario.staff_types.iter().any(|t| !t.calendar.is_empty())
+        || scenario.works.iter().any(|w| w.staff.is_some())
+    {
+        return people_by_cadre(scenario);
+    }
     let rate = scenario.calendar.casework_hours_per_day();
     let mut person_rate = Vec::new();
     let offices = scenario
@@ -92,17 +97,69 @@ fn people(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
             person_rate.extend((0..headcount - leaders).map(|_| rate));
             let leaders_from = person_rate.len() as u32;
             person_rate.extend((0..leaders).map(|_| rate * office.leader_case_share));
-            let end = person_rate.len() as u32;
-            let rates = &person_rate[first as usize..end as usize];
-            OfficePlan {
-                first,
-                leaders_from,
-                end,
-                headcount,
-                caseworkers: rates.iter().filter(|&&r| r > 0.0).count() as u32,
-                capacity_per_day: rates.iter().sum(),
-                teams: false,
+            office_plan(&person_rate, first, leaders_from, headcount)
+        })
+        .collect();
+    (offices, person_rate)
+}
+
+/// The office whose people are `person_rate[first..]` (the regular staff, then from
+/// `leaders_from` its leaders), with its caseworkers and capacity read off their rates.
+fn office_plan(person_rate: &[f64], first: u32, leaders_from: u32, headcount: u32) -> OfficePlan {
+    let end = person_rate.len() as u32;
+    let rates = &person_rate[first as usize..];
+    OfficePlan {
+        first,
+        leaders_from,
+        end,
+        headcount,
+        caseworkers: rates.iter().filter(|&&r| r > 0.0).count() as u32,
+        capacity_per_day: rates.iter().sum(),
+        teams: false,
+    }
+}
+
+/// SPEC §16: [`people`] where staff types have their own calendars or work is restricted to
+/// some of them. Each person works at their type's rate (the type's year value over the
+/// simulated year's working days), and only people of a type that may do some of the
+/// office's work take items; the leaders are the last `leaders` people in type order. An
+/// office whose work types are restricted to different sets is not split into stations: any
+/// of its people who may do some of its work takes any of its items.
+fn people_by_cadre(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
+    let volumes = crate::analysis::volumes(scenario, &scenario.coverage());
+    let working_days = f64::from(scenario.calendar.working_days.max(1));
+    let mut person_rate = Vec::new();
+    let offices = scenario
+        .offices
+        .iter()
+        .enumerate()
+        .map(|(o, office)| {
+            let has_work = (0..scenario.works.len()).any(|w| volumes.at_office[w][o] > 0.0);
+            let mut rates: Vec<f64> = Vec::new();
+            for (t, &n) in office.staff.iter().enumerate() {
+                let serves = !has_work
+                    || (0..scenario.works.len())
+                        .any(|w| volumes.at_office[w][o] > 0.0 && scenario.may_do(w, o, t));
+                let rate = if serves {
+                    scenario.calendar_of(t).year_value() / working_days
+                } else {
+                    0.0
+                };
+                rates.extend((0..n).map(|_| rate));
             }
+            let headcount = rates.len() as u32;
+            let leaders = office.leaders.min(headcount);
+            let first = person_rate.len() as u32;
+            let leaders_from = first + headcount - leaders;
+            for (i, rate) in rates.into_iter().enumerate() {
+                let leader = i as u32 >= headcount - leaders;
+                person_rate.push(if leader {
+                    rate * office.leader_case_share
+                } else {
+                    rate
+                });
+            }
+            office_plan(&person_rate, first, leaders_from, headcount)
         })
         .collect();
     (offices, person_rate)

@@ -164,13 +164,26 @@ impl RunRng {
     /// about 99% of draws, a test against `f` otherwise. Returns the point, or `None` where
     /// the draw falls in the tail beyond `r` (each distribution draws its tail its own way),
     /// with the word, whose bits 8 to 10 chose nothing.
-    #[inline]
+    #[inline(always)]
     fn strip(&mut self, z: &Ziggurat) -> (Option<f64>, u64) {
+        let bits = self.rng.next_u64();
+        let i = (bits & 0xff) as usize;
+        let x = (bits >> 11) as f64 * UNIT * z.width[i];
+        if x < z.inner[i] {
+            return (Some(x), bits);
+        }
+        self.strip_edge(z, bits)
+    }
+
+    /// The rest of [`Self::strip`] for a word that missed its box's inner part (about one
+    /// draw in a hundred): kept out of line so that the common case inlines into the engine.
+    #[cold]
+    #[inline(never)]
+    fn strip_edge(&mut self, z: &Ziggurat, first: u64) -> (Option<f64>, u64) {
+        let mut bits = first;
         loop {
-            let bits = self.rng.next_u64();
             let i = (bits & 0xff) as usize;
-            let u = (bits >> 11) as f64 * UNIT;
-            let x = u * z.width[i];
+            let x = (bits >> 11) as f64 * UNIT * z.width[i];
             if x < z.inner[i] {
                 return (Some(x), bits);
             }
@@ -181,11 +194,12 @@ impl RunRng {
             if z.low[i] + y * (z.high[i] - z.low[i]) < (z.f)(x) {
                 return (Some(x), bits);
             }
+            bits = self.rng.next_u64();
         }
     }
 
     /// Exponential with mean 1, by the ziggurat.
-    #[inline]
+    #[inline(always)]
     pub fn exp1(&mut self) -> f64 {
         let mut offset = 0.0;
         loop {
@@ -270,7 +284,7 @@ impl Effort {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn draw(&self, rng: &mut RunRng) -> f64 {
         match *self {
             Effort::Fixed(hours) => hours,

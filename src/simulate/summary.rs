@@ -24,7 +24,7 @@ pub const MIN_BAND_RUNS: u32 = 100;
 /// Values one run keeps for the bands.
 pub fn values_per_run(plan: &Plan) -> u64 {
     OFFICE_FIGURES * plan.offices.len() as u64
-        + plan.pairs.len() as u64
+        + 2 * plan.pairs.len() as u64
         + 3 * plan.works.len() as u64
 }
 
@@ -117,6 +117,8 @@ pub struct Gathered<'a> {
     added: usize,
     offices: Vec<OfficeGather>,
     pairs: Vec<Gather>,
+    /// Per deadline pair, its 90th-percentile lead time run by run.
+    pair_leads: Vec<Gather>,
     works: Vec<WorkGather>,
     /// Backlog values `[office][point][run]`, ready for sorting day by day.
     series: Vec<u32>,
@@ -139,6 +141,7 @@ impl<'a> Gathered<'a> {
                 .map(|_| OfficeGather::new(keep))
                 .collect(),
             pairs: (0..plan.pairs.len()).map(|_| Gather::new(keep)).collect(),
+            pair_leads: (0..plan.pairs.len()).map(|_| Gather::new(keep)).collect(),
             works: (0..plan.works.len())
                 .map(|_| WorkGather {
                     arrived: Gather::new(keep),
@@ -193,6 +196,9 @@ impl<'a> Gathered<'a> {
             for (gather, &pair) in self.pairs.iter_mut().zip(&run.pairs) {
                 gather.add(pair);
             }
+            for (gather, &lead) in self.pair_leads.iter_mut().zip(&run.pair_leads_p90) {
+                gather.add(lead);
+            }
             for (gather, work) in self.works.iter_mut().zip(&run.works) {
                 gather.add(work);
             }
@@ -227,6 +233,7 @@ impl<'a> Gathered<'a> {
         let runs = self.kept.min(self.added);
         let cell_len = plan.points * self.kept;
         let mut pairs: Vec<Option<Gather>> = self.pairs.into_iter().map(Some).collect();
+        let mut pair_leads: Vec<Option<Gather>> = self.pair_leads.into_iter().map(Some).collect();
         let offices = scenario
             .offices
             .iter()
@@ -261,12 +268,14 @@ impl<'a> Gathered<'a> {
                         .filter_map(|&(w, pair)| {
                             let work = scenario.works.get(w)?;
                             let gather = pairs.get_mut(pair as usize)?.take()?;
+                            let leads = pair_leads.get_mut(pair as usize)?.take()?;
                             Some(WorkOnTime {
                                 work: work.id.clone(),
                                 name: work.name.clone(),
                                 deadline_days: work.deadline_days.unwrap_or(0),
                                 on_time_target: scenario.on_time_target(w),
                                 on_time_share: gather.band(),
+                                lead_days_p90: leads.band(),
                             })
                         })
                         .collect(),
@@ -396,5 +405,30 @@ mod tests {
         let plan = plan.sampled_every(250);
         assert_eq!(band_runs(&plan, 100_000), 1454);
         assert_eq!(band_runs(&plan, 1000), 1000);
+    }
+
+    #[test]
+    fn a_long_run_reads_its_chart_every_few_days() {
+        let text = "[scenario]\nname = \"s\"\n[calendar]\nworking_days = 250\n\
+                    [staff.regular]\nlabel = \"r\"\ncost = 1\n\
+                    [[office]]\nid = \"o\"\nname = \"o\"\nstaff = { regular = 1 }\n";
+        let scenario = crate::scenario::parse(text, "s.toml")
+            .map(|p| p.scenario)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let plan_of = |days| {
+            let options = SimOptions {
+                runs: 16,
+                days: Some(days),
+                ..Default::default()
+            };
+            crate::simulate::plan(&scenario, &options).unwrap_or_else(|e| panic!("{e:?}"))
+        };
+        // 2,000 days: read daily. 25,000 days: every ⌈25,000 ÷ 2,000⌉ = 13 days, so
+        // ⌈25,000 ÷ 13⌉ = 1,924 points, the last on day 25,000.
+        let daily = plan_of(2_000);
+        assert_eq!((daily.sample_step, daily.points), (1, 2_000));
+        let long = plan_of(25_000);
+        assert_eq!((long.sample_step, long.points), (13, 1_924));
+        assert_eq!(long.point_day(1_923), 25_000);
     }
 }

@@ -169,7 +169,7 @@ fn set_an_unknown_path() {
     );
     assert_rejected(
         &outcome,
-        "error: --set work.review.hous=1:1:1: input path `work.review.hous`: unknown key `hous`\n  help: did you mean `hours`? Keys here: name, office, volume, hours, team, cv, deadline_days, next, on_time, backlog, growth\n1 error found; nothing was written\n",
+        "error: --set work.review.hous=1:1:1: input path `work.review.hous`: unknown key `hous`\n  help: did you mean `hours`? Keys here: name, office, volume, hours, team, cv, deadline_days, next, on_time, backlog, growth, staff\n1 error found; nothing was written\n",
     );
 }
 

@@ -70,6 +70,9 @@ pub struct Facts<'a> {
     /// Yearly cost of the cheapest post each office may fill: an allowed staff type whose
     /// quota is not zero (infinite where there is none).
     pub cheapest_post: Vec<f64>,
+    /// SPEC §16: per office, sets of staff types with the least people of them its restricted
+    /// work needs ([`cadre_floors`]).
+    pub cadre_floors: Vec<Vec<(Vec<usize>, u32)>>,
 }
 
 impl<'a> Facts<'a> {
@@ -149,6 +152,7 @@ impl<'a> Facts<'a> {
         let big_m = u32::try_from(big.min(1_000_000)).unwrap_or(1_000_000);
         let cheapest_post = cheapest_posts(scenario);
         Facts {
+            cadre_floors: cadre_floors(scenario),
             scenario,
             cheapest_post,
             year_value,
@@ -394,6 +398,16 @@ impl<'a> Facts<'a> {
             if !office.fixed && office.max_staff.is_some_and(|m| n > m) {
                 return false;
             }
+            let short_of_cadre = |(set, floor): &(Vec<usize>, u32)| {
+                set.iter()
+                    .map(|&t| staff.get(t).copied().unwrap_or(0))
+                    .sum::<u32>()
+                    < *floor
+            };
+            let floors = self.cadre_floors.get(o).map_or(&[][..], Vec::as_slice);
+            if !office.fixed && floors.iter().any(short_of_cadre) {
+                return false;
+            }
             if let Some(max) = office.max_units {
                 let units = plan.coverage.iter().filter(|g| **g == Some(o)).count();
                 if units > max as usize {
@@ -493,6 +507,56 @@ fn cheapest_posts(scenario: &Scenario) -> Vec<f64> {
                 .filter(|(t, _)| !matches!(scenario.policy.quota.get(*t), Some(Some(0))))
                 .map(|(_, st)| st.cost)
                 .fold(f64::INFINITY, f64::min)
+        })
+        .collect()
+}
+
+/// SPEC §16: for each office, the sets of staff types that alone may do some of its work
+/// (`[[work]] staff`), each with the least people of those types that its work needs: the
+/// hours of every work type only they may do, over the target utilisation of the shortest
+/// year among them. Office-level work only (a group's share of covering-group work depends on
+/// the allocation); empty where no work is restricted, so other scenarios are untouched.
+pub fn cadre_floors(scenario: &Scenario) -> Vec<Vec<(Vec<usize>, u32)>> {
+    let volumes = analysis::volumes(scenario, &scenario.coverage());
+    let target = scenario.policy.target_utilisation;
+    (0..scenario.offices.len())
+        .map(|o| {
+            let may = |w: usize| -> Vec<usize> {
+                (0..scenario.staff_types.len())
+                    .filter(|&t| scenario.may_do(w, o, t))
+                    .collect()
+            };
+            let restricted: Vec<usize> = scenario
+                .works
+                .iter()
+                .enumerate()
+                .filter(|(w, work)| {
+                    work.staff.is_some()
+                        && work.place == WorkPlace::Office(o)
+                        && volumes.at_office[*w][o] * work.hours > 0.0
+                })
+                .map(|(w, _)| w)
+                .collect();
+            let mut sets: Vec<Vec<usize>> = restricted.iter().map(|&w| may(w)).collect();
+            sets.sort();
+            sets.dedup();
+            sets.into_iter()
+                .filter(|set| !set.is_empty())
+                .map(|set| {
+                    let hours: f64 = restricted
+                        .iter()
+                        .filter(|&&w| may(w).iter().all(|t| set.contains(t)))
+                        .map(|&w| volumes.at_office[w][o] * scenario.works[w].hours)
+                        .sum();
+                    let year = set
+                        .iter()
+                        .map(|&t| scenario.calendar_of(t).year_value())
+                        .fold(f64::INFINITY, f64::min);
+                    let persons = hours / (year * target).max(1e-9);
+                    let floor = (persons * (1.0 - analysis::TOLERANCE)).ceil().min(1e6) as u32;
+                    (set, floor)
+                })
+                .collect()
         })
         .collect()
 }

@@ -170,7 +170,29 @@ impl Program {
             p.add_budget(scenario);
         }
         p.add_changes(scenario);
+        p.add_cadres(scenario, facts);
         p
+    }
+
+    /// SPEC §16: work only some staff types may do needs enough people of those types
+    /// ([`super::facts::cadre_floors`]); an optional group needs them only when open.
+    fn add_cadres(&mut self, scenario: &Scenario, facts: &Facts) {
+        for (o, floors) in facts.cadre_floors.iter().enumerate() {
+            let office = &scenario.offices[o];
+            if office.fixed {
+                continue;
+            }
+            for (k, (set, floor)) in floors.iter().enumerate() {
+                let mut lhs = Lin::default();
+                for &t in set {
+                    if let Some(v) = self.staff[o][t] {
+                        lhs.add(v, 1.0);
+                    }
+                }
+                lhs.add_lin(&self.open_lin(facts, o), -f64::from(*floor));
+                self.add_row(format!("cadre_{}_{k}", lp_name(&office.id)), lhs, Sense::Ge);
+            }
+        }
     }
 
     fn add_var(&mut self, name: String, lo: f64, hi: f64, integer: bool) -> usize {

@@ -10,6 +10,10 @@ use crate::analysis::OfficeAnalysis;
 use crate::export::Cell;
 
 pub(super) fn changes(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    // Two organisations side by side: neither is a change of the other (SPEC §14).
+    if pack.organisations_apart() {
+        return;
+    }
     doc.section(w.changes);
     let Some(rec) = pack.recommendation else {
         let mut items = Vec::new();
@@ -132,6 +136,9 @@ fn alternatives(items: &[&str], w: &Words) -> String {
 }
 
 pub(super) fn allocation(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    if pack.organisations_apart() {
+        return;
+    }
     let table = pack.allocation_table();
     // Only units that a group covers on either side.
     let rows: Vec<Vec<Cell>> = table
@@ -144,7 +151,8 @@ pub(super) fn allocation(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     }
     doc.section(w.allocation);
     let [unit, hours] = w.allocation_headers;
-    let mut t = new_table(&[unit, hours, w.before, w.after]);
+    let [before, after] = pack.side_names();
+    let mut t = new_table(&[unit, hours, &before, &after]);
     for r in rows {
         let get = |i: usize| r.get(i).cloned().unwrap_or(Cell::Empty);
         t.rows.push(vec![get(1), get(3), get(6), get(7)]);

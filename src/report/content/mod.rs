@@ -5,13 +5,14 @@
 //! scenario's language.
 
 use super::document::{code, t, Document, Inline};
-use super::words::{words, Words};
+use super::words::{document_words, words, Words};
 use super::{Pack, CHART_NAMES, TRAJECTORY_CHART, WORK_TYPE_CHART};
 use crate::export::Table;
 use crate::model::Scenario;
 
 mod assumptions;
 mod changes;
+mod cover;
 mod offices;
 mod plan;
 mod request;
@@ -20,8 +21,10 @@ mod service;
 mod simulation;
 mod summary;
 mod sure;
+mod wisn;
 use assumptions::assumptions;
 use changes::{allocation, changes};
+pub use cover::VERSION;
 use offices::{offices, work_types};
 pub(super) use offices::{work_type_table, workload_table};
 pub(super) use plan::plan_total_table;
@@ -35,14 +38,17 @@ pub fn build(pack: &Pack<'_>) -> Document {
     let w = words(pack.before.scenario.language);
     let mut doc = Document::new(
         pack.before.scenario.language,
-        format!("{}: {}", w.report_title, pack.before.scenario.name),
+        format!("{}{}{}", w.report_title, w.colon, pack.before.scenario.name),
         pack.date.clone(),
     );
-    header(&mut doc, pack, w);
+    // The result first: the request and the summary, then how the figures were made and the
+    // assumptions that move them most; the full sources and the method's detail at the end.
+    cover::cover(&mut doc, pack, w);
     request::request(&mut doc, pack, w);
     summary(&mut doc, pack, w);
+    wisn::wisn(&mut doc, pack, w);
     peer_ratios(&mut doc, pack, w);
-    assumptions(&mut doc, pack, w);
+    cover::approach(&mut doc, pack, w);
     offices(&mut doc, pack, w);
     work_types(&mut doc, pack, w);
     changes(&mut doc, pack, w);
@@ -51,7 +57,12 @@ pub fn build(pack: &Pack<'_>) -> Document {
     plan::plan_section(&mut doc, pack, w);
     sure::sure(&mut doc, pack, w);
     charts(&mut doc, pack, w);
+    let d = document_words(pack.before.scenario.language);
+    doc.appendix((d.appendix)(1, d.sources_title));
+    assumptions(&mut doc, pack, w);
+    doc.appendix((d.appendix)(2, w.method));
     method(&mut doc, pack, w);
+    cover::contents(&mut doc);
     doc
 }
 
@@ -60,26 +71,21 @@ fn new_table(headers: &[&str]) -> Table {
     Table::new("", headers)
 }
 
-fn header(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
-    let mut line = vec![t(format!("{} ", w.generated)), code(pack.before.source)];
-    if pack.after.source != pack.before.source {
-        line.push(t(" → "));
-        line.push(after_source(pack, w));
-    }
-    let mut rest = format!(" · {} {} · {} {}", w.seed, pack.seed, w.runs, pack.runs);
-    if let Some(date) = &pack.date {
-        rest.push_str(&format!(" · {} {date}", w.date));
-    }
-    line.push(t(rest));
-    doc.paragraph(line);
-}
-
 /// The `after` side: its file, or for `run` the optimiser's recommendation, in words.
 fn after_source(pack: &Pack<'_>, w: &Words) -> Inline {
     if pack.recommendation.is_some() {
         t(w.recommendation)
     } else {
         code(pack.after.source)
+    }
+}
+
+/// The `after` side by name: the scenario's file name, or for `run` the recommendation.
+fn after_source_name(pack: &Pack<'_>, w: &Words) -> String {
+    if pack.recommendation.is_some() {
+        w.recommendation.to_string()
+    } else {
+        cover::file_name(pack.after.source).to_string()
     }
 }
 
@@ -104,6 +110,9 @@ pub(super) fn chart_titles(w: &Words) -> [&'static str; 4] {
 fn charts(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.section(w.charts);
     for (name, title) in CHART_NAMES.iter().zip(chart_titles(w)) {
+        if *name == super::charts::ALLOCATION_CHART && !super::charts::allocation_shown(pack) {
+            continue;
+        }
         doc.figure(name, title);
     }
     if work_type_table(pack, w).is_some() {
@@ -115,7 +124,6 @@ fn charts(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
 }
 
 fn method(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
-    doc.section(w.method);
     let days = pack
         .before
         .simulation

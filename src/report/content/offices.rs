@@ -29,7 +29,12 @@ fn percent(v: Option<f64>) -> Option<String> {
 }
 
 pub(super) fn offices(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
-    doc.section(w.offices);
+    if pack.organisations_apart() {
+        let [a, b] = pack.side_names();
+        doc.section(&(w.request.offices_apart)(&a, &b));
+    } else {
+        doc.section(w.offices);
+    }
     let mut table = new_table(&w.office_headers);
     for p in pack.office_pairs() {
         let (b, a) = (p.before, p.after);
@@ -84,7 +89,10 @@ pub(super) fn offices(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         t(w.full_stop),
     ]);
     if !pack.before.analysis.uncovered.is_empty() {
-        doc.heading(3, format!("{}{}", w.uncovered, (w.bracket)(w.before)));
+        doc.heading(
+            3,
+            format!("{}{}", w.uncovered, (w.bracket)(&pack.side_names()[0])),
+        );
         let mut table = new_table(&w.uncovered_headers);
         for u in &pack.before.analysis.uncovered {
             table.rows.push(vec![
@@ -136,10 +144,10 @@ impl WorkShare {
     }
 }
 
-fn work_share(analysis: &Analysis, id: &str) -> Option<WorkShare> {
+fn work_share(analysis: &Analysis, ids: &[&str]) -> Option<WorkShare> {
     let mut share: Option<WorkShare> = None;
     for o in &analysis.offices {
-        for work in o.works.iter().filter(|wl| wl.id == id) {
+        for work in o.works.iter().filter(|wl| ids.contains(&wl.id.as_str())) {
             let s = share.get_or_insert_with(WorkShare::default);
             s.required_hours += work.required_hours;
             if o.required_hours > 0.0 {
@@ -168,21 +176,35 @@ pub(in super::super) fn work_type_table(pack: &Pack<'_>, w: &Words) -> Option<Ta
     let mut matched_after = vec![false; as_.works.len()];
     let mut rows: Vec<(String, Option<WorkShare>, Option<WorkShare>)> = Vec::new();
     for work in &bs.works {
-        let after = as_
-            .works
-            .iter()
-            .position(|x| x.id == work.id)
-            .or_else(|| as_.works.iter().position(|x| x.name == work.name));
-        let after_share = after.and_then(|i| {
+        let family = crate::benchmark::family_name(&work.name);
+        let free = |i: &usize| !matched_after[*i];
+        let one = (0..as_.works.len())
+            .filter(free)
+            .find(|&i| as_.works[i].id == work.id)
+            .or_else(|| {
+                (0..as_.works.len())
+                    .filter(free)
+                    .find(|&i| as_.works[i].name == work.name)
+            });
+        // The parts a scenario splits the work type into by name count as one (SPEC §14).
+        let after: Vec<usize> = match one {
+            Some(i) => vec![i],
+            None => (0..as_.works.len())
+                .filter(free)
+                .filter(|&i| crate::benchmark::family_name(&as_.works[i].name) == family)
+                .collect(),
+        };
+        let ids: Vec<&str> = after.iter().map(|&i| as_.works[i].id.as_str()).collect();
+        for &i in &after {
             matched_after[i] = true;
-            work_share(pack.after.analysis, &as_.works[i].id)
-        });
-        let before_share = work_share(pack.before.analysis, &work.id);
+        }
+        let after_share = work_share(pack.after.analysis, &ids);
+        let before_share = work_share(pack.before.analysis, &[work.id.as_str()]);
         rows.push((work.name.clone(), before_share, after_share));
     }
     for (i, work) in as_.works.iter().enumerate() {
         if !matched_after[i] {
-            let share = work_share(pack.after.analysis, &work.id);
+            let share = work_share(pack.after.analysis, &[work.id.as_str()]);
             rows.push((work.name.clone(), None, share));
         }
     }

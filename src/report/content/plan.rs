@@ -67,7 +67,11 @@ pub(super) fn plan_section(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
                 (pw.request_item)(*n, label_of(s, id), plan.label(y.index + lag))
             })
             .collect();
-        lines.push(vec![t(if items.is_empty() {
+        // Shortfalls counted by office: another office's surplus does not do their work.
+        let short: f64 = y.offices.iter().map(|o| (-o.figures.gap).max(0.0)).sum();
+        lines.push(vec![t(if items.is_empty() && short > 0.05 {
+            (pw.no_request_short)(y.year, short, y.total.gap)
+        } else if items.is_empty() {
             (pw.no_request)(y.year)
         } else {
             (pw.request_line)(y.year, &items.join(w.list_separator))
@@ -90,12 +94,12 @@ pub(super) fn plan_section(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
                         .collect()
                 })
                 .unwrap_or_default();
-            let in_last: f64 = last.offices.iter().map(|o| (-o.figures.gap).max(0.0)).sum();
             doc.text((pw.short)(
                 year,
                 &short.join(w.list_separator),
-                in_last,
+                people_short(last),
                 last.year,
+                last.total.gap,
             ));
             if plan.binding.is_empty() {
                 doc.text(pw.lag_cause);
@@ -182,4 +186,26 @@ fn cut_sentences(doc: &mut Document, plan: &MultiYearPlan, s: &Scenario, w: &Wor
             granted,
         ));
     }
+}
+
+/// People short in a year, office by office: another office's surplus does not do their work.
+fn people_short(year: &crate::multiyear::Year) -> f64 {
+    year.offices.iter().map(|o| (-o.figures.gap).max(0.0)).sum()
+}
+
+/// The summary's sentence of the plan's result, where the pack has a multi-year plan.
+pub(super) fn plan_result(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let Some(plan) = pack.plan else {
+        return;
+    };
+    let (Some(first), Some(last)) = (plan.years.first(), plan.years.last()) else {
+        return;
+    };
+    doc.paragraph(vec![super::super::document::strong((w.plan.result)(
+        first.year,
+        last.year,
+        plan.first_short_year,
+        people_short(last),
+        last.total.gap,
+    ))]);
 }

@@ -37,7 +37,9 @@ pub(super) fn request(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         .zip(&today.staff_types)
         .map(|(p, t)| f64::from(p.add) * t.cost)
         .sum();
+    let [today_name, _] = pack.side_names();
     doc.text((r.costs)(
+        &today_name,
         &w.money(after),
         &w.money(before),
         &w.money((after - before).abs()),
@@ -45,6 +47,9 @@ pub(super) fn request(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         &w.money(added),
     ));
     doc.text((r.buys)(&buys(pack)));
+    if let Some(line) = how_sure(pack, w) {
+        doc.paragraph(vec![strong(line)]);
+    }
     options(doc, pack, w);
     worse(doc, pack, w);
 }
@@ -214,7 +219,26 @@ fn buys(pack: &Pack<'_>) -> Buys {
         over_after: a.offices.iter().filter(|o| a.over_target(o)).count(),
         targets,
         uncovered: (b.uncovered.len(), a.uncovered.len()),
+        today: pack.side_names()[0].clone(),
     }
+}
+
+/// How sure the figures are, where the scenario has ranges: the share of the draws in which
+/// every office of the recommended organisation holds at once, and each office that holds in
+/// fewer than half of them.
+fn how_sure(pack: &Pack<'_>, w: &Words) -> Option<String> {
+    let holds = pack.holds?;
+    let r = w.request;
+    let weak: Vec<String> = pack
+        .after
+        .scenario
+        .offices
+        .iter()
+        .zip(&holds.offices)
+        .filter(|&(_, &share)| share < 0.5)
+        .map(|(office, &share)| (r.office_share)(&office.name, share * 100.0))
+        .collect();
+    Some((r.how_sure)(holds.all, &weak.join(w.list_separator)))
 }
 
 /// The options the tool found beyond the quota, each named with its cost: the posts that

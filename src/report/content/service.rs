@@ -4,7 +4,7 @@
 //! which says plainly every target the plan still misses.
 
 use super::super::document::{strong, t, Document};
-use super::super::words::Words;
+use super::super::words::{document_words, Words};
 use super::super::{Pack, Side};
 use super::{band, new_table};
 use crate::analysis::OfficeAnalysis;
@@ -19,11 +19,30 @@ pub(super) fn service(
     name: &str,
     sim: &Simulation,
     side: &Side<'_>,
+    why_said: &mut bool,
     w: &Words,
 ) {
-    doc.heading(3, format!("{} ({name})", w.service));
-    doc.text(w.service_text);
-    let mut table = new_table(&w.service_columns);
+    doc.heading(3, format!("{}{}", w.service, (w.bracket)(name)));
+    let d = document_words(side.scenario.language);
+    // Erlang C applies only where every work of an office needs one person; a column of
+    // dashes says nothing, so it goes where no office has the figure.
+    let erlang_any = sim.offices.iter().any(|o| {
+        side.analysis
+            .offices
+            .iter()
+            .any(|a| a.id == o.id && a.erlang_c.is_some())
+    });
+    doc.text(if erlang_any {
+        format!("{}{}", d.service_text, d.service_erlang)
+    } else {
+        d.service_text.to_string()
+    });
+    let columns = if erlang_any {
+        &w.service_columns[..]
+    } else {
+        &w.service_columns[..w.service_columns.len() - 1]
+    };
+    let mut table = new_table(columns);
     let cap = if sim.overtime_cap_hours > 0.0 {
         format!("{:.0}", sim.overtime_cap_hours)
     } else {
@@ -42,16 +61,23 @@ pub(super) fn service(
             });
         let overtime = format!("{} / {cap}", band(&o.overtime_hours_per_person, 1, false));
         let idle_hours = band(&o.team_idle_hours, 0, false);
+        // The office's own figures (overtime, idle hours, Erlang C) on its first row only.
+        let mut first = true;
         let mut row = |work: &str, on_time: String, lead: String| {
-            table.rows.push(vec![
+            let office = |text: &str| Cell::text(if first { text } else { "" });
+            let mut cells = vec![
                 Cell::text(&o.name),
                 Cell::text(work),
                 Cell::text(on_time),
                 Cell::text(lead),
-                Cell::text(&overtime),
-                Cell::text(&idle_hours),
-                Cell::text(&erlang),
-            ]);
+                office(&overtime),
+                office(&idle_hours),
+            ];
+            if erlang_any {
+                cells.push(office(&erlang));
+            }
+            table.rows.push(cells);
+            first = false;
         };
         if o.on_time_by_work.is_empty() {
             row("–", "–".into(), band(&o.lead_days_p90, 1, false));
@@ -60,34 +86,37 @@ pub(super) fn service(
             let target = work
                 .on_time_target
                 .map_or(w.no_target.to_string(), |x| format!("{:.0}%", x * 100.0));
+            // Each work type's own lead time: the office's p90 mixes short and long work.
+            let lead = &work.lead_days_p90;
             row(
                 &work.name,
                 format!("{} / {target}", band(&work.on_time_share, 1, true)),
-                format!(
-                    "{} / {}",
-                    band(&o.lead_days_p90, 1, false),
-                    work.deadline_days
-                ),
+                format!("{} / {}", band(lead, 1, false), work.deadline_days),
             );
         }
-        if let Some(line) = idle_line(o, analysed, sim, side, w) {
+        if let Some(line) = idle_line(o, analysed, sim, side) {
             idle.push(vec![t(line)]);
         }
     }
     doc.table(table);
     if !idle.is_empty() {
+        // Why the two utilisations differ is said once in the document; each side lists its
+        // offices' figures.
+        if !*why_said {
+            doc.text(document_words(side.scenario.language).utilisation_why);
+            *why_said = true;
+        }
         doc.bullets(idle);
     }
 }
 
-/// Why the simulated utilisation of an office sits below the analysis, where the team rule
-/// left casework hours idle: one sentence, or none.
+/// The hours the team rule left idle in an office and its two utilisations, where the
+/// simulated one sits below the analysis: one line, or none.
 fn idle_line(
     o: &OfficeSim,
     analysed: Option<&OfficeAnalysis>,
     sim: &Simulation,
     side: &Side<'_>,
-    w: &Words,
 ) -> Option<String> {
     let ana = analysed.and_then(|a| a.utilisation)?;
     let simulated = o.utilisation.mean;
@@ -96,25 +125,13 @@ fn idle_line(
     }
     let capacity = analysed.map_or(0.0, |a| a.capacity_hours) * f64::from(sim.days)
         / f64::from(side.scenario.calendar.working_days.max(1));
-    let share = if capacity > 0.0 {
-        format!(
-            " ({})",
-            (w.of_capacity)(o.team_idle_hours.mean / capacity * 100.0)
-        )
-    } else {
-        String::new()
-    };
-    Some(format!(
-        "{}: {:.0} {}{share} {} ({} {:.1}%, {} {:.1}%){}",
-        o.name,
+    let share = (capacity > 0.0).then(|| o.team_idle_hours.mean / capacity * 100.0);
+    Some((document_words(side.scenario.language).idle_office)(
+        &o.name,
         o.team_idle_hours.mean,
-        w.hours_unit,
-        w.idle_why,
-        w.simulated_utilisation,
+        share,
         simulated * 100.0,
-        w.analysis_word,
         ana * 100.0,
-        w.stop
     ))
 }
 

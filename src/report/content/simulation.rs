@@ -26,11 +26,12 @@ pub(super) fn band(b: &Band, decimals: usize, percent: bool) -> String {
 /// The simulated sides, named.
 pub(in super::super) fn simulated<'a>(
     pack: &'a Pack<'_>,
-    w: &'a Words,
-) -> Vec<(&'a str, &'a Simulation)> {
+    _: &Words,
+) -> Vec<(String, &'a Simulation)> {
+    let [before, after] = pack.side_names();
     [
-        (w.before, pack.before.simulation),
-        (w.after, pack.after.simulation),
+        (before, pack.before.simulation),
+        (after, pack.after.simulation),
     ]
     .into_iter()
     .filter_map(|(n, s)| s.map(|s| (n, s)))
@@ -45,7 +46,7 @@ pub(super) fn simulation(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.section(w.simulation);
     doc.text(w.simulation_text);
     for (name, sim) in sides {
-        doc.heading(3, (w.simulation_heading)(name, sim.days, sim.runs));
+        doc.heading(3, (w.simulation_heading)(&name, sim.days, sim.runs));
         let mut table = new_table(&w.simulation_headers.all());
         for o in &sim.offices {
             table.rows.push(vec![
@@ -69,12 +70,14 @@ pub(super) fn simulation(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             }
         }
     }
+    let [before, after] = pack.side_names();
+    let mut why_said = false;
     for (name, sim, side) in [
-        (w.before, pack.before.simulation, &pack.before),
-        (w.after, pack.after.simulation, &pack.after),
+        (before, pack.before.simulation, &pack.before),
+        (after, pack.after.simulation, &pack.after),
     ] {
         if let Some(sim) = sim {
-            service(doc, name, sim, side, w);
+            service(doc, &name, sim, side, &mut why_said, w);
         }
     }
 }

@@ -33,7 +33,8 @@ fn peak(analysis: &Analysis) -> Cell {
 pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.section(w.summary);
     let (b, a) = (pack.before.analysis, pack.after.analysis);
-    let mut table = new_table(&["", w.before, w.after]);
+    let [before_name, after_name] = pack.side_names();
+    let mut table = new_table(&["", &before_name, &after_name]);
     let mut row = |label: &str, before: Cell, after: Cell| {
         table.rows.push(vec![Cell::text(label), before, after])
     };
@@ -51,22 +52,41 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         Cell::text(w.money(b.total.cost)),
         Cell::text(w.money(a.total.cost)),
     );
+    // SPEC §14: the work nobody does today is part of today's need, shown apart, so the
+    // need does not grow because the plan takes it on.
+    let undone = b.total.undone_hours > 0.0 || a.total.undone_hours > 0.0;
     row(
         r.required_hours,
-        Cell::Num(b.total.required_hours, 1),
-        Cell::Num(a.total.required_hours, 1),
+        Cell::Num(b.total.required_hours_incl_undone, 1),
+        Cell::Num(a.total.required_hours_incl_undone, 1),
     );
-    row(
-        r.fte_need,
-        Cell::Num(b.total.fte_need, 2),
-        Cell::Num(a.total.fte_need, 2),
-    );
+    if undone {
+        row(
+            r.undone_hours,
+            Cell::Num(b.total.undone_hours, 1),
+            Cell::Num(a.total.undone_hours, 1),
+        );
+    }
+    let fte = |x: &Analysis| x.total.fte_need + x.total.undone_hours / x.year_value.max(1e-9);
+    row(r.fte_need, Cell::Num(fte(b), 2), Cell::Num(fte(a), 2));
     row(
         r.posts_needed,
-        Cell::count(b.total.posts_needed),
-        Cell::count(a.total.posts_needed),
+        Cell::count(b.total.posts_needed_incl_undone),
+        Cell::count(a.total.posts_needed_incl_undone),
     );
-    row(r.gap, Cell::Int(b.total.gap), Cell::Int(a.total.gap));
+    if undone {
+        row(
+            r.undone_posts,
+            Cell::count(b.total.undone_posts),
+            Cell::count(a.total.undone_posts),
+        );
+    }
+    let gap = |x: &Analysis| {
+        x.total
+            .gap
+            .saturating_sub(i64::try_from(x.total.undone_posts).unwrap_or(i64::MAX))
+    };
+    row(r.gap, Cell::Int(gap(b)), Cell::Int(gap(a)));
     row(r.peak_utilisation, peak(b), peak(a));
     let over = |a: &Analysis| a.offices.iter().filter(|o| a.over_target(o)).count() as i64;
     row(
@@ -91,6 +111,8 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         );
     }
     doc.table(table);
+    scope(doc, pack, w);
+    super::plan::plan_result(doc, pack, w);
     super::risk::steady_summary(doc, pack, w);
     let Some(rec) = pack.recommendation else {
         return;
@@ -142,28 +164,41 @@ fn staff_type_totals(pack: &Pack<'_>) -> Vec<(String, i64, i64)> {
         .collect()
 }
 
-/// The ratios a study report quotes (`benchmark`), both sides side by side.
+/// The ratios a study report quotes (`benchmark`): today's organisation and its peers where
+/// the scenario names them (SPEC §14), else both sides side by side.
 pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
-    let peers = [&pack.before, &pack.after].map(|s| crate::benchmark::Peer {
+    let sides = [&pack.before, &pack.after].map(|s| crate::benchmark::Peer {
         file: s.source,
         scenario: s.scenario,
         analysis: s.analysis,
     });
-    let b = crate::benchmark::benchmark(&peers);
-    let [Some(before), Some(after)] = [b.rows.first(), b.rows.get(1)] else {
-        return;
+    let own;
+    let (b, names) = match pack.peers {
+        Some(peers) => {
+            let names: Vec<String> = peers.rows.iter().map(|r| r.name.clone()).collect();
+            (peers, names)
+        }
+        None => {
+            own = crate::benchmark::benchmark(&sides);
+            (&own, pack.side_names().to_vec())
+        }
     };
+    if b.rows.len() < 2 {
+        return;
+    }
     doc.heading(3, w.peer_ratios);
-    let mut table = new_table(&["", w.before, w.after]);
+    let mut headers = vec![""];
+    headers.extend(names.iter().map(String::as_str));
+    let mut table = new_table(&headers);
     let mut row = |label: &str, f: &dyn Fn(&crate::benchmark::Row) -> Cell| {
-        table
-            .rows
-            .push(vec![Cell::text(label), f(before), f(after)]);
+        let mut cells = vec![Cell::text(label)];
+        cells.extend(b.rows.iter().map(f));
+        table.rows.push(cells);
     };
     let r = &w.summary_rows;
     // A row only where one side has what it measures: no units, no members, no ratio of them.
-    let units = before.units > 0 || after.units > 0;
-    let members = before.members.is_some() || after.members.is_some();
+    let units = b.rows.iter().any(|x| x.units > 0);
+    let members = b.rows.iter().any(|x| x.members.is_some());
     row(r.staff, &|x| Cell::Int(i64::from(x.staff)));
     if units {
         row(w.supervised_units, &|x| Cell::Int(x.units as i64));
@@ -175,11 +210,16 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             })
         });
     }
-    row(r.required_hours, &|x| Cell::Num(x.required_hours, 1));
-    row(r.fte_need, &|x| Cell::Num(x.fte_need, 2));
-    row(r.posts_needed, &|x| Cell::count(x.posts_needed));
+    // The hours and posts of the summary: the work nobody does counts in the need (§14).
+    row(r.required_hours, &|x| {
+        Cell::Num(x.required_hours + x.uncovered_hours, 1)
+    });
+    row(r.fte_need, &|x| Cell::Num(x.fte_need + undone_fte(x), 2));
+    row(r.posts_needed, &|x| {
+        Cell::count(x.posts_needed.saturating_add(x.undone_posts))
+    });
     for ratio in crate::benchmark::Ratio::ALL {
-        if ratio.value(before).is_none() && ratio.value(after).is_none() {
+        if b.rows.iter().all(|x| ratio.value(x).is_none()) {
             continue;
         }
         let name = ratio_name(ratio, pack.before.scenario.language);
@@ -196,9 +236,63 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     }
     doc.table(table);
     doc.text((w.peer_ratios_text)(units, members));
+    if pack.peers.is_some() {
+        doc.figure(crate::report::BENCHMARK_CHART, w.peer_title);
+    }
 }
 
 /// Whether either side has supervised units (a discipline-inspection organisation).
 fn has_units(pack: &Pack<'_>) -> bool {
     !pack.before.scenario.units.is_empty() || !pack.after.scenario.units.is_empty()
+}
+
+/// FTE of the work nobody does in a row: its hours at the row's own year value (FTE need ÷
+/// required hours), so each organisation uses its own.
+fn undone_fte(x: &crate::benchmark::Row) -> f64 {
+    match x.required_hours > 0.0 {
+        true => x.uncovered_hours * x.fte_need / x.required_hours,
+        false => 0.0,
+    }
+}
+
+/// `compare` of two organisations (SPEC §14): that they are two organisations, the work
+/// types only one of them models, and each one's year value.
+fn scope(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    if !pack.organisations_apart() {
+        return;
+    }
+    let r = w.request;
+    let sides = [&pack.before, &pack.after].map(|s| crate::benchmark::Peer {
+        file: s.source,
+        scenario: s.scenario,
+        analysis: s.analysis,
+    });
+    let shared = crate::benchmark::benchmark(&sides).shared;
+    doc.text((r.both_model)(shared.len()));
+    let names = pack.side_names();
+    for (k, side) in sides.iter().enumerate() {
+        let only: Vec<&str> = side
+            .scenario
+            .works
+            .iter()
+            .filter(|work| {
+                !shared
+                    .iter()
+                    .any(|s| s.parts.get(k).is_some_and(|p| p.contains(&work.id)))
+            })
+            .map(|work| work.name.as_str())
+            .collect();
+        if !only.is_empty() {
+            doc.paragraph(vec![strong((r.only_one_side)(
+                &names[k],
+                &only.join(w.list_separator),
+            ))]);
+        }
+    }
+    doc.text((r.year_values)(
+        &names[0],
+        pack.before.analysis.year_value,
+        &names[1],
+        pack.after.analysis.year_value,
+    ));
 }

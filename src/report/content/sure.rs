@@ -81,6 +81,9 @@ pub(super) fn sure(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         result.draws,
         result.seed,
     ));
+    if pack.recommendation.is_some() {
+        doc.text(w.request.sure_of_plan);
+    }
 
     doc.heading(3, s.intervals);
     doc.table(interval_table(result, w));

@@ -3,6 +3,7 @@
 //! sentence with figures in it is a function, so that each language orders its words itself.
 
 mod chart;
+mod document;
 mod plan;
 mod request;
 mod rows;
@@ -10,9 +11,11 @@ mod steady;
 mod sure;
 mod terminal;
 mod why;
+mod wisn;
 mod workbook;
 
-pub use chart::chart_words;
+pub use chart::{chart_words, closed};
+pub use document::{document_words, DocumentWords};
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
 pub use request::{Buys, RequestWords};
@@ -24,7 +27,9 @@ use steady::{STEADY_EN, STEADY_ZH};
 pub use sure::Sure;
 use sure::{SURE_EN, SURE_ZH};
 pub use terminal::{headline, terminal};
-pub use workbook::{template_words, TemplateWords};
+pub use wisn::WisnWords;
+use wisn::{WISN_EN, WISN_ZH};
+pub use workbook::{pack_sheet_words, template_words, TemplateWords};
 
 use crate::model::Language;
 use crate::optimise::{NoExtraPosts, Reason, Rule};
@@ -182,7 +187,7 @@ pub struct Words {
     pub p5: &'static str,
     pub p95: &'static str,
     pub side: &'static str,
-    /// A header qualified by a side or statistic: "utilisation before", "负荷率(现状)".
+    /// A header qualified by a side or statistic: "utilisation before", "负荷率（现状）".
     pub with_side: fn(&str, &str) -> String,
     /// The service section (SPEC §8): its title, its note and its columns.
     pub service: &'static str,
@@ -225,6 +230,8 @@ pub struct Words {
     pub steady: &'static SteadyWords,
     /// The request of SPEC §14, the section every report opens with.
     pub request: &'static RequestWords,
+    /// WISN mode (SPEC §16): its section, table and reading of the ratio.
+    pub wisn: &'static WisnWords,
 }
 
 impl Words {
@@ -490,10 +497,11 @@ const EN: Words = Words {
     sure: &SURE_EN,
     steady: &STEADY_EN,
     request: &REQUEST_EN,
+    wisn: &WISN_EN,
 };
 
 const ZH: Words = Words {
-    report_title: "人员编制方案附件",
+    report_title: "人员配置方案附件",
     generated: "由 staffplan 根据以下文件生成：",
     seed: "随机种子",
     runs: "模拟年数",
@@ -507,7 +515,7 @@ const ZH: Words = Words {
     staff_types: "人员类别",
     work_types: "工作类型",
     figures: "数据及其来源",
-    figures_text: "情景文件中所有带注释的数据及编制者的说明；假设数据均已标明。",
+    figures_text: "情景文件中所有带注释的数据及作者的说明；假设数据均已标明。",
     offices: "各机构现状与方案对比",
     workload_detail: "所需工时的构成",
     changes: "建议调整",
@@ -665,7 +673,7 @@ const ZH: Words = Words {
     never_fielded: |office| format!("{office}的人数不足以组成某些工作所需的办案组：这些工作始终无法开始，积压随来件不断增加。"),
     method_items: |runs, days| vec![
         "工作量（加权案件量法）：所需工时 R = Σ 每年件数 × 每件工时；所需人力 = R ÷ H；负荷率 = R ÷ C。".to_string(),
-        "优化：在编制限额、预算、最少/最多人数、办案组人数和全覆盖的约束下，确定各机构各类人员人数及每个单位由哪个派驻组覆盖；目标依次为：各机构负荷率不超过目标（否则超出目标的工时最少）、费用最低、最高负荷率最低、调整最少。".to_string(),
+        "优化：在人员限额、预算、最少/最多人数、办案组人数和全覆盖的约束下，确定各机构各类人员人数及每个单位由哪个派驻组覆盖；目标依次为：各机构负荷率不超过目标（否则超出目标的工时最少）、费用最低、最高负荷率最低、调整最少。".to_string(),
         format!("模拟：{runs} 个模拟年份，每年 {days} 个工作日；来件服从泊松分布，每件工时服从伽马分布（变异系数按工作类型），先到先办，办案组人员全部空闲时才开始办理；后续工作按转入比例产生；有积压时加班，不超过每年加班上限。"),
     ],
     bounded_bands: |kept, runs, step| format!("为控制内存，5%–95% 区间和积压图取自 {runs} 个模拟年份中的前 {kept} 个（均值按全部模拟年份计算），积压每 {step} 个工作日读取一次。"),
@@ -712,9 +720,9 @@ const ZH: Words = Words {
     },
     beyond_quota: |posts, cost, met| {
         if met {
-            format!("若在编制限额和预算之外再增加 {posts}（每年{cost}），所有按期办结目标均可达到。")
+            format!("若在人员限额和预算之外再增加 {posts}（每年{cost}），所有按期办结目标均可达到。")
         } else {
-            format!("即使在编制限额和预算之外再增加 {posts}（每年{cost}），仍不能达到全部按期办结目标：还有其他限制。")
+            format!("即使在人员限额和预算之外再增加 {posts}（每年{cost}），仍不能达到全部按期办结目标：还有其他限制。")
         }
     },
     shortfall: why::shortfall_zh,
@@ -727,6 +735,7 @@ const ZH: Words = Words {
     sure: &SURE_ZH,
     steady: &STEADY_ZH,
     request: &REQUEST_ZH,
+    wisn: &WISN_ZH,
 };
 
 pub fn words(language: Language) -> &'static Words {

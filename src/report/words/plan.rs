@@ -19,11 +19,19 @@ pub struct PlanWords {
     /// (year, the items).
     pub request_line: fn(u32, &str) -> String,
     pub no_request: fn(u32) -> String,
+    /// (year, people short that year in the offices short, the whole gap): no hire requested in a year that is short, because
+    /// the quota or the cap on hires leaves no room (the sentences below say which).
+    pub no_request_short: fn(u32, f64, f64) -> String,
+    /// The summary's sentence of the plan's result: (first year, last year, first short
+    /// year or none, people short in the offices short in the last year, the whole
+    /// organisation's gap in the last year).
+    pub result: fn(u32, u32, Option<u32>, f64, f64) -> String,
     /// (last year): every office keeps up.
     pub keeps_up: fn(u32) -> String,
-    /// (first short year, offices short that year, people short in all in the last year,
-    /// last year).
-    pub short: fn(u32, &str, f64, u32) -> String,
+    /// (first short year, offices short that year, people short in the offices short in the
+    /// last year, last year, the whole organisation's gap in the last year: surpluses of
+    /// other offices net in, which cannot stand in for the people short).
+    pub short: fn(u32, &str, f64, u32, f64) -> String,
     /// (arrival year, staff type label, rule, hires wanted, granted).
     pub binds: fn(u32, &str, &str, u64, u64) -> String,
     /// The rule that cut a request.
@@ -60,11 +68,18 @@ pub(super) const PLAN_EN: PlanWords = PlanWords {
     request_line: |year, items| format!("{year}: request {items}."),
     no_request: |year| format!("{year}: no request."),
     keeps_up: |last| format!("With these requests every office has the posts it needs in every year up to {last}."),
-    short: |year, offices, short, last| format!("The plan stops keeping up in {year}: {offices} have fewer staff than posts needed; in {last} the organisation is {short:.1} people short in all."),
+    short: |year, offices, short, last, gap| format!("The plan stops keeping up in {year}: {offices} have fewer staff than posts needed; in {last} the offices short lack {short:.1} people in all (the whole organisation's gap, {gap:.1}, nets the surplus of other offices, which cannot do their work)."),
+    no_request_short: |year, short, gap| format!("{year}: no request, although the offices short lack {short:.1} people (whole gap {gap:.1}): the quota or the cap on hires leaves no room (see below)."),
+    result: |first, last, short, lack, gap| match short {
+        None => format!("Multi-year plan {first}–{last}: with the requests of the plan section every office has the posts it needs in every year."),
+        Some(year) => format!("Multi-year plan {first}–{last}: the organisation stops keeping up in {year}; in {last} the offices short lack {lack:.1} people (whole organisation's gap {gap:.1})."),
+    },
     binds: |year, label, rule, wanted, granted| format!("For {year}, the {rule} of {label} allows {granted} of the {wanted} hires the posts needed ask."),
     cut_by: |rule| match rule {
         CutBy::Quota => "quota",
         CutBy::HiresPerYear => "cap on hires a year",
+        CutBy::MaxStaff => "max_staff of an office",
+        CutBy::Fixed => "fixed staffing of an office",
     },
     lag_cause: "No quota or cap cuts a request: the shortfall is the hiring lag (hires requested now arrive later).",
     office_heading: "Gap by office (staff − posts needed)",
@@ -90,7 +105,7 @@ pub(super) const PLAN_ZH: PlanWords = PlanWords {
         "年离职率",
         "招录周期（年）",
         "每年招录上限",
-        "逐年编制限额",
+        "逐年人员限额",
     ],
     no_cap: "不限",
     total_heading: "全机构逐年情况",
@@ -111,8 +126,17 @@ pub(super) const PLAN_ZH: PlanWords = PlanWords {
     request_line: |year, items| format!("{year}年：申请招录{items}。"),
     no_request: |year| format!("{year}年：无须申请招录。"),
     keeps_up: |last| format!("按上述申请招录，至{last}年各机构每年的在岗人数均不少于所需岗位数。"),
-    short: |year, offices, short, last| {
-        format!("自{year}年起人员跟不上需要：{offices}的在岗人数少于所需岗位数；至{last}年全机构共缺{short:.1}人。")
+    short: |year, offices, short, last, gap| {
+        format!("自{year}年起人员跟不上需要：{offices}的在岗人数少于所需岗位数；至{last}年各缺员机构共缺{short:.1}人（全机构合计缺口为{gap:.1}人，其中计入了其他机构的富余，但富余人员不能替代缺员机构的工作）。")
+    },
+    no_request_short: |year, short, gap| {
+        format!("{year}年：各缺员机构共缺{short:.1}人（全机构合计缺口{gap:.1}人），但人员限额或每年招录上限已无余地，未能申请招录（见下文）。")
+    },
+    result: |first, last, short, lack, gap| {
+        match short {
+        None => format!("多年度规划（{first}—{last}年）：按规划一节的申请招录，各机构每年的在岗人数均不少于所需岗位数。"),
+        Some(year) => format!("多年度规划（{first}—{last}年）：自{year}年起人员跟不上需要；至{last}年各缺员机构共缺{lack:.1}人（全机构合计缺口{gap:.1}人）。"),
+    }
     },
     binds: |year, label, rule, wanted, granted| {
         format!("{year}年{label}的{rule}只允许到岗{granted}人，而所需岗位数要求{wanted}人。")
@@ -120,8 +144,10 @@ pub(super) const PLAN_ZH: PlanWords = PlanWords {
     cut_by: |rule| match rule {
         CutBy::Quota => "限额",
         CutBy::HiresPerYear => "每年招录上限",
+        CutBy::MaxStaff => "机构人数上限",
+        CutBy::Fixed => "机构固定人数",
     },
-    lag_cause: "没有编制限额或招录上限削减申请：缺口来自招录周期（现在申请的人员要以后才能到岗）。",
+    lag_cause: "没有人员限额或招录上限削减申请：缺口来自招录周期（现在申请的人员要以后才能到岗）。",
     office_heading: "各机构缺口（在岗人数 − 所需岗位数）",
     office_text: "各机构预计在岗人数减所需岗位数；负数为缺员。",
     office: "机构",

@@ -16,6 +16,8 @@ pub struct Buys {
     pub targets: Option<(usize, usize)>,
     /// Units no group covers, today and in the plan.
     pub uncovered: (usize, usize),
+    /// How the pack names today's side ("today", or a multi-year plan's start).
+    pub today: String,
 }
 
 /// The words of the request (SPEC §14).
@@ -39,9 +41,9 @@ pub struct RequestWords {
     /// The sentence of what is asked: (the staff types' parts).
     pub asked: fn(&str) -> String,
     pub nothing_asked: &'static str,
-    /// (cost a year of the plan, today's cost, the change without its sign, whether it is a
-    /// rise, the cost a year of the new posts).
-    pub costs: fn(&str, &str, &str, bool, &str) -> String,
+    /// (how the pack names today's side, cost a year of the plan, today's cost, the change
+    /// without its sign, whether it is a rise, the cost a year of the new posts).
+    pub costs: fn(&str, &str, &str, &str, bool, &str) -> String,
     pub buys: fn(&Buys) -> String,
     /// (offices with their approved leadership posts).
     pub leader_posts: fn(&str) -> String,
@@ -69,6 +71,31 @@ pub struct RequestWords {
     pub why_other: &'static str,
     /// Between the figures of one office.
     pub separator: &'static str,
+    /// A bar of today's side whose work nobody does today (SPEC §14): drawn as not done,
+    /// never as 0.
+    pub not_done: &'static str,
+    /// A backlog panel of an office whose work nobody does today (its name).
+    pub not_done_panel: fn(&str) -> String,
+    /// The first page's fourth sentence, how sure the figures are: (share of the draws in
+    /// which every office of the plan holds at once, the offices within the target in fewer
+    /// than half of the draws with their shares, "" if none).
+    pub how_sure: fn(f64, &str) -> String,
+    /// One office and its share of the draws (percent).
+    pub office_share: fn(&str, f64) -> String,
+    /// The first side of a multi-year plan's pack: the organisation at the plan's start
+    /// (its first year), never called today's.
+    pub plan_start: fn(u32) -> String,
+    /// `compare` of two organisations: (side's name, the work types only it models).
+    pub only_one_side: fn(&str, &str) -> String,
+    /// `compare` of two organisations: (first name, its year value, second name, its year
+    /// value), each side's capacity at its own.
+    pub year_values: fn(&str, f64, &str, f64) -> String,
+    /// `compare` of two organisations: the title of the offices section (the two names).
+    pub offices_apart: fn(&str, &str) -> String,
+    /// `compare` of two organisations: the work types both model.
+    pub both_model: fn(usize) -> String,
+    /// The uncertainty section's note that its figures are the recommended organisation's.
+    pub sure_of_plan: &'static str,
 }
 
 fn asked_type_en(
@@ -106,10 +133,10 @@ fn plural(n: u32) -> &'static str {
 
 fn buys_en(b: &Buys) -> String {
     let mut parts = vec![match (b.over_before, b.over_after) {
-        (0, 0) => "every office within the target utilisation, today and in the plan".to_string(),
+        (0, 0) => format!("every office within the target utilisation, {} and in the plan", b.today),
         _ => format!(
-            "{} of the {} offices over the target utilisation today brought within it ({} over it in the plan)",
-            b.brought, b.over_before, b.over_after
+            "{} of the {} offices over the target utilisation ({}) brought within it ({} over it in the plan)",
+            b.brought, b.over_before, b.today, b.over_after
         ),
     }];
     if let Some((targets, met)) = b.targets {
@@ -137,21 +164,21 @@ fn asked_type_zh(
         parts.push(format!("补充空编{fill}个"));
     }
     if moved > 0 {
-        parts.push(format!("在机构间调剂{moved}个({moves})"));
+        parts.push(format!("在机构间调剂{moved}个（{moves}）"));
     }
     if add > 0 {
         let kind = if approved { "编制" } else { "岗位" };
         parts.push(format!("新增{kind}{add}个"));
     }
-    format!("{label}{}", parts.join(","))
+    format!("{label}{}", parts.join("，"))
 }
 
 fn buys_zh(b: &Buys) -> String {
     let mut parts = vec![match (b.over_before, b.over_after) {
-        (0, 0) => "现状和方案中各机构负荷率均不超过目标".to_string(),
+        (0, 0) => format!("{}和方案中各机构负荷率均不超过目标", b.today),
         _ => format!(
-            "现状超过目标负荷率的{}个机构中有{}个降至目标以内(方案中仍有{}个超过)",
-            b.over_before, b.brought, b.over_after
+            "{}超过目标负荷率的{}个机构中有{}个降至目标以内（方案中仍有{}个超过）",
+            b.today, b.over_before, b.brought, b.over_after
         ),
     }];
     if let Some((targets, met)) = b.targets {
@@ -163,7 +190,7 @@ fn buys_zh(b: &Buys) -> String {
         "未覆盖单位由{}个变为{}个",
         b.uncovered.0, b.uncovered.1
     ));
-    format!("成效:{}。", parts.join(";"))
+    format!("成效：{}。", parts.join("；"))
 }
 
 pub(super) const REQUEST_EN: RequestWords = RequestWords {
@@ -187,9 +214,9 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     move_of: |from, to, n| format!("{from} → {to}: {n}"),
     asked: |parts| format!("What is asked: {parts}."),
     nothing_asked: "What is asked: nothing; the recommendation keeps within today's approved posts and people.",
-    costs: |after, before, change, more, added| {
+    costs: |today, after, before, change, more, added| {
         let way = if more { "more" } else { "less" };
-        format!("What it costs: {after} a year for the recommended organisation, {change} {way} than today's {before}; the new posts cost {added} a year of it.")
+        format!("What it costs: {after} a year for the recommended organisation, {change} {way} than {before} ({today}); the new posts cost {added} a year of it.")
     },
     buys: buys_en,
     leader_posts: |list| format!("Approved leadership posts: {list}."),
@@ -217,6 +244,23 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     why_more_work: |b, a| format!("its work grows from {b:.0} to {a:.0} hours a year"),
     why_other: "its staff and work do not change: the effect of other offices' changes along the work chain",
     separator: ", ",
+    not_done: "not done today",
+    not_done_panel: |name| format!("{name} (not done today)"),
+    plan_start: |year| format!("start of the plan ({year})"),
+    offices_apart: |a, b| format!("The offices of {a} and of {b}"),
+    only_one_side: |side, works| format!("Only {side} models: {works}; the other side's figures leave this work out, which is a difference of scope, not of staffing."),
+    year_values: |a, ha, b, hb| format!("Each organisation is worked out at its own year value: {a} {ha:.0} hours a person, {b} {hb:.0} hours a person."),
+    both_model: |n| format!("Two organisations side by side, not a plan and its change: {n} work types are modelled by both (matched by id, by name, or by the name a scenario's parts share, such as \"review (office 1)\" for \"review\")."),
+    how_sure: |all, weak| {
+        let all = all * 100.0;
+        if weak.is_empty() {
+            format!("How sure: over the ranges of the assumptions, the recommended organisation keeps every office within the target utilisation at once in {all:.0}% of the draws.")
+        } else {
+            format!("How sure: over the ranges of the assumptions, the recommended organisation keeps every office within the target utilisation at once in only {all:.0}% of the draws; within it in fewer than half of the draws: {weak}. The plan holds only if the likely values are right.")
+        }
+    },
+    office_share: |office, share| format!("{office} {share:.0}%"),
+    sure_of_plan: "The figures of this section are those of the recommended organisation (the second side of the pack), so that the work the plan takes on, which nobody does today, has its share in them.",
 };
 
 pub(super) const REQUEST_ZH: RequestWords = RequestWords {
@@ -235,39 +279,65 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     ],
     subtotal: "合计",
     asked_type: asked_type_zh,
-    type_separator: ";",
-    spare: |n, offices| format!("不再需要的编制{n}个({offices})"),
+    type_separator: "；",
+    spare: |n, offices| format!("不再需要的编制{n}个（{offices}）"),
     move_of: |from, to, n| format!("{from} → {to} {n}个"),
-    asked: |parts| format!("申请:{parts}。"),
-    nothing_asked: "申请:无;推荐方案不超出现有核定编制和现有人员。",
-    costs: |after, before, change, more, added| {
+    asked: |parts| format!("申请：{parts}。"),
+    nothing_asked: "申请：无；推荐方案不超出现有核定编制和现有人员。",
+    costs: |today, after, before, change, more, added| {
         let way = if more { "增加" } else { "减少" };
-        format!("费用:推荐方案年度人员费用{after},比现状{before}{way}{change};其中新增岗位每年{added}。")
+        format!("费用：推荐方案年度人员费用{after}，比{today}{before}{way}{change}；其中新增岗位每年{added}。")
     },
     buys: buys_zh,
-    leader_posts: |list| format!("核定领导职数:{list}。"),
-    options: "限额以外的备选方案(不属于本次申请)",
+    leader_posts: |list| format!("核定领导职数：{list}。"),
+    options: "限额以外的备选方案（不属于本次申请）",
     option_target: |n, posts, cost, unmet| {
-        format!("备选方案{n}:在限额之外再增加{posts},每年{cost}:各机构负荷率均不超过目标(否则每年仍有{unmet:.1}小时超出目标负荷)。")
+        format!("备选方案{n}：在限额之外再增加{posts}，每年{cost}：各机构负荷率均不超过目标（否则每年仍有{unmet:.1}小时超出目标负荷）。")
     },
     option_service: |n, posts, cost, met| {
         if met {
-            format!("备选方案{n}:在限额之外再增加{posts},每年{cost}:在方案自身的模拟中所有按期办结目标均可达到。")
+            format!("备选方案{n}：在限额之外再增加{posts}，每年{cost}：在方案自身的模拟中所有按期办结目标均可达到。")
         } else {
-            format!("备选方案{n}:在限额之外再增加{posts},每年{cost}:仍不能达到全部按期办结目标,还有其他限制。")
+            format!("备选方案{n}：在限额之外再增加{posts}，每年{cost}：仍不能达到全部按期办结目标，还有其他限制。")
         }
     },
     worse: "方案使之变差的机构",
-    worse_none: "在负荷率、按期办结比例、年末积压和加班方面,方案没有使任何机构变差。",
-    worse_line: |office, what, why| format!("{office}:{what};原因:{why}。"),
+    worse_none: "在负荷率、按期办结比例、年末积压和加班方面，方案没有使任何机构变差。",
+    worse_line: |office, what, why| format!("{office}：{what}；原因：{why}。"),
     worse_utilisation: |b, a| format!("负荷率 {b:.1}% → {a:.1}%"),
     worse_on_time: |b, a| format!("按期办结比例 {b:.1}% → {a:.1}%"),
     worse_backlog: |b, a, pb, pa| {
-        format!("年末积压 {b:.1} → {a:.1} 件,90%分位办结周期 {pb:.1} → {pa:.1} 天")
+        format!("年末积压 {b:.1} → {a:.1} 件，90%分位办结周期 {pb:.1} → {pa:.1} 天")
     },
     worse_overtime: |b, a| format!("人均年加班 {b:.0} → {a:.0} 小时"),
     why_cut: |b, a| format!("人数由{b}人减为{a}人"),
     why_more_work: |b, a| format!("工作量由每年{b:.0}小时增至{a:.0}小时"),
-    why_other: "本机构人数和工作量未变,系工作链条上其他机构调整的影响",
-    separator: ",",
+    why_other: "本机构人数和工作量未变，系工作链条上其他机构调整的影响",
+    separator: "，",
+    not_done: "今日未开展",
+    not_done_panel: |name| format!("{name}（今日未开展）"),
+    plan_start: |year| format!("规划起点（{year}年）"),
+    offices_apart: |a, b| format!("{a}与{b}的机构"),
+    only_one_side: |side, works| {
+        format!("只有{side}模拟的工作：{works}；另一方的数字不含这些工作，这是统计范围的不同，而不是人员配置的不同。")
+    },
+    year_values: |a, ha, b, hb| {
+        format!(
+            "两个单位各按自己的年工作量基准计算：{a}每人每年{ha:.0}小时，{b}每人每年{hb:.0}小时。"
+        )
+    },
+    both_model: |n| {
+        format!("以下是两个单位的对比，而不是一个方案及其调整：双方都模拟的工作类型有{n}类（按编号、名称或共同的名称匹配，如\"纪律审查（第一纪检监察室）\"归入\"纪律审查\"）。")
+    },
+    how_sure: |all, weak| {
+        let all = all * 100.0;
+        if weak.is_empty() {
+            format!("把握：在各项假设的区间内抽样，推荐方案在{all:.0}%的抽样中所有机构同时不超过目标负荷率。")
+        } else {
+            format!("把握：在各项假设的区间内抽样，推荐方案只在{all:.0}%的抽样中所有机构同时不超过目标负荷率；不到一半的抽样达到目标的机构：{weak}。只有最可能值准确时方案才成立。")
+        }
+    },
+    office_share: |office, share| format!("{office} {share:.0}%"),
+    sure_of_plan:
+        "本节数字均为推荐方案（本报告的第二列）的数字，因此方案承担的、目前无人承担的工作也计入其中。",
 };

@@ -17,6 +17,9 @@ pub struct SummaryRows {
     pub unmet_hours: &'static str,
     pub uncovered_units: &'static str,
     pub uncovered_hours: &'static str,
+    /// Sub-rows of the required hours and posts needed: the part for work nobody does today.
+    pub undone_hours: &'static str,
+    pub undone_posts: &'static str,
     pub offices_over_target: &'static str,
 }
 
@@ -31,6 +34,8 @@ pub(super) const SUMMARY_EN: SummaryRows = SummaryRows {
     unmet_hours: "unmet hours above target",
     uncovered_units: "units no group covers",
     uncovered_hours: "hours nobody does (uncovered units)",
+    undone_hours: "  of which not done today (units no group covers)",
+    undone_posts: "  of which for work not done today",
     offices_over_target: "offices above target",
 };
 
@@ -45,6 +50,8 @@ pub(super) const SUMMARY_ZH: SummaryRows = SummaryRows {
     unmet_hours: "超出目标的工时",
     uncovered_units: "未覆盖单位数",
     uncovered_hours: "无人承担的工时（未覆盖单位）",
+    undone_hours: "  其中今日未开展的工作（未覆盖单位）",
+    undone_posts: "  其中今日未开展的工作所需",
     offices_over_target: "超过目标负荷率的机构数",
 };
 

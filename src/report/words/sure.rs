@@ -138,13 +138,13 @@ pub(super) const SURE_ZH: Sure = Sure {
     cv: "工时变异系数",
     next_then: " → ",
     next_share: "转入比例",
-    between: ":",
+    between: "：",
     items_a_year: "年件数",
     overrides: "命令行设定的数值",
     overrides_text: "以下数值取代情景文件中的数值：",
     holds: "建议方案在各项假设的区间内是否成立",
     holds_text: |draws, target| {
-        format!("建议方案按最可能值配置。在同样的{draws}次抽样中，建议方案下各机构负荷率不超过目标负荷率（{:.0}%）的抽样所占比例。按最可能值已超过目标的机构（编制限额已无岗位可增），只在其工作量偏低的抽样中达到目标。", target * 100.0)
+        format!("建议方案按最可能值配置。在同样的{draws}次抽样中，建议方案下各机构负荷率不超过目标负荷率（{:.0}%）的抽样所占比例。按最可能值已超过目标的机构（人员限额已无岗位可增），只在其工作量偏低的抽样中达到目标。", target * 100.0)
     },
     holds_headers: ["机构", "建议人数", "达到目标的抽样比例"],
     holds_all: |all| {

@@ -3,13 +3,14 @@
 //! sentences, as the SPEC gives them, so they change only with the SPEC.
 
 use super::why;
+use crate::analysis::Pressure;
 use crate::export::{
     AnalysisWords, BenchmarkWords, CheckWords, PackWords, PlanTableWords, RecommendationWords,
     SensitivityWords, ServiceWords, SimulationWords, Words,
 };
 use crate::model::{Language, OfficeKind};
 use crate::multiyear::CutBy;
-use crate::optimise::{Method, Objective, Status};
+use crate::optimise::{Method, Objective, Status, StoppedBy};
 use crate::sensitivity::Holding;
 use crate::service::Shortfall;
 
@@ -52,6 +53,25 @@ const EN: Words = Words {
         uncovered_title: "Units no dispatched group covers (their covering-group work is done by nobody)",
         uncovered_headers: ["unit", "required h", "FTE need"],
         uncovered_note: |n, hours, fte| format!("{n} units, {hours:.1} h a year, {fte:.2} FTE not covered"),
+        wisn_title: |name| format!("{name} — WISN (WHO Workload Indicators of Staffing Need)"),
+        wisn_headers: [
+            "staff type",
+            "CAF",
+            "IAF",
+            "required",
+            "required 5–95%",
+            "existing",
+            "difference",
+            "ratio",
+            "ratio 5–95%",
+            "pressure",
+        ],
+        pressure: |p| match p {
+            Pressure::Shortage => "shortage",
+            Pressure::Balanced => "balanced",
+            Pressure::Excess => "excess",
+        },
+        wisn_note: "required = workload ÷ standard workload × CAF + IAF; ratio = existing ÷ required: below 1 fewer staff than the workload requires (WHO WISN user's manual, 2010)",
     },
     recommendation: RecommendationWords {
         title: |name| format!("{name} — recommended posts per office"),
@@ -107,8 +127,13 @@ const EN: Words = Words {
         no_extra_posts: why::no_extra_posts_en,
     },
     service: ServiceWords {
-        title: |runs, seed| {
-            format!("Service check: the plan in its own simulation ({runs} runs, seed {seed})")
+        title: |runs, asked, seed| {
+            let runs = if runs < asked {
+                format!("{runs} of the {asked} runs asked")
+            } else {
+                format!("{runs} runs")
+            };
+            format!("Service check: the plan in its own simulation ({runs}, seed {seed})")
         },
         headers: [
             "posts for service",
@@ -117,6 +142,18 @@ const EN: Words = Words {
         ],
         cost: |cost, rounds| {
             format!("cost of the posts for service: {cost} a year; {rounds} simulations")
+        },
+        stopped: |by, runs, rounds, asked| {
+            let by = match by {
+                StoppedBy::Effort => "effort it buys",
+                StoppedBy::Clock => "wall clock",
+            };
+            let what = if runs == 0 {
+                "nothing was simulated, so no on-time target is known to hold; raise --time-limit or lower --runs".to_string()
+            } else {
+                format!("the figures above rest on {rounds} simulations of {runs} runs, and the plan is not confirmed with all {asked} runs asked")
+            };
+            format!("--time-limit bounds the search and this check together, and stopped the check (by the {by}) before it simulated all it would: {what}")
         },
         every_target_holds: "every on-time target holds",
         beyond: |posts, cost, met| {
@@ -137,6 +174,7 @@ const EN: Words = Words {
             }
             Shortfall::NoGain => "more posts stopped helping: the deadline is shorter than the work, or the team rule idles people",
             Shortfall::RoundLimit => "the check ran out of rounds",
+            Shortfall::TimeLimit => "the time limit stopped the check first",
         },
     },
     simulation: SimulationWords {
@@ -330,6 +368,25 @@ const ZH: Words = Words {
         uncovered_note: |n, hours, fte| {
             format!("{n} 个单位未被覆盖，每年 {hours:.1} 小时，折合 {fte:.2} 人")
         },
+        wisn_title: |name| format!("{name}——按 WISN（世界卫生组织人员配置需求工作量指标法）测算"),
+        wisn_headers: [
+            "人员类别",
+            "类别宽限系数",
+            "个人宽限系数",
+            "所需人数",
+            "所需人数 5–95%",
+            "现有人数",
+            "WISN 差额",
+            "WISN 比率",
+            "WISN 比率 5–95%",
+            "工作压力",
+        ],
+        pressure: |p| match p {
+            Pressure::Shortage => super::wisn::WISN_ZH.shortage,
+            Pressure::Balanced => super::wisn::WISN_ZH.balanced,
+            Pressure::Excess => super::wisn::WISN_ZH.excess,
+        },
+        wisn_note: "所需人数 = 工作量 ÷ 标准工作量 × 类别宽限系数 + 个人宽限系数；WISN 比率 = 现有人数 ÷ 所需人数，小于 1 表示人数少于工作量所需（世界卫生组织《人员配置需求工作量指标：用户手册》，2010 年）",
     },
     recommendation: RecommendationWords {
         title: |name| format!("{name}——各机构建议岗位数"),
@@ -393,11 +450,28 @@ const ZH: Words = Words {
         no_extra_posts: why::no_extra_posts_zh,
     },
     service: ServiceWords {
-        title: |runs, seed| {
-            format!("按期办结校核：用方案自身的模拟检验（{runs} 次模拟，随机数种子 {seed}）")
+        title: |runs, asked, seed| {
+            let runs = if runs < asked {
+                format!("要求 {asked} 次模拟，实际 {runs} 次")
+            } else {
+                format!("{runs} 次模拟")
+            };
+            format!("按期办结校核：用方案自身的模拟检验（{runs}，随机数种子 {seed}）")
         },
         headers: ["为按期办结增加的岗位", "增加前最低按期办结率", "增加后最低按期办结率"],
         cost: |cost, rounds| format!("为按期办结增加岗位的费用：每年 {cost}；共模拟 {rounds} 轮"),
+        stopped: |by, runs, rounds, asked| {
+            let by = match by {
+                StoppedBy::Effort => "求解工作量上限",
+                StoppedBy::Clock => "求解时限",
+            };
+            let what = if runs == 0 {
+                "尚未进行任何模拟，无法确认任何按期办结目标；请放宽 --time-limit 或减少 --runs".to_string()
+            } else {
+                format!("以上数字基于 {rounds} 轮、每轮 {runs} 次的模拟，方案未经全部 {asked} 次模拟确认")
+            };
+            format!("--time-limit 同时限定方案搜索和本校核；校核在完成全部模拟前因{by}而停止：{what}")
+        },
         every_target_holds: "所有按期办结目标均能达到",
         beyond: |posts, cost, met| {
             let then = if met {
@@ -405,7 +479,7 @@ const ZH: Words = Words {
             } else {
                 "仍不能达到全部目标"
             };
-            format!("在编制限额和预算之外增加 {posts}（每年 {cost}）{then}")
+            format!("在人员限额和预算之外增加 {posts}（每年 {cost}）{then}")
         },
         posts: |n, t| format!("{n} 名 {t}"),
         not_met: |office, work, share, target, reason| {
@@ -467,11 +541,13 @@ const ZH: Words = Words {
         hires_of: |t| format!("申请招录：{t}"),
         first_short: |year| format!("自 {year} 年起有机构人数少于所需岗位数"),
         never_short: "各年各机构人数均不少于所需岗位数",
-        cut_title: "因编制限额或每年招录上限而削减的招录申请",
+        cut_title: "因人员限额或每年招录上限而削减的招录申请",
         cut_headers: ["申请年份", "到岗年份", "机构", "人员类别", "规则", "申请", "批准"],
         cut_by: |c| match c {
-            CutBy::Quota => "编制限额",
+            CutBy::Quota => "人员限额",
             CutBy::HiresPerYear => "每年招录上限",
+            CutBy::MaxStaff => "机构人数上限",
+            CutBy::Fixed => "机构固定人数",
         },
     },
     sensitivity: SensitivityWords {

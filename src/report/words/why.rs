@@ -31,7 +31,7 @@ pub(super) fn rule_zh(rule: Rule) -> &'static str {
         Rule::TeamSize => "办案组人数",
         Rule::MinStaff => "最少人数",
         Rule::Leaders => "领导职数",
-        Rule::Quota => "编制限额",
+        Rule::Quota => "人员限额",
         Rule::Budget => "预算",
         Rule::MaxStaff => "最多人数",
         Rule::Eligibility => "可派驻范围",
@@ -92,7 +92,7 @@ pub(super) fn reason_zh(reason: &Reason, label: &Label<'_>) -> String {
             "最多人数将该机构限定为 {staff} 人；要达到目标负荷率需要 {need} 人。"
         ),
         Reason::Quota { types, need, unmet } => format!(
-            "{} 的编制限额已用完；该机构要达到目标负荷率需要 {need} 人，每年仍缺 {unmet:.0} 小时。",
+            "{} 的人员限额已用完；该机构要达到目标负荷率需要 {need} 人，每年仍缺 {unmet:.0} 小时。",
             types.iter().map(|t| label(t)).collect::<Vec<_>>().join("、")
         ),
         Reason::Budget { need, unmet } => format!(
@@ -153,15 +153,17 @@ pub(super) fn shortfall_en(why: Shortfall) -> &'static str {
         Shortfall::NoRoom => "no post may be added within the quotas, the budget, max_staff and the staff types the office may have",
         Shortfall::NoGain => "more posts stopped raising the share: the deadline is shorter than the work itself, or the team rule keeps people idle",
         Shortfall::RoundLimit => "the check ran out of rounds",
+        Shortfall::TimeLimit => "the time limit stopped the check first",
     }
 }
 
 pub(super) fn shortfall_zh(why: Shortfall) -> &'static str {
     match why {
-        Shortfall::NoRoom => "在编制限额、预算、人数上限和允许的人员类别内已无法再增加岗位",
+        Shortfall::NoRoom => "在人员限额、预算、人数上限和允许的人员类别内已无法再增加岗位",
         Shortfall::NoGain => {
             "再增加人员已不能提高按期办结率：期限短于工作本身所需时间，或因须多人同时办案而有人闲置"
         }
         Shortfall::RoundLimit => "校核达到轮次上限",
+        Shortfall::TimeLimit => "求解时限先到，校核已停止",
     }
 }

@@ -67,26 +67,27 @@ const ZH: TemplateWords = TemplateWords {
     language: Language::Zh,
     required: "必填。",
     notes: "说明与出处",
-    notes_help: "每个数字的出处,每个键一行:`hours: 2024 年工时调查` 或 `hours: ASSUMPTION: 理由`。",
+    notes_help:
+        "每个数字的出处，每个键一行：`hours: 2024 年工时调查` 或 `hours: ASSUMPTION：理由`。",
     id: "编号",
     parent: "工作类型",
     calc_sheet: "测算",
-    calc_title: "现有机构的加权工作量测算:修改黄色输入格,各项结果随之变化",
+    calc_title: "现有机构的加权工作量测算：修改黄色输入格，各项结果随之变化",
     calc_inputs: [
-        "年工作日 (天)",
-        "年休假病假 (天)",
-        "年培训 (天)",
-        "每日工时 (小时)",
+        "年工作日（天）",
+        "年休假病假（天）",
+        "年培训（天）",
+        "每日工时（小时）",
         "非办案时间占比",
         "目标负荷率",
     ],
-    calc_year_value: "年工作量基准 H (小时)",
+    calc_year_value: "年工作量基准 H（小时）",
     calc_work_headers: [
         "机构",
         "工作类型",
         "年件数",
-        "每件工时 (小时)",
-        "所需工时 (小时)",
+        "每件工时（小时）",
+        "所需工时（小时）",
     ],
     calc_office_headers: [
         "机构",
@@ -94,14 +95,92 @@ const ZH: TemplateWords = TemplateWords {
         "现有人数",
         "领导人数",
         "领导办案时间占比",
-        "最少岗位数 (每件人数、最少人数)",
+        "最少岗位数（每件人数、最少人数）",
         "所需工时 R",
-        "办案能力 C (小时)",
+        "办案能力 C（小时）",
         "所需人力 R/H",
         "负荷率 R/C",
         "所需岗位数",
     ],
 };
+
+/// The words of the sheets tables.xlsx adds to the report's tables: the summary it opens with,
+/// the assumptions and the service levels.
+#[derive(Debug)]
+pub struct PackSheetWords {
+    pub summary_sheet: &'static str,
+    pub assumptions_sheet: &'static str,
+    pub service_sheet: &'static str,
+    /// The facts of the run on the summary sheet: scenario, files compared, seed, runs, date.
+    pub facts: [&'static str; 5],
+    /// The calendar and the target, above the assumptions' tables.
+    pub calendar_heading: &'static str,
+    pub staff_types_heading: &'static str,
+    pub works_heading: &'static str,
+    pub figures_heading: &'static str,
+    /// Line, place, key, value, cited or assumed, the planner's note.
+    pub figure_headers: [&'static str; 6],
+    /// After side and office: work type, on-time share (mean, 5th, 95th percentile), target,
+    /// the office's 90th-percentile lead time, deadline, overtime per person, its cap, the
+    /// team rule's idle hours.
+    pub service_headers: [&'static str; 10],
+}
+
+const PACK_EN: PackSheetWords = PackSheetWords {
+    summary_sheet: "summary",
+    assumptions_sheet: "assumptions",
+    service_sheet: "service levels",
+    facts: ["Scenario", "Compared", "Seed", "Simulated years", "Date"],
+    calendar_heading: "Calendar and target",
+    staff_types_heading: "Staff types",
+    works_heading: "Work types",
+    figures_heading: "Every figure of the scenario file, cited or assumed",
+    figure_headers: ["Line", "Where", "Key", "Value", "Cited or assumed", "Note"],
+    service_headers: [
+        "Work type",
+        "On time, mean",
+        "On time, 5th percentile",
+        "On time, 95th percentile",
+        "On-time target",
+        "Lead time p90 of the office, days",
+        "Deadline, days",
+        "Overtime h/person",
+        "Overtime cap h/person",
+        "Team-rule idle hours",
+    ],
+};
+
+const PACK_ZH: PackSheetWords = PackSheetWords {
+    summary_sheet: "概要",
+    assumptions_sheet: "假设",
+    service_sheet: "服务水平",
+    facts: ["情景", "对比", "随机种子", "模拟年数", "日期"],
+    calendar_heading: "工作日历与目标负荷率",
+    staff_types_heading: "人员类别",
+    works_heading: "工作类型",
+    figures_heading: "情景文件中的每个数字：出处或假设",
+    figure_headers: ["行", "位置", "参数", "数值", "出处或假设", "说明"],
+    service_headers: [
+        "工作类型",
+        "按期办结率（平均）",
+        "按期办结率（第5百分位）",
+        "按期办结率（第95百分位）",
+        "按期办结率目标",
+        "本机构第90百分位办理时长（天）",
+        "办理期限（天）",
+        "人均加班工时",
+        "人均加班上限（工时）",
+        "因办案组规则闲置的工时",
+    ],
+};
+
+/// The words of tables.xlsx's own sheets in `language`.
+pub fn pack_sheet_words(language: Language) -> &'static PackSheetWords {
+    match language {
+        Language::En => &PACK_EN,
+        Language::Zh => &PACK_ZH,
+    }
+}
 
 pub fn template_words(language: Language) -> &'static TemplateWords {
     match language {

@@ -85,7 +85,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     let (name, language) = v.header(&header, root_span.start);
     let calendar = v.calendar(&calendar);
 
-    let staff_types = v.staff_types(&staff, staff_span);
+    let staff_types = v.staff_types(&staff, staff_span, &calendar);
     let staff_ids: Vec<&str> = staff_types.iter().map(|t| t.id.as_str()).collect();
     let horizon = v.plan(plan.as_ref(), plan_span);
     v.lags_within(&staff, &staff_types, horizon);
@@ -120,7 +120,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
         .iter()
         .zip(&work_ids)
         .enumerate()
-        .map(|(i, (w, id))| v.work(w, id, i, &ids))
+        .map(|(i, (w, id))| v.work(w, id, i, &ids, &offices))
         .collect();
 
     v.check_coverage(&mut offices, &units, &works);
@@ -131,6 +131,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
             .date
             .as_ref()
             .map(|d| v.printable(d, "[scenario], key `date`")),
+        peers: settings::peers(&mut v, header.peers.as_ref()),
         calendar,
         staff_types,
         policy,
@@ -140,6 +141,7 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
         plan: horizon,
         uncertain: std::mem::take(&mut v.ranges),
         overrides: Vec::new(),
+        method: v.method(&header),
     };
     v.check_chain(&scenario, &raw_works);
     // The team check analyses the scenario, which needs every reference resolved: after an

@@ -1,7 +1,7 @@
 //! One `[[office]]` entry: kind, headcount by staff type, leaders, bounds and covers.
 
 use super::{Ids, Validator, MAX_WHOLE};
-use crate::model::{Input, Office, OfficeKind};
+use crate::model::{Allowance, Input, Office, OfficeKind};
 use crate::scenario::nearest;
 use crate::scenario::raw::{self, S};
 
@@ -48,6 +48,7 @@ impl Validator<'_, '_> {
         let max_units = self.max_units(raw, p, covers.len());
         let sanctioned = self.sanctioned(raw, p, ids, &staff, &allowed_staff);
         let leader_posts = self.leader_posts(raw, p, leaders);
+        let allowances = self.allowances(raw, p, ids, &allowed_staff);
         Office {
             id: id.to_string(),
             name,
@@ -64,6 +65,7 @@ impl Validator<'_, '_> {
             optional: raw.optional.as_ref().is_some_and(|f| *f.get_ref()),
             sanctioned,
             leader_posts,
+            allowances,
         }
     }
 
@@ -208,5 +210,63 @@ impl Validator<'_, '_> {
             }
         }
         max_units
+    }
+
+    /// WISN's individual allowances (SPEC §16): a known staff type the office allows, hours a
+    /// year not negative, whole persons.
+    fn allowances(
+        &mut self,
+        raw: &raw::Office,
+        p: &str,
+        ids: &Ids<'_>,
+        allowed: &[bool],
+    ) -> Vec<Allowance> {
+        let mut allowances = Vec::new();
+        let Some(list) = &raw.allowances else {
+            return allowances;
+        };
+        for (i, entry) in list.get_ref().iter().enumerate() {
+            let ep = format!("{p}, `allowances` entry #{}", i + 1);
+            let a = entry.get_ref();
+            let Some(staff) = &a.staff else {
+                self.error(
+                    entry.span(),
+                    ep,
+                    "`staff` is missing: whose time is it?",
+                    "add `staff = \"<staff type id>\"`",
+                );
+                continue;
+            };
+            let Some(t) = self.resolve(staff, ids.staff, &ep, "staff", "staff type") else {
+                continue;
+            };
+            if !allowed.get(t).copied().unwrap_or(false) {
+                self.error(
+                    staff.span(),
+                    format!("{ep}, key `staff`"),
+                    format!("the office does not allow staff type \"{}\"", ids.staff[t]),
+                    "add it to the office's `allowed_staff`, or name a type the office may employ",
+                );
+            }
+            if a.hours.is_none() {
+                self.error(
+                    entry.span(),
+                    ep.as_str(),
+                    "`hours` is missing",
+                    "add `hours = …`: hours a year each of these people spends on the activity",
+                );
+            }
+            let name = match &a.name {
+                Some(n) => self.printable(n, &format!("{ep}, key `name`")),
+                None => String::new(),
+            };
+            allowances.push(Allowance {
+                staff: t,
+                hours: self.real(&a.hours, &ep, "hours", 0.0),
+                persons: self.whole(&a.persons, &ep, "persons", 1, MAX_WHOLE),
+                name,
+            });
+        }
+        allowances
     }
 }

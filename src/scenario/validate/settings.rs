@@ -5,7 +5,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::{Validator, MAX_PLAN_YEARS, MAX_STAFF_TYPES, MAX_WHOLE};
-use crate::model::{Calendar, Horizon, Input, Policy, StaffType};
+use crate::model::{Calendar, CalendarOverride, Horizon, Input, Method, Policy, StaffType};
 use crate::scenario::raw::{self, IdMap, S};
 
 impl Validator<'_, '_> {
@@ -148,6 +148,7 @@ impl Validator<'_, '_> {
         &mut self,
         raw: &IdMap<raw::StaffType>,
         span: Range<usize>,
+        base: &Calendar,
     ) -> Vec<StaffType> {
         if raw.0.is_empty() {
             self.error(
@@ -193,9 +194,88 @@ impl Validator<'_, '_> {
                     }),
                     id,
                     label,
+                    calendar: self.staff_calendar(t, &place, base),
                 }
             })
             .collect()
+    }
+
+    /// `[staff.TYPE]`'s own working year (SPEC §16): each key checked as `[calendar]`'s, and
+    /// the year it makes with `[calendar]` must leave working time.
+    fn staff_calendar(
+        &mut self,
+        raw: &raw::StaffType,
+        p: &str,
+        base: &Calendar,
+    ) -> CalendarOverride {
+        let day = |v: &mut Self, x: &Option<S<f64>>, key: &str| {
+            x.as_ref()
+                .map(|d| v.whole(&Some(d.clone()), p, key, 0, 366.0))
+        };
+        let hours_per_day = raw.hours_per_day.as_ref().map(|h| {
+            let hours = self.real(&Some(h.clone()), p, "hours_per_day", base.hours_per_day);
+            if hours > 24.0 {
+                self.error(
+                    h.span(),
+                    format!("{p}, key `hours_per_day`"),
+                    format!("a day has 24 hours, `hours_per_day` is {hours}"),
+                    "write the working hours of one day, such as 8",
+                );
+            }
+            hours.min(24.0)
+        });
+        let own = CalendarOverride {
+            working_days: day(self, &raw.working_days, "working_days"),
+            hours_per_day,
+            leave_days: day(self, &raw.leave_days, "leave_days"),
+            training_days: day(self, &raw.training_days, "training_days"),
+            non_case_share: raw
+                .non_case_share
+                .as_ref()
+                .map(|s| self.share(&Some(s.clone()), p, "non_case_share", base.non_case_share)),
+        };
+        let year = own.apply(base);
+        let span = [
+            &raw.working_days,
+            &raw.leave_days,
+            &raw.training_days,
+            &raw.hours_per_day,
+            &raw.non_case_share,
+        ]
+        .into_iter()
+        .find_map(|x| x.as_ref().map(Spanned::span));
+        if let (Some(span), false) = (span, year.year_value() > 0.0) {
+            self.error(
+                span,
+                p,
+                format!(
+                    "this staff type's year leaves no working time: {} working days less {} leave and {} training days, {} hours a day, {} on support activities",
+                    year.working_days, year.leave_days, year.training_days, year.hours_per_day, year.non_case_share
+                ),
+                "leave and training are taken out of the working days, and the share of support activities must stay below 1",
+            );
+        }
+        own
+    }
+
+    /// `[scenario] method`: "caseload" (default) or "wisn" (SPEC §16).
+    pub(super) fn method(&mut self, header: &raw::Header) -> Method {
+        let Some(m) = &header.method else {
+            return Method::Caseload;
+        };
+        match m.get_ref().as_str() {
+            "caseload" => Method::Caseload,
+            "wisn" => Method::Wisn,
+            other => {
+                self.error(
+                    m.span(),
+                    "[scenario], key `method`",
+                    format!("unknown method \"{other}\""),
+                    "use \"caseload\" or \"wisn\"",
+                );
+                Method::Caseload
+            }
+        }
     }
 
     /// `[plan]`: the years of the multi-year plan, 1..=[`MAX_PLAN_YEARS`].
@@ -376,4 +456,15 @@ impl Validator<'_, '_> {
             reallocate: raw.reallocate.as_ref().is_none_or(|r| *r.get_ref()),
         }
     }
+}
+
+/// `[scenario] peers`: the peer scenario files as written, each a printable text (SPEC §14);
+/// `cli` reads them, relative to the scenario's own file.
+pub(super) fn peers(v: &mut Validator<'_, '_>, list: Option<&S<Vec<S<String>>>>) -> Vec<String> {
+    list.map_or_else(Vec::new, |list| {
+        list.get_ref()
+            .iter()
+            .map(|p| v.printable(p, "[scenario], key `peers`"))
+            .collect()
+    })
 }

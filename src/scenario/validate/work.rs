@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::{Ids, Validator, COVERING_GROUP, MAX_WHOLE};
 
-use crate::model::{Input, Work, WorkPlace};
+use crate::model::{Input, Office, Work, WorkPlace};
 use crate::scenario::raw::{self, S};
 
 impl Validator<'_, '_> {
@@ -14,6 +14,7 @@ impl Validator<'_, '_> {
         id: &str,
         index: usize,
         ids: &Ids<'_>,
+        offices: &[Office],
     ) -> Work {
         let span = raw.span();
         let raw = raw.get_ref();
@@ -120,6 +121,7 @@ impl Validator<'_, '_> {
             on_time,
             backlog,
             growth: self.rate(&raw.growth, p, "growth"),
+            staff: self.work_staff(raw, p, ids, resolved, offices),
         }
     }
 
@@ -207,5 +209,66 @@ impl Validator<'_, '_> {
             }
         }
         next
+    }
+
+    /// `staff`: the staff types that may do the work (SPEC §16), each known and allowed by
+    /// the office that does it; an empty list would leave the work to nobody.
+    fn work_staff(
+        &mut self,
+        raw: &raw::Work,
+        p: &str,
+        ids: &Ids<'_>,
+        place: Option<WorkPlace>,
+        offices: &[Office],
+    ) -> Option<Vec<bool>> {
+        let list = raw.staff.as_ref()?;
+        let mut may = vec![false; ids.staff.len()];
+        for t in list.get_ref() {
+            let Some(i) = self.resolve(t, ids.staff, p, "staff", "staff type") else {
+                continue;
+            };
+            may[i] = true;
+            let office = match place {
+                Some(WorkPlace::Office(o)) => offices.get(o),
+                _ => None,
+            };
+            if let Some(office) =
+                office.filter(|o| !o.allowed_staff.get(i).copied().unwrap_or(false))
+            {
+                self.error(
+                    t.span(),
+                    format!("{p}, key `staff`"),
+                    format!(
+                        "office \"{}\" does not allow staff type \"{}\", so none of them can do this work there",
+                        office.id, ids.staff[i]
+                    ),
+                    "add the type to the office's `allowed_staff`, or remove it from the work's `staff`",
+                );
+            }
+        }
+        let office = match place {
+            Some(WorkPlace::Office(o)) => offices.get(o),
+            _ => None,
+        };
+        let in_post =
+            |o: &Office| (0..may.len()).any(|t| may[t] && o.staff.get(t).is_some_and(|&n| n > 0));
+        if let Some(o) = office.filter(|o| o.headcount() > 0 && !in_post(o) && may.contains(&true))
+        {
+            self.warning(
+                list.span(),
+                format!("{p}, key `staff`"),
+                format!("office \"{}\" has nobody today of the staff types that may do this work", o.id),
+                "the analysis counts its whole need as a shortage; add people of one of these types to the office's `staff`, or name a type it has",
+            );
+        }
+        if list.get_ref().is_empty() {
+            self.error(
+                list.span(),
+                format!("{p}, key `staff`"),
+                "`staff` is empty: nobody may do this work",
+                "name at least one staff type, or remove `staff` to let every type the office allows do it",
+            );
+        }
+        Some(may)
     }
 }

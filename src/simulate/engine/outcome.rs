@@ -53,6 +53,8 @@ pub struct RunOutcome {
     /// On-time share of each (office, work) pair with a deadline ([`Plan`]'s pairs), `None`
     /// where no item of it finished or is open past the deadline.
     pub pairs: Vec<Option<f64>>,
+    /// 90th-percentile lead time of each deadline pair's finished items, `None` where none.
+    pub pair_leads_p90: Vec<Option<f64>>,
     /// Backlog at the end of each sampled day: `points × offices`, point-major.
     pub series: Vec<u32>,
 }
@@ -134,10 +136,16 @@ impl Engine<'_> {
                 (base > 0).then(|| f64::from(due.due - due.late) / f64::from(base))
             })
             .collect();
+        let pair_leads_p90 = self
+            .pair_leads
+            .iter_mut()
+            .map(|leads| (!leads.is_empty()).then(|| quantile_in_place(leads, 0.9)))
+            .collect();
         RunOutcome {
             offices,
             works: self.works.clone(),
             pairs,
+            pair_leads_p90,
             series: std::mem::take(&mut self.series),
         }
     }

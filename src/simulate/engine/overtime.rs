@@ -50,11 +50,23 @@ impl Engine<'_> {
     /// Re-paces the office's items when it goes into or out of overtime (overtime only).
     /// Items started meanwhile were paced for the state before; a person reaching the cap has
     /// an event of their own.
+    #[inline(always)]
     pub(super) fn refresh(&mut self, office: usize, t: f64) {
-        let overtime = !self.desks[office].queue.is_empty();
-        if overtime == self.desks[office].overtime_on {
+        // The test is inlined at every arrival and completion; the office changes state far
+        // less often than that.
+        let Some(desk) = self.desks.get(office) else {
             return;
+        };
+        let overtime = !desk.queue.is_empty();
+        if overtime != desk.overtime_on {
+            self.repace(office, overtime, t);
         }
+    }
+
+    /// The office goes into (`overtime`) or out of overtime at `t`: every item in progress
+    /// there takes its new pace.
+    #[inline(never)]
+    fn repace(&mut self, office: usize, overtime: bool, t: f64) {
         self.desks[office].overtime_on = overtime;
         for i in 0..self.desks[office].active.len() {
             let slot = self.desks[office].active[i];

@@ -2,6 +2,7 @@
 //! problem, whose LP optimum is whole), or the fewest people changed at a given cost.
 
 use crate::model::Scenario;
+use crate::optimise::model::facts::cadre_floors;
 use crate::optimise::model::headcounts::Model;
 use crate::optimise::model::program::{lp_name, Lin, Lp, Row, Sense};
 use crate::optimise::search::solver;
@@ -189,6 +190,22 @@ impl Mix {
                 lhs.add(*v, 1.0);
             }
             lp.row(format!("heads_{}", lp_name(&office.id)), lhs, Sense::Eq);
+        }
+        // SPEC §16: work only some staff types may do needs enough people of those types.
+        for (o, floors) in cadre_floors(scenario).iter().enumerate() {
+            if scenario.offices[o].fixed || heads[o] == 0 {
+                continue;
+            }
+            for (k, (set, floor)) in floors.iter().enumerate() {
+                let mut lhs = Lin::constant(-f64::from(*floor));
+                for &t in set {
+                    if let Some(v) = vars[o][t] {
+                        lhs.add(v, 1.0);
+                    }
+                }
+                let name = format!("cadre_{}_{k}", lp_name(&scenario.offices[o].id));
+                lp.row(name, lhs, Sense::Ge);
+            }
         }
         Some(Mix {
             lp,

@@ -439,7 +439,11 @@ fn finish_pack(
                 w,
                 [before.total.staff, after.total.staff],
                 [peak(before), peak(after)],
-                [before.total.posts_needed, after.total.posts_needed],
+                // Today's need counts the work nobody does (SPEC §14), as the summary does.
+                [
+                    before.total.posts_needed_incl_undone,
+                    after.total.posts_needed_incl_undone,
+                ],
             );
             eprintln!(
                 "{}",

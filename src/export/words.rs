@@ -202,6 +202,10 @@ pub struct PackWords {
     pub open_first: fn(&str, &str) -> String,
     /// (staff before, after, peak utilisation before, after, posts needed before, after).
     pub headline: fn(u32, u32, &str, &str, u64, u64) -> String,
+    /// Today's utilisation of an office whose work nobody does today (SPEC §14).
+    pub not_done: &'static str,
+    /// The utilisation after of a group the plan closes.
+    pub closed: &'static str,
 }
 
 /// `check` and the lines the other commands print around their files.

@@ -166,20 +166,6 @@ fn series_names(pack: &Pack<'_>) -> [String; 2] {
     pack.side_names()
 }
 
-/// Whether the recommendation closes the office `id`: an optional group left with no staff,
-/// no units and no work.
-fn closed_after(pack: &Pack<'_>, id: &str) -> bool {
-    let s = pack.after.scenario;
-    let modelled = s.offices.iter().find(|o| o.id == id);
-    let analysed = pack.after.analysis.offices.iter().find(|o| o.id == id);
-    match (modelled, analysed) {
-        (Some(o), Some(a)) => {
-            o.optional && o.headcount() == 0 && o.covers.is_empty() && a.required_hours <= 0.0
-        }
-        _ => false,
-    }
-}
-
 /// The after side's bar labels, "closed" for the offices the recommendation closes.
 fn after_labels(
     pack: &Pack<'_>,
@@ -190,7 +176,7 @@ fn after_labels(
     pairs
         .iter()
         .map(|p| {
-            if closed_after(pack, p.id) {
+            if pack.closed_after(p.id) {
                 closed.to_string()
             } else {
                 label(p.after)
@@ -229,18 +215,9 @@ fn caseload(pack: &Pack<'_>) -> Chart {
     })
 }
 
-/// Does the plan give this office work that nobody does today (SPEC §14)? Its bar of today
-/// is labelled as not done, never read as an idle office at 0.
-fn undone_today(pack: &Pack<'_>, pair: &super::OfficePair<'_>) -> bool {
-    pack.recommendation.is_some()
-        && pack.before.analysis.total.undone_hours > 0.0
-        && pair.before.is_none_or(|o| o.required_hours <= 0.0)
-        && pair.after.is_some_and(|o| o.required_hours > 0.0)
-}
-
 /// Today's label of an office's bar: "not done today" where the plan takes on its work.
 fn today_label(pack: &Pack<'_>, pair: &super::OfficePair<'_>, label: String) -> String {
-    if undone_today(pack, pair) {
+    if pack.undone_today(pair) {
         words(pack.before.scenario.language)
             .request
             .not_done
@@ -348,7 +325,7 @@ fn backlog(pack: &Pack<'_>) -> Chart {
         .map(|(id, name, _)| {
             // A flat 0 today is work nobody does, not an office keeping up: today's band is
             // left out and the title says so.
-            let undone = pairs.iter().any(|p| p.id == *id && undone_today(pack, p));
+            let undone = pairs.iter().any(|p| p.id == *id && pack.undone_today(p));
             BandPanel {
                 title: match undone {
                     true => (w.request.not_done_panel)(name),

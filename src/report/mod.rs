@@ -179,6 +179,29 @@ struct OfficePair<'a> {
 }
 
 impl Pack<'_> {
+    /// Whether the recommendation closes the office `id`: an optional group left with no staff,
+    /// no units and no work.
+    fn closed_after(&self, id: &str) -> bool {
+        let s = self.after.scenario;
+        let modelled = s.offices.iter().find(|o| o.id == id);
+        let analysed = self.after.analysis.offices.iter().find(|o| o.id == id);
+        match (modelled, analysed) {
+            (Some(o), Some(a)) => {
+                o.optional && o.headcount() == 0 && o.covers.is_empty() && a.required_hours <= 0.0
+            }
+            _ => false,
+        }
+    }
+
+    /// Does the plan give this office work that nobody does today (SPEC §14)? Its bar of today
+    /// is labelled as not done, never read as an idle office at 0.
+    fn undone_today(&self, pair: &OfficePair<'_>) -> bool {
+        self.recommendation.is_some()
+            && self.before.analysis.total.undone_hours > 0.0
+            && pair.before.is_none_or(|o| o.required_hours <= 0.0)
+            && pair.after.is_some_and(|o| o.required_hours > 0.0)
+    }
+
     /// Offices of `before` in their order, then those only `after` has.
     fn office_pairs(&self) -> Vec<OfficePair<'_>> {
         let find = |a: &'_ Analysis, id: &str| -> Option<usize> {
@@ -467,7 +490,15 @@ impl Exportable for Pack<'_> {
             };
             let mut row = vec![Cell::text(p.id), Cell::text(p.name)];
             row.extend(both(&|o| Cell::Int(i64::from(o.staff))));
-            row.extend(both(&|o| Cell::opt_share(o.utilisation)));
+            // Work nobody does today and a group the plan closes are said, not shown as 0 %.
+            let mut shares = both(&|o| Cell::opt_share(o.utilisation));
+            if self.undone_today(&p) {
+                shares[0] = Cell::text(w.pack.not_done);
+            }
+            if self.closed_after(p.id) {
+                shares[1] = Cell::text(w.pack.closed);
+            }
+            row.extend(shares);
             row.extend(both(&|o| Cell::opt_num(o.hours_per_person, 1)));
             table.rows.push(row);
         }

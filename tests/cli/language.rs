@@ -132,6 +132,34 @@ fn every_command_on_a_chinese_scenario_prints_chinese() {
     for (what, args) in commands {
         let outcome = staffplan(&dir, &args);
         assert_chinese(what, &outcome, &own);
+        if what == "run" {
+            // Today's need counts the 7,248 hours nobody does, as the summary's 31 does.
+            assert!(
+                outcome.stderr.contains("所需岗位数 31 → 33"),
+                "{}",
+                outcome.stderr
+            );
+            // The groups the plan opens are not done today, never idle at 0 %; the ones it
+            // leaves shut are said to be closed.
+            let row = |id: &str| {
+                outcome
+                    .stdout
+                    .lines()
+                    .find(|l| l.starts_with(id))
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            assert!(
+                row("group-park-1 ").contains("今日未开展"),
+                "{}",
+                outcome.stdout
+            );
+            assert!(
+                row("group-park-3 ").contains("不设立"),
+                "{}",
+                outcome.stdout
+            );
+        }
     }
     // The test can fail: an English header is caught, a Chinese one and an id are not.
     let caught = english_words(

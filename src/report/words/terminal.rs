@@ -315,6 +315,8 @@ const EN: Words = Words {
         recommendation: "recommendation",
         wrote: |n, folder| format!("wrote {n} files to {folder}"),
         open_first: |report, headline| format!("open first: {report}\n{headline}"),
+        not_done: "not done today",
+        closed: "closed",
         headline: |sb, sa, pb, pa, nb, na| {
             format!("staff {sb} → {sa}, posts needed {nb} → {na}, peak utilisation {pb} → {pa}")
         },
@@ -622,6 +624,8 @@ const ZH: Words = Words {
         recommendation: "建议方案",
         wrote: |n, folder| format!("已写入 {n} 个文件：{folder}"),
         open_first: |report, headline| format!("请先打开：{report}\n{headline}"),
+        not_done: "今日未开展",
+        closed: "不设立",
         headline: |sb, sa, pb, pa, nb, na| {
             format!("人数 {sb} → {sa}，所需岗位数 {nb} → {na}，最高负荷率 {pb} → {pa}")
         },

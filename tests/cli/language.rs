@@ -270,14 +270,14 @@ fn half_width_in_chinese(text: &str) -> Vec<String> {
     found
 }
 
-#[test]
-fn a_chinese_pack_writes_full_width_punctuation_and_no_optimiser_jargon() {
-    let dir = workdir("language-pack");
+/// The Markdown report of a quiet five-run `run` on a shipped scenario.
+fn quick_report(dir: &str, scenario: &str) -> String {
+    let dir = workdir(dir);
     let outcome = staffplan(
         &dir,
         &[
             "run",
-            &shipped("daqing-2017.toml"),
+            &shipped(scenario),
             "--runs",
             "5",
             "--out",
@@ -286,7 +286,12 @@ fn a_chinese_pack_writes_full_width_punctuation_and_no_optimiser_jargon() {
         ],
     );
     assert_eq!(outcome.code, 0, "{}", outcome.stderr);
-    let report = std::fs::read_to_string(dir.join("pack").join("report.md")).unwrap();
+    std::fs::read_to_string(dir.join("pack").join("report.md")).unwrap()
+}
+
+#[test]
+fn a_chinese_pack_writes_full_width_punctuation_and_no_optimiser_jargon() {
+    let report = quick_report("language-pack", "daqing-2017.toml");
     // The words this task owns: no "FTE", no LP jargon, the wrapped comment joined.
     assert!(!report.contains("FTE"), "FTE is unexplained");
     assert!(!report.contains("目标值下界"));
@@ -304,21 +309,7 @@ fn a_chinese_pack_writes_full_width_punctuation_and_no_optimiser_jargon() {
 
 #[test]
 fn an_english_court_pack_has_no_discipline_inspection_rows() {
-    let dir = workdir("language-court");
-    let outcome = staffplan(
-        &dir,
-        &[
-            "run",
-            &shipped("court-registry.toml"),
-            "--runs",
-            "5",
-            "--out",
-            "pack",
-            "--quiet",
-        ],
-    );
-    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
-    let report = std::fs::read_to_string(dir.join("pack").join("report.md")).unwrap();
+    let report = quick_report("language-court", "court-registry.toml");
     for row in [
         "| supervised units |",
         "| party members |",

@@ -506,10 +506,15 @@ fn wisn_if_asked(scenario: &Scenario, volumes: &Volumes, office: usize) -> Vec<W
     }
 }
 
-/// WISN's reading of a WISN ratio (WHO, *Workload Indicators of Staffing Need: user's
-/// manual*, 2010, step 8, "Analyse and interpret WISN results"): 1 is staffing in balance with the workload, below 1 fewer staff
-/// than the workload requires (the lower, the greater the workload pressure), above 1 more.
-/// The manual gives no numbered bands beyond this reading, so neither does staffplan.
+/// WISN's reading of a WISN ratio, three bands and no more: below 1 a shortage (fewer staff
+/// than the workload requires; the lower the ratio, the greater the workload pressure), 1 in
+/// balance, above 1 an excess. The method is the WHO's (*Workload Indicators of Staffing Need:
+/// user's manual*, 2010, its last step, "Analyse and interpret WISN results"); the reading is
+/// worded as in Burmen et al., Human Resources for Health 15:9 (2017), abstract, "Case
+/// presentation": "A ratio of 1.0 indicated optimal staffing, less than 1.0 indicated
+/// suboptimal staffing, and more than 1 indicated supra optimal staffing". No numbered
+/// sub-bands (such as "below 0.5: very high pressure") could be traced to the manual or to a
+/// study whose text was at hand, so staffplan uses none. Equality to 1 is within `TOLERANCE`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pressure {

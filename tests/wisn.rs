@@ -47,9 +47,10 @@ fn published(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// The Kenya clinic: 225 days × 8 h = 1,800 h of available working time; 125,712
-/// consultations of 15 minutes = 31,428 h = 17.46 clinicians. `{share}` and `{allowance}` add
-/// the category and the individual allowance.
+/// The Kenya clinic with the paper's Table 3 figures: 234 days of consultation − 55 days of
+/// holidays, annual and sick leave = 179 days × 8 h = 1,432 h of available working time;
+/// 100,000 consultations of 15 minutes = 25,000 h = 17.46 clinicians. `{share}` and
+/// `{allowance}` add the category and the individual allowance.
 fn kenya(share: &str, allowance: &str) -> String {
     format!(
         r#"
@@ -57,10 +58,10 @@ fn kenya(share: &str, allowance: &str) -> String {
 name = "Kenya"
 method = "wisn"
 [calendar]
-working_days = 260
+working_days = 234
 hours_per_day = 8
-leave_days = 30
-training_days = 5
+leave_days = 55
+training_days = 0
 non_case_share = {share}
 [staff.clinician]
 [[office]]
@@ -73,40 +74,47 @@ id = "consultation"
 name = "Consultation"
 office = "clinic"
 staff = ["clinician"]
-volume = 125712
+volume = 100000
 hours = 0.25
 "#
     )
 }
 
-const MANAGER: &str =
-    r#"allowances = [{ staff = "clinician", hours = 600, persons = 1, name = "management" }]"#;
+/// Table 3's category allowance: 10 of the 179 days of available working time.
+fn cas() -> String {
+    (10.0_f64 / 179.0).to_string()
+}
+
+/// One third of 1,432 hours, the clinic manager's administration (the paper's abstract).
+const MANAGER: &str = r#"allowances = [{ staff = "clinician", hours = 477.3333333333333, persons = 1, name = "management" }]"#;
 
 #[test]
 fn kenya_baseline_is_the_published_17_46() {
     let analysis = analysis_of(&kenya("0", ""));
     let w = row(&analysis, "clinic", "clinician");
-    // Standard workload: 1,800 h ÷ 0.25 h = 7,200 consultations a clinician a year.
+    // Standard workload: 1,432 h ÷ 0.25 h = 5,728 consultations a clinician a year.
     assert_eq!(
         w.standard_workload,
-        vec![("consultation".to_string(), 7200.0)]
+        vec![("consultation".to_string(), 5728.0)]
     );
     close(w.caf, 1.0);
     close(w.iaf, 0.0);
-    close(w.required, 125712.0 / 7200.0);
+    // Table 3: 3,125 days of workload ÷ 179 days.
+    close(w.required, 3125.0 / 179.0);
     assert_eq!(published(w.required), 17.46);
     assert_eq!(w.existing, 12);
-    close(w.difference, 12.0 - 17.46);
-    close(w.ratio.unwrap(), 12.0 / 17.46);
+    close(w.difference, 12.0 - 3125.0 / 179.0);
+    close(w.ratio.unwrap(), 12.0 * 179.0 / 3125.0);
     assert_eq!(w.pressure, Some(Pressure::Shortage));
 }
 
 #[test]
 fn kenya_with_the_category_allowance_is_the_published_18_49() {
-    let analysis = analysis_of(&kenya("0.0556", ""));
+    let analysis = analysis_of(&kenya(&cas(), ""));
     let w = row(&analysis, "clinic", "clinician");
-    close(w.caf, 1.0 / (1.0 - 0.0556));
-    close(w.required, 17.46 / (1.0 - 0.0556));
+    // CAF = 1 ÷ (1 − 10/179) = 179/169; required = 3,125/179 × 179/169 = 3,125/169.
+    close(w.caf, 179.0 / 169.0);
+    close(w.required, 3125.0 / 169.0);
     assert_eq!(published(w.required), 18.49);
     // The caseload analysis counts the same need: its year value is AWT × (1 − CAS).
     close(analysis.offices[0].fte_need, w.required);
@@ -114,11 +122,11 @@ fn kenya_with_the_category_allowance_is_the_published_18_49() {
 
 #[test]
 fn kenya_with_a_third_of_a_year_of_individual_allowance_is_18_82() {
-    let analysis = analysis_of(&kenya("0.0556", MANAGER));
+    let analysis = analysis_of(&kenya(&cas(), MANAGER));
     let w = row(&analysis, "clinic", "clinician");
-    // IAF = 600 h ÷ 1,800 h.
+    // IAF = 477.33 h ÷ 1,432 h.
     close(w.iaf, 1.0 / 3.0);
-    close(w.required, 17.46 / (1.0 - 0.0556) + 1.0 / 3.0);
+    close(w.required, 3125.0 / 169.0 + 1.0 / 3.0);
     assert_eq!(published(w.required), 18.82);
     close(w.ratio.unwrap(), 12.0 / w.required);
 }
@@ -220,9 +228,21 @@ fn a_scenario_without_wisn_keys_has_no_wisn_figures() {
 
 #[test]
 fn pressure_reads_the_ratio_as_the_manual_does() {
+    // Three bands, as Burmen et al. 2017 word WISN's reading: below 1, at 1, above 1; no
+    // numbered sub-bands, so a ratio of 0.3 reads as 0.99 does.
     assert_eq!(Pressure::of(0.64), Pressure::Shortage);
+    assert_eq!(Pressure::of(0.3), Pressure::Shortage);
+    assert_eq!(Pressure::of(0.99), Pressure::Shortage);
     assert_eq!(Pressure::of(1.0), Pressure::Balanced);
+    // 12 ÷ 12 computed through a division is 1 within rounding, and reads as balanced.
+    assert_eq!(
+        Pressure::of(12.0 / (12.0 * (1.0 + 1e-12))),
+        Pressure::Balanced
+    );
+    assert_eq!(Pressure::of(1.01), Pressure::Excess);
     assert_eq!(Pressure::of(1.2), Pressure::Excess);
+    let json = serde_json::to_string(&[Pressure::Shortage, Pressure::Balanced, Pressure::Excess]);
+    assert_eq!(json.unwrap(), r#"["shortage","balanced","excess"]"#);
 }
 
 #[test]
@@ -250,7 +270,7 @@ fn wisn_keys_are_validated_with_place_and_fix() {
         .unwrap()
         .contains("allowed_staff"));
 
-    let negative = errors_of(&kenya("0", &MANAGER.replace("600", "-600")));
+    let negative = errors_of(&kenya("0", &MANAGER.replace("477.3", "-477.3")));
     assert_eq!(negative.len(), 1, "{negative:?}");
     assert!(negative[0].message.contains("`hours` must not be negative"));
     assert!(negative[0].place.contains("`allowances` entry #1"));
@@ -270,8 +290,8 @@ fn wisn_keys_are_validated_with_place_and_fix() {
 #[test]
 fn ranges_give_required_and_ratio_bands() {
     let text = kenya("0", "").replace(
-        "volume = 125712",
-        "volume = { low = 100000, likely = 125712, high = 150000 }",
+        "volume = 100000",
+        "volume = { low = 80000, likely = 100000, high = 120000 }",
     );
     let loaded = parse(&text, "test.toml").unwrap();
     let mut analysis = analyse(&loaded.scenario);
@@ -284,10 +304,10 @@ fn ranges_give_required_and_ratio_bands() {
     let w = row(&analysis, "clinic", "clinician");
     let required = w.required_band.unwrap();
     let ratio = w.ratio_band.unwrap();
-    // The need is linear in the volume: its band lies inside 100,000..150,000 ÷ 7,200 and
+    // The need is linear in the volume: its band lies inside 80,000..120,000 ÷ 5,728 and
     // around the likely 17.46; the ratio's band is 12 ÷ the need's, ends swapped.
-    assert!(100000.0 / 7200.0 < required.p5 && required.p5 < 17.46);
-    assert!(17.46 < required.p95 && required.p95 < 150000.0 / 7200.0);
+    assert!(80000.0 / 5728.0 < required.p5 && required.p5 < 17.46);
+    assert!(17.46 < required.p95 && required.p95 < 120000.0 / 5728.0);
     close(ratio.p5, 12.0 / required.p95);
     close(ratio.p95, 12.0 / required.p5);
     // The same seed on two threads gives the same band.
@@ -509,8 +529,8 @@ fn the_pack_of_a_wisn_scenario_speaks_wisn() {
     let text = std::fs::read_to_string("scenarios/kenya-hiv-clinic-wisn.toml")
         .unwrap()
         .replace(
-            "\nvolume = 125712\n",
-            "\nvolume = { low = 110000, likely = 125712, high = 140000 }\n",
+            "\nvolume = 100000\n",
+            "\nvolume = { low = 90000, likely = 100000, high = 110000 }\n",
         );
     std::fs::write(dir.join("kenya.toml"), text).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_staffplan"))
@@ -537,7 +557,7 @@ fn the_pack_of_a_wisn_scenario_speaks_wisn() {
     // Today: 12 in post against 18.82, the ratio 0.64; the bands lie around them.
     let today = report
         .lines()
-        .find(|l| l.contains("| 1800 |") && l.contains("| 12 |"))
+        .find(|l| l.contains("| 1432 |") && l.contains("| 12 |"))
         .unwrap();
     assert!(
         today.contains("| 18.82 | 17.") && today.contains("| 12 | -6.82 | 0.64 | 0."),

@@ -568,3 +568,134 @@ fn the_pack_of_a_wisn_scenario_speaks_wisn() {
     assert!(report.contains("A WISN ratio of 1 means"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// P(T > t) of the time in an M/M/c system (service rate 1, FCFS) with Erlang C `c_wait` and
+/// `theta` = c − λ: no wait with 1 − C, else an Exp(θ) wait before the Exp(1) service.
+fn mmc_sojourn_tail(c_wait: f64, theta: f64, t: f64) -> f64 {
+    (1.0 - c_wait) * (-t).exp() + c_wait * (theta * (-t).exp() - (-theta * t).exp()) / (theta - 1.0)
+}
+
+/// The `q` quantile of the time in system, by bisection on the tail.
+fn mmc_sojourn_quantile(c_wait: f64, theta: f64, q: f64) -> f64 {
+    let (mut low, mut high) = (0.0_f64, 200.0_f64);
+    for _ in 0..200 {
+        let mid = (low + high) / 2.0;
+        if mmc_sojourn_tail(c_wait, theta, mid) > 1.0 - q {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    low
+}
+
+/// One office, two cadres, each with work only it may do: the simulation runs it as two
+/// stations, so each work type waits as its own M/M/c queue (doctors M/M/2 at a = 1.4, nurses
+/// M/M/3 at a = 2.1), not as one pool of five people.
+#[test]
+fn restricted_work_of_two_cadres_runs_as_two_independent_m_m_c_queues() {
+    use staffplan::queueing::Mmc;
+    use staffplan::simulate::{self, SimOptions, Warmup};
+    let text = r#"
+[scenario]
+name = "two stations"
+[calendar]
+working_days = 250
+hours_per_day = 8
+leave_days = 0
+training_days = 0
+non_case_share = 0
+[staff.doctor]
+[staff.nurse]
+[[office]]
+id = "clinic"
+name = "clinic"
+staff = { doctor = 2, nurse = 3 }
+[[work]]
+id = "consult"
+name = "consultation"
+office = "clinic"
+volume = 350
+hours = 8
+cv = 1
+deadline_days = 50
+staff = ["doctor"]
+[[work]]
+id = "dress"
+name = "dressing"
+office = "clinic"
+volume = 525
+hours = 8
+cv = 1
+deadline_days = 50
+staff = ["nurse"]
+"#;
+    let scenario = parse(text, "test.toml").unwrap().scenario;
+    let options = SimOptions {
+        runs: 16,
+        seed: 7,
+        days: Some(20_000),
+        threads: Some(2),
+        warmup: Warmup::Days(200),
+    };
+    let sim = simulate::simulate(&scenario, &options, &|_| {}).unwrap();
+    let clinic = &sim.offices[0];
+    let doctors = Mmc {
+        servers: 2,
+        arrival_rate: 1.4,
+        service_rate: 1.0,
+    };
+    let nurses = Mmc {
+        servers: 3,
+        arrival_rate: 2.1,
+        service_rate: 1.0,
+    };
+    // By hand, Erlang C: c = 2, a = 1.4: C = 0.9800/1.7000 = 0.5765, Wq = C/0.6 = 0.961 days;
+    // c = 3, a = 2.1: Σ a^k/k! (k < 3) = 5.305, a³/3! × 3/0.9 = 5.145, C = 5.145/10.45 =
+    // 0.4923, Wq = C/0.9 = 0.547 days.
+    let (c_doctors, c_nurses) = (
+        staffplan::queueing::erlang_c(2, 1.4).unwrap(),
+        staffplan::queueing::erlang_c(3, 2.1).unwrap(),
+    );
+    assert!((c_doctors - 0.5765).abs() < 1e-3, "{c_doctors}");
+    assert!((c_nurses - 0.4923).abs() < 1e-3, "{c_nurses}");
+    let (w_doctors, w_nurses) = (doctors.mean_wait().unwrap(), nurses.mean_wait().unwrap());
+    assert!((w_doctors - 0.961).abs() < 1e-3 && (w_nurses - 0.547).abs() < 1e-3);
+    // The office's mean wait is the two queues' weighted by their items: (1.4 × 0.961 + 2.1
+    // × 0.547) ÷ 3.5 = 0.713 days; five people in one pool (M/M/5, a = 3.5) would wait
+    // C ÷ 1.5 = 0.378 ÷ 1.5 = 0.252 days.
+    let want = (1.4 * w_doctors + 2.1 * w_nurses) / 3.5;
+    let pooled = Mmc {
+        servers: 5,
+        arrival_rate: 3.5,
+        service_rate: 1.0,
+    };
+    assert!((pooled.mean_wait().unwrap() - 0.252).abs() < 1e-3);
+    let got = clinic.wait_days.mean;
+    assert!(
+        (got / want - 1.0).abs() < 0.05,
+        "mean wait {got:.4} days against the two queues' {want:.4}"
+    );
+    // Each work type's 90th-percentile time in the system is its own queue's.
+    for (work, c_wait, theta) in [("consult", c_doctors, 0.6), ("dress", c_nurses, 0.9)] {
+        let p90 = clinic
+            .on_time_by_work
+            .iter()
+            .find(|w| w.work == work)
+            .unwrap()
+            .lead_days_p90
+            .mean;
+        let want = mmc_sojourn_quantile(c_wait, theta, 0.9);
+        assert!(
+            (p90 / want - 1.0).abs() < 0.05,
+            "{work}: p90 {p90:.3} days against M/M/c's {want:.3}"
+        );
+    }
+    // Both cadres are busy 70% of their time: 3.5 days of work a day on 5 people.
+    assert!(
+        (clinic.utilisation.mean - 0.7).abs() < 0.02,
+        "{}",
+        clinic.utilisation.mean
+    );
+    assert_eq!(clinic.headcount, 5);
+}

@@ -566,6 +566,50 @@ fn the_pack_of_a_wisn_scenario_speaks_wisn() {
     assert!(today.ends_with("| shortage |"), "{today}");
     assert!(report.contains("| Required, 5–95% |"));
     assert!(report.contains("A WISN ratio of 1 means"));
+    // tables.xlsx has a `wisn` sheet: the same figures as numbers, the bands as numbers, and
+    // the standard workload of 1,432 h ÷ 0.25 h = 5,728 consultations.
+    let xlsx = dir.join("pack/tables.xlsx");
+    let unzip = |entry: &str| {
+        use std::io::Read;
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+        let mut text = String::new();
+        archive
+            .by_name(entry)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let workbook = unzip("xl/workbook.xml");
+    let names: Vec<&str> = workbook
+        .split("<sheet name=\"")
+        .skip(1)
+        .map(|t| t.split('"').next().unwrap())
+        .collect();
+    let at = names
+        .iter()
+        .position(|&n| n == "wisn")
+        .expect("a wisn sheet");
+    let sheet = unzip(&format!("xl/worksheets/sheet{}.xml", at + 1));
+    let values: Vec<f64> = sheet
+        .split("<v>")
+        .skip(1)
+        .filter_map(|v| v.split("</v>").next()?.parse().ok())
+        .collect();
+    let has = |x: f64, tolerance: f64| values.iter().any(|v| (v - x).abs() < tolerance);
+    assert!(has(3125.0 / 169.0 + 1.0 / 3.0, 1e-3), "{values:?}");
+    assert!(has(1432.0, 1e-9) && has(5728.0, 1e-9) && has(179.0 / 169.0, 1e-6));
+    assert!(has(12.0 - 3125.0 / 169.0 - 1.0 / 3.0, 1e-3));
+    // The band's ends are numbers around the likely need.
+    assert!(values.iter().any(|&v| v > 17.0 && v < 18.8));
+    let strings = unzip("xl/sharedStrings.xml");
+    for word in [
+        "Workload pressure",
+        "Required, 5%",
+        "Standard workload (items a year)",
+    ] {
+        assert!(strings.contains(word), "{word}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -392,7 +392,11 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
         .map(|(o, office)| {
             let staff = office.headcount();
             let required_hours = volumes.required_hours(scenario, o);
-            let capacity_hours = office.capacity_hours(staff, &scenario.calendar);
+            let capacity_hours = if counts_by_cadre(scenario) {
+                casework_hours_by_person(scenario, &volumes, o).iter().sum()
+            } else {
+                office.capacity_hours(staff, &scenario.calendar)
+            };
             let items = volumes.items(o);
             let largest_team = volumes.largest_team(scenario, o);
             // A group the optimiser may leave closed, closed today with no work, needs nobody.
@@ -494,6 +498,49 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
         total,
         uncovered,
     }
+}
+
+/// SPEC §16: does any staff type have its own calendar, or any work type its own staff types?
+/// Then an office's capacity is counted person by person ([`casework_hours_by_person`]).
+pub fn counts_by_cadre(scenario: &Scenario) -> bool {
+    scenario.staff_types.iter().any(|t| !t.calendar.is_empty())
+        || scenario.works.iter().any(|w| w.staff.is_some())
+}
+
+/// Each person's casework hours a year at `office` (in type order, its leaders the last
+/// `leaders`): the year value of the person's type (its own calendar, SPEC §16), a leader's
+/// `leader_case_share` of it, and none for a type that may do none of the office's work
+/// where it has work. The analysis's capacity is their sum and the simulation's people work
+/// at these hours over the working days, so the two count one capacity.
+pub fn casework_hours_by_person(scenario: &Scenario, volumes: &Volumes, office: usize) -> Vec<f64> {
+    let Some(o) = scenario.offices.get(office) else {
+        return Vec::new();
+    };
+    let works = scenario.works.len();
+    let has_work = (0..works).any(|w| volumes.at_office[w][office] > 0.0);
+    let headcount = o.headcount();
+    let leaders = o.leaders.min(headcount);
+    o.staff
+        .iter()
+        .enumerate()
+        .flat_map(|(t, &n)| std::iter::repeat_n(t, n as usize))
+        .enumerate()
+        .map(|(i, t)| {
+            let serves = !has_work
+                || (0..works)
+                    .any(|w| volumes.at_office[w][office] > 0.0 && scenario.may_do(w, office, t));
+            let year = if serves {
+                scenario.calendar_of(t).year_value()
+            } else {
+                0.0
+            };
+            if i as u32 >= headcount - leaders {
+                year * o.leader_case_share
+            } else {
+                year
+            }
+        })
+        .collect()
 }
 
 /// WISN's figures for an office, only for a scenario that uses WISN's keys (SPEC §16), so

@@ -743,3 +743,45 @@ staff = ["nurse"]
     );
     assert_eq!(clinic.headcount, 5);
 }
+
+/// The office's capacity and utilisation count each person at their type's own year, and
+/// nothing for a type that may do none of the office's work; the simulation offers the same
+/// capacity (one piece of code gives both each person's hours).
+#[test]
+fn per_type_calendars_feed_the_office_capacity_of_analysis_and_simulation() {
+    use staffplan::simulate::{self, SimOptions, Warmup};
+    // Year values: doctors 235 × 8 × 0.85 = 1,598 h, nurses 235 × 6 × 0.85 = 1,198.5 h.
+    let shared = analysis_of(&two_cadres(""));
+    let ward = &shared.offices[0];
+    close(ward.required_hours, 1880.0 + 1410.0);
+    close(ward.capacity_hours, 2.0 * 1598.0 + 2.0 * 1198.5);
+    close(ward.utilisation.unwrap(), 3290.0 / 5593.0);
+    assert!(ward.stable);
+
+    // Everything to the doctors: the nurses add no capacity here, and 3,290 h on 3,196 h
+    // is more than the doctors can serve.
+    let text = two_cadres(r#"staff = ["doctor"]"#)
+        .replace("hours = 1.88\n", "hours = 1.88\nstaff = [\"doctor\"]\n");
+    let doctors = analysis_of(&text);
+    let ward = &doctors.offices[0];
+    close(ward.capacity_hours, 2.0 * 1598.0);
+    close(ward.utilisation.unwrap(), 3290.0 / 3196.0);
+    assert!(!ward.stable);
+    close(
+        ward.backlog_growth_per_year,
+        1100.0 * (1.0 - 3196.0 / 3290.0),
+    );
+
+    // The simulation's utilisation is the analysis's, at the types' own rates.
+    let scenario = parse(&two_cadres(""), "test.toml").unwrap().scenario;
+    let options = SimOptions {
+        runs: 8,
+        seed: 3,
+        days: Some(4_000),
+        threads: Some(2),
+        warmup: Warmup::Days(100),
+    };
+    let sim = simulate::simulate(&scenario, &options, &|_| {}).unwrap();
+    let got = sim.offices[0].utilisation.mean;
+    assert!((got - 3290.0 / 5593.0).abs() < 0.015, "{got}");
+}

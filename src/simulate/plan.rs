@@ -82,11 +82,11 @@ pub(crate) struct StreamPlan {
 }
 
 /// Every office's people in one numbering (each office's non-leaders, then its leaders) and
-/// each person's casework rate in hours a working day.
+/// each person's casework rate in hours a working day: the analysis's hours a year of each
+/// person (their type's own calendar, SPEC §16) over the simulated year's working days, so
+/// that the simulation offers the analysis's capacity.
 fn people(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
-    if scenario.staff_types.iter().any(|t| !t.calendar.is_empty())
-        || scenario.works.iter().any(|w| w.staff.is_some())
-    {
+    if crate::analysis::counts_by_cadre(scenario) {
         return people_by_cadre(scenario);
     }
     let rate = scenario.calendar.casework_hours_per_day();
@@ -129,10 +129,8 @@ pub(super) fn office_plan(
 }
 
 /// SPEC §16: [`people`] where staff types have their own calendars or work is restricted to
-/// some of them. Each person works at their type's rate (the type's year value over the
-/// simulated year's working days), and only people of a type that may do some of the
-/// office's work take items; the leaders are the last `leaders` people in type order. This is
-/// the office as the figures count it; where its work is restricted to different sets of
+/// some of them, each person at [`crate::analysis::casework_hours_by_person`]'s hours. This
+/// is the office as the figures count it; where its work is restricted to different sets of
 /// types, the engine runs it as [`Stations`].
 fn people_by_cadre(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
     let volumes = crate::analysis::volumes(scenario, &scenario.coverage());
@@ -143,32 +141,12 @@ fn people_by_cadre(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
         .iter()
         .enumerate()
         .map(|(o, office)| {
-            let has_work = (0..scenario.works.len()).any(|w| volumes.at_office[w][o] > 0.0);
-            let mut rates: Vec<f64> = Vec::new();
-            for (t, &n) in office.staff.iter().enumerate() {
-                let serves = !has_work
-                    || (0..scenario.works.len())
-                        .any(|w| volumes.at_office[w][o] > 0.0 && scenario.may_do(w, o, t));
-                let rate = if serves {
-                    scenario.calendar_of(t).year_value() / working_days
-                } else {
-                    0.0
-                };
-                rates.extend((0..n).map(|_| rate));
-            }
-            let headcount = rates.len() as u32;
+            let hours = crate::analysis::casework_hours_by_person(scenario, &volumes, o);
+            let headcount = hours.len() as u32;
             let leaders = office.leaders.min(headcount);
             let first = person_rate.len() as u32;
-            let leaders_from = first + headcount - leaders;
-            for (i, rate) in rates.into_iter().enumerate() {
-                let leader = i as u32 >= headcount - leaders;
-                person_rate.push(if leader {
-                    rate * office.leader_case_share
-                } else {
-                    rate
-                });
-            }
-            office_plan(&person_rate, first, leaders_from, headcount)
+            person_rate.extend(hours.iter().map(|h| h / working_days));
+            office_plan(&person_rate, first, first + headcount - leaders, headcount)
         })
         .collect();
     (offices, person_rate)

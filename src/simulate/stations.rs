@@ -116,16 +116,19 @@ impl Stations {
         let mut offices: Vec<OfficePlan> = Vec::new();
         let mut person_rate: Vec<f64> = Vec::new();
         for (o, (office, stations)) in scenario.offices.iter().zip(&per_office).enumerate() {
-            // The office's people in type order, its leaders the last `leaders` of them.
+            // The office's people in type order, its leaders the last `leaders` of them, with
+            // the analysis's hours of each.
+            let hours = crate::analysis::casework_hours_by_person(scenario, volumes, o);
             let headcount = office.headcount();
             let leaders = office.leaders.min(headcount);
-            let people: Vec<(usize, bool)> = office
+            let people: Vec<(usize, bool, f64)> = office
                 .staff
                 .iter()
                 .enumerate()
                 .flat_map(|(t, &n)| std::iter::repeat_n(t, n as usize))
+                .zip(&hours)
                 .enumerate()
-                .map(|(i, t)| (t, i as u32 >= headcount - leaders))
+                .map(|(i, (t, &h))| (t, i as u32 >= headcount - leaders, h))
                 .collect();
             let served: Vec<usize> = stations.iter().flat_map(|s| s.types.clone()).collect();
             let first_station = offices.len();
@@ -134,20 +137,13 @@ impl Stations {
                 let station = stations.get(k);
                 let serves = |t: usize| station.is_none_or(|s| s.types.contains(&t));
                 let mine = |t: usize| serves(t) || (k == 0 && !served.contains(&t));
-                let rate = |t: usize, leader: bool| {
-                    let year = scenario.calendar_of(t).year_value() / working_days;
-                    match (serves(t), leader) {
-                        (false, _) => 0.0,
-                        (true, false) => year,
-                        (true, true) => year * office.leader_case_share,
-                    }
-                };
+                let rate = |t: usize, h: f64| if serves(t) { h / working_days } else { 0.0 };
                 let first = person_rate.len() as u32;
                 let of = |leader: bool| {
                     people
                         .iter()
-                        .filter(move |&&(t, l)| l == leader && mine(t))
-                        .map(|&(t, l)| rate(t, l))
+                        .filter(move |&&(t, l, _)| l == leader && mine(t))
+                        .map(|&(t, _, h)| rate(t, h))
                 };
                 person_rate.extend(of(false));
                 let leaders_from = person_rate.len() as u32;

@@ -1,18 +1,21 @@
 //! SPEC §16: an office whose work types are restricted to different sets of staff types runs
-//! as several stations, each with its own queue and people, so that restricted work is only
-//! ever done by people of its types; the runs' figures are then added back up per office.
+//! as several stations, each with its own first-come-first-served queue and people, so that
+//! restricted work is only ever done by people of its types; the runs' figures are then added
+//! back up per office.
 //!
-//! The split: an office's work types with the same set of types in post that may do them
-//! form one station (its people share them, first come first served); each type serves the
-//! station with the fewest types among those whose work it may do (the most restricted work
-//! needs it most). A station left with nobody gives its work to a station all of whose people
-//! may do it, if there is one; otherwise its work waits with nobody to do it, as the
-//! restriction says. Types that may do none of the office's work are counted at its first
-//! station with no casework time, as in the office's figures. An office of one station, and a
-//! scenario with no `[[work]] staff`, run exactly as before.
+//! The split: the staff types in post that may do the same of the office's work types form
+//! one station, whose people share all that work. Work that the types of several stations may
+//! do is divided between them as the analysis divides it between cadres (in proportion to
+//! their headcount, [`crate::analysis::cadre_shares`]): each arrival goes to one of them with
+//! that probability, which splits its Poisson stream exactly; its follow-ups go to the station
+//! with the largest share, its open backlog by the shares (largest remainder). Work no type in
+//! post may do waits at a station of nobody, as the restriction says. Types that may do none
+//! of the office's work sit at its first station with no casework time, as the office's
+//! figures count them. An office of one station, and a scenario with no `[[work]] staff`, run
+//! exactly as before.
 
 use super::engine::{OfficeRun, RunOutcome};
-use super::plan::{office_plan, OfficePlan, Plan};
+use super::plan::{office_plan, OfficePlan, Plan, StreamPlan};
 use crate::model::Scenario;
 use crate::model::Volumes;
 
@@ -23,13 +26,11 @@ pub(crate) struct Stations {
     pub(super) office_of: Vec<usize>,
 }
 
-/// Work types served together and the staff types serving them.
+/// Staff types that may do the same work, and that work with the share of it they take.
 #[derive(Debug, Clone, PartialEq)]
 struct Station {
-    works: Vec<usize>,
     types: Vec<usize>,
-    /// The types in post that may do this station's work.
-    set: Vec<usize>,
+    works: Vec<(usize, f64)>,
 }
 
 /// The stations of office `o`; `comes(w)`: work `w` arrives or is open there.
@@ -37,48 +38,45 @@ fn stations_at(scenario: &Scenario, o: usize, comes: &dyn Fn(usize) -> bool) -> 
     let Some(office) = scenario.offices.get(o) else {
         return Vec::new();
     };
-    let in_post = |t: usize| office.staff.get(t).copied().unwrap_or(0) > 0;
-    let types = scenario.staff_types.len();
-    let mut stations: Vec<Station> = Vec::new();
-    for w in (0..scenario.works.len()).filter(|&w| comes(w)) {
-        let set: Vec<usize> = (0..types)
-            .filter(|&t| in_post(t) && scenario.may_do(w, o, t))
-            .collect();
-        match stations.iter_mut().find(|s| s.set == set) {
-            Some(station) => station.works.push(w),
-            None => stations.push(Station {
-                works: vec![w],
-                types: Vec::new(),
-                set,
-            }),
+    let coming: Vec<usize> = (0..scenario.works.len()).filter(|&w| comes(w)).collect();
+    let mut groups: Vec<(Vec<bool>, Station)> = Vec::new();
+    for (t, _) in office.staff.iter().enumerate().filter(|&(_, &n)| n > 0) {
+        let may: Vec<bool> = coming.iter().map(|&w| scenario.may_do(w, o, t)).collect();
+        if !may.contains(&true) {
+            continue;
+        }
+        match groups.iter_mut().find(|(m, _)| *m == may) {
+            Some((_, station)) => station.types.push(t),
+            None => groups.push((
+                may,
+                Station {
+                    types: vec![t],
+                    works: Vec::new(),
+                },
+            )),
         }
     }
-    for t in (0..types).filter(|&t| in_post(t)) {
-        let most_restricted = stations
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.set.contains(&t))
-            .min_by_key(|(k, s)| (s.set.len(), *k))
-            .map(|(k, _)| k);
-        if let Some(k) = most_restricted {
-            stations[k].types.push(t);
-        }
-    }
-    // A station with nobody hands its work to one whose people may all do it.
-    let mut k = 0;
-    while k < stations.len() {
-        let host = stations.iter().position(|h| {
-            !h.types.is_empty() && h.types.iter().all(|t| stations[k].set.contains(t))
-        });
-        match host {
-            Some(h) if stations[k].types.is_empty() && h != k => {
-                let orphan = stations.remove(k);
-                let h = if h > k { h - 1 } else { h };
-                stations[h].works.extend(orphan.works);
-                stations[h].works.sort_unstable();
+    let mut stations: Vec<Station> = groups.into_iter().map(|(_, s)| s).collect();
+    let mut nobody = Station {
+        types: Vec::new(),
+        works: Vec::new(),
+    };
+    for &w in &coming {
+        let shares = crate::analysis::cadre_shares(scenario, w, o);
+        let mut placed = false;
+        for station in &mut stations {
+            let share: f64 = station.types.iter().filter_map(|&t| shares.get(t)).sum();
+            if share > 0.0 {
+                station.works.push((w, share));
+                placed = true;
             }
-            _ => k += 1,
         }
+        if !placed {
+            nobody.works.push((w, 1.0));
+        }
+    }
+    if !nobody.works.is_empty() {
+        stations.push(nobody);
     }
     stations
 }
@@ -109,9 +107,10 @@ impl Stations {
         if per_office.iter().all(|s| s.len() <= 1) {
             return None;
         }
-        let works = scenario.works.len();
         let working_days = f64::from(scenario.calendar.working_days.max(1));
-        let mut station_of = vec![vec![0usize; works]; scenario.offices.len()];
+        // `[office][work]`: the stations that take the work there, with their shares.
+        let mut route = vec![vec![Vec::new(); scenario.works.len()]; scenario.offices.len()];
+        let mut first_station = Vec::new();
         let mut office_of = Vec::new();
         let mut offices: Vec<OfficePlan> = Vec::new();
         let mut person_rate: Vec<f64> = Vec::new();
@@ -131,8 +130,7 @@ impl Stations {
                 .map(|(i, (t, &h))| (t, i as u32 >= headcount - leaders, h))
                 .collect();
             let served: Vec<usize> = stations.iter().flat_map(|s| s.types.clone()).collect();
-            let first_station = offices.len();
-            station_of[o].fill(first_station);
+            first_station.push(offices.len());
             for k in 0..stations.len().max(1) {
                 let station = stations.get(k);
                 let serves = |t: usize| station.is_none_or(|s| s.types.contains(&t));
@@ -150,21 +148,18 @@ impl Stations {
                 person_rate.extend(of(true));
                 let count = person_rate.len() as u32 - first;
                 offices.push(office_plan(&person_rate, first, leaders_from, count));
-                for &w in station.map_or(&[][..], |s| s.works.as_slice()) {
-                    station_of[o][w] = offices.len() - 1;
+                for &(w, share) in station.map_or(&[][..], |s| s.works.as_slice()) {
+                    route[o][w].push((offices.len() - 1, share));
                 }
                 office_of.push(o);
             }
         }
+        let routes = Routes {
+            route,
+            first_station,
+        };
         Some(Box::new(Stations {
-            plan: rebuilt(
-                scenario,
-                plan,
-                offices,
-                person_rate,
-                &station_of,
-                &office_of,
-            ),
+            plan: rebuilt(scenario, plan, offices, person_rate, &routes, &office_of),
             office_of,
         }))
     }
@@ -204,43 +199,106 @@ impl Stations {
     }
 }
 
-/// `plan` with the stations as its offices: people, streams, chains, backlog and deadline
-/// pairs (the pairs stay the office's, each reached from the one station doing that work).
+/// Where each office's work goes among the stations.
+struct Routes {
+    /// `[office][work]`: the stations taking it, with their shares (adding up to 1).
+    route: Vec<Vec<Vec<(usize, f64)>>>,
+    first_station: Vec<usize>,
+}
+
+impl Routes {
+    /// The stations taking work `w` at office `o`: its own, else the office's first.
+    fn of(&self, o: usize, w: usize) -> Vec<(usize, f64)> {
+        match self.route.get(o).and_then(|r| r.get(w)) {
+            Some(list) if !list.is_empty() => list.clone(),
+            _ => vec![(self.first_station.get(o).copied().unwrap_or(0), 1.0)],
+        }
+    }
+
+    /// The one station of the largest share (the first at a tie).
+    fn main(&self, o: usize, w: usize) -> usize {
+        self.of(o, w)
+            .into_iter()
+            .fold((0, f64::NEG_INFINITY), |best, (s, share)| {
+                if share > best.1 {
+                    (s, share)
+                } else {
+                    best
+                }
+            })
+            .0
+    }
+}
+
+/// `items` divided by `shares` in whole items: each its whole part, the rest one each to the
+/// largest fractional parts (the first at a tie).
+fn by_largest_remainder(items: u32, shares: &[(usize, f64)]) -> Vec<(usize, u32)> {
+    let exact: Vec<f64> = shares.iter().map(|&(_, s)| f64::from(items) * s).collect();
+    let mut whole: Vec<u32> = exact.iter().map(|x| x.floor() as u32).collect();
+    let mut left = items.saturating_sub(whole.iter().sum());
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())));
+    for &i in order.iter().cycle().take(shares.len() * 2) {
+        if left == 0 {
+            break;
+        }
+        whole[i] += 1;
+        left -= 1;
+    }
+    shares.iter().map(|&(s, _)| s).zip(whole).collect()
+}
+
+/// `plan` with the stations as its offices: people, streams (each split by the stations'
+/// shares), chains, backlog and deadline pairs (the pairs stay the office's: each is reached
+/// from every station doing that work there).
 fn rebuilt(
     scenario: &Scenario,
     plan: &Plan,
     offices: Vec<OfficePlan>,
     person_rate: Vec<f64>,
-    station_of: &[Vec<usize>],
+    routes: &Routes,
     office_of: &[usize],
 ) -> Plan {
-    let at = |o: usize, w: usize| station_of.get(o).and_then(|r| r.get(w)).copied();
     let mut offices = offices;
     let mut deadline_works = vec![Vec::new(); offices.len()];
     for (o, list) in plan.deadline_works.iter().enumerate() {
         for &(w, pair) in list {
-            if let Some(list) = at(o, w).and_then(|s| deadline_works.get_mut(s)) {
-                list.push((w, pair));
-            }
-        }
-    }
-    for (o, office) in plan.offices.iter().enumerate() {
-        if office.teams {
-            for (w, work) in scenario.works.iter().enumerate() {
-                if let Some(station) = at(o, w).and_then(|s| offices.get_mut(s)) {
-                    station.teams |= work.team > 1;
+            for (s, _) in routes.of(o, w) {
+                if let Some(list) = deadline_works.get_mut(s) {
+                    list.push((w, pair));
                 }
             }
         }
     }
-    let streams = plan
-        .streams
-        .iter()
-        .map(|s| super::plan::StreamPlan {
-            office: at(s.office, s.work).unwrap_or(s.office),
-            ..*s
-        })
-        .collect();
+    for (o, _) in plan.offices.iter().enumerate().filter(|(_, p)| p.teams) {
+        for (w, _) in scenario
+            .works
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.team > 1)
+        {
+            for (s, _) in routes.of(o, w) {
+                if let Some(station) = offices.get_mut(s) {
+                    station.teams = true;
+                }
+            }
+        }
+    }
+    let mut cumulative = 0.0;
+    let mut before = 0.0;
+    let mut streams = Vec::new();
+    for s in &plan.streams {
+        let rate = s.cumulative - before;
+        before = s.cumulative;
+        for (station, share) in routes.of(s.office, s.work) {
+            cumulative += rate * share;
+            streams.push(StreamPlan {
+                cumulative,
+                work: s.work,
+                office: station,
+            });
+        }
+    }
     let follow_up = plan
         .follow_up
         .iter()
@@ -248,23 +306,31 @@ fn rebuilt(
         .map(|(w, to)| {
             office_of
                 .iter()
-                .map(|&o| {
-                    let office = to.get(o).copied().unwrap_or(o);
-                    at(office, w).unwrap_or(0)
-                })
+                .map(|&o| routes.main(to.get(o).copied().unwrap_or(o), w))
                 .collect()
         })
         .collect();
     let backlog = plan
         .backlog
         .iter()
-        .map(|&(w, o, items)| (w, at(o, w).unwrap_or(0), items))
+        .flat_map(|&(w, o, items)| {
+            by_largest_remainder(items, &routes.of(o, w))
+                .into_iter()
+                .filter(|&(_, n)| n > 0)
+                .map(move |(s, n)| (w, s, n))
+        })
         .collect();
     Plan {
         offices,
         person_rate,
         deadline_works,
         streams,
+        arrival_rate: cumulative,
+        mean_gap: if cumulative > 0.0 {
+            1.0 / cumulative
+        } else {
+            0.0
+        },
         follow_up,
         backlog,
         stations: None,
@@ -331,8 +397,8 @@ mod tests {
     fn clinic(works: &[(&str, &str)]) -> Scenario {
         let mut text = String::from(
             "[scenario]\nname = \"s\"\n[calendar]\nworking_days = 250\nhours_per_day = 8\n\
-             [staff.doctor]\n[staff.nurse]\n[[office]]\nid = \"c\"\nname = \"c\"\n\
-             staff = { doctor = 2, nurse = 3 }\n",
+             [staff.doctor]\n[staff.nurse]\n[staff.clerk]\n[[office]]\nid = \"c\"\nname = \"c\"\n\
+             staff = { doctor = 2, nurse = 6, clerk = 0 }\n",
         );
         for (id, staff) in works {
             text.push_str(&format!(
@@ -346,29 +412,52 @@ mod tests {
         }
     }
 
-    fn split(works: &[(&str, &str)]) -> Vec<(Vec<usize>, Vec<usize>)> {
+    /// Each station's staff types and its work with shares.
+    type Split = Vec<(Vec<usize>, Vec<(usize, f64)>)>;
+
+    fn split(works: &[(&str, &str)]) -> Split {
         let scenario = clinic(works);
         stations_at(&scenario, 0, &|_| true)
             .into_iter()
-            .map(|s| (s.works, s.types))
+            .map(|s| (s.types, s.works))
             .collect()
     }
 
     #[test]
-    fn each_cadre_serves_the_most_restricted_work_it_may_do() {
-        // Doctors alone may consult; dressing anyone may do: doctors keep to consulting.
-        let nested = split(&[("a", r#"["doctor"]"#), ("b", r#"["doctor", "nurse"]"#)]);
-        assert_eq!(nested, vec![(vec![0], vec![0]), (vec![1], vec![1])]);
-        // Two work types with the same set share its people.
-        let shared = split(&[("a", r#"["doctor"]"#), ("b", r#"["doctor"]"#)]);
-        assert_eq!(shared, vec![(vec![0, 1], vec![0])]);
-        // Work both may do, when each has its own: it goes to the first station whose
-        // people may all do it rather than wait for nobody.
-        let orphan = split(&[
-            ("a", r#"["doctor"]"#),
-            ("b", r#"["nurse"]"#),
-            ("c", r#"["doctor", "nurse"]"#),
+    fn each_cadre_keeps_to_its_work_and_shares_what_several_may_do_by_headcount() {
+        // Doctors alone consult, nurses alone dress, rounds anyone does: two stations, the
+        // rounds split 2 : 6 by headcount as the analysis splits them.
+        let three = split(&[
+            ("consult", r#"["doctor"]"#),
+            ("dress", r#"["nurse"]"#),
+            ("rounds", r#"["doctor", "nurse"]"#),
         ]);
-        assert_eq!(orphan, vec![(vec![0, 2], vec![0]), (vec![1], vec![1])]);
+        assert_eq!(
+            three,
+            vec![
+                (vec![0], vec![(0, 1.0), (2, 0.25)]),
+                (vec![1], vec![(1, 1.0), (2, 0.75)])
+            ]
+        );
+        // Types that may do the same work share one station and all of it.
+        let same = split(&[
+            ("a", r#"["doctor", "nurse"]"#),
+            ("b", r#"["doctor", "nurse"]"#),
+        ]);
+        assert_eq!(same, vec![(vec![0, 1], vec![(0, 1.0), (1, 1.0)])]);
+        // Work only clerks may do, with no clerk in post, waits at a station of nobody.
+        let nobody = split(&[("a", r#"["doctor"]"#), ("file", r#"["clerk"]"#)]);
+        assert_eq!(
+            nobody,
+            vec![(vec![0], vec![(0, 1.0)]), (vec![], vec![(1, 1.0)])]
+        );
+    }
+
+    #[test]
+    fn backlog_is_divided_by_the_largest_remainder() {
+        let shares = [(3, 0.25), (4, 0.75)];
+        assert_eq!(by_largest_remainder(10, &shares), vec![(3, 3), (4, 7)]);
+        assert_eq!(by_largest_remainder(1, &shares), vec![(3, 0), (4, 1)]);
+        assert_eq!(by_largest_remainder(0, &shares), vec![(3, 0), (4, 0)]);
     }
 }

@@ -785,3 +785,50 @@ fn per_type_calendars_feed_the_office_capacity_of_analysis_and_simulation() {
     let got = sim.offices[0].utilisation.mean;
     assert!((got - 3290.0 / 5593.0).abs() < 0.015, "{got}");
 }
+
+/// Work both cadres may do is divided between their stations by headcount: with 2 doctors and
+/// 2 nurses, half the rounds go to each, so each station is M/M/2 at a = 1.0 + 0.4 = 1.4, and
+/// every work type, the rounds included, waits as that queue does (Wq = 0.961 days).
+#[test]
+fn shared_work_is_divided_between_the_cadres_stations_by_headcount() {
+    use staffplan::simulate::{self, SimOptions, Warmup};
+    let mut text = String::from(
+        "[scenario]\nname = \"split\"\n[calendar]\nworking_days = 250\nhours_per_day = 8\n\
+         leave_days = 0\ntraining_days = 0\nnon_case_share = 0\n[staff.doctor]\n[staff.nurse]\n\
+         [[office]]\nid = \"c\"\nname = \"c\"\nstaff = { doctor = 2, nurse = 2 }\n",
+    );
+    for (id, volume, staff) in [
+        ("consult", 250, r#"["doctor"]"#),
+        ("dress", 250, r#"["nurse"]"#),
+        ("rounds", 200, r#"["doctor", "nurse"]"#),
+    ] {
+        text.push_str(&format!(
+            "[[work]]\nid = \"{id}\"\nname = \"{id}\"\noffice = \"c\"\nvolume = {volume}\n\
+             hours = 8\ncv = 1\ndeadline_days = 50\nstaff = {staff}\n"
+        ));
+    }
+    let scenario = parse(&text, "test.toml").unwrap().scenario;
+    let options = SimOptions {
+        runs: 16,
+        seed: 11,
+        days: Some(20_000),
+        threads: Some(2),
+        warmup: Warmup::Days(200),
+    };
+    let sim = simulate::simulate(&scenario, &options, &|_| {}).unwrap();
+    let office = &sim.offices[0];
+    let c_wait = staffplan::queueing::erlang_c(2, 1.4).unwrap();
+    let want = c_wait / 0.6;
+    let got = office.wait_days.mean;
+    assert!((got / want - 1.0).abs() < 0.05, "{got} against {want}");
+    let p90 = mmc_sojourn_quantile(c_wait, 0.6, 0.9);
+    for work in &office.on_time_by_work {
+        let got = work.lead_days_p90.mean;
+        assert!(
+            (got / p90 - 1.0).abs() < 0.05,
+            "{}: {got} against {p90}",
+            work.work
+        );
+    }
+    assert!((office.utilisation.mean - 0.7).abs() < 0.02);
+}

@@ -392,11 +392,7 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
         .map(|(o, office)| {
             let staff = office.headcount();
             let required_hours = volumes.required_hours(scenario, o);
-            let capacity_hours = if counts_by_cadre(scenario) {
-                casework_hours_by_person(scenario, &volumes, o).iter().sum()
-            } else {
-                office.capacity_hours(staff, &scenario.calendar)
-            };
+            let capacity_hours = office_capacity(scenario, &volumes, o);
             let items = volumes.items(o);
             let largest_team = volumes.largest_team(scenario, o);
             // A group the optimiser may leave closed, closed today with no work, needs nobody.
@@ -505,6 +501,19 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
 pub fn counts_by_cadre(scenario: &Scenario) -> bool {
     scenario.staff_types.iter().any(|t| !t.calendar.is_empty())
         || scenario.works.iter().any(|w| w.staff.is_some())
+}
+
+/// An office's casework hours a year with its people today: person by person where types
+/// have their own calendars or work its own types (SPEC §16), else `[calendar]`'s year value
+/// times its casework persons.
+fn office_capacity(scenario: &Scenario, volumes: &Volumes, office: usize) -> f64 {
+    match scenario.offices.get(office) {
+        Some(_) if counts_by_cadre(scenario) => casework_hours_by_person(scenario, volumes, office)
+            .iter()
+            .sum(),
+        Some(o) => o.capacity_hours(o.headcount(), &scenario.calendar),
+        None => 0.0,
+    }
 }
 
 /// Each person's casework hours a year at `office` (in type order, its leaders the last

@@ -392,7 +392,7 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
         .map(|(o, office)| {
             let staff = office.headcount();
             let required_hours = volumes.required_hours(scenario, o);
-            let capacity_hours = office.capacity_hours(staff, &scenario.calendar);
+            let capacity_hours = office_capacity(scenario, &volumes, o);
             let items = volumes.items(o);
             let largest_team = volumes.largest_team(scenario, o);
             // A group the optimiser may leave closed, closed today with no work, needs nobody.
@@ -496,6 +496,62 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
     }
 }
 
+/// SPEC §16: does any staff type have its own calendar, or any work type its own staff types?
+/// Then an office's capacity is counted person by person ([`casework_hours_by_person`]).
+pub fn counts_by_cadre(scenario: &Scenario) -> bool {
+    scenario.staff_types.iter().any(|t| !t.calendar.is_empty())
+        || scenario.works.iter().any(|w| w.staff.is_some())
+}
+
+/// An office's casework hours a year with its people today: person by person where types
+/// have their own calendars or work its own types (SPEC §16), else `[calendar]`'s year value
+/// times its casework persons.
+fn office_capacity(scenario: &Scenario, volumes: &Volumes, office: usize) -> f64 {
+    match scenario.offices.get(office) {
+        Some(_) if counts_by_cadre(scenario) => casework_hours_by_person(scenario, volumes, office)
+            .iter()
+            .sum(),
+        Some(o) => o.capacity_hours(o.headcount(), &scenario.calendar),
+        None => 0.0,
+    }
+}
+
+/// Each person's casework hours a year at `office` (in type order, its leaders the last
+/// `leaders`): the year value of the person's type (its own calendar, SPEC §16), a leader's
+/// `leader_case_share` of it, and none for a type that may do none of the office's work
+/// where it has work. The analysis's capacity is their sum and the simulation's people work
+/// at these hours over the working days, so the two count one capacity.
+pub fn casework_hours_by_person(scenario: &Scenario, volumes: &Volumes, office: usize) -> Vec<f64> {
+    let Some(o) = scenario.offices.get(office) else {
+        return Vec::new();
+    };
+    let works = scenario.works.len();
+    let has_work = (0..works).any(|w| volumes.at_office[w][office] > 0.0);
+    let headcount = o.headcount();
+    let leaders = o.leaders.min(headcount);
+    o.staff
+        .iter()
+        .enumerate()
+        .flat_map(|(t, &n)| std::iter::repeat_n(t, n as usize))
+        .enumerate()
+        .map(|(i, t)| {
+            let serves = !has_work
+                || (0..works)
+                    .any(|w| volumes.at_office[w][office] > 0.0 && scenario.may_do(w, office, t));
+            let year = if serves {
+                scenario.calendar_of(t).year_value()
+            } else {
+                0.0
+            };
+            if i as u32 >= headcount - leaders {
+                year * o.leader_case_share
+            } else {
+                year
+            }
+        })
+        .collect()
+}
+
 /// WISN's figures for an office, only for a scenario that uses WISN's keys (SPEC §16), so
 /// the caseload scenarios' output is unchanged.
 fn wisn_if_asked(scenario: &Scenario, volumes: &Volumes, office: usize) -> Vec<Wisn> {
@@ -506,10 +562,15 @@ fn wisn_if_asked(scenario: &Scenario, volumes: &Volumes, office: usize) -> Vec<W
     }
 }
 
-/// WISN's reading of a WISN ratio (WHO, *Workload Indicators of Staffing Need: user's
-/// manual*, 2010, step 8, "Analyse and interpret WISN results"): 1 is staffing in balance with the workload, below 1 fewer staff
-/// than the workload requires (the lower, the greater the workload pressure), above 1 more.
-/// The manual gives no numbered bands beyond this reading, so neither does staffplan.
+/// WISN's reading of a WISN ratio, three bands and no more: below 1 a shortage (fewer staff
+/// than the workload requires; the lower the ratio, the greater the workload pressure), 1 in
+/// balance, above 1 an excess. The method is the WHO's (*Workload Indicators of Staffing Need:
+/// user's manual*, 2010, its last step, "Analyse and interpret WISN results"); the reading is
+/// worded as in Burmen et al., Human Resources for Health 15:9 (2017), abstract, "Case
+/// presentation": "A ratio of 1.0 indicated optimal staffing, less than 1.0 indicated
+/// suboptimal staffing, and more than 1 indicated supra optimal staffing". No numbered
+/// sub-bands (such as "below 0.5: very high pressure") could be traced to the manual or to a
+/// study whose text was at hand, so staffplan uses none. Equality to 1 is within `TOLERANCE`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pressure {

@@ -47,9 +47,10 @@ fn published(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// The Kenya clinic: 225 days × 8 h = 1,800 h of available working time; 125,712
-/// consultations of 15 minutes = 31,428 h = 17.46 clinicians. `{share}` and `{allowance}` add
-/// the category and the individual allowance.
+/// The Kenya clinic with the paper's Table 3 figures: 234 days of consultation − 55 days of
+/// holidays, annual and sick leave = 179 days × 8 h = 1,432 h of available working time;
+/// 100,000 consultations of 15 minutes = 25,000 h = 17.46 clinicians. `{share}` and
+/// `{allowance}` add the category and the individual allowance.
 fn kenya(share: &str, allowance: &str) -> String {
     format!(
         r#"
@@ -57,10 +58,10 @@ fn kenya(share: &str, allowance: &str) -> String {
 name = "Kenya"
 method = "wisn"
 [calendar]
-working_days = 260
+working_days = 234
 hours_per_day = 8
-leave_days = 30
-training_days = 5
+leave_days = 55
+training_days = 0
 non_case_share = {share}
 [staff.clinician]
 [[office]]
@@ -73,40 +74,47 @@ id = "consultation"
 name = "Consultation"
 office = "clinic"
 staff = ["clinician"]
-volume = 125712
+volume = 100000
 hours = 0.25
 "#
     )
 }
 
-const MANAGER: &str =
-    r#"allowances = [{ staff = "clinician", hours = 600, persons = 1, name = "management" }]"#;
+/// Table 3's category allowance: 10 of the 179 days of available working time.
+fn cas() -> String {
+    (10.0_f64 / 179.0).to_string()
+}
+
+/// One third of 1,432 hours, the clinic manager's administration (the paper's abstract).
+const MANAGER: &str = r#"allowances = [{ staff = "clinician", hours = 477.3333333333333, persons = 1, name = "management" }]"#;
 
 #[test]
 fn kenya_baseline_is_the_published_17_46() {
     let analysis = analysis_of(&kenya("0", ""));
     let w = row(&analysis, "clinic", "clinician");
-    // Standard workload: 1,800 h ÷ 0.25 h = 7,200 consultations a clinician a year.
+    // Standard workload: 1,432 h ÷ 0.25 h = 5,728 consultations a clinician a year.
     assert_eq!(
         w.standard_workload,
-        vec![("consultation".to_string(), 7200.0)]
+        vec![("consultation".to_string(), 5728.0)]
     );
     close(w.caf, 1.0);
     close(w.iaf, 0.0);
-    close(w.required, 125712.0 / 7200.0);
+    // Table 3: 3,125 days of workload ÷ 179 days.
+    close(w.required, 3125.0 / 179.0);
     assert_eq!(published(w.required), 17.46);
     assert_eq!(w.existing, 12);
-    close(w.difference, 12.0 - 17.46);
-    close(w.ratio.unwrap(), 12.0 / 17.46);
+    close(w.difference, 12.0 - 3125.0 / 179.0);
+    close(w.ratio.unwrap(), 12.0 * 179.0 / 3125.0);
     assert_eq!(w.pressure, Some(Pressure::Shortage));
 }
 
 #[test]
 fn kenya_with_the_category_allowance_is_the_published_18_49() {
-    let analysis = analysis_of(&kenya("0.0556", ""));
+    let analysis = analysis_of(&kenya(&cas(), ""));
     let w = row(&analysis, "clinic", "clinician");
-    close(w.caf, 1.0 / (1.0 - 0.0556));
-    close(w.required, 17.46 / (1.0 - 0.0556));
+    // CAF = 1 ÷ (1 − 10/179) = 179/169; required = 3,125/179 × 179/169 = 3,125/169.
+    close(w.caf, 179.0 / 169.0);
+    close(w.required, 3125.0 / 169.0);
     assert_eq!(published(w.required), 18.49);
     // The caseload analysis counts the same need: its year value is AWT × (1 − CAS).
     close(analysis.offices[0].fte_need, w.required);
@@ -114,11 +122,11 @@ fn kenya_with_the_category_allowance_is_the_published_18_49() {
 
 #[test]
 fn kenya_with_a_third_of_a_year_of_individual_allowance_is_18_82() {
-    let analysis = analysis_of(&kenya("0.0556", MANAGER));
+    let analysis = analysis_of(&kenya(&cas(), MANAGER));
     let w = row(&analysis, "clinic", "clinician");
-    // IAF = 600 h ÷ 1,800 h.
+    // IAF = 477.33 h ÷ 1,432 h.
     close(w.iaf, 1.0 / 3.0);
-    close(w.required, 17.46 / (1.0 - 0.0556) + 1.0 / 3.0);
+    close(w.required, 3125.0 / 169.0 + 1.0 / 3.0);
     assert_eq!(published(w.required), 18.82);
     close(w.ratio.unwrap(), 12.0 / w.required);
 }
@@ -220,9 +228,21 @@ fn a_scenario_without_wisn_keys_has_no_wisn_figures() {
 
 #[test]
 fn pressure_reads_the_ratio_as_the_manual_does() {
+    // Three bands, as Burmen et al. 2017 word WISN's reading: below 1, at 1, above 1; no
+    // numbered sub-bands, so a ratio of 0.3 reads as 0.99 does.
     assert_eq!(Pressure::of(0.64), Pressure::Shortage);
+    assert_eq!(Pressure::of(0.3), Pressure::Shortage);
+    assert_eq!(Pressure::of(0.99), Pressure::Shortage);
     assert_eq!(Pressure::of(1.0), Pressure::Balanced);
+    // 12 ÷ 12 computed through a division is 1 within rounding, and reads as balanced.
+    assert_eq!(
+        Pressure::of(12.0 / (12.0 * (1.0 + 1e-12))),
+        Pressure::Balanced
+    );
+    assert_eq!(Pressure::of(1.01), Pressure::Excess);
     assert_eq!(Pressure::of(1.2), Pressure::Excess);
+    let json = serde_json::to_string(&[Pressure::Shortage, Pressure::Balanced, Pressure::Excess]);
+    assert_eq!(json.unwrap(), r#"["shortage","balanced","excess"]"#);
 }
 
 #[test]
@@ -250,7 +270,7 @@ fn wisn_keys_are_validated_with_place_and_fix() {
         .unwrap()
         .contains("allowed_staff"));
 
-    let negative = errors_of(&kenya("0", &MANAGER.replace("600", "-600")));
+    let negative = errors_of(&kenya("0", &MANAGER.replace("477.3", "-477.3")));
     assert_eq!(negative.len(), 1, "{negative:?}");
     assert!(negative[0].message.contains("`hours` must not be negative"));
     assert!(negative[0].place.contains("`allowances` entry #1"));
@@ -270,8 +290,8 @@ fn wisn_keys_are_validated_with_place_and_fix() {
 #[test]
 fn ranges_give_required_and_ratio_bands() {
     let text = kenya("0", "").replace(
-        "volume = 125712",
-        "volume = { low = 100000, likely = 125712, high = 150000 }",
+        "volume = 100000",
+        "volume = { low = 80000, likely = 100000, high = 120000 }",
     );
     let loaded = parse(&text, "test.toml").unwrap();
     let mut analysis = analyse(&loaded.scenario);
@@ -284,10 +304,10 @@ fn ranges_give_required_and_ratio_bands() {
     let w = row(&analysis, "clinic", "clinician");
     let required = w.required_band.unwrap();
     let ratio = w.ratio_band.unwrap();
-    // The need is linear in the volume: its band lies inside 100,000..150,000 ÷ 7,200 and
+    // The need is linear in the volume: its band lies inside 80,000..120,000 ÷ 5,728 and
     // around the likely 17.46; the ratio's band is 12 ÷ the need's, ends swapped.
-    assert!(100000.0 / 7200.0 < required.p5 && required.p5 < 17.46);
-    assert!(17.46 < required.p95 && required.p95 < 150000.0 / 7200.0);
+    assert!(80000.0 / 5728.0 < required.p5 && required.p5 < 17.46);
+    assert!(17.46 < required.p95 && required.p95 < 120000.0 / 5728.0);
     close(ratio.p5, 12.0 / required.p95);
     close(ratio.p95, 12.0 / required.p5);
     // The same seed on two threads gives the same band.
@@ -509,8 +529,8 @@ fn the_pack_of_a_wisn_scenario_speaks_wisn() {
     let text = std::fs::read_to_string("scenarios/kenya-hiv-clinic-wisn.toml")
         .unwrap()
         .replace(
-            "\nvolume = 125712\n",
-            "\nvolume = { low = 110000, likely = 125712, high = 140000 }\n",
+            "\nvolume = 100000\n",
+            "\nvolume = { low = 90000, likely = 100000, high = 110000 }\n",
         );
     std::fs::write(dir.join("kenya.toml"), text).unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_staffplan"))
@@ -537,7 +557,7 @@ fn the_pack_of_a_wisn_scenario_speaks_wisn() {
     // Today: 12 in post against 18.82, the ratio 0.64; the bands lie around them.
     let today = report
         .lines()
-        .find(|l| l.contains("| 1800 |") && l.contains("| 12 |"))
+        .find(|l| l.contains("| 1432 |") && l.contains("| 12 |"))
         .unwrap();
     assert!(
         today.contains("| 18.82 | 17.") && today.contains("| 12 | -6.82 | 0.64 | 0."),
@@ -546,5 +566,269 @@ fn the_pack_of_a_wisn_scenario_speaks_wisn() {
     assert!(today.ends_with("| shortage |"), "{today}");
     assert!(report.contains("| Required, 5–95% |"));
     assert!(report.contains("A WISN ratio of 1 means"));
+    // tables.xlsx has a `wisn` sheet: the same figures as numbers, the bands as numbers, and
+    // the standard workload of 1,432 h ÷ 0.25 h = 5,728 consultations.
+    let xlsx = dir.join("pack/tables.xlsx");
+    let unzip = |entry: &str| {
+        use std::io::Read;
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+        let mut text = String::new();
+        archive
+            .by_name(entry)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let workbook = unzip("xl/workbook.xml");
+    let names: Vec<&str> = workbook
+        .split("<sheet name=\"")
+        .skip(1)
+        .map(|t| t.split('"').next().unwrap())
+        .collect();
+    let at = names
+        .iter()
+        .position(|&n| n == "wisn")
+        .expect("a wisn sheet");
+    let sheet = unzip(&format!("xl/worksheets/sheet{}.xml", at + 1));
+    let values: Vec<f64> = sheet
+        .split("<v>")
+        .skip(1)
+        .filter_map(|v| v.split("</v>").next()?.parse().ok())
+        .collect();
+    let has = |x: f64, tolerance: f64| values.iter().any(|v| (v - x).abs() < tolerance);
+    assert!(has(3125.0 / 169.0 + 1.0 / 3.0, 1e-3), "{values:?}");
+    assert!(has(1432.0, 1e-9) && has(5728.0, 1e-9) && has(179.0 / 169.0, 1e-6));
+    assert!(has(12.0 - 3125.0 / 169.0 - 1.0 / 3.0, 1e-3));
+    // The band's ends are numbers around the likely need.
+    assert!(values.iter().any(|&v| v > 17.0 && v < 18.8));
+    let strings = unzip("xl/sharedStrings.xml");
+    for word in [
+        "Workload pressure",
+        "Required, 5%",
+        "Standard workload (items a year)",
+    ] {
+        assert!(strings.contains(word), "{word}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// P(T > t) of the time in an M/M/c system (service rate 1, FCFS) with Erlang C `c_wait` and
+/// `theta` = c − λ: no wait with 1 − C, else an Exp(θ) wait before the Exp(1) service.
+fn mmc_sojourn_tail(c_wait: f64, theta: f64, t: f64) -> f64 {
+    (1.0 - c_wait) * (-t).exp() + c_wait * (theta * (-t).exp() - (-theta * t).exp()) / (theta - 1.0)
+}
+
+/// The `q` quantile of the time in system, by bisection on the tail.
+fn mmc_sojourn_quantile(c_wait: f64, theta: f64, q: f64) -> f64 {
+    let (mut low, mut high) = (0.0_f64, 200.0_f64);
+    for _ in 0..200 {
+        let mid = (low + high) / 2.0;
+        if mmc_sojourn_tail(c_wait, theta, mid) > 1.0 - q {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    low
+}
+
+/// One office, two cadres, each with work only it may do: the simulation runs it as two
+/// stations, so each work type waits as its own M/M/c queue (doctors M/M/2 at a = 1.4, nurses
+/// M/M/3 at a = 2.1), not as one pool of five people.
+#[test]
+fn restricted_work_of_two_cadres_runs_as_two_independent_m_m_c_queues() {
+    use staffplan::queueing::Mmc;
+    use staffplan::simulate::{self, SimOptions, Warmup};
+    let text = r#"
+[scenario]
+name = "two stations"
+[calendar]
+working_days = 250
+hours_per_day = 8
+leave_days = 0
+training_days = 0
+non_case_share = 0
+[staff.doctor]
+[staff.nurse]
+[[office]]
+id = "clinic"
+name = "clinic"
+staff = { doctor = 2, nurse = 3 }
+[[work]]
+id = "consult"
+name = "consultation"
+office = "clinic"
+volume = 350
+hours = 8
+cv = 1
+deadline_days = 50
+staff = ["doctor"]
+[[work]]
+id = "dress"
+name = "dressing"
+office = "clinic"
+volume = 525
+hours = 8
+cv = 1
+deadline_days = 50
+staff = ["nurse"]
+"#;
+    let scenario = parse(text, "test.toml").unwrap().scenario;
+    let options = SimOptions {
+        runs: 16,
+        seed: 7,
+        days: Some(20_000),
+        threads: Some(2),
+        warmup: Warmup::Days(200),
+    };
+    let sim = simulate::simulate(&scenario, &options, &|_| {}).unwrap();
+    let clinic = &sim.offices[0];
+    let doctors = Mmc {
+        servers: 2,
+        arrival_rate: 1.4,
+        service_rate: 1.0,
+    };
+    let nurses = Mmc {
+        servers: 3,
+        arrival_rate: 2.1,
+        service_rate: 1.0,
+    };
+    // By hand, Erlang C: c = 2, a = 1.4: C = 0.9800/1.7000 = 0.5765, Wq = C/0.6 = 0.961 days;
+    // c = 3, a = 2.1: Σ a^k/k! (k < 3) = 5.305, a³/3! × 3/0.9 = 5.145, C = 5.145/10.45 =
+    // 0.4923, Wq = C/0.9 = 0.547 days.
+    let (c_doctors, c_nurses) = (
+        staffplan::queueing::erlang_c(2, 1.4).unwrap(),
+        staffplan::queueing::erlang_c(3, 2.1).unwrap(),
+    );
+    assert!((c_doctors - 0.5765).abs() < 1e-3, "{c_doctors}");
+    assert!((c_nurses - 0.4923).abs() < 1e-3, "{c_nurses}");
+    let (w_doctors, w_nurses) = (doctors.mean_wait().unwrap(), nurses.mean_wait().unwrap());
+    assert!((w_doctors - 0.961).abs() < 1e-3 && (w_nurses - 0.547).abs() < 1e-3);
+    // The office's mean wait is the two queues' weighted by their items: (1.4 × 0.961 + 2.1
+    // × 0.547) ÷ 3.5 = 0.713 days; five people in one pool (M/M/5, a = 3.5) would wait
+    // C ÷ 1.5 = 0.378 ÷ 1.5 = 0.252 days.
+    let want = (1.4 * w_doctors + 2.1 * w_nurses) / 3.5;
+    let pooled = Mmc {
+        servers: 5,
+        arrival_rate: 3.5,
+        service_rate: 1.0,
+    };
+    assert!((pooled.mean_wait().unwrap() - 0.252).abs() < 1e-3);
+    let got = clinic.wait_days.mean;
+    assert!(
+        (got / want - 1.0).abs() < 0.05,
+        "mean wait {got:.4} days against the two queues' {want:.4}"
+    );
+    // Each work type's 90th-percentile time in the system is its own queue's.
+    for (work, c_wait, theta) in [("consult", c_doctors, 0.6), ("dress", c_nurses, 0.9)] {
+        let p90 = clinic
+            .on_time_by_work
+            .iter()
+            .find(|w| w.work == work)
+            .unwrap()
+            .lead_days_p90
+            .mean;
+        let want = mmc_sojourn_quantile(c_wait, theta, 0.9);
+        assert!(
+            (p90 / want - 1.0).abs() < 0.05,
+            "{work}: p90 {p90:.3} days against M/M/c's {want:.3}"
+        );
+    }
+    // Both cadres are busy 70% of their time: 3.5 days of work a day on 5 people.
+    assert!(
+        (clinic.utilisation.mean - 0.7).abs() < 0.02,
+        "{}",
+        clinic.utilisation.mean
+    );
+    assert_eq!(clinic.headcount, 5);
+}
+
+/// The office's capacity and utilisation count each person at their type's own year, and
+/// nothing for a type that may do none of the office's work; the simulation offers the same
+/// capacity (one piece of code gives both each person's hours).
+#[test]
+fn per_type_calendars_feed_the_office_capacity_of_analysis_and_simulation() {
+    use staffplan::simulate::{self, SimOptions, Warmup};
+    // Year values: doctors 235 × 8 × 0.85 = 1,598 h, nurses 235 × 6 × 0.85 = 1,198.5 h.
+    let shared = analysis_of(&two_cadres(""));
+    let ward = &shared.offices[0];
+    close(ward.required_hours, 1880.0 + 1410.0);
+    close(ward.capacity_hours, 2.0 * 1598.0 + 2.0 * 1198.5);
+    close(ward.utilisation.unwrap(), 3290.0 / 5593.0);
+    assert!(ward.stable);
+
+    // Everything to the doctors: the nurses add no capacity here, and 3,290 h on 3,196 h
+    // is more than the doctors can serve.
+    let text = two_cadres(r#"staff = ["doctor"]"#)
+        .replace("hours = 1.88\n", "hours = 1.88\nstaff = [\"doctor\"]\n");
+    let doctors = analysis_of(&text);
+    let ward = &doctors.offices[0];
+    close(ward.capacity_hours, 2.0 * 1598.0);
+    close(ward.utilisation.unwrap(), 3290.0 / 3196.0);
+    assert!(!ward.stable);
+    close(
+        ward.backlog_growth_per_year,
+        1100.0 * (1.0 - 3196.0 / 3290.0),
+    );
+
+    // The simulation's utilisation is the analysis's, at the types' own rates.
+    let scenario = parse(&two_cadres(""), "test.toml").unwrap().scenario;
+    let options = SimOptions {
+        runs: 8,
+        seed: 3,
+        days: Some(4_000),
+        threads: Some(2),
+        warmup: Warmup::Days(100),
+    };
+    let sim = simulate::simulate(&scenario, &options, &|_| {}).unwrap();
+    let got = sim.offices[0].utilisation.mean;
+    assert!((got - 3290.0 / 5593.0).abs() < 0.015, "{got}");
+}
+
+/// Work both cadres may do is divided between their stations by headcount: with 2 doctors and
+/// 2 nurses, half the rounds go to each, so each station is M/M/2 at a = 1.0 + 0.4 = 1.4, and
+/// every work type, the rounds included, waits as that queue does (Wq = 0.961 days).
+#[test]
+fn shared_work_is_divided_between_the_cadres_stations_by_headcount() {
+    use staffplan::simulate::{self, SimOptions, Warmup};
+    let mut text = String::from(
+        "[scenario]\nname = \"split\"\n[calendar]\nworking_days = 250\nhours_per_day = 8\n\
+         leave_days = 0\ntraining_days = 0\nnon_case_share = 0\n[staff.doctor]\n[staff.nurse]\n\
+         [[office]]\nid = \"c\"\nname = \"c\"\nstaff = { doctor = 2, nurse = 2 }\n",
+    );
+    for (id, volume, staff) in [
+        ("consult", 250, r#"["doctor"]"#),
+        ("dress", 250, r#"["nurse"]"#),
+        ("rounds", 200, r#"["doctor", "nurse"]"#),
+    ] {
+        text.push_str(&format!(
+            "[[work]]\nid = \"{id}\"\nname = \"{id}\"\noffice = \"c\"\nvolume = {volume}\n\
+             hours = 8\ncv = 1\ndeadline_days = 50\nstaff = {staff}\n"
+        ));
+    }
+    let scenario = parse(&text, "test.toml").unwrap().scenario;
+    let options = SimOptions {
+        runs: 16,
+        seed: 11,
+        days: Some(20_000),
+        threads: Some(2),
+        warmup: Warmup::Days(200),
+    };
+    let sim = simulate::simulate(&scenario, &options, &|_| {}).unwrap();
+    let office = &sim.offices[0];
+    let c_wait = staffplan::queueing::erlang_c(2, 1.4).unwrap();
+    let want = c_wait / 0.6;
+    let got = office.wait_days.mean;
+    assert!((got / want - 1.0).abs() < 0.05, "{got} against {want}");
+    let p90 = mmc_sojourn_quantile(c_wait, 0.6, 0.9);
+    for work in &office.on_time_by_work {
+        let got = work.lead_days_p90.mean;
+        assert!(
+            (got / p90 - 1.0).abs() < 0.05,
+            "{}: {got} against {p90}",
+            work.work
+        );
+    }
+    assert!((office.utilisation.mean - 0.7).abs() < 0.02);
 }

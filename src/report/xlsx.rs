@@ -111,6 +111,13 @@ pub fn sheets(pack: &Pack<'_>) -> Vec<Sheet> {
         sheets.push(Sheet::table(w.sheet_simulation, table));
     }
     sheets.extend(super::sheets::service(pack));
+    if let Some(tables) = super::content::wisn_sheet(pack, w) {
+        sheets.push(Sheet {
+            name: w.wisn.sheet.to_string(),
+            parts: tables.into_iter().map(Part::table).collect(),
+            one_page: false,
+        });
+    }
     if let Some(plan) = pack.plan {
         sheets.push(Sheet {
             name: w.plan.title.to_string(),

@@ -12,6 +12,7 @@ mod engine;
 mod event;
 mod plan;
 mod random;
+mod stations;
 pub mod stats;
 mod steady;
 mod summary;
@@ -413,8 +414,9 @@ fn simulate_with(
     }
     let mut gathered = summary::Gathered::new(&plan, band_runs);
     // One engine per worker thread, made once: its buffers serve every run it simulates.
+    let engine_plan = plan.engine_plan();
     let engines: Vec<OwnLines<Mutex<Engine>>> = (0..pool.current_num_threads())
-        .map(|_| OwnLines(Mutex::new(Engine::new(&plan))))
+        .map(|_| OwnLines(Mutex::new(Engine::new(engine_plan))))
         .collect();
     let finished = AtomicU32::new(0);
     let seed = options.seed;
@@ -432,10 +434,10 @@ fn simulate_with(
                     let outcome = match engines.get(slot).map(|e| e.0.lock()) {
                         Some(Ok(mut engine)) => engine.run(seed, run),
                         // A poisoned or missing engine: simulate the run on a fresh one.
-                        _ => Engine::new(&plan).run(seed, run),
+                        _ => Engine::new(engine_plan).run(seed, run),
                     };
                     progress(finished.fetch_add(1, Ordering::Relaxed) + 1);
-                    outcome
+                    plan.per_office(outcome)
                 })
                 .collect()
         });

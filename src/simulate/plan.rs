@@ -4,6 +4,7 @@
 //! overtime caps. The engine reads it and never changes it.
 
 use super::random::Effort;
+use super::stations::Stations;
 use super::OVERTIME_SHARE_OF_DAY;
 use crate::model::Scenario;
 
@@ -42,6 +43,9 @@ pub struct Plan {
     /// The backlog is sampled at the end of every `sample_step` days.
     pub(crate) sample_step: u32,
     pub(crate) points: usize,
+    /// SPEC §16: where some office's work types are restricted to different sets of staff
+    /// types, the plan the engine runs instead, with such an office split into stations.
+    pub(crate) stations: Option<Box<Stations>>,
 }
 
 #[derive(Debug, Clone)]
@@ -70,7 +74,7 @@ pub(super) struct WorkPlan {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub(super) struct StreamPlan {
+pub(crate) struct StreamPlan {
     /// Running total of arrival rates up to and including this stream.
     pub(super) cumulative: f64,
     pub(super) work: usize,
@@ -78,11 +82,11 @@ pub(super) struct StreamPlan {
 }
 
 /// Every office's people in one numbering (each office's non-leaders, then its leaders) and
-/// each person's casework rate in hours a working day.
+/// each person's casework rate in hours a working day: the analysis's hours a year of each
+/// person (their type's own calendar, SPEC §16) over the simulated year's working days, so
+/// that the simulation offers the analysis's capacity.
 fn people(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
-    if scenario.staff_types.iter().any(|t| !t.calendar.is_empty())
-        || scenario.works.iter().any(|w| w.staff.is_some())
-    {
+    if crate::analysis::counts_by_cadre(scenario) {
         return people_by_cadre(scenario);
     }
     let rate = scenario.calendar.casework_hours_per_day();
@@ -105,7 +109,12 @@ fn people(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
 
 /// The office whose people are `person_rate[first..]` (the regular staff, then from
 /// `leaders_from` its leaders), with its caseworkers and capacity read off their rates.
-fn office_plan(person_rate: &[f64], first: u32, leaders_from: u32, headcount: u32) -> OfficePlan {
+pub(super) fn office_plan(
+    person_rate: &[f64],
+    first: u32,
+    leaders_from: u32,
+    headcount: u32,
+) -> OfficePlan {
     let end = person_rate.len() as u32;
     let rates = &person_rate[first as usize..];
     OfficePlan {
@@ -120,11 +129,9 @@ fn office_plan(person_rate: &[f64], first: u32, leaders_from: u32, headcount: u3
 }
 
 /// SPEC §16: [`people`] where staff types have their own calendars or work is restricted to
-/// some of them. Each person works at their type's rate (the type's year value over the
-/// simulated year's working days), and only people of a type that may do some of the
-/// office's work take items; the leaders are the last `leaders` people in type order. An
-/// office whose work types are restricted to different sets is not split into stations: any
-/// of its people who may do some of its work takes any of its items.
+/// some of them, each person at [`crate::analysis::casework_hours_by_person`]'s hours. This
+/// is the office as the figures count it; where its work is restricted to different sets of
+/// types, the engine runs it as [`Stations`].
 fn people_by_cadre(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
     let volumes = crate::analysis::volumes(scenario, &scenario.coverage());
     let working_days = f64::from(scenario.calendar.working_days.max(1));
@@ -134,32 +141,12 @@ fn people_by_cadre(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
         .iter()
         .enumerate()
         .map(|(o, office)| {
-            let has_work = (0..scenario.works.len()).any(|w| volumes.at_office[w][o] > 0.0);
-            let mut rates: Vec<f64> = Vec::new();
-            for (t, &n) in office.staff.iter().enumerate() {
-                let serves = !has_work
-                    || (0..scenario.works.len())
-                        .any(|w| volumes.at_office[w][o] > 0.0 && scenario.may_do(w, o, t));
-                let rate = if serves {
-                    scenario.calendar_of(t).year_value() / working_days
-                } else {
-                    0.0
-                };
-                rates.extend((0..n).map(|_| rate));
-            }
-            let headcount = rates.len() as u32;
+            let hours = crate::analysis::casework_hours_by_person(scenario, &volumes, o);
+            let headcount = hours.len() as u32;
             let leaders = office.leaders.min(headcount);
             let first = person_rate.len() as u32;
-            let leaders_from = first + headcount - leaders;
-            for (i, rate) in rates.into_iter().enumerate() {
-                let leader = i as u32 >= headcount - leaders;
-                person_rate.push(if leader {
-                    rate * office.leader_case_share
-                } else {
-                    rate
-                });
-            }
-            office_plan(&person_rate, first, leaders_from, headcount)
+            person_rate.extend(hours.iter().map(|h| h / working_days));
+            office_plan(&person_rate, first, first + headcount - leaders, headcount)
         })
         .collect();
     (offices, person_rate)
@@ -238,7 +225,7 @@ impl Plan {
                 }
             }
         }
-        Plan {
+        let plan = Plan {
             days,
             warmup_days,
             warmup: f64::from(warmup_days),
@@ -262,6 +249,22 @@ impl Plan {
             overtime_rate,
             sample_step,
             points: days.div_ceil(sample_step) as usize,
+            stations: None,
+        };
+        let stations = Stations::split(scenario, &plan, &volumes, &initial);
+        Plan { stations, ..plan }
+    }
+
+    /// The plan the engine runs: the stations where an office is split into them, else this.
+    pub(crate) fn engine_plan(&self) -> &Plan {
+        self.stations.as_deref().map_or(self, |s| &s.plan)
+    }
+
+    /// A run of [`Plan::engine_plan`] as this plan's offices see it.
+    pub(crate) fn per_office(&self, run: super::RunOutcome) -> super::RunOutcome {
+        match self.stations.as_deref() {
+            Some(stations) => stations.merge(&self.offices, run),
+            None => run,
         }
     }
 
@@ -278,6 +281,13 @@ impl Plan {
     pub(super) fn sampled_every(mut self, step: u32) -> Plan {
         self.sample_step = step.clamp(1, self.days.max(1));
         self.points = self.days.div_ceil(self.sample_step) as usize;
+        if let Some(stations) = self.stations.take() {
+            let Stations { plan, office_of } = *stations;
+            self.stations = Some(Box::new(Stations {
+                plan: plan.sampled_every(step),
+                office_of,
+            }));
+        }
         self
     }
 

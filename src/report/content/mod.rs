@@ -32,6 +32,7 @@ pub(super) use simulation::simulated;
 use simulation::{band, simulation};
 use summary::{peer_ratios, summary};
 pub use sure::{input_decimals, input_name, interval_table, ranking_table, TORNADO_CHART};
+pub(super) use wisn::wisn_sheet;
 
 /// The whole report.
 pub fn build(pack: &Pack<'_>) -> Document {

@@ -44,6 +44,90 @@ pub(super) fn wisn(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.text(ww.reading);
 }
 
+/// `tables.xlsx`'s WISN sheet, for a scenario that uses WISN's keys: per side (today, and with
+/// the recommendation), office and cadre the figures of the report's table as numbers, the
+/// bands as four numeric columns; then each cadre's standard workload per work type.
+pub(crate) fn wisn_sheet(pack: &Pack<'_>, w: &Words) -> Option<Vec<Table>> {
+    if !pack.before.scenario.uses_wisn() {
+        return None;
+    }
+    let ww = w.wisn;
+    let mut sides = vec![(ww.today, &pack.before)];
+    if pack.recommendation.is_some() {
+        sides.push((ww.with_plan, &pack.after));
+    }
+    let mut headers: Vec<&str> = vec![w.side];
+    headers.extend(ww.headers);
+    headers.extend(ww.band_headers);
+    let mut figures = new_table(&headers);
+    let mut standard = new_table(&ww.standard_headers);
+    let ends = |b: Option<WisnBand>| match b {
+        Some(b) => [Cell::Num(b.p5, 2), Cell::Num(b.p95, 2)],
+        None => [Cell::Empty, Cell::Empty],
+    };
+    for (side, data) in sides {
+        let scenario = data.scenario;
+        for o in &data.analysis.offices {
+            for row in &o.wisn {
+                let cadre = label_of(scenario, &row.staff);
+                let mut cells = vec![Cell::text(side)];
+                cells.extend(figure_cells(scenario, &o.name, row, w));
+                cells.extend(ends(row.required_band));
+                cells.extend(ends(row.ratio_band));
+                figures.rows.push(cells);
+                if std::ptr::eq(data, &pack.before) {
+                    for (work, items) in &row.standard_workload {
+                        let name = scenario
+                            .works
+                            .iter()
+                            .find(|x| &x.id == work)
+                            .map_or(work.as_str(), |x| x.name.as_str());
+                        standard.rows.push(vec![
+                            Cell::text(&o.name),
+                            Cell::text(cadre),
+                            Cell::text(name),
+                            Cell::Num(*items, 0),
+                        ]);
+                    }
+                }
+            }
+        }
+    }
+    Some(vec![figures, standard])
+}
+
+/// The ten figures of one office and cadre, as the report's table has them.
+fn figure_cells(
+    scenario: &crate::model::Scenario,
+    office: &str,
+    row: &crate::analysis::Wisn,
+    w: &Words,
+) -> Vec<Cell> {
+    let ww = w.wisn;
+    let awt = scenario
+        .staff_types
+        .iter()
+        .position(|t| t.id == row.staff)
+        .map_or(0.0, |t| scenario.calendar_of(t).available_hours());
+    vec![
+        Cell::text(office),
+        Cell::text(label_of(scenario, &row.staff)),
+        Cell::Num(awt, 0),
+        Cell::Num(row.caf, 3),
+        Cell::Num(row.iaf, 3),
+        Cell::Num(row.required, 2),
+        Cell::Int(i64::from(row.existing)),
+        Cell::Num(row.difference, 2),
+        Cell::opt_num(row.ratio, 2),
+        Cell::text(match row.pressure {
+            Some(Pressure::Shortage) => ww.shortage,
+            Some(Pressure::Balanced) => ww.balanced,
+            Some(Pressure::Excess) => ww.excess,
+            None => "",
+        }),
+    ]
+}
+
 /// One side's WISN figures, a row per office and cadre.
 fn wisn_table(side: &Side<'_>, w: &Words) -> Table {
     let ww = w.wisn;
@@ -67,28 +151,7 @@ fn wisn_table(side: &Side<'_>, w: &Words) -> Table {
     };
     for o in &side.analysis.offices {
         for row in &o.wisn {
-            let awt = scenario
-                .staff_types
-                .iter()
-                .position(|t| t.id == row.staff)
-                .map_or(0.0, |t| scenario.calendar_of(t).available_hours());
-            let mut cells = vec![
-                Cell::text(&o.name),
-                Cell::text(label_of(scenario, &row.staff)),
-                Cell::Num(awt, 0),
-                Cell::Num(row.caf, 3),
-                Cell::Num(row.iaf, 3),
-                Cell::Num(row.required, 2),
-                Cell::Int(i64::from(row.existing)),
-                Cell::Num(row.difference, 2),
-                Cell::opt_num(row.ratio, 2),
-                Cell::text(match row.pressure {
-                    Some(Pressure::Shortage) => ww.shortage,
-                    Some(Pressure::Balanced) => ww.balanced,
-                    Some(Pressure::Excess) => ww.excess,
-                    None => "",
-                }),
-            ];
+            let mut cells = figure_cells(scenario, &o.name, row, w);
             if banded {
                 cells.insert(9, band(row.ratio_band));
                 cells.insert(6, band(row.required_band));

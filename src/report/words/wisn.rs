@@ -25,6 +25,12 @@ pub struct WisnWords {
     pub reading: &'static str,
     /// (office, staff type, required, existing): the summary's sentence on a shortage.
     pub short: fn(&str, &str, f64, u32) -> String,
+    /// The name of `tables.xlsx`'s WISN sheet.
+    pub sheet: &'static str,
+    /// The sheet's band columns, as numbers: required's p5 and p95, the ratio's p5 and p95.
+    pub band_headers: [&'static str; 4],
+    /// The sheet's second table: office, cadre, work type, standard workload (items a year).
+    pub standard_headers: [&'static str; 4],
 }
 
 pub(super) const WISN_EN: WisnWords = WisnWords {
@@ -54,6 +60,19 @@ pub(super) const WISN_EN: WisnWords = WisnWords {
     short: |office, cadre, required, existing| {
         format!("{office}: the workload requires {required:.2} {cadre}, and {existing} are in post.")
     },
+    sheet: "wisn",
+    band_headers: [
+        "Required, 5%",
+        "Required, 95%",
+        "WISN ratio, 5%",
+        "WISN ratio, 95%",
+    ],
+    standard_headers: [
+        "Office",
+        "Cadre",
+        "Work type",
+        "Standard workload (items a year)",
+    ],
 };
 
 pub(super) const WISN_ZH: WisnWords = WisnWords {
@@ -83,4 +102,12 @@ pub(super) const WISN_ZH: WisnWords = WisnWords {
     short: |office, cadre, required, existing| {
         format!("{office}：工作量需要{cadre}{required:.2}人，现有{existing}人。")
     },
+    sheet: "WISN 测算",
+    band_headers: [
+        "所需人数 5%",
+        "所需人数 95%",
+        "WISN 比率 5%",
+        "WISN 比率 95%",
+    ],
+    standard_headers: ["部门", "人员类别", "工作类型", "标准工作量（每年件数）"],
 };

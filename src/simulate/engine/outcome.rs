@@ -24,6 +24,8 @@ pub struct OfficeRun {
     pub late_share: Option<f64>,
     /// The complement: finished within the deadline over the same items.
     pub on_time_share: Option<f64>,
+    /// Those items' number, the base of both shares (to add stations' shares up, SPEC §16).
+    pub deadline_items: u32,
     /// Casework hours that people free to work gave to nothing while items waited at the
     /// office for a full team.
     pub team_idle_hours: f64,
@@ -117,6 +119,7 @@ impl Engine<'_> {
                     .then(|| f64::from(tally.late + open_late) / f64::from(late_base)),
                 on_time_share: (late_base > 0)
                     .then(|| f64::from(tally.due - tally.late) / f64::from(late_base)),
+                deadline_items: late_base,
                 team_idle_hours: tally.team_idle_hours,
                 utilisation: (capacity > 0.0).then(|| tally.regular_hours / capacity),
                 overtime_hours_per_person: if office.headcount > 0 {

@@ -624,7 +624,7 @@ const ALLOWANCES: KeyWords = w(
     "Individual allowances",
     "One row per individual allowance (WISN): time some staff of a type at the office spend outside the workload.",
     "个人宽限",
-    "每行一项个人宽限（WISN)：本部门某类人员中部分人员用于工作量以外活动的时间。",
+    "每行一项个人宽限（WISN）：本部门某类人员中部分人员用于工作量以外活动的时间。",
 );
 
 const ALLOWANCE_STAFF: KeyWords = w(

@@ -55,6 +55,12 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     // SPEC §14: the work nobody does today is part of today's need, shown apart, so the
     // need does not grow because the plan takes it on.
     let undone = b.total.undone_hours > 0.0 || a.total.undone_hours > 0.0;
+    // Two organisations: neither side is today (SPEC §14).
+    let (undone_hours, undone_posts) = if pack.organisations_apart() {
+        (r.undone_hours_apart, r.undone_posts_apart)
+    } else {
+        (r.undone_hours, r.undone_posts)
+    };
     row(
         r.required_hours,
         Cell::Num(b.total.required_hours_incl_undone, 1),
@@ -62,7 +68,7 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     );
     if undone {
         row(
-            r.undone_hours,
+            undone_hours,
             Cell::Num(b.total.undone_hours, 1),
             Cell::Num(a.total.undone_hours, 1),
         );
@@ -76,7 +82,7 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     );
     if undone {
         row(
-            r.undone_posts,
+            undone_posts,
             Cell::count(b.total.undone_posts),
             Cell::count(a.total.undone_posts),
         );
@@ -237,6 +243,15 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.table(table);
     doc.text((w.peer_ratios_text)(units, members));
     if pack.peers.is_some() {
+        // The planner's note on the peers (which the study names but gives no figures for)
+        // comes from the scenario, so the pack never claims a peer it does not show.
+        let note = pack
+            .annotations
+            .iter()
+            .find(|a| a.place == "[scenario]" && a.key == "peers");
+        if let Some(note) = note {
+            doc.text((w.request.peers_note)(&note.comment));
+        }
         doc.figure(crate::report::BENCHMARK_CHART, w.peer_title);
     }
 }

@@ -82,9 +82,6 @@ pub struct RequestWords {
     pub how_sure: fn(f64, &str) -> String,
     /// One office and its share of the draws (percent).
     pub office_share: fn(&str, f64) -> String,
-    /// The first side of a multi-year plan's pack: the organisation at the plan's start
-    /// (its first year), never called today's.
-    pub plan_start: fn(u32) -> String,
     /// `compare` of two organisations: (side's name, the work types only it models).
     pub only_one_side: fn(&str, &str) -> String,
     /// `compare` of two organisations: (first name, its year value, second name, its year
@@ -92,6 +89,8 @@ pub struct RequestWords {
     pub year_values: fn(&str, f64, &str, f64) -> String,
     /// `compare` of two organisations: the title of the offices section (the two names).
     pub offices_apart: fn(&str, &str) -> String,
+    /// (the scenario's comment on its `peers`): the planner's note under the peer table.
+    pub peers_note: fn(&str) -> String,
     /// `compare` of two organisations: the work types both model.
     pub both_model: fn(usize) -> String,
     /// The uncertainty section's note that its figures are the recommended organisation's.
@@ -246,8 +245,8 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     separator: ", ",
     not_done: "not done today",
     not_done_panel: |name| format!("{name} (not done today)"),
-    plan_start: |year| format!("start of the plan ({year})"),
     offices_apart: |a, b| format!("The offices of {a} and of {b}"),
+    peers_note: |note| format!("On the peers (the scenario's note): {note}"),
     only_one_side: |side, works| format!("Only {side} models: {works}; the other side's figures leave this work out, which is a difference of scope, not of staffing."),
     year_values: |a, ha, b, hb| format!("Each organisation is worked out at its own year value: {a} {ha:.0} hours a person, {b} {hb:.0} hours a person."),
     both_model: |n| format!("Two organisations side by side, not a plan and its change: {n} work types are modelled by both (matched by id, by name, or by the name a scenario's parts share, such as \"review (office 1)\" for \"review\")."),
@@ -316,8 +315,8 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     separator: "，",
     not_done: "今日未开展",
     not_done_panel: |name| format!("{name}（今日未开展）"),
-    plan_start: |year| format!("规划起点（{year}年）"),
     offices_apart: |a, b| format!("{a}与{b}的机构"),
+    peers_note: |note| format!("关于对标单位（情景文件的说明）：{note}"),
     only_one_side: |side, works| {
         format!("只有{side}模拟的工作：{works}；另一方的数字不含这些工作，这是统计范围的不同，而不是人员配置的不同。")
     },

@@ -117,6 +117,7 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         );
     }
     doc.table(table);
+    need_grows(doc, pack, w);
     scope(doc, pack, w);
     super::plan::plan_result(doc, pack, w);
     super::risk::steady_summary(doc, pack, w);
@@ -254,6 +255,58 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         }
         doc.figure(crate::report::BENCHMARK_CHART, w.peer_title);
     }
+}
+
+/// The posts the plan's dispatched groups add to today's need (SPEC §14): the work nobody
+/// does today is needed as one lump, ⌈hours ÷ (H × target)⌉, but the groups that take it on
+/// each need whole people and at least their largest team. Said only where that accounts
+/// for the whole growth of the need.
+fn need_grows(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let (b, a) = (pack.before.analysis, pack.after.analysis);
+    let undone = b.total.undone_posts;
+    let grows = a
+        .total
+        .posts_needed_incl_undone
+        .saturating_sub(b.total.posts_needed_incl_undone);
+    if pack.recommendation.is_none() || undone == 0 || grows == 0 {
+        return;
+    }
+    let s = pack.after.scenario;
+    let was_undone = |u: &usize| {
+        let id = s.units.get(*u).map(|u| u.id.as_str());
+        b.uncovered.iter().any(|x| Some(x.id.as_str()) == id)
+    };
+    let groups: Vec<&str> = s
+        .offices
+        .iter()
+        .filter(|o| o.is_group() && o.covers.iter().any(was_undone))
+        .map(|o| o.id.as_str())
+        .collect();
+    let group_posts: u64 = a
+        .offices
+        .iter()
+        .filter(|o| groups.contains(&o.id.as_str()))
+        .map(|o| o.posts_needed)
+        .sum();
+    let team = s
+        .works
+        .iter()
+        .filter(|x| x.place == crate::model::WorkPlace::CoveringGroup)
+        .map(|x| x.team)
+        .max()
+        .unwrap_or(1);
+    if group_posts.saturating_sub(undone) != grows {
+        return;
+    }
+    let n = crate::report::words::NeedGrows {
+        before: b.total.posts_needed_incl_undone,
+        after: a.total.posts_needed_incl_undone,
+        undone,
+        groups: groups.len(),
+        team,
+        group_posts,
+    };
+    doc.text((w.request.need_grows)(n));
 }
 
 /// Whether either side has supervised units (a discipline-inspection organisation).

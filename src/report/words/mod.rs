@@ -18,6 +18,7 @@ pub use chart::{chart_words, closed};
 pub use document::{document_words, DocumentWords};
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
+pub use request::NeedGrows;
 pub use request::{Buys, RequestWords};
 use request::{REQUEST_EN, REQUEST_ZH};
 pub use rows::{office_kind, ratio_name, Column, SummaryRows};

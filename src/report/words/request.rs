@@ -20,6 +20,22 @@ pub struct Buys {
     pub today: String,
 }
 
+/// Why the need grows from today to the plan although the work does not: the work nobody does
+/// today, needed as one lump, is split among dispatched groups that each need whole people
+/// and at least their team.
+#[derive(Debug, Clone, Copy)]
+pub struct NeedGrows {
+    /// Posts needed, the undone work counted, today and with the plan.
+    pub before: u64,
+    pub after: u64,
+    /// Posts the undone work needs as one lump today.
+    pub undone: u64,
+    /// The groups of the plan that take it on, their largest team and their posts needed.
+    pub groups: usize,
+    pub team: u32,
+    pub group_posts: u64,
+}
+
 /// The words of the request (SPEC §14).
 #[derive(Debug)]
 pub struct RequestWords {
@@ -91,6 +107,8 @@ pub struct RequestWords {
     pub offices_apart: fn(&str, &str) -> String,
     /// (the scenario's comment on its `peers`): the planner's note under the peer table.
     pub peers_note: fn(&str) -> String,
+    /// The summary's sentence on the posts the dispatched groups' team floor adds.
+    pub need_grows: fn(NeedGrows) -> String,
     /// `compare` of two organisations: the work types both model.
     pub both_model: fn(usize) -> String,
     /// The uncertainty section's note that its figures are the recommended organisation's.
@@ -246,7 +264,13 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     not_done: "not done today",
     not_done_panel: |name| format!("{name} (not done today)"),
     offices_apart: |a, b| format!("The offices of {a} and of {b}"),
-    peers_note: |note| format!("On the peers (the scenario's note): {note}"),
+    peers_note: |note| format!("The scenario notes: {note}"),
+    need_grows: |n| {
+        format!(
+            "The posts needed grow from {} to {} although the work does not: today the work nobody does needs {} posts as one lump; the plan gives it to {} dispatched groups, and a group needs whole people and no fewer than its team of {} (a group smaller than its team cannot take up a case), so they need {} posts, {} more.",
+            n.before, n.after, n.undone, n.groups, n.team, n.group_posts, n.group_posts.saturating_sub(n.undone)
+        )
+    },
     only_one_side: |side, works| format!("Only {side} models: {works}; the other side's figures leave this work out, which is a difference of scope, not of staffing."),
     year_values: |a, ha, b, hb| format!("Each organisation is worked out at its own year value: {a} {ha:.0} hours a person, {b} {hb:.0} hours a person."),
     both_model: |n| format!("Two organisations side by side, not a plan and its change: {n} work types are modelled by both (matched by id, by name, or by the name a scenario's parts share, such as \"review (office 1)\" for \"review\")."),
@@ -316,7 +340,13 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     not_done: "今日未开展",
     not_done_panel: |name| format!("{name}（今日未开展）"),
     offices_apart: |a, b| format!("{a}与{b}的机构"),
-    peers_note: |note| format!("关于对标单位（情景文件的说明）：{note}"),
+    peers_note: |note| format!("情景文件注明：{note}"),
+    need_grows: |n| {
+        format!(
+            "所需岗位数由{}增至{}，而工作量并未增加：今日无人承担的工作按工时合计需{}个岗位；方案把这些工作交给{}个派驻组，每组须按整人配备，且不少于其办案组的{}人（人数少于办案组人数的派驻组无法开展工作），共需{}个岗位，多出{}个。",
+            n.before, n.after, n.undone, n.groups, n.team, n.group_posts, n.group_posts.saturating_sub(n.undone)
+        )
+    },
     only_one_side: |side, works| {
         format!("只有{side}模拟的工作：{works}；另一方的数字不含这些工作，这是统计范围的不同，而不是人员配置的不同。")
     },

@@ -117,7 +117,7 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         );
     }
     doc.table(table);
-    need_grows(doc, pack, w);
+    not_done_today(doc, pack, w);
     scope(doc, pack, w);
     super::plan::plan_result(doc, pack, w);
     super::risk::steady_summary(doc, pack, w);
@@ -255,6 +255,27 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         }
         doc.figure(crate::report::BENCHMARK_CHART, w.peer_title);
     }
+}
+
+/// What today's organisation leaves undone, in words: offices that have work but nobody
+/// (a multi-year plan's groups before their first hires), then why the need grows.
+fn not_done_today(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let empty: Vec<_> = pack
+        .before
+        .analysis
+        .offices
+        .iter()
+        .filter(|o| o.staff == 0 && o.required_hours > 0.0)
+        .collect();
+    if !empty.is_empty() && !pack.organisations_apart() {
+        let names: Vec<&str> = empty.iter().map(|o| o.name.as_str()).collect();
+        doc.text((w.request.empty_offices)(
+            &names.join(w.list_separator),
+            empty.iter().map(|o| o.required_hours).sum(),
+            empty.iter().map(|o| o.posts_needed).sum(),
+        ));
+    }
+    need_grows(doc, pack, w);
 }
 
 /// The posts the plan's dispatched groups add to today's need (SPEC §14): the work nobody

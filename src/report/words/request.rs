@@ -109,6 +109,8 @@ pub struct RequestWords {
     pub peers_note: fn(&str) -> String,
     /// The summary's sentence on the posts the dispatched groups' team floor adds.
     pub need_grows: fn(NeedGrows) -> String,
+    /// (the offices with work but nobody today, their hours a year, their posts needed).
+    pub empty_offices: fn(&str, f64, u64) -> String,
     /// `compare` of two organisations: the work types both model.
     pub both_model: fn(usize) -> String,
     /// The uncertainty section's note that its figures are the recommended organisation's.
@@ -265,6 +267,9 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     not_done_panel: |name| format!("{name} (not done today)"),
     offices_apart: |a, b| format!("The offices of {a} and of {b}"),
     peers_note: |note| format!("The scenario notes: {note}"),
+    empty_offices: |names, hours, posts| {
+        format!("Today {names} have nobody: their {hours:.1} hours a year are done by nobody today and need {posts} posts; the required hours and posts needed above count them.")
+    },
     need_grows: |n| {
         format!(
             "The posts needed grow from {} to {} although the work does not: today the work nobody does needs {} posts as one lump; the plan gives it to {} dispatched groups, and a group needs whole people and no fewer than its team of {} (a group smaller than its team cannot take up a case), so they need {} posts, {} more.",
@@ -341,6 +346,9 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     not_done_panel: |name| format!("{name}（今日未开展）"),
     offices_apart: |a, b| format!("{a}与{b}的机构"),
     peers_note: |note| format!("情景文件注明：{note}"),
+    empty_offices: |names, hours, posts| {
+        format!("现状中{names}尚无人员：其每年{hours:.1}小时的工作今日无人承担，需{posts}个岗位；上表的所需工时和所需岗位数已计入这些工作。")
+    },
     need_grows: |n| {
         format!(
             "所需岗位数由{}增至{}，而工作量并未增加：今日无人承担的工作按工时合计需{}个岗位；方案把这些工作交给{}个派驻组，每组须按整人配备，且不少于其办案组的{}人（人数少于办案组人数的派驻组无法开展工作），共需{}个岗位，多出{}个。",

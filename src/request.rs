@@ -117,18 +117,27 @@ pub struct Request {
     /// The moves, in the order they were made.
     #[serde(skip)]
     pub moves: Vec<Move>,
-    /// Leadership posts approved (领导职数), by office index, where the scenario gives them.
-    #[serde(skip)]
-    pub leader_posts: Vec<(usize, u32)>,
-    /// The same by office id: JSON `leader_posts`, `{ office id: n }` (SPEC §14), empty where
-    /// no office gives them.
-    #[serde(rename = "leader_posts", serialize_with = "pairs_as_map")]
-    pub leader_posts_by_id: Vec<(String, u32)>,
+    /// Leadership posts approved (领导职数), where the scenario gives them, in office order:
+    /// JSON `leader_posts`, `{ office id: n }` (SPEC §14), empty where no office gives them.
+    #[serde(serialize_with = "leader_posts_as_map")]
+    pub leader_posts: Vec<LeaderPosts>,
 }
 
-/// `[(id, n)]` as a JSON object `{ id: n }`, in order.
-fn pairs_as_map<S: serde::Serializer>(pairs: &[(String, u32)], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+/// An office's approved leadership posts: the report finds the office by its index, the
+/// JSON names it by its id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeaderPosts {
+    pub office: usize,
+    pub id: String,
+    pub posts: u32,
+}
+
+/// The leadership posts as a JSON object `{ id: n }`, in office order.
+fn leader_posts_as_map<S: serde::Serializer>(
+    posts: &[LeaderPosts],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_map(posts.iter().map(|p| (&p.id, p.posts)))
 }
 
 /// One office and staff type while the request is worked out.
@@ -237,17 +246,19 @@ impl Request {
             })
             .sum::<f64>()
             + 0.0;
-        let leader_posts: Vec<(usize, u32)> = today
+        let leader_posts = today
             .offices
             .iter()
             .enumerate()
-            .filter_map(|(o, office)| office.leader_posts.map(|n| (o, n)))
+            .filter_map(|(office, o)| {
+                o.leader_posts.map(|posts| LeaderPosts {
+                    office,
+                    id: o.id.clone(),
+                    posts,
+                })
+            })
             .collect();
         Request {
-            leader_posts_by_id: leader_posts
-                .iter()
-                .map(|&(o, n)| (today.offices[o].id.clone(), n))
-                .collect(),
             offices,
             total,
             added_cost_per_year,

@@ -9,6 +9,7 @@ impl Exportable for Analysis {
         let a = &w.analysis;
         let mut headers = vec![w.id, w.office];
         headers.extend(a.headers);
+        headers.extend(a.undone_headers);
         let mut offices = Table::new(
             (a.title)(
                 &self.scenario,
@@ -32,6 +33,9 @@ impl Exportable for Analysis {
                 Cell::Int(o.gap),
                 o.erlang_c.map_or(Cell::Empty, |e| Cell::Share(e.p_wait)),
                 Cell::opt_num(o.erlang_c.and_then(|e| e.mean_wait_days), 2),
+                // The undone work belongs to no office (SPEC §14): the total row has it.
+                Cell::Empty,
+                Cell::Empty,
             ]);
         }
         let t = &self.total;
@@ -49,9 +53,14 @@ impl Exportable for Analysis {
             Cell::Int(t.gap),
             Cell::Empty,
             Cell::Empty,
+            Cell::Num(t.undone_hours, 1),
+            Cell::count(t.posts_needed_incl_undone),
         ]);
         if self.offices.iter().any(|o| o.erlang_c.is_some()) {
             offices.notes.push(a.erlang_note.to_string());
+        }
+        if t.undone_hours > 0.0 {
+            offices.notes.push(a.undone_note.to_string());
         }
         let mut tables = vec![offices];
         tables.extend(wisn_table(self, w));

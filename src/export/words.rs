@@ -55,6 +55,11 @@ pub struct AnalysisWords {
     pub wisn_headers: [&'static str; 10],
     pub pressure: fn(Pressure) -> &'static str,
     pub wisn_note: &'static str,
+    /// After the other columns: the work nobody does today and the posts needed with it
+    /// (SPEC §14; in English the JSON names `undone_hours`, `posts_needed_incl_undone`).
+    pub undone_headers: [&'static str; 2],
+    /// Under the table where some work is not done today.
+    pub undone_note: &'static str,
 }
 
 /// `optimise`: the recommendation's tables.

@@ -100,9 +100,8 @@ pub fn write_benchmark(
 
 impl Pack<'_> {
     /// How the pack names its two sides (SPEC §14): two organisations that share no office
-    /// by their names (never today and the plan); the `run` of a multi-year plan's scenario
-    /// its first side as the plan's start, which need not be today's organisation; else
-    /// today and the plan.
+    /// by their names (never today and the plan); else today and the plan (a multi-year
+    /// plan's year 1 is today's staff, SPEC §10).
     pub(super) fn side_names(&self) -> [String; 2] {
         let w = words(self.before.scenario.language);
         if self.organisations_apart() {
@@ -112,11 +111,7 @@ impl Pack<'_> {
             }
             return [b.scenario.name.clone(), a.scenario.name.clone()];
         }
-        let first = self.plan.and_then(|p| p.years.first()).map(|y| y.year);
-        match (self.recommendation, first) {
-            (Some(_), Some(year)) => [(w.request.plan_start)(year), w.after.to_string()],
-            _ => [w.before.to_string(), w.after.to_string()],
-        }
+        [w.before.to_string(), w.after.to_string()]
     }
 
     /// `compare` of two organisations: the sides share no office id, or both supervise units

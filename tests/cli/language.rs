@@ -211,7 +211,7 @@ fn csv_and_json_keep_the_spec_names_whatever_the_language() {
     let csv = staffplan(&dir, &["analyse", &daqing, "--format", "csv"]);
     assert_eq!(csv.code, 0, "{}", csv.stderr);
     assert!(csv.stdout.starts_with(
-        "id,office,staff,capacity h,required h,FTE need,utilisation,items/person,hours/person,posts needed,gap,P(wait),mean wait days\n"
+        "id,office,staff,capacity h,required h,FTE need,utilisation,items/person,hours/person,posts needed,gap,P(wait),mean wait days,undone_hours,posts_needed_incl_undone\n"
     ), "{}", csv.stdout);
     let table = staffplan(&dir, &["analyse", &daqing]);
     assert!(

@@ -628,11 +628,13 @@ fn analyse_formats_agree() {
     let mut lines = csv.stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("id,office,staff,capacity h,required h,FTE need,utilisation,items/person,hours/person,posts needed,gap,P(wait),mean wait days")
+        Some("id,office,staff,capacity h,required h,FTE need,utilisation,items/person,hours/person,posts needed,gap,P(wait),mean wait days,undone_hours,posts_needed_incl_undone")
     );
     assert_eq!(
         lines.next(),
-        Some("discipline,纪检监察室,7,10387,4608,2.883604506,0.443631462,7.2,658.285714286,4,3,,")
+        Some(
+            "discipline,纪检监察室,7,10387,4608,2.883604506,0.443631462,7.2,658.285714286,4,3,,,,"
+        )
     );
 
     let table = staffplan(&dir, &["analyse", "s.toml"]);

@@ -172,7 +172,13 @@ pub(in super::super) fn work_type_table(pack: &Pack<'_>, w: &Words) -> Option<Ta
         return None;
     }
     let (bs, as_) = (pack.before.scenario, pack.after.scenario);
-    let mut table = new_table(&w.work_compare_headers);
+    let mut table = if pack.organisations_apart() {
+        let [b, a] = pack.side_names();
+        let headers = (w.work_compare_headers_apart)(&b, &a);
+        new_table(&headers.each_ref().map(String::as_str))
+    } else {
+        new_table(&w.work_compare_headers)
+    };
     let mut matched_after = vec![false; as_.works.len()];
     let mut rows: Vec<(String, Option<WorkShare>, Option<WorkShare>)> = Vec::new();
     for work in &bs.works {
@@ -233,6 +239,10 @@ pub(super) fn work_types(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         return;
     };
     doc.heading(3, w.work_compare);
-    doc.text(w.work_compare_text);
+    doc.text(if pack.organisations_apart() {
+        w.work_compare_text_apart
+    } else {
+        w.work_compare_text
+    });
     doc.table(table);
 }

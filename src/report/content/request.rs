@@ -119,7 +119,7 @@ fn leader_posts(request: &Request, s: &Scenario, w: &Words) -> Option<String> {
     let list: Vec<String> = request
         .leader_posts
         .iter()
-        .map(|&(o, n)| format!("{} {n}", office_name(s, o)))
+        .map(|p| format!("{} {}", office_name(s, p.office), p.posts))
         .collect();
     Some((w.request.leader_posts)(&list.join(w.list_separator)))
 }

@@ -19,10 +19,13 @@ pub(super) fn steady_summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     } else {
         (sw.in_file)(pack.after.source)
     };
-    for (side, when) in [
-        (&pack.before, sw.today.to_string()),
-        (&pack.after, after_when),
-    ] {
+    // Two organisations are named by their names, neither of them today (SPEC §14).
+    let [before_when, after_when] = if pack.organisations_apart() {
+        pack.side_names()
+    } else {
+        [sw.today.to_string(), after_when]
+    };
+    for (side, when) in [(&pack.before, before_when), (&pack.after, after_when)] {
         for (office, growth) in unstable(side) {
             doc.paragraph(vec![strong((sw.unstable)(&when, &office, growth))]);
         }

@@ -55,6 +55,12 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     // SPEC §14: the work nobody does today is part of today's need, shown apart, so the
     // need does not grow because the plan takes it on.
     let undone = b.total.undone_hours > 0.0 || a.total.undone_hours > 0.0;
+    // Two organisations: neither side is today (SPEC §14).
+    let (undone_hours, undone_posts) = if pack.organisations_apart() {
+        (r.undone_hours_apart, r.undone_posts_apart)
+    } else {
+        (r.undone_hours, r.undone_posts)
+    };
     row(
         r.required_hours,
         Cell::Num(b.total.required_hours_incl_undone, 1),
@@ -62,7 +68,7 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     );
     if undone {
         row(
-            r.undone_hours,
+            undone_hours,
             Cell::Num(b.total.undone_hours, 1),
             Cell::Num(a.total.undone_hours, 1),
         );
@@ -76,7 +82,7 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     );
     if undone {
         row(
-            r.undone_posts,
+            undone_posts,
             Cell::count(b.total.undone_posts),
             Cell::count(a.total.undone_posts),
         );
@@ -111,6 +117,7 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         );
     }
     doc.table(table);
+    not_done_today(doc, pack, w);
     scope(doc, pack, w);
     super::plan::plan_result(doc, pack, w);
     super::risk::steady_summary(doc, pack, w);
@@ -237,8 +244,90 @@ pub(super) fn peer_ratios(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     doc.table(table);
     doc.text((w.peer_ratios_text)(units, members));
     if pack.peers.is_some() {
+        // The planner's note on the peers (which the study names but gives no figures for)
+        // comes from the scenario, so the pack never claims a peer it does not show.
+        let note = pack
+            .annotations
+            .iter()
+            .find(|a| a.place == "[scenario]" && a.key == "peers");
+        if let Some(note) = note {
+            doc.text((w.request.peers_note)(&note.comment));
+        }
         doc.figure(crate::report::BENCHMARK_CHART, w.peer_title);
     }
+}
+
+/// What today's organisation leaves undone, in words: offices that have work but nobody
+/// (a multi-year plan's groups before their first hires), then why the need grows.
+fn not_done_today(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let empty: Vec<_> = pack
+        .before
+        .analysis
+        .offices
+        .iter()
+        .filter(|o| o.staff == 0 && o.required_hours > 0.0)
+        .collect();
+    if !empty.is_empty() && !pack.organisations_apart() {
+        let names: Vec<&str> = empty.iter().map(|o| o.name.as_str()).collect();
+        doc.text((w.request.empty_offices)(
+            &names.join(w.list_separator),
+            empty.iter().map(|o| o.required_hours).sum(),
+            empty.iter().map(|o| o.posts_needed).sum(),
+        ));
+    }
+    need_grows(doc, pack, w);
+}
+
+/// The posts the plan's dispatched groups add to today's need (SPEC §14): the work nobody
+/// does today is needed as one lump, ⌈hours ÷ (H × target)⌉, but the groups that take it on
+/// each need whole people and at least their largest team. Said only where that accounts
+/// for the whole growth of the need.
+fn need_grows(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let (b, a) = (pack.before.analysis, pack.after.analysis);
+    let undone = b.total.undone_posts;
+    let grows = a
+        .total
+        .posts_needed_incl_undone
+        .saturating_sub(b.total.posts_needed_incl_undone);
+    if pack.recommendation.is_none() || undone == 0 || grows == 0 {
+        return;
+    }
+    let s = pack.after.scenario;
+    let was_undone = |u: &usize| {
+        let id = s.units.get(*u).map(|u| u.id.as_str());
+        b.uncovered.iter().any(|x| Some(x.id.as_str()) == id)
+    };
+    let groups: Vec<&str> = s
+        .offices
+        .iter()
+        .filter(|o| o.is_group() && o.covers.iter().any(was_undone))
+        .map(|o| o.id.as_str())
+        .collect();
+    let group_posts: u64 = a
+        .offices
+        .iter()
+        .filter(|o| groups.contains(&o.id.as_str()))
+        .map(|o| o.posts_needed)
+        .sum();
+    let team = s
+        .works
+        .iter()
+        .filter(|x| x.place == crate::model::WorkPlace::CoveringGroup)
+        .map(|x| x.team)
+        .max()
+        .unwrap_or(1);
+    if group_posts.saturating_sub(undone) != grows {
+        return;
+    }
+    let n = crate::report::words::NeedGrows {
+        before: b.total.posts_needed_incl_undone,
+        after: a.total.posts_needed_incl_undone,
+        undone,
+        groups: groups.len(),
+        team,
+        group_posts,
+    };
+    doc.text((w.request.need_grows)(n));
 }
 
 /// Whether either side has supervised units (a discipline-inspection organisation).

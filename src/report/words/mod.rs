@@ -18,6 +18,7 @@ pub use chart::{chart_words, closed};
 pub use document::{document_words, DocumentWords};
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
+pub use request::NeedGrows;
 pub use request::{Buys, RequestWords};
 use request::{REQUEST_EN, REQUEST_ZH};
 pub use rows::{office_kind, ratio_name, Column, SummaryRows};
@@ -149,6 +150,9 @@ pub struct Words {
     pub work_compare: &'static str,
     pub work_compare_text: &'static str,
     pub work_compare_headers: [&'static str; 7],
+    /// The same headers and text for two organisations, by their names (SPEC §14).
+    pub work_compare_headers_apart: fn(&str, &str) -> [String; 7],
+    pub work_compare_text_apart: &'static str,
     /// (office, staff before, after, units before, after).
     pub change_heading: fn(&str, u32, u32, usize, usize) -> String,
     /// A binding rule of the optimiser in this language.
@@ -394,6 +398,18 @@ const EN: Words = Words {
         "hours/person before",
         "hours/person after",
     ],
+    work_compare_headers_apart: |a, b| {
+        [
+            "work".to_string(),
+            format!("required h, {a}"),
+            format!("required h, {b}"),
+            format!("people, {a}"),
+            format!("people, {b}"),
+            format!("hours/person, {a}"),
+            format!("hours/person, {b}"),
+        ]
+    },
+    work_compare_text_apart: "The two organisations divide their work into offices differently, so each work type is compared on its own: its required hours, the people doing it (each office's staff × the share of its hours this work takes) and the hours per person doing it.",
     change_heading: |name, sb, sa, ub, ua| {
         if ub == 0 && ua == 0 {
             format!("{name}: staff {sb} → {sa}")
@@ -632,6 +648,18 @@ const ZH: Words = Words {
         "人均工时（现状）",
         "人均工时（方案）",
     ],
+    work_compare_headers_apart: |a, b| {
+        [
+            "工作".to_string(),
+            format!("所需工时（{a}）"),
+            format!("所需工时（{b}）"),
+            format!("人数（{a}）"),
+            format!("人数（{b}）"),
+            format!("人均工时（{a}）"),
+            format!("人均工时（{b}）"),
+        ]
+    },
+    work_compare_text_apart: "两个单位的机构设置不同，因此逐项对比每类工作：所需工时、承担该工作的人数（各机构人数 × 该工作占机构工时的比例）以及承担该工作的人均工时。",
     change_heading: |name, sb, sa, ub, ua| {
         if ub == 0 && ua == 0 {
             format!("{name}：人数 {sb} → {sa}")

@@ -20,6 +20,22 @@ pub struct Buys {
     pub today: String,
 }
 
+/// Why the need grows from today to the plan although the work does not: the work nobody does
+/// today, needed as one lump, is split among dispatched groups that each need whole people
+/// and at least their team.
+#[derive(Debug, Clone, Copy)]
+pub struct NeedGrows {
+    /// Posts needed, the undone work counted, today and with the plan.
+    pub before: u64,
+    pub after: u64,
+    /// Posts the undone work needs as one lump today.
+    pub undone: u64,
+    /// The groups of the plan that take it on, their largest team and their posts needed.
+    pub groups: usize,
+    pub team: u32,
+    pub group_posts: u64,
+}
+
 /// The words of the request (SPEC §14).
 #[derive(Debug)]
 pub struct RequestWords {
@@ -82,9 +98,6 @@ pub struct RequestWords {
     pub how_sure: fn(f64, &str) -> String,
     /// One office and its share of the draws (percent).
     pub office_share: fn(&str, f64) -> String,
-    /// The first side of a multi-year plan's pack: the organisation at the plan's start
-    /// (its first year), never called today's.
-    pub plan_start: fn(u32) -> String,
     /// `compare` of two organisations: (side's name, the work types only it models).
     pub only_one_side: fn(&str, &str) -> String,
     /// `compare` of two organisations: (first name, its year value, second name, its year
@@ -92,6 +105,12 @@ pub struct RequestWords {
     pub year_values: fn(&str, f64, &str, f64) -> String,
     /// `compare` of two organisations: the title of the offices section (the two names).
     pub offices_apart: fn(&str, &str) -> String,
+    /// (the scenario's comment on its `peers`): the planner's note under the peer table.
+    pub peers_note: fn(&str) -> String,
+    /// The summary's sentence on the posts the dispatched groups' team floor adds.
+    pub need_grows: fn(NeedGrows) -> String,
+    /// (the offices with work but nobody today, their hours a year, their posts needed).
+    pub empty_offices: fn(&str, f64, u64) -> String,
     /// `compare` of two organisations: the work types both model.
     pub both_model: fn(usize) -> String,
     /// The uncertainty section's note that its figures are the recommended organisation's.
@@ -246,8 +265,17 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     separator: ", ",
     not_done: "not done today",
     not_done_panel: |name| format!("{name} (not done today)"),
-    plan_start: |year| format!("start of the plan ({year})"),
     offices_apart: |a, b| format!("The offices of {a} and of {b}"),
+    peers_note: |note| format!("The scenario notes: {note}"),
+    empty_offices: |names, hours, posts| {
+        format!("Today {names} have nobody: their {hours:.1} hours a year are done by nobody today and need {posts} posts; the required hours and posts needed above count them.")
+    },
+    need_grows: |n| {
+        format!(
+            "The posts needed grow from {} to {} although the work does not: today the work nobody does needs {} posts as one lump; the plan gives it to {} dispatched groups, and a group needs whole people and no fewer than its team of {} (a group smaller than its team cannot take up a case), so they need {} posts, {} more.",
+            n.before, n.after, n.undone, n.groups, n.team, n.group_posts, n.group_posts.saturating_sub(n.undone)
+        )
+    },
     only_one_side: |side, works| format!("Only {side} models: {works}; the other side's figures leave this work out, which is a difference of scope, not of staffing."),
     year_values: |a, ha, b, hb| format!("Each organisation is worked out at its own year value: {a} {ha:.0} hours a person, {b} {hb:.0} hours a person."),
     both_model: |n| format!("Two organisations side by side, not a plan and its change: {n} work types are modelled by both (matched by id, by name, or by the name a scenario's parts share, such as \"review (office 1)\" for \"review\")."),
@@ -316,8 +344,17 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     separator: "，",
     not_done: "今日未开展",
     not_done_panel: |name| format!("{name}（今日未开展）"),
-    plan_start: |year| format!("规划起点（{year}年）"),
     offices_apart: |a, b| format!("{a}与{b}的机构"),
+    peers_note: |note| format!("情景文件注明：{note}"),
+    empty_offices: |names, hours, posts| {
+        format!("现状中{names}尚无人员：其每年{hours:.1}小时的工作今日无人承担，需{posts}个岗位；上表的所需工时和所需岗位数已计入这些工作。")
+    },
+    need_grows: |n| {
+        format!(
+            "所需岗位数由{}增至{}，而工作量并未增加：今日无人承担的工作按工时合计需{}个岗位；方案把这些工作交给{}个派驻组，每组须按整人配备，且不少于其办案组的{}人（人数少于办案组人数的派驻组无法开展工作），共需{}个岗位，多出{}个。",
+            n.before, n.after, n.undone, n.groups, n.team, n.group_posts, n.group_posts.saturating_sub(n.undone)
+        )
+    },
     only_one_side: |side, works| {
         format!("只有{side}模拟的工作：{works}；另一方的数字不含这些工作，这是统计范围的不同，而不是人员配置的不同。")
     },

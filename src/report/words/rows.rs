@@ -21,6 +21,9 @@ pub struct SummaryRows {
     pub undone_hours: &'static str,
     pub undone_posts: &'static str,
     pub offices_over_target: &'static str,
+    /// The undone sub-rows when the two sides are two organisations, neither of them today.
+    pub undone_hours_apart: &'static str,
+    pub undone_posts_apart: &'static str,
 }
 
 pub(super) const SUMMARY_EN: SummaryRows = SummaryRows {
@@ -37,6 +40,8 @@ pub(super) const SUMMARY_EN: SummaryRows = SummaryRows {
     undone_hours: "  of which not done today (units no group covers)",
     undone_posts: "  of which for work not done today",
     offices_over_target: "offices above target",
+    undone_hours_apart: "  of which not done (units no group covers)",
+    undone_posts_apart: "  of which for work not done",
 };
 
 pub(super) const SUMMARY_ZH: SummaryRows = SummaryRows {
@@ -53,6 +58,8 @@ pub(super) const SUMMARY_ZH: SummaryRows = SummaryRows {
     undone_hours: "  其中今日未开展的工作（未覆盖单位）",
     undone_posts: "  其中今日未开展的工作所需",
     offices_over_target: "超过目标负荷率的机构数",
+    undone_hours_apart: "  其中未开展的工作（未覆盖单位）",
+    undone_posts_apart: "  其中未开展的工作所需",
 };
 
 /// The name of a peer ratio (SPEC §12).

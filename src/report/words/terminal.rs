@@ -72,6 +72,8 @@ const EN: Words = Words {
             Pressure::Excess => "excess",
         },
         wisn_note: "required = workload ÷ standard workload × CAF + IAF; ratio = existing ÷ required: below 1 fewer staff than the workload requires (WHO WISN user's manual, 2010)",
+        undone_headers: ["undone_hours", "posts_needed_incl_undone"],
+        undone_note: "undone_hours: the dispatched-group work of units no group covers, done by nobody today; posts_needed_incl_undone: the posts needed with that work counted, as today's need. That work belongs to no office, so only the total row has it.",
     },
     recommendation: RecommendationWords {
         title: |name| format!("{name} — recommended posts per office"),
@@ -389,6 +391,8 @@ const ZH: Words = Words {
             Pressure::Excess => super::wisn::WISN_ZH.excess,
         },
         wisn_note: "所需人数 = 工作量 ÷ 标准工作量 × 类别宽限系数 + 个人宽限系数；WISN 比率 = 现有人数 ÷ 所需人数，小于 1 表示人数少于工作量所需（世界卫生组织《人员配置需求工作量指标：用户手册》，2010 年）",
+        undone_headers: ["今日未开展的工时", "所需岗位数（含今日未开展的工作）"],
+        undone_note: "今日未开展的工时：未被派驻组覆盖的单位的派驻组工作，目前无人承担；所需岗位数（含今日未开展的工作）：计入这部分工作的所需岗位数，即今日的需要。这部分工作不属于任何机构，因此只计入合计行。",
     },
     recommendation: RecommendationWords {
         title: |name| format!("{name}——各机构建议岗位数"),

@@ -39,20 +39,27 @@ pub(super) fn steady_summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
 }
 
 /// The offices of a side whose backlog keeps growing, with its growth a year: the
-/// simulation's verdict where there is one, else the analysis's.
+/// simulation's verdict where there is one, else the analysis's. An office with work and
+/// nobody in it is left out: the summary says once that its work is done by nobody.
 fn unstable(side: &Side<'_>) -> Vec<(String, f64)> {
+    let staffed = |id: &str| {
+        side.analysis
+            .offices
+            .iter()
+            .any(|o| o.id == id && o.staff > 0)
+    };
     match side.simulation {
         Some(sim) => sim
             .offices
             .iter()
-            .filter(|o| !o.stable)
+            .filter(|o| !o.stable && staffed(&o.id))
             .map(|o| (o.name.clone(), o.backlog_growth_per_year))
             .collect(),
         None => side
             .analysis
             .offices
             .iter()
-            .filter(|o| !o.stable)
+            .filter(|o| !o.stable && o.staff > 0)
             .map(|o| (o.name.clone(), o.backlog_growth_per_year))
             .collect(),
     }

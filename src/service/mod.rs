@@ -844,6 +844,8 @@ mod tests {
         );
         // Other runs or another staffing are other simulations; more runs of the same plan
         // start from the 20 kept, and come out as a fresh simulation of 30 runs would.
+        assert!(memo.fewer_runs(&three, &options(30)).is_some());
+        assert!(memo.fewer_runs(&desk(4), &options(30)).is_none());
         let more = text(memo.simulate(&three, &options(30)).unwrap());
         assert_ne!(more, first);
         assert_eq!(
@@ -885,6 +887,12 @@ mod tests {
         assert!(memo.known(&four, &other).is_none());
         // More runs in the chosen warm-up start from the kept ones: the same as fresh.
         let more = SimOptions { runs: 30, ..days };
+        assert!(memo.fewer_runs(&four, &more).is_some());
+        let other_seed = SimOptions {
+            seed: 2,
+            ..more.clone()
+        };
+        assert!(memo.fewer_runs(&four, &other_seed).is_none());
         let text = |s: Simulation| format!("{s:?}");
         assert_eq!(
             text(memo.simulate(&four, &more).unwrap()),

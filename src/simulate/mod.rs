@@ -54,6 +54,9 @@ pub const MAX_SERIES_VALUES: u64 = 20_000_000;
 pub const MAX_SERIES_POINTS: u32 = 2_000;
 /// Runs simulated between two folds into the figures (at least four per thread).
 const RUNS_PER_CHUNK: u32 = 64;
+/// Most backlog values the kept runs of [`simulate_keeping_on`] may hold (16 MB); beyond it
+/// none are kept, and a simulation of more runs simulates them all again.
+const MAX_KEPT_VALUES: u64 = 4_000_000;
 /// Extra casework a busy person works in overtime, as a share of `hours_per_day` (2 hours of
 /// an 8-hour day), while the office has a backlog and the person's cap is not reached.
 pub const OVERTIME_SHARE_OF_DAY: f64 = 0.25;
@@ -484,6 +487,8 @@ fn simulate_with(
         });
     }
     let mut gathered = summary::Gathered::new(plan, band_runs);
+    let values = (plan.points * plan.offices.len()) as u64 * u64::from(options.runs);
+    let keep = keep && values <= MAX_KEPT_VALUES;
     let mut kept = Vec::new();
     gathered.add(earlier);
     if keep {

@@ -24,18 +24,18 @@
 //! This module sits above `optimise` and `simulate`: it takes a plan as a `Scenario` and
 //! returns another, and never imports the solver.
 
-use std::collections::VecDeque;
-
 use crate::analysis::{self, Analysis};
 use crate::model::Scenario;
 mod check;
 mod limit;
+mod memo;
 
 pub use check::{shares_shown, BeyondQuota, Confirmed, ServiceCheck, ServiceUnmet, Shortfall};
-use limit::{items_per_run, Spending};
+use limit::items_per_run;
 pub use limit::{
     rounds_for, CheckLimit, ITEMS_PER_SECOND, SEARCH_SHARE, WORK_FLOOR, WORK_PER_RUN_ASKED,
 };
+use memo::Memo;
 
 use crate::optimise::Recommendation;
 use crate::queueing::Mmc;
@@ -236,69 +236,6 @@ fn beyond_quota(
         },
         no_gain,
     ))
-}
-
-/// Simulations this check has run, by staffing. The search comes back to staffings it has
-/// simulated (a post tried and taken back; the search beyond the quota starts from the
-/// confirmed plan), and within one check the plans differ only in their staffing, quotas and
-/// budget, so the same staffing and options give the same figures.
-struct Memo<'p> {
-    pool: &'p rayon::ThreadPool,
-    kept: VecDeque<(Vec<Vec<u32>>, SimOptions, Simulation)>,
-    /// Items simulated against the check's limit.
-    spending: Spending,
-}
-
-/// Simulations the memo keeps: the last few, which is where the search comes back to.
-const MEMO_KEPT: usize = 4;
-
-impl<'p> Memo<'p> {
-    fn new(pool: &'p rayon::ThreadPool, limit: CheckLimit) -> Memo<'p> {
-        Memo {
-            pool,
-            kept: VecDeque::new(),
-            spending: Spending::new(limit),
-        }
-    }
-
-    fn known(&self, plan: &Scenario, options: &SimOptions) -> Option<&Simulation> {
-        self.kept
-            .iter()
-            .find(|(s, o, _)| {
-                o == options
-                    && s.len() == plan.offices.len()
-                    && s.iter().zip(&plan.offices).all(|(s, o)| *s == o.staff)
-            })
-            .map(|(_, _, simulation)| simulation)
-    }
-
-    /// Whether the limit lets this simulation be had: known, or within what is left.
-    fn affords(&mut self, plan: &Scenario, options: &SimOptions) -> bool {
-        self.known(plan, options).is_some()
-            || self
-                .spending
-                .affords(items_per_run(plan, options) * f64::from(options.runs))
-    }
-
-    fn simulate(
-        &mut self,
-        plan: &Scenario,
-        options: &SimOptions,
-    ) -> Result<Simulation, SimulateError> {
-        if let Some(simulation) = self.known(plan, options) {
-            return Ok(simulation.clone());
-        }
-        let staff: Vec<Vec<u32>> = plan.offices.iter().map(|o| o.staff.clone()).collect();
-        self.spending
-            .spend(items_per_run(plan, options) * f64::from(options.runs));
-        let simulation = simulate::simulate_on(self.pool, plan, options, &|_| {})?;
-        if self.kept.len() >= MEMO_KEPT {
-            self.kept.pop_front();
-        }
-        self.kept
-            .push_back((staff, options.clone(), simulation.clone()));
-        Ok(simulation)
-    }
 }
 
 struct Search<'a, 'm, 'p> {
@@ -740,14 +677,6 @@ fn screened_persons(scenario: &Scenario, analysis: &Analysis, o: usize) -> Optio
 mod tests {
     use super::*;
 
-    fn desk(staff: u32) -> Scenario {
-        let text = desk_text(staff);
-        match crate::scenario::parse(&text, "memo.toml") {
-            Ok(loaded) => loaded.scenario,
-            Err(e) => panic!("{e:?}"),
-        }
-    }
-
     pub(super) fn desk_text(staff: u32) -> String {
         format!(
             "[scenario]\nname = \"memo\"\n[calendar]\nworking_days = 250\nhours_per_day = 8\n\
@@ -766,34 +695,5 @@ mod tests {
             threads: Some(1),
             warmup: simulate::Warmup::Days(0),
         }
-    }
-
-    #[test]
-    fn the_memo_returns_what_a_new_simulation_would_and_keeps_the_last_few() {
-        let pool = simulate::pool(Some(1)).unwrap();
-        let mut memo = Memo::new(&pool, CheckLimit::none());
-        let three = desk(3);
-        // Compared as text: a figure without items is NaN, which equals nothing.
-        let text = |s: Simulation| format!("{s:?}");
-        let first = text(memo.simulate(&three, &options(20)).unwrap());
-        // The same staffing comes back, as after a post tried and taken back.
-        assert_eq!(text(memo.simulate(&three, &options(20)).unwrap()), first);
-        assert_eq!(memo.kept.len(), 1);
-        assert_eq!(
-            text(simulate::simulate(&three, &options(20), &|_| {}).unwrap()),
-            first
-        );
-        // Other runs or another staffing are other simulations.
-        let more = text(memo.simulate(&three, &options(30)).unwrap());
-        assert_ne!(more, first);
-        for staff in 4..=6 {
-            memo.simulate(&desk(staff), &options(20)).unwrap();
-        }
-        assert_eq!(memo.kept.len(), MEMO_KEPT);
-        // The oldest went first: three people at 20 runs is no longer kept.
-        assert!(!memo
-            .kept
-            .iter()
-            .any(|(s, o, _)| s == &vec![vec![3]] && o.runs == 20));
     }
 }

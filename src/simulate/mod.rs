@@ -55,6 +55,9 @@ pub const MAX_SERIES_VALUES: u64 = 20_000_000;
 pub const MAX_SERIES_POINTS: u32 = 2_000;
 /// Runs simulated between two folds into the figures (at least four per thread).
 const RUNS_PER_CHUNK: u32 = 64;
+/// Most backlog values the kept runs of [`simulate_keeping_on`] may hold (16 MB); beyond it
+/// none are kept, and a simulation of more runs simulates them all again.
+const MAX_KEPT_VALUES: u64 = 4_000_000;
 /// Extra casework a busy person works in overtime, as a share of `hours_per_day` (2 hours of
 /// an 8-hour day), while the office has a backlog and the person's cap is not reached.
 pub const OVERTIME_SHARE_OF_DAY: f64 = 0.25;
@@ -382,48 +385,127 @@ pub fn simulate_on(
     options: &SimOptions,
     progress: &(dyn Fn(u32) + Sync),
 ) -> Result<Simulation, SimulateError> {
+    let (simulation, _) = simulate_from(pool, scenario, options, progress, None, false)?;
+    Ok(simulation)
+}
+
+/// The runs of a simulation, kept so that a simulation of more runs of the same plan starts
+/// from them instead of simulating them again: run *i* draws the same numbers whatever the
+/// number of runs, so its outcome is the same in both.
+#[derive(Debug, Clone, Default)]
+pub struct KeptRuns {
+    /// The warm-up the runs were simulated with (`auto`'s choice) and the backlog's sampling.
+    warmup: u32,
+    sample_step: u32,
+    outcomes: Vec<RunOutcome>,
+}
+
+impl KeptRuns {
+    /// The runs of `plan` among the kept ones, where they were simulated with its warm-up and
+    /// sampling; none otherwise.
+    fn of(&self, plan: &Plan) -> &[RunOutcome] {
+        match self.warmup == plan.warmup_days && self.sample_step == plan.sample_step {
+            true => &self.outcomes,
+            false => &[],
+        }
+    }
+}
+
+/// [`simulate_on`], keeping every run's outcome for [`simulate_more_on`]; for simulations of
+/// a few hundred runs (each run keeps its backlog series).
+pub fn simulate_keeping_on(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    options: &SimOptions,
+) -> Result<(Simulation, KeptRuns), SimulateError> {
+    simulate_from(pool, scenario, options, &|_| {}, None, true)
+}
+
+/// [`simulate_on`] of the same scenario as `earlier`, with more runs: the runs `earlier` kept
+/// are folded in as they are and only the others simulated, so the figures are those of a
+/// fresh simulation. Earlier runs of another warm-up or sampling are simulated again.
+pub fn simulate_more_on(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    options: &SimOptions,
+    earlier: &KeptRuns,
+) -> Result<Simulation, SimulateError> {
+    let (simulation, _) = simulate_from(pool, scenario, options, &|_| {}, Some(earlier), false)?;
+    Ok(simulation)
+}
+
+/// The `auto` warm-up's search, each try a simulation of its own, starting from the runs
+/// `earlier` kept where they fit; the runs of the last try are kept when `keep` asks.
+fn simulate_from(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    options: &SimOptions,
+    progress: &(dyn Fn(u32) + Sync),
+    earlier: Option<&KeptRuns>,
+    keep: bool,
+) -> Result<(Simulation, KeptRuns), SimulateError> {
     let mut warmup = first_warmup(scenario, options);
     let longest = MAX_AUTO_YEARS.saturating_mul(scenario.calendar.working_days);
+    let nothing = KeptRuns::default();
+    let earlier = earlier.unwrap_or(&nothing);
     loop {
-        let (simulation, settling) = simulate_with(pool, scenario, options, warmup, progress)?;
+        let plan = plan_with(scenario, options, warmup)?;
+        let reused = earlier.of(&plan);
+        let reused = &reused[..reused.len().min(options.runs as usize)];
+        let (simulation, settling, kept) =
+            simulate_with(pool, scenario, options, &plan, reused, keep, progress)?;
         let longer = warmup.saturating_mul(2);
         let counted = u64::from(simulation.days);
         let fits = longer <= longest && u64::from(longer) + counted <= u64::from(MAX_DAYS);
         if options.warmup != Warmup::Auto || !settling || !fits || warmup == 0 {
-            return Ok(simulation);
+            let kept = KeptRuns {
+                warmup: plan.warmup_days,
+                sample_step: plan.sample_step,
+                outcomes: kept,
+            };
+            return Ok((simulation, kept));
         }
         warmup = longer;
     }
 }
 
-/// One simulation with a given warm-up, and whether a stable office's mean backlog still moved
-/// at the end of it.
+/// One simulation of `plan` (a warm-up of its own), whether a stable office's mean backlog
+/// still moved at the end of the warm-up, and where `keep` asks every run's outcome. The
+/// first runs are `earlier`'s, folded in without simulating them again.
 fn simulate_with(
     pool: &rayon::ThreadPool,
     scenario: &Scenario,
     options: &SimOptions,
-    warmup: u32,
+    plan: &Plan,
+    earlier: &[RunOutcome],
+    keep: bool,
     progress: &(dyn Fn(u32) + Sync),
-) -> Result<(Simulation, bool), SimulateError> {
-    let plan = plan_with(scenario, options, warmup)?;
-    let band_runs = summary::band_runs(&plan, options.runs);
+) -> Result<(Simulation, bool, Vec<RunOutcome>), SimulateError> {
+    let band_runs = summary::band_runs(plan, options.runs);
     if band_runs < options.runs.min(MIN_BAND_RUNS) {
         return Err(SimulateError::TooManyValues {
-            per_run: summary::values_per_run(&plan),
+            per_run: summary::values_per_run(plan),
         });
     }
-    let mut gathered = summary::Gathered::new(&plan, band_runs);
+    let mut gathered = summary::Gathered::new(plan, band_runs);
+    let values = (plan.points * plan.offices.len()) as u64 * u64::from(options.runs);
+    let keep = keep && values <= MAX_KEPT_VALUES;
+    let mut kept = Vec::new();
+    gathered.add(earlier);
+    if keep {
+        kept.extend_from_slice(earlier);
+    }
     // One engine per worker thread, made once: its buffers serve every run it simulates.
     let engine_plan = plan.engine_plan();
     let engines: Vec<OwnLines<Mutex<Engine>>> = (0..pool.current_num_threads())
         .map(|_| OwnLines(Mutex::new(Engine::new(engine_plan))))
         .collect();
-    let finished = AtomicU32::new(0);
+    let finished = AtomicU32::new(earlier.len() as u32);
     let seed = options.seed;
     // Runs are simulated a chunk at a time and folded in run order, so that only a chunk's
     // outcomes are ever held and the figures never depend on the thread count.
     let chunk = RUNS_PER_CHUNK.max(4 * engines.len() as u32);
-    let mut first = 0;
+    let mut first = earlier.len() as u32;
     while first < options.runs {
         let last = first.saturating_add(chunk).min(options.runs);
         let outcomes: Vec<RunOutcome> = pool.install(|| {
@@ -442,7 +524,11 @@ fn simulate_with(
                 .collect()
         });
         gathered.add(&outcomes);
+        if keep {
+            kept.extend(outcomes);
+        }
         first = last;
     }
-    Ok(gathered.summarise(scenario, options))
+    let (simulation, settling) = gathered.summarise(scenario, options);
+    Ok((simulation, settling, kept))
 }

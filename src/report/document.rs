@@ -174,7 +174,10 @@ pub fn is_numeric(cell: &Cell) -> bool {
                 // No figure, in a column of figures.
                 return true;
             }
+            // An amount's currency (`[scenario] currency`): "万元", a code after, a sign before.
             let body = text.strip_suffix("万元").unwrap_or(text);
+            let body = body.trim_end_matches(|c: char| c.is_ascii_uppercase());
+            let body = body.trim_start_matches(['$', '€', '£', '¥']);
             body.chars().any(|c| c.is_ascii_digit())
                 && body
                     .chars()
@@ -206,6 +209,8 @@ mod tests {
         for figure in [
             "180.0万元",
             "1,800,000",
+            "120,000 EUR",
+            "$1,800,000",
             "81.4% (70.3–90.1)",
             "4 → 5",
             "−1",
@@ -214,7 +219,7 @@ mod tests {
             assert!(is_numeric(&Cell::text(figure)), "{figure}");
         }
         assert!(is_numeric(&Cell::text("–")));
-        for words in ["纪检监察室", "", "group-1", "2 名编制"] {
+        for words in ["纪检监察室", "", "group-1", "2 名编制", "EUR"] {
             assert!(!is_numeric(&Cell::text(words)), "{words}");
         }
         assert!(is_numeric(&Cell::Int(3)));

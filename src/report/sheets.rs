@@ -5,7 +5,7 @@
 //! side, office and work type, as numbers rather than the report's "mean (p5–p95)" text).
 
 use super::document::{Block, Document, Inline};
-use super::words::{pack_sheet_words, template_words, words, Words};
+use super::words::{money_header, pack_sheet_words, template_words, words, Words};
 use super::xlsx::{Part, Sheet};
 use super::Pack;
 use crate::export::{Cell, Table};
@@ -206,7 +206,12 @@ pub(super) fn assumptions(pack: &Pack<'_>) -> Sheet {
 fn staff_types(pack: &Pack<'_>, w: &Words) -> Table {
     let scenario = pack.before.scenario;
     let mut table = Table {
-        headers: w.staff_type_headers.iter().map(|h| h.to_string()).collect(),
+        headers: (w.staff_type_headers.iter().enumerate())
+            .map(|(i, h)| match i {
+                2 => money_header(h, scenario.currency.as_deref()),
+                _ => h.to_string(),
+            })
+            .collect(),
         ..Table::default()
     };
     for (i, ty) in scenario.staff_types.iter().enumerate() {

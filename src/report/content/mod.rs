@@ -35,7 +35,8 @@ pub use sure::{input_decimals, input_name, interval_table, ranking_table, TORNAD
 
 /// The whole report.
 pub fn build(pack: &Pack<'_>) -> Document {
-    let w = words(pack.before.scenario.language);
+    let scenario = pack.before.scenario;
+    let w = &words(scenario.language).in_currency(scenario.currency.as_deref());
     let mut doc = Document::new(
         pack.before.scenario.language,
         format!("{}{}{}", w.report_title, w.colon, pack.before.scenario.name),

@@ -155,3 +155,62 @@ const DOCUMENT_ZH: DocumentWords = DocumentWords {
         format!("{office}：闲置 {hours:.0} 小时{share}；模拟负荷率 {simulated:.1}%，分析 {analysed:.1}%。")
     },
 };
+
+/// A money header with its currency in the language's brackets, or as it is without one.
+pub fn money_header(header: &str, currency: Option<&str>) -> String {
+    match currency {
+        Some(c) if c.is_ascii() => format!("{header} ({c})"),
+        Some(c) => format!("{header}（{c}）"),
+        None => header.to_string(),
+    }
+}
+
+/// An amount in English: a code after a space ("1,800,000 KES"), a sign before ("$1,800,000").
+pub(super) fn money_en_in(value: f64, currency: Option<&str>) -> String {
+    let number = super::thousands(value, 0);
+    match currency {
+        Some(c) if c.chars().any(char::is_alphabetic) => format!("{number} {c}"),
+        Some(c) => format!("{c}{number}"),
+        None => number,
+    }
+}
+
+/// An amount in Chinese, in ten thousands of the currency (元 unless the scenario names one):
+/// "180.0万元", "180.0万美元", "180.0万 USD".
+pub(super) fn money_zh_in(value: f64, currency: Option<&str>) -> String {
+    let number = super::thousands(value / 10_000.0, 1);
+    match currency {
+        Some(c) if c.is_ascii() => format!("{number}万 {c}"),
+        Some(c) => format!("{number}万{c}"),
+        None => format!("{number}万元"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words;
+    use crate::model::Language;
+
+    #[test]
+    fn money_is_written_in_the_scenarios_currency() {
+        let en = words(Language::En);
+        assert_eq!(en.in_currency(Some("EUR")).money(120_000.0), "120,000 EUR");
+        assert_eq!(en.in_currency(Some("$")).money(1_800_000.0), "$1,800,000");
+        assert_eq!(en.in_currency(None).money(110_000.0), "110,000");
+        let zh = words(Language::Zh);
+        assert_eq!(
+            zh.in_currency(Some("美元")).money(1_800_000.0),
+            "180.0万美元"
+        );
+        assert_eq!(zh.in_currency(Some("元")).money(1_800_000.0), "180.0万元");
+        assert_eq!(zh.in_currency(Some("USD")).money(120_000.0), "12.0万 USD");
+        assert_eq!(
+            en.in_currency(Some("KES")).money_header("cost a year"),
+            "cost a year (KES)"
+        );
+        assert_eq!(
+            zh.in_currency(Some("美元")).money_header("费用"),
+            "费用（美元）"
+        );
+    }
+}

@@ -127,10 +127,8 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     let scenario = Scenario {
         name,
         language,
-        date: header
-            .date
-            .as_ref()
-            .map(|d| v.printable(d, "[scenario], key `date`")),
+        date: settings::date(&mut v, header.date.as_ref()),
+        currency: settings::currency(&mut v, header.currency.as_ref()),
         peers: settings::peers(&mut v, header.peers.as_ref()),
         calendar,
         staff_types,

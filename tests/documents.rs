@@ -393,3 +393,26 @@ deadline_days = 20
         "{office:?}"
     );
 }
+
+#[test]
+fn figure_captions_number_the_figures_and_give_the_source_not_the_title() {
+    let text = text_of(&document_xml());
+    let captions: Vec<&str> = text
+        .split('图')
+        .skip(1)
+        .filter(|c| c.contains("数据来源："))
+        .collect();
+    assert!(captions.len() >= 4, "{captions:?}");
+    for (n, caption) in captions.iter().enumerate() {
+        let expected = format!(
+            "{}　数据来源：daqing-2017.toml → daqing-proposal.toml；模拟20个年度；2018-01。",
+            n + 1
+        );
+        assert!(caption.starts_with(&expected), "{caption}");
+    }
+    // No caption repeats a chart's title.
+    let w = staffplan::report::words::words(staffplan::model::Language::Zh);
+    for title in [w.chart_utilisation, w.chart_caseload, w.chart_backlog] {
+        assert!(!captions.iter().any(|c| c.contains(title)), "{title}");
+    }
+}

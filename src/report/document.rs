@@ -61,6 +61,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The block the appendices start at, where a printed document turns the page.
     pub appendix_at: Option<usize>,
+    /// What every figure's caption adds to the chart's own title (files, runs, date).
+    pub figure_source: String,
     sections: u32,
 }
 
@@ -76,6 +78,7 @@ impl Document {
             title,
             date,
             appendix_at: None,
+            figure_source: String::new(),
             sections: 0,
         }
     }
@@ -119,6 +122,17 @@ impl Document {
 
     pub fn table(&mut self, table: Table) {
         self.blocks.push(Block::Table(table));
+    }
+
+    /// The caption of figure `n` (from 1): what it adds to the chart's own title, which the
+    /// caption does not repeat; `None` where the document says nothing beside its figures.
+    pub fn figure_caption(&self, n: usize) -> Option<String> {
+        (!self.figure_source.is_empty()).then(|| {
+            (crate::report::words::document_words(self.language).figure_caption)(
+                n,
+                &self.figure_source,
+            )
+        })
     }
 
     pub fn figure(&mut self, name: &'static str, title: impl Into<String>) {

@@ -149,17 +149,26 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
             Block::Table(table) => docx
                 .add_table(word_table(table))
                 .add_paragraph(Paragraph::new()),
-            // The chart carries its title: a caption under it would say it twice.
+            // The chart carries its title; the caption says what the title does not.
             Block::Figure { name, .. } => {
                 let Some(chart) = charts.iter().find(|c| c.name == *name) else {
                     continue;
                 };
                 pictures += 1;
-                docx.add_paragraph(
+                let docx = docx.add_paragraph(
                     Paragraph::new()
                         .align(AlignmentType::Center)
+                        .keep_next(true)
                         .add_run(Run::new().add_image(picture(&chart.png, pictures))),
-                )
+                );
+                match doc.figure_caption(pictures) {
+                    Some(caption) => docx.add_paragraph(
+                        Paragraph::new()
+                            .align(AlignmentType::Center)
+                            .add_run(Run::new().italic().size(18).add_text(caption)),
+                    ),
+                    None => docx,
+                }
             }
             Block::Note(text) => docx.add_paragraph(
                 Paragraph::new()

@@ -29,14 +29,25 @@ pub(super) fn file_name(source: &str) -> &str {
         .unwrap_or(source)
 }
 
-pub(super) fn cover(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+/// What every figure's caption says beside the chart's title: the files, the runs, the date.
+pub(super) fn figure_source(pack: &Pack<'_>, w: &Words) -> String {
     let d = document_words(pack.before.scenario.language);
+    (d.figure_source)(&scenario_files(pack, w), pack.runs, pack.date.as_deref())
+}
+
+/// The scenario files by name, before → after when they differ.
+fn scenario_files(pack: &Pack<'_>, w: &Words) -> String {
     let mut files = file_name(pack.before.source).to_string();
     if pack.after.source != pack.before.source {
         files.push_str(" → ");
         files.push_str(&after_source_name(pack, w));
     }
-    doc.text((d.made_from)(&files));
+    files
+}
+
+pub(super) fn cover(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let d = document_words(pack.before.scenario.language);
+    doc.text((d.made_from)(&scenario_files(pack, w)));
     if let Some(date) = &pack.date {
         doc.text((d.dated)(date));
     }

@@ -66,6 +66,13 @@ pub struct DocumentWords {
     pub utilisation_why: &'static str,
     /// (office, idle hours, share of capacity in %, simulated utilisation %, analysed %).
     pub idle_office: fn(&str, f64, Option<f64>, f64, f64) -> String,
+    /// (figure number from 1, what the caption adds to the chart's own title): a caption.
+    pub figure_caption: fn(usize, &str) -> String,
+    /// (scenario files by name, simulated years, date): what every figure's caption adds to
+    /// the title the chart carries.
+    pub figure_source: fn(&str, u32, Option<&str>) -> String,
+    /// The table of contents' field, before Word fills it (and its page numbers) in.
+    pub contents_update: &'static str,
 }
 
 const DOCUMENT_EN: DocumentWords = DocumentWords {
@@ -110,6 +117,12 @@ const DOCUMENT_EN: DocumentWords = DocumentWords {
         let share = share.map_or(String::new(), |s| format!(" ({s:.1}% of its capacity)"));
         format!("{office}: {hours:.0} hours idle{share}; simulated utilisation {simulated:.1}%, analysed {analysed:.1}%.")
     },
+    figure_caption: |n, source| format!("Figure {n}. {source}"),
+    figure_source: |files, runs, date| {
+        let date = date.map_or(String::new(), |d| format!("; {d}"));
+        format!("Source: {files}; simulation over {runs} years{date}.")
+    },
+    contents_update: "Right-click and update the field to fill in the page numbers.",
 };
 
 const DOCUMENT_ZH: DocumentWords = DocumentWords {
@@ -154,6 +167,12 @@ const DOCUMENT_ZH: DocumentWords = DocumentWords {
         let share = share.map_or(String::new(), |s| format!("（占其办案能力 {s:.1}%）"));
         format!("{office}：闲置 {hours:.0} 小时{share}；模拟负荷率 {simulated:.1}%，分析 {analysed:.1}%。")
     },
+    figure_caption: |n, source| format!("图{n}　{source}"),
+    figure_source: |files, runs, date| {
+        let date = date.map_or(String::new(), |d| format!("；{d}"));
+        format!("数据来源：{files}；模拟{runs}个年度{date}。")
+    },
+    contents_update: "右键单击并更新域，即可填入页码。",
 };
 
 /// A money header with its currency in the language's brackets, or as it is without one.

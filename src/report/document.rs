@@ -61,8 +61,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The block the appendices start at, where a printed document turns the page.
     pub appendix_at: Option<usize>,
-    /// What every figure's caption adds to the chart's own title (files, runs, date).
-    pub figure_source: String,
+    /// What each figure's caption adds to the chart's own title (files, runs, date), by the
+    /// chart's name.
+    pub figure_sources: Vec<(&'static str, String)>,
     sections: u32,
 }
 
@@ -78,7 +79,7 @@ impl Document {
             title,
             date,
             appendix_at: None,
-            figure_source: String::new(),
+            figure_sources: Vec::new(),
             sections: 0,
         }
     }
@@ -124,15 +125,15 @@ impl Document {
         self.blocks.push(Block::Table(table));
     }
 
-    /// The caption of figure `n` (from 1): what it adds to the chart's own title, which the
-    /// caption does not repeat; `None` where the document says nothing beside its figures.
-    pub fn figure_caption(&self, n: usize) -> Option<String> {
-        (!self.figure_source.is_empty()).then(|| {
-            (crate::report::words::document_words(self.language).figure_caption)(
-                n,
-                &self.figure_source,
-            )
-        })
+    /// The caption of figure `n` (from 1), the chart `name`: what it adds to the chart's own
+    /// title, which the caption does not repeat; `None` where nothing is known of the chart.
+    pub fn figure_caption(&self, n: usize, name: &str) -> Option<String> {
+        let (_, source) = self
+            .figure_sources
+            .iter()
+            .find(|(chart, _)| *chart == name)?;
+        let words = crate::report::words::document_words(self.language);
+        Some((words.figure_caption)(n, source))
     }
 
     pub fn figure(&mut self, name: &'static str, title: impl Into<String>) {

@@ -8,10 +8,10 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText, InstrToC,
     LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts, Shading, SpecialIndentType, Style,
-    StyleType, Table as WordTable, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    WidthType,
+    StyleType, Tab, TabLeaderType, TabValueType, Table as WordTable, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use unicode_width::UnicodeWidthStr;
@@ -137,6 +137,7 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
                 )
             }
             Block::Paragraph(inlines) => docx.add_paragraph(paragraph(inlines)),
+            Block::Bullets(items) if is_contents(doc, at) => contents(docx, items, doc.language),
             Block::Bullets(items) => items.iter().fold(docx, |docx, item| {
                 let mut p = Paragraph::new()
                     .indent(Some(360), Some(SpecialIndentType::Hanging(240)), None, None)
@@ -161,7 +162,7 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
                         .keep_next(true)
                         .add_run(Run::new().add_image(picture(&chart.png, pictures))),
                 );
-                match doc.figure_caption(pictures) {
+                match doc.figure_caption(pictures, name) {
                     Some(caption) => docx.add_paragraph(
                         Paragraph::new()
                             .align(AlignmentType::Center)
@@ -181,12 +182,72 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
     xml.document = finish_document(&xml.document, doc.language);
     xml.styles = tag_languages(&xml.styles, doc.language, "</w:rPr></w:rPrDefault>");
     xml.doc_props.core = core_properties(doc, &date).into_bytes();
+    xml.settings = update_fields_on_open(&xml.settings);
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes).map_err(|e| Error::Document {
         file: "report.docx",
         message: e.to_string(),
     })?;
     Ok(bytes.into_inner())
+}
+
+/// Whether the list at `at` is the contents, which follow their bold title (`content::cover`).
+fn is_contents(doc: &Document, at: usize) -> bool {
+    let title = document_words(doc.language).contents;
+    at.checked_sub(1)
+        .and_then(|before| doc.blocks.get(before))
+        .is_some_and(|b| *b == Block::Paragraph(vec![Inline::Strong(title.to_string())]))
+}
+
+/// The contents as a Word field (`TOC \o "1-3" \h`) holding the section headings as they
+/// are, so that the file reads right before any update; the field is marked dirty and the
+/// settings ask Word to update fields on opening, which adds the page numbers.
+fn contents(docx: Docx, items: &[Vec<Inline>], language: Language) -> Docx {
+    let d = document_words(language);
+    let entry = || {
+        Paragraph::new().add_tab(
+            Tab::new()
+                .val(TabValueType::Right)
+                .leader(TabLeaderType::Dot)
+                .pos(TEXT_WIDTH as usize),
+        )
+    };
+    let field = InstrToC::new().heading_styles_range(1, 3).hyperlink();
+    let mut docx = docx;
+    for (i, item) in items.iter().enumerate() {
+        let mut p = entry();
+        if i == 0 {
+            p = p.add_run(
+                Run::new()
+                    .add_field_char(FieldCharType::Begin, true)
+                    .add_instr_text(InstrText::TOC(field.clone()))
+                    .add_field_char(FieldCharType::Separate, false),
+            );
+        }
+        for run in runs(item) {
+            p = p.add_run(run);
+        }
+        docx = docx.add_paragraph(p);
+    }
+    // The hint is part of the field's result, so Word's update replaces it.
+    docx.add_paragraph(
+        Paragraph::new()
+            .add_run(Run::new().italic().size(18).add_text(d.contents_update))
+            .add_run(Run::new().add_field_char(FieldCharType::End, false)),
+    )
+}
+
+/// The settings part, asking Word to update the fields (the contents' page numbers) on
+/// opening.
+fn update_fields_on_open(settings: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(settings);
+    let update = "<w:updateFields w:val=\"true\" />";
+    // The schema puts it before `compat`.
+    match text.find("<w:compat>") {
+        Some(at) => format!("{}{update}{}", &text[..at], &text[at..]),
+        None => text.replacen("</w:settings>", &format!("{update}</w:settings>"), 1),
+    }
+    .into_bytes()
 }
 
 /// A chart at the width of the text, its height in proportion. The id is fixed by its

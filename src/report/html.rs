@@ -105,9 +105,11 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> String {
                     .map_or("", |c| svg_element(&c.svg));
                 figures += 1;
                 // The chart carries its title; the caption says what the title does not.
-                let caption = doc.figure_caption(figures).map_or(String::new(), |c| {
-                    format!("<figcaption>{}</figcaption>\n", escape(&c))
-                });
+                let caption = doc
+                    .figure_caption(figures, name)
+                    .map_or(String::new(), |c| {
+                        format!("<figcaption>{}</figcaption>\n", escape(&c))
+                    });
                 out.push_str(&format!(
                     "<figure aria-label=\"{}\">\n{svg}\n{caption}</figure>\n",
                     escape(title)

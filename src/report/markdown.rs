@@ -32,7 +32,7 @@ pub fn render(doc: &Document) -> String {
                 out.push_str(&format!(
                     "![{title}](charts/{name}.png)\n\n[SVG](charts/{name}.svg)\n"
                 ));
-                if let Some(caption) = doc.figure_caption(figures) {
+                if let Some(caption) = doc.figure_caption(figures, name) {
                     out.push_str(&format!("\n*{caption}*\n"));
                 }
             }

@@ -42,7 +42,7 @@ pub fn build(pack: &Pack<'_>) -> Document {
         format!("{}{}{}", w.report_title, w.colon, pack.before.scenario.name),
         pack.date.clone(),
     );
-    doc.figure_source = cover::figure_source(pack, w);
+    doc.figure_sources = cover::figure_sources(pack, w);
     // The result first: the request and the summary, then how the figures were made and the
     // assumptions that move them most; the full sources and the method's detail at the end.
     cover::cover(&mut doc, pack, w);

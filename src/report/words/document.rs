@@ -68,9 +68,9 @@ pub struct DocumentWords {
     pub idle_office: fn(&str, f64, Option<f64>, f64, f64) -> String,
     /// (figure number from 1, what the caption adds to the chart's own title): a caption.
     pub figure_caption: fn(usize, &str) -> String,
-    /// (scenario files by name, simulated years, date): what every figure's caption adds to
-    /// the title the chart carries.
-    pub figure_source: fn(&str, u32, Option<&str>) -> String,
+    /// (scenario files by name, simulated years for a simulated chart, date): what a
+    /// figure's caption adds to the title the chart carries.
+    pub figure_source: fn(&str, Option<u32>, Option<&str>) -> String,
     /// The table of contents' field, before Word fills it (and its page numbers) in.
     pub contents_update: &'static str,
 }
@@ -120,7 +120,10 @@ const DOCUMENT_EN: DocumentWords = DocumentWords {
     figure_caption: |n, source| format!("Figure {n}. {source}"),
     figure_source: |files, runs, date| {
         let date = date.map_or(String::new(), |d| format!("; {d}"));
-        format!("Source: {files}; simulation over {runs} years{date}.")
+        match runs {
+            Some(runs) => format!("Source: {files}; simulation over {runs} years{date}."),
+            None => format!("Source: {files}{date}."),
+        }
     },
     contents_update: "Right-click and update the field to fill in the page numbers.",
 };
@@ -170,7 +173,10 @@ const DOCUMENT_ZH: DocumentWords = DocumentWords {
     figure_caption: |n, source| format!("图{n}　{source}"),
     figure_source: |files, runs, date| {
         let date = date.map_or(String::new(), |d| format!("；{d}"));
-        format!("数据来源：{files}；模拟{runs}个年度{date}。")
+        match runs {
+            Some(runs) => format!("数据来源：{files}；模拟{runs}个年度{date}。"),
+            None => format!("数据来源：{files}{date}。"),
+        }
     },
     contents_update: "右键单击并更新域，即可填入页码。",
 };

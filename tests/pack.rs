@@ -534,7 +534,7 @@ fn an_english_pack_holds_no_chinese() {
         "{report}"
     );
     assert!(report.contains(
-        "Option 1: 3 more Judge posts beyond the quota, 360,000 a year: every office within the target utilisation"
+        "Option 1: 3 more Judge posts beyond the quota, 360,000 EUR a year: every office within the target utilisation"
     ));
     assert!(
         !report.contains("−0.0"),

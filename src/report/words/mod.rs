@@ -26,7 +26,7 @@ pub use steady::SteadyWords;
 use steady::{STEADY_EN, STEADY_ZH};
 pub use sure::Sure;
 use sure::{SURE_EN, SURE_ZH};
-pub use terminal::{headline, terminal};
+pub use terminal::{headline, scenario_warning, terminal};
 pub use wisn::WisnWords;
 use wisn::{WISN_EN, WISN_ZH};
 pub use workbook::{pack_sheet_words, template_words, TemplateWords};

@@ -224,9 +224,10 @@ impl Validator<'_, '_> {
         place: impl Into<String>,
         message: impl Into<String>,
         help: impl Into<String>,
+        said: crate::scenario::Warning,
     ) {
-        self.sink
-            .warning(span, place.into(), message.into(), Some(help.into()));
+        let (place, message, help) = (place.into(), message.into(), Some(help.into()));
+        self.sink.warning(span, place, message, help, said);
     }
 
     /// Deserializes one section; a type error is reported and the section skipped.

@@ -354,6 +354,7 @@ impl Validator<'_, '_> {
                         ty.id, h.years
                     ),
                     "plan more years, or check the lag (whole years from the request to the arrival)",
+                    crate::scenario::Warning::HiringLag { staff: ty.id.clone(), years: h.years },
                 );
             }
         }

@@ -23,6 +23,7 @@ mod summary;
 mod sure;
 mod wisn;
 use assumptions::assumptions;
+pub(super) use assumptions::{calendar_inputs, scenario_work_table, staff_type_table};
 use changes::{allocation, changes};
 pub use cover::VERSION;
 use offices::{offices, work_types};

@@ -191,7 +191,9 @@ pub fn is_numeric(cell: &Cell) -> bool {
             }
             // An amount's currency (`[scenario] currency`): "万元", a code after, a sign before.
             let body = text.strip_suffix("万元").unwrap_or(text);
-            let body = body.trim_end_matches(|c: char| c.is_ascii_uppercase());
+            let body = body
+                .trim_end_matches(|c: char| c.is_ascii_uppercase())
+                .trim_end();
             let body = body.trim_start_matches(['$', '€', '£', '¥']);
             body.chars().any(|c| c.is_ascii_digit())
                 && body
@@ -224,7 +226,7 @@ mod tests {
         for figure in [
             "180.0万元",
             "1,800,000",
-            "120,000 EUR",
+            "120,000\u{a0}EUR",
             "$1,800,000",
             "81.4% (70.3–90.1)",
             "4 → 5",

@@ -191,10 +191,11 @@ pub fn money_header(header: &str, currency: Option<&str>) -> String {
 }
 
 /// An amount in English: a code after a space ("1,800,000 KES"), a sign before ("$1,800,000").
+/// The space does not break, so a narrow table cell keeps the amount on one line.
 pub(super) fn money_en_in(value: f64, currency: Option<&str>) -> String {
     let number = super::thousands(value, 0);
     match currency {
-        Some(c) if c.chars().any(char::is_alphabetic) => format!("{number} {c}"),
+        Some(c) if c.chars().any(char::is_alphabetic) => format!("{number}\u{a0}{c}"),
         Some(c) => format!("{c}{number}"),
         None => number,
     }
@@ -205,7 +206,7 @@ pub(super) fn money_en_in(value: f64, currency: Option<&str>) -> String {
 pub(super) fn money_zh_in(value: f64, currency: Option<&str>) -> String {
     let number = super::thousands(value / 10_000.0, 1);
     match currency {
-        Some(c) if c.is_ascii() => format!("{number}万 {c}"),
+        Some(c) if c.is_ascii() => format!("{number}万\u{a0}{c}"),
         Some(c) => format!("{number}万{c}"),
         None => format!("{number}万元"),
     }
@@ -219,7 +220,10 @@ mod tests {
     #[test]
     fn money_is_written_in_the_scenarios_currency() {
         let en = words(Language::En);
-        assert_eq!(en.in_currency(Some("EUR")).money(120_000.0), "120,000 EUR");
+        assert_eq!(
+            en.in_currency(Some("EUR")).money(120_000.0),
+            "120,000\u{a0}EUR"
+        );
         assert_eq!(en.in_currency(Some("$")).money(1_800_000.0), "$1,800,000");
         assert_eq!(en.in_currency(None).money(110_000.0), "110,000");
         let zh = words(Language::Zh);
@@ -228,7 +232,10 @@ mod tests {
             "180.0万美元"
         );
         assert_eq!(zh.in_currency(Some("元")).money(1_800_000.0), "180.0万元");
-        assert_eq!(zh.in_currency(Some("USD")).money(120_000.0), "12.0万 USD");
+        assert_eq!(
+            zh.in_currency(Some("USD")).money(120_000.0),
+            "12.0万\u{a0}USD"
+        );
         assert_eq!(
             en.in_currency(Some("KES")).money_header("cost a year"),
             "cost a year (KES)"

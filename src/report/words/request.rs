@@ -223,10 +223,13 @@ fn buys_en(b: &Buys) -> String {
             "{met} of {targets} on-time targets met in the plan's own simulation"
         ));
     }
-    parts.push(format!(
-        "units no group covers: {} → {}",
-        b.uncovered.0, b.uncovered.1
-    ));
+    // Said only where some unit is left uncovered on either side (a court has no units).
+    if b.uncovered != (0, 0) {
+        parts.push(format!(
+            "units no group covers: {} → {}",
+            b.uncovered.0, b.uncovered.1
+        ));
+    }
     format!("What it buys: {}.", parts.join("; "))
 }
 
@@ -262,10 +265,12 @@ fn buys_zh(b: &Buys) -> String {
             "在方案自身的模拟中{targets}项按期办结目标达到{met}项"
         ));
     }
-    parts.push(format!(
-        "未覆盖单位由{}个变为{}个",
-        b.uncovered.0, b.uncovered.1
-    ));
+    if b.uncovered != (0, 0) {
+        parts.push(format!(
+            "未覆盖单位由{}个变为{}个",
+            b.uncovered.0, b.uncovered.1
+        ));
+    }
     format!("成效：{}。", parts.join("；"))
 }
 

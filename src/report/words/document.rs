@@ -121,7 +121,7 @@ const DOCUMENT_EN: DocumentWords = DocumentWords {
     figure_source: |files, runs, date| {
         let date = date.map_or(String::new(), |d| format!("; {d}"));
         match runs {
-            Some(runs) => format!("Source: {files}; simulation over {runs} years{date}."),
+            Some(runs) => format!("Source: {files}; {runs} simulated years{date}."),
             None => format!("Source: {files}{date}."),
         }
     },

@@ -42,7 +42,8 @@ pub struct RequestWords {
     pub asked: fn(&str) -> String,
     pub nothing_asked: &'static str,
     /// (how the pack names today's side, cost a year of the plan, today's cost, the change
-    /// without its sign, whether it is a rise, the cost a year of the new posts).
+    /// without its sign, whether it is a rise, the cost a year of the new posts: empty where
+    /// no post is new).
     pub costs: fn(&str, &str, &str, &str, bool, &str) -> String,
     pub buys: fn(&Buys) -> String,
     /// (offices with their approved leadership posts).
@@ -297,7 +298,8 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     nothing_asked: "What is asked: nothing; the recommendation keeps within today's approved posts and people.",
     costs: |today, after, before, change, more, added| {
         let way = if more { "more" } else { "less" };
-        format!("What it costs: {after} a year for the recommended organisation, {change} {way} than {before} ({today}); the new posts cost {added} a year of it.")
+        let added = if added.is_empty() { String::new() } else { format!("; the new posts cost {added} a year of it") };
+        format!("What it costs: {after} a year for the recommended organisation, {change} {way} than {before} ({today}){added}.")
     },
     buys: buys_en,
     leader_posts: |list| format!("Approved leadership posts: {list}."),
@@ -367,7 +369,8 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     nothing_asked: "申请：无；推荐方案不超出现有核定编制和现有人员。",
     costs: |today, after, before, change, more, added| {
         let way = if more { "增加" } else { "减少" };
-        format!("费用：推荐方案年度人员费用{after}，比{today}{before}{way}{change}；其中新增岗位每年{added}。")
+        let added = if added.is_empty() { String::new() } else { format!("；其中新增岗位每年{added}") };
+        format!("费用：推荐方案年度人员费用{after}，比{today}{before}{way}{change}{added}。")
     },
     buys: buys_zh,
     leader_posts: |list| format!("核定领导职数：{list}。"),

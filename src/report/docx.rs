@@ -433,7 +433,10 @@ fn column_widths(table: &Table) -> (usize, Vec<usize>) {
     for row in &table.rows {
         for (c, cell) in row.iter().enumerate().take(columns) {
             let text = cell_display(cell);
-            let number = !matches!(cell, Cell::Text(_));
+            // An amount written as text ("1,440,000 EUR", its space a no-break one) is as
+            // unbreakable as a number; a band or a change ("4 → 5") may still wrap.
+            let number =
+                !matches!(cell, Cell::Text(_)) || (is_numeric(cell) && !text.contains(' '));
             least[c] = least[c].max(unbreakable(&text, number));
             want[c] = want[c].max(text.width().min(40));
             longest[c] = longest[c].max(text.width().min(160));
@@ -594,6 +597,36 @@ mod tests {
             unbreakable("81.4% (70.3–90.1) and more words here", false),
             11
         );
+    }
+
+    #[test]
+    fn an_amount_with_its_currency_keeps_one_line() {
+        // The court's request table, where "1,440,000 EUR" broke at its space.
+        let headers = [
+            "Office",
+            "Staff type",
+            "Approved posts",
+            "In post",
+            "Vacant",
+            "Posts needed",
+            "Fill",
+            "Move",
+            "Add",
+            "Cost a year",
+        ];
+        let mut table = Table::new("", &headers);
+        for _ in 0..3 {
+            let mut row = vec![
+                Cell::text("Family and Juvenile Division"),
+                Cell::text("Enforcement officer"),
+            ];
+            row.extend((0..7).map(|_| Cell::Int(12)));
+            row.push(Cell::text("1,440,000\u{a0}EUR"));
+            table.rows.push(row);
+        }
+        let (size, grid) = column_widths(&table);
+        let fits = |columns: usize| columns * twips_per_column(size) + 2 * cell_margin(size);
+        assert!(grid[9] >= fits(13), "the amount breaks: {grid:?}");
     }
 
     #[test]

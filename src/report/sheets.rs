@@ -78,10 +78,16 @@ pub(super) fn summary(pack: &Pack<'_>, doc: &Document) -> Sheet {
         headers: vec![String::new(), String::new()],
         ..Table::default()
     };
+    // The files by name, as the report's cover gives them: the path as typed is the machine's.
+    let name = |source: &'_ str| -> String {
+        std::path::Path::new(source)
+            .file_name()
+            .map_or(source.to_string(), |n| n.to_string_lossy().into_owned())
+    };
     let compared = if pack.recommendation.is_some() {
-        format!("{} → {}", pack.before.source, w.recommendation)
+        format!("{} → {}", name(pack.before.source), w.recommendation)
     } else {
-        format!("{} → {}", pack.before.source, pack.after.source)
+        format!("{} → {}", name(pack.before.source), name(pack.after.source))
     };
     let mut row = |label: &str, value: Cell| facts.rows.push(vec![Cell::text(label), value]);
     row(s.facts[0], Cell::text(&pack.before.scenario.name));

@@ -42,8 +42,8 @@ pub struct RequestWords {
     pub asked: fn(&str) -> String,
     pub nothing_asked: &'static str,
     /// (how the pack names today's side, cost a year of the plan, today's cost, the change
-    /// without its sign, whether it is a rise, the cost a year of the new posts: empty where
-    /// no post is new).
+    /// without its sign or empty where the two are equal, whether it is a rise, the cost a
+    /// year of the new posts: empty where no post is new).
     pub costs: fn(&str, &str, &str, &str, bool, &str) -> String,
     pub buys: fn(&Buys) -> String,
     /// (offices with their approved leadership posts).
@@ -299,6 +299,9 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     costs: |today, after, before, change, more, added| {
         let way = if more { "more" } else { "less" };
         let added = if added.is_empty() { String::new() } else { format!("; the new posts cost {added} a year of it") };
+        if change.is_empty() {
+            return format!("What it costs: {after} a year for the recommended organisation, the same as {today}{added}.");
+        }
         format!("What it costs: {after} a year for the recommended organisation, {change} {way} than {before} ({today}){added}.")
     },
     buys: buys_en,
@@ -370,6 +373,9 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     costs: |today, after, before, change, more, added| {
         let way = if more { "增加" } else { "减少" };
         let added = if added.is_empty() { String::new() } else { format!("；其中新增岗位每年{added}") };
+        if change.is_empty() {
+            return format!("费用：推荐方案年度人员费用{after}，与{today}相同{added}。");
+        }
         format!("费用：推荐方案年度人员费用{after}，比{today}{before}{way}{change}{added}。")
     },
     buys: buys_zh,
@@ -439,6 +445,22 @@ mod tests {
             uncovered: (0, 0),
             today: "before".to_string(),
         }
+    }
+
+    #[test]
+    fn an_unchanged_cost_and_no_new_post_are_not_spelled_out_as_zeros() {
+        assert_eq!(
+            (REQUEST_EN.costs)("before", "1,000", "1,000", "", true, ""),
+            "What it costs: 1,000 a year for the recommended organisation, the same as before."
+        );
+        assert_eq!(
+            (REQUEST_ZH.costs)("现状", "380.0万元", "380.0万元", "", true, ""),
+            "费用：推荐方案年度人员费用380.0万元，与现状相同。"
+        );
+        assert_eq!(
+            (REQUEST_EN.costs)("before", "1,100", "1,000", "100", true, "100"),
+            "What it costs: 1,100 a year for the recommended organisation, 100 more than 1,000 (before); the new posts cost 100 a year of it."
+        );
     }
 
     #[test]

@@ -364,6 +364,10 @@ pub struct Scenario {
     pub language: Language,
     /// Date a planner set for captions (`[scenario] date`); never the clock's.
     pub date: Option<String>,
+    /// Currency of every amount (`[scenario] currency`): `None` writes plain numbers in
+    /// English and 元 in Chinese.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
     /// Scenario files of peer organisations as written (`[scenario] peers`), relative to the
     /// scenario's own file; `cli` reads them.
     pub peers: Vec<String>,

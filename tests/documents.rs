@@ -393,3 +393,57 @@ deadline_days = 20
         "{office:?}"
     );
 }
+
+#[test]
+fn figure_captions_number_the_figures_and_give_the_source_not_the_title() {
+    let text = text_of(&document_xml());
+    let captions: Vec<&str> = text
+        .split('图')
+        .skip(1)
+        .filter(|c| c.contains("数据来源："))
+        .collect();
+    assert!(captions.len() >= 4, "{captions:?}");
+    // The figures in the order of the charts section: only the backlog is simulated.
+    for (n, caption) in captions.iter().enumerate() {
+        let runs = if n == 2 { "；模拟20个年度" } else { "" };
+        let expected = format!(
+            "{}　数据来源：daqing-2017.toml → daqing-proposal.toml{runs}；2018-01。",
+            n + 1
+        );
+        assert!(caption.starts_with(&expected), "{caption}");
+    }
+    // No caption repeats a chart's title.
+    let w = staffplan::report::words::words(staffplan::model::Language::Zh);
+    for title in [w.chart_utilisation, w.chart_caseload, w.chart_backlog] {
+        assert!(!captions.iter().any(|c| c.contains(title)), "{title}");
+    }
+}
+
+#[test]
+fn the_word_contents_are_a_field_word_fills_with_page_numbers() {
+    let xml = document_xml();
+    let begin = xml
+        .find(r#"<w:fldChar w:fldCharType="begin" w:dirty="true" /><w:instrText>TOC \o &quot;1-3&quot; \h</w:instrText>"#)
+        .expect("a TOC field, dirty");
+    let end = begin + xml[begin..].find(r#"w:fldCharType="end""#).unwrap();
+    // Pre-filled with every section heading, in order, so the file reads right unopened.
+    let entries = text_of(&xml[begin..end]);
+    let headings: Vec<String> = xml
+        .split(r#"<w:pStyle w:val="Heading1" />"#)
+        .skip(1)
+        .map(|p| text_of(&p[..p.find("</w:p>").unwrap()]))
+        .collect();
+    assert!(headings.len() >= 8, "{headings:?}");
+    let mut rest = entries.as_str();
+    for heading in &headings {
+        let at = rest
+            .find(heading.as_str())
+            .unwrap_or_else(|| panic!("{heading} in {entries}"));
+        rest = &rest[at + heading.len()..];
+    }
+    assert!(rest.contains("更新域"), "{rest}");
+    // Word updates fields on opening; the schema wants the setting before `compat`.
+    let settings = unzip(&pack().join("report.docx"), "word/settings.xml");
+    let update = settings.find(r#"<w:updateFields w:val="true" />"#).unwrap();
+    assert!(update < settings.find("<w:compat>").unwrap());
+}

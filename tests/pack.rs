@@ -516,7 +516,7 @@ fn an_english_pack_holds_no_chinese() {
             "{file} is not the English report"
         );
     }
-    // Money with separators, staff types by label.
+    // Money with separators and the scenario's currency, staff types by label.
     let report = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(report.contains(" a year"), "no yearly cost in the report");
     assert!(
@@ -529,12 +529,12 @@ fn an_english_pack_holds_no_chinese() {
     // 6240 / 6 = 1040 h a person today, 6240 / 7 = 891 h with one more judge.
     assert!(
         report.contains(
-            "One more Judge post (120,000 a year) would bring casework per person from 1040 h to 891 h"
+            "One more Judge post (120,000\u{a0}EUR a year) would bring casework per person from 1040 h to 891 h"
         ),
         "{report}"
     );
     assert!(report.contains(
-        "Option 1: 3 more Judge posts beyond the quota, 360,000 a year: every office within the target utilisation"
+        "Option 1: 3 more Judge posts beyond the quota, 360,000\u{a0}EUR a year: every office within the target utilisation"
     ));
     assert!(
         !report.contains("−0.0"),

@@ -505,9 +505,9 @@ fn the_english_report_opens_with_the_request_and_what_gets_worse() {
     for expected in [
         "## 1. The request",
         "| Office | Staff type | Approved posts | In post | Vacant | Posts needed | Fill | Move | Add | Cost a year |",
-        "| Civil Division | Judge | 5 | 5 | 0 | 6 | 0 | 0 | 1 | 720,000 |",
+        "| Civil Division | Judge | 5 | 5 | 0 | 6 | 0 | 0 | 1 | 720,000\u{a0}EUR |",
         "**What is asked: Judge: add 1 new approved post; Enforcement officer: 1 approved post no longer needed (Enforcement Office).**",
-        "What it costs: 2,060,000 a year for the recommended organisation, 60,000 more than 2,000,000 (before)",
+        "What it costs: 2,060,000\u{a0}EUR a year for the recommended organisation, 60,000\u{a0}EUR more than 2,000,000\u{a0}EUR (before)",
         "### What the plan makes worse",
         "- Enforcement Office: on-time share 100.0% → ",
         "its staff goes 4 → 3.",

@@ -277,9 +277,16 @@ fn charts_name_closed_groups_the_bands_overlap_and_write_no_caption_twice() {
     cut.sort_unstable();
     cut.dedup();
     assert_eq!(cut.len(), all, "{cut:?}");
-    // The chart carries its title; the report does not print it again under it.
+    // The chart carries its title; the caption under it says what the title does not.
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert!(!html.contains("<figcaption>"));
+    for figure in html.split("<figure aria-label=\"").skip(1) {
+        let title = &figure[..figure.find('"').unwrap()];
+        let caption = figure.split("<figcaption>").nth(1).unwrap();
+        let caption = &caption[..caption.find("</figcaption>").unwrap()];
+        assert!(!caption.contains(title), "{caption}");
+        assert!(caption.starts_with('图'), "{caption}");
+        assert!(caption.contains("数据来源："), "{caption}");
+    }
     assert_eq!(
         html.matches("<svg").count(),
         html.matches("<figure").count()

@@ -65,7 +65,7 @@ pub(super) fn load(path: &Path, args: &Args) -> Result<Input, Error> {
     let _ = LANGUAGE.set(loaded.scenario.language);
     if !quiet {
         for warning in &loaded.warnings {
-            eprintln!("{warning}");
+            eprintln!("{}", said(&loaded, warning));
         }
     }
     Ok(Input { text, loaded })
@@ -124,10 +124,15 @@ pub(super) fn load_peers(
             let loaded = scenario::parse_with(&text, &name, &[]).map_err(Error::Scenario)?;
             if !quiet {
                 for warning in &loaded.warnings {
-                    eprintln!("{warning}");
+                    eprintln!("{}", said(&loaded, warning));
                 }
             }
             Ok((name, loaded))
         })
         .collect()
+}
+
+/// A warning of `loaded` in its scenario's language.
+pub(super) fn said(loaded: &Loaded, warning: &scenario::Diagnostic) -> String {
+    crate::report::words::scenario_warning(loaded.scenario.language, warning)
 }

@@ -25,7 +25,7 @@ pub(super) fn load_workbook(bytes: &[u8], name: &str, args: &Args) -> Result<Inp
         scenario::workbook::import(bytes, name, &args.set).map_err(Error::Scenario)?;
     if !args.quiet {
         for warning in &loaded.warnings {
-            eprintln!("{warning}");
+            eprintln!("{}", super::input::said(&loaded, warning));
         }
     }
     Ok(Input {

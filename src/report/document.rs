@@ -61,6 +61,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The block the appendices start at, where a printed document turns the page.
     pub appendix_at: Option<usize>,
+    /// What each figure's caption adds to the chart's own title (files, runs, date), by the
+    /// chart's name.
+    pub figure_sources: Vec<(&'static str, String)>,
     sections: u32,
 }
 
@@ -76,6 +79,7 @@ impl Document {
             title,
             date,
             appendix_at: None,
+            figure_sources: Vec::new(),
             sections: 0,
         }
     }
@@ -119,6 +123,17 @@ impl Document {
 
     pub fn table(&mut self, table: Table) {
         self.blocks.push(Block::Table(table));
+    }
+
+    /// The caption of figure `n` (from 1), the chart `name`: what it adds to the chart's own
+    /// title, which the caption does not repeat; `None` where nothing is known of the chart.
+    pub fn figure_caption(&self, n: usize, name: &str) -> Option<String> {
+        let (_, source) = self
+            .figure_sources
+            .iter()
+            .find(|(chart, _)| *chart == name)?;
+        let words = crate::report::words::document_words(self.language);
+        Some((words.figure_caption)(n, source))
     }
 
     pub fn figure(&mut self, name: &'static str, title: impl Into<String>) {
@@ -174,7 +189,12 @@ pub fn is_numeric(cell: &Cell) -> bool {
                 // No figure, in a column of figures.
                 return true;
             }
+            // An amount's currency (`[scenario] currency`): "万元", a code after, a sign before.
             let body = text.strip_suffix("万元").unwrap_or(text);
+            let body = body
+                .trim_end_matches(|c: char| c.is_ascii_uppercase())
+                .trim_end();
+            let body = body.trim_start_matches(['$', '€', '£', '¥']);
             body.chars().any(|c| c.is_ascii_digit())
                 && body
                     .chars()
@@ -206,6 +226,8 @@ mod tests {
         for figure in [
             "180.0万元",
             "1,800,000",
+            "120,000\u{a0}EUR",
+            "$1,800,000",
             "81.4% (70.3–90.1)",
             "4 → 5",
             "−1",
@@ -214,7 +236,7 @@ mod tests {
             assert!(is_numeric(&Cell::text(figure)), "{figure}");
         }
         assert!(is_numeric(&Cell::text("–")));
-        for words in ["纪检监察室", "", "group-1", "2 名编制"] {
+        for words in ["纪检监察室", "", "group-1", "2 名编制", "EUR"] {
             assert!(!is_numeric(&Cell::text(words)), "{words}");
         }
         assert!(is_numeric(&Cell::Int(3)));

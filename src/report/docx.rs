@@ -8,10 +8,10 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, InstrPAGE, InstrText, InstrToC,
     LineSpacing, PageMargin, Paragraph, Pic, Run, RunFonts, Shading, SpecialIndentType, Style,
-    StyleType, Table as WordTable, TableCell, TableCellMargins, TableLayoutType, TableRow,
-    WidthType,
+    StyleType, Tab, TabLeaderType, TabValueType, Table as WordTable, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use unicode_width::UnicodeWidthStr;
@@ -137,6 +137,7 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
                 )
             }
             Block::Paragraph(inlines) => docx.add_paragraph(paragraph(inlines)),
+            Block::Bullets(items) if is_contents(doc, at) => contents(docx, items, doc.language),
             Block::Bullets(items) => items.iter().fold(docx, |docx, item| {
                 let mut p = Paragraph::new()
                     .indent(Some(360), Some(SpecialIndentType::Hanging(240)), None, None)
@@ -149,17 +150,26 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
             Block::Table(table) => docx
                 .add_table(word_table(table))
                 .add_paragraph(Paragraph::new()),
-            // The chart carries its title: a caption under it would say it twice.
+            // The chart carries its title; the caption says what the title does not.
             Block::Figure { name, .. } => {
                 let Some(chart) = charts.iter().find(|c| c.name == *name) else {
                     continue;
                 };
                 pictures += 1;
-                docx.add_paragraph(
+                let docx = docx.add_paragraph(
                     Paragraph::new()
                         .align(AlignmentType::Center)
+                        .keep_next(true)
                         .add_run(Run::new().add_image(picture(&chart.png, pictures))),
-                )
+                );
+                match doc.figure_caption(pictures, name) {
+                    Some(caption) => docx.add_paragraph(
+                        Paragraph::new()
+                            .align(AlignmentType::Center)
+                            .add_run(Run::new().italic().size(18).add_text(caption)),
+                    ),
+                    None => docx,
+                }
             }
             Block::Note(text) => docx.add_paragraph(
                 Paragraph::new()
@@ -172,12 +182,72 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
     xml.document = finish_document(&xml.document, doc.language);
     xml.styles = tag_languages(&xml.styles, doc.language, "</w:rPr></w:rPrDefault>");
     xml.doc_props.core = core_properties(doc, &date).into_bytes();
+    xml.settings = update_fields_on_open(&xml.settings);
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes).map_err(|e| Error::Document {
         file: "report.docx",
         message: e.to_string(),
     })?;
     Ok(bytes.into_inner())
+}
+
+/// Whether the list at `at` is the contents, which follow their bold title (`content::cover`).
+fn is_contents(doc: &Document, at: usize) -> bool {
+    let title = document_words(doc.language).contents;
+    at.checked_sub(1)
+        .and_then(|before| doc.blocks.get(before))
+        .is_some_and(|b| *b == Block::Paragraph(vec![Inline::Strong(title.to_string())]))
+}
+
+/// The contents as a Word field (`TOC \o "1-3" \h`) holding the section headings as they
+/// are, so that the file reads right before any update; the field is marked dirty and the
+/// settings ask Word to update fields on opening, which adds the page numbers.
+fn contents(docx: Docx, items: &[Vec<Inline>], language: Language) -> Docx {
+    let d = document_words(language);
+    let entry = || {
+        Paragraph::new().add_tab(
+            Tab::new()
+                .val(TabValueType::Right)
+                .leader(TabLeaderType::Dot)
+                .pos(TEXT_WIDTH as usize),
+        )
+    };
+    let field = InstrToC::new().heading_styles_range(1, 3).hyperlink();
+    let mut docx = docx;
+    for (i, item) in items.iter().enumerate() {
+        let mut p = entry();
+        if i == 0 {
+            p = p.add_run(
+                Run::new()
+                    .add_field_char(FieldCharType::Begin, true)
+                    .add_instr_text(InstrText::TOC(field.clone()))
+                    .add_field_char(FieldCharType::Separate, false),
+            );
+        }
+        for run in runs(item) {
+            p = p.add_run(run);
+        }
+        docx = docx.add_paragraph(p);
+    }
+    // The hint is part of the field's result, so Word's update replaces it.
+    docx.add_paragraph(
+        Paragraph::new()
+            .add_run(Run::new().italic().size(18).add_text(d.contents_update))
+            .add_run(Run::new().add_field_char(FieldCharType::End, false)),
+    )
+}
+
+/// The settings part, asking Word to update the fields (the contents' page numbers) on
+/// opening.
+fn update_fields_on_open(settings: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(settings);
+    let update = "<w:updateFields w:val=\"true\" />";
+    // The schema puts it before `compat`.
+    match text.find("<w:compat>") {
+        Some(at) => format!("{}{update}{}", &text[..at], &text[at..]),
+        None => text.replacen("</w:settings>", &format!("{update}</w:settings>"), 1),
+    }
+    .into_bytes()
 }
 
 /// A chart at the width of the text, its height in proportion. The id is fixed by its
@@ -363,7 +433,10 @@ fn column_widths(table: &Table) -> (usize, Vec<usize>) {
     for row in &table.rows {
         for (c, cell) in row.iter().enumerate().take(columns) {
             let text = cell_display(cell);
-            let number = !matches!(cell, Cell::Text(_));
+            // An amount written as text ("1,440,000 EUR", its space a no-break one) is as
+            // unbreakable as a number; a band or a change ("4 → 5") may still wrap.
+            let number =
+                !matches!(cell, Cell::Text(_)) || (is_numeric(cell) && !text.contains(' '));
             least[c] = least[c].max(unbreakable(&text, number));
             want[c] = want[c].max(text.width().min(40));
             longest[c] = longest[c].max(text.width().min(160));
@@ -524,6 +597,36 @@ mod tests {
             unbreakable("81.4% (70.3–90.1) and more words here", false),
             11
         );
+    }
+
+    #[test]
+    fn an_amount_with_its_currency_keeps_one_line() {
+        // The court's request table, where "1,440,000 EUR" broke at its space.
+        let headers = [
+            "Office",
+            "Staff type",
+            "Approved posts",
+            "In post",
+            "Vacant",
+            "Posts needed",
+            "Fill",
+            "Move",
+            "Add",
+            "Cost a year",
+        ];
+        let mut table = Table::new("", &headers);
+        for _ in 0..3 {
+            let mut row = vec![
+                Cell::text("Family and Juvenile Division"),
+                Cell::text("Enforcement officer"),
+            ];
+            row.extend((0..7).map(|_| Cell::Int(12)));
+            row.push(Cell::text("1,440,000\u{a0}EUR"));
+            table.rows.push(row);
+        }
+        let (size, grid) = column_widths(&table);
+        let fits = |columns: usize| columns * twips_per_column(size) + 2 * cell_margin(size);
+        assert!(grid[9] >= fits(13), "the amount breaks: {grid:?}");
     }
 
     #[test]

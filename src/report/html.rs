@@ -74,6 +74,7 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> String {
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(&doc.title)
     ));
+    let mut figures = 0;
     for (at, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Heading { level, text } => {
@@ -102,9 +103,15 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> String {
                     .iter()
                     .find(|c| c.name == *name)
                     .map_or("", |c| svg_element(&c.svg));
+                figures += 1;
+                // The chart carries its title; the caption says what the title does not.
+                let caption = doc
+                    .figure_caption(figures, name)
+                    .map_or(String::new(), |c| {
+                        format!("<figcaption>{}</figcaption>\n", escape(&c))
+                    });
                 out.push_str(&format!(
-                    // The chart carries its title: a caption would say it twice.
-                    "<figure aria-label=\"{}\">\n{svg}\n</figure>\n",
+                    "<figure aria-label=\"{}\">\n{svg}\n{caption}</figure>\n",
                     escape(title)
                 ));
             }

@@ -6,6 +6,7 @@ use crate::export::markdown::table_markdown;
 /// The whole report as Markdown.
 pub fn render(doc: &Document) -> String {
     let mut out = String::new();
+    let mut figures = 0;
     for block in &doc.blocks {
         match block {
             Block::Heading { level, text } => {
@@ -27,9 +28,13 @@ pub fn render(doc: &Document) -> String {
             }
             Block::Table(table) => out.push_str(&table_markdown(table)),
             Block::Figure { name, title } => {
+                figures += 1;
                 out.push_str(&format!(
                     "![{title}](charts/{name}.png)\n\n[SVG](charts/{name}.svg)\n"
                 ));
+                if let Some(caption) = doc.figure_caption(figures, name) {
+                    out.push_str(&format!("\n*{caption}*\n"));
+                }
             }
             Block::Note(text) => {
                 out.push_str("> ");

@@ -4,12 +4,13 @@
 //! value a number where it is one) and the service levels (on time, lead time, overtime per
 //! side, office and work type, as numbers rather than the report's "mean (p5–p95)" text).
 
+use super::content::{calendar_inputs, scenario_work_table, staff_type_table};
 use super::document::{Block, Document, Inline};
-use super::words::{pack_sheet_words, template_words, words, Words};
+use super::words::{money_header, pack_sheet_words, template_words, words, Words};
 use super::xlsx::{Part, Sheet};
 use super::Pack;
 use crate::export::{Cell, Table};
-use crate::model::WorkPlace;
+use crate::model::Scenario;
 use crate::simulate::Band;
 
 /// The blocks of the report's section titled `title` ("N. title"), up to the next section.
@@ -77,10 +78,16 @@ pub(super) fn summary(pack: &Pack<'_>, doc: &Document) -> Sheet {
         headers: vec![String::new(), String::new()],
         ..Table::default()
     };
+    // The files by name, as the report's cover gives them: the path as typed is the machine's.
+    let name = |source: &'_ str| -> String {
+        std::path::Path::new(source)
+            .file_name()
+            .map_or(source.to_string(), |n| n.to_string_lossy().into_owned())
+    };
     let compared = if pack.recommendation.is_some() {
-        format!("{} → {}", pack.before.source, w.recommendation)
+        format!("{} → {}", name(pack.before.source), w.recommendation)
     } else {
-        format!("{} → {}", pack.before.source, pack.after.source)
+        format!("{} → {}", name(pack.before.source), name(pack.after.source))
     };
     let mut row = |label: &str, value: Cell| facts.rows.push(vec![Cell::text(label), value]);
     row(s.facts[0], Cell::text(&pack.before.scenario.name));
@@ -129,14 +136,7 @@ pub(super) fn assumptions(pack: &Pack<'_>) -> Sheet {
         headers: vec![String::new(), String::new()],
         ..Table::default()
     };
-    let inputs = [
-        f64::from(c.working_days),
-        f64::from(c.leave_days),
-        f64::from(c.training_days),
-        c.hours_per_day,
-        c.non_case_share,
-    ];
-    for (label, value) in t.calc_inputs.iter().zip(inputs) {
+    for (label, value) in t.calc_inputs.iter().zip(calendar_inputs(c)) {
         calendar
             .rows
             .push(vec![Cell::text(*label), Cell::Num(value, 2)]);
@@ -159,12 +159,12 @@ pub(super) fn assumptions(pack: &Pack<'_>) -> Sheet {
             text: s.staff_types_heading.to_string(),
             bold: true,
         },
-        Part::table(staff_types(pack, w)),
+        Part::table(staff_types(scenario, w)),
         Part::Line {
             text: s.works_heading.to_string(),
             bold: true,
         },
-        Part::table(works(pack, w)),
+        Part::table(scenario_work_table(scenario, w)),
     ];
     if !pack.annotations.is_empty() {
         let mut figures = Table {
@@ -203,59 +203,11 @@ pub(super) fn assumptions(pack: &Pack<'_>) -> Sheet {
     }
 }
 
-fn staff_types(pack: &Pack<'_>, w: &Words) -> Table {
-    let scenario = pack.before.scenario;
-    let mut table = Table {
-        headers: w.staff_type_headers.iter().map(|h| h.to_string()).collect(),
-        ..Table::default()
-    };
-    for (i, ty) in scenario.staff_types.iter().enumerate() {
-        table.rows.push(vec![
-            Cell::text(&ty.id),
-            Cell::text(&ty.label),
-            Cell::Num(ty.cost, 0),
-            scenario
-                .policy
-                .quota
-                .get(i)
-                .copied()
-                .flatten()
-                .map_or(Cell::Empty, |q| Cell::Int(i64::from(q))),
-        ]);
-    }
-    table
-}
-
-fn works(pack: &Pack<'_>, w: &Words) -> Table {
-    let s = pack.before.scenario;
-    let mut table = Table {
-        headers: w.work_headers.iter().map(|h| h.to_string()).collect(),
-        ..Table::default()
-    };
-    for work in &s.works {
-        let place = match work.place {
-            WorkPlace::Office(o) => s.offices.get(o).map_or("", |o| o.name.as_str()),
-            WorkPlace::CoveringGroup => w.covering_group,
-        };
-        let next: Vec<String> = work
-            .next
-            .iter()
-            .filter_map(|&(child, share)| {
-                s.works.get(child).map(|c| format!("{} × {share}", c.name))
-            })
-            .collect();
-        table.rows.push(vec![
-            Cell::text(&work.id),
-            Cell::text(&work.name),
-            Cell::text(place),
-            Cell::Num(work.volume, 1),
-            Cell::Num(work.hours, 1),
-            Cell::Int(i64::from(work.team)),
-            Cell::Num(work.cv, 2),
-            work.deadline_days
-                .map_or(Cell::Empty, |d| Cell::Int(i64::from(d))),
-            Cell::text(next.join(w.list_separator)),
-        ]);
+/// The staff types of the appendix, costs as numbers under a header with the currency.
+fn staff_types(scenario: &Scenario, w: &Words) -> Table {
+    let mut table = staff_type_table(scenario, w, &|cost| Cell::Num(cost, 0));
+    if let Some(header) = table.headers.get_mut(2) {
+        *header = money_header(header, scenario.currency.as_deref());
     }
     table
 }

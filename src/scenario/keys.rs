@@ -90,6 +90,7 @@ pub enum Key {
     Date,
     Method,
     Peers,
+    Currency,
     // calendar
     WorkingDays,
     HoursPerDay,
@@ -189,6 +190,7 @@ impl Key {
             Key::Date => "date",
             Key::Method => "method",
             Key::Peers => "peers",
+            Key::Currency => "currency",
             Key::WorkingDays => "working_days",
             Key::HoursPerDay => "hours_per_day",
             Key::LeaveDays => "leave_days",
@@ -284,6 +286,11 @@ const SCENARIO: &[Field] = &[
         "How the reports speak of the need: \"caseload\" (default) or \"wisn\", the WHO's Workload Indicators of Staffing Need (SPEC §16).",
     ),
     field(Key::Peers, Kind::Ids, "Scenario files of peer organisations, relative to this file (SPEC §14): `run` adds the peer comparison (§12's ratios and chart) to the pack."),
+    field(
+        Key::Currency,
+        Kind::Str,
+        "Currency of every amount (`cost`, `budget`), shown with each: a code such as \"KES\" or a sign such as \"$\". Default: none in English (plain numbers), 元 in Chinese (amounts in 万元).",
+    ),
 ];
 
 const CALENDAR: &[Field] = &[

@@ -48,6 +48,42 @@ pub struct Diagnostic {
     pub place: String,
     pub message: String,
     pub help: Option<String>,
+    /// A warning as data, for a terminal that says it in the scenario's language; the
+    /// fields above hold its English.
+    pub said: Option<Warning>,
+}
+
+/// The warnings of a scenario file as data: what each is about, without words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A `--set` path given again later: (path, the later value, which counts).
+    SetAgain { path: String, value: String },
+    /// The office that does a work type (at `[[work]] "id"`) has nobody of the types that
+    /// may do it.
+    NobodyMayDo { place: String, office: String },
+    /// Units that need a group and have none (ids in file order).
+    Uncovered { units: Vec<String> },
+    /// An office with fewer people today than a work type's team.
+    TeamTooBig {
+        work: String,
+        office: String,
+        people: u32,
+        team: u32,
+    },
+    /// More leaders in post than leadership posts approved, at `[[office]] "id"`.
+    LeadersOverPosts {
+        place: String,
+        leaders: u32,
+        posts: u32,
+    },
+    /// A group covering more units today than its `max_units`, at `[[office]] "id"`.
+    MaxUnits {
+        place: String,
+        covered: usize,
+        max: u32,
+    },
+    /// A staff type whose hiring lag reaches past the plan's last year.
+    HiringLag { staff: String, years: u32 },
 }
 
 impl Diagnostic {
@@ -178,6 +214,7 @@ pub fn too_large(file: &str, size: Option<u64>) -> Diagnostic {
             "the file has {has}more than the {MAX_FILE_BYTES} bytes a scenario may have"
         ),
         help: Some("split the organisation into several scenarios".into()),
+        said: None,
     }
 }
 
@@ -274,6 +311,7 @@ impl<'a> Sink<'a> {
             place,
             message,
             help,
+            said: None,
         });
     }
 
@@ -293,8 +331,12 @@ impl<'a> Sink<'a> {
         place: String,
         message: String,
         help: Option<String>,
+        said: Warning,
     ) {
         self.push(Severity::Warning, span, place, message, help);
+        if let Some(warning) = self.diagnostics.last_mut() {
+            warning.said = Some(said);
+        }
     }
 }
 

@@ -81,6 +81,7 @@ pub struct Header {
     pub name: Option<S<String>>,
     pub language: Option<S<String>>,
     pub date: Option<S<String>>,
+    pub currency: Option<S<String>>,
     pub method: Option<S<String>>,
     pub peers: Option<S<Vec<S<String>>>>,
 }

@@ -110,6 +110,10 @@ pub(super) fn apply<'i>(
                     later.value
                 ),
                 Some("give each path once".into()),
+                super::Warning::SetAgain {
+                    path: o.path.clone(),
+                    value: later.value.clone(),
+                },
             );
             continue;
         }

@@ -112,7 +112,7 @@ fn unknown_keys_are_all_reported_with_the_nearest_key() {
     );
     assert_rejected(
         &outcome,
-        "error: s.toml:2:1: [scenario], key `languge`: unknown key `languge`\n  help: did you mean `language`? Keys allowed here: name, language, date, method, peers\nerror: s.toml:16:1: [[office]] \"discipline\", key `leadres`: unknown key `leadres`\n  help: did you mean `leaders`? Keys allowed here: id, name, kind, staff, leaders, leader_case_share, min_staff, max_staff, allowed_staff, fixed, covers, max_units, optional, sanctioned, leader_posts, allowances\n2 errors found; nothing was written\n",
+        "error: s.toml:2:1: [scenario], key `languge`: unknown key `languge`\n  help: did you mean `language`? Keys allowed here: name, language, date, method, peers, currency\nerror: s.toml:16:1: [[office]] \"discipline\", key `leadres`: unknown key `leadres`\n  help: did you mean `leaders`? Keys allowed here: id, name, kind, staff, leaders, leader_case_share, min_staff, max_staff, allowed_staff, fixed, covers, max_units, optional, sanctioned, leader_posts, allowances\n2 errors found; nothing was written\n",
     );
 }
 
@@ -382,7 +382,7 @@ fn missing_scenario_name() {
     );
     assert_rejected(
         &outcome,
-        "error: s.toml:2:1: [scenario], key `title`: unknown key `title`\n  help: remove it; keys allowed here: name, language, date, method, peers\nerror: s.toml:1:1: [scenario], key `name`: the scenario has no name\n  help: add `[scenario]` with `name = \"…\"` at the top of the file\n2 errors found; nothing was written\n",
+        "error: s.toml:2:1: [scenario], key `title`: unknown key `title`\n  help: remove it; keys allowed here: name, language, date, method, peers, currency\nerror: s.toml:1:1: [scenario], key `name`: the scenario has no name\n  help: add `[scenario]` with `name = \"…\"` at the top of the file\n2 errors found; nothing was written\n",
     );
 }
 

@@ -5,8 +5,8 @@ use super::super::document::{strong, t, Document};
 use super::super::words::{document_words, template_words, Words};
 use super::super::Pack;
 use super::{new_table, sure};
-use crate::export::Cell;
-use crate::model::{Scenario, WorkPlace};
+use crate::export::{Cell, Table};
+use crate::model::{Calendar, Scenario, WorkPlace};
 use crate::scenario::keys::{Field, Key, Kind, RANGE, ROOT};
 use crate::scenario::{Annotation, TOP_LEVEL};
 
@@ -14,17 +14,11 @@ pub(super) fn assumptions(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     let s = pack.before.scenario;
     let c = &s.calendar;
     doc.heading(3, w.year_value);
+    let [days, leave, training, hours, non_case] = calendar_inputs(c);
     doc.paragraph(vec![
         t(format!(
-            "{}{}{} = ({} − {} − {}) × {} × (1 − {}) = ",
-            w.year_value_text,
-            w.colon,
-            w.year_value_formula,
-            c.working_days,
-            c.leave_days,
-            c.training_days,
-            c.hours_per_day,
-            c.non_case_share,
+            "{}{}{} = ({days} − {leave} − {training}) × {hours} × (1 − {non_case}) = ",
+            w.year_value_text, w.colon, w.year_value_formula,
         )),
         strong(format!("{:.1} {}", c.year_value(), w.hours_unit)),
         t(w.full_stop),
@@ -49,46 +43,15 @@ pub(super) fn assumptions(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
 
     doc.heading(3, w.staff_types);
     // Names before ids: a reader (on a phone, the first column only) looks for the name.
-    let mut types = new_table(&name_first(&w.staff_type_headers));
-    for (i, ty) in s.staff_types.iter().enumerate() {
-        types.rows.push(vec![
-            Cell::text(&ty.label),
-            Cell::text(&ty.id),
-            Cell::text(w.money(ty.cost)),
-            s.policy.quota[i].map_or(Cell::Empty, |q| Cell::Int(i64::from(q))),
-        ]);
-    }
-    doc.table(types);
+    doc.table(name_first(staff_type_table(s, w, &|cost| {
+        Cell::text(w.money(cost))
+    })));
     if let Some(budget) = s.policy.budget {
         doc.text((w.budget)(&w.money(budget)));
     }
 
     doc.heading(3, w.work_types);
-    let mut works = new_table(&name_first(&w.work_headers));
-    for work in &s.works {
-        let place = match work.place {
-            WorkPlace::Office(o) => s.offices[o].name.clone(),
-            WorkPlace::CoveringGroup => w.covering_group.to_string(),
-        };
-        let next: Vec<String> = work
-            .next
-            .iter()
-            .map(|&(child, share)| format!("{} × {share}", s.works[child].name))
-            .collect();
-        works.rows.push(vec![
-            Cell::text(&work.name),
-            Cell::text(&work.id),
-            Cell::text(place),
-            Cell::Num(work.volume, 1),
-            Cell::Num(work.hours, 1),
-            Cell::Int(i64::from(work.team)),
-            Cell::Num(work.cv, 2),
-            work.deadline_days
-                .map_or(Cell::Empty, |d| Cell::Int(i64::from(d))),
-            Cell::text(next.join(w.list_separator)),
-        ]);
-    }
-    doc.table(works);
+    doc.table(name_first(scenario_work_table(s, w)));
 
     if !pack.annotations.is_empty() {
         doc.heading(3, w.figures);
@@ -113,13 +76,83 @@ pub(super) fn assumptions(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
     sure::overrides(doc, s, w);
 }
 
-/// Headers whose first two (id, name) are swapped: the name first.
-fn name_first(headers: &[&'static str]) -> Vec<&'static str> {
-    let mut headers = headers.to_vec();
-    if headers.len() > 1 {
-        headers.swap(0, 1);
+/// The calendar's inputs of the year value, in the order of its formula: working days, leave
+/// days, training days, hours a day, the share of time not on casework. The appendix writes
+/// the formula with them, the workbook's assumptions sheet lists them.
+pub(in crate::report) fn calendar_inputs(c: &Calendar) -> [f64; 5] {
+    [
+        f64::from(c.working_days),
+        f64::from(c.leave_days),
+        f64::from(c.training_days),
+        c.hours_per_day,
+        c.non_case_share,
+    ]
+}
+
+/// A table whose first two columns (id, name) are swapped: the name first.
+fn name_first(mut table: Table) -> Table {
+    for row in std::iter::once(&mut table.headers) {
+        if row.len() > 1 {
+            row.swap(0, 1);
+        }
     }
-    headers
+    for row in &mut table.rows {
+        if row.len() > 1 {
+            row.swap(0, 1);
+        }
+    }
+    table
+}
+
+/// The staff types as the scenario gives them (id, label, cost, quota), for the appendix and
+/// the workbook's assumptions sheet alike; `money` writes a cost (text with its currency in a
+/// document, a number in a sheet).
+pub(in crate::report) fn staff_type_table(
+    s: &Scenario,
+    w: &Words,
+    money: &dyn Fn(f64) -> Cell,
+) -> Table {
+    let mut table = new_table(&w.staff_type_headers);
+    for (i, ty) in s.staff_types.iter().enumerate() {
+        let quota = s.policy.quota.get(i).copied().flatten();
+        table.rows.push(vec![
+            Cell::text(&ty.id),
+            Cell::text(&ty.label),
+            money(ty.cost),
+            quota.map_or(Cell::Empty, |q| Cell::Int(i64::from(q))),
+        ]);
+    }
+    table
+}
+
+/// The work types as the scenario gives them (id, name, where, items, hours, team, cv,
+/// deadline, follow-up work by name), for the appendix and the workbook's assumptions sheet.
+pub(in crate::report) fn scenario_work_table(s: &Scenario, w: &Words) -> Table {
+    let mut table = new_table(&w.work_headers);
+    for work in &s.works {
+        let place = match work.place {
+            WorkPlace::Office(o) => s.offices.get(o).map_or("", |o| o.name.as_str()),
+            WorkPlace::CoveringGroup => w.covering_group,
+        };
+        let next: Vec<String> = (work.next.iter())
+            .filter_map(|&(child, share)| {
+                s.works.get(child).map(|c| format!("{} × {share}", c.name))
+            })
+            .collect();
+        table.rows.push(vec![
+            Cell::text(&work.id),
+            Cell::text(&work.name),
+            Cell::text(place),
+            Cell::Num(work.volume, 1),
+            Cell::Num(work.hours, 1),
+            Cell::Int(i64::from(work.team)),
+            Cell::Num(work.cv, 2),
+            work.deadline_days
+                .map_or(Cell::Empty, |d| Cell::Int(i64::from(d))),
+            Cell::text(next.join(w.list_separator)),
+        ]);
+    }
+    table
 }
 
 /// Where a commented figure is and what it says, in words: the table and the entry by its

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::super::document::{strong, t, Block, Document};
 use super::super::words::{document_words, Words};
-use super::super::Pack;
+use super::super::{Pack, BENCHMARK_CHART};
 use super::assumptions::place_words;
 use super::sure::{input_decimals, input_name};
 use super::{after_source_name, new_table};
@@ -29,14 +29,53 @@ pub(super) fn file_name(source: &str) -> &str {
         .unwrap_or(source)
 }
 
-pub(super) fn cover(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+/// What each figure's caption says beside the chart's title, by chart: the files, the
+/// simulated years for the backlog (the chart read off the year's simulation), the date;
+/// the peers' chart adds the peers' files. The
+/// peers' chart has no caption: its figures come from other files, which it names itself.
+pub(super) fn figure_sources(pack: &Pack<'_>, w: &Words) -> Vec<(&'static str, String)> {
     let d = document_words(pack.before.scenario.language);
+    let files = scenario_files(pack, w);
+    let date = pack.date.as_deref();
+    let [caseload, utilisation, backlog, allocation] = super::super::CHART_NAMES;
+    let analysed = [
+        caseload,
+        utilisation,
+        allocation,
+        super::super::WORK_TYPE_CHART,
+        super::super::TRAJECTORY_CHART,
+        super::TORNADO_CHART,
+    ];
+    let peers: Vec<&str> = (pack.before.scenario.peers.iter())
+        .map(|p| file_name(p))
+        .collect();
+    let with_peers = format!(
+        "{}{}{}",
+        file_name(pack.before.source),
+        w.list_separator,
+        peers.join(w.list_separator)
+    );
+    let mut sources: Vec<(&'static str, String)> = (analysed.into_iter())
+        .map(|name| (name, (d.figure_source)(&files, None, date)))
+        .collect();
+    sources.push((backlog, (d.figure_source)(&files, Some(pack.runs), date)));
+    sources.push((BENCHMARK_CHART, (d.figure_source)(&with_peers, None, date)));
+    sources
+}
+
+/// The scenario files by name, before → after when they differ.
+fn scenario_files(pack: &Pack<'_>, w: &Words) -> String {
     let mut files = file_name(pack.before.source).to_string();
     if pack.after.source != pack.before.source {
         files.push_str(" → ");
         files.push_str(&after_source_name(pack, w));
     }
-    doc.text((d.made_from)(&files));
+    files
+}
+
+pub(super) fn cover(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
+    let d = document_words(pack.before.scenario.language);
+    doc.text((d.made_from)(&scenario_files(pack, w)));
     if let Some(date) = &pack.date {
         doc.text((d.dated)(date));
     }

@@ -23,6 +23,7 @@ mod summary;
 mod sure;
 mod wisn;
 use assumptions::assumptions;
+pub(super) use assumptions::{calendar_inputs, scenario_work_table, staff_type_table};
 use changes::{allocation, changes};
 pub use cover::VERSION;
 use offices::{offices, work_types};
@@ -36,12 +37,14 @@ pub(super) use wisn::wisn_sheet;
 
 /// The whole report.
 pub fn build(pack: &Pack<'_>) -> Document {
-    let w = words(pack.before.scenario.language);
+    let scenario = pack.before.scenario;
+    let w = &words(scenario.language).in_currency(scenario.currency.as_deref());
     let mut doc = Document::new(
         pack.before.scenario.language,
         format!("{}{}{}", w.report_title, w.colon, pack.before.scenario.name),
         pack.date.clone(),
     );
+    doc.figure_sources = cover::figure_sources(pack, w);
     // The result first: the request and the summary, then how the figures were made and the
     // assumptions that move them most; the full sources and the method's detail at the end.
     cover::cover(&mut doc, pack, w);

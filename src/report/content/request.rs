@@ -42,9 +42,19 @@ pub(super) fn request(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
         &today_name,
         &w.money(after),
         &w.money(before),
-        &w.money((after - before).abs()),
+        // No change to speak of where the costs are equal to the unit shown.
+        &if w.money(after) == w.money(before) {
+            String::new()
+        } else {
+            w.money((after - before).abs())
+        },
         after >= before,
-        &w.money(added),
+        // Nothing to say of new posts where there are none.
+        &if added > 0.0 {
+            w.money(added)
+        } else {
+            String::new()
+        },
     ));
     doc.text((r.buys)(&buys(pack)));
     if let Some(line) = how_sure(pack, w) {

@@ -66,6 +66,13 @@ pub struct DocumentWords {
     pub utilisation_why: &'static str,
     /// (office, idle hours, share of capacity in %, simulated utilisation %, analysed %).
     pub idle_office: fn(&str, f64, Option<f64>, f64, f64) -> String,
+    /// (figure number from 1, what the caption adds to the chart's own title): a caption.
+    pub figure_caption: fn(usize, &str) -> String,
+    /// (scenario files by name, simulated years for a simulated chart, date): what a
+    /// figure's caption adds to the title the chart carries.
+    pub figure_source: fn(&str, Option<u32>, Option<&str>) -> String,
+    /// The table of contents' field, before Word fills it (and its page numbers) in.
+    pub contents_update: &'static str,
 }
 
 const DOCUMENT_EN: DocumentWords = DocumentWords {
@@ -110,6 +117,15 @@ const DOCUMENT_EN: DocumentWords = DocumentWords {
         let share = share.map_or(String::new(), |s| format!(" ({s:.1}% of its capacity)"));
         format!("{office}: {hours:.0} hours idle{share}; simulated utilisation {simulated:.1}%, analysed {analysed:.1}%.")
     },
+    figure_caption: |n, source| format!("Figure {n}. {source}"),
+    figure_source: |files, runs, date| {
+        let date = date.map_or(String::new(), |d| format!("; {d}"));
+        match runs {
+            Some(runs) => format!("Source: {files}; {runs} simulated years{date}."),
+            None => format!("Source: {files}{date}."),
+        }
+    },
+    contents_update: "Right-click and update the field to fill in the page numbers.",
 };
 
 const DOCUMENT_ZH: DocumentWords = DocumentWords {
@@ -154,4 +170,79 @@ const DOCUMENT_ZH: DocumentWords = DocumentWords {
         let share = share.map_or(String::new(), |s| format!("（占其办案能力 {s:.1}%）"));
         format!("{office}：闲置 {hours:.0} 小时{share}；模拟负荷率 {simulated:.1}%，分析 {analysed:.1}%。")
     },
+    figure_caption: |n, source| format!("图{n}　{source}"),
+    figure_source: |files, runs, date| {
+        let date = date.map_or(String::new(), |d| format!("；{d}"));
+        match runs {
+            Some(runs) => format!("数据来源：{files}；模拟{runs}个年度{date}。"),
+            None => format!("数据来源：{files}{date}。"),
+        }
+    },
+    contents_update: "右键单击并更新域，即可填入页码。",
 };
+
+/// A money header with its currency in the language's brackets, or as it is without one.
+pub fn money_header(header: &str, currency: Option<&str>) -> String {
+    match currency {
+        Some(c) if c.is_ascii() => format!("{header} ({c})"),
+        Some(c) => format!("{header}（{c}）"),
+        None => header.to_string(),
+    }
+}
+
+/// An amount in English: a code after a space ("1,800,000 KES"), a sign before ("$1,800,000").
+/// The space does not break, so a narrow table cell keeps the amount on one line.
+pub(super) fn money_en_in(value: f64, currency: Option<&str>) -> String {
+    let number = super::thousands(value, 0);
+    match currency {
+        Some(c) if c.chars().any(char::is_alphabetic) => format!("{number}\u{a0}{c}"),
+        Some(c) => format!("{c}{number}"),
+        None => number,
+    }
+}
+
+/// An amount in Chinese, in ten thousands of the currency (元 unless the scenario names one):
+/// "180.0万元", "180.0万美元", "180.0万 USD".
+pub(super) fn money_zh_in(value: f64, currency: Option<&str>) -> String {
+    let number = super::thousands(value / 10_000.0, 1);
+    match currency {
+        Some(c) if c.is_ascii() => format!("{number}万\u{a0}{c}"),
+        Some(c) => format!("{number}万{c}"),
+        None => format!("{number}万元"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words;
+    use crate::model::Language;
+
+    #[test]
+    fn money_is_written_in_the_scenarios_currency() {
+        let en = words(Language::En);
+        assert_eq!(
+            en.in_currency(Some("EUR")).money(120_000.0),
+            "120,000\u{a0}EUR"
+        );
+        assert_eq!(en.in_currency(Some("$")).money(1_800_000.0), "$1,800,000");
+        assert_eq!(en.in_currency(None).money(110_000.0), "110,000");
+        let zh = words(Language::Zh);
+        assert_eq!(
+            zh.in_currency(Some("美元")).money(1_800_000.0),
+            "180.0万美元"
+        );
+        assert_eq!(zh.in_currency(Some("元")).money(1_800_000.0), "180.0万元");
+        assert_eq!(
+            zh.in_currency(Some("USD")).money(120_000.0),
+            "12.0万\u{a0}USD"
+        );
+        assert_eq!(
+            en.in_currency(Some("KES")).money_header("cost a year"),
+            "cost a year (KES)"
+        );
+        assert_eq!(
+            zh.in_currency(Some("美元")).money_header("费用"),
+            "费用（美元）"
+        );
+    }
+}

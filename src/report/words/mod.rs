@@ -15,7 +15,7 @@ mod wisn;
 mod workbook;
 
 pub use chart::{chart_words, closed};
-pub use document::{document_words, DocumentWords};
+pub use document::{document_words, money_header, DocumentWords};
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
 pub use request::NeedGrows;
@@ -27,7 +27,7 @@ pub use steady::SteadyWords;
 use steady::{STEADY_EN, STEADY_ZH};
 pub use sure::Sure;
 use sure::{SURE_EN, SURE_ZH};
-pub use terminal::{headline, terminal};
+pub use terminal::{headline, scenario_warning, terminal};
 pub use wisn::WisnWords;
 use wisn::{WISN_EN, WISN_ZH};
 pub use workbook::{pack_sheet_words, template_words, TemplateWords};
@@ -38,7 +38,7 @@ use crate::service::Shortfall;
 
 /// The columns of the simulation's table: the office, then one per measure in the order
 /// `content::simulation` writes the bands.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SimulationHeaders {
     pub office: &'static str,
     pub measures: [&'static str; 8],
@@ -54,7 +54,7 @@ impl SimulationHeaders {
 /// Names a staff type by its id: its label in a report, the id itself in the JSON.
 pub type Label<'a> = dyn Fn(&str) -> String + 'a;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Words {
     pub report_title: &'static str,
     pub generated: &'static str,
@@ -178,8 +178,8 @@ pub struct Words {
     /// (simulated years the bands and the backlog chart are read from, all simulated years,
     /// days between two readings of the backlog): said only when the memory limits bound.
     pub bounded_bands: fn(u32, u32, u32) -> String,
-    /// Money in this language's style.
-    money: fn(f64) -> String,
+    /// Money in this language's style, in the scenario's currency if it names one.
+    money: fn(f64, Option<&str>) -> String,
     /// Sheet names of tables.xlsx.
     pub sheet_offices: &'static str,
     pub sheet_allocation: &'static str,
@@ -236,12 +236,27 @@ pub struct Words {
     pub request: &'static RequestWords,
     /// WISN mode (SPEC §16): its section, table and reading of the ratio.
     pub wisn: &'static WisnWords,
+    /// `[scenario] currency`, written with every amount; set by [`Words::in_currency`].
+    currency: Option<std::borrow::Cow<'static, str>>,
 }
 
 impl Words {
     /// Money with separators: `1,800,000` in English, `180.0万元` in Chinese.
     pub fn money(&self, value: f64) -> String {
-        (self.money)(value)
+        (self.money)(value, self.currency.as_deref())
+    }
+
+    /// These words with every amount written in `currency` (`[scenario] currency`).
+    pub fn in_currency(&self, currency: Option<&str>) -> Words {
+        Words {
+            currency: currency.map(|c| std::borrow::Cow::Owned(c.to_string())),
+            ..self.clone()
+        }
+    }
+
+    /// A money header with its currency: "cost a year (KES)"; unchanged without one.
+    pub fn money_header(&self, header: &str) -> String {
+        money_header(header, self.currency.as_deref())
     }
 }
 
@@ -252,10 +267,6 @@ pub fn thousands(value: f64, decimals: usize) -> String {
         return "∞".to_string();
     }
     crate::chart::style::number(value, decimals).replace(' ', ",")
-}
-
-fn money_en(value: f64) -> String {
-    thousands(value, 0)
 }
 
 fn money_zh(value: f64) -> String {
@@ -455,7 +466,7 @@ const EN: Words = Words {
         format!("Simulation: {runs} simulated years of {days} working days; Poisson arrivals, Gamma-distributed effort with the work type's coefficient of variation, first come first served, an item starts only when its whole team is free; follow-up work starts with probability share; overtime while a backlog exists, up to the yearly cap."),
     ],
     bounded_bands: |kept, runs, step| format!("To keep memory bounded, the 5–95% bands and the backlog chart are read from the first {kept} of the {runs} simulated years (the means count all of them), and the backlog every {step} working days."),
-    money: money_en,
+    money: document::money_en_in,
     sheet_offices: "offices",
     sheet_allocation: "allocation",
     sheet_simulation: "simulation",
@@ -514,6 +525,7 @@ const EN: Words = Words {
     steady: &STEADY_EN,
     request: &REQUEST_EN,
     wisn: &WISN_EN,
+    currency: None,
 };
 
 const ZH: Words = Words {
@@ -705,7 +717,7 @@ const ZH: Words = Words {
         format!("模拟：{runs} 个模拟年份，每年 {days} 个工作日；来件服从泊松分布，每件工时服从伽马分布（变异系数按工作类型），先到先办，办案组人员全部空闲时才开始办理；后续工作按转入比例产生；有积压时加班，不超过每年加班上限。"),
     ],
     bounded_bands: |kept, runs, step| format!("为控制内存，5%–95% 区间和积压图取自 {runs} 个模拟年份中的前 {kept} 个（均值按全部模拟年份计算），积压每 {step} 个工作日读取一次。"),
-    money: money_zh,
+    money: document::money_zh_in,
     sheet_offices: "各机构",
     sheet_allocation: "派驻分配",
     sheet_simulation: "模拟结果",
@@ -764,6 +776,7 @@ const ZH: Words = Words {
     steady: &STEADY_ZH,
     request: &REQUEST_ZH,
     wisn: &WISN_ZH,
+    currency: None,
 };
 
 pub fn words(language: Language) -> &'static Words {

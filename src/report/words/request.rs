@@ -58,7 +58,8 @@ pub struct RequestWords {
     pub asked: fn(&str) -> String,
     pub nothing_asked: &'static str,
     /// (how the pack names today's side, cost a year of the plan, today's cost, the change
-    /// without its sign, whether it is a rise, the cost a year of the new posts).
+    /// without its sign or empty where the two are equal, whether it is a rise, the cost a
+    /// year of the new posts: empty where no post is new).
     pub costs: fn(&str, &str, &str, &str, bool, &str) -> String,
     pub buys: fn(&Buys) -> String,
     /// (offices with their approved leadership posts).
@@ -150,23 +151,105 @@ fn plural(n: u32) -> &'static str {
     }
 }
 
+/// The offices over the target before and what the plan does with them, in plain words: "of
+/// the 3 offices over the target utilisation (before), the plan brings none within the target".
+fn over_target_en(b: &Buys) -> String {
+    let (n, brought, after) = (b.over_before, b.brought, b.over_after);
+    // Offices within the target before that the plan puts over it.
+    let new = after.saturating_sub(n - brought);
+    let offices = if n == 1 { "office" } else { "offices" };
+    let head = format!("{n} {offices} over the target utilisation ({})", b.today);
+    let others = |k: usize| {
+        if k == 1 {
+            "1 other".to_string()
+        } else {
+            format!("{k} others")
+        }
+    };
+    if n == 0 {
+        format!(
+            "no office over the target utilisation ({}), but the plan puts {} over it",
+            b.today, after
+        )
+    } else if brought == n {
+        let all = if n == 1 {
+            String::new()
+        } else {
+            "all ".to_string()
+        };
+        let but = if new > 0 {
+            format!(", but puts {} over it", others(new))
+        } else {
+            String::new()
+        };
+        format!("the plan brings {all}the {head} within the target{but}")
+    } else {
+        let some = if brought == 0 {
+            "none".to_string()
+        } else {
+            brought.to_string()
+        };
+        let and = if new > 0 {
+            format!(", and puts {} over it", others(new))
+        } else {
+            String::new()
+        };
+        format!("of the {head}, the plan brings {some} within the target{and}")
+    }
+}
+
+/// The Chinese twin of [`over_target_en`].
+fn over_target_zh(b: &Buys) -> String {
+    let (n, brought, after) = (b.over_before, b.brought, b.over_after);
+    let new = after.saturating_sub(n - brought);
+    let more = if new > 0 {
+        format!("，但另有{new}个机构在方案中超过目标")
+    } else {
+        String::new()
+    };
+    if n == 0 {
+        format!(
+            "{}各机构负荷率均不超过目标，但方案中有{after}个机构超过目标",
+            b.today
+        )
+    } else if brought == n {
+        format!(
+            "{}超过目标负荷率的{n}个机构在方案中全部降至目标以内{more}",
+            b.today
+        )
+    } else if brought == 0 {
+        format!(
+            "{}超过目标负荷率的{n}个机构，方案未使其中任何一个降至目标以内{more}",
+            b.today
+        )
+    } else {
+        format!(
+            "{}超过目标负荷率的{n}个机构中，方案使{brought}个降至目标以内{more}",
+            b.today
+        )
+    }
+}
+
 fn buys_en(b: &Buys) -> String {
     let mut parts = vec![match (b.over_before, b.over_after) {
-        (0, 0) => format!("every office within the target utilisation, {} and in the plan", b.today),
-        _ => format!(
-            "{} of the {} offices over the target utilisation ({}) brought within it ({} over it in the plan)",
-            b.brought, b.over_before, b.today, b.over_after
+        (0, 0) => format!(
+            "every office within the target utilisation, {} and in the plan",
+            b.today
         ),
+        _ => over_target_en(b),
     }];
     if let Some((targets, met)) = b.targets {
         parts.push(format!(
             "{met} of {targets} on-time targets met in the plan's own simulation"
         ));
     }
-    parts.push(format!(
-        "units no group covers: {} → {}",
-        b.uncovered.0, b.uncovered.1
-    ));
+    // Said only where some unit is left uncovered on either side (a court has no units).
+    if b.uncovered != (0, 0) {
+        parts.push(format!(
+            "units no group covers: {} → {}",
+            b.uncovered.0, b.uncovered.1
+        ));
+    }
     format!("What it buys: {}.", parts.join("; "))
 }
 
@@ -195,20 +278,19 @@ fn asked_type_zh(
 fn buys_zh(b: &Buys) -> String {
     let mut parts = vec![match (b.over_before, b.over_after) {
         (0, 0) => format!("{}和方案中各机构负荷率均不超过目标", b.today),
-        _ => format!(
-            "{}超过目标负荷率的{}个机构中有{}个降至目标以内（方案中仍有{}个超过）",
-            b.today, b.over_before, b.brought, b.over_after
-        ),
+        _ => over_target_zh(b),
     }];
     if let Some((targets, met)) = b.targets {
         parts.push(format!(
             "在方案自身的模拟中{targets}项按期办结目标达到{met}项"
         ));
     }
-    parts.push(format!(
-        "未覆盖单位由{}个变为{}个",
-        b.uncovered.0, b.uncovered.1
-    ));
+    if b.uncovered != (0, 0) {
+        parts.push(format!(
+            "未覆盖单位由{}个变为{}个",
+            b.uncovered.0, b.uncovered.1
+        ));
+    }
     format!("成效：{}。", parts.join("；"))
 }
 
@@ -235,7 +317,11 @@ pub(super) const REQUEST_EN: RequestWords = RequestWords {
     nothing_asked: "What is asked: nothing; the recommendation keeps within today's approved posts and people.",
     costs: |today, after, before, change, more, added| {
         let way = if more { "more" } else { "less" };
-        format!("What it costs: {after} a year for the recommended organisation, {change} {way} than {before} ({today}); the new posts cost {added} a year of it.")
+        let added = if added.is_empty() { String::new() } else { format!("; the new posts cost {added} a year of it") };
+        if change.is_empty() {
+            return format!("What it costs: {after} a year for the recommended organisation, the same as {today}{added}.");
+        }
+        format!("What it costs: {after} a year for the recommended organisation, {change} {way} than {before} ({today}){added}.")
     },
     buys: buys_en,
     leader_posts: |list| format!("Approved leadership posts: {list}."),
@@ -314,7 +400,11 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     nothing_asked: "申请：无；推荐方案不超出现有核定编制和现有人员。",
     costs: |today, after, before, change, more, added| {
         let way = if more { "增加" } else { "减少" };
-        format!("费用：推荐方案年度人员费用{after}，比{today}{before}{way}{change}；其中新增岗位每年{added}。")
+        let added = if added.is_empty() { String::new() } else { format!("；其中新增岗位每年{added}") };
+        if change.is_empty() {
+            return format!("费用：推荐方案年度人员费用{after}，与{today}相同{added}。");
+        }
+        format!("费用：推荐方案年度人员费用{after}，比{today}{before}{way}{change}{added}。")
     },
     buys: buys_zh,
     leader_posts: |list| format!("核定领导职数：{list}。"),
@@ -378,3 +468,63 @@ pub(super) const REQUEST_ZH: RequestWords = RequestWords {
     sure_of_plan:
         "本节数字均为推荐方案（本报告的第二列）的数字，因此方案承担的、目前无人承担的工作也计入其中。",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn buys(over_before: usize, brought: usize, over_after: usize) -> Buys {
+        Buys {
+            over_before,
+            brought,
+            over_after,
+            targets: None,
+            uncovered: (0, 0),
+            today: "before".to_string(),
+        }
+    }
+
+    #[test]
+    fn an_unchanged_cost_and_no_new_post_are_not_spelled_out_as_zeros() {
+        assert_eq!(
+            (REQUEST_EN.costs)("before", "1,000", "1,000", "", true, ""),
+            "What it costs: 1,000 a year for the recommended organisation, the same as before."
+        );
+        assert_eq!(
+            (REQUEST_ZH.costs)("现状", "380.0万元", "380.0万元", "", true, ""),
+            "费用：推荐方案年度人员费用380.0万元，与现状相同。"
+        );
+        assert_eq!(
+            (REQUEST_EN.costs)("before", "1,100", "1,000", "100", true, "100"),
+            "What it costs: 1,100 a year for the recommended organisation, 100 more than 1,000 (before); the new posts cost 100 a year of it."
+        );
+    }
+
+    #[test]
+    fn the_offices_over_the_target_read_as_plain_words() {
+        assert_eq!(
+            over_target_en(&buys(3, 0, 3)),
+            "of the 3 offices over the target utilisation (before), the plan brings none within the target"
+        );
+        assert_eq!(
+            over_target_en(&buys(3, 3, 1)),
+            "the plan brings all the 3 offices over the target utilisation (before) within the target, but puts 1 other over it"
+        );
+        assert_eq!(
+            over_target_en(&buys(1, 1, 0)),
+            "the plan brings the 1 office over the target utilisation (before) within the target"
+        );
+        assert_eq!(
+            over_target_en(&buys(4, 2, 3)),
+            "of the 4 offices over the target utilisation (before), the plan brings 2 within the target, and puts 1 other over it"
+        );
+        assert_eq!(
+            over_target_zh(&buys(3, 0, 3)),
+            "before超过目标负荷率的3个机构，方案未使其中任何一个降至目标以内"
+        );
+        assert_eq!(
+            over_target_zh(&buys(4, 2, 3)),
+            "before超过目标负荷率的4个机构中，方案使2个降至目标以内，但另有1个机构在方案中超过目标"
+        );
+    }
+}

@@ -5,7 +5,7 @@ use crate::benchmark::Ratio;
 use crate::model::{Language, OfficeKind};
 
 /// The rows of the summary table (and of the peer ratios that repeat some of them).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SummaryRows {
     pub staff: &'static str,
     pub cost: &'static str,

@@ -665,3 +665,117 @@ pub fn headline(w: &Words, staff: [u32; 2], peak: [Option<f64>; 2], posts: [u64;
         posts[1],
     )
 }
+
+/// A warning of the scenario file for a terminal in `language`: in English as the scenario
+/// module wrote it; in Chinese said again from its data (the file, line, tables and ids stay
+/// as they are). Errors stay English: most are found before the file's language is known.
+pub fn scenario_warning(language: Language, d: &crate::scenario::Diagnostic) -> String {
+    match (language, &d.said) {
+        (Language::Zh, Some(said)) => {
+            let (place, message, help) = warning_zh(said);
+            let at = if d.line == 0 {
+                d.file.clone()
+            } else {
+                format!("{}:{}:{}", d.file, d.line, d.column)
+            };
+            format!("警告：{at}：{place}：{message}\n  提示：{help}")
+        }
+        _ => d.to_string(),
+    }
+}
+
+/// (place, what, what to do) of a warning in Chinese.
+fn warning_zh(said: &crate::scenario::Warning) -> (String, String, String) {
+    use crate::scenario::Warning;
+    match said {
+        Warning::SetAgain { path, value } => (
+            format!("输入路径 {path}"),
+            format!("后面又设置了一次，以最后的值 {value} 为准，此处的值不用"),
+            "每个路径只设置一次".to_string(),
+        ),
+        Warning::NobodyMayDo { place, office } => (
+            format!("{place} 的承担人员类别"),
+            format!("机构 \"{office}\" 目前没有可承担此项工作的任何一类人员"),
+            "分析将把其全部所需工时计为缺口；请为该机构增加其中一类人员，或改为该机构已有的人员类别".to_string(),
+        ),
+        Warning::Uncovered { units } => {
+            const SHOWN: usize = 8;
+            let mut shown = units.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("、");
+            if units.len() > SHOWN {
+                shown.push_str(&format!("……（另有 {} 个）", units.len() - SHOWN));
+            }
+            (
+                "[[unit]]".to_string(),
+                format!("{} 个单位没有派驻组覆盖：{shown}", units.len()),
+                "这些单位的派驻组工作无人承担；请把它们列入某个派驻组的覆盖单位，或由 staffplan optimise 分配".to_string(),
+            )
+        }
+        Warning::TeamTooBig {
+            work,
+            office,
+            people,
+            team,
+        } => (
+            format!("[[work]] \"{work}\" 的办案组人数"),
+            format!("机构 \"{office}\" 目前只有 {people} 人，少于此项工作所需的 {team} 人办案组，无法开展此项工作"),
+            "staffplan optimise 会把该机构人数增至办案组人数".to_string(),
+        ),
+        Warning::LeadersOverPosts {
+            place,
+            leaders,
+            posts,
+        } => (
+            format!("{place} 的领导职数"),
+            format!("在职领导 {leaders} 人，但核定领导职数只有 {posts} 个"),
+            "请核对在职领导人数和领导职数：申请部分按所给的核定领导职数报告".to_string(),
+        ),
+        Warning::MaxUnits {
+            place,
+            covered,
+            max,
+        } => (
+            format!("{place} 的覆盖单位上限"),
+            format!("该派驻组目前覆盖 {covered} 个单位，多于上限 {max} 个"),
+            "优化将把部分单位调给其他派驻组；如要保留，请提高覆盖单位上限".to_string(),
+        ),
+        Warning::HiringLag { staff, years } => (
+            format!("[staff.{staff}] 的招录到岗滞后年数"),
+            format!("第一年申请招录的 {staff} 人员要在 {years} 年规划期结束之后才能到岗，规划期内无法招到"),
+            "请延长规划年数，或核对滞后年数（从申请到到岗的整年数）".to_string(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod warning_tests {
+    use super::*;
+    use crate::scenario::{Diagnostic, Severity, Warning};
+
+    fn uncovered(n: usize) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            file: "a.toml".into(),
+            line: 3,
+            column: 1,
+            place: "[[unit]]".into(),
+            message: "English".into(),
+            help: Some("English help".into()),
+            said: Some(Warning::Uncovered {
+                units: (1..=n).map(|i| format!("u{i}")).collect(),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_chinese_scenario_hears_its_warnings_in_chinese() {
+        assert_eq!(
+            scenario_warning(Language::Zh, &uncovered(10)),
+            "警告：a.toml:3:1：[[unit]]：10 个单位没有派驻组覆盖：u1、u2、u3、u4、u5、u6、u7、u8……（另有 2 个）\n  提示：这些单位的派驻组工作无人承担；请把它们列入某个派驻组的覆盖单位，或由 staffplan optimise 分配"
+        );
+        let english = scenario_warning(Language::En, &uncovered(2));
+        assert!(
+            english.starts_with("warning: a.toml:3:1: [[unit]]: English"),
+            "{english}"
+        );
+    }
+}

@@ -89,6 +89,9 @@ impl Validator<'_, '_> {
                     if uncovered.len() == 1 { " is" } else { "s are" }
                 ),
                 "their covering-group work is done by nobody; add them to a group's `covers`, or let `staffplan optimise` allocate them",
+                crate::scenario::Warning::Uncovered {
+                    units: uncovered.iter().map(|u| u.to_string()).collect(),
+                },
             );
         }
     }
@@ -231,6 +234,12 @@ impl Validator<'_, '_> {
                             work.team
                         ),
                         "staffplan optimise raises the office to the team size",
+                        crate::scenario::Warning::TeamTooBig {
+                            work: work.id.clone(),
+                            office: office.id.clone(),
+                            people: office.headcount(),
+                            team: work.team,
+                        },
                     );
                 }
             }

@@ -127,10 +127,8 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     let scenario = Scenario {
         name,
         language,
-        date: header
-            .date
-            .as_ref()
-            .map(|d| v.printable(d, "[scenario], key `date`")),
+        date: settings::date(&mut v, header.date.as_ref()),
+        currency: settings::currency(&mut v, header.currency.as_ref()),
         peers: settings::peers(&mut v, header.peers.as_ref()),
         calendar,
         staff_types,
@@ -226,9 +224,10 @@ impl Validator<'_, '_> {
         place: impl Into<String>,
         message: impl Into<String>,
         help: impl Into<String>,
+        said: crate::scenario::Warning,
     ) {
-        self.sink
-            .warning(span, place.into(), message.into(), Some(help.into()));
+        let (place, message, help) = (place.into(), message.into(), Some(help.into()));
+        self.sink.warning(span, place, message, help, said);
     }
 
     /// Deserializes one section; a type error is reported and the section skipped.

@@ -206,6 +206,11 @@ impl Validator<'_, '_> {
                         "the group covers {covered} units today, more than `max_units` = {max}"
                     ),
                     "the optimiser will move units to other groups; raise max_units to keep them",
+                    crate::scenario::Warning::MaxUnits {
+                        place: p.to_string(),
+                        covered,
+                        max,
+                    },
                 );
             }
         }

@@ -57,6 +57,7 @@ impl Validator<'_, '_> {
                     "{leaders} leaders are in post (`leaders`) but only {posts} leadership posts are approved"
                 ),
                 "check `leaders` and `leader_posts`: the request reports the approved leadership posts as given",
+                crate::scenario::Warning::LeadersOverPosts { place: p.to_string(), leaders, posts },
             );
         }
         Some(posts)

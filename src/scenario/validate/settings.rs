@@ -354,6 +354,7 @@ impl Validator<'_, '_> {
                         ty.id, h.years
                     ),
                     "plan more years, or check the lag (whole years from the request to the arrival)",
+                    crate::scenario::Warning::HiringLag { staff: ty.id.clone(), years: h.years },
                 );
             }
         }
@@ -467,4 +468,31 @@ pub(super) fn peers(v: &mut Validator<'_, '_>, list: Option<&S<Vec<S<String>>>>)
             .map(|p| v.printable(p, "[scenario], key `peers`"))
             .collect()
     })
+}
+
+/// `[scenario] date`: printed as written, never the clock's.
+pub(super) fn date(v: &mut Validator<'_, '_>, date: Option<&S<String>>) -> Option<String> {
+    date.map(|d| v.printable(d, "[scenario], key `date`"))
+}
+
+/// Longest currency, in characters: a code ("KES"), a sign ("$") or a word ("美元") printed
+/// beside every amount, not a sentence.
+const MAX_CURRENCY_CHARS: usize = 6;
+
+/// `[scenario] currency`: a short code, sign or word shown with every amount.
+pub(super) fn currency(v: &mut Validator<'_, '_>, currency: Option<&S<String>>) -> Option<String> {
+    let currency = currency?;
+    let place = "[scenario], key `currency`";
+    let text = v.printable(currency, place);
+    let length = text.chars().count();
+    if length == 0 || length > MAX_CURRENCY_CHARS {
+        v.error(
+            currency.span(),
+            place,
+            format!("the currency \"{text}\" has {length} characters; it is printed beside every amount"),
+            format!("write a code or sign of 1 to {MAX_CURRENCY_CHARS} characters, such as \"KES\", \"$\" or \"元\", or remove the key"),
+        );
+        return None;
+    }
+    Some(text)
 }

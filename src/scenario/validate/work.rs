@@ -259,6 +259,7 @@ impl Validator<'_, '_> {
                 format!("{p}, key `staff`"),
                 format!("office \"{}\" has nobody today of the staff types that may do this work", o.id),
                 "the analysis counts its whole need as a shortage; add people of one of these types to the office's `staff`, or name a type it has",
+                crate::scenario::Warning::NobodyMayDo { place: p.to_string(), office: o.id.clone() },
             );
         }
         if list.get_ref().is_empty() {

@@ -68,6 +68,7 @@ fn problem(file: &str, cell: &str, message: String, help: &str) -> Diagnostic {
         place: "workbook".into(),
         message,
         help: Some(help.to_string()),
+        said: None,
     }
 }
 

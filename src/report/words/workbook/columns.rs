@@ -38,6 +38,7 @@ pub(super) const fn key_words(key: Key) -> KeyWords {
         Key::Date => DATE,
         Key::Method => METHOD,
         Key::Peers => PEERS,
+        Key::Currency => CURRENCY,
         Key::WorkingDays => WORKING_DAYS,
         Key::HoursPerDay => HOURS_PER_DAY,
         Key::LeaveDays => LEAVE_DAYS,
@@ -163,6 +164,13 @@ const PEERS: KeyWords = w(
     "Scenario files of peer organisations, relative to this file, separated by commas; the pack compares them. Empty: none.",
     "对标单位",
     "对标单位的情景文件（相对于本文件的路径），以逗号分隔；报告将与之对比。留空则不对比。",
+);
+
+const CURRENCY: KeyWords = w(
+    "Currency",
+    "Currency of costs and the budget, shown with every amount, e.g. KES or $. Empty: none (plain numbers).",
+    "货币",
+    "成本和预算的货币，随每个金额显示，如 元、美元。留空为 元（金额以万元计）。",
 );
 
 const WORKING_DAYS: KeyWords = w(

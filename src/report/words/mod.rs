@@ -4,6 +4,7 @@
 
 mod chart;
 mod document;
+mod money;
 mod plan;
 mod request;
 mod rows;
@@ -16,6 +17,8 @@ mod workbook;
 
 pub use chart::{chart_words, closed};
 pub use document::{document_words, money_header, DocumentWords};
+use money::money_zh;
+pub use money::thousands;
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
 pub use request::NeedGrows;
@@ -258,19 +261,6 @@ impl Words {
     pub fn money_header(&self, header: &str) -> String {
         money_header(header, self.currency.as_deref())
     }
-}
-
-/// Groups of three digits separated by commas (the charts' grouping, with the comma that
-/// Chinese and English documents both use for money).
-pub fn thousands(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return "∞".to_string();
-    }
-    crate::chart::style::number(value, decimals).replace(' ', ",")
-}
-
-fn money_zh(value: f64) -> String {
-    format!("{}万元", thousands(value / 10_000.0, 1))
 }
 
 const EN: Words = Words {
@@ -783,21 +773,5 @@ pub fn words(language: Language) -> &'static Words {
     match language {
         Language::En => &EN,
         Language::Zh => &ZH,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn money_has_separators_in_each_language() {
-        assert_eq!(words(Language::En).money(1_800_000.0), "1,800,000");
-        assert_eq!(words(Language::En).money(110_000.0), "110,000");
-        assert_eq!(words(Language::En).money(999.6), "1,000");
-        assert_eq!(words(Language::Zh).money(1_800_000.0), "180.0万元");
-        assert_eq!(words(Language::Zh).money(123_456_789.0), "12,345.7万元");
-        assert_eq!(thousands(-1234.5, 1), "-1,234.5");
-        assert_eq!(thousands(-0.01, 0), "0");
     }
 }

@@ -81,7 +81,12 @@ fn run(args: &Args) -> Result<(), Error> {
         Command::Check { file } => {
             let Input { loaded, .. } = load(file, args)?;
             let summary = report::CheckSummary::new(&loaded.scenario, loaded.warnings.len());
-            show(format, &summary, loaded.scenario.language);
+            show(
+                format,
+                &summary,
+                loaded.scenario.language,
+                loaded.scenario.currency.as_deref(),
+            );
             Ok(())
         }
         Command::Analyse { file } => analyse_command(args, file, format),
@@ -166,7 +171,12 @@ fn run(args: &Args) -> Result<(), Error> {
             let language = loaded.scenario.language;
             let bars = Bars::new(args.quiet, language);
             let result = pipeline.simulate(&loaded.scenario, &sim.options(), &bars)?;
-            show(format, &result, language);
+            show(
+                format,
+                &result,
+                language,
+                loaded.scenario.currency.as_deref(),
+            );
             Ok(())
         }
         Command::Compare { before, after, sim } => {
@@ -193,7 +203,12 @@ fn sensitivity_command(
         inputs: report::tornado_inputs(&result, &loaded.scenario),
         sensitivity: &result,
     };
-    show(format, &named, loaded.scenario.language);
+    show(
+        format,
+        &named,
+        loaded.scenario.language,
+        loaded.scenario.currency.as_deref(),
+    );
     Ok(())
 }
 
@@ -206,7 +221,12 @@ fn plan_command(
 ) -> Result<(), Error> {
     let Input { loaded, .. } = load(file, args)?;
     let plan = multiyear::plan(&loaded.scenario, options)?;
-    show(format, &plan, loaded.scenario.language);
+    show(
+        format,
+        &plan,
+        loaded.scenario.language,
+        loaded.scenario.currency.as_deref(),
+    );
     Ok(())
 }
 
@@ -257,7 +277,10 @@ fn benchmark_command(args: &Args, format: Format, files: &[PathBuf]) -> Result<(
             (w.pack.wrote)(written.len(), &out.display().to_string())
         );
     }
-    show(format, &result, language);
+    let currency = inputs
+        .first()
+        .and_then(|i| i.loaded.scenario.currency.as_deref());
+    show(format, &result, language, currency);
     Ok(())
 }
 
@@ -268,7 +291,12 @@ fn analyse_command(args: &Args, file: &Path, format: Format) -> Result<(), Error
     let mut analysis = analysis::analyse(&loaded.scenario);
     let options = sensitivity::Options::default();
     sensitivity::wisn_bands(&loaded.scenario, &mut analysis, &options)?;
-    show(format, &analysis, loaded.scenario.language);
+    show(
+        format,
+        &analysis,
+        loaded.scenario.language,
+        loaded.scenario.currency.as_deref(),
+    );
     Ok(())
 }
 
@@ -451,14 +479,30 @@ fn finish_pack(
             );
         }
     }
-    show(format, pack, language);
+    show(
+        format,
+        pack,
+        language,
+        pack.before.scenario.currency.as_deref(),
+    );
     Ok(())
 }
 
 /// A result on standard output: a table in the scenario's language; CSV and JSON in the
 /// SPEC's names, whatever the language.
-fn show(format: Format, item: &dyn Exportable, language: Language) {
-    print(&format.exporter().export(item, words(format, language)));
+fn show(format: Format, item: &dyn Exportable, language: Language, currency: Option<&str>) {
+    let words = words(format, language);
+    match currency.filter(|_| format.is_for_reader()) {
+        // A table carries the scenario's currency with its amounts; CSV and JSON plain numbers.
+        Some(currency) => {
+            let words = Words {
+                currency: Some(currency.to_string()),
+                ..words.clone()
+            };
+            print(&format.exporter().export(item, &words));
+        }
+        None => print(&format.exporter().export(item, words)),
+    }
 }
 
 /// The words of an output format for a scenario in `language`.

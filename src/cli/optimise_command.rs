@@ -65,6 +65,7 @@ pub(super) fn optimise_command(
         }
     }
     let language = loaded.scenario.language;
+    let currency = loaded.scenario.currency.as_deref();
     match &optimised.confidence {
         Some(confidence) => show(
             format,
@@ -73,8 +74,9 @@ pub(super) fn optimise_command(
                 confidence,
             },
             language,
+            currency,
         ),
-        None => show(format, &optimised.confirmed, language),
+        None => show(format, &optimised.confirmed, language, currency),
     }
     Ok(())
 }

@@ -109,8 +109,8 @@ fn offices(rec: &Recommendation, w: &Words) -> Table {
         None => {}
     }
     offices.notes.push((rw.headline)(
-        &(rw.money)(rec.cost_before),
-        &(rw.money)(rec.cost_after),
+        &w.money(rec.cost_before),
+        &w.money(rec.cost_after),
         &share(rec.peak_utilisation_before),
         &share(rec.peak_utilisation_after),
         rec.unmet_hours_before,
@@ -144,10 +144,9 @@ fn service(rec: &Recommendation, check: &ServiceCheck, w: &Words) -> Table {
             Cell::opt_share(after),
         ]);
     }
-    let money = w.recommendation.money;
     table
         .notes
-        .push((sw.cost)(&money(check.cost), check.rounds));
+        .push((sw.cost)(&w.money(check.cost), check.rounds));
     if let Some(by) = check.stopped_by {
         table
             .notes
@@ -167,7 +166,7 @@ fn service(rec: &Recommendation, check: &ServiceCheck, w: &Words) -> Table {
             .collect();
         table.notes.push((sw.beyond)(
             &posts.join(w.recommendation.and),
-            &money(beyond.cost),
+            &w.money(beyond.cost),
             beyond.met,
         ));
     }
@@ -219,9 +218,7 @@ fn extra_posts(rec: &Recommendation, w: &Words) -> Table {
                     .rows
                     .push(vec![Cell::text(t), Cell::Int(i64::from(*n))]);
             }
-            extra
-                .notes
-                .push((rw.extra_cost)(&(rw.money)(rec.extra_cost)));
+            extra.notes.push((rw.extra_cost)(&w.money(rec.extra_cost)));
         }
         None => extra.notes.push(
             (rw.no_extra_posts)(rec.extra_posts_missing.unwrap_or(NoExtraPosts::MaxStaff)).into(),

@@ -96,7 +96,6 @@ impl Exportable for Confident<'_> {
     fn tables(&self, w: &Words) -> Vec<Table> {
         let c = self.confidence;
         let sw = &w.sensitivity;
-        let money = w.recommendation.money;
         let mut headers = vec![w.id, w.office];
         headers.extend(sw.confidence_headers);
         let mut table = Table::new(
@@ -108,9 +107,9 @@ impl Exportable for Confident<'_> {
                 c.seed,
                 c.posts_after,
                 c.posts_likely_plan,
-                &money(c.cost_after),
-                &money(c.cost_likely_plan),
-                &signed(money, c.extra_cost),
+                &w.money(c.cost_after),
+                &w.money(c.cost_likely_plan),
+                &signed(w.money(c.extra_cost), c.extra_cost),
             ),
             &headers,
         );
@@ -142,8 +141,7 @@ impl Exportable for Confident<'_> {
 }
 
 /// An amount with its sign ("+110,000"), as a difference reads.
-fn signed(money: fn(f64) -> String, value: f64) -> String {
-    let text = money(value);
+fn signed(text: String, value: f64) -> String {
     if value >= 0.0 && !text.starts_with('+') {
         format!("+{text}")
     } else {

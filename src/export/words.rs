@@ -14,7 +14,7 @@ use crate::service::Shortfall;
 pub type Label<'a> = dyn Fn(&str) -> String + 'a;
 
 /// Every word a terminal table, its title or its notes uses.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Words {
     /// The first column of most tables (ids stay as they are; only the header is a word).
     pub id: &'static str,
@@ -33,10 +33,19 @@ pub struct Words {
     pub benchmark: BenchmarkWords,
     pub pack: PackWords,
     pub check: CheckWords,
+    /// `[scenario] currency`, written with every amount of a table; none in CSV and JSON.
+    pub currency: Option<String>,
+}
+
+impl Words {
+    /// An amount in the table's language and the scenario's currency.
+    pub fn money(&self, value: f64) -> String {
+        (self.recommendation.money)(value, self.currency.as_deref())
+    }
 }
 
 /// `analyse`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct AnalysisWords {
     /// (scenario, year value, target utilisation in percent).
     pub title: fn(&str, f64, f64) -> String,
@@ -63,7 +72,7 @@ pub struct AnalysisWords {
 }
 
 /// `optimise`: the recommendation's tables.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RecommendationWords {
     pub title: fn(&str) -> String,
     /// After the staff types' columns: staff, change, utilisation and units before and after.
@@ -79,7 +88,7 @@ pub struct RecommendationWords {
     /// (cost before, after, peak utilisation before, after, unmet hours before, after).
     pub headline: fn(&str, &str, &str, &str, f64, f64) -> String,
     /// Money in the scenario's style.
-    pub money: fn(f64) -> String,
+    pub money: fn(f64, Option<&str>) -> String,
     pub allocation_title: &'static str,
     pub allocation_headers: [&'static str; 5],
     /// (units that change group, all units).
@@ -105,7 +114,7 @@ pub struct RecommendationWords {
 }
 
 /// The service check under the recommendation.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ServiceWords {
     /// (runs, runs asked, seed).
     pub title: fn(u32, u32, u64) -> String,
@@ -126,7 +135,7 @@ pub struct ServiceWords {
 }
 
 /// `simulate`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SimulationWords {
     /// (scenario, runs, days, warm-up days, seed).
     pub title: fn(&str, u32, u32, u32, u64) -> String,
@@ -147,7 +156,7 @@ pub struct SimulationWords {
 }
 
 /// `plan`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PlanTableWords {
     /// (scenario, runs, seed).
     pub title: fn(&str, u32, u64) -> String,
@@ -162,7 +171,7 @@ pub struct PlanTableWords {
 }
 
 /// `sensitivity` and `optimise --confidence`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SensitivityWords {
     /// (scenario, draws, seed).
     pub title: fn(&str, u32, u64) -> String,
@@ -181,7 +190,7 @@ pub struct SensitivityWords {
 }
 
 /// `benchmark`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct BenchmarkWords {
     pub title: &'static str,
     pub headers: [&'static str; 12],
@@ -193,7 +202,7 @@ pub struct BenchmarkWords {
 }
 
 /// `run` and `compare`: the headline table and the lines around the pack.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PackWords {
     /// (scenario name, before, after).
     pub title: fn(&str, &str, &str) -> String,
@@ -214,7 +223,7 @@ pub struct PackWords {
 }
 
 /// `check` and the lines the other commands print around their files.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct CheckWords {
     pub title: fn(&str) -> String,
     pub headers: [&'static str; 2],

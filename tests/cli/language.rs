@@ -347,3 +347,33 @@ fn an_english_court_pack_has_no_discipline_inspection_rows() {
         "the court report has no date"
     );
 }
+
+#[test]
+fn the_terminal_writes_amounts_in_the_scenarios_currency_and_csv_plain_numbers() {
+    let dir = workdir("language-currency");
+    let court = shipped("court-registry.toml");
+    let table = staffplan(&dir, &["optimise", &court, "--runs", "5"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    // The court pays in euros (`currency = "EUR"`): 23 staff cost 2,000,000 a year today.
+    assert!(
+        table.stdout.contains("cost 2000000 EUR → "),
+        "{}",
+        table.stdout
+    );
+    let csv = staffplan(
+        &dir,
+        &["optimise", &court, "--runs", "5", "--format", "csv"],
+    );
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    assert!(!csv.stdout.contains("EUR"), "{}", csv.stdout);
+    // A Chinese scenario without a currency keeps 万元.
+    let daqing = staffplan(
+        &dir,
+        &["optimise", &shipped("daqing-2017.toml"), "--runs", "5"],
+    );
+    assert!(
+        daqing.stdout.contains("费用 180.0万元 → "),
+        "{}",
+        daqing.stdout
+    );
+}

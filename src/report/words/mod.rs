@@ -17,7 +17,6 @@ mod workbook;
 
 pub use chart::{chart_words, closed};
 pub use document::{document_words, money_header, DocumentWords};
-use money::money_zh;
 pub use money::thousands;
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};

@@ -10,10 +10,6 @@ pub fn thousands(value: f64, decimals: usize) -> String {
     crate::chart::style::number(value, decimals).replace(' ', ",")
 }
 
-pub(super) fn money_zh(value: f64) -> String {
-    format!("{}万元", thousands(value / 10_000.0, 1))
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::words;

@@ -102,7 +102,11 @@ const EN: Words = Words {
         headline: |cb, ca, pb, pa, ub, ua| {
             format!("cost {cb} → {ca}; peak utilisation {pb} → {pa}; unmet hours {ub:.1} → {ua:.1}")
         },
-        money: |v| format!("{v:.0}"),
+        money: |v, currency| match currency {
+            Some(c) if c.chars().any(char::is_alphabetic) => format!("{v:.0} {c}"),
+            Some(c) => format!("{c}{v:.0}"),
+            None => format!("{v:.0}"),
+        },
         allocation_title: "Allocation of units to dispatched groups",
         allocation_headers: ["unit id", "unit", "hours", "group before", "group after"],
         moved: |moved, all| format!("{moved} of {all} units change group"),
@@ -341,6 +345,7 @@ const EN: Words = Words {
         error: "error: ",
         progress: "simulating {bar:40} {pos}/{len} runs, {eta} left",
     },
+    currency: None,
 };
 
 const ZH: Words = Words {
@@ -429,7 +434,7 @@ const ZH: Words = Words {
         headline: |cb, ca, pb, pa, ub, ua| {
             format!("费用 {cb} → {ca}；最高负荷率 {pb} → {pa}；超出目标的工时 {ub:.1} → {ua:.1}")
         },
-        money: super::money_zh,
+        money: super::document::money_zh_in,
         allocation_title: "被监督单位的派驻分配",
         allocation_headers: ["单位代码", "单位", "工时", "派驻组（现状）", "派驻组（方案）"],
         moved: |moved, all| format!("{all} 个单位中有 {moved} 个调整派驻组"),
@@ -652,6 +657,7 @@ const ZH: Words = Words {
         error: "错误：",
         progress: "正在模拟 {bar:40} {pos}/{len} 次，还需 {eta}",
     },
+    currency: None,
 };
 
 /// The headline of a pack in one line, in the terminal's words.

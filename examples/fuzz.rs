@@ -96,6 +96,9 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let cases: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
+    let print_case: Option<u64> = std::env::var("FUZZ_PRINT")
+        .ok()
+        .and_then(|c| c.parse().ok());
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut seeds: Vec<String> = std::fs::read_dir(root.join("scenarios"))
         .unwrap()
@@ -147,6 +150,9 @@ fn main() {
         if case % WORKBOOK_EVERY == 3 {
             workbooks += 1;
             let bytes = workbook_case(&seeds, &books, case, &mut rng);
+            if print_case.is_some() {
+                continue;
+            }
             // The watchdog names this case, not the text case before it.
             if let Ok(mut guard) = current.lock() {
                 *guard = (
@@ -182,6 +188,19 @@ fn main() {
             Vec::new()
         };
         let pack = go_deep && case % PACK_EVERY == 1;
+        // `FUZZ_PRINT=N`: print case N's input and stop, without running the cases before
+        // it (they draw nothing from the generator after their input is made), to turn a
+        // campaign's report into a regression input in seconds.
+        if let Some(wanted) = print_case {
+            if case == wanted {
+                print!("{text}");
+                for set in &sets {
+                    print!("\n# --set {set}");
+                }
+                return;
+            }
+            continue;
+        }
         if let Ok(mut guard) = current.lock() {
             let mut saved = text.clone();
             for set in &sets {

@@ -844,3 +844,60 @@ fn backlog_warm_up_and_deadlines_stay_byte_identical_across_threads() {
     assert!(v["offices"][0]["on_time_share"].is_null());
     assert!(v["offices"][1]["team_idle_hours"]["mean"].is_number());
 }
+
+/// Issue 24: the bound on a simulation's work counts the days every office steps through, not
+/// only the items. 1,000 offices and 250 items a year over 100,000 days: 100,000 items a run,
+/// but 0.5 × 1,000 × 100,000 = 5 × 10⁷ office-day steps, 50,100,000 in all a run. 19 runs
+/// (951,900,000) fit within 10⁹; 20 (1,002,000,000) are refused, naming the flags and the 19
+/// that fit (the check is made before anything is simulated).
+#[test]
+fn a_long_simulation_of_many_offices_is_refused_by_its_office_days() {
+    let mut text = String::from(
+        "[scenario]\nname = \"many offices\"\n[calendar]\nworking_days = 250\n[staff.clerk]\ncost = 1\n",
+    );
+    for o in 0..1_000 {
+        text.push_str(&format!(
+            "[[office]]\nid = \"o{o}\"\nname = \"office {o}\"\nstaff = {{ clerk = 1 }}\n"
+        ));
+    }
+    text.push_str("[[work]]\nid = \"w\"\nname = \"w\"\noffice = \"o0\"\nvolume = 250\nhours = 1\n");
+    let s = scenario(&text);
+    let ask = |runs: u32| {
+        simulate::plan(
+            &s,
+            &SimOptions {
+                runs,
+                days: Some(100_000),
+                warmup: simulate::Warmup::Days(0),
+                ..SimOptions::default()
+            },
+        )
+        .err()
+    };
+    assert_eq!(ask(19), None);
+    let refused = ask(20).unwrap();
+    match &refused {
+        SimulateError::TooMuchWork {
+            runs,
+            days,
+            offices,
+            total,
+            fitting,
+            ..
+        } => {
+            assert_eq!((*runs, *days, *offices, *fitting), (20, 100_000, 1_000, 19));
+            assert!((total - 1_002_000_000.0).abs() < 1.0, "{total}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let message = refused.to_string();
+    assert!(
+        message.contains("--runs") && message.contains("--days"),
+        "{message}"
+    );
+    assert_eq!(
+        staffplan::error::Error::Simulate(refused).exit_code(),
+        2,
+        "a command-line request"
+    );
+}

@@ -860,6 +860,9 @@ fn least_headcounts_are_least(s: &staffplan::model::Scenario, a: &analysis::Anal
             continue;
         }
         assert!(office.casework_persons(n) >= persons, "too few posts");
-        assert!(n == 0 || office.casework_persons(n - 1) < persons, "not the least");
+        assert!(
+            n == 0 || office.casework_persons(n - 1) < persons,
+            "not the least"
+        );
     }
 }

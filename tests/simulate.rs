@@ -847,8 +847,8 @@ fn backlog_warm_up_and_deadlines_stay_byte_identical_across_threads() {
 
 /// Issue 24: the bound on a simulation's work counts the days every office steps through, not
 /// only the items. 1,000 offices and 250 items a year over 100,000 days: 100,000 items a run,
-/// but 0.5 × 1,000 × 100,000 = 5 × 10⁷ office-day steps, 50,100,000 in all a run. 19 runs
-/// (951,900,000) fit within 10⁹; 20 (1,002,000,000) are refused, naming the flags and the 19
+/// but 0.1 × 1,000 × 100,000 = 10⁷ office-day steps, 10,100,000 in all a run. 99 runs
+/// (999,900,000) fit within 10⁹; 100 (1,010,000,000) are refused, naming the flags and the 99
 /// that fit (the check is made before anything is simulated).
 #[test]
 fn a_long_simulation_of_many_offices_is_refused_by_its_office_days() {
@@ -874,8 +874,8 @@ fn a_long_simulation_of_many_offices_is_refused_by_its_office_days() {
         )
         .err()
     };
-    assert_eq!(ask(19), None);
-    let refused = ask(20).unwrap();
+    assert_eq!(ask(99), None);
+    let refused = ask(100).unwrap();
     match &refused {
         SimulateError::TooMuchWork {
             runs,
@@ -885,8 +885,11 @@ fn a_long_simulation_of_many_offices_is_refused_by_its_office_days() {
             fitting,
             ..
         } => {
-            assert_eq!((*runs, *days, *offices, *fitting), (20, 100_000, 1_000, 19));
-            assert!((total - 1_002_000_000.0).abs() < 1.0, "{total}");
+            assert_eq!(
+                (*runs, *days, *offices, *fitting),
+                (100, 100_000, 1_000, 99)
+            );
+            assert!((total - 1_010_000_000.0).abs() < 1.0, "{total}");
         }
         other => panic!("{other:?}"),
     }

@@ -845,11 +845,10 @@ fn backlog_warm_up_and_deadlines_stay_byte_identical_across_threads() {
     assert!(v["offices"][1]["team_idle_hours"]["mean"].is_number());
 }
 
-/// Issue 24: the bound on a simulation's work counts the days every office steps through, not
-/// only the items. 1,000 offices and 250 items a year over 100,000 days: 100,000 items a run,
-/// but 0.1 × 1,000 × 100,000 = 10⁷ office-day steps, 10,100,000 in all a run. 99 runs
-/// (999,900,000) fit within 10⁹; 100 (1,010,000,000) are refused, naming the flags and the 99
-/// that fit (the check is made before anything is simulated).
+/// Issue 24: a simulation's office-days (runs × offices × days) have a bound of their own,
+/// beside its items. 1,000 offices over 100,000 days are 10⁸ office-days a run (and only
+/// 100,000 items): 100 runs (10¹⁰) fit; 101 (1.01 × 10¹⁰) are refused, naming the flags and
+/// the 100 that fit (the check is made before anything is simulated).
 #[test]
 fn a_long_simulation_of_many_offices_is_refused_by_its_office_days() {
     let mut text = String::from(
@@ -874,8 +873,8 @@ fn a_long_simulation_of_many_offices_is_refused_by_its_office_days() {
         )
         .err()
     };
-    assert_eq!(ask(99), None);
-    let refused = ask(100).unwrap();
+    assert_eq!(ask(100), None);
+    let refused = ask(101).unwrap();
     match &refused {
         SimulateError::TooMuchWork {
             runs,
@@ -887,9 +886,9 @@ fn a_long_simulation_of_many_offices_is_refused_by_its_office_days() {
         } => {
             assert_eq!(
                 (*runs, *days, *offices, *fitting),
-                (100, 100_000, 1_000, 99)
+                (101, 100_000, 1_000, 100)
             );
-            assert!((total - 1_010_000_000.0).abs() < 1.0, "{total}");
+            assert!((total - 10_100_000_000.0).abs() < 1.0, "{total}");
         }
         other => panic!("{other:?}"),
     }

@@ -28,7 +28,7 @@ print(f"{name:<28} {limit:>6} {float(end) - float(start):8.2f} {d['gap'] * 100:7
          if d.get('service_runs') is not None else ""))
 PY
 }
-for shape in "200 1990 3" "1000 50 1" "1000 50 3" "1000 50 5" "1000 50 10" "500 1990 3" "20000 1990 5" "20000 50 3" "50 10 30"; do
+for shape in "200 1990 3" "1000 50 1" "1000 50 3" "1000 50 5" "1000 50 10" "500 1990 3" "20000 1990 0.1" "20000 1990 2" "20000 1990 5" "20000 50 3" "50 10 30"; do
     set -- $shape
     "$bin" synth --units "$1" --groups "$2" >"$work/s.toml"
     measure "synth $1 x $2" "$work/s.toml" "$3"

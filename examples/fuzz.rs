@@ -96,6 +96,9 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let cases: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(100_000);
     let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
+    let print_case: Option<u64> = std::env::var("FUZZ_PRINT")
+        .ok()
+        .and_then(|c| c.parse().ok());
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut seeds: Vec<String> = std::fs::read_dir(root.join("scenarios"))
         .unwrap()
@@ -147,6 +150,9 @@ fn main() {
         if case % WORKBOOK_EVERY == 3 {
             workbooks += 1;
             let bytes = workbook_case(&seeds, &books, case, &mut rng);
+            if print_case.is_some() {
+                continue;
+            }
             // The watchdog names this case, not the text case before it.
             if let Ok(mut guard) = current.lock() {
                 *guard = (
@@ -182,6 +188,19 @@ fn main() {
             Vec::new()
         };
         let pack = go_deep && case % PACK_EVERY == 1;
+        // `FUZZ_PRINT=N`: print case N's input and stop, without running the cases before
+        // it (they draw nothing from the generator after their input is made), to turn a
+        // campaign's report into a regression input in seconds.
+        if let Some(wanted) = print_case {
+            if case == wanted {
+                print!("{text}");
+                for set in &sets {
+                    print!("\n# --set {set}");
+                }
+                return;
+            }
+            continue;
+        }
         if let Ok(mut guard) = current.lock() {
             let mut saved = text.clone();
             for set in &sets {
@@ -247,6 +266,7 @@ fn pipeline(
         assert!(o.capacity_hours.is_finite() && o.capacity_hours >= 0.0);
         assert!(o.utilisation.is_none_or(f64::is_finite));
     }
+    least_headcounts_are_least(s, &a);
     if !deep {
         return (true, false);
     }
@@ -313,6 +333,24 @@ fn pipeline(
         warmup: simulate::Warmup::Days(0),
     };
     let _ = simulate::simulate(s, &sim, &|_| {});
+    // The most a command line may ask is refused before anything runs, or planned within
+    // the bound on the whole work (issue 24: office-days were not counted).
+    for (runs, days) in [(simulate::MAX_RUNS, simulate::MAX_DAYS), (1_000, 100_000)] {
+        let huge = simulate::SimOptions {
+            runs,
+            days: Some(days),
+            ..sim.clone()
+        };
+        if let Ok(plan) = simulate::plan(s, &huge) {
+            let offices = s.offices.len() as f64;
+            let office_days = f64::from(runs) * offices * f64::from(days);
+            assert!(
+                office_days <= simulate::MAX_OFFICE_DAYS,
+                "{runs} × {days} days planned"
+            );
+            drop(plan);
+        }
+    }
     // The multi-year plan, where the text has `[plan]`: refused or answered, never a panic.
     let plan = multiyear::PlanOptions {
         runs: 3,
@@ -806,4 +844,28 @@ fn huge_sheet(many: bool) -> Vec<u8> {
         zip.write_all(text.as_bytes()).unwrap();
     }
     zip.finish().unwrap().into_inner()
+}
+
+/// Each office's posts needed are the least number of people whose casework covers the
+/// need (issue 24: a relative tolerance once made the search step down one person at a time
+/// at a trillion persons, seconds in the optimiser's inner loop).
+fn least_headcounts_are_least(s: &staffplan::model::Scenario, a: &analysis::Analysis) {
+    let year = s.calendar.year_value();
+    let target = s.policy.target_utilisation;
+    for (office, figures) in s.offices.iter().zip(&a.offices) {
+        let hours = figures.required_hours;
+        if !(hours > 0.0 && year > 0.0 && target > 0.0) {
+            continue;
+        }
+        let n = analysis::least_posts(office, hours, year, target, 0);
+        let persons = hours / (year * target) * (1.0 - analysis::TOLERANCE);
+        if n >= 1 << 53 {
+            continue;
+        }
+        assert!(office.casework_persons(n) >= persons, "too few posts");
+        assert!(
+            n == 0 || office.casework_persons(n - 1) < persons,
+            "not the least"
+        );
+    }
 }

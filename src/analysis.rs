@@ -173,17 +173,29 @@ pub fn least_posts(
         return u64::MAX;
     }
     let persons = required_hours / (year_value * target);
-    // Closed form when every leader is counted, then step down or up to the exact least value.
-    let guess = (persons + f64::from(office.leaders) * (1.0 - office.leader_case_share)).ceil();
-    if !guess.is_finite() {
+    // Closed form of the least value `fits` accepts (the tolerance is relative, so at a
+    // trillion persons it is a thousand of them: a guess without it stepped down one at a
+    // time), then a step or two down or up for rounding.
+    let leaders = f64::from(office.leaders);
+    let whole = (persons + leaders * (1.0 - office.leader_case_share)).ceil();
+    if !whole.is_finite() {
         return u64::MAX;
     }
-    if guess >= 2f64.powi(53) {
-        return guess as u64;
+    if whole >= 2f64.powi(53) {
+        return whole as u64;
     }
-    let fits = |n: u64| office.casework_persons(n) >= persons * (1.0 - TOLERANCE);
+    let enough = persons * (1.0 - TOLERANCE);
+    let mut guess = (enough + leaders * (1.0 - office.leader_case_share)).ceil();
+    // Fewer people than leaders: each counts only for its share of casework.
+    if office.leader_case_share > 0.0 {
+        let among_leaders = (enough / office.leader_case_share).ceil();
+        if among_leaders <= leaders {
+            guess = guess.min(among_leaders);
+        }
+    }
+    let fits = |n: u64| office.casework_persons(n) >= enough;
     let floor = u64::from(floor);
-    let mut n = (guess as u64).max(floor);
+    let mut n = (guess.max(0.0) as u64).max(floor);
     while n > floor && fits(n - 1) {
         n -= 1;
     }

@@ -83,6 +83,11 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Simulate(crate::simulate::SimulateError::TooLongWarmup { .. }) => 2,
+            // Too much work for one simulation: --runs and --days are what make it so.
+            Error::Simulate(
+                crate::simulate::SimulateError::TooManyItems { .. }
+                | crate::simulate::SimulateError::TooMuchWork { .. },
+            ) => 2,
             _ => 1,
         }
     }

@@ -854,3 +854,62 @@ fn backlog_warm_up_and_deadlines_stay_byte_identical_across_threads() {
     assert!(v["offices"][0]["on_time_share"].is_null());
     assert!(v["offices"][1]["team_idle_hours"]["mean"].is_number());
 }
+
+/// Issue 24: a simulation's office-days (runs × offices × days) have a bound of their own,
+/// beside its items. 1,000 offices over 100,000 days are 10⁸ office-days a run (and only
+/// 100,000 items): 100 runs (10¹⁰) fit; 101 (1.01 × 10¹⁰) are refused, naming the flags and
+/// the 100 that fit (the check is made before anything is simulated).
+#[test]
+fn a_long_simulation_of_many_offices_is_refused_by_its_office_days() {
+    let mut text = String::from(
+        "[scenario]\nname = \"many offices\"\n[calendar]\nworking_days = 250\n[staff.clerk]\ncost = 1\n",
+    );
+    for o in 0..1_000 {
+        text.push_str(&format!(
+            "[[office]]\nid = \"o{o}\"\nname = \"office {o}\"\nstaff = {{ clerk = 1 }}\n"
+        ));
+    }
+    text.push_str("[[work]]\nid = \"w\"\nname = \"w\"\noffice = \"o0\"\nvolume = 250\nhours = 1\n");
+    let s = scenario(&text);
+    let ask = |runs: u32| {
+        simulate::plan(
+            &s,
+            &SimOptions {
+                runs,
+                days: Some(100_000),
+                warmup: simulate::Warmup::Days(0),
+                ..SimOptions::default()
+            },
+        )
+        .err()
+    };
+    assert_eq!(ask(100), None);
+    let refused = ask(101).unwrap();
+    match &refused {
+        SimulateError::TooMuchWork {
+            runs,
+            days,
+            offices,
+            total,
+            fitting,
+            ..
+        } => {
+            assert_eq!(
+                (*runs, *days, *offices, *fitting),
+                (101, 100_000, 1_000, 100)
+            );
+            assert!((total - 10_100_000_000.0).abs() < 1.0, "{total}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let message = refused.to_string();
+    assert!(
+        message.contains("--runs") && message.contains("--days"),
+        "{message}"
+    );
+    assert_eq!(
+        staffplan::error::Error::Simulate(refused).exit_code(),
+        2,
+        "a command-line request"
+    );
+}

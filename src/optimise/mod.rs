@@ -127,8 +127,15 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     // Where the target can be met, enumeration and packing prove all four goals quickly.
     // The enumeration staffs headcounts with the cheapest mix and may close groups; under
     // keep_staff the programmes, which hold every type at today's, answer instead.
-    let found = if options.enumerate && !scenario.policy.keep_staff {
-        exact::solve(&facts, budget.slice(0.5))
+    // Its model copies every (unit, group) pair before it counts a step: where the pairs
+    // alone are more than its share of the effort, it is not begun.
+    let pairs: usize = facts.candidates.iter().map(Vec::len).sum();
+    let exact_share = budget.slice(0.5);
+    let found = if options.enumerate
+        && !scenario.policy.keep_staff
+        && (pairs as u64) <= exact_share.steps_left()
+    {
+        exact::solve(&facts, exact_share)
     } else {
         None
     };

@@ -39,8 +39,12 @@ pub const MAX_RUNS: u32 = 100_000;
 pub const MAX_DAYS: u32 = 100_000;
 /// Most items one run is expected to see (arrivals and follow-up work together).
 pub const MAX_ITEMS_PER_RUN: f64 = 10_000_000.0;
-/// Most items all runs together are expected to see (about a minute of work on two cores).
+/// Most items all runs together are expected to see (synthetic 20,000 units × 1,990 groups,
+/// 1,000 runs of 500 days: 6.3 × 10⁸ items, 117 s of CPU, release, a busy two-core machine).
 pub const MAX_ITEMS: f64 = 1_000_000_000.0;
+/// Most office-days all runs together step through (runs × offices × days, warm-up included):
+/// the run above is 10⁹ of them beside its items; 10¹⁰ are minutes, not days.
+pub const MAX_OFFICE_DAYS: f64 = 10_000_000_000.0;
 /// Most people a simulation follows: each is a free or busy member of a team, and each run
 /// starts them all afresh, so a plan of a million people (a billion-hour slip in a scenario)
 /// would take hours rather than be refused.
@@ -114,6 +118,14 @@ pub enum SimulateError {
     TooManyPeople { people: u64 },
     #[error("{runs} runs of about {per_run:.0} items each are {total:.0} items, more than the {MAX_ITEMS:.0} one simulation may take\n  help: ask for fewer --runs or --days")]
     TooManyItems { runs: u32, per_run: f64, total: f64 },
+    #[error("{runs} runs of {days} days (warm-up included) over {offices} offices are {total:.0} office-days, more than the {MAX_OFFICE_DAYS:.0} one simulation may step through\n  help: lower --runs (at most {fitting} fit with these days) or --days")]
+    TooMuchWork {
+        runs: u32,
+        days: u32,
+        offices: usize,
+        total: f64,
+        fitting: u32,
+    },
     #[error("one run yields {per_run} figures (offices, work types and deadlines), too many to keep even {MIN_BAND_RUNS} runs for the bands within the {MAX_BAND_VALUES} values a simulation may hold\n  help: split the organisation into several scenarios")]
     TooManyValues { per_run: u64 },
     #[error("cannot start {threads} worker threads: {reason}\n  help: ask for fewer --threads")]
@@ -312,6 +324,22 @@ fn checked_days(
             runs: options.runs,
             per_run,
             total,
+        });
+    }
+    // Every day of a run steps every office whether or not an item arrives: 2,000 offices
+    // over 100,000 days are 2 × 10⁸ office-days a run with hardly an item, so they have a
+    // bound of their own, or a long run of a large organisation would take days.
+    let office_days_per_run = scenario.offices.len() as f64 * simulated;
+    let office_days = office_days_per_run * f64::from(options.runs);
+    if office_days > MAX_OFFICE_DAYS {
+        return Err(SimulateError::TooMuchWork {
+            runs: options.runs,
+            days: days.saturating_add(warmup),
+            offices: scenario.offices.len(),
+            total: office_days,
+            fitting: (MAX_OFFICE_DAYS / office_days_per_run.max(1.0))
+                .floor()
+                .min(f64::from(MAX_RUNS)) as u32,
         });
     }
     Ok(days)

@@ -128,3 +128,61 @@ fn synthetic_100_by_20_meets_its_bound_on_cost() {
     );
     assert!(rec.gap < 1e-8, "gap {}", rec.gap);
 }
+
+/// Issue 24 (fuzz case 226701, `tests/regressions/budget-of-a-hundredth-billion-items.toml`):
+/// a budget of a hundredth of a cent under keep_staff with units of a billion items. The least
+/// headcount once stepped down a person at a time through the relative tolerance, a thousand
+/// steps a call at these loads, so that a 0.1 s limit ran out inside the search and the answer
+/// was "no answer within the time limit" 0.3 s late. The least headcount is a closed form now:
+/// the search ends well within its clock and finds the real answer, that the rules clash.
+#[test]
+fn a_budget_of_a_hundredth_of_a_cent_with_billion_item_units_is_a_clash_not_a_time_out() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/regressions/budget-of-a-hundredth-billion-items.toml"
+    );
+    let scenario = load(&std::fs::read_to_string(path).unwrap());
+    let options = Options {
+        time_limit: Duration::from_millis(100),
+        ..Options::default()
+    };
+    let answer = optimise(&scenario, &options);
+    assert!(
+        matches!(answer, Err(OptimiseError::Infeasible { .. })),
+        "{answer:?}"
+    );
+}
+
+/// The least headcount's closed form (issue 24, the fuzz case above) is the least number of
+/// people the analysis accepts, by exhaustive search over small offices with and without
+/// leaders (fewer people than leaders included), and exact where the tolerance spans
+/// thousands of people.
+#[test]
+fn the_least_headcount_is_the_least_number_that_fits() {
+    use staffplan::analysis::{least_posts, TOLERANCE};
+    for (leaders, share) in [(0, 0.5), (3, 0.5), (4, 0.25), (2, 0.0), (5, 1.0)] {
+        let text = format!(
+            "[scenario]\nname = \"t\"\n[staff.a]\ncost = 1\n[[office]]\nid = \"o\"\nname = \"o\"\nstaff = {{ a = 5 }}\nleaders = {leaders}\nleader_case_share = {share}\n[[work]]\nid = \"w\"\nname = \"w\"\noffice = \"o\"\nvolume = 1\nhours = 1\n"
+        );
+        let scenario = load(&text);
+        let office = &scenario.offices[0];
+        let fits = |n: u64, persons: f64| office.casework_persons(n) >= persons * (1.0 - TOLERANCE);
+        for tenths in 1..120 {
+            let hours = f64::from(tenths) * 100.0;
+            for floor in [0, 2, 7] {
+                // A year of 1,000 hours at a target of 0.5: hours / 500 persons.
+                let persons = hours / 500.0;
+                let least = (u64::from(floor)..).find(|&n| fits(n, persons)).unwrap();
+                assert_eq!(
+                    least_posts(office, hours, 1_000.0, 0.5, floor),
+                    least,
+                    "leaders {leaders}, share {share}, {hours} h, floor {floor}"
+                );
+            }
+        }
+        // A trillion persons: the tolerance is a thousand of them.
+        let hours = 1e15;
+        let n = least_posts(office, hours, 1_000.0, 1.0, 0);
+        assert!(fits(n, 1e12) && !fits(n - 1, 1e12), "{n}");
+    }
+}

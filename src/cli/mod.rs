@@ -81,12 +81,7 @@ fn run(args: &Args) -> Result<(), Error> {
         Command::Check { file } => {
             let Input { loaded, .. } = load(file, args)?;
             let summary = report::CheckSummary::new(&loaded.scenario, loaded.warnings.len());
-            show(
-                format,
-                &summary,
-                loaded.scenario.language,
-                loaded.scenario.currency.as_deref(),
-            );
+            show_of(format, &summary, &loaded.scenario);
             Ok(())
         }
         Command::Analyse { file } => analyse_command(args, file, format),
@@ -168,15 +163,9 @@ fn run(args: &Args) -> Result<(), Error> {
         Command::Simulate { file, sim } => {
             let Input { loaded, .. } = load(file, args)?;
             let pipeline = Pipeline::new(sim.threads)?;
-            let language = loaded.scenario.language;
-            let bars = Bars::new(args.quiet, language);
+            let bars = Bars::new(args.quiet, loaded.scenario.language);
             let result = pipeline.simulate(&loaded.scenario, &sim.options(), &bars)?;
-            show(
-                format,
-                &result,
-                language,
-                loaded.scenario.currency.as_deref(),
-            );
+            show_of(format, &result, &loaded.scenario);
             Ok(())
         }
         Command::Compare { before, after, sim } => {
@@ -203,12 +192,7 @@ fn sensitivity_command(
         inputs: report::tornado_inputs(&result, &loaded.scenario),
         sensitivity: &result,
     };
-    show(
-        format,
-        &named,
-        loaded.scenario.language,
-        loaded.scenario.currency.as_deref(),
-    );
+    show_of(format, &named, &loaded.scenario);
     Ok(())
 }
 
@@ -221,12 +205,7 @@ fn plan_command(
 ) -> Result<(), Error> {
     let Input { loaded, .. } = load(file, args)?;
     let plan = multiyear::plan(&loaded.scenario, options)?;
-    show(
-        format,
-        &plan,
-        loaded.scenario.language,
-        loaded.scenario.currency.as_deref(),
-    );
+    show_of(format, &plan, &loaded.scenario);
     Ok(())
 }
 
@@ -291,12 +270,7 @@ fn analyse_command(args: &Args, file: &Path, format: Format) -> Result<(), Error
     let mut analysis = analysis::analyse(&loaded.scenario);
     let options = sensitivity::Options::default();
     sensitivity::wisn_bands(&loaded.scenario, &mut analysis, &options)?;
-    show(
-        format,
-        &analysis,
-        loaded.scenario.language,
-        loaded.scenario.currency.as_deref(),
-    );
+    show_of(format, &analysis, &loaded.scenario);
     Ok(())
 }
 
@@ -479,12 +453,7 @@ fn finish_pack(
             );
         }
     }
-    show(
-        format,
-        pack,
-        language,
-        pack.before.scenario.currency.as_deref(),
-    );
+    show_of(format, pack, pack.before.scenario);
     Ok(())
 }
 
@@ -503,6 +472,16 @@ fn show(format: Format, item: &dyn Exportable, language: Language, currency: Opt
         }
         None => print(&format.exporter().export(item, words)),
     }
+}
+
+/// A result of `scenario` on standard output, in its language and currency.
+fn show_of(format: Format, item: &dyn Exportable, scenario: &crate::model::Scenario) {
+    show(
+        format,
+        item,
+        scenario.language,
+        scenario.currency.as_deref(),
+    );
 }
 
 /// The words of an output format for a scenario in `language`.

@@ -415,7 +415,8 @@ pub fn analyse(scenario: &Scenario) -> Analysis {
                 largest_team.max(office.min_staff.unwrap_or(0))
             };
             let posts_needed = least_posts(office, required_hours, year_value, target, floor);
-            let overload = overload_growth(required_hours, capacity_hours, items);
+            let overload =
+                overload_growth(required_hours, team_capacity(scenario, &volumes, o), items);
             let utilisation = if required_hours == 0.0 {
                 Some(0.0)
             } else {
@@ -526,6 +527,32 @@ fn office_capacity(scenario: &Scenario, volumes: &Volumes, office: usize) -> f64
         Some(o) => o.capacity_hours(o.headcount(), &scenario.calendar),
         None => 0.0,
     }
+}
+
+/// SPEC §13, "team rules included": the casework hours a year the office's people can serve
+/// when every item needs a team of at least the smallest `team` of the office's work: only
+/// whole teams work at once, so the people left over when the headcount is not a multiple of
+/// that team (the ones with the fewest hours) serve nothing. Three people whose only work needs
+/// two at a time serve as two. Equal to the capacity where some work needs one person.
+pub fn team_capacity(scenario: &Scenario, volumes: &Volumes, office: usize) -> f64 {
+    let smallest_team = volumes
+        .at_office
+        .iter()
+        .zip(&scenario.works)
+        .filter(|(row, _)| row.get(office).is_some_and(|v| *v > 0.0))
+        .map(|(_, work)| work.team.max(1))
+        .min()
+        .unwrap_or(1) as usize;
+    let mut hours: Vec<f64> = casework_hours_by_person(scenario, volumes, office)
+        .into_iter()
+        .filter(|h| *h > 0.0)
+        .collect();
+    if smallest_team <= 1 {
+        return office_capacity(scenario, volumes, office);
+    }
+    hours.sort_by(|a, b| b.total_cmp(a));
+    let whole_teams = hours.len() / smallest_team * smallest_team;
+    hours[..whole_teams].iter().sum()
 }
 
 /// Each person's casework hours a year at `office` (in type order, its leaders the last

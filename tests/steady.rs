@@ -155,3 +155,49 @@ cv = 1
     assert_eq!(sim.offices[0].backlog_growth_per_year, 0.0);
     assert!(analysis::analyse(&scenario(&light)).offices[0].stable);
 }
+
+#[test]
+fn people_left_over_from_whole_teams_serve_nothing() {
+    // 300 items a year (1.2 a day) of 16 person-hours, each worked by a team of two: 4,800
+    // hours against 3 people's 6,000 is 80 %, but only one team of two can work at once, so
+    // the office serves 1 item a day and its backlog grows by λ − μc = 0.2 a day, 50 a year.
+    let toml = format!(
+        r#"{CALENDAR}
+[[office]]
+id = "bailiffs"
+name = "bailiffs"
+staff = {{ regular = 3 }}
+[[work]]
+id = "seizure"
+name = "seizure"
+office = "bailiffs"
+volume = 300
+hours = 16
+team = 2
+cv = 1
+"#
+    );
+    let a = analysis::analyse(&scenario(&toml));
+    assert!((a.offices[0].utilisation.unwrap() - 0.8).abs() < 1e-12);
+    assert!(!a.offices[0].stable);
+    assert!((a.offices[0].backlog_growth_per_year - 50.0).abs() < 1e-9);
+    let sim = run(&toml, 200, Warmup::Auto);
+    let office = &sim.offices[0];
+    assert!(!office.stable);
+    // The per-run sd of a year's growth is about √(300 + 250) ≈ 23, so the mean of 200 runs
+    // is within ±4 × 1.7.
+    assert!(
+        (office.backlog_growth_per_year - 50.0).abs() < 7.0,
+        "{}",
+        office.backlog_growth_per_year
+    );
+    // A fourth person makes a second team: 2 items a day for 1.2, stable.
+    let four = toml.replace("regular = 3", "regular = 4");
+    assert!(analysis::analyse(&scenario(&four)).offices[0].stable);
+    assert!(run(&four, 100, Warmup::Auto).offices[0].stable);
+    // Work one person can do keeps the third person busy: the rule leaves the office stable.
+    let mixed = format!(
+        "{toml}[[work]]\nid = \"letters\"\nname = \"letters\"\noffice = \"bailiffs\"\nvolume = 10\nhours = 1\n"
+    );
+    assert!(analysis::analyse(&scenario(&mixed)).offices[0].stable);
+}

@@ -212,13 +212,12 @@ impl<'a> Gathered<'a> {
         let plan = self.plan;
         let volumes = analysis::volumes(scenario, &scenario.coverage());
         let mut settling = false;
-        let steady: Vec<(bool, f64)> = scenario
-            .offices
+        let steady: Vec<(bool, f64)> = self
+            .drift
             .iter()
-            .zip(&self.drift)
             .enumerate()
-            .map(|(o, (office, drift))| {
-                let capacity = office.capacity_hours(office.headcount(), &scenario.calendar);
+            .map(|(o, drift)| {
+                let capacity = analysis::team_capacity(scenario, &volumes, o);
                 let items = volumes.items(o);
                 let overload =
                     analysis::overload_growth(volumes.required_hours(scenario, o), capacity, items);

@@ -86,6 +86,16 @@ fn cas() -> String {
 }
 
 /// One third of 1,432 hours, the clinic manager's administration (the paper's abstract).
+/// A scenario named `name` with doctors and nurses on one calendar of exactly 8 casework
+/// hours a working day (250 days), so that rates read in items a day; `rest` its offices and
+/// work.
+fn doctors_and_nurses(name: &str, rest: &str) -> String {
+    format!(
+        "[scenario]\nname = \"{name}\"\n[calendar]\nworking_days = 250\nhours_per_day = 8\n\
+         leave_days = 0\ntraining_days = 0\nnon_case_share = 0\n[staff.doctor]\n[staff.nurse]\n{rest}"
+    )
+}
+
 const MANAGER: &str = r#"allowances = [{ staff = "clinician", hours = 477.3333333333333, persons = 1, name = "management" }]"#;
 
 #[test]
@@ -415,18 +425,9 @@ fn the_optimiser_staffs_restricted_work_with_its_cadre_as_exhaustive_search_does
 fn the_simulation_serves_restricted_work_with_its_cadre_alone_as_m_m_c() {
     use staffplan::queueing::Mmc;
     use staffplan::simulate::{self, SimOptions, Warmup};
-    let text = r#"
-[scenario]
-name = "restricted desk"
-[calendar]
-working_days = 250
-hours_per_day = 8
-leave_days = 0
-training_days = 0
-non_case_share = 0
-[staff.doctor]
-[staff.nurse]
-[[office]]
+    let text = doctors_and_nurses(
+        "restricted desk",
+        r#"[[office]]
 id = "desk"
 name = "desk"
 staff = { doctor = 2, nurse = 2 }
@@ -438,8 +439,9 @@ volume = 350
 hours = 8
 cv = 1
 staff = ["doctor"]
-"#;
-    let scenario = parse(text, "test.toml").unwrap().scenario;
+"#,
+    );
+    let scenario = parse(&text, "test.toml").unwrap().scenario;
     let options = SimOptions {
         runs: 16,
         seed: 5,
@@ -640,18 +642,9 @@ fn mmc_sojourn_quantile(c_wait: f64, theta: f64, q: f64) -> f64 {
 fn restricted_work_of_two_cadres_runs_as_two_independent_m_m_c_queues() {
     use staffplan::queueing::Mmc;
     use staffplan::simulate::{self, SimOptions, Warmup};
-    let text = r#"
-[scenario]
-name = "two stations"
-[calendar]
-working_days = 250
-hours_per_day = 8
-leave_days = 0
-training_days = 0
-non_case_share = 0
-[staff.doctor]
-[staff.nurse]
-[[office]]
+    let text = doctors_and_nurses(
+        "two stations",
+        r#"[[office]]
 id = "clinic"
 name = "clinic"
 staff = { doctor = 2, nurse = 3 }
@@ -673,8 +666,9 @@ hours = 8
 cv = 1
 deadline_days = 50
 staff = ["nurse"]
-"#;
-    let scenario = parse(text, "test.toml").unwrap().scenario;
+"#,
+    );
+    let scenario = parse(&text, "test.toml").unwrap().scenario;
     let options = SimOptions {
         runs: 16,
         seed: 7,
@@ -792,10 +786,9 @@ fn per_type_calendars_feed_the_office_capacity_of_analysis_and_simulation() {
 #[test]
 fn shared_work_is_divided_between_the_cadres_stations_by_headcount() {
     use staffplan::simulate::{self, SimOptions, Warmup};
-    let mut text = String::from(
-        "[scenario]\nname = \"split\"\n[calendar]\nworking_days = 250\nhours_per_day = 8\n\
-         leave_days = 0\ntraining_days = 0\nnon_case_share = 0\n[staff.doctor]\n[staff.nurse]\n\
-         [[office]]\nid = \"c\"\nname = \"c\"\nstaff = { doctor = 2, nurse = 2 }\n",
+    let mut text = doctors_and_nurses(
+        "split",
+        "[[office]]\nid = \"c\"\nname = \"c\"\nstaff = { doctor = 2, nurse = 2 }\n",
     );
     for (id, volume, staff) in [
         ("consult", 250, r#"["doctor"]"#),

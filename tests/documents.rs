@@ -330,7 +330,7 @@ fn the_html_prints_headings_with_their_text_and_tables_whole() {
     // Wide tables scroll inside their own box; charts keep a readable width on a phone.
     assert!(html.contains(".table { overflow-x: auto;"));
     assert!(html.contains("figure svg { width: 100%; min-width: 40rem;"));
-    assert!(html.contains("<h2 class=\"appendix\">附录一　数据来源与假设</h2>"));
+    assert!(html.contains(" class=\"appendix\">附录一　数据来源与假设</h2>"));
     assert!(print.contains("h2.appendix { break-before: page;"));
     // Money is a number: right-aligned.
     assert!(html.contains("<td class=\"n\">180.0万元</td>"));
@@ -446,4 +446,24 @@ fn the_word_contents_are_a_field_word_fills_with_page_numbers() {
     let settings = unzip(&pack().join("report.docx"), "word/settings.xml");
     let update = settings.find(r#"<w:updateFields w:val="true" />"#).unwrap();
     assert!(update < settings.find("<w:compat>").unwrap());
+}
+
+#[test]
+fn the_html_contents_link_to_their_sections() {
+    let html = std::fs::read_to_string(pack().join("report.html")).unwrap();
+    let links: Vec<&str> = html
+        .split("<li><a href=\"#")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    // One link per numbered section and appendix, each to a heading that carries its id.
+    assert!(links.len() >= 9, "{links:?}");
+    assert_eq!(links[0], "section-1");
+    for id in &links {
+        assert!(
+            html.contains(&format!("<h2 id=\"{id}\"")),
+            "no heading {id}"
+        );
+    }
+    assert!(html.contains("<h2 id=\"section-1\">1. 概要</h2>"));
 }

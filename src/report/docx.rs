@@ -192,7 +192,7 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> Result<Vec<u8>, Error> {
 }
 
 /// Whether the list at `at` is the contents, which follow their bold title (`content::cover`).
-fn is_contents(doc: &Document, at: usize) -> bool {
+pub(super) fn is_contents(doc: &Document, at: usize) -> bool {
     let title = document_words(doc.language).contents;
     at.checked_sub(1)
         .and_then(|before| doc.blocks.get(before))

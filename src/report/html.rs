@@ -75,6 +75,7 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> String {
         escape(&doc.title)
     ));
     let mut figures = 0;
+    let mut sections = 0;
     for (at, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Heading { level, text } => {
@@ -85,10 +86,31 @@ pub fn render(doc: &Document, charts: &[Rendered]) -> String {
                 } else {
                     ""
                 };
-                out.push_str(&format!("<h{level}{class}>{}</h{level}>\n", escape(text)));
+                // Sections are numbered as the contents list them, so that it links to them.
+                let id = if level == 2 {
+                    sections += 1;
+                    format!(" id=\"section-{sections}\"")
+                } else {
+                    String::new()
+                };
+                out.push_str(&format!(
+                    "<h{level}{id}{class}>{}</h{level}>\n",
+                    escape(text)
+                ));
             }
             Block::Paragraph(inlines) => {
                 out.push_str(&format!("<p>{}</p>\n", inline(inlines)));
+            }
+            Block::Bullets(items) if super::docx::is_contents(doc, at) => {
+                out.push_str("<ul class=\"contents\">\n");
+                for (k, item) in items.iter().enumerate() {
+                    out.push_str(&format!(
+                        "<li><a href=\"#section-{}\">{}</a></li>\n",
+                        k + 1,
+                        inline(item)
+                    ));
+                }
+                out.push_str("</ul>\n");
             }
             Block::Bullets(items) => {
                 out.push_str("<ul>\n");

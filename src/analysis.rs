@@ -543,13 +543,13 @@ pub fn team_capacity(scenario: &Scenario, volumes: &Volumes, office: usize) -> f
         .map(|(_, work)| work.team.max(1))
         .min()
         .unwrap_or(1) as usize;
+    if smallest_team <= 1 {
+        return office_capacity(scenario, volumes, office);
+    }
     let mut hours: Vec<f64> = casework_hours_by_person(scenario, volumes, office)
         .into_iter()
         .filter(|h| *h > 0.0)
         .collect();
-    if smallest_team <= 1 {
-        return office_capacity(scenario, volumes, office);
-    }
     hours.sort_by(|a, b| b.total_cmp(a));
     let whole_teams = hours.len() / smallest_team * smallest_team;
     hours[..whole_teams].iter().sum()

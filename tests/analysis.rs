@@ -3,20 +3,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use staffplan::analysis::{analyse, Analysis, OfficeAnalysis};
-use staffplan::scenario::parse;
 
 fn analysis_of(text: &str) -> Analysis {
-    let loaded = parse(text, "test.toml").unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
-    analyse(&loaded.scenario)
+    analyse(&crate::common::scenario(text))
 }
 
 fn office<'a>(analysis: &'a Analysis, id: &str) -> &'a OfficeAnalysis {

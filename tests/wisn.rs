@@ -6,17 +6,7 @@ use staffplan::analysis::{analyse, Analysis, Pressure, Wisn};
 use staffplan::scenario::{parse, Diagnostic};
 
 fn analysis_of(text: &str) -> Analysis {
-    let loaded = parse(text, "test.toml").unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
-    analyse(&loaded.scenario)
+    analyse(&crate::common::scenario(text))
 }
 
 fn errors_of(text: &str) -> Vec<Diagnostic> {

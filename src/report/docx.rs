@@ -602,18 +602,7 @@ mod tests {
     #[test]
     fn an_amount_with_its_currency_keeps_one_line() {
         // The court's request table, where "1,440,000 EUR" broke at its space.
-        let headers = [
-            "Office",
-            "Staff type",
-            "Approved posts",
-            "In post",
-            "Vacant",
-            "Posts needed",
-            "Fill",
-            "Move",
-            "Add",
-            "Cost a year",
-        ];
+        let headers = crate::report::words::words(Language::En).request.headers;
         let mut table = Table::new("", &headers);
         for _ in 0..3 {
             let mut row = vec![

@@ -7,7 +7,10 @@ use staffplan::model::Scenario;
 
 pub fn scenario(toml: &str) -> Scenario {
     staffplan::scenario::parse(toml, "test.toml")
-        .unwrap_or_else(|e| panic!("{e:?}"))
+        .unwrap_or_else(|errors| {
+            let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            panic!("{}", messages.join("\n"))
+        })
         .scenario
 }
 

@@ -42,18 +42,15 @@ pub(super) fn steady_summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
 /// simulation's verdict where there is one, else the analysis's. An office with work and
 /// nobody in it is left out: the summary says once that its work is done by nobody.
 fn unstable(side: &Side<'_>) -> Vec<(String, f64)> {
-    let staffed = |id: &str| {
-        side.analysis
-            .offices
-            .iter()
-            .any(|o| o.id == id && o.staff > 0)
-    };
+    // Both lists follow the scenario's offices, so an office's analysis is at its index.
+    let staffed = |o: usize| side.analysis.offices.get(o).is_some_and(|a| a.staff > 0);
     match side.simulation {
         Some(sim) => sim
             .offices
             .iter()
-            .filter(|o| !o.stable && staffed(&o.id))
-            .map(|o| (o.name.clone(), o.backlog_growth_per_year))
+            .enumerate()
+            .filter(|&(o, office)| !office.stable && staffed(o))
+            .map(|(_, office)| (office.name.clone(), office.backlog_growth_per_year))
             .collect(),
         None => side
             .analysis

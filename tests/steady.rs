@@ -201,3 +201,27 @@ cv = 1
     );
     assert!(analysis::analyse(&scenario(&mixed)).offices[0].stable);
 }
+
+#[test]
+fn auto_gives_up_a_warmup_as_soon_as_its_runs_show_it_too_short() {
+    // ρ = 0.99 on 20 people (2,475 items a year of two person-days, cv 0.25): from empty the
+    // queue takes years to fill (about 1 / (μc (1 − √ρ)²) days), so its mean backlog still
+    // climbs between days 125 and 250 and `auto` warms up for two years. The first chunk of
+    // 64 runs shows it already; the year's other runs are never simulated.
+    let toml = mm5()
+        .replace("regular = 5", "regular = 20")
+        .replace("volume = 537.5", "volume = 2475")
+        .replace("cv = 1", "cv = 0.25");
+    let runs = 128;
+    let calls = std::sync::atomic::AtomicU32::new(0);
+    let sim = simulate::simulate(&scenario(&toml), &options(runs, Warmup::Auto), &|_| {
+        calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    })
+    .unwrap();
+    assert_eq!(sim.warmup_days, 500);
+    let calls = calls.into_inner();
+    assert_eq!(calls, 64 + runs, "the year's try ran past its first chunk");
+    // The figures are those of the two years asked for outright.
+    let outright = run(&toml, runs, Warmup::Days(500));
+    assert_eq!(format!("{sim:?}"), format!("{outright:?}"));
+}

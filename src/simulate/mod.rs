@@ -59,6 +59,9 @@ pub const MAX_SERIES_VALUES: u64 = 20_000_000;
 pub const MAX_SERIES_POINTS: u32 = 2_000;
 /// Runs simulated between two folds into the figures (at least four per thread).
 const RUNS_PER_CHUNK: u32 = 64;
+/// `auto` looks at the runs of a warm-up after every so many of them, and gives the warm-up up
+/// for a longer one as soon as they show it too short.
+const RUNS_PER_LOOK: usize = 64;
 /// Most backlog values the kept runs of [`simulate_keeping_on`] may hold (16 MB); beyond it
 /// none are kept, and a simulation of more runs simulates them all again.
 const MAX_KEPT_VALUES: u64 = 4_000_000;
@@ -463,7 +466,9 @@ pub fn simulate_more_on(
 }
 
 /// The `auto` warm-up's search, each try a simulation of its own, starting from the runs
-/// `earlier` kept where they fit; the runs of the last try are kept when `keep` asks.
+/// `earlier` kept where they fit; the runs of the last try are kept when `keep` asks. A try
+/// whose runs already show a stable office's backlog still moving after a chunk is given up
+/// there for the longer warm-up, rather than simulated to its last run.
 fn simulate_from(
     pool: &rayon::ThreadPool,
     scenario: &Scenario,
@@ -476,39 +481,89 @@ fn simulate_from(
     let longest = MAX_AUTO_YEARS.saturating_mul(scenario.calendar.working_days);
     let nothing = KeptRuns::default();
     let earlier = earlier.unwrap_or(&nothing);
+    let overloads = summary::overloads(scenario);
     loop {
         let plan = plan_with(scenario, options, warmup)?;
         let reused = earlier.of(&plan);
         let reused = &reused[..reused.len().min(options.runs as usize)];
-        let (simulation, settling, kept) =
-            simulate_with(pool, scenario, options, &plan, reused, keep, progress)?;
         let longer = warmup.saturating_mul(2);
-        let counted = u64::from(simulation.days);
-        let fits = longer <= longest && u64::from(longer) + counted <= u64::from(MAX_DAYS);
-        if options.warmup != Warmup::Auto || !settling || !fits || warmup == 0 {
-            let kept = KeptRuns {
-                warmup: plan.warmup_days,
-                sample_step: plan.sample_step,
-                outcomes: kept,
-            };
-            return Ok((simulation, kept));
+        let fits =
+            longer <= longest && u64::from(longer) + u64::from(plan.days) <= u64::from(MAX_DAYS);
+        let may_lengthen = options.warmup == Warmup::Auto && fits && warmup > 0;
+        let tried = Try {
+            plan: &plan,
+            earlier: reused,
+            keep,
+            overloads: &overloads,
+            may_lengthen,
+        };
+        match simulate_with(pool, scenario, options, &tried, progress)? {
+            Tried::Done(simulation, kept) => {
+                let kept = KeptRuns {
+                    warmup: plan.warmup_days,
+                    sample_step: plan.sample_step,
+                    outcomes: kept,
+                };
+                return Ok((simulation, kept));
+            }
+            Tried::Settling => warmup = longer,
         }
-        warmup = longer;
     }
 }
 
-/// One simulation of `plan` (a warm-up of its own), whether a stable office's mean backlog
-/// still moved at the end of the warm-up, and where `keep` asks every run's outcome. The
-/// first runs are `earlier`'s, folded in without simulating them again.
+/// One try of a warm-up: its run plan, the runs simulated before, and what the try may do.
+struct Try<'a> {
+    plan: &'a Plan,
+    earlier: &'a [RunOutcome],
+    /// Keep every run's outcome.
+    keep: bool,
+    overloads: &'a [Option<f64>],
+    /// `auto` may still try a longer warm-up: the try ends as soon as its runs show this one
+    /// too short.
+    may_lengthen: bool,
+}
+
+impl Try<'_> {
+    /// Folds runs into `gathered` in run order, and tells whether the warm-up is already seen
+    /// to be too short. The runs are looked at every [`RUNS_PER_LOOK`] of them (at the same
+    /// runs whatever the thread count, the chunk or the runs kept from before), so that the
+    /// warm-up chosen depends on nothing but the seed.
+    fn fold(&self, gathered: &mut summary::Gathered<'_>, outcomes: &[RunOutcome]) -> bool {
+        let mut rest = outcomes;
+        while !rest.is_empty() {
+            let to_look = RUNS_PER_LOOK - gathered.runs() % RUNS_PER_LOOK;
+            let (piece, after) = rest.split_at(to_look.min(rest.len()));
+            gathered.add(piece);
+            rest = after;
+            if self.may_lengthen
+                && gathered.runs() % RUNS_PER_LOOK == 0
+                && gathered.settling(self.overloads)
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// What a try gave: the simulation (with every run's outcome where kept), or the news that
+/// the warm-up is too short.
+enum Tried {
+    Done(Simulation, Vec<RunOutcome>),
+    Settling,
+}
+
+/// One simulation of the try's plan (a warm-up of its own); the first runs are the try's
+/// `earlier`, folded in without simulating them again.
 fn simulate_with(
     pool: &rayon::ThreadPool,
     scenario: &Scenario,
     options: &SimOptions,
-    plan: &Plan,
-    earlier: &[RunOutcome],
-    keep: bool,
+    tried: &Try<'_>,
     progress: &(dyn Fn(u32) + Sync),
-) -> Result<(Simulation, bool, Vec<RunOutcome>), SimulateError> {
+) -> Result<Tried, SimulateError> {
+    let plan = tried.plan;
+    let earlier = tried.earlier;
     let band_runs = summary::band_runs(plan, options.runs);
     if band_runs < options.runs.min(MIN_BAND_RUNS) {
         return Err(SimulateError::TooManyValues {
@@ -517,9 +572,11 @@ fn simulate_with(
     }
     let mut gathered = summary::Gathered::new(plan, band_runs);
     let values = (plan.points * plan.offices.len()) as u64 * u64::from(options.runs);
-    let keep = keep && values <= MAX_KEPT_VALUES;
+    let keep = tried.keep && values <= MAX_KEPT_VALUES;
     let mut kept = Vec::new();
-    gathered.add(earlier);
+    if tried.fold(&mut gathered, earlier) {
+        return Ok(Tried::Settling);
+    }
     if keep {
         kept.extend_from_slice(earlier);
     }
@@ -551,12 +608,17 @@ fn simulate_with(
                 })
                 .collect()
         });
-        gathered.add(&outcomes);
+        if tried.fold(&mut gathered, &outcomes) {
+            return Ok(Tried::Settling);
+        }
         if keep {
             kept.extend(outcomes);
         }
         first = last;
     }
-    let (simulation, settling) = gathered.summarise(scenario, options);
-    Ok((simulation, settling, kept))
+    let (simulation, settling) = gathered.summarise(scenario, options, tried.overloads);
+    Ok(match tried.may_lengthen && settling {
+        true => Tried::Settling,
+        false => Tried::Done(simulation, kept),
+    })
 }

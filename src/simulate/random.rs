@@ -230,27 +230,51 @@ impl RunRng {
         }
     }
 
-    /// Gamma with the given shape and scale 1: Marsaglia and Tsang's squeeze for shape ≥ 1,
-    /// and for shape < 1 the identity Gamma(k) = Gamma(k + 1) · U^(1/k).
-    pub fn gamma(&mut self, shape: f64) -> f64 {
-        if shape < 1.0 {
-            let boost = self.uniform_open().powf(1.0 / shape);
-            return self.gamma(shape + 1.0) * boost;
-        }
-        let d = shape - 1.0 / 3.0;
-        let c = 1.0 / (9.0 * d).sqrt();
+    /// Gamma with scale 1 and the shape `g` was made for: Marsaglia and Tsang's squeeze for
+    /// shape ≥ 1, and for shape < 1 the identity Gamma(k) = Gamma(k + 1) · U^(1/k).
+    #[inline]
+    fn gamma(&mut self, g: &Gamma) -> f64 {
+        let boost = match g.inverse_shape {
+            Some(power) => self.uniform_open().powf(power),
+            None => 1.0,
+        };
         loop {
             let x = self.normal();
-            let t = 1.0 + c * x;
+            let t = 1.0 + g.c * x;
             if t <= 0.0 {
                 continue;
             }
             let v = t * t * t;
             let u = self.uniform_open();
             let x2 = x * x;
-            if u < 1.0 - 0.0331 * x2 * x2 || u.ln() < 0.5 * x2 + d * (1.0 - v + v.ln()) {
-                return d * v;
+            if u < 1.0 - 0.0331 * x2 * x2 || u.ln() < 0.5 * x2 + g.d * (1.0 - v + v.ln()) {
+                return g.d * v * boost;
             }
+        }
+    }
+}
+
+/// Marsaglia and Tsang's constants for one shape, worked out once per work type rather than at
+/// every draw: `d = k − 1/3` and `c = 1/√(9d)` for the shape `k` drawn from (`shape + 1` where
+/// the shape is below 1, with `1/shape` for the boost).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Gamma {
+    d: f64,
+    c: f64,
+    inverse_shape: Option<f64>,
+}
+
+impl Gamma {
+    fn new(shape: f64) -> Gamma {
+        let (drawn, inverse_shape) = match shape < 1.0 {
+            true => (shape + 1.0, Some(1.0 / shape)),
+            false => (shape, None),
+        };
+        let d = drawn - 1.0 / 3.0;
+        Gamma {
+            d,
+            c: 1.0 / (9.0 * d).sqrt(),
+            inverse_shape,
         }
     }
 }
@@ -264,7 +288,7 @@ pub enum Effort {
     /// cv = 1: exponential with this mean (drawn directly, the common and fastest case).
     Exponential(f64),
     Gamma {
-        shape: f64,
+        shape: Gamma,
         scale: f64,
     },
 }
@@ -278,7 +302,7 @@ impl Effort {
         } else {
             let cv2 = cv * cv;
             Effort::Gamma {
-                shape: 1.0 / cv2,
+                shape: Gamma::new(1.0 / cv2),
                 scale: hours * cv2,
             }
         }
@@ -289,7 +313,7 @@ impl Effort {
         match *self {
             Effort::Fixed(hours) => hours,
             Effort::Exponential(mean) => mean * rng.exp1(),
-            Effort::Gamma { shape, scale } => scale * rng.gamma(shape),
+            Effort::Gamma { shape, scale } => scale * rng.gamma(&shape),
         }
     }
 }

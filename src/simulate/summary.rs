@@ -128,6 +128,23 @@ pub struct Gathered<'a> {
     backlog_added: Vec<u32>,
 }
 
+/// Per office, the items a year its backlog grows by where the offered load is at or above
+/// what its people can serve, team rules included (SPEC §13); `None` where they can serve it,
+/// the offices whose backlog is expected to settle.
+pub fn overloads(scenario: &Scenario) -> Vec<Option<f64>> {
+    let volumes = analysis::volumes(scenario, &scenario.coverage());
+    (0..scenario.offices.len())
+        .map(|o| {
+            let capacity = analysis::team_capacity(scenario, &volumes, o);
+            analysis::overload_growth(
+                volumes.required_hours(scenario, o),
+                capacity,
+                volumes.items(o),
+            )
+        })
+        .collect()
+}
+
 impl<'a> Gathered<'a> {
     /// Gathers runs of `plan`, keeping the values of the first `band_runs` for the bands and
     /// the chart.
@@ -206,22 +223,43 @@ impl<'a> Gathered<'a> {
         self.added += outcomes.len();
     }
 
+    /// Runs folded in so far.
+    pub fn runs(&self) -> usize {
+        self.added
+    }
+
+    /// Whether the runs folded in so far show the mean backlog of an office whose people can
+    /// serve its load (`overloads` has no growth for it) still moving at the end of the
+    /// warm-up: the question of `--warmup-days auto`, asked after every chunk of runs so that
+    /// a warm-up already seen to be too short is not simulated to the end.
+    pub fn settling(&self, overloads: &[Option<f64>]) -> bool {
+        self.plan.warmup_days > 0
+            && self
+                .drift
+                .iter()
+                .zip(overloads)
+                .any(|(drift, overload)| overload.is_none() && drift.settling())
+    }
+
     /// The simulation's figures from every run folded in, and whether the mean backlog of an
     /// office whose people can serve its load still moved at the end of the warm-up.
-    pub fn summarise(self, scenario: &Scenario, options: &SimOptions) -> (Simulation, bool) {
+    /// `overloads` is [`overloads`] of the scenario.
+    pub fn summarise(
+        self,
+        scenario: &Scenario,
+        options: &SimOptions,
+        overloads: &[Option<f64>],
+    ) -> (Simulation, bool) {
         let plan = self.plan;
         let volumes = analysis::volumes(scenario, &scenario.coverage());
-        let mut settling = false;
+        let settling = self.settling(overloads);
         let steady: Vec<(bool, f64)> = self
             .drift
             .iter()
+            .zip(overloads)
             .enumerate()
-            .map(|(o, drift)| {
-                let capacity = analysis::team_capacity(scenario, &volumes, o);
+            .map(|(o, (drift, &overload))| {
                 let items = volumes.items(o);
-                let overload =
-                    analysis::overload_growth(volumes.required_hours(scenario, o), capacity, items);
-                settling |= overload.is_none() && plan.warmup_days > 0 && drift.settling();
                 let trend = drift.growth_per_year(plan.days, scenario.calendar.working_days, items);
                 match trend.or(overload) {
                     Some(growth) => (false, growth),

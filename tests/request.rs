@@ -681,6 +681,9 @@ fn the_multi_year_pack_starts_from_today_and_says_its_result() {
         // Today's four groups have nobody: 5 × 336 + 5 × 336 + (528 + 4 × 336) + 6 × 336 =
         // 7,248 h (as daqing-2017's uncovered units), 2 posts each.
         "现状中派驻第一园区纪检组、派驻第二园区纪检组、派驻国运公司等区属企业纪检组、派驻区属企事业单位纪检组尚无人员：其每年7248.0小时的工作今日无人承担，需8个岗位；",
+        // The peak is the staffed offices' (inspection: 5,883.4 h ÷ 5,264 h of casework =
+        // 111.8 %); the four groups with work and nobody have no utilisation and are counted.
+        "| 最高负荷率 | 111.8%；另有4个机构有工作无人 | 80.6% |",
         // The four groups start with nobody: their 8 seconded posts are asked in 2018.
         "- 2018年：申请招录编制3人（2019年到岗）、聘用4人（2018年到岗）、派驻(驻在单位调剂)8人（2018年到岗）。",
         "2021年派驻(驻在单位调剂)的限额只允许到岗0人，而所需岗位数要求4人。",

@@ -2,7 +2,7 @@
 //! what it could not meet, and the peer ratios a study report quotes.
 
 use super::super::document::{strong, t, Document};
-use super::super::words::{ratio_name, Words};
+use super::super::words::{ratio_name, SummaryRows, Words};
 use super::super::Pack;
 use super::{new_table, sure};
 use crate::analysis::Analysis;
@@ -18,16 +18,26 @@ fn unmet_hours(analysis: &Analysis) -> f64 {
         .sum()
 }
 
-fn peak(analysis: &Analysis) -> Cell {
-    let mut peak: Option<f64> = Some(0.0);
-    for o in &analysis.offices {
-        match (o.utilisation, o.required_hours > 0.0) {
-            (Some(u), _) => peak = peak.map(|p| p.max(u)),
-            (None, true) => peak = None,
-            (None, false) => {}
-        }
+/// The highest utilisation among the offices with people; offices with work and nobody have
+/// none (their work is counted as undone), and are counted beside it.
+fn peak(analysis: &Analysis, r: &SummaryRows) -> Cell {
+    let peak = analysis
+        .offices
+        .iter()
+        .filter_map(|o| o.utilisation)
+        .fold(0.0, f64::max);
+    let unstaffed = analysis
+        .offices
+        .iter()
+        .filter(|o| o.utilisation.is_none() && o.required_hours > 0.0)
+        .count();
+    match unstaffed {
+        0 => Cell::Share(peak),
+        n => Cell::text((r.peak_unstaffed)(
+            &crate::export::table::cell_display(&Cell::Share(peak)),
+            n,
+        )),
     }
-    peak.map_or(Cell::text("∞"), Cell::Share)
 }
 
 pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
@@ -93,7 +103,7 @@ pub(super) fn summary(doc: &mut Document, pack: &Pack<'_>, w: &Words) {
             .saturating_sub(i64::try_from(x.total.undone_posts).unwrap_or(i64::MAX))
     };
     row(r.gap, Cell::Int(gap(b)), Cell::Int(gap(a)));
-    row(r.peak_utilisation, peak(b), peak(a));
+    row(r.peak_utilisation, peak(b, r), peak(a, r));
     let over = |a: &Analysis| a.offices.iter().filter(|o| a.over_target(o)).count() as i64;
     row(
         r.offices_over_target,

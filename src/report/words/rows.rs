@@ -14,6 +14,9 @@ pub struct SummaryRows {
     pub posts_needed: &'static str,
     pub gap: &'static str,
     pub peak_utilisation: &'static str,
+    /// The peak among the staffed offices (already a percentage) where some offices have work
+    /// and nobody to do it, and how many: their utilisation has no value.
+    pub peak_unstaffed: fn(&str, usize) -> String,
     pub unmet_hours: &'static str,
     pub uncovered_units: &'static str,
     pub uncovered_hours: &'static str,
@@ -34,6 +37,10 @@ pub(super) const SUMMARY_EN: SummaryRows = SummaryRows {
     posts_needed: "posts needed",
     gap: "gap (staff − posts needed)",
     peak_utilisation: "peak utilisation",
+    peak_unstaffed: |peak, n| match n {
+        1 => format!("{peak}; 1 office has work and nobody"),
+        _ => format!("{peak}; {n} offices have work and nobody"),
+    },
     unmet_hours: "unmet hours above target",
     uncovered_units: "units no group covers",
     uncovered_hours: "hours nobody does (uncovered units)",
@@ -52,6 +59,7 @@ pub(super) const SUMMARY_ZH: SummaryRows = SummaryRows {
     posts_needed: "所需岗位数",
     gap: "缺口（现有人数 − 所需岗位数）",
     peak_utilisation: "最高负荷率",
+    peak_unstaffed: |peak, n| format!("{peak}；另有{n}个机构有工作无人"),
     unmet_hours: "超出目标的工时",
     uncovered_units: "未覆盖单位数",
     uncovered_hours: "无人承担的工时（未覆盖单位）",

@@ -412,8 +412,10 @@ impl<'a> Engine<'a> {
             // at once, without the round trip through the queue.
             self.start(office, item, team, t);
         } else {
+            // Nothing can start: the queue's head could not start with the people free now
+            // (every change that frees people starts what it can), or the queue was empty and
+            // this item's team is not free.
             desk.queue.push_back(item);
-            self.try_start(office, t);
         }
         if self.plan.overtime() {
             self.refresh(office, t);

@@ -420,7 +420,10 @@ fn choose(facts: &Facts, general: General) -> Answer {
         early.max(searched).min(value)
     };
     // An answer at its bound is proven whatever stopped the search: none can be better.
-    let at_bound = bound >= value - 1e-8 * value.abs().max(1.0);
+    // The bounds know nothing of whole teams: with an office left unstable, a dearer plan
+    // might be stable, so only the search's own proof counts.
+    let stable = facts.score(&plan).unstable_hours <= 0.0;
+    let at_bound = stable && bound >= value - 1e-8 * value.abs().max(1.0);
     Answer {
         plan,
         method,

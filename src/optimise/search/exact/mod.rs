@@ -23,7 +23,9 @@
 //!
 //! Every search has a node limit and the deadline; an answer found past either is returned
 //! unproven. Scenarios outside these assumptions (unmet hours, free posts, fixed or optional
-//! sections, fixed groups) return `None` and go the general way.
+//! sections, fixed groups, an office left unstable by its whole teams) return `None` and go
+//! the general way. Whole teams (SPEC §13) are in every least headcount ([`Facts`]' own), so
+//! a stable answer is the least-cost one among stable answers.
 
 mod listing;
 mod mix;
@@ -62,7 +64,11 @@ pub fn solve<'a>(facts: &'a Facts<'a>, deadline: Deadline<'a>) -> Option<Plan> {
     }
     let (n, coverage, staff) = fewest_changes(&model, &peaks, best_cost, best_peak, &mut proven)?;
     let plan = model.plan(&n, coverage, staff);
-    (proven && facts.keeps_rules(&plan)).then_some(plan)
+    // Its headcounts keep the loosest whole-team rule of each group; where the allocation
+    // puts a group under a stricter one and leaves it unstable (SPEC §13), the general
+    // way, whose programme weighs stability, answers instead.
+    let stable = facts.score(&plan).unstable_hours <= 0.0;
+    (proven && stable && facts.keeps_rules(&plan)).then_some(plan)
 }
 
 /// Goal 2: the least cost of a headcount vector some allocation fits, and every vector at

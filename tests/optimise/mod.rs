@@ -14,6 +14,7 @@ use staffplan::optimise::{optimise, OptimiseError, Options, Recommendation, Rule
 use staffplan::scenario::{parse, write};
 
 mod large;
+mod teams;
 
 /// Options whose time limit is bought only as effort (steps of work): the wall clock is
 /// lifted so that a debug build on a busy machine gives the same answer as a fast one.

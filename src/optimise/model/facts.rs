@@ -256,6 +256,21 @@ impl<'a> Facts<'a> {
         goals::unstable_hours(load, served)
     }
 
+    /// Unstable hours of a plan with every office under its loosest whole-team rule, as the
+    /// programme with a free allocation counts them: at most the plan's own
+    /// ([`Facts::score`]), and equal where that programme's answer is the true optimum.
+    pub fn loosely_unstable(&self, plan: &Plan) -> f64 {
+        let loads = self.loads(&plan.coverage);
+        plan.staff
+            .iter()
+            .enumerate()
+            .map(|(o, staff)| {
+                let load = loads.get(o).copied().unwrap_or(0.0);
+                self.unstable(o, load, staff.iter().sum(), self.loosest_whole_team(o))
+            })
+            .sum()
+    }
+
     /// The largest team of an office's allocation-independent work, which counts only where
     /// that work has hours.
     pub fn base_team_of(&self, o: usize) -> u32 {

@@ -54,9 +54,8 @@ pub struct Facts<'a> {
     /// allocation-independent work of each office: the whole-team rule of SPEC §13.
     pub unit_whole: Vec<u32>,
     base_whole: Vec<u32>,
-    /// The loosest whole-team rule an office can be under, whatever the allocation: the
-    /// smallest team of its own work and of every unit it may take (exact for a section).
-    loosest_whole: Vec<u32>,
+    /// The whole-team rule of each office whatever the allocation ([`sure_whole_team`]).
+    sure_whole: Vec<u32>,
     /// Person-equivalents each office loses to leadership, `leaders × (1 − leader_case_share)`.
     pub leader_loss: Vec<f64>,
     /// Groups each unit may go to (open, dispatched, eligible; a fixed group only keeps its
@@ -121,17 +120,11 @@ impl<'a> Facts<'a> {
         let base_whole = own_teams(scenario, &volumes, |a, b| smallest_team(a, b.max(1)));
         let unit_team = unit_teams(scenario, u32::max);
         let unit_whole = unit_teams(scenario, |a, b| smallest_team(a, b.max(1)));
-        let loosest_whole: Vec<u32> = (0..scenario.offices.len())
+        let sure_whole: Vec<u32> = (0..scenario.offices.len())
             .map(|o| {
-                let own = if base_hours[o] > 0.0 {
-                    base_whole[o]
-                } else {
-                    0
-                };
-                reach[o]
-                    .iter()
-                    .map(|&u| unit_whole[u])
-                    .fold(own, smallest_team)
+                let own = (base_hours[o] > 0.0).then_some(base_whole[o]);
+                let units = reach[o].iter().map(|&u| unit_whole[u]).filter(|&t| t > 0);
+                sure_whole_team(own.into_iter().chain(units))
             })
             .collect();
         let leader_loss = scenario
@@ -172,7 +165,7 @@ impl<'a> Facts<'a> {
             base_team,
             unit_whole,
             base_whole,
-            loosest_whole,
+            sure_whole,
             leader_loss,
             candidates,
             reach,
@@ -241,9 +234,19 @@ impl<'a> Facts<'a> {
             .fold(own, smallest_team)
     }
 
-    /// The loosest whole-team rule office `o` can be under, whatever the allocation.
-    pub fn loosest_whole_team(&self, o: usize) -> u32 {
-        self.loosest_whole.get(o).copied().unwrap_or(0)
+    /// The smallest team of office `o`'s own work, where it has hours (`None`: no rule
+    /// of its own).
+    pub fn own_whole_team(&self, o: usize) -> Option<u32> {
+        let has_hours = self.base_hours.get(o).is_some_and(|&h| h > 0.0);
+        let team = self.base_whole.get(o).copied().unwrap_or(0);
+        (has_hours && team > 0).then_some(team)
+    }
+
+    /// The whole-team rule of office `o` whatever the allocation: exact for a section and a
+    /// group whose work all needs the same team; 1 (none) where it depends on the units
+    /// covered, which never counts fewer people serving than the real rule.
+    pub fn sure_whole_team(&self, o: usize) -> u32 {
+        self.sure_whole.get(o).copied().unwrap_or(0)
     }
 
     /// Unstable hours of office `o` with `load` hours, `n` people and whole teams of `team`
@@ -254,21 +257,6 @@ impl<'a> Facts<'a> {
         };
         let served = self.year_value * analysis::whole_team_persons(office, n, team);
         goals::unstable_hours(load, served)
-    }
-
-    /// Unstable hours of a plan with every office under its loosest whole-team rule, as the
-    /// programme with a free allocation counts them: at most the plan's own
-    /// ([`Facts::score`]), and equal where that programme's answer is the true optimum.
-    pub fn loosely_unstable(&self, plan: &Plan) -> f64 {
-        let loads = self.loads(&plan.coverage);
-        plan.staff
-            .iter()
-            .enumerate()
-            .map(|(o, staff)| {
-                let load = loads.get(o).copied().unwrap_or(0.0);
-                self.unstable(o, load, staff.iter().sum(), self.loosest_whole_team(o))
-            })
-            .sum()
     }
 
     /// The largest team of an office's allocation-independent work, which counts only where
@@ -341,7 +329,7 @@ impl<'a> Facts<'a> {
         }
         // Whole teams (SPEC §13): people left over from them serve nothing, so the target's
         // headcount may be unstable; a step or a team more makes it stable.
-        let whole = self.loosest_whole_team(o);
+        let whole = self.sure_whole_team(o);
         while n < cap && self.unstable(o, load, n, whole) > 0.0 {
             n += 1;
         }
@@ -498,6 +486,23 @@ impl<'a> Facts<'a> {
         }
         true
     }
+}
+
+/// The whole-team rule an office is under whatever units it covers, from the smallest teams
+/// of its own work (where it has hours) and of each unit it may take: that team where they
+/// all agree (0: no work), else 1. Where they differ the rule depends on the allocation, and
+/// is not even monotone (three people serve as two under teams of two, as three under teams
+/// of three), so only "no rule" is sure never to count fewer people serving than the real one.
+fn sure_whole_team(teams: impl Iterator<Item = u32>) -> u32 {
+    let mut sure = 0;
+    for t in teams {
+        sure = match sure {
+            0 => t,
+            s if s == t => s,
+            _ => 1,
+        };
+    }
+    sure
 }
 
 /// The smaller of two whole-team rules, 0 standing for "no work" (so it yields to the

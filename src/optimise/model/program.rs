@@ -119,7 +119,7 @@ pub struct Program {
     /// Optional group → open variable; other offices are open (constant).
     open: Vec<Option<usize>>,
     /// Unit → (group, variable) for every group it may go to (Free only).
-    assign: Vec<Vec<(usize, usize)>>,
+    pub(super) assign: Vec<Vec<(usize, usize)>>,
     /// Group → its share of the units' hours (Pooled only).
     pooled: Vec<Option<usize>>,
     /// Office → unmet hours variable.
@@ -659,24 +659,8 @@ impl Program {
                 - self.target * self.year_value * self.persons[o].eval(&values);
             values[u] = exact.max(0.0);
         }
-        for (o, office_rows) in self.unstable.iter().enumerate() {
-            if let Some((k, team)) = office_rows.teams {
-                let n: u32 = plan.staff.get(o).map_or(0, |s| s.iter().sum());
-                let office = &scenario.offices[o];
-                let leaders = office.leaders.min(n);
-                let people = if office.leader_case_share > 0.0 {
-                    n
-                } else {
-                    n - leaders
-                };
-                values[k] = f64::from(people / team);
-            }
-            let worst = office_rows
-                .rows
-                .iter()
-                .map(|row| row.eval(&values))
-                .fold(0.0, f64::max);
-            values[office_rows.unstable] = worst;
+        for (o, stability) in self.unstable.iter().enumerate() {
+            stability.warm(facts, o, plan, &mut values);
         }
         for (o, row) in self.moved.iter().enumerate() {
             for (t, d) in row.iter().enumerate() {

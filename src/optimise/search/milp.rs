@@ -134,12 +134,23 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
                 self.proven &= solved.proven;
                 self.bound = solved.bound;
                 let plan = program.plan_of(self.scenario, self.facts, &solved.values);
+                let mut taken = false;
                 if self.facts.keeps_rules(&plan) {
                     let candidate = self.facts.score(&plan);
                     if candidate.better_than(&self.score) {
                         self.best = plan;
                         self.score = candidate;
+                        taken = true;
                     }
+                }
+                // The proof is of the solver's answer: where that is left for a plan the
+                // programme values worse (a group's whole teams left out of it, say), it
+                // proves nothing about the plan kept.
+                let found = objective.eval(&solved.values);
+                let kept =
+                    objective.eval(&program.values_of(self.scenario, self.facts, &self.best));
+                if !taken && found < kept - tolerance(kept) {
+                    self.proven = false;
                 }
             }
             Err(error) => {

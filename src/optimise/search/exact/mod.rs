@@ -64,9 +64,9 @@ pub fn solve<'a>(facts: &'a Facts<'a>, deadline: Deadline<'a>) -> Option<Plan> {
     }
     let (n, coverage, staff) = fewest_changes(&model, &peaks, best_cost, best_peak, &mut proven)?;
     let plan = model.plan(&n, coverage, staff);
-    // Its headcounts keep the loosest whole-team rule of each group; where the allocation
-    // puts a group under a stricter one and leaves it unstable (SPEC §13), the general
-    // way, whose programme weighs stability, answers instead.
+    // Its headcounts keep each office's whole-team rule where the allocation cannot change
+    // it; where the allocation leaves a group unstable (SPEC §13), the general way, whose
+    // programme weighs stability, answers instead.
     let stable = facts.score(&plan).unstable_hours <= 0.0;
     (proven && stable && facts.keeps_rules(&plan)).then_some(plan)
 }

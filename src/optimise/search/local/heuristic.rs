@@ -273,7 +273,7 @@ impl<'a> Search<'a> {
     }
 
     fn value(&self) -> Score {
-        // Its headcounts keep the loosest whole-team rule already (`least_headcount`); the
+        // Its headcounts keep the sure whole-team rule already (`least_headcount`); the
         // staffing programme that follows weighs stability under the allocation found.
         let mut value = Score {
             unmet_hours: self.section_unmet,

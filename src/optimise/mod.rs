@@ -11,7 +11,7 @@
 //!
 //! The way through: `model::clash` refuses contradictory rules by name before anything is
 //! solved. Where every office can be kept at the target, `search::exact` enumerates group
-//! headcounts and packs units into them, proving all four goals (the shipped scenarios take
+//! headcounts and packs units into them, proving every goal (the shipped scenarios take
 //! well under a second). Otherwise, or when that is too large or cut short: local search
 //! finds an allocation, sheds posts and descends headcounts, the MILP with the allocation
 //! fixed staffs it exactly under quotas and budget; where the scenario is small enough the
@@ -124,7 +124,7 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     if !clashes.is_empty() {
         return Err(OptimiseError::Infeasible { clashes });
     }
-    // Where the target can be met, enumeration and packing prove all four goals quickly.
+    // Where the target can be met, enumeration and packing prove every goal quickly.
     // The enumeration staffs headcounts with the cheapest mix and may close groups; under
     // keep_staff the programmes, which hold every type at today's, answer instead.
     // Its model copies every (unit, group) pair before it counts a step: where the pairs

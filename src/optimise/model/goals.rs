@@ -135,6 +135,23 @@ mod tests {
     }
 
     #[test]
+    fn stability_counts_after_the_target_and_before_cost() {
+        let stable = score(0.0, 240.0, 0.6, 0.0);
+        let unstable = Score {
+            unstable_hours: 800.0,
+            ..score(0.0, 180.0, 0.8, 0.0)
+        };
+        assert!(stable.better_than(&unstable));
+        assert!(unstable.better_than(&score(1.0, 300.0, 0.5, 0.0)));
+        // 4,800 h against the 4,000 h one team of two serves, with the margin; none without
+        // work, and none with room to spare.
+        assert!((unstable_hours(4800.0, 4000.0) - (800.0 + STABLE_MARGIN)).abs() < 1e-9);
+        assert!(unstable_hours(4000.0, 4000.0) > 0.0);
+        assert_eq!(unstable_hours(0.0, 0.0), 0.0);
+        assert_eq!(unstable_hours(4800.0, 8000.0), 0.0);
+    }
+
+    #[test]
     fn finite_beats_infinite_and_two_infinities_tie() {
         assert!(score(0.0, 1.0, 2.0, 0.0).better_than(&score(0.0, 1.0, f64::INFINITY, 0.0)));
         assert!(score(0.0, 1.0, f64::INFINITY, 0.0).better_than(&score(

@@ -1,4 +1,4 @@
-//! The exact path for scenarios whose target utilisation can be met: it proves all four goals
+//! The exact path for scenarios whose target utilisation can be met: it proves every goal
 //! by enumerating headcounts and packing units, instead of asking the MIP solver to search
 //! the allocation.
 //!
@@ -47,7 +47,7 @@ type Answer = (Vec<u32>, Vec<Option<usize>>, Vec<Vec<u32>>);
 /// Group headcounts with a figure (their cost, or a lower bound on their peak).
 type Valued = Vec<(Vec<u32>, f64)>;
 
-/// Searches the exact way: the plan proven best on all four goals; `None` when the scenario
+/// Searches the exact way: the plan proven best on every goal; `None` when the scenario
 /// is outside its assumptions or the search was cut short before it proved every goal.
 ///
 /// An answer cut short is not returned: over the shipped scenarios, twelve synthetic shapes

@@ -92,6 +92,14 @@ pub enum Reason {
     /// (SPEC §13): `need` people meet the target, but their whole teams would not keep up
     /// with the work; `staff` do.
     WholeTeams { team: u32, need: u32, staff: u32 },
+    /// Whole teams of `team` would need `need` people, but `rule` (a quota, the budget,
+    /// max_staff) leaves the office at `staff`, short of them: it stays unstable (SPEC §13).
+    WholeTeamsShort {
+        team: u32,
+        need: u32,
+        staff: u32,
+        rule: Rule,
+    },
     /// min_staff is `min`.
     MinStaff { min: u32, need: u32 },
     /// It keeps its `leaders` leaders.
@@ -266,8 +274,22 @@ fn binding_rules(
         && n > facts.floor(o, team)
         && facts.unmet(o, load, n - 1) <= 0.0
         && facts.unstable(o, load, n - 1, whole) > 0.0;
+    let short_of_whole_teams = whole > 1 && facts.unstable(o, load, n, whole) > 0.0;
     let (rule, reason) = if unmet > 0.0 {
         why_short(facts, o, n, need, unmet, per_type, cost)
+    } else if short_of_whole_teams {
+        // The least headcount whose whole teams keep up (a team or two above today's).
+        let stable_need = (n..n.saturating_add(2 * whole + 2))
+            .find(|&m| facts.unstable(o, load, m, whole) <= 0.0)
+            .unwrap_or(n.saturating_add(whole));
+        let (rule, _) = why_short(facts, o, n, stable_need, 0.0, per_type, cost);
+        let reason = Reason::WholeTeamsShort {
+            team: whole,
+            need: stable_need,
+            staff: n,
+            rule,
+        };
+        (rule, reason)
     } else if whole_teams_set_it {
         let reason = Reason::WholeTeams {
             team: whole,

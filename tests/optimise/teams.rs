@@ -75,6 +75,23 @@ fn a_quota_of_three_keeps_the_office_at_three_and_unstable() {
     let after = analyse(&rec.after);
     assert!(!after.offices[0].stable);
     assert!((after.offices[0].backlog_growth_per_year - 50.0).abs() < 1e-9);
+    // From two today, the quota's third post is added and the explanation says why the
+    // office is still short: whole teams would need 4.
+    let mut from_two = enforcement("quota = { regular = 3 }");
+    from_two.offices[0].staff = vec![2];
+    let rec = run(&from_two);
+    assert_eq!(office(&rec, "enforcement").staff_after, vec![3]);
+    let e = &rec.explanations[0];
+    assert_eq!(e.binding[0], Rule::Quota);
+    assert_eq!(
+        e.reason,
+        Reason::WholeTeamsShort {
+            team: 2,
+            need: 4,
+            staff: 3,
+            rule: Rule::Quota
+        }
+    );
 }
 
 #[test]

@@ -546,13 +546,47 @@ pub fn team_capacity(scenario: &Scenario, volumes: &Volumes, office: usize) -> f
     if smallest_team <= 1 {
         return office_capacity(scenario, volumes, office);
     }
-    let mut hours: Vec<f64> = casework_hours_by_person(scenario, volumes, office)
+    let people = casework_hours_by_person(scenario, volumes, office)
         .into_iter()
-        .filter(|h| *h > 0.0)
+        .map(|hours| (hours, 1))
         .collect();
-    hours.sort_by(|a, b| b.total_cmp(a));
-    let whole_teams = hours.len() / smallest_team * smallest_team;
-    hours[..whole_teams].iter().sum()
+    whole_team_hours(people, smallest_team as u32)
+}
+
+/// The rule of whole teams (SPEC §13), shared by the analysis and the optimiser: of the
+/// people, given as (casework hours, how many have them) in any unit (hours a year, or
+/// person-equivalents), only whole teams of `team` work at once, so those left over when the
+/// people with hours are not a multiple of `team` (the ones with the fewest hours) serve
+/// nothing. The sum of what the rest serve; everything where `team` is 0 or 1.
+pub fn whole_team_hours(mut people: Vec<(f64, u64)>, team: u32) -> f64 {
+    people.retain(|&(hours, count)| hours > 0.0 && count > 0);
+    people.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let team = u64::from(team.max(1));
+    let mut left = people.iter().map(|p| p.1).sum::<u64>() / team * team;
+    let mut served = 0.0;
+    for (hours, count) in people {
+        let take = count.min(left);
+        left -= take;
+        // The analysis gives one person a row: `hours × 1`, so its sum is the plain sum.
+        served += hours * take as f64;
+    }
+    served
+}
+
+/// [`whole_team_hours`] for `headcount` people of `office` who all keep one calendar, in
+/// person-equivalents: each person 1, each leader `leader_case_share` (the optimiser's
+/// capacity, which counts one year value). Equal to [`Office::casework_persons`] where
+/// `team` is 0 or 1.
+pub fn whole_team_persons(office: &Office, headcount: u32, team: u32) -> f64 {
+    if team <= 1 {
+        return office.casework_persons(headcount);
+    }
+    let leaders = office.leaders.min(headcount);
+    let people = vec![
+        (1.0, u64::from(headcount - leaders)),
+        (office.leader_case_share, u64::from(leaders)),
+    ];
+    whole_team_hours(people, team)
 }
 
 /// Each person's casework hours a year at `office` (in type order, its leaders the last

@@ -39,6 +39,8 @@ pub enum Rule {
     TargetUtilisation,
     #[serde(rename = "team size")]
     TeamSize,
+    #[serde(rename = "whole teams")]
+    WholeTeams,
     #[serde(rename = "min_staff")]
     MinStaff,
     #[serde(rename = "leaders")]
@@ -86,6 +88,18 @@ pub enum Reason {
     Elsewhere { need: u32 },
     /// Its work needs teams of `team`.
     Team { team: u32, need: u32 },
+    /// Every work type there needs a team of at least `team` and only whole teams serve
+    /// (SPEC §13): `need` people meet the target, but their whole teams would not keep up
+    /// with the work; `staff` do.
+    WholeTeams { team: u32, need: u32, staff: u32 },
+    /// Whole teams of `team` would need `need` people, but `rule` (a quota, the budget,
+    /// max_staff) leaves the office at `staff`, short of them: it stays unstable (SPEC §13).
+    WholeTeamsShort {
+        team: u32,
+        need: u32,
+        staff: u32,
+        rule: Rule,
+    },
     /// min_staff is `min`.
     MinStaff { min: u32, need: u32 },
     /// It keeps its `leaders` leaders.
@@ -199,6 +213,7 @@ pub fn explain(facts: &Facts, plan: &Plan, after: &Analysis) -> Vec<Explanation>
         }
         let load = loads.get(o).copied().unwrap_or(0.0);
         let team = facts.team_floor(o, &plan.coverage);
+        let whole = facts.whole_team(o, &plan.coverage);
         let unmet = facts.unmet(o, load, n);
         let (binding, reason) = if office.fixed {
             (vec![Rule::Fixed], Reason::Fixed)
@@ -211,7 +226,7 @@ pub fn explain(facts: &Facts, plan: &Plan, after: &Analysis) -> Vec<Explanation>
                 o,
                 load,
                 n,
-                team,
+                (team, whole),
                 unmet,
                 &per_type,
                 cost,
@@ -245,7 +260,7 @@ fn binding_rules(
     o: usize,
     load: f64,
     n: u32,
-    team: u32,
+    (team, whole): (u32, u32),
     unmet: f64,
     per_type: &[u32],
     cost: f64,
@@ -253,8 +268,35 @@ fn binding_rules(
 ) -> (Vec<Rule>, Reason) {
     let office = &scenario.offices[o];
     let need = least_headcount(office, load, facts.year_value, facts.target, 0);
+    // One person fewer would keep the target and every floor but leave the office unstable.
+    let whole_teams_set_it = n > need
+        && whole > 1
+        && n > facts.floor(o, team)
+        && facts.unmet(o, load, n - 1) <= 0.0
+        && facts.unstable(o, load, n - 1, whole) > 0.0;
+    let short_of_whole_teams = whole > 1 && facts.unstable(o, load, n, whole) > 0.0;
     let (rule, reason) = if unmet > 0.0 {
         why_short(facts, o, n, need, unmet, per_type, cost)
+    } else if short_of_whole_teams {
+        // The least headcount whose whole teams keep up (a team or two above today's).
+        let stable_need = (n..n.saturating_add(2 * whole + 2))
+            .find(|&m| facts.unstable(o, load, m, whole) <= 0.0)
+            .unwrap_or(n.saturating_add(whole));
+        let (rule, _) = why_short(facts, o, n, stable_need, 0.0, per_type, cost);
+        let reason = Reason::WholeTeamsShort {
+            team: whole,
+            need: stable_need,
+            staff: n,
+            rule,
+        };
+        (rule, reason)
+    } else if whole_teams_set_it {
+        let reason = Reason::WholeTeams {
+            team: whole,
+            need,
+            staff: n,
+        };
+        (Rule::WholeTeams, reason)
     } else if n > need {
         why_more(office, n, need, team)
     } else {

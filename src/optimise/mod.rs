@@ -11,7 +11,7 @@
 //!
 //! The way through: `model::clash` refuses contradictory rules by name before anything is
 //! solved. Where every office can be kept at the target, `search::exact` enumerates group
-//! headcounts and packs units into them, proving all four goals (the shipped scenarios take
+//! headcounts and packs units into them, proving every goal (the shipped scenarios take
 //! well under a second). Otherwise, or when that is too large or cut short: local search
 //! finds an allocation, sheds posts and descends headcounts, the MILP with the allocation
 //! fixed staffs it exactly under quotas and budget; where the scenario is small enough the
@@ -124,7 +124,7 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
     if !clashes.is_empty() {
         return Err(OptimiseError::Infeasible { clashes });
     }
-    // Where the target can be met, enumeration and packing prove all four goals quickly.
+    // Where the target can be met, enumeration and packing prove every goal quickly.
     // The enumeration staffs headcounts with the cheapest mix and may close groups; under
     // keep_staff the programmes, which hold every type at today's, answer instead.
     // Its model copies every (unit, group) pair before it counts a step: where the pairs
@@ -420,7 +420,10 @@ fn choose(facts: &Facts, general: General) -> Answer {
         early.max(searched).min(value)
     };
     // An answer at its bound is proven whatever stopped the search: none can be better.
-    let at_bound = bound >= value - 1e-8 * value.abs().max(1.0);
+    // The bounds know nothing of whole teams: with an office left unstable, a dearer plan
+    // might be stable, so only the search's own proof counts.
+    let stable = facts.score(&plan).unstable_hours <= 0.0;
+    let at_bound = stable && bound >= value - 1e-8 * value.abs().max(1.0);
     Answer {
         plan,
         method,

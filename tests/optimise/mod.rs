@@ -14,6 +14,7 @@ use staffplan::optimise::{optimise, OptimiseError, Options, Recommendation, Rule
 use staffplan::scenario::{parse, write};
 
 mod large;
+mod teams;
 
 /// Options whose time limit is bought only as effort (steps of work): the wall clock is
 /// lifted so that a debug build on a busy machine gives the same answer as a fast one.
@@ -101,8 +102,23 @@ fn least(required: f64, leaders: u32, floor: u32) -> u32 {
     n
 }
 
-/// Every allocation of units to groups, each staffed at its least headcount: the best
-/// (cost, peak utilisation).
+/// The least headcount from `n` up at which the analysis calls office `o` stable (SPEC §13,
+/// whole teams included): the analysis is the oracle the optimiser must satisfy.
+fn stable_from(trial: &Scenario, o: usize, mut n: u32) -> u32 {
+    loop {
+        let mut staffed = trial.clone();
+        let staff = &mut staffed.offices[o].staff;
+        staff.iter_mut().for_each(|s| *s = 0);
+        staff[0] = n;
+        if analyse(&staffed).offices[o].stable {
+            return n;
+        }
+        n += 1;
+    }
+}
+
+/// Every allocation of units to groups, each staffed at its least headcount that meets the
+/// target and is stable with whole teams: the best (cost, peak utilisation).
 fn brute_force(scenario: &Scenario) -> (f64, f64) {
     brute_force_keeping(scenario, false)
 }
@@ -148,7 +164,7 @@ fn brute_force_keeping(scenario: &Scenario, keep: bool) -> (f64, f64) {
                 continue; // left closed
             }
             let floor = office.min_staff.unwrap_or(0).max(a.largest_team).max(kept);
-            let n = least(a.required_hours, office.leaders, floor);
+            let n = stable_from(&trial, o, least(a.required_hours, office.leaders, floor));
             let cheapest = if office.allowed_staff[1] {
                 96000.0
             } else {

@@ -50,6 +50,12 @@ pub struct Facts<'a> {
     pub unit_team: Vec<u32>,
     /// Largest team among the allocation-independent work of each office.
     base_team: Vec<u32>,
+    /// Smallest team among the work each unit brings to its group (0: none), and among the
+    /// allocation-independent work of each office: the whole-team rule of SPEC §13.
+    pub unit_whole: Vec<u32>,
+    base_whole: Vec<u32>,
+    /// The whole-team rule of each office whatever the allocation ([`sure_whole_team`]).
+    sure_whole: Vec<u32>,
     /// Person-equivalents each office loses to leadership, `leaders × (1 − leader_case_share)`.
     pub leader_loss: Vec<f64>,
     /// Groups each unit may go to (open, dispatched, eligible; a fixed group only keeps its
@@ -110,21 +116,17 @@ impl<'a> Facts<'a> {
                 *h = 0.0;
             }
         }
-        let base_team: Vec<u32> = (0..scenario.offices.len())
+        let base_team = own_teams(scenario, &volumes, u32::max);
+        let base_whole = own_teams(scenario, &volumes, |a, b| smallest_team(a, b.max(1)));
+        let unit_team = unit_teams(scenario, u32::max);
+        let unit_whole = unit_teams(scenario, |a, b| smallest_team(a, b.max(1)));
+        let sure_whole: Vec<u32> = (0..scenario.offices.len())
             .map(|o| {
-                scenario
-                    .works
-                    .iter()
-                    .enumerate()
-                    .filter(|(w, work)| {
-                        work.place == WorkPlace::Office(o) && volumes.at_office[*w][o] > 0.0
-                    })
-                    .map(|(_, work)| work.team)
-                    .max()
-                    .unwrap_or(0)
+                let own = (base_hours[o] > 0.0).then_some(base_whole[o]);
+                let units = reach[o].iter().map(|&u| unit_whole[u]).filter(|&t| t > 0);
+                sure_whole_team(own.into_iter().chain(units))
             })
             .collect();
-        let unit_team = unit_teams(scenario);
         let leader_loss = scenario
             .offices
             .iter()
@@ -161,6 +163,9 @@ impl<'a> Facts<'a> {
             unit_hours,
             unit_team,
             base_team,
+            unit_whole,
+            base_whole,
+            sure_whole,
             leader_loss,
             candidates,
             reach,
@@ -211,6 +216,47 @@ impl<'a> Facts<'a> {
     pub fn unmet(&self, o: usize, load: f64, n: u32) -> f64 {
         let capacity = self.year_value * self.persons(o, n);
         goals::unmet_hours(load, self.target, capacity)
+    }
+
+    /// The whole-team rule of office `o` under an allocation (SPEC §13): the smallest team of
+    /// the work it has, where every work type there needs two or more (1 or 0: no rule).
+    pub fn whole_team(&self, o: usize, coverage: &[Option<usize>]) -> u32 {
+        let own = if self.base_hours.get(o).is_some_and(|&h| h > 0.0) {
+            self.base_whole.get(o).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        coverage
+            .iter()
+            .zip(&self.unit_whole)
+            .filter(|(g, _)| **g == Some(o))
+            .map(|(_, &t)| t)
+            .fold(own, smallest_team)
+    }
+
+    /// The smallest team of office `o`'s own work, where it has hours (`None`: no rule
+    /// of its own).
+    pub fn own_whole_team(&self, o: usize) -> Option<u32> {
+        let has_hours = self.base_hours.get(o).is_some_and(|&h| h > 0.0);
+        let team = self.base_whole.get(o).copied().unwrap_or(0);
+        (has_hours && team > 0).then_some(team)
+    }
+
+    /// The whole-team rule of office `o` whatever the allocation: exact for a section and a
+    /// group whose work all needs the same team; 1 (none) where it depends on the units
+    /// covered, which never counts fewer people serving than the real rule.
+    pub fn sure_whole_team(&self, o: usize) -> u32 {
+        self.sure_whole.get(o).copied().unwrap_or(0)
+    }
+
+    /// Unstable hours of office `o` with `load` hours, `n` people and whole teams of `team`
+    /// ([`goals::unstable_hours`] of [`analysis::whole_team_persons`], the analysis's rule).
+    pub fn unstable(&self, o: usize, load: f64, n: u32, team: u32) -> f64 {
+        let Some(office) = self.scenario.offices.get(o) else {
+            return 0.0;
+        };
+        let served = self.year_value * analysis::whole_team_persons(office, n, team);
+        goals::unstable_hours(load, served)
     }
 
     /// The largest team of an office's allocation-independent work, which counts only where
@@ -277,10 +323,17 @@ impl<'a> Facts<'a> {
         let team = if load > 0.0 { team } else { 0 };
         let floor = self.floor(o, team);
         let mut n = analysis::least_headcount(office, load, self.year_value, self.target, floor);
+        let mut cap = self.big_m;
         if let Some(max) = office.max_staff {
-            n = n.min(max.max(floor));
+            cap = cap.min(max.max(floor));
         }
-        n.min(self.big_m)
+        // Whole teams (SPEC §13): people left over from them serve nothing, so the target's
+        // headcount may be unstable; a step or a team more makes it stable.
+        let whole = self.sure_whole_team(o);
+        while n < cap && self.unstable(o, load, n, whole) > 0.0 {
+            n += 1;
+        }
+        n.min(cap)
     }
 
     /// `[policy] keep_staff` holds this office at today's people of each type: it may not
@@ -324,16 +377,19 @@ impl<'a> Facts<'a> {
         let scenario = self.scenario;
         let loads = self.loads(&plan.coverage);
         let mut unmet = 0.0;
+        let mut unstable = 0.0;
         let mut peak: f64 = 0.0;
         for (o, staff) in plan.staff.iter().enumerate() {
             let n: u32 = staff.iter().sum();
             let load = loads.get(o).copied().unwrap_or(0.0);
             unmet += self.unmet(o, load, n);
+            unstable += self.unstable(o, load, n, self.whole_team(o, &plan.coverage));
             peak = peak.max(self.utilisation(o, load, n));
         }
         let cost = plan.staff.iter().map(|s| scenario.cost(s)).sum();
         Score {
             unmet_hours: unmet,
+            unstable_hours: unstable,
             cost,
             peak,
             changes: self.changes(plan),
@@ -432,6 +488,32 @@ impl<'a> Facts<'a> {
     }
 }
 
+/// The whole-team rule an office is under whatever units it covers, from the smallest teams
+/// of its own work (where it has hours) and of each unit it may take: that team where they
+/// all agree (0: no work), else 1. Where they differ the rule depends on the allocation, and
+/// is not even monotone (three people serve as two under teams of two, as three under teams
+/// of three), so only "no rule" is sure never to count fewer people serving than the real one.
+fn sure_whole_team(teams: impl Iterator<Item = u32>) -> u32 {
+    let mut sure = 0;
+    for t in teams {
+        sure = match sure {
+            0 => t,
+            s if s == t => s,
+            _ => 1,
+        };
+    }
+    sure
+}
+
+/// The smaller of two whole-team rules, 0 standing for "no work" (so it yields to the
+/// other); a work type of one person (1) ends any rule.
+fn smallest_team(a: u32, b: u32) -> u32 {
+    match (a, b) {
+        (0, t) | (t, 0) => t,
+        (a, b) => a.min(b),
+    }
+}
+
 fn unit_team_max(scenario: &Scenario) -> u32 {
     scenario.works.iter().map(|w| w.team).max().unwrap_or(0)
 }
@@ -460,8 +542,30 @@ fn candidates(scenario: &Scenario, groups: &[usize], placed: &[bool]) -> Vec<Vec
         .collect()
 }
 
-/// Largest team among the covering-group work each unit brings (following the work chain).
-fn unit_teams(scenario: &Scenario) -> Vec<u32> {
+/// The teams among the allocation-independent work of each office (placed there, with
+/// volume), folded by `pick` from 0 as in [`unit_teams`].
+fn own_teams(
+    scenario: &Scenario,
+    volumes: &analysis::Volumes,
+    pick: fn(u32, u32) -> u32,
+) -> Vec<u32> {
+    (0..scenario.offices.len())
+        .map(|o| {
+            scenario
+                .works
+                .iter()
+                .enumerate()
+                .filter(|(w, work)| {
+                    work.place == WorkPlace::Office(o) && volumes.at_office[*w][o] > 0.0
+                })
+                .fold(0, |team, (_, work)| pick(team, work.team))
+        })
+        .collect()
+}
+
+/// The teams among the covering-group work each unit brings (following the work chain),
+/// folded by `pick` from 0 (the largest: `u32::max`; the smallest: [`smallest_team`]).
+fn unit_teams(scenario: &Scenario, pick: fn(u32, u32) -> u32) -> Vec<u32> {
     scenario
         .units
         .iter()
@@ -479,7 +583,7 @@ fn unit_teams(scenario: &Scenario) -> Vec<u32> {
                     continue;
                 }
                 seen[w] = true;
-                team = team.max(scenario.works[w].team);
+                team = pick(team, scenario.works[w].team);
                 stack.extend(
                     scenario.works[w]
                         .next

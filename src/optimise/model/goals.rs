@@ -1,5 +1,6 @@
-//! The four goals of SPEC §4 in one place: unmet hours, cost, peak utilisation and changes,
-//! compared lexicographically. Everything that decides whether one plan beats another (the
+//! The goals of SPEC §4 in one place: unmet hours, unstable hours (SPEC §13's stability with
+//! team rules, right after the target), cost, peak utilisation and changes, compared
+//! lexicographically. Everything that decides whether one plan beats another (the
 //! heuristic's moves, the staged programme, the choice among the ways' answers) and every
 //! figure of unmet hours (per office, before and after) goes through here, so they cannot
 //! drift apart.
@@ -16,6 +17,8 @@ const CLOSE: f64 = 1e-9;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Score {
     pub unmet_hours: f64,
+    /// Hours by which offices' load reaches what their whole teams serve ([`unstable_hours`]).
+    pub unstable_hours: f64,
     pub cost: f64,
     pub peak: f64,
     pub changes: f64,
@@ -26,6 +29,7 @@ impl Score {
     pub fn worst() -> Score {
         Score {
             unmet_hours: f64::INFINITY,
+            unstable_hours: f64::INFINITY,
             cost: f64::INFINITY,
             peak: f64::INFINITY,
             changes: f64::INFINITY,
@@ -34,7 +38,7 @@ impl Score {
 
     /// Strictly better on the goals in order ([`compare`]).
     pub fn better_than(&self, other: &Score) -> bool {
-        let goals = |s: &Score| [s.unmet_hours, s.cost, s.peak, s.changes];
+        let goals = |s: &Score| [s.unmet_hours, s.unstable_hours, s.cost, s.peak, s.changes];
         compare(&goals(self), &goals(other)) == Ordering::Less
     }
 }
@@ -72,6 +76,20 @@ pub fn unmet_hours(required: f64, target: f64, capacity_hours: f64) -> f64 {
     }
 }
 
+/// Hours a year of room an office must keep beyond its load to count as stable: SPEC §13's
+/// rule is strict (a load equal to what the people serve is unstable), and a programme's rows
+/// are not, so the margin stands in for "strictly", small beside any office's load.
+pub const STABLE_MARGIN: f64 = 0.01;
+
+/// Unstable hours of one office (SPEC §13, team rules included): `max(0, R + margin − W)`
+/// where `W` is what its whole teams serve in hours a year; none without work.
+pub fn unstable_hours(required: f64, whole_team_hours: f64) -> f64 {
+    if required <= 0.0 {
+        return 0.0;
+    }
+    (required + STABLE_MARGIN - whole_team_hours).max(0.0)
+}
+
 /// Which goal a lower bound is about: unmet hours when the target cannot be met, else cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -97,6 +115,7 @@ mod tests {
     fn score(unmet_hours: f64, cost: f64, peak: f64, changes: f64) -> Score {
         Score {
             unmet_hours,
+            unstable_hours: 0.0,
             cost,
             peak,
             changes,
@@ -113,6 +132,23 @@ mod tests {
         // 1e-12 of the cost apart is noise: the next goal decides.
         assert!(score(0.0, 100.0 + 1e-10, 0.5, 0.0).better_than(&a));
         assert!(!a.better_than(&a));
+    }
+
+    #[test]
+    fn stability_counts_after_the_target_and_before_cost() {
+        let stable = score(0.0, 240.0, 0.6, 0.0);
+        let unstable = Score {
+            unstable_hours: 800.0,
+            ..score(0.0, 180.0, 0.8, 0.0)
+        };
+        assert!(stable.better_than(&unstable));
+        assert!(unstable.better_than(&score(1.0, 300.0, 0.5, 0.0)));
+        // 4,800 h against the 4,000 h one team of two serves, with the margin; none without
+        // work, and none with room to spare.
+        assert!((unstable_hours(4800.0, 4000.0) - (800.0 + STABLE_MARGIN)).abs() < 1e-9);
+        assert!(unstable_hours(4000.0, 4000.0) > 0.0);
+        assert_eq!(unstable_hours(0.0, 0.0), 0.0);
+        assert_eq!(unstable_hours(4800.0, 8000.0), 0.0);
     }
 
     #[test]

@@ -23,14 +23,15 @@ pub fn write(scenario: &Scenario, program: &Program) -> String {
     );
     let _ = writeln!(
         out,
-        "\\ Goals in order: unmet hours, cost, peak utilisation, changes. staffplan solves them in"
+        "\\ Goals in order: unmet hours, unstable hours, cost, peak utilisation, changes. staffplan"
     );
     let _ = writeln!(
         out,
-        "\\ stages; this file combines the first two as cost + {UNMET_WEIGHT:e} x unmet hours."
+        "\\ solves them in stages; this file combines the first three as cost + {UNMET_WEIGHT:e} x\n\\ (unmet hours + unstable hours)."
     );
     let mut objective = program.cost_lin(scenario);
     objective.add_lin(&program.unmet_lin(), UNMET_WEIGHT);
+    objective.add_lin(&program.unstable_lin(), UNMET_WEIGHT);
     out.push_str(&body(&program.lp, &objective));
     out
 }

@@ -1,10 +1,10 @@
 //! The model room: what the optimisation problem *is*, with no search in it. [`facts`] works
 //! out once what every part shares (loads linear in the allocation, team floors, the groups
 //! each unit may go to, the least headcount of an office at a load) and checks and scores a
-//! plan; [`goals`] is the one definition of the four goals and their order; [`clash`] names
+//! plan; [`goals`] is the one definition of the goals and their order; [`clash`] names
 //! contradictory rules before anything is solved, and [`clash::matching`] finds an allocation
 //! that keeps eligibility and `max_units`; [`program`] is SPEC §4's programme as data (`Lp`,
-//! `Program`) and [`lp`] writes any of it in LP format; [`headcounts`] is the problem seen as
+//! `Program`), [`stability`] its rows for SPEC §13's whole teams, and [`lp`] writes any of it in LP format; [`headcounts`] is the problem seen as
 //! one headcount per dispatched group (the view the enumeration, the descent, the packing and
 //! the cost bound share).
 //!
@@ -19,3 +19,4 @@ pub mod goals;
 pub mod headcounts;
 pub mod lp;
 pub mod program;
+pub mod stability;

@@ -13,6 +13,7 @@
 
 use crate::model::Scenario;
 use crate::optimise::model::facts::{Facts, Plan};
+use crate::optimise::model::stability::Stability;
 
 /// How the allocation of units to groups enters the programme.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,20 +119,22 @@ pub struct Program {
     /// Optional group → open variable; other offices are open (constant).
     open: Vec<Option<usize>>,
     /// Unit → (group, variable) for every group it may go to (Free only).
-    assign: Vec<Vec<(usize, usize)>>,
+    pub(super) assign: Vec<Vec<(usize, usize)>>,
     /// Group → its share of the units' hours (Pooled only).
     pooled: Vec<Option<usize>>,
     /// Office → unmet hours variable.
     unmet: Vec<usize>,
+    /// Office → its unstable hours variable and rows ([`Stability`]).
+    pub(super) unstable: Vec<Stability>,
     /// Office × type → |after − today| variable.
     moved: Vec<Vec<Option<usize>>>,
     /// Staff type → posts beyond the quota (only when quotas are relaxed).
     extra: Vec<Option<usize>>,
     /// Office → its load in hours (expression).
-    load: Vec<Lin>,
+    pub(super) load: Vec<Lin>,
     /// Office → casework person-equivalents (expression).
-    persons: Vec<Lin>,
-    year_value: f64,
+    pub(super) persons: Vec<Lin>,
+    pub(super) year_value: f64,
     target: f64,
     /// Quotas and budget lifted: each staff type capped at these totals plus `extra` posts,
     /// for "how many more posts would meet the target".
@@ -153,6 +156,7 @@ impl Program {
             assign: vec![Vec::new(); scenario.units.len()],
             pooled: vec![None; offices],
             unmet: Vec::with_capacity(offices),
+            unstable: Vec::with_capacity(offices),
             moved: vec![vec![None; types]; offices],
             extra: vec![None; types],
             load: Vec::with_capacity(offices),
@@ -165,6 +169,9 @@ impl Program {
         p.add_allocation(scenario, facts);
         p.add_staff_bounds(scenario, facts);
         p.add_unmet(scenario);
+        if p.allocation != Allocation::Pooled {
+            p.add_stability(scenario, facts);
+        }
         p.add_quotas(scenario);
         if p.caps.is_none() {
             p.add_budget(scenario);
@@ -195,11 +202,11 @@ impl Program {
         }
     }
 
-    fn add_var(&mut self, name: String, lo: f64, hi: f64, integer: bool) -> usize {
+    pub(super) fn add_var(&mut self, name: String, lo: f64, hi: f64, integer: bool) -> usize {
         self.lp.var(name, lo, hi, integer)
     }
 
-    fn add_row(&mut self, name: String, lhs: Lin, sense: Sense) {
+    pub(super) fn add_row(&mut self, name: String, lhs: Lin, sense: Sense) {
         self.lp.row(name, lhs, sense);
     }
 
@@ -243,7 +250,7 @@ impl Program {
     }
 
     /// Headcount of an office, all types together.
-    fn headcount(&self, o: usize) -> Lin {
+    pub(super) fn headcount(&self, o: usize) -> Lin {
         let mut lin = Lin::default();
         for v in self.staff.get(o).into_iter().flatten().flatten() {
             lin.add(*v, 1.0);
@@ -252,7 +259,7 @@ impl Program {
     }
 
     /// Open as a linear expression: the variable, or 1 (0 for a closed fixed optional group).
-    fn open_lin(&self, facts: &Facts, o: usize) -> Lin {
+    pub(super) fn open_lin(&self, facts: &Facts, o: usize) -> Lin {
         match self.open.get(o).copied().flatten() {
             Some(y) => Lin {
                 terms: vec![(y, 1.0)],
@@ -545,6 +552,14 @@ impl Program {
         lin
     }
 
+    pub fn unstable_lin(&self) -> Lin {
+        let mut lin = Lin::default();
+        for office in &self.unstable {
+            lin.add(office.unstable, 1.0);
+        }
+        lin
+    }
+
     pub fn extra_lin(&self) -> Lin {
         let mut lin = Lin::default();
         for e in self.extra.iter().flatten() {
@@ -643,6 +658,9 @@ impl Program {
             let exact = self.load[o].eval(&values)
                 - self.target * self.year_value * self.persons[o].eval(&values);
             values[u] = exact.max(0.0);
+        }
+        for (o, stability) in self.unstable.iter().enumerate() {
+            stability.warm(facts, o, plan, &mut values);
         }
         for (o, row) in self.moved.iter().enumerate() {
             for (t, d) in row.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! The goals of a [`Program`] solved in order (they are lexicographic): fewest unmet hours,
-//! then least cost with unmet hours held, then the lowest peak utilisation by stepping a
+//! then fewest unstable hours (whole teams, SPEC §13) with unmet hours held, then least cost
+//! with both held, then the lowest peak utilisation by stepping a
 //! utilisation cap down (linear for a fixed cap), then fewest changes. Each stage starts from
 //! the best plan so far and keeps it unless the solver finds a plan that scores better on
 //! the exact figures ([`Facts::score`]), so the answer is never worse than a rule-keeping
@@ -18,7 +19,7 @@ pub struct Outcome {
     pub plan: Plan,
     /// Every stage proved optimal.
     pub proven: bool,
-    /// The first two goals (unmet hours, cost) proved optimal.
+    /// The goals up to cost (unmet hours, unstable hours, cost) proved optimal.
     pub primary_proven: bool,
     /// A proven lower bound on the cost where unmet hours were proven least: the branch
     /// and bound's bound when the cost stage ran out of effort.
@@ -42,7 +43,10 @@ impl Program {
                 return Err(staged.failure);
             }
         }
-        let held = [staged.unmet_row()];
+        if staged.score.unstable_hours > 0.0 {
+            staged.stage(&self.unstable_lin(), &[staged.unmet_row()]);
+        }
+        let held = [staged.unmet_row(), staged.unstable_row()];
         let unmet_proven = staged.proven;
         staged.bound = None;
         staged.stage(&self.cost_lin(scenario), &held);
@@ -53,7 +57,7 @@ impl Program {
             .filter(|_| unmet_proven)
             .map(|b| b - tolerance(b) * 10.0);
         staged.lower_peak();
-        let mut rows = vec![staged.unmet_row(), staged.cost_row()];
+        let mut rows = vec![staged.unmet_row(), staged.unstable_row(), staged.cost_row()];
         if staged.score.peak.is_finite() {
             rows.extend(self.peak_rows(staged.score.peak * (1.0 + 1e-9) + 1e-12));
         }
@@ -130,12 +134,23 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
                 self.proven &= solved.proven;
                 self.bound = solved.bound;
                 let plan = program.plan_of(self.scenario, self.facts, &solved.values);
+                let mut taken = false;
                 if self.facts.keeps_rules(&plan) {
                     let candidate = self.facts.score(&plan);
                     if candidate.better_than(&self.score) {
                         self.best = plan;
                         self.score = candidate;
+                        taken = true;
                     }
+                }
+                // The proof is of the solver's answer: where that is left for a plan the
+                // programme values worse (a group's whole teams left out of it, say), it
+                // proves nothing about the plan kept.
+                let found = objective.eval(&solved.values);
+                let kept =
+                    objective.eval(&program.values_of(self.scenario, self.facts, &self.best));
+                if !taken && found < kept - tolerance(kept) {
+                    self.proven = false;
                 }
             }
             Err(error) => {
@@ -152,6 +167,18 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
         lhs.constant -= u + tolerance(u);
         Row {
             name: "goal_unmet".into(),
+            lhs,
+            sense: Sense::Le,
+        }
+    }
+
+    /// Unstable hours held at the best plan's (within a small tolerance).
+    fn unstable_row(&self) -> Row {
+        let u = self.score.unstable_hours;
+        let mut lhs = self.program.unstable_lin();
+        lhs.constant -= u + tolerance(u);
+        Row {
+            name: "goal_unstable".into(),
             lhs,
             sense: Sense::Le,
         }
@@ -183,7 +210,7 @@ impl<'p, 's, 'b> Staged<'p, 's, 'b> {
                 self.proven = false;
                 return;
             }
-            let mut rows = vec![self.unmet_row(), self.cost_row()];
+            let mut rows = vec![self.unmet_row(), self.unstable_row(), self.cost_row()];
             rows.extend(self.program.peak_rows(high * (1.0 - 1e-6)));
             let warm = self
                 .program

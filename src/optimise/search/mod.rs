@@ -2,7 +2,7 @@
 //!
 //! Strategies (none imports another; each reads the problem through the model room):
 //! - [`exact`]: where every office can meet the target, enumerates group headcounts cheapest
-//!   first and packs units into them, proving all four goals;
+//!   first and packs units into them, proving every goal;
 //! - [`local`]: a constructive allocation with moves, swaps and closures, then the shedding
 //!   of posts and the descent of headcounts, for scenarios too large to enumerate;
 //! - [`milp`]: SPEC §4's programme solved goal by goal by a node-limited branch and bound,

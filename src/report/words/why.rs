@@ -12,6 +12,7 @@ pub(super) fn rule_en(rule: Rule) -> &'static str {
     match rule {
         Rule::TargetUtilisation => "target utilisation",
         Rule::TeamSize => "team size",
+        Rule::WholeTeams => "whole teams",
         Rule::MinStaff => "min_staff",
         Rule::Leaders => "leaders",
         Rule::Quota => "quota",
@@ -29,6 +30,7 @@ pub(super) fn rule_zh(rule: Rule) -> &'static str {
     match rule {
         Rule::TargetUtilisation => "目标负荷率",
         Rule::TeamSize => "办案组人数",
+        Rule::WholeTeams => "整组办案",
         Rule::MinStaff => "最少人数",
         Rule::Leaders => "领导职数",
         Rule::Quota => "人员限额",
@@ -67,6 +69,18 @@ pub(super) fn reason_en(reason: &Reason, label: &Label<'_>) -> String {
         Reason::Team { team, need } => {
             format!("its work needs teams of {team}; the workload alone would need {need}")
         }
+        Reason::WholeTeams { team, need, staff } => format!(
+            "every item needs a team of {team} at once and people left over from whole teams serve nothing: {need} people would meet the target utilisation, but their whole teams could not keep up with the work (the backlog would grow); {staff} can"
+        ),
+        Reason::WholeTeamsShort {
+            team,
+            need,
+            staff,
+            rule,
+        } => format!(
+            "every item needs a team of {team} at once and people left over from whole teams serve nothing: whole teams would keep up with the work at {need} people, but the {} leaves the office at {staff}, so its backlog keeps growing",
+            rule_en(*rule)
+        ),
         Reason::MinStaff { min, need } => {
             format!("min_staff is {min}; the workload alone would need {need}")
         }
@@ -104,6 +118,18 @@ pub(super) fn reason_zh(reason: &Reason, label: &Label<'_>) -> String {
         Reason::Team { team, need } => {
             format!("其工作须由 {team} 人组成办案组；仅按工作量需要 {need} 人。")
         }
+        Reason::WholeTeams { team, need, staff } => format!(
+            "每件工作须由 {team} 人同时办理，凑不成整组的人员无法办案：{need} 人可达到目标负荷率，但整组办案能力跟不上工作量（积案将持续增加）；{staff} 人才能跟上。"
+        ),
+        Reason::WholeTeamsShort {
+            team,
+            need,
+            staff,
+            rule,
+        } => format!(
+            "每件工作须由 {team} 人同时办理，凑不成整组的人员无法办案：{need} 人才能整组跟上工作量，但受{}所限只有 {staff} 人，积案将持续增加。",
+            rule_zh(*rule)
+        ),
         Reason::MinStaff { min, need } => {
             format!("最少人数为 {min}；仅按工作量需要 {need} 人。")
         }

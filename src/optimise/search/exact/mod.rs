@@ -1,4 +1,4 @@
-//! The exact path for scenarios whose target utilisation can be met: it proves all four goals
+//! The exact path for scenarios whose target utilisation can be met: it proves every goal
 //! by enumerating headcounts and packing units, instead of asking the MIP solver to search
 //! the allocation.
 //!
@@ -23,7 +23,9 @@
 //!
 //! Every search has a node limit and the deadline; an answer found past either is returned
 //! unproven. Scenarios outside these assumptions (unmet hours, free posts, fixed or optional
-//! sections, fixed groups) return `None` and go the general way.
+//! sections, fixed groups, an office left unstable by its whole teams) return `None` and go
+//! the general way. Whole teams (SPEC §13) are in every least headcount ([`Facts`]' own), so
+//! a stable answer is the least-cost one among stable answers.
 
 mod listing;
 mod mix;
@@ -45,7 +47,7 @@ type Answer = (Vec<u32>, Vec<Option<usize>>, Vec<Vec<u32>>);
 /// Group headcounts with a figure (their cost, or a lower bound on their peak).
 type Valued = Vec<(Vec<u32>, f64)>;
 
-/// Searches the exact way: the plan proven best on all four goals; `None` when the scenario
+/// Searches the exact way: the plan proven best on every goal; `None` when the scenario
 /// is outside its assumptions or the search was cut short before it proved every goal.
 ///
 /// An answer cut short is not returned: over the shipped scenarios, twelve synthetic shapes
@@ -62,7 +64,11 @@ pub fn solve<'a>(facts: &'a Facts<'a>, deadline: Deadline<'a>) -> Option<Plan> {
     }
     let (n, coverage, staff) = fewest_changes(&model, &peaks, best_cost, best_peak, &mut proven)?;
     let plan = model.plan(&n, coverage, staff);
-    (proven && facts.keeps_rules(&plan)).then_some(plan)
+    // Its headcounts keep each office's whole-team rule where the allocation cannot change
+    // it; where the allocation leaves a group unstable (SPEC §13), the general way, whose
+    // programme weighs stability, answers instead.
+    let stable = facts.score(&plan).unstable_hours <= 0.0;
+    (proven && stable && facts.keeps_rules(&plan)).then_some(plan)
 }
 
 /// Goal 2: the least cost of a headcount vector some allocation fits, and every vector at

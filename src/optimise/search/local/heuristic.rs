@@ -273,8 +273,11 @@ impl<'a> Search<'a> {
     }
 
     fn value(&self) -> Score {
+        // Its headcounts keep the sure whole-team rule already (`least_headcount`); the
+        // staffing programme that follows weighs stability under the allocation found.
         let mut value = Score {
             unmet_hours: self.section_unmet,
+            unstable_hours: 0.0,
             cost: self.section_cost,
             peak: self.section_peak,
             changes: 0.0,
@@ -321,6 +324,7 @@ impl<'a> Search<'a> {
             unmet_hours: current.unmet_hours - before_from.unmet - before_to.unmet
                 + after_from.unmet
                 + after_to.unmet,
+            unstable_hours: 0.0,
             cost: current.cost - before_from.cost - before_to.cost
                 + after_from.cost
                 + after_to.cost,
@@ -515,6 +519,7 @@ impl<'a> Search<'a> {
             unmet_hours: current.unmet_hours - before_u.unmet - before_w.unmet
                 + after_u.unmet
                 + after_w.unmet,
+            unstable_hours: 0.0,
             cost: current.cost - before_u.cost - before_w.cost + after_u.cost + after_w.cost,
             peak: self
                 .peak_without(gu, gw)

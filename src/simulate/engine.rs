@@ -41,12 +41,12 @@
 //!   rates are summed over time (first come, first served, so they are free because the head
 //!   of the queue needs more of them). Offices whose work all needs one person skip this.
 
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::VecDeque;
 
 mod outcome;
 mod overtime;
 
-use super::event::{Event, What, VERSION_MASK};
+use super::event::{Agenda, Event, What, VERSION_MASK};
 use super::plan::Plan;
 use super::random::{chain_rng, run_rng, RunRng};
 
@@ -55,11 +55,16 @@ pub use outcome::{OfficeRun, RunOutcome, WorkRun};
 #[derive(Debug, Clone, Copy)]
 struct Waiting {
     work: usize,
+    /// The work's team, kept with the item since the head of a queue is looked at whenever
+    /// people are freed.
+    team: usize,
     arrival: f64,
     effort: f64,
 }
 
-/// An item in progress.
+/// An item in progress, or nothing (`team` 0). Each person has a slot, used while they head
+/// a team (the first of its people taken): a person heads at most one item at a time, so the
+/// slots need no allocating, and an office's items in progress are its people's taken slots.
 #[derive(Debug, Clone, Default)]
 struct Slot {
     work: usize,
@@ -76,9 +81,9 @@ struct Slot {
     rate: f64,
     overtime: bool,
     version: u32,
-    /// Where the slot sits in its office's `active` list.
-    active_at: u32,
-    members: Vec<u32>,
+    /// How many people work on it (0: the slot is free): the first `team` of its row in
+    /// `Engine::members`, the first of them the slot's own person.
+    team: u32,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -109,8 +114,6 @@ struct Desk {
     parked: Vec<Waiting>,
     free_regular: Vec<u32>,
     free_leader: Vec<u32>,
-    /// Slots in progress here.
-    active: Vec<u32>,
     /// In overtime (items waiting) as of the last change; items in progress here are paced
     /// accordingly.
     overtime_on: bool,
@@ -123,13 +126,18 @@ struct Desk {
 #[derive(Debug)]
 pub struct Engine<'a> {
     plan: &'a Plan,
-    heap: BinaryHeap<Event>,
+    heap: Agenda,
     /// Each office's queue, people and tallies.
     desks: Vec<Desk>,
     overtime_left: Vec<f64>,
     overtime_used: Vec<f64>,
+    /// One per person: see [`Slot`].
     slots: Vec<Slot>,
-    free_slots: Vec<u32>,
+    /// The people of each slot's team, `stride` a slot: one row per slot rather than a list
+    /// of its own, since a team is taken and given back at every item.
+    members: Vec<u32>,
+    /// The largest team any item can have.
+    stride: usize,
     /// Items open at each office (apart from the desks: the backlog chart copies it whole).
     open: Vec<u32>,
     /// `open` half-way through the warm-up and when counting starts.
@@ -170,14 +178,24 @@ fn pair_table(plan: &Plan) -> Vec<u32> {
 impl<'a> Engine<'a> {
     pub fn new(plan: &'a Plan) -> Engine<'a> {
         let offices = plan.offices.len();
+        let people = plan.person_rate.len();
+        let stride = plan
+            .works
+            .iter()
+            .map(|w| w.team)
+            .max()
+            .unwrap_or(1)
+            .min(people)
+            .max(1);
         Engine {
             plan,
-            heap: BinaryHeap::new(),
+            heap: Agenda::default(),
             desks: vec![Desk::default(); offices],
             overtime_left: vec![0.0; plan.person_rate.len()],
             overtime_used: vec![0.0; plan.person_rate.len()],
-            slots: Vec::new(),
-            free_slots: Vec::new(),
+            slots: vec![Slot::default(); people],
+            members: vec![0; people * stride],
+            stride,
             open: vec![0; offices],
             open_mid: vec![0; offices],
             open_start: vec![0; offices],
@@ -198,7 +216,6 @@ impl<'a> Engine<'a> {
             self.desks[o].queue.clear();
             let desk = &mut self.desks[o];
             desk.parked.clear();
-            desk.active.clear();
             // Popped from the back: the lowest-numbered free person is taken first.
             let rates = &self.plan.person_rate;
             let works = |p: &u32| rates.get(*p as usize).is_some_and(|&r| r > 0.0);
@@ -225,8 +242,9 @@ impl<'a> Engine<'a> {
         for desk in &mut self.desks {
             desk.overtime_on = false;
         }
-        self.free_slots.clear();
-        self.free_slots.extend((0..self.slots.len() as u32).rev());
+        for slot in &mut self.slots {
+            slot.team = 0;
+        }
         self.works.fill(WorkRun::default());
         self.series.clear();
         self.series
@@ -251,8 +269,8 @@ impl<'a> Engine<'a> {
             let event = Event::new(time, what);
             if self.top_in_hand {
                 self.top_in_hand = false;
-                if let Some(mut top) = self.heap.peek_mut() {
-                    *top = event;
+                if self.heap.first().is_some() {
+                    self.heap.replace_first(event);
                     return;
                 }
             }
@@ -281,7 +299,7 @@ impl<'a> Engine<'a> {
             f64::INFINITY
         };
         loop {
-            let top = self.heap.peek().copied();
+            let top = self.heap.first();
             if top.is_none_or(|e| next_arrival <= e.time()) {
                 if next_arrival == f64::INFINITY {
                     break;
@@ -301,7 +319,7 @@ impl<'a> Engine<'a> {
                 self.handle(event, &mut rng, &mut chain);
                 if self.top_in_hand {
                     self.top_in_hand = false;
-                    self.heap.pop();
+                    self.heap.pop_first();
                 }
             }
         }
@@ -395,8 +413,10 @@ impl<'a> Engine<'a> {
             return;
         };
         *open += 1;
+        let team = plan_work.team;
         let item = Waiting {
             work,
+            team,
             arrival: t,
             effort,
         };
@@ -405,12 +425,11 @@ impl<'a> Engine<'a> {
             return;
         }
         self.idle_tick(office, t);
-        let team = plan_work.team;
         let desk = &mut self.desks[office];
-        if desk.queue.is_empty() && desk.free_regular.len() + desk.free_leader.len() >= team {
+        if desk.queue.is_empty() && desk.free_regular.len() + desk.free_leader.len() >= item.team {
             // The item would be the head of an empty queue and its team is free: it starts
             // at once, without the round trip through the queue.
-            self.start(office, item, team, t);
+            self.start(office, item, t);
         } else {
             // Nothing can start: the queue's head could not start with the people free now
             // (every change that frees people starts what it can), or the queue was empty and
@@ -430,45 +449,44 @@ impl<'a> Engine<'a> {
         };
         let mut free = desk.free_regular.len() + desk.free_leader.len();
         while let Some(&head) = self.desks[office].queue.front() {
-            let team = self.plan.works.get(head.work).map_or(1, |w| w.team);
-            if free < team {
+            if free < head.team {
                 break;
             }
             self.desks[office].queue.pop_front();
-            self.start(office, head, team, t);
-            free -= team;
+            self.start(office, head, t);
+            free -= head.team;
         }
     }
 
     #[inline(always)]
-    fn start(&mut self, office: usize, item: Waiting, team: usize, t: f64) {
-        let slot = match self.free_slots.pop() {
-            Some(slot) => slot,
-            None => {
-                self.slots.push(Slot::default());
-                (self.slots.len() - 1) as u32
-            }
+    fn start(&mut self, office: usize, item: Waiting, t: f64) {
+        let Some(desk) = self.desks.get_mut(office) else {
+            return;
         };
-        let (Some(s), Some(desk)) = (
+        let Some(&slot) = desk.free_regular.last().or(desk.free_leader.last()) else {
+            return;
+        };
+        let base = slot as usize * self.stride;
+        let (Some(s), Some(row)) = (
             self.slots.get_mut(slot as usize),
-            self.desks.get_mut(office),
+            self.members.get_mut(base..base + self.stride),
         ) else {
             return;
         };
-        s.members.clear();
         let mut rate = 0.0;
-        for _ in 0..team {
+        let mut crew = 0;
+        while crew < item.team {
+            let Some(cell) = row.get_mut(crew) else {
+                break;
+            };
             let Some(person) = desk.free_regular.pop().or_else(|| desk.free_leader.pop()) else {
                 break;
             };
-            rate += self
-                .plan
-                .person_rate
-                .get(person as usize)
-                .copied()
-                .unwrap_or(0.0);
-            s.members.push(person);
+            rate += self.plan.person_rate.get(person as usize).unwrap_or(&0.0);
+            *cell = person;
+            crew += 1;
         }
+        s.team = crew as u32;
         s.work = item.work;
         s.office = office;
         s.arrival = item.arrival;
@@ -479,8 +497,6 @@ impl<'a> Engine<'a> {
         s.regular_rate = rate;
         s.rate = rate;
         s.overtime = false;
-        s.active_at = desk.active.len() as u32;
-        desk.active.push(slot);
         if desk.overtime_on {
             let (on, rate) = self.pace(slot, true);
             let s = &mut self.slots[slot as usize];
@@ -506,7 +522,8 @@ impl<'a> Engine<'a> {
         };
         let mut completes = true;
         if s.overtime {
-            for &m in &s.members {
+            let base = slot as usize * self.stride;
+            for &m in &self.members[base..base + s.team as usize] {
                 let left = self.overtime_left[m as usize];
                 if left > 0.0 {
                     let runs_out = t + left / overtime_rate;
@@ -561,13 +578,21 @@ impl<'a> Engine<'a> {
         tally.idle_since = t;
     }
 
+    /// Slot `slot` has an item in progress.
+    #[inline]
+    fn in_progress(&self, slot: u32) -> bool {
+        self.slots.get(slot as usize).is_some_and(|s| s.team > 0)
+    }
+
     /// The warm-up is over: what happened so far is forgotten except the state (items open
     /// and in progress, people busy), and the overtime cap starts afresh for the counted days.
     fn end_warmup(&mut self, t: f64) {
         let plan = self.plan;
-        for o in 0..plan.offices.len() {
-            for i in 0..self.desks[o].active.len() {
-                let slot = self.desks[o].active[i];
+        for (o, office) in plan.offices.iter().enumerate() {
+            for slot in office.people() {
+                if !self.in_progress(slot) {
+                    continue;
+                }
                 if plan.overtime() {
                     self.advance(slot, t);
                 }
@@ -587,9 +612,11 @@ impl<'a> Engine<'a> {
         self.overtime_used.fill(0.0);
         if plan.overtime() {
             self.overtime_left.fill(plan.overtime_cap);
-            for o in 0..plan.offices.len() {
-                for i in 0..self.desks[o].active.len() {
-                    let slot = self.desks[o].active[i];
+            for (o, office) in plan.offices.iter().enumerate() {
+                for slot in office.people() {
+                    if !self.in_progress(slot) {
+                        continue;
+                    }
                     let (on, rate) = self.pace(slot, self.desks[o].overtime_on);
                     if let Some(s) = self.slots.get_mut(slot as usize) {
                         s.overtime = on;
@@ -644,24 +671,15 @@ impl<'a> Engine<'a> {
         }
         self.open[office] -= 1;
         let leaders_from = self.plan.offices[office].leaders_from;
-        for &m in &s.members {
+        let base = slot as usize * self.stride;
+        for &m in &self.members[base..base + s.team as usize] {
             if m < leaders_from {
                 desk.free_regular.push(m);
             } else {
                 desk.free_leader.push(m);
             }
         }
-        s.members.clear();
-        let at = s.active_at as usize;
-        if desk.active.get(at) == Some(&slot) {
-            desk.active.swap_remove(at);
-            if let Some(&moved) = desk.active.get(at) {
-                if let Some(m) = self.slots.get_mut(moved as usize) {
-                    m.active_at = at as u32;
-                }
-            }
-        }
-        self.free_slots.push(slot);
+        s.team = 0;
 
         let plan = self.plan;
         if let Some(w) = plan.works.get(work) {

@@ -152,6 +152,13 @@ fn people_by_cadre(scenario: &Scenario) -> (Vec<OfficePlan>, Vec<f64>) {
     (offices, person_rate)
 }
 
+impl OfficePlan {
+    /// The office's people, leaders last.
+    pub(super) fn people(&self) -> std::ops::Range<u32> {
+        self.first..self.end
+    }
+}
+
 impl Plan {
     pub fn new(scenario: &Scenario, days: u32, warmup_days: u32, sample_step: u32) -> Plan {
         let calendar = &scenario.calendar;

@@ -81,8 +81,10 @@ impl Engine<'_> {
                     }
                 }
             };
-            for i in 0..self.desks[o].active.len() {
-                let slot = self.desks[o].active[i];
+            for slot in office.people() {
+                if !self.in_progress(slot) {
+                    continue;
+                }
                 if plan.overtime() {
                     self.advance(slot, horizon);
                 }

@@ -16,7 +16,8 @@ impl Engine<'_> {
         }
         s.remaining = (s.remaining - s.rate * dt).max(0.0);
         if s.overtime {
-            for &m in &s.members {
+            let base = slot as usize * self.stride;
+            for &m in &self.members[base..base + s.team as usize] {
                 let left = &mut self.overtime_left[m as usize];
                 if *left > 0.0 {
                     let used = (overtime_rate * dt).min(*left);
@@ -36,8 +37,8 @@ impl Engine<'_> {
         if !overtime {
             return (false, s.regular_rate);
         }
-        let working = s
-            .members
+        let base = slot as usize * self.stride;
+        let working = self.members[base..base + s.team as usize]
             .iter()
             .filter(|&&m| self.overtime_left[m as usize] > 0.0)
             .count();
@@ -68,8 +69,14 @@ impl Engine<'_> {
     #[inline(never)]
     fn repace(&mut self, office: usize, overtime: bool, t: f64) {
         self.desks[office].overtime_on = overtime;
-        for i in 0..self.desks[office].active.len() {
-            let slot = self.desks[office].active[i];
+        let plan = self.plan;
+        let Some(people) = plan.offices.get(office).map(|o| o.people()) else {
+            return;
+        };
+        for slot in people {
+            if !self.in_progress(slot) {
+                continue;
+            }
             let (on, rate) = self.pace(slot, overtime);
             let Some(s) = self.slots.get(slot as usize) else {
                 continue;
@@ -89,7 +96,8 @@ impl Engine<'_> {
         let cap = self.plan.overtime_cap;
         if let Some(s) = self.slots.get(slot as usize) {
             let rate = self.plan.overtime_rate;
-            for &m in &s.members {
+            let base = slot as usize * self.stride;
+            for &m in &self.members[base..base + s.team as usize] {
                 // Rounding leaves a crumb of overtime; it is spent. So is a crumb too small to
                 // move the clock (t + crumb == t), which would otherwise be rescheduled at the
                 // same moment for ever.

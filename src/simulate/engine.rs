@@ -81,6 +81,8 @@ struct Slot {
     rate: f64,
     overtime: bool,
     version: u32,
+    /// Where the slot sits in its office's `active` list (with overtime only).
+    active_at: u32,
     /// How many people work on it (0: the slot is free): the first `team` of its row in
     /// `Engine::members`, the first of them the slot's own person.
     team: u32,
@@ -114,6 +116,11 @@ struct Desk {
     parked: Vec<Waiting>,
     free_regular: Vec<u32>,
     free_leader: Vec<u32>,
+    /// The slots in progress here, kept only where there is overtime: an office going into or
+    /// out of overtime re-paces them, which happens often, while most of its people may be
+    /// free. (Elsewhere they are found among the office's people's slots, at the end of the
+    /// warm-up and of the run.)
+    active: Vec<u32>,
     /// In overtime (items waiting) as of the last change; items in progress here are paced
     /// accordingly.
     overtime_on: bool,
@@ -216,6 +223,7 @@ impl<'a> Engine<'a> {
             self.desks[o].queue.clear();
             let desk = &mut self.desks[o];
             desk.parked.clear();
+            desk.active.clear();
             // Popped from the back: the lowest-numbered free person is taken first.
             let rates = &self.plan.person_rate;
             let works = |p: &u32| rates.get(*p as usize).is_some_and(|&r| r > 0.0);
@@ -497,6 +505,10 @@ impl<'a> Engine<'a> {
         s.regular_rate = rate;
         s.rate = rate;
         s.overtime = false;
+        if self.plan.overtime() {
+            s.active_at = desk.active.len() as u32;
+            desk.active.push(slot);
+        }
         if desk.overtime_on {
             let (on, rate) = self.pace(slot, true);
             let s = &mut self.slots[slot as usize];
@@ -680,6 +692,17 @@ impl<'a> Engine<'a> {
             }
         }
         s.team = 0;
+        if self.plan.overtime() {
+            let at = s.active_at as usize;
+            if desk.active.get(at) == Some(&slot) {
+                desk.active.swap_remove(at);
+                if let Some(&moved) = desk.active.get(at) {
+                    if let Some(m) = self.slots.get_mut(moved as usize) {
+                        m.active_at = at as u32;
+                    }
+                }
+            }
+        }
 
         let plan = self.plan;
         if let Some(w) = plan.works.get(work) {

@@ -80,6 +80,9 @@ impl Event {
 /// `std`'s, so that its few operations inline into the engine's loop (a run does two of them per
 /// item on a heap of about as many entries as people at work) and replacing the top, the
 /// common case of an event that schedules the next, is one sift.
+/// Up to this many pending events, [`Agenda::replace_first`] sifts down from the top.
+const SMALL_AGENDA: usize = 16;
+
 #[derive(Debug, Clone, Default)]
 pub(super) struct Agenda {
     events: Vec<Event>,
@@ -99,8 +102,62 @@ impl Agenda {
 
     #[inline]
     pub(super) fn push(&mut self, event: Event) {
-        let mut at = self.events.len();
+        let at = self.events.len();
         self.events.push(event);
+        self.sift_up(at, event);
+    }
+
+    /// Puts `event` in the earliest one's place (there must be one). On a small agenda (one
+    /// office's few people at work) `event` goes down while a child is earlier, two comparisons
+    /// a level and seldom far; on a large one (many offices, and the stale ends that overtime
+    /// leaves) the hole at the top goes down to the bottom by the earlier child, one comparison
+    /// a level, and `event` rises from there: a new end lies after most pending ones.
+    #[inline]
+    pub(super) fn replace_first(&mut self, event: Event) {
+        let len = self.events.len();
+        if len <= SMALL_AGENDA {
+            let mut at = 0;
+            loop {
+                let left = 2 * at + 1;
+                if left >= len {
+                    break;
+                }
+                let right = left + 1;
+                let child = if right < len && self.events[right] > self.events[left] {
+                    right
+                } else {
+                    left
+                };
+                let below = self.events[child];
+                if below <= event {
+                    break;
+                }
+                self.events[at] = below;
+                at = child;
+            }
+            if let Some(cell) = self.events.get_mut(at) {
+                *cell = event;
+            }
+            return;
+        }
+        let mut hole = 0;
+        let mut child = 1;
+        while child + 1 < len {
+            child += usize::from(self.events[child] <= self.events[child + 1]);
+            self.events[hole] = self.events[child];
+            hole = child;
+            child = 2 * hole + 1;
+        }
+        if child + 1 == len {
+            self.events[hole] = self.events[child];
+            hole = child;
+        }
+        self.sift_up(hole, event);
+    }
+
+    /// Fills the hole at `at` with `event`, moving it up past the later events above it.
+    #[inline]
+    fn sift_up(&mut self, mut at: usize, event: Event) {
         while at > 0 {
             let parent = (at - 1) / 2;
             let above = self.events[parent];
@@ -109,32 +166,6 @@ impl Agenda {
             }
             self.events[at] = above;
             at = parent;
-        }
-        self.events[at] = event;
-    }
-
-    /// Puts `event` in the earliest one's place (there must be one).
-    #[inline]
-    pub(super) fn replace_first(&mut self, event: Event) {
-        let len = self.events.len();
-        let mut at = 0;
-        loop {
-            let left = 2 * at + 1;
-            if left >= len {
-                break;
-            }
-            let right = left + 1;
-            let child = if right < len && self.events[right] > self.events[left] {
-                right
-            } else {
-                left
-            };
-            let below = self.events[child];
-            if below <= event {
-                break;
-            }
-            self.events[at] = below;
-            at = child;
         }
         if let Some(cell) = self.events.get_mut(at) {
             *cell = event;

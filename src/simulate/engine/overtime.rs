@@ -69,14 +69,8 @@ impl Engine<'_> {
     #[inline(never)]
     fn repace(&mut self, office: usize, overtime: bool, t: f64) {
         self.desks[office].overtime_on = overtime;
-        let plan = self.plan;
-        let Some(people) = plan.offices.get(office).map(|o| o.people()) else {
-            return;
-        };
-        for slot in people {
-            if !self.in_progress(slot) {
-                continue;
-            }
+        for i in 0..self.desks[office].active.len() {
+            let slot = self.desks[office].active[i];
             let (on, rate) = self.pace(slot, overtime);
             let Some(s) = self.slots.get(slot as usize) else {
                 continue;

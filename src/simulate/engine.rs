@@ -125,8 +125,9 @@ struct Desk {
     /// accordingly.
     overtime_on: bool,
     tally: Tally,
-    /// Lead times of the items finished, for their 90th percentile.
-    leads: Vec<f64>,
+    /// Lead times of the items finished, as bits, for their 90th percentile
+    /// ([`quantile_of_durations`](crate::simulate::stats::quantile_of_durations)).
+    leads: Vec<u64>,
 }
 
 /// The state of a run, kept between runs so that its buffers are reused.
@@ -156,7 +157,7 @@ pub struct Engine<'a> {
     pair_of: Vec<u32>,
     /// Lead times of the items finished per deadline pair, for each work type's own 90th
     /// percentile (an office's p90 mixes its work types).
-    pair_leads: Vec<Vec<f64>>,
+    pair_leads: Vec<Vec<u64>>,
     works: Vec<WorkRun>,
     series: Vec<u32>,
     next_point: usize,
@@ -673,11 +674,11 @@ impl<'a> Engine<'a> {
                     due.late += u32::from(late);
                 }
                 if let Some(leads) = self.pair_leads.get_mut(p) {
-                    leads.push(lead);
+                    leads.push(lead.to_bits());
                 }
             }
         }
-        desk.leads.push(lead);
+        desk.leads.push(lead.to_bits());
         if let Some(w) = self.works.get_mut(work) {
             w.done += 1;
         }

@@ -106,20 +106,24 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
     }
 }
 
-/// The `p`-quantile of unsorted values, reordering them in place (linear time on average).
-pub fn quantile_in_place(values: &mut [f64], p: f64) -> f64 {
-    let n = values.len();
+/// The `p`-quantile of unsorted non-negative durations given by their bits (`f64::to_bits`),
+/// reordering them in place (linear time on average). The bits of non-negative numbers order
+/// like the numbers, so the selection compares integers: a run keeps every lead time for its
+/// 90th percentile, and this is most of what that costs.
+pub fn quantile_of_durations(bits: &mut [u64], p: f64) -> f64 {
+    let n = bits.len();
     if n == 0 {
         return f64::NAN;
     }
     let position = p.clamp(0.0, 1.0) * (n - 1) as f64;
     let i = (position.floor() as usize).min(n - 1);
     let fraction = position - i as f64;
-    let (_, &mut low, above) = values.select_nth_unstable_by(i, f64::total_cmp);
+    let (_, &mut low, above) = bits.select_nth_unstable(i);
+    let low = f64::from_bits(low);
     if fraction > 0.0 {
         // The next order statistic is the least of the values above the i-th.
-        let high = above.iter().copied().fold(f64::INFINITY, f64::min);
-        if high.is_finite() {
+        if let Some(&high) = above.iter().min() {
+            let high = f64::from_bits(high);
             return low + (high - low) * fraction;
         }
     }
@@ -188,15 +192,18 @@ mod tests {
     }
 
     #[test]
-    fn quantile_in_place_agrees_with_sorted() {
-        let values: Vec<f64> = (0..57).map(|i| f64::from((i * 37) % 57)).collect();
+    fn quantile_of_durations_agrees_with_sorted() {
+        let values: Vec<f64> = (0..57).map(|i| f64::from((i * 37) % 57) / 8.0).collect();
         let mut sorted = values.clone();
         sorted.sort_unstable_by(f64::total_cmp);
         for p in [0.0, 0.1, 0.5, 0.9, 0.93, 1.0] {
-            let mut copy = values.clone();
-            assert_eq!(quantile_in_place(&mut copy, p), quantile_sorted(&sorted, p));
+            let mut bits: Vec<u64> = values.iter().map(|v| v.to_bits()).collect();
+            assert_eq!(
+                quantile_of_durations(&mut bits, p),
+                quantile_sorted(&sorted, p)
+            );
         }
-        assert!(quantile_in_place(&mut [], 0.9).is_nan());
+        assert!(quantile_of_durations(&mut [], 0.9).is_nan());
     }
 
     #[test]

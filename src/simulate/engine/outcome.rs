@@ -3,7 +3,7 @@
 //! deadline, the hours of the items in progress, the shares and means.
 
 use super::Engine;
-use crate::simulate::stats::quantile_in_place;
+use crate::simulate::stats::quantile_of_durations;
 
 /// What one run yields for one office.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,7 +100,8 @@ impl Engine<'_> {
             let tally = &desk.tally;
             let done = f64::from(tally.done);
             let per_item = |sum: f64| (tally.done > 0).then(|| sum / done);
-            let lead_days_p90 = (tally.done > 0).then(|| quantile_in_place(&mut desk.leads, 0.9));
+            let lead_days_p90 =
+                (tally.done > 0).then(|| quantile_of_durations(&mut desk.leads, 0.9));
             let late_base = tally.due + open_late;
             let capacity = office.capacity_per_day * (horizon - plan.warmup);
             let people = office.first as usize..office.end as usize;
@@ -144,7 +145,7 @@ impl Engine<'_> {
         let pair_leads_p90 = self
             .pair_leads
             .iter_mut()
-            .map(|leads| (!leads.is_empty()).then(|| quantile_in_place(leads, 0.9)))
+            .map(|leads| (!leads.is_empty()).then(|| quantile_of_durations(leads, 0.9)))
             .collect();
         RunOutcome {
             offices,

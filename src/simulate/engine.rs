@@ -83,8 +83,8 @@ struct Slot {
     version: u32,
     /// Where the slot sits in its office's `active` list (with overtime only).
     active_at: u32,
-    /// How many people work on it (0: the slot is free): the first `team` of its row in
-    /// `Engine::members`, the first of them the slot's own person.
+    /// How many people work on it (0: the slot is free): the slot's own person and the
+    /// people after it in `Engine::next_member` ([`crew`]).
     team: u32,
 }
 
@@ -141,11 +141,10 @@ pub struct Engine<'a> {
     overtime_used: Vec<f64>,
     /// One per person: see [`Slot`].
     slots: Vec<Slot>,
-    /// The people of each slot's team, `stride` a slot: one row per slot rather than a list
-    /// of its own, since a team is taken and given back at every item.
-    members: Vec<u32>,
-    /// The largest team any item can have.
-    stride: usize,
+    /// For each person at work, the next person of their team: a team is a chain through its
+    /// people from the slot's own, one number a person rather than a list a slot, since a
+    /// team is taken and given back at every item.
+    next_member: Vec<u32>,
     /// Items open at each office (apart from the desks: the backlog chart copies it whole).
     open: Vec<u32>,
     /// `open` half-way through the warm-up and when counting starts.
@@ -165,6 +164,12 @@ pub struct Engine<'a> {
     next_sample: f64,
     /// The event being handled is still at the top of the heap.
     top_in_hand: bool,
+}
+
+/// The people of the team of slot `slot` (`team` of them), from `Engine::next_member`.
+#[inline]
+fn crew(next_member: &[u32], slot: u32, team: u32) -> impl Iterator<Item = u32> + '_ {
+    std::iter::successors(Some(slot), |&p| next_member.get(p as usize).copied()).take(team as usize)
 }
 
 /// No deadline pair: see `Engine::pair_of`.
@@ -187,14 +192,6 @@ impl<'a> Engine<'a> {
     pub fn new(plan: &'a Plan) -> Engine<'a> {
         let offices = plan.offices.len();
         let people = plan.person_rate.len();
-        let stride = plan
-            .works
-            .iter()
-            .map(|w| w.team)
-            .max()
-            .unwrap_or(1)
-            .min(people)
-            .max(1);
         Engine {
             plan,
             heap: Agenda::default(),
@@ -202,8 +199,7 @@ impl<'a> Engine<'a> {
             overtime_left: vec![0.0; plan.person_rate.len()],
             overtime_used: vec![0.0; plan.person_rate.len()],
             slots: vec![Slot::default(); people],
-            members: vec![0; people * stride],
-            stride,
+            next_member: vec![0; people],
             open: vec![0; offices],
             open_mid: vec![0; offices],
             open_start: vec![0; offices],
@@ -475,24 +471,23 @@ impl<'a> Engine<'a> {
         let Some(&slot) = desk.free_regular.last().or(desk.free_leader.last()) else {
             return;
         };
-        let base = slot as usize * self.stride;
-        let (Some(s), Some(row)) = (
-            self.slots.get_mut(slot as usize),
-            self.members.get_mut(base..base + self.stride),
-        ) else {
+        let Some(s) = self.slots.get_mut(slot as usize) else {
             return;
         };
         let mut rate = 0.0;
         let mut crew = 0;
+        let mut last = slot;
         while crew < item.team {
-            let Some(cell) = row.get_mut(crew) else {
-                break;
-            };
             let Some(person) = desk.free_regular.pop().or_else(|| desk.free_leader.pop()) else {
                 break;
             };
             rate += self.plan.person_rate.get(person as usize).unwrap_or(&0.0);
-            *cell = person;
+            if crew > 0 {
+                if let Some(link) = self.next_member.get_mut(last as usize) {
+                    *link = person;
+                }
+            }
+            last = person;
             crew += 1;
         }
         s.team = crew as u32;
@@ -535,8 +530,7 @@ impl<'a> Engine<'a> {
         };
         let mut completes = true;
         if s.overtime {
-            let base = slot as usize * self.stride;
-            for &m in &self.members[base..base + s.team as usize] {
+            for m in crew(&self.next_member, slot, s.team) {
                 let left = self.overtime_left[m as usize];
                 if left > 0.0 {
                     let runs_out = t + left / overtime_rate;
@@ -684,8 +678,7 @@ impl<'a> Engine<'a> {
         }
         self.open[office] -= 1;
         let leaders_from = self.plan.offices[office].leaders_from;
-        let base = slot as usize * self.stride;
-        for &m in &self.members[base..base + s.team as usize] {
+        for m in crew(&self.next_member, slot, s.team) {
             if m < leaders_from {
                 desk.free_regular.push(m);
             } else {

@@ -1,7 +1,7 @@
 //! Overtime in a run (SPEC §5): the pace of an item while its office has items waiting, each
 //! person's overtime spent up to the cap, and the item's end moved when the pace changes.
 
-use super::Engine;
+use super::{crew, Engine};
 
 impl Engine<'_> {
     /// Brings a slot's effort and its people's overtime up to time `t`.
@@ -16,8 +16,7 @@ impl Engine<'_> {
         }
         s.remaining = (s.remaining - s.rate * dt).max(0.0);
         if s.overtime {
-            let base = slot as usize * self.stride;
-            for &m in &self.members[base..base + s.team as usize] {
+            for m in crew(&self.next_member, slot, s.team) {
                 let left = &mut self.overtime_left[m as usize];
                 if *left > 0.0 {
                     let used = (overtime_rate * dt).min(*left);
@@ -37,10 +36,8 @@ impl Engine<'_> {
         if !overtime {
             return (false, s.regular_rate);
         }
-        let base = slot as usize * self.stride;
-        let working = self.members[base..base + s.team as usize]
-            .iter()
-            .filter(|&&m| self.overtime_left[m as usize] > 0.0)
+        let working = crew(&self.next_member, slot, s.team)
+            .filter(|&m| self.overtime_left[m as usize] > 0.0)
             .count();
         (
             working > 0,
@@ -90,8 +87,7 @@ impl Engine<'_> {
         let cap = self.plan.overtime_cap;
         if let Some(s) = self.slots.get(slot as usize) {
             let rate = self.plan.overtime_rate;
-            let base = slot as usize * self.stride;
-            for &m in &self.members[base..base + s.team as usize] {
+            for m in crew(&self.next_member, slot, s.team) {
                 // Rounding leaves a crumb of overtime; it is spent. So is a crumb too small to
                 // move the clock (t + crumb == t), which would otherwise be rescheduled at the
                 // same moment for ever.

@@ -168,8 +168,41 @@ pub struct Engine<'a> {
 
 /// The people of the team of slot `slot` (`team` of them), from `Engine::next_member`.
 #[inline]
-fn crew(next_member: &[u32], slot: u32, team: u32) -> impl Iterator<Item = u32> + '_ {
-    std::iter::successors(Some(slot), |&p| next_member.get(p as usize).copied()).take(team as usize)
+fn crew(next_member: &[u32], slot: u32, team: u32) -> Crew<'_> {
+    Crew {
+        next_member,
+        person: slot,
+        left: team,
+    }
+}
+
+/// See [`crew`]: the link after the last person is never read, so a team of one costs no
+/// lookup.
+struct Crew<'a> {
+    next_member: &'a [u32],
+    person: u32,
+    left: u32,
+}
+
+impl Iterator for Crew<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let person = self.person;
+        if self.left > 0 {
+            self.person = self
+                .next_member
+                .get(person as usize)
+                .copied()
+                .unwrap_or(person);
+        }
+        Some(person)
+    }
 }
 
 /// No deadline pair: see `Engine::pair_of`.

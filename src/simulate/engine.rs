@@ -130,6 +130,15 @@ struct Desk {
     leads: Vec<u64>,
 }
 
+impl Desk {
+    /// Takes a free person for a starting item: non-leaders first, leaders only when needed,
+    /// so that leaders' part-time casework is the reserve.
+    #[inline(always)]
+    fn take_person(&mut self) -> Option<u32> {
+        self.free_regular.pop().or_else(|| self.free_leader.pop())
+    }
+}
+
 /// The state of a run, kept between runs so that its buffers are reused.
 #[derive(Debug)]
 pub struct Engine<'a> {
@@ -229,8 +238,8 @@ impl<'a> Engine<'a> {
             plan,
             heap: Agenda::default(),
             desks: vec![Desk::default(); offices],
-            overtime_left: vec![0.0; plan.person_rate.len()],
-            overtime_used: vec![0.0; plan.person_rate.len()],
+            overtime_left: vec![0.0; people],
+            overtime_used: vec![0.0; people],
             slots: vec![Slot::default(); people],
             next_member: vec![0; people],
             open: vec![0; offices],
@@ -501,24 +510,24 @@ impl<'a> Engine<'a> {
         let Some(desk) = self.desks.get_mut(office) else {
             return;
         };
-        let Some(&slot) = desk.free_regular.last().or(desk.free_leader.last()) else {
+        // The first person taken heads the team: the item runs in their slot.
+        let Some(slot) = desk.take_person() else {
             return;
         };
         let Some(s) = self.slots.get_mut(slot as usize) else {
             return;
         };
-        let mut rate = 0.0;
-        let mut crew = 0;
+        let rate_of = |person: u32| self.plan.person_rate.get(person as usize).unwrap_or(&0.0);
+        let mut rate = *rate_of(slot);
+        let mut crew = 1;
         let mut last = slot;
         while crew < item.team {
-            let Some(person) = desk.free_regular.pop().or_else(|| desk.free_leader.pop()) else {
+            let Some(person) = desk.take_person() else {
                 break;
             };
-            rate += self.plan.person_rate.get(person as usize).unwrap_or(&0.0);
-            if crew > 0 {
-                if let Some(link) = self.next_member.get_mut(last as usize) {
-                    *link = person;
-                }
+            rate += rate_of(person);
+            if let Some(link) = self.next_member.get_mut(last as usize) {
+                *link = person;
             }
             last = person;
             crew += 1;

@@ -76,13 +76,13 @@ impl Event {
     }
 }
 
+/// Up to this many pending events, [`Agenda::replace_first`] sifts down from the top.
+const SMALL_AGENDA: usize = 16;
+
 /// The run's pending events, earliest first: a binary heap of [`Event`]s written out rather than
 /// `std`'s, so that its few operations inline into the engine's loop (a run does two of them per
 /// item on a heap of about as many entries as people at work) and replacing the top, the
 /// common case of an event that schedules the next, is one sift.
-/// Up to this many pending events, [`Agenda::replace_first`] sifts down from the top.
-const SMALL_AGENDA: usize = 16;
-
 #[derive(Debug, Clone, Default)]
 pub(super) struct Agenda {
     events: Vec<Event>,

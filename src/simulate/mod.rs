@@ -580,10 +580,15 @@ fn simulate_with(
     if keep {
         kept.extend_from_slice(earlier);
     }
-    // One engine per worker thread, made once: its buffers serve every run it simulates.
+    // One engine per worker thread, made by that thread at its first run and kept: its buffers
+    // serve every run it simulates, and they come from the memory the allocator keeps for that
+    // thread. Made here, on the calling thread, the engines' small buffers (an office's open
+    // items, its tallies, its people's slots) lay side by side on cache lines that both threads
+    // wrote at every item: two threads then took 1.6 times the CPU of one for the same runs
+    // (M/M/5 office, 16 runs of 100,000 days: 0.67 s against 0.43 s; now 0.43 s on both).
     let engine_plan = plan.engine_plan();
-    let engines: Vec<OwnLines<Mutex<Engine>>> = (0..pool.current_num_threads())
-        .map(|_| OwnLines(Mutex::new(Engine::new(engine_plan))))
+    let engines: Vec<OwnLines<Mutex<Option<Engine>>>> = (0..pool.current_num_threads())
+        .map(|_| OwnLines(Mutex::new(None)))
         .collect();
     let finished = AtomicU32::new(earlier.len() as u32);
     let seed = options.seed;
@@ -599,7 +604,9 @@ fn simulate_with(
                 .map(|run| {
                     let slot = rayon::current_thread_index().unwrap_or(0) % engines.len().max(1);
                     let outcome = match engines.get(slot).map(|e| e.0.lock()) {
-                        Some(Ok(mut engine)) => engine.run(seed, run),
+                        Some(Ok(mut engine)) => engine
+                            .get_or_insert_with(|| Engine::new(engine_plan))
+                            .run(seed, run),
                         // A poisoned or missing engine: simulate the run on a fresh one.
                         _ => Engine::new(engine_plan).run(seed, run),
                     };

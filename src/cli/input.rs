@@ -14,9 +14,14 @@ use crate::scenario::{self, Loaded};
 /// prefix); English before any.
 static LANGUAGE: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
 
+/// The language of the scenario read (English before any).
+pub(super) fn terminal_language() -> Language {
+    LANGUAGE.get().copied().unwrap_or(Language::En)
+}
+
 /// The terminal's words in the language of the scenario read (English before any).
 pub(super) fn terminal_words() -> &'static Words {
-    crate::report::words::terminal(LANGUAGE.get().copied().unwrap_or(Language::En))
+    crate::report::words::terminal(terminal_language())
 }
 
 /// A scenario file read and validated, with its text (for `--write` and the annotations).
@@ -61,7 +66,11 @@ pub(super) fn load(path: &Path, args: &Args) -> Result<Input, Error> {
             offset: valid.len(),
         }
     })?;
-    let loaded = scenario::parse_with(&text, &name, &args.set).map_err(Error::Scenario)?;
+    let loaded = scenario::parse_with(&text, &name, &args.set).map_err(|errors| {
+        // Its errors are said in the language the file asks for.
+        let _ = LANGUAGE.set(scenario::language_of(&text));
+        Error::Scenario(errors)
+    })?;
     let _ = LANGUAGE.set(loaded.scenario.language);
     if !quiet {
         for warning in &loaded.warnings {
@@ -134,5 +143,5 @@ pub(super) fn load_peers(
 
 /// A warning of `loaded` in its scenario's language.
 pub(super) fn said(loaded: &Loaded, warning: &scenario::Diagnostic) -> String {
-    crate::report::words::scenario_warning(loaded.scenario.language, warning)
+    crate::report::words::scenario_diagnostic(loaded.scenario.language, warning)
 }

@@ -54,7 +54,10 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             match &error {
-                Error::Scenario(_) => eprintln!("{error}"),
+                Error::Scenario(diagnostics) => eprintln!(
+                    "{}",
+                    report::words::scenario_errors(input::terminal_language(), diagnostics)
+                ),
                 // The scenario's language where one was read (the error's own words stay).
                 _ => eprintln!("{}{error}", input::terminal_words().check.error),
             }

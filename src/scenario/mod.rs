@@ -10,9 +10,10 @@
 
 mod annotations;
 pub mod keys;
+pub mod problem;
 mod raw;
 mod set;
-mod validate;
+pub(crate) mod validate;
 pub mod workbook;
 pub mod write;
 
@@ -27,6 +28,7 @@ pub use validate::MAX_TEXT_CHARS;
 
 use crate::model::Scenario;
 use keys::{Field, Kind};
+pub use problem::{Place, Problem, Table};
 
 /// Most bytes a scenario file may have.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
@@ -38,7 +40,7 @@ pub enum Severity {
 }
 
 /// One problem in a scenario file, at a place, with a fix.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub file: String,
@@ -51,6 +53,8 @@ pub struct Diagnostic {
     /// A warning as data, for a terminal that says it in the scenario's language; the
     /// fields above hold its English.
     pub said: Option<Warning>,
+    /// An error as data, likewise: where it is and what it is.
+    pub problem: Option<(Place, Problem)>,
 }
 
 /// The warnings of a scenario file as data: what each is about, without words.
@@ -200,6 +204,34 @@ pub fn parse_with(
     }
 }
 
+/// The language a scenario's text asks for (`[scenario] language`), for saying its errors:
+/// read from the TOML where it parses, else from a line `language = "zh"` (a file with a
+/// syntax error elsewhere still has its language); English when neither tells.
+pub fn language_of(text: &str) -> crate::model::Language {
+    use crate::model::Language;
+    let from_toml = DeTable::parse(text).ok().and_then(|root| {
+        let scenario = root.get_ref().get("scenario")?;
+        let DeValue::Table(table) = scenario.get_ref() else {
+            return None;
+        };
+        Some(table.get("language")?.get_ref().as_str()? == "zh")
+    });
+    let zh = from_toml.unwrap_or_else(|| {
+        text.lines().any(|line| {
+            let mut words = line.split('=').map(str::trim);
+            words.next() == Some("language")
+                && words
+                    .next()
+                    .is_some_and(|v| v.trim_start_matches(['"', '\'']).starts_with("zh"))
+        })
+    });
+    if zh {
+        Language::Zh
+    } else {
+        Language::En
+    }
+}
+
 /// The error for a file above [`MAX_FILE_BYTES`]; `size` where it is known (a pipe is refused
 /// after reading one byte more than the limit, without knowing how much more there was).
 pub fn too_large(file: &str, size: Option<u64>) -> Diagnostic {
@@ -215,6 +247,7 @@ pub fn too_large(file: &str, size: Option<u64>) -> Diagnostic {
         ),
         help: Some("split the organisation into several scenarios".into()),
         said: None,
+        problem: None,
     }
 }
 
@@ -312,7 +345,23 @@ impl<'a> Sink<'a> {
             message,
             help,
             said: None,
+            problem: None,
         });
+    }
+
+    /// An error from its data: the English of the diagnostic is the problem's.
+    fn fail(&mut self, span: std::ops::Range<usize>, place: Place, problem: Problem) {
+        let (message, help) = problem.english();
+        self.push(
+            Severity::Error,
+            span,
+            place.to_string(),
+            message,
+            Some(help),
+        );
+        if let Some(error) = self.diagnostics.last_mut() {
+            error.problem = Some((place, problem));
+        }
     }
 
     fn error(

@@ -672,22 +672,44 @@ pub fn headline(w: &Words, staff: [u32; 2], peak: [Option<f64>; 2], posts: [u64;
     )
 }
 
-/// A warning of the scenario file for a terminal in `language`: in English as the scenario
-/// module wrote it; in Chinese said again from its data (the file, line, tables and ids stay
-/// as they are). Errors stay English: most are found before the file's language is known.
-pub fn scenario_warning(language: Language, d: &crate::scenario::Diagnostic) -> String {
-    match (language, &d.said) {
-        (Language::Zh, Some(said)) => {
-            let (place, message, help) = warning_zh(said);
-            let at = if d.line == 0 {
-                d.file.clone()
-            } else {
-                format!("{}:{}:{}", d.file, d.line, d.column)
-            };
-            format!("警告：{at}：{place}：{message}\n  提示：{help}")
+/// A warning or error of the scenario file for a terminal in `language`: in English as the
+/// scenario module wrote it; in Chinese said again from its data (the file, line, tables, keys
+/// and ids stay as they are). A diagnostic without data (an error found before the file's
+/// language could be known) stays English.
+pub fn scenario_diagnostic(language: Language, d: &crate::scenario::Diagnostic) -> String {
+    let said = match (language, &d.said, &d.problem) {
+        (Language::Zh, Some(said), _) => ("警告", warning_zh(said)),
+        (Language::Zh, None, Some((at, problem))) => {
+            let (message, help) = super::problem::chinese(problem);
+            ("错误", (super::problem::place(at), message, help))
         }
-        _ => d.to_string(),
-    }
+        _ => return d.to_string(),
+    };
+    let (severity, (place, message, help)) = said;
+    let at = if d.line == 0 {
+        d.file.clone()
+    } else {
+        format!("{}:{}:{}", d.file, d.line, d.column)
+    };
+    format!("{severity}：{at}：{place}：{message}\n  提示：{help}")
+}
+
+/// Every diagnostic of a scenario that has errors, and the count of its errors, for a
+/// terminal in `language`.
+pub fn scenario_errors(language: Language, diagnostics: &[crate::scenario::Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let mut out: Vec<String> = diagnostics
+        .iter()
+        .map(|d| scenario_diagnostic(language, d))
+        .collect();
+    out.push(match language {
+        Language::En => format!(
+            "{errors} error{} found; nothing was written",
+            if errors == 1 { "" } else { "s" }
+        ),
+        Language::Zh => format!("发现 {errors} 个错误；未写出任何文件"),
+    });
+    out.join("\n")
 }
 
 /// (place, what, what to do) of a warning in Chinese.
@@ -769,16 +791,17 @@ mod warning_tests {
             said: Some(Warning::Uncovered {
                 units: (1..=n).map(|i| format!("u{i}")).collect(),
             }),
+            problem: None,
         }
     }
 
     #[test]
     fn a_chinese_scenario_hears_its_warnings_in_chinese() {
         assert_eq!(
-            scenario_warning(Language::Zh, &uncovered(10)),
+            scenario_diagnostic(Language::Zh, &uncovered(10)),
             "警告：a.toml:3:1：[[unit]]：10 个单位没有派驻组覆盖：u1、u2、u3、u4、u5、u6、u7、u8……（另有 2 个）\n  提示：这些单位的派驻组工作无人承担；请把它们列入某个派驻组的覆盖单位，或由 staffplan optimise 分配"
         );
-        let english = scenario_warning(Language::En, &uncovered(2));
+        let english = scenario_diagnostic(Language::En, &uncovered(2));
         assert!(
             english.starts_with("warning: a.toml:3:1: [[unit]]: English"),
             "{english}"

@@ -19,6 +19,7 @@ use serde::Deserialize;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
+use super::problem::{Place, Problem};
 use super::raw::{self, IdMap, S};
 use super::{nearest, Sink};
 use crate::model::{Language, Office, Scenario, Uncertain, Unit, Work};
@@ -157,7 +158,7 @@ impl Validator<'_, '_> {
     /// The `[scenario]` table's name (required) and language (en or zh).
     fn header(&mut self, header: &raw::Header, at: usize) -> (String, Language) {
         let name = match &header.name {
-            Some(name) => self.text(name, "[scenario], key `name`"),
+            Some(name) => self.text(name, Place::key("[scenario]", "name")),
             None => {
                 self.error(
                     at..at,
@@ -208,6 +209,11 @@ struct Validator<'s, 'a> {
 }
 
 impl Validator<'_, '_> {
+    /// Reports an error: where it is and what it is, as data (its English is the problem's).
+    fn fail(&mut self, span: Range<usize>, place: Place, problem: impl Into<Problem>) {
+        self.sink.fail(span, place, problem.into());
+    }
+
     fn error(
         &mut self,
         span: Range<usize>,
@@ -353,8 +359,8 @@ impl Validator<'_, '_> {
                     String::new()
                 }
                 Some(value) => {
-                    let place = format!("[[{name}]] #{}, key `id`", i + 1);
-                    let text = self.printable(value, &place);
+                    let text =
+                        self.printable(value, Place::key(&format!("[[{name}]] #{}", i + 1), "id"));
                     let place = format!("[[{name}]] \"{text}\", key `id`");
                     if text.is_empty() {
                         self.error(
@@ -412,7 +418,7 @@ impl Validator<'_, '_> {
         key: &str,
     ) -> String {
         match value {
-            Some(value) => self.text(value, &format!("{place}, key `{key}`")),
+            Some(value) => self.text(value, Place::key(place, key)),
             None if self.mistyped(key, &span) => String::new(),
             None => {
                 self.error(

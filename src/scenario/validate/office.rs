@@ -3,6 +3,7 @@
 use super::{Ids, Validator, MAX_WHOLE};
 use crate::model::{Allowance, Input, Office, OfficeKind};
 use crate::scenario::nearest;
+use crate::scenario::problem::Place;
 use crate::scenario::raw::{self, S};
 
 impl Validator<'_, '_> {
@@ -262,7 +263,7 @@ impl Validator<'_, '_> {
                 );
             }
             let name = match &a.name {
-                Some(n) => self.printable(n, &format!("{ep}, key `name`")),
+                Some(n) => self.printable(n, Place::key(&ep, "name")),
                 None => String::new(),
             };
             allowances.push(Allowance {

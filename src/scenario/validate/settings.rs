@@ -6,6 +6,7 @@ use toml::Spanned;
 
 use super::{Validator, MAX_PLAN_YEARS, MAX_STAFF_TYPES, MAX_WHOLE};
 use crate::model::{Calendar, CalendarOverride, Horizon, Input, Method, Policy, StaffType};
+use crate::scenario::problem::Place;
 use crate::scenario::raw::{self, IdMap, S};
 
 impl Validator<'_, '_> {
@@ -172,11 +173,11 @@ impl Validator<'_, '_> {
         raw.0
             .iter()
             .map(|(id, t)| {
-                let id = self.printable(id, "[staff]");
+                let id = self.printable(id, Place::table("[staff]"));
                 let place = format!("[staff.{id}]");
                 let t = t.get_ref();
                 let label = match &t.label {
-                    Some(l) => self.printable(l, &format!("{place}, key `label`")),
+                    Some(l) => self.printable(l, Place::key(&place, "label")),
                     None => id.clone(),
                 };
                 StaffType {
@@ -465,14 +466,14 @@ pub(super) fn peers(v: &mut Validator<'_, '_>, list: Option<&S<Vec<S<String>>>>)
     list.map_or_else(Vec::new, |list| {
         list.get_ref()
             .iter()
-            .map(|p| v.printable(p, "[scenario], key `peers`"))
+            .map(|p| v.printable(p, Place::key("[scenario]", "peers")))
             .collect()
     })
 }
 
 /// `[scenario] date`: printed as written, never the clock's.
 pub(super) fn date(v: &mut Validator<'_, '_>, date: Option<&S<String>>) -> Option<String> {
-    date.map(|d| v.printable(d, "[scenario], key `date`"))
+    date.map(|d| v.printable(d, Place::key("[scenario]", "date")))
 }
 
 /// Longest currency, in characters: a code ("KES"), a sign ("$") or a word ("美元") printed
@@ -483,7 +484,7 @@ const MAX_CURRENCY_CHARS: usize = 6;
 pub(super) fn currency(v: &mut Validator<'_, '_>, currency: Option<&S<String>>) -> Option<String> {
     let currency = currency?;
     let place = "[scenario], key `currency`";
-    let text = v.printable(currency, place);
+    let text = v.printable(currency, Place::key("[scenario]", "currency"));
     let length = text.chars().count();
     if length == 0 || length > MAX_CURRENCY_CHARS {
         v.error(

@@ -2,6 +2,7 @@
 
 use super::{Ids, Validator, MAX_WHOLE};
 use crate::model::{Input, Office, Unit};
+use crate::scenario::problem::Place;
 use crate::scenario::raw::{self, S};
 
 impl Validator<'_, '_> {
@@ -70,7 +71,7 @@ impl Validator<'_, '_> {
             kind: raw
                 .kind
                 .as_ref()
-                .map(|k| self.printable(k, &format!("{p}, key `kind`"))),
+                .map(|k| self.printable(k, Place::key(p, "kind"))),
             members: raw
                 .members
                 .as_ref()

@@ -6,12 +6,13 @@ use toml::Spanned;
 use super::raw::{self, S};
 use super::{Validator, MAX_GROWTH, MAX_REAL, MAX_TEXT_CHARS, MIN_REAL};
 use crate::model::{Input, Uncertain};
+use crate::scenario::problem::{Bound, Place, Value};
 
 impl Validator<'_, '_> {
-    pub(super) fn text(&mut self, value: &S<String>, place: &str) -> String {
+    pub(super) fn text(&mut self, value: &S<String>, place: Place) -> String {
         let text = value.get_ref().trim();
         if text.is_empty() {
-            self.error(value.span(), place, "the text is empty", "write a name");
+            self.fail(value.span(), place.clone(), Value::EmptyText);
         }
         self.printable(value, place)
     }
@@ -20,29 +21,17 @@ impl Validator<'_, '_> {
     /// sequence, a bell, a line break inside a name) would break an SVG, a Markdown heading or
     /// the terminal, so it is an error. Returns the text trimmed, with any control character
     /// escaped so that later messages about the same entry print safely.
-    pub(super) fn printable(&mut self, value: &S<String>, place: &str) -> String {
+    pub(super) fn printable(&mut self, value: &S<String>, place: Place) -> String {
         let text = value.get_ref().trim();
         let length = text.chars().count();
         if length > MAX_TEXT_CHARS {
-            self.error(
-                value.span(),
-                place,
-                format!("the text has {length} characters, more than the {MAX_TEXT_CHARS} a name, id or label may have"),
-                "shorten it; a longer description belongs in a comment",
-            );
+            self.fail(value.span(), place, Value::TooLong { length });
             let head: String = text.chars().take(MAX_TEXT_CHARS).collect();
             return format!("{}…", head.escape_debug());
         }
         if let Some(c) = text.chars().find(|c| c.is_control()) {
-            self.error(
-                value.span(),
-                place,
-                format!(
-                    "the text contains the control character U+{:04X}",
-                    u32::from(c)
-                ),
-                "remove it: names, ids and labels are printed in charts and reports as they are",
-            );
+            let code = u32::from(c);
+            self.fail(value.span(), place, Value::ControlCharacter { code });
             return text.escape_debug().to_string();
         }
         text.to_string()
@@ -59,45 +48,32 @@ impl Validator<'_, '_> {
         let Some(value) = value else {
             return default;
         };
-        let x = *value.get_ref();
-        let place = format!("{place}, key `{key}`");
-        if !x.is_finite() {
-            self.error(
-                value.span(),
-                place,
-                format!("`{key}` must be a finite number, found {x}"),
-                "write an ordinary number such as 12.5",
-            );
-            default
-        } else if x < 0.0 {
-            self.error(
-                value.span(),
-                place,
-                format!("`{key}` must not be negative, found {x}"),
-                "write zero or a positive number",
-            );
-            default
-        } else if x > MAX_REAL {
-            self.error(
-                value.span(),
-                place,
-                format!("`{key}` is {x:e}, above the largest value accepted ({MAX_REAL:e})"),
-                "check the unit of the figure; staffplan refuses values this large because sums of them lose precision",
-            );
-            default
-        } else if x > 0.0 && x < MIN_REAL {
-            self.error(
-                value.span(),
-                place,
-                format!(
-                    "`{key}` is {x:e}, below the smallest non-zero value accepted ({MIN_REAL:e})"
-                ),
-                "write 0 if you mean none, or check the unit of the figure",
-            );
-            default
+        let found = *value.get_ref();
+        let problem = if !found.is_finite() {
+            Value::NotFinite {
+                key: key.into(),
+                found,
+            }
+        } else if found < 0.0 {
+            Value::Negative {
+                key: key.into(),
+                found,
+            }
+        } else if found > MAX_REAL {
+            Value::TooLarge {
+                key: key.into(),
+                found,
+            }
+        } else if found > 0.0 && found < MIN_REAL {
+            Value::TooSmall {
+                key: key.into(),
+                found,
+            }
         } else {
-            x
-        }
+            return found;
+        };
+        self.fail(value.span(), Place::key(place, key), problem);
+        default
     }
 
     /// A yearly rate: finite, above −1 (a fall of 100% would leave nothing), at most
@@ -106,27 +82,22 @@ impl Validator<'_, '_> {
         let Some(value) = value else {
             return 0.0;
         };
-        let x = *value.get_ref();
-        let place = format!("{place}, key `{key}`");
-        if !x.is_finite() || x <= -1.0 {
-            self.error(
-                value.span(),
-                place,
-                format!("`{key}` is a yearly rate and must lie above −1, found {x}"),
-                "write the change a year as a fraction: 0.1 is 10% more a year, -0.05 is 5% less",
-            );
-            0.0
-        } else if x > MAX_GROWTH {
-            self.error(
-                value.span(),
-                place,
-                format!("`{key}` is {x}, above the largest rate accepted ({MAX_GROWTH}: doubling every year)"),
-                "write the change a year as a fraction: 0.1 is 10% more a year",
-            );
-            0.0
+        let found = *value.get_ref();
+        let problem = if !found.is_finite() || found <= -1.0 {
+            Value::RateTooLow {
+                key: key.into(),
+                found,
+            }
+        } else if found > MAX_GROWTH {
+            Value::RateTooHigh {
+                key: key.into(),
+                found,
+            }
         } else {
-            x
-        }
+            return found;
+        };
+        self.fail(value.span(), Place::key(place, key), problem);
+        0.0
     }
 
     /// A figure that may be a range (SPEC §9): a plain number goes through `check`; each of a
@@ -150,20 +121,22 @@ impl Validator<'_, '_> {
         let (span, range) = range;
         let errors = self.sink.diagnostics.len();
         let parts = [
-            ("low", &range.low),
-            ("likely", &range.likely),
-            ("high", &range.high),
+            (Bound::Low, &range.low),
+            (Bound::Likely, &range.likely),
+            (Bound::High, &range.high),
         ];
         let mut figures = [None; 3];
-        for (figure, (name, part)) in figures.iter_mut().zip(parts) {
+        for (figure, (bound, part)) in figures.iter_mut().zip(parts) {
             match part {
                 Some(_) => *figure = Some(check(self, part)),
-                None if self.mistyped(name, &span) => {}
-                None => self.error(
+                None if self.mistyped(bound.key(), &span) => {}
+                None => self.fail(
                     span.clone(),
-                    format!("{place}, key `{key}`"),
-                    format!("the range of `{key}` has no `{name}`"),
-                    format!("write `{key} = {{ low = …, likely = …, high = … }}`, or one number"),
+                    Place::key(place, key),
+                    Value::RangeMissing {
+                        key: key.into(),
+                        bound,
+                    },
                 ),
             }
         }
@@ -175,12 +148,13 @@ impl Validator<'_, '_> {
         }
         let (l, m, h) = (low.into(), likely.into(), high.into());
         if l > m || m > h {
-            self.error(
-                span,
-                format!("{place}, key `{key}`"),
-                format!("the range of `{key}` is out of order: low {l}, likely {m}, high {h}"),
-                "write the figures so that low ≤ likely ≤ high",
-            );
+            let problem = Value::RangeOutOfOrder {
+                key: key.into(),
+                low: l,
+                likely: m,
+                high: h,
+            };
+            self.fail(span, Place::key(place, key), problem);
         } else if l < h {
             self.ranges.push(Uncertain {
                 path,
@@ -227,19 +201,18 @@ impl Validator<'_, '_> {
         key: &str,
         default: f64,
     ) -> f64 {
-        let x = self.real(value, place, key, default);
-        if x > 1.0 {
+        let found = self.real(value, place, key, default);
+        if found > 1.0 {
             if let Some(value) = value {
-                self.error(
-                    value.span(),
-                    format!("{place}, key `{key}`"),
-                    format!("`{key}` is a share and must lie in 0..1, found {x}"),
-                    format!("write a fraction: 15% is {}", 0.15),
-                );
+                let problem = Value::NotShare {
+                    key: key.into(),
+                    found,
+                };
+                self.fail(value.span(), Place::key(place, key), problem);
             }
             return default;
         }
-        x
+        found
     }
 
     /// A whole number, checked: not negative, no fraction, at most `max`.
@@ -254,34 +227,23 @@ impl Validator<'_, '_> {
         let Some(value) = value else {
             return default;
         };
-        let x = *value.get_ref();
-        let place = format!("{place}, key `{key}`");
-        if !x.is_finite() || x < 0.0 {
-            self.error(
-                value.span(),
-                place,
-                format!("`{key}` must be a whole number, zero or more, found {x}"),
-                "write a count such as 3",
-            );
-            default
-        } else if x.fract() != 0.0 {
-            self.error(
-                value.span(),
-                place,
-                format!("`{key}` must be a whole number, found {x}"),
-                format!("write {} or {}", x.floor(), x.ceil()),
-            );
-            default
-        } else if x > max {
-            self.error(
-                value.span(),
-                place,
-                format!("`{key}` is {x}, above the largest value accepted ({max})"),
-                "check the figure",
-            );
-            default
+        let found = *value.get_ref();
+        let at = Place::key(place, key);
+        let key = key.to_string();
+        let problem = if !found.is_finite() || found < 0.0 {
+            Value::NotCount { key, found }
+        } else if found.fract() != 0.0 {
+            Value::NotWhole { key, found }
+        } else if found > max {
+            Value::AboveMost {
+                key,
+                found,
+                most: max,
+            }
         } else {
-            x as u32
-        }
+            return found as u32;
+        };
+        self.fail(value.span(), at, problem);
+        default
     }
 }

@@ -69,6 +69,7 @@ fn problem(file: &str, cell: &str, message: String, help: &str) -> Diagnostic {
         message,
         help: Some(help.to_string()),
         said: None,
+        problem: None,
     }
 }
 

@@ -1,0 +1,151 @@
+//! The errors of a scenario file as data: where each is ([`Place`]) and what it is
+//! ([`Problem`]), without the words a terminal says them in.
+//!
+//! The scenario module writes every [`Diagnostic`](super::Diagnostic) in English from these
+//! (the `english` of each kind of problem, here, beside its data); a terminal in another
+//! language says them again from the data (`report::words::problem`). The tables, keys, ids and
+//! values of the file are quoted as written, whatever the language.
+
+use std::fmt;
+
+mod entry;
+mod input;
+mod office;
+mod settings;
+mod sheet;
+mod value;
+mod work;
+
+pub use entry::Entry;
+pub use input::Input;
+pub use office::Office;
+pub use settings::Settings;
+pub use sheet::Sheet;
+pub use value::{Bound, Value};
+pub use work::Work;
+
+/// Where a problem is: a table of the file (or a place that has no table), and the key in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub table: Table,
+    pub key: Option<String>,
+}
+
+/// The part of a [`Place`] before its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Table {
+    /// As the file writes it: `[calendar]`, `[[office]] "audit"`, `[[unit]] #3`, `--set`.
+    Written(String),
+    /// A key of the file's top level named alone (`key `office``).
+    Root,
+    /// The top level, where unknown keys are looked for.
+    TopLevel,
+    /// The whole file (too large).
+    File,
+    /// The TOML syntax of the file.
+    Syntax,
+    /// A `--set` path (`input path `[[work]].x.volume``).
+    SetPath(String),
+    /// The `{ low, likely, high }` table of an uncertain figure.
+    RangeOf(String),
+    /// The n-th (1-based) entry of a work type's `next` list.
+    NextEntry(usize),
+}
+
+impl Place {
+    /// A table as the file writes it.
+    pub fn table(table: &str) -> Place {
+        Place {
+            table: Table::Written(table.to_string()),
+            key: None,
+        }
+    }
+
+    /// A key of a table as the file writes it.
+    pub fn key(table: &str, key: &str) -> Place {
+        Place {
+            table: Table::Written(table.to_string()),
+            key: Some(key.to_string()),
+        }
+    }
+
+    /// A place that is not a written table, with or without a key.
+    pub fn at(table: Table, key: Option<&str>) -> Place {
+        Place {
+            table,
+            key: key.map(str::to_string),
+        }
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Table::Written(table) => f.write_str(table),
+            Table::Root => Ok(()),
+            Table::TopLevel => f.write_str("the top level"),
+            Table::File => f.write_str("file"),
+            Table::Syntax => f.write_str("TOML syntax"),
+            Table::SetPath(path) => write!(f, "input path `{path}`"),
+            Table::RangeOf(key) => write!(f, "the range of `{key}`"),
+            Table::NextEntry(n) => write!(f, "`next` entry #{n}"),
+        }
+    }
+}
+
+/// In English, as every diagnostic has always named its place.
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.table, &self.key) {
+            (Table::Root, Some(key)) => write!(f, "key `{key}`"),
+            (table, Some(key)) => write!(f, "{table}, key `{key}`"),
+            (table, None) => write!(f, "{table}"),
+        }
+    }
+}
+
+/// What is wrong, grouped by the part of the scenario module that finds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A single value out of its bounds or of the wrong form.
+    Value(Value),
+    /// An entry of an array of tables, an id, a reference or a key missing.
+    Entry(Entry),
+    /// `[scenario]`, `[calendar]`, `[staff]`, `[optimise]`, `[service]`, `[plan]`.
+    Settings(Settings),
+    /// An office, its posts, or a unit.
+    Office(Office),
+    /// A work type, its chain, and what no single table shows.
+    Work(Work),
+    /// The file as a whole: its syntax, unknown keys, `--set`.
+    Input(Input),
+    /// A workbook's cell.
+    Sheet(Sheet),
+}
+
+impl Problem {
+    /// What is wrong and how to fix it, in English.
+    pub fn english(&self) -> (String, String) {
+        match self {
+            Problem::Value(p) => p.english(),
+            Problem::Entry(p) => p.english(),
+            Problem::Settings(p) => p.english(),
+            Problem::Office(p) => p.english(),
+            Problem::Work(p) => p.english(),
+            Problem::Input(p) => p.english(),
+            Problem::Sheet(p) => p.english(),
+        }
+    }
+}
+
+macro_rules! from_kind {
+    ($($kind:ident),*) => {$(
+        impl From<$kind> for Problem {
+            fn from(problem: $kind) -> Problem {
+                Problem::$kind(problem)
+            }
+        }
+    )*};
+}
+
+from_kind!(Value, Entry, Settings, Office, Work, Input, Sheet);

@@ -209,22 +209,23 @@ pub fn parse_with(
 /// syntax error elsewhere still has its language); English when neither tells.
 pub fn language_of(text: &str) -> crate::model::Language {
     use crate::model::Language;
-    let from_toml = DeTable::parse(text).ok().and_then(|root| {
-        let scenario = root.get_ref().get("scenario")?;
-        let DeValue::Table(table) = scenario.get_ref() else {
-            return None;
-        };
-        Some(table.get("language")?.get_ref().as_str()? == "zh")
-    });
-    let zh = from_toml.unwrap_or_else(|| {
-        text.lines().any(|line| {
+    let zh = match DeTable::parse(text) {
+        Ok(root) => root
+            .get_ref()
+            .get("scenario")
+            .and_then(|scenario| match scenario.get_ref() {
+                DeValue::Table(table) => table.get("language")?.get_ref().as_str(),
+                _ => None,
+            })
+            == Some("zh"),
+        Err(_) => text.lines().any(|line| {
             let mut words = line.split('=').map(str::trim);
             words.next() == Some("language")
                 && words
                     .next()
                     .is_some_and(|v| v.trim_start_matches(['"', '\'']).starts_with("zh"))
-        })
-    });
+        }),
+    };
     if zh {
         Language::Zh
     } else {

@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use super::{Validator, MAX_PLAN_YEARS, MAX_STAFF_TYPES, MAX_WHOLE};
 use crate::model::{Calendar, CalendarOverride, Horizon, Input, Method, Policy, StaffType};
-use crate::scenario::problem::Place;
+use crate::scenario::problem::{Place, Settings};
 use crate::scenario::raw::{self, IdMap, S};
 
 impl Validator<'_, '_> {
@@ -20,11 +20,10 @@ impl Validator<'_, '_> {
         let hours_per_day = |v: &mut Self, x: &Option<S<f64>>| {
             let hours = v.real(x, p, "hours_per_day", d.hours_per_day);
             if hours > 24.0 {
-                v.error(
+                v.fail(
                     x.as_ref().map_or(0..0, Spanned::span),
-                    "[calendar], key `hours_per_day`",
-                    format!("a day has 24 hours, `hours_per_day` is {hours}"),
-                    "write the working hours of one day, such as 8",
+                    Place::key(p, "hours_per_day"),
+                    Settings::DayAbove24Hours { hours },
                 );
             }
             hours
@@ -79,25 +78,20 @@ impl Validator<'_, '_> {
                 .map(Spanned::span)
                 .or(raw.working_days.as_ref().map(Spanned::span))
                 .unwrap_or(0..0);
-            self.error(
+            self.fail(
                 span,
-                "[calendar], key `leave_days`",
-                format!(
-                    "leave ({leave_days}) and training ({training_days}) days exceed the {} working days",
-                    calendar.working_days
-                ),
-                "leave and training are taken out of the working days: make them fewer",
+                Place::key(p, "leave_days"),
+                Settings::LeaveAndTrainingAboveWorkingDays {
+                    leave_days,
+                    training_days,
+                    working_days: calendar.working_days,
+                },
             );
         }
         let days_fit = leave_days + training_days <= calendar.working_days;
         if days_fit && calendar.year_value() <= 0.0 && calendar.working_days > 0 {
             let span = raw.working_days.as_ref().map_or(0..0, Spanned::span);
-            self.error(
-                span,
-                "[calendar]",
-                "the year value is zero: nobody has any time for casework",
-                "check working_days, hours_per_day and non_case_share",
-            );
+            self.fail(span, Place::table(p), Settings::NoCaseworkTime);
         }
         if days_fit && calendar.year_value() > 0.0 {
             self.check_worst_year(raw, &calendar, leave_days, training_days);
@@ -137,11 +131,10 @@ impl Validator<'_, '_> {
             (_, Some(s)) if s >= 1.0 => ("non_case_share", &raw.non_case_share),
             _ => ("leave_days", &raw.leave_days),
         };
-        self.error(
+        self.fail(
             value.as_ref().map_or(0..0, Spanned::span),
-            format!("[calendar], key `{key}`"),
-            format!("at an end of the range of `{key}` the year value is zero: nobody would have any time for casework"),
-            "give each end of the range a value that leaves time for casework, as a single value must",
+            Place::key("[calendar]", key),
+            Settings::NoCaseworkTimeAtRangeEnd { key: key.into() },
         );
     }
 
@@ -152,22 +145,13 @@ impl Validator<'_, '_> {
         base: &Calendar,
     ) -> Vec<StaffType> {
         if raw.0.is_empty() {
-            self.error(
-                span.clone(),
-                "[staff]",
-                "the scenario declares no staff type",
-                "add at least one, e.g. `[staff.establishment]` with `cost = 180000`",
-            );
+            self.fail(span.clone(), Place::table("[staff]"), Settings::NoStaffType);
         }
         if raw.0.len() > MAX_STAFF_TYPES {
-            self.error(
+            self.fail(
                 span,
-                "[staff]",
-                format!(
-                    "{} staff types, more than the {MAX_STAFF_TYPES} accepted",
-                    raw.0.len()
-                ),
-                "merge staff types that are paid and employed alike",
+                Place::table("[staff]"),
+                Settings::TooManyStaffTypes { count: raw.0.len() },
             );
         }
         raw.0
@@ -216,11 +200,10 @@ impl Validator<'_, '_> {
         let hours_per_day = raw.hours_per_day.as_ref().map(|h| {
             let hours = self.real(&Some(h.clone()), p, "hours_per_day", base.hours_per_day);
             if hours > 24.0 {
-                self.error(
+                self.fail(
                     h.span(),
-                    format!("{p}, key `hours_per_day`"),
-                    format!("a day has 24 hours, `hours_per_day` is {hours}"),
-                    "write the working hours of one day, such as 8",
+                    Place::key(p, "hours_per_day"),
+                    Settings::DayAbove24Hours { hours },
                 );
             }
             hours.min(24.0)
@@ -246,14 +229,16 @@ impl Validator<'_, '_> {
         .into_iter()
         .find_map(|x| x.as_ref().map(Spanned::span));
         if let (Some(span), false) = (span, year.year_value() > 0.0) {
-            self.error(
+            self.fail(
                 span,
-                p,
-                format!(
-                    "this staff type's year leaves no working time: {} working days less {} leave and {} training days, {} hours a day, {} on support activities",
-                    year.working_days, year.leave_days, year.training_days, year.hours_per_day, year.non_case_share
-                ),
-                "leave and training are taken out of the working days, and the share of support activities must stay below 1",
+                Place::table(p),
+                Settings::StaffYearWithoutWorkingTime {
+                    working_days: year.working_days,
+                    leave_days: year.leave_days,
+                    training_days: year.training_days,
+                    hours_per_day: year.hours_per_day,
+                    non_case_share: year.non_case_share,
+                },
             );
         }
         own
@@ -268,11 +253,12 @@ impl Validator<'_, '_> {
             "caseload" => Method::Caseload,
             "wisn" => Method::Wisn,
             other => {
-                self.error(
+                self.fail(
                     m.span(),
-                    "[scenario], key `method`",
-                    format!("unknown method \"{other}\""),
-                    "use \"caseload\" or \"wisn\"",
+                    Place::key("[scenario]", "method"),
+                    Settings::UnknownMethod {
+                        found: other.into(),
+                    },
                 );
                 Method::Caseload
             }
@@ -287,22 +273,16 @@ impl Validator<'_, '_> {
             if self.mistyped("years", &span) {
                 return None;
             }
-            self.error(
-                span,
-                p,
-                "`years` is missing",
-                format!("add `years = …`: how many years to plan, 1 to {MAX_PLAN_YEARS}"),
-            );
+            self.fail(span, Place::table(p), Settings::PlanYearsMissing);
             return None;
         };
         let n = self.whole(&raw.years, p, "years", 0, MAX_WHOLE);
         if n == 0 || n > MAX_PLAN_YEARS {
             if *years.get_ref() == f64::from(n) {
-                self.error(
+                self.fail(
                     years.span(),
-                    "[plan], key `years`",
-                    format!("`years` must lie in 1..{MAX_PLAN_YEARS}, found {n}"),
-                    format!("plan 1 to {MAX_PLAN_YEARS} years, e.g. `years = 5`"),
+                    Place::key(p, "years"),
+                    Settings::PlanYearsOutOfRange { years: n },
                 );
             }
             return None;
@@ -322,11 +302,10 @@ impl Validator<'_, '_> {
         if x > 0.0 && x < 1.0 {
             return Some(x);
         }
-        self.error(
+        self.fail(
             value.span(),
-            "[plan], key `confidence`",
-            format!("`confidence` is a share above 0 and below 1, found {x}"),
-            "write e.g. `confidence = 0.9`: each office has at least its posts needed in 90% of the runs",
+            Place::key("[plan]", "confidence"),
+            Settings::ConfidenceNotShare { found: x },
         );
         None
     }
@@ -382,26 +361,21 @@ impl Validator<'_, '_> {
                 .collect();
             let t = self.resolve(id, staff, p, "quota_by_year", "staff type");
             match plan {
-                None => self.error(
+                None => self.fail(
                     map.span(),
-                    format!("{p}, key `quota_by_year`"),
-                    "`quota_by_year` gives quotas for the years of a multi-year plan, but the scenario has no `[plan]`",
-                    "add `[plan]` with `years = …` (and `start = …`), or use `quota = { … }` for one year",
+                    Place::key(p, "quota_by_year"),
+                    Settings::QuotaByYearWithoutPlan,
                 ),
-                Some(h) if values.len() < h.years as usize => self.error(
+                Some(h) if values.len() < h.years as usize => self.fail(
                     list.span(),
-                    format!("{p}, key `{key}`"),
-                    format!(
-                        "`{key}` has {} value{} but [plan] has {} years",
-                        values.len(),
-                        if values.len() == 1 { "" } else { "s" },
-                        h.years
-                    ),
-                    format!(
-                        "give one quota a year, years {} to {}",
-                        h.start,
-                        h.label(h.years)
-                    ),
+                    Place::key(p, &key),
+                    Settings::QuotaByYearTooShort {
+                        key: key.clone(),
+                        values: values.len(),
+                        years: h.years,
+                        first: h.start,
+                        last: h.label(h.years),
+                    },
                 ),
                 Some(_) => {}
             }
@@ -430,11 +404,10 @@ impl Validator<'_, '_> {
         let target = self.real(&raw.target_utilisation, p, "target_utilisation", 0.85);
         if let Some(value) = &raw.target_utilisation {
             if target <= 0.0 || target > 1.0 {
-                self.error(
+                self.fail(
                     value.span(),
-                    "[policy], key `target_utilisation`",
-                    format!("`target_utilisation` must lie in (0, 1], found {target}"),
-                    "write the planning target as a fraction, such as 0.85",
+                    Place::key(p, "target_utilisation"),
+                    Settings::TargetUtilisationOutOfRange { found: target },
                 );
             }
         }
@@ -476,22 +449,20 @@ pub(super) fn date(v: &mut Validator<'_, '_>, date: Option<&S<String>>) -> Optio
     date.map(|d| v.printable(d, Place::key("[scenario]", "date")))
 }
 
-/// Longest currency, in characters: a code ("KES"), a sign ("$") or a word ("美元") printed
-/// beside every amount, not a sentence.
-const MAX_CURRENCY_CHARS: usize = 6;
-
 /// `[scenario] currency`: a short code, sign or word shown with every amount.
 pub(super) fn currency(v: &mut Validator<'_, '_>, currency: Option<&S<String>>) -> Option<String> {
     let currency = currency?;
-    let place = "[scenario], key `currency`";
-    let text = v.printable(currency, Place::key("[scenario]", "currency"));
+    let place = Place::key("[scenario]", "currency");
+    let text = v.printable(currency, place.clone());
     let length = text.chars().count();
-    if length == 0 || length > MAX_CURRENCY_CHARS {
-        v.error(
+    if length == 0 || length > Settings::MAX_CURRENCY_CHARS {
+        v.fail(
             currency.span(),
             place,
-            format!("the currency \"{text}\" has {length} characters; it is printed beside every amount"),
-            format!("write a code or sign of 1 to {MAX_CURRENCY_CHARS} characters, such as \"KES\", \"$\" or \"元\", or remove the key"),
+            Settings::CurrencyLength {
+                currency: text,
+                length,
+            },
         );
         return None;
     }

@@ -3,7 +3,7 @@
 use super::{Ids, Validator, MAX_WHOLE};
 use crate::model::{Allowance, Input, Office, OfficeKind};
 use crate::scenario::nearest;
-use crate::scenario::problem::Place;
+use crate::scenario::problem::{self, Place};
 use crate::scenario::raw::{self, S};
 
 impl Validator<'_, '_> {
@@ -77,17 +77,11 @@ impl Validator<'_, '_> {
         if let Some(kind) = OfficeKind::parse(k.get_ref()) {
             return kind;
         }
-        let names = OfficeKind::NAMES.join(", ");
-        let help = match nearest(k.get_ref(), &OfficeKind::NAMES) {
-            Some(near) => format!("did you mean \"{near}\"? Kinds: {names}"),
-            None => format!("use one of: {names}"),
+        let problem = problem::Office::UnknownKind {
+            found: k.get_ref().clone(),
+            nearest: nearest(k.get_ref(), &OfficeKind::NAMES).and_then(OfficeKind::parse),
         };
-        self.error(
-            k.span(),
-            format!("{p}, key `kind`"),
-            format!("unknown office kind \"{}\"", k.get_ref()),
-            help,
-        );
+        self.fail(k.span(), Place::key(p, "kind"), problem);
         OfficeKind::Section
     }
 
@@ -116,17 +110,11 @@ impl Validator<'_, '_> {
         if let (true, true, false, Some(l)) =
             (staff_known, leaders > headcount, unopened, &raw.leaders)
         {
-            let who = if leaders == 1 {
-                "1 leader".to_string()
-            } else {
-                format!("{leaders} leaders")
+            let problem = problem::Office::LeadersAboveStaff {
+                leaders,
+                staff: headcount,
             };
-            self.error(
-                l.span(),
-                format!("{p}, key `leaders`"),
-                format!("{who} but a headcount of {headcount}: leaders are counted in the staff"),
-                "make `leaders` at most the staff of the office",
-            );
+            self.fail(l.span(), Place::key(p, "leaders"), problem);
         }
         leaders
     }
@@ -142,12 +130,8 @@ impl Validator<'_, '_> {
             .map(|v| self.whole(&Some(v.clone()), p, "max_staff", 0, MAX_WHOLE));
         if let (Some(min), Some(max), Some(v)) = (min_staff, max_staff, &raw.max_staff) {
             if min > max {
-                self.error(
-                    v.span(),
-                    format!("{p}, key `max_staff`"),
-                    format!("`max_staff` ({max}) is below `min_staff` ({min})"),
-                    "raise max_staff or lower min_staff",
-                );
+                let problem = problem::Office::MaxStaffBelowMin { min, max };
+                self.fail(v.span(), Place::key(p, "max_staff"), problem);
             }
         }
         (min_staff, max_staff)
@@ -165,27 +149,17 @@ impl Validator<'_, '_> {
             return covers;
         };
         if kind != OfficeKind::DispatchedGroup && !list.get_ref().is_empty() {
-            self.error(
-                list.span(),
-                format!("{p}, key `covers`"),
-                format!(
-                    "only dispatched groups cover units, and this office is a {}",
-                    kind.as_str()
-                ),
-                "set `kind = \"dispatched_group\"` or remove `covers`",
-            );
+            let problem = problem::Office::CoversNotGroup { kind };
+            self.fail(list.span(), Place::key(p, "covers"), problem);
         }
         for u in list.get_ref() {
             let Some(u) = self.resolve(u, ids.units, p, "covers", "unit") else {
                 continue;
             };
             if covers.contains(&u) {
-                self.error(
-                    list.span(),
-                    format!("{p}, key `covers`"),
-                    format!("unit \"{}\" is listed twice", ids.units[u]),
-                    "list each unit once",
-                );
+                let unit = ids.units[u].clone();
+                let problem = problem::Office::CoveredTwice { unit };
+                self.fail(list.span(), Place::key(p, "covers"), problem);
             } else {
                 covers.push(u);
             }
@@ -235,32 +209,21 @@ impl Validator<'_, '_> {
             let ep = format!("{p}, `allowances` entry #{}", i + 1);
             let a = entry.get_ref();
             let Some(staff) = &a.staff else {
-                self.error(
-                    entry.span(),
-                    ep,
-                    "`staff` is missing: whose time is it?",
-                    "add `staff = \"<staff type id>\"`",
-                );
+                let problem = problem::Office::AllowanceWithoutStaff;
+                self.fail(entry.span(), Place::table(&ep), problem);
                 continue;
             };
             let Some(t) = self.resolve(staff, ids.staff, &ep, "staff", "staff type") else {
                 continue;
             };
             if !allowed.get(t).copied().unwrap_or(false) {
-                self.error(
-                    staff.span(),
-                    format!("{ep}, key `staff`"),
-                    format!("the office does not allow staff type \"{}\"", ids.staff[t]),
-                    "add it to the office's `allowed_staff`, or name a type the office may employ",
-                );
+                let staff_type = ids.staff[t].to_string();
+                let problem = problem::Office::AllowanceStaffNotAllowed { staff: staff_type };
+                self.fail(staff.span(), Place::key(&ep, "staff"), problem);
             }
             if a.hours.is_none() {
-                self.error(
-                    entry.span(),
-                    ep.as_str(),
-                    "`hours` is missing",
-                    "add `hours = …`: hours a year each of these people spends on the activity",
-                );
+                let problem = problem::Office::AllowanceWithoutHours;
+                self.fail(entry.span(), Place::table(&ep), problem);
             }
             let name = match &a.name {
                 Some(n) => self.printable(n, Place::key(&ep, "name")),

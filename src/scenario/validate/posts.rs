@@ -2,6 +2,7 @@
 //! today's staff, and `leader_posts`, each checked against the office's other keys.
 
 use super::{Ids, Validator, MAX_WHOLE};
+use crate::scenario::problem::{self, Place};
 use crate::scenario::raw;
 
 impl Validator<'_, '_> {
@@ -27,18 +28,11 @@ impl Validator<'_, '_> {
             };
             sanctioned[t] = count;
             if count > 0 && !allowed.get(t).copied().unwrap_or(true) {
-                self.error(
-                    n.span(),
-                    format!("{p}, key `{key}`"),
-                    format!(
-                        "{count} posts of staff type \"{}\" are approved for an office whose `allowed_staff` does not include that type, so they could never be filled",
-                        ids.staff[t]
-                    ),
-                    format!(
-                        "add \"{}\" to `allowed_staff`, or approve the posts for an office that may employ that type",
-                        ids.staff[t]
-                    ),
-                );
+                let problem = problem::Office::PostsNotAllowed {
+                    staff: ids.staff[t].to_string(),
+                    posts: count,
+                };
+                self.fail(n.span(), Place::key(p, &key), problem);
             }
         }
         sanctioned

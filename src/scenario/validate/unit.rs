@@ -2,7 +2,7 @@
 
 use super::{Ids, Validator, MAX_WHOLE};
 use crate::model::{Input, Office, Unit};
-use crate::scenario::problem::Place;
+use crate::scenario::problem::{self, Place};
 use crate::scenario::raw::{self, S};
 
 impl Validator<'_, '_> {
@@ -49,15 +49,10 @@ impl Validator<'_, '_> {
                 {
                     if offices.get(o).is_some_and(|office| !office.is_group()) {
                         sound = false;
-                        self.error(
-                            g.span(),
-                            format!("{p}, key `eligible`"),
-                            format!(
-                                "\"{}\" is not a dispatched group, so it cannot cover units",
-                                ids.offices[o]
-                            ),
-                            "list only offices with `kind = \"dispatched_group\"`",
-                        );
+                        let problem = problem::Office::EligibleNotGroup {
+                            office: ids.offices[o].clone(),
+                        };
+                        self.fail(g.span(), Place::key(p, "eligible"), problem);
                     } else if !groups.contains(&o) {
                         groups.push(o);
                     }

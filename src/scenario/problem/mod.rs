@@ -50,6 +50,8 @@ pub enum Table {
     RangeOf(String),
     /// The n-th (1-based) entry of a work type's `next` list.
     NextEntry(usize),
+    /// The `volume` and `hours` keys together of a table as the file writes it.
+    VolumeAndHours(String),
 }
 
 impl Place {
@@ -89,6 +91,7 @@ impl fmt::Display for Table {
             Table::SetPath(path) => write!(f, "input path `{path}`"),
             Table::RangeOf(key) => write!(f, "the range of `{key}`"),
             Table::NextEntry(n) => write!(f, "`next` entry #{n}"),
+            Table::VolumeAndHours(table) => write!(f, "{table}, keys `volume` and `hours`"),
         }
     }
 }

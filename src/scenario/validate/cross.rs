@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use super::{Validator, MAX_CHAIN_DEPTH, MAX_FTE};
 use crate::model::{Office, Scenario, Unit, Work, WorkPlace};
+use crate::scenario::problem::{self, Place, Table};
 use crate::scenario::raw::{self, S};
 
 impl Validator<'_, '_> {
@@ -24,14 +25,14 @@ impl Validator<'_, '_> {
                 match by_unit[u] {
                     Some(first) => {
                         let span = self.covers_spans.get(o).cloned().unwrap_or(0..0);
-                        self.error(
+                        self.fail(
                             span,
-                            format!("[[office]] \"{}\", key `covers`", offices[o].id),
-                            format!(
-                                "unit \"{}\" is covered by two groups, \"{}\" and \"{}\"",
-                                units[u].id, offices[first].id, offices[o].id
-                            ),
-                            "full coverage means exactly one group per unit: remove it from one `covers` list",
+                            Place::key(&format!("[[office]] \"{}\"", offices[o].id), "covers"),
+                            problem::Work::CoveredTwice {
+                                unit: units[u].id.clone(),
+                                first: offices[first].id.clone(),
+                                second: offices[o].id.clone(),
+                            },
                         );
                     }
                     None => {
@@ -39,11 +40,13 @@ impl Validator<'_, '_> {
                         kept.push(u);
                         if !units[u].is_eligible(o) {
                             let span = self.covers_spans.get(o).cloned().unwrap_or(0..0);
-                            self.error(
+                            self.fail(
                                 span,
-                                format!("[[office]] \"{}\", key `covers`", offices[o].id),
-                                format!("unit \"{}\" is covered by \"{}\", which is not in its `eligible` list", units[u].id, offices[o].id),
-                                "add the group to the unit's `eligible` list or move the unit to an eligible group",
+                                Place::key(&format!("[[office]] \"{}\"", offices[o].id), "covers"),
+                                problem::Work::CoveredByIneligible {
+                                    unit: units[u].id.clone(),
+                                    group: offices[o].id.clone(),
+                                },
                             );
                         }
                     }
@@ -54,11 +57,10 @@ impl Validator<'_, '_> {
         for (u, unit) in units.iter().enumerate() {
             if unit.eligible.as_ref().is_some_and(Vec::is_empty) && unit.has_group_work(works) {
                 let span = self.sink_span_of_unit(u);
-                self.error(
+                self.fail(
                     span,
-                    format!("[[unit]] \"{}\", key `eligible`", unit.id),
-                    "`eligible = []` lets no group cover the unit, but it generates covering-group work that only a group can do",
-                    "name the groups that may cover it, or give its workload to office-level work",
+                    Place::key(&format!("[[unit]] \"{}\"", unit.id), "eligible"),
+                    problem::Work::NoEligibleGroup,
                 );
             }
         }
@@ -114,14 +116,13 @@ impl Validator<'_, '_> {
                 if matches!(work.place, WorkPlace::Office(_))
                     && works[child].place == WorkPlace::CoveringGroup
                 {
-                    self.error(
+                    self.fail(
                         span_of(w),
-                        format!("[[work]] \"{}\", key `next`", work.id),
-                        format!(
-                            "\"{}\" is done at an office but feeds \"{}\", covering-group work: there is no unit to tell which group gets it",
-                            work.id, works[child].id
-                        ),
-                        format!("give \"{}\" an office, or make \"{}\" covering-group work too", works[child].id, work.id),
+                        Place::key(&format!("[[work]] \"{}\"", work.id), "next"),
+                        problem::Work::OfficeFeedsGroup {
+                            work: work.id.clone(),
+                            follow: works[child].id.clone(),
+                        },
                     );
                 }
             }
@@ -147,16 +148,15 @@ impl Validator<'_, '_> {
                         }
                         1 if !reported => {
                             let from = stack.iter().position(|&(x, _)| x == child).unwrap_or(0);
-                            let mut path: Vec<&str> = stack[from..]
+                            let mut path: Vec<String> = stack[from..]
                                 .iter()
-                                .map(|&(x, _)| works[x].id.as_str())
+                                .map(|&(x, _)| works[x].id.clone())
                                 .collect();
-                            path.push(works[child].id.as_str());
-                            self.error(
+                            path.push(works[child].id.clone());
+                            self.fail(
                                 span_of(w),
-                                format!("[[work]] \"{}\", key `next`", works[w].id),
-                                format!("the work chain has a cycle: {}", path.join(" → ")),
-                                "a chain must end: remove one of these `next` entries",
+                                Place::key(&format!("[[work]] \"{}\"", works[w].id), "next"),
+                                problem::Work::Cycle { path },
                             );
                             reported = true;
                         }
@@ -176,11 +176,10 @@ impl Validator<'_, '_> {
         }
         if !reported {
             if let Some(w) = (0..n).find(|&w| depth[w] > MAX_CHAIN_DEPTH) {
-                self.error(
+                self.fail(
                     span_of(w),
-                    format!("[[work]] \"{}\", key `next`", works[w].id),
-                    format!("the work chain starting here is {} steps deep, more than the {MAX_CHAIN_DEPTH} accepted", depth[w]),
-                    "merge steps of the chain",
+                    Place::key(&format!("[[work]] \"{}\"", works[w].id), "next"),
+                    problem::Work::ChainTooDeep { depth: depth[w] },
                 );
             }
         }
@@ -211,14 +210,14 @@ impl Validator<'_, '_> {
                 let office = &scenario.offices[o];
                 if let Some(max) = office.max_staff {
                     if work.team > max {
-                        self.error(
+                        self.fail(
                             span.clone(),
-                            format!("[[work]] \"{}\", key `team`", work.id),
-                            format!(
-                                "a team of {} is needed, but office \"{}\" may have at most {max} people (`max_staff`)",
-                                work.team, office.id
-                            ),
-                            format!("raise `max_staff` of \"{}\" to {} or more, or make the team smaller", office.id, work.team),
+                            Place::key(&format!("[[work]] \"{}\"", work.id), "team"),
+                            problem::Work::TeamAboveMaxStaff {
+                                team: work.team,
+                                office: office.id.clone(),
+                                max,
+                            },
                         );
                         continue;
                     }
@@ -278,21 +277,22 @@ impl Validator<'_, '_> {
             let (span, place) = match worst {
                 Some(w) => (
                     raw_works.get(w).map_or(0..0, Spanned::span),
-                    format!(
-                        "[[work]] \"{}\", keys `volume` and `hours`",
-                        scenario.works[w].id
+                    Place::at(
+                        Table::VolumeAndHours(format!("[[work]] \"{}\"", scenario.works[w].id)),
+                        None,
                     ),
                 ),
-                None => (0..0, format!("[[office]] \"{}\"", office.id)),
+                None => (0..0, Place::table(&format!("[[office]] \"{}\"", office.id))),
             };
-            self.error(
+            self.fail(
                 span,
                 place,
-                format!(
-                    "office \"{}\" would need {:.3e} full-time people ({:.3e} hours a year at {:.1} h a person), more than the {MAX_FTE:e} staffplan counts",
-                    office.id, fte_need, required, year_value
-                ),
-                "check the units: `volume` is items a year, `hours` hours per item, and the calendar's hours a person",
+                problem::Work::TooMuchWork {
+                    office: office.id.clone(),
+                    fte: fte_need,
+                    hours: required,
+                    year_hours: year_value,
+                },
             );
         }
     }

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::{Ids, Validator, COVERING_GROUP, MAX_WHOLE};
+use crate::scenario::problem::{self, Place};
 
 use crate::model::{Input, Office, Work, WorkPlace};
 use crate::scenario::raw::{self, S};
@@ -34,11 +35,10 @@ impl Validator<'_, '_> {
             |v, x| {
                 let volume = v.real(x, p, "volume", 0.0);
                 if let (true, Some(x)) = (covering && volume > 0.0, x) {
-                    v.error(
+                    v.fail(
                         x.span(),
-                        format!("{p}, key `volume`"),
-                        "covering-group work arrives from the units a group covers, so it has no direct `volume`",
-                        "give the items to the units as `workload = { … }`, or name the office that receives them",
+                        Place::key(p, "volume"),
+                        problem::Work::CoveringVolume,
                     );
                 }
                 volume
@@ -53,24 +53,14 @@ impl Validator<'_, '_> {
             ),
             None if self.mistyped("hours", &span) => 0.0,
             None => {
-                self.error(
-                    span.clone(),
-                    p,
-                    "`hours` is missing",
-                    "add `hours = …`: person-hours per item, all team members together",
-                );
+                self.fail(span.clone(), Place::table(p), problem::Work::HoursMissing);
                 0.0
             }
         };
         let team = self.whole(&raw.team, p, "team", 1, MAX_WHOLE);
         if team == 0 {
             if let Some(t) = &raw.team {
-                self.error(
-                    t.span(),
-                    format!("{p}, key `team`"),
-                    "a team needs at least one person",
-                    "write `team = 1` or more",
-                );
+                self.fail(t.span(), Place::key(p, "team"), problem::Work::EmptyTeam);
             }
         }
         let cv = self.uncertain(
@@ -80,11 +70,10 @@ impl Validator<'_, '_> {
             |v, x| {
                 let cv = v.real(x, p, "cv", 0.5);
                 if let (true, Some(c)) = (cv > 10.0, x) {
-                    v.error(
+                    v.fail(
                         c.span(),
-                        format!("{p}, key `cv`"),
-                        format!("`cv` is {cv}; above 10 the effort distribution is meaningless"),
-                        "typical values lie between 0.2 and 1.5",
+                        Place::key(p, "cv"),
+                        problem::Work::CvTooHigh { found: cv },
                     );
                 }
                 cv
@@ -99,11 +88,10 @@ impl Validator<'_, '_> {
             .as_ref()
             .map(|t| self.share(&Some(t.clone()), p, "on_time", 0.0));
         if let (Some(t), None) = (&raw.on_time, deadline_days) {
-            self.error(
+            self.fail(
                 t.span(),
-                format!("{p}, key `on_time`"),
-                "`on_time` is the share of items finished within `deadline_days`, but this work has no deadline",
-                "add `deadline_days = …` (working days from arrival to completion), or remove `on_time`",
+                Place::key(p, "on_time"),
+                problem::Work::OnTimeWithoutDeadline,
             );
         }
         let backlog = self.whole(&raw.backlog, p, "backlog", 0, MAX_WHOLE);
@@ -136,12 +124,7 @@ impl Validator<'_, '_> {
         match &raw.office {
             None if self.mistyped("office", &span) => None,
             None => {
-                self.error(
-                    span,
-                    p,
-                    "`office` is missing: nobody does this work",
-                    format!("add `office = \"<office id>\"` or `office = \"{COVERING_GROUP}\"`"),
-                );
+                self.fail(span, Place::table(p), problem::Work::OfficeMissing);
                 None
             }
             Some(o) if o.get_ref() == COVERING_GROUP => Some(WorkPlace::CoveringGroup),
@@ -179,11 +162,10 @@ impl Validator<'_, '_> {
                     ),
                     None if self.mistyped("share", &entry.span()) => 0.0,
                     None => {
-                        self.error(
+                        self.fail(
                             entry.span(),
-                            ep.as_str(),
-                            "`share` is missing",
-                            "add `share = …`: follow-up items per finished item, 0..1",
+                            Place::table(&ep),
+                            problem::Work::NextShareMissing,
                         );
                         0.0
                     }
@@ -198,11 +180,10 @@ impl Validator<'_, '_> {
                         if self.mistyped("work", &entry.span()) {
                             continue;
                         }
-                        self.error(
+                        self.fail(
                             entry.span(),
-                            ep.as_str(),
-                            "`work` is missing",
-                            "add `work = \"<work type id>\"`",
+                            Place::table(&ep),
+                            problem::Work::NextWorkMissing,
                         );
                     }
                 }
@@ -235,14 +216,13 @@ impl Validator<'_, '_> {
             if let Some(office) =
                 office.filter(|o| !o.allowed_staff.get(i).copied().unwrap_or(false))
             {
-                self.error(
+                self.fail(
                     t.span(),
-                    format!("{p}, key `staff`"),
-                    format!(
-                        "office \"{}\" does not allow staff type \"{}\", so none of them can do this work there",
-                        office.id, ids.staff[i]
-                    ),
-                    "add the type to the office's `allowed_staff`, or remove it from the work's `staff`",
+                    Place::key(p, "staff"),
+                    problem::Work::StaffNotAllowed {
+                        office: office.id.clone(),
+                        staff: ids.staff[i].to_string(),
+                    },
                 );
             }
         }
@@ -263,11 +243,10 @@ impl Validator<'_, '_> {
             );
         }
         if list.get_ref().is_empty() {
-            self.error(
+            self.fail(
                 list.span(),
-                format!("{p}, key `staff`"),
-                "`staff` is empty: nobody may do this work",
-                "name at least one staff type, or remove `staff` to let every type the office allows do it",
+                Place::key(p, "staff"),
+                problem::Work::StaffEmpty,
             );
         }
         Some(may)

@@ -36,6 +36,7 @@ pub fn place(place: &Place) -> String {
         Table::SetPath(path) => format!("输入路径 `{path}`"),
         Table::RangeOf(key) => format!("`{key}` 的区间"),
         Table::NextEntry(n) => format!("`next` 第 {n} 项"),
+        Table::VolumeAndHours(table) => format!("{table}，键 `volume` 和 `hours`"),
     };
     match (&place.table, &place.key) {
         (Table::Root, Some(key)) => format!("键 `{key}`"),

@@ -16,7 +16,7 @@ mod sheet;
 mod value;
 mod work;
 
-pub use entry::Entry;
+pub use entry::{Entry, Kind};
 pub use input::Input;
 pub use office::Office;
 pub use settings::Settings;

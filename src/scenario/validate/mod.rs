@@ -19,7 +19,7 @@ use serde::Deserialize;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
-use super::problem::{Place, Problem};
+use super::problem::{Entry, Kind, Place, Problem, Table};
 use super::raw::{self, IdMap, S};
 use super::{nearest, Sink};
 use crate::model::{Language, Office, Scenario, Uncertain, Unit, Work};
@@ -75,14 +75,14 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     let plan_value = take("plan");
     let plan_span = plan_value.as_ref().map_or(0..0, Spanned::span);
     let plan: Option<raw::Plan> = v.section(plan_value, "[plan]");
-    let offices: Vec<S<raw::Office>> = v.entries(take("office"), "office");
+    let offices: Vec<S<raw::Office>> = v.entries(take("office"), Kind::Office);
     v.covers_spans = offices
         .iter()
         .map(|o| o.get_ref().covers.as_ref().map_or(o.span(), Spanned::span))
         .collect();
-    let units: Vec<S<raw::Unit>> = v.entries(take("unit"), "unit");
+    let units: Vec<S<raw::Unit>> = v.entries(take("unit"), Kind::Unit);
     v.unit_spans = units.iter().map(Spanned::span).collect();
-    let works: Vec<S<raw::Work>> = v.entries(take("work"), "work");
+    let works: Vec<S<raw::Work>> = v.entries(take("work"), Kind::Work);
 
     let (name, language) = v.header(&header, root_span.start);
     let calendar = v.calendar(&calendar);
@@ -95,9 +95,9 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     policy_model.quota_by_year = v.quota_by_year(&policy, &staff_ids, horizon);
     let policy = policy_model;
 
-    let office_ids = v.ids(&offices, "office", |o| &o.id, MAX_OFFICES);
-    let unit_ids = v.ids(&units, "unit", |u| &u.id, MAX_UNITS);
-    let work_ids = v.ids(&works, "work", |w| &w.id, MAX_WORKS);
+    let office_ids = v.ids(&offices, Kind::Office, |o| &o.id, MAX_OFFICES);
+    let unit_ids = v.ids(&units, Kind::Unit, |u| &u.id, MAX_UNITS);
+    let work_ids = v.ids(&works, Kind::Work, |w| &w.id, MAX_WORKS);
     let ids = Ids {
         staff: &staff_ids,
         offices: &office_ids,
@@ -160,12 +160,7 @@ impl Validator<'_, '_> {
         let name = match &header.name {
             Some(name) => self.text(name, Place::key("[scenario]", "name")),
             None => {
-                self.error(
-                    at..at,
-                    "[scenario], key `name`",
-                    "the scenario has no name",
-                    "add `[scenario]` with `name = \"…\"` at the top of the file",
-                );
+                self.fail(at..at, Place::key("[scenario]", "name"), Entry::NoName);
                 String::new()
             }
         };
@@ -175,12 +170,9 @@ impl Validator<'_, '_> {
                 "en" => Language::En,
                 "zh" => Language::Zh,
                 other => {
-                    self.error(
-                        l.span(),
-                        "[scenario], key `language`",
-                        format!("unknown language \"{other}\""),
-                        "use \"en\" or \"zh\"",
-                    );
+                    let found = other.to_string();
+                    let place = Place::key("[scenario]", "language");
+                    self.fail(l.span(), place, Entry::UnknownLanguage { found });
                     Language::En
                 }
             },
@@ -260,15 +252,11 @@ impl Validator<'_, '_> {
                 .filter(|leaf| leaf.span.start <= span.start && span.end <= leaf.span.end)
                 .min_by_key(|leaf| leaf.span.end - leaf.span.start);
             let at = match culprit {
-                Some(leaf) => format!("{place}, key `{}`", leaf.dotted()),
-                None => place.to_string(),
+                Some(leaf) => Place::key(place, &leaf.dotted()),
+                None => Place::table(place),
             };
-            self.error(
-                span,
-                at,
-                plain_type_error(error.message()),
-                "give the value the type the format expects (see `staffplan schema`)",
-            );
+            let library = super::first_line(error.message());
+            self.fail(span, at, Entry::WrongType { library });
             // Only the mistyped key goes, and it is remembered: its entry, its staff type and
             // the keys beside it still count, and "`hours` is missing" does not follow
             // "`hours`: expected a number".
@@ -292,19 +280,16 @@ impl Validator<'_, '_> {
     fn entries<T: for<'de> Deserialize<'de>>(
         &mut self,
         value: Option<Spanned<DeValue<'_>>>,
-        name: &str,
+        kind: Kind,
     ) -> Vec<S<T>> {
         let Some(value) = value else {
             return Vec::new();
         };
         let span = value.span();
+        let name = kind.array();
         let DeValue::Array(array) = value.into_inner() else {
-            self.error(
-                span,
-                format!("key `{name}`"),
-                format!("`{name}` must be an array of tables"),
-                format!("write each entry as a `[[{name}]]` table"),
-            );
+            let place = Place::at(Table::Root, Some(name));
+            self.fail(span, place, Entry::NotArrayOfTables { kind });
             return Vec::new();
         };
         let mut entries = Vec::new();
@@ -326,21 +311,20 @@ impl Validator<'_, '_> {
     fn ids<T>(
         &mut self,
         entries: &[S<T>],
-        name: &str,
+        kind: Kind,
         id: impl Fn(&T) -> &Option<S<String>>,
         max: usize,
     ) -> Vec<String> {
+        let name = kind.array();
         if entries.len() > max {
             if let Some(first) = entries.first() {
-                self.error(
-                    first.span(),
-                    format!("[[{name}]]"),
-                    format!(
-                        "{} entries of [[{name}]], more than the {max} accepted",
-                        entries.len()
-                    ),
-                    "split the organisation into several scenarios",
-                );
+                let count = entries.len();
+                let problem = Entry::TooMany {
+                    kind,
+                    count,
+                    most: max,
+                };
+                self.fail(first.span(), Place::table(&format!("[[{name}]]")), problem);
             }
         }
         let mut seen: HashMap<String, Range<usize>> = HashMap::new();
@@ -350,33 +334,25 @@ impl Validator<'_, '_> {
             .map(|(i, entry)| match id(entry.get_ref()) {
                 None if self.mistyped("id", &entry.span()) => String::new(),
                 None => {
-                    self.error(
-                        entry.span(),
-                        format!("[[{name}]] #{}", i + 1),
-                        format!("[[{name}]] #{} has no `id`", i + 1),
-                        format!("add `id = \"…\"`, unique among the {name}s"),
-                    );
+                    let number = i + 1;
+                    let place = Place::table(&format!("[[{name}]] #{number}"));
+                    self.fail(entry.span(), place, Entry::NoId { kind, number });
                     String::new()
                 }
                 Some(value) => {
                     let text =
                         self.printable(value, Place::key(&format!("[[{name}]] #{}", i + 1), "id"));
-                    let place = format!("[[{name}]] \"{text}\", key `id`");
+                    let place = Place::key(&format!("[[{name}]] \"{text}\""), "id");
                     if text.is_empty() {
-                        self.error(
-                            value.span(),
-                            place,
-                            "the id is empty",
-                            "write an id such as \"audit\"",
-                        );
+                        self.fail(value.span(), place, Entry::EmptyId);
                     } else if let Some(first) = seen.get(&text) {
-                        let line = self.sink.line_of(first.start);
-                        self.error(
-                            value.span(),
-                            place,
-                            format!("duplicate {name} id \"{text}\" (first used on line {line})"),
-                            format!("give every {name} its own id"),
-                        );
+                        let first_line = self.sink.line_of(first.start);
+                        let problem = Entry::DuplicateId {
+                            kind,
+                            id: text.clone(),
+                            first_line,
+                        };
+                        self.fail(value.span(), place, problem);
                     } else {
                         seen.insert(text.clone(), value.span());
                     }
@@ -386,27 +362,37 @@ impl Validator<'_, '_> {
             .collect()
     }
 
-    /// Resolves an id against a list, reporting an unknown one with the nearest known id.
+    /// Resolves an id of a `kind` against a list, reporting an unknown one with the nearest
+    /// known id.
     fn resolve(
         &mut self,
         id: &S<String>,
         known: &[impl AsRef<str>],
         place: &str,
         key: &str,
-        what: &str,
+        kind: Kind,
     ) -> Option<usize> {
         let name = id.get_ref();
         if let Some(i) = known.iter().position(|k| k.as_ref() == name) {
             return Some(i);
         }
-        let known: Vec<&str> = known.iter().map(AsRef::as_ref).collect();
-        let help = did_you_mean(name, &known, what);
-        self.error(
-            id.span(),
-            format!("{place}, key `{key}`"),
-            format!("unknown {what} \"{name}\""),
-            help,
-        );
+        let known: Vec<&str> = known
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(|k| !k.is_empty())
+            .collect();
+        let problem = Entry::UnknownId {
+            kind,
+            id: name.clone(),
+            nearest: nearest(name, &known).map(str::to_string),
+            known: known
+                .iter()
+                .take(SHOWN_IDS)
+                .map(|k| k.to_string())
+                .collect(),
+            count: known.len(),
+        };
+        self.fail(id.span(), Place::key(place, key), problem);
         None
     }
 
@@ -421,29 +407,41 @@ impl Validator<'_, '_> {
             Some(value) => self.text(value, Place::key(place, key)),
             None if self.mistyped(key, &span) => String::new(),
             None => {
-                self.error(
-                    span,
-                    place,
-                    format!("`{key}` is missing"),
-                    format!("add `{key} = …`"),
-                );
+                let key = key.to_string();
+                self.fail(span, Place::table(place), Entry::MissingKey { key });
                 String::new()
             }
         }
     }
 }
 
+/// How many known ids the help for an unknown one lists.
+const SHOWN_IDS: usize = 12;
+
 /// The help for an unknown id: the nearest known one, and the known ones (the first 12).
 pub(super) fn did_you_mean(name: &str, known: &[&str], what: &str) -> String {
     let known: Vec<&str> = known.iter().copied().filter(|k| !k.is_empty()).collect();
-    let listed = if known.len() <= 12 {
-        known.join(", ")
+    let shown = &known[..known.len().min(SHOWN_IDS)];
+    known_ids_help(what, nearest(name, &known), shown, known.len())
+}
+
+/// The help for an unknown id, in English: the `nearest` known one if any, and the known ones
+/// (`shown` of `count`, the first [`SHOWN_IDS`]).
+pub(super) fn known_ids_help(
+    what: &str,
+    nearest: Option<&str>,
+    shown: &[impl AsRef<str>],
+    count: usize,
+) -> String {
+    let shown: Vec<&str> = shown.iter().map(AsRef::as_ref).collect();
+    let listed = if count <= shown.len() {
+        shown.join(", ")
     } else {
-        format!("{}, … ({} in all)", known[..12].join(", "), known.len())
+        format!("{}, … ({count} in all)", shown.join(", "))
     };
-    match nearest(name, &known) {
+    match nearest {
         Some(near) => format!("did you mean \"{near}\"? The {what}s are: {listed}"),
-        None if known.is_empty() => format!("declare the {what} first; there is none"),
+        None if count == 0 => format!("declare the {what} first; there is none"),
         None => format!("use one of the {what}s: {listed}"),
     }
 }
@@ -525,17 +523,4 @@ fn remove_leaf(value: &mut Spanned<DeValue<'_>>, steps: &[Step]) -> bool {
         (Step::Key(k), DeValue::Table(t)) => t.remove(k.as_str()).is_some(),
         _ => false,
     }
-}
-
-/// serde's wording in a planner's words: "expected f64" becomes "expected a number".
-fn plain_type_error(message: &str) -> String {
-    super::first_line(message)
-        .replace(
-            "invalid type: map, expected f64",
-            "wrong type: table, expected a number (this key takes no range)",
-        )
-        .replace("expected f64", "expected a number")
-        .replace("expected a sequence", "expected an array `[…]`")
-        .replace("expected a map", "expected a table `{ … }`")
-        .replace("invalid type: ", "wrong type: ")
 }

@@ -38,7 +38,9 @@ impl Validator<'_, '_> {
             Some(list) => {
                 let mut allowed = vec![false; ids.staff.len()];
                 for t in list.get_ref() {
-                    if let Some(t) = self.resolve(t, ids.staff, p, "allowed_staff", "staff type") {
+                    if let Some(t) =
+                        self.resolve(t, ids.staff, p, "allowed_staff", super::Kind::StaffType)
+                    {
                         allowed[t] = true;
                     }
                 }
@@ -94,7 +96,7 @@ impl Validator<'_, '_> {
             for (t, n) in &map.get_ref().0 {
                 let key = format!("staff.{}", t.get_ref());
                 let count = self.whole(&Some(n.clone()), p, &key, 0, MAX_WHOLE);
-                match self.resolve(t, ids.staff, p, "staff", "staff type") {
+                match self.resolve(t, ids.staff, p, "staff", super::Kind::StaffType) {
                     Some(t) => staff[t] = count,
                     None => staff_known = false,
                 }
@@ -153,7 +155,7 @@ impl Validator<'_, '_> {
             self.fail(list.span(), Place::key(p, "covers"), problem);
         }
         for u in list.get_ref() {
-            let Some(u) = self.resolve(u, ids.units, p, "covers", "unit") else {
+            let Some(u) = self.resolve(u, ids.units, p, "covers", super::Kind::Unit) else {
                 continue;
             };
             if covers.contains(&u) {
@@ -213,7 +215,8 @@ impl Validator<'_, '_> {
                 self.fail(entry.span(), Place::table(&ep), problem);
                 continue;
             };
-            let Some(t) = self.resolve(staff, ids.staff, &ep, "staff", "staff type") else {
+            let Some(t) = self.resolve(staff, ids.staff, &ep, "staff", super::Kind::StaffType)
+            else {
                 continue;
             };
             if !allowed.get(t).copied().unwrap_or(false) {

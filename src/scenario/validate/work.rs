@@ -129,7 +129,7 @@ impl Validator<'_, '_> {
             }
             Some(o) if o.get_ref() == COVERING_GROUP => Some(WorkPlace::CoveringGroup),
             Some(o) => self
-                .resolve(o, ids.offices, p, "office", "office")
+                .resolve(o, ids.offices, p, "office", super::Kind::Office)
                 .map(WorkPlace::Office),
         }
     }
@@ -171,7 +171,7 @@ impl Validator<'_, '_> {
                     }
                 };
                 match &e.work {
-                    Some(w) => match self.resolve(w, ids.works, &ep, "work", "work type") {
+                    Some(w) => match self.resolve(w, ids.works, &ep, "work", super::Kind::Work) {
                         Some(w) => next.push((w, share)),
                         None => self.ranges.truncate(recorded),
                     },
@@ -205,7 +205,7 @@ impl Validator<'_, '_> {
         let list = raw.staff.as_ref()?;
         let mut may = vec![false; ids.staff.len()];
         for t in list.get_ref() {
-            let Some(i) = self.resolve(t, ids.staff, p, "staff", "staff type") else {
+            let Some(i) = self.resolve(t, ids.staff, p, "staff", super::Kind::StaffType) else {
                 continue;
             };
             may[i] = true;

@@ -17,10 +17,10 @@ mod value;
 mod work;
 
 pub use entry::Entry;
-pub use input::Input;
+pub use input::{Input, Named};
 pub use office::Office;
 pub use settings::Settings;
-pub use sheet::Sheet;
+pub use sheet::{Held, Sheet};
 pub use value::{Bound, Value};
 pub use work::Work;
 
@@ -50,6 +50,8 @@ pub enum Table {
     RangeOf(String),
     /// The n-th (1-based) entry of a work type's `next` list.
     NextEntry(usize),
+    /// A workbook, its cell named with the file (`book.xlsx: 工作!C12`).
+    Workbook,
 }
 
 impl Place {
@@ -89,6 +91,7 @@ impl fmt::Display for Table {
             Table::SetPath(path) => write!(f, "input path `{path}`"),
             Table::RangeOf(key) => write!(f, "the range of `{key}`"),
             Table::NextEntry(n) => write!(f, "`next` entry #{n}"),
+            Table::Workbook => f.write_str("workbook"),
         }
     }
 }

@@ -36,6 +36,7 @@ pub fn place(place: &Place) -> String {
         Table::SetPath(path) => format!("输入路径 `{path}`"),
         Table::RangeOf(key) => format!("`{key}` 的区间"),
         Table::NextEntry(n) => format!("`next` 第 {n} 项"),
+        Table::Workbook => "工作簿".to_string(),
     };
     match (&place.table, &place.key) {
         (Table::Root, Some(key)) => format!("键 `{key}`"),
@@ -47,7 +48,19 @@ pub fn place(place: &Place) -> String {
 #[cfg(test)]
 pub(super) mod tests {
     /// Words a Chinese message may hold in Latin letters: names of things, not English.
-    const NAMES: [&str; 7] = ["TOML", "staffplan", "UTF", "xlsx", "id", "inf", "NaN"];
+    const NAMES: [&str; 11] = [
+        "TOML",
+        "staffplan",
+        "UTF",
+        "xlsx",
+        "id",
+        "inf",
+        "NaN",
+        "Excel",
+        "WPS",
+        "LibreOffice",
+        "MB",
+    ];
 
     /// A message and its help in Chinese only: outside what is quoted from the file or the
     /// format (`key`, "id", a value), no run of Latin letters but [`NAMES`].

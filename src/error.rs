@@ -94,5 +94,5 @@ impl Error {
 }
 
 fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
-    crate::report::words::scenario_errors(crate::model::Language::En, diagnostics)
+    crate::scenario::english(diagnostics)
 }

@@ -191,7 +191,8 @@ fn the_untouched_template_is_the_example_with_every_figure_assumed() {
     }
 }
 
-/// The starter's sheets with one cell changed, written as `bad.xlsx`; the import's stderr.
+/// The Chinese starter's sheets with one cell changed, written as `bad.xlsx`; the import's stderr,
+/// in Chinese like the workbook.
 fn import_with(dir: &Path, table: &str, column: &str, row: usize, value: Value) -> String {
     let text = staffplan::starter::starter(Language::Zh);
     let mut sheets = workbook::sheets(text);
@@ -215,7 +216,7 @@ fn a_text_where_a_number_is_expected_names_its_cell() {
     let dir = temp_dir("text");
     let err = import_with(&dir, "work", "hours", 0, Value::Text("about 4".into()));
     assert!(
-        err.contains("error: bad.xlsx: 工作!H4: workbook: a text, \"about 4\", where a number is expected\n  help: type the number alone"),
+        err.contains("错误：bad.xlsx: 工作!H4：工作簿：此处应填数，却是文字 \"about 4\"\n  提示：请只填数，不带单位、空格或文字"),
         "{err}"
     );
 }
@@ -224,16 +225,17 @@ fn a_text_where_a_number_is_expected_names_its_cell() {
 fn an_unknown_id_names_its_cell_with_a_did_you_mean() {
     let dir = temp_dir("unknown");
     let err = import_with(&dir, "work", "office", 0, Value::Text("petitons".into()));
-    assert!(err.contains("bad.xlsx: 工作!C4: "), "{err}");
-    assert!(err.contains("did you mean \"petitions\"?"), "{err}");
+    assert!(err.contains("错误：bad.xlsx: 工作!C4："), "{err}");
+    assert!(err.contains("未知的机构 \"petitons\""), "{err}");
+    assert!(err.contains("是否应为 \"petitions\"？"), "{err}");
 }
 
 #[test]
 fn an_empty_required_cell_names_its_row() {
     let dir = temp_dir("empty");
     let err = import_with(&dir, "office", "name", 1, Value::Empty);
-    assert!(err.contains("bad.xlsx: 机构!A5: "), "{err}");
-    assert!(err.contains("`name`"), "{err}");
+    assert!(err.contains("错误：bad.xlsx: 机构!A5："), "{err}");
+    assert!(err.contains("缺少 `name`"), "{err}");
 }
 
 #[test]
@@ -241,7 +243,7 @@ fn a_range_missing_a_part_names_its_cells() {
     let dir = temp_dir("range");
     let err = import_with(&dir, "work", "hours:low", 0, Value::Number(2.0));
     assert!(
-        err.contains("error: bad.xlsx: 工作!G4, 工作!H4: [[work]] \"petition\", key `hours`: the range of `hours` has no `high`"),
+        err.contains("错误：bad.xlsx: 工作!G4, 工作!H4：[[work]] \"petition\"，键 `hours`：`hours` 的区间缺少 `high`"),
         "{err}"
     );
 }

@@ -19,6 +19,12 @@ pub(super) fn terminal_language() -> Language {
     LANGUAGE.get().copied().unwrap_or(Language::En)
 }
 
+/// Says what follows in `language` (a scenario that could not be read, in the language it
+/// asks for); the first language set stays.
+pub(super) fn set_terminal_language(language: Language) {
+    let _ = LANGUAGE.set(language);
+}
+
 /// The terminal's words in the language of the scenario read (English before any).
 pub(super) fn terminal_words() -> &'static Words {
     crate::report::words::terminal(terminal_language())

@@ -22,7 +22,11 @@ pub(super) fn is_workbook(path: &Path, bytes: &[u8]) -> bool {
 /// A workbook's scenario, read by the import; warnings go to stderr unless quiet.
 pub(super) fn load_workbook(bytes: &[u8], name: &str, args: &Args) -> Result<Input, Error> {
     let (imported, loaded) =
-        scenario::workbook::import(bytes, name, &args.set).map_err(Error::Scenario)?;
+        scenario::workbook::import(bytes, name, &args.set).map_err(|errors| {
+            // Its errors are said in the language of the workbook.
+            super::input::set_terminal_language(scenario::workbook::language(bytes));
+            Error::Scenario(errors)
+        })?;
     if !args.quiet {
         for warning in &loaded.warnings {
             eprintln!("{}", super::input::said(&loaded, warning));

@@ -91,6 +91,27 @@ pub enum Warning {
 }
 
 impl Diagnostic {
+    /// An error at `(file, line, column)` (line 0: a workbook's cell, named in `file`), its
+    /// English from the problem.
+    pub fn error(
+        (file, line, column): (String, usize, usize),
+        place: Place,
+        problem: Problem,
+    ) -> Self {
+        let (message, help) = problem.english();
+        Diagnostic {
+            severity: Severity::Error,
+            file,
+            line,
+            column,
+            place: place.to_string(),
+            message,
+            help: Some(help),
+            said: None,
+            problem: Some((place, problem)),
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -145,6 +166,17 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Every diagnostic of a scenario that has errors, in English, and the count of its errors.
+pub fn english(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let mut out: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    out.push(format!(
+        "{errors} error{} found; nothing was written",
+        if errors == 1 { "" } else { "s" }
+    ));
+    out.join("\n")
+}
+
 /// A validated scenario with the warnings found on the way.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -176,17 +208,19 @@ pub fn parse_with(
         Ok(root) => root,
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
-            sink.error(
+            sink.fail(
                 span,
-                "TOML syntax".into(),
-                first_line(error.message()),
-                Some("fix the TOML syntax at this place (quotes, brackets, `key = value`)".into()),
+                Place::at(Table::Syntax, None),
+                problem::Input::Syntax {
+                    message: first_line(error.message()),
+                }
+                .into(),
             );
             return Err(sink.diagnostics);
         }
     };
     set::apply(root.get_mut(), &all, overrides, &spans, &mut sink);
-    check_keys(root.get_ref(), keys::ROOT, "the top level", &mut sink);
+    check_keys(root.get_ref(), keys::ROOT, &Table::TopLevel, &mut sink);
     let scenario = validate::build(root, &mut sink).map(|mut scenario| {
         scenario.overrides = effective(overrides)
             .into_iter()
@@ -210,14 +244,15 @@ pub fn parse_with(
 pub fn language_of(text: &str) -> crate::model::Language {
     use crate::model::Language;
     let zh = match DeTable::parse(text) {
-        Ok(root) => root
-            .get_ref()
-            .get("scenario")
-            .and_then(|scenario| match scenario.get_ref() {
-                DeValue::Table(table) => table.get("language")?.get_ref().as_str(),
-                _ => None,
-            })
-            == Some("zh"),
+        Ok(root) => {
+            root.get_ref()
+                .get("scenario")
+                .and_then(|scenario| match scenario.get_ref() {
+                    DeValue::Table(table) => table.get("language")?.get_ref().as_str(),
+                    _ => None,
+                })
+                == Some("zh")
+        }
         Err(_) => text.lines().any(|line| {
             let mut words = line.split('=').map(str::trim);
             words.next() == Some("language")
@@ -236,20 +271,12 @@ pub fn language_of(text: &str) -> crate::model::Language {
 /// The error for a file above [`MAX_FILE_BYTES`]; `size` where it is known (a pipe is refused
 /// after reading one byte more than the limit, without knowing how much more there was).
 pub fn too_large(file: &str, size: Option<u64>) -> Diagnostic {
-    let has = size.map_or_else(String::new, |n| format!("{n} bytes, "));
-    Diagnostic {
-        severity: Severity::Error,
-        file: file.to_string(),
-        line: 1,
-        column: 1,
-        place: "file".into(),
-        message: format!(
-            "the file has {has}more than the {MAX_FILE_BYTES} bytes a scenario may have"
-        ),
-        help: Some("split the organisation into several scenarios".into()),
-        said: None,
-        problem: None,
-    }
+    let problem = Problem::from(problem::Input::FileTooLarge { size });
+    Diagnostic::error(
+        (file.to_string(), 1, 1),
+        Place::at(Table::File, None),
+        problem,
+    )
 }
 
 fn first_line(message: &str) -> String {
@@ -313,20 +340,14 @@ impl<'a> Sink<'a> {
         (line, column)
     }
 
-    fn push(
-        &mut self,
-        severity: Severity,
-        span: std::ops::Range<usize>,
-        place: String,
-        message: String,
-        help: Option<String>,
-    ) {
-        // A problem in a `--set` value is placed in the argument, column by column.
+    /// The file (or `--set` argument), line and column of a span: a problem in a `--set` value
+    /// is placed in the argument, column by column.
+    fn locate(&mut self, span: &std::ops::Range<usize>) -> (String, usize, usize) {
         let argument = self
             .overrides
             .iter()
             .find(|r| r.contains(&span.start) || r.end == span.start);
-        let (file, line, column) = match argument {
+        match argument {
             Some(r) => (
                 format!("--set {}", &self.text[r.clone()]),
                 1,
@@ -336,7 +357,18 @@ impl<'a> Sink<'a> {
                 let (line, column) = self.line_column(span.start);
                 (self.file.to_string(), line, column)
             }
-        };
+        }
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        span: std::ops::Range<usize>,
+        place: String,
+        message: String,
+        help: Option<String>,
+    ) {
+        let (file, line, column) = self.locate(&span);
         self.diagnostics.push(Diagnostic {
             severity,
             file,
@@ -352,27 +384,9 @@ impl<'a> Sink<'a> {
 
     /// An error from its data: the English of the diagnostic is the problem's.
     fn fail(&mut self, span: std::ops::Range<usize>, place: Place, problem: Problem) {
-        let (message, help) = problem.english();
-        self.push(
-            Severity::Error,
-            span,
-            place.to_string(),
-            message,
-            Some(help),
-        );
-        if let Some(error) = self.diagnostics.last_mut() {
-            error.problem = Some((place, problem));
-        }
-    }
-
-    fn error(
-        &mut self,
-        span: std::ops::Range<usize>,
-        place: String,
-        message: String,
-        help: Option<String>,
-    ) {
-        self.push(Severity::Error, span, place, message, help);
+        let (file, line, column) = self.locate(&span);
+        let error = Diagnostic::error((file, line, column), place, problem);
+        self.diagnostics.push(error);
     }
 
     fn warning(
@@ -391,23 +405,20 @@ impl<'a> Sink<'a> {
 }
 
 /// Reports every key that the format does not know, with the nearest known key.
-fn check_keys(table: &DeTable<'_>, fields: &[Field], place: &str, sink: &mut Sink<'_>) {
+fn check_keys(table: &DeTable<'_>, fields: &[Field], place: &Table, sink: &mut Sink<'_>) {
     for (key, value) in table {
         let name: &str = key.get_ref();
         let Some(field) = fields.iter().find(|f| f.name == name) else {
             let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
-            let help = match nearest(name, &known) {
-                Some(near) => format!(
-                    "did you mean `{near}`? Keys allowed here: {}",
-                    known.join(", ")
-                ),
-                None => format!("remove it; keys allowed here: {}", known.join(", ")),
-            };
-            sink.error(
+            sink.fail(
                 key.span(),
-                format!("{place}, key `{name}`"),
-                format!("unknown key `{name}`"),
-                Some(help),
+                Place::at(place.clone(), Some(name)),
+                problem::Input::UnknownKey {
+                    key: name.to_string(),
+                    near: nearest(name, &known).map(str::to_string),
+                    allowed: known.iter().map(|k| k.to_string()).collect(),
+                }
+                .into(),
             );
             continue;
         };
@@ -418,18 +429,18 @@ fn check_keys(table: &DeTable<'_>, fields: &[Field], place: &str, sink: &mut Sin
 fn check_value(value: &Spanned<DeValue<'_>>, kind: Kind, name: &str, sink: &mut Sink<'_>) {
     match (kind, value.get_ref()) {
         (Kind::Table(fields), DeValue::Table(table)) => {
-            check_keys(table, fields, &format!("[{name}]"), sink);
+            check_keys(table, fields, &Table::Written(format!("[{name}]")), sink);
         }
         (Kind::Tables(fields), DeValue::Array(array)) => {
             for (i, item) in array.iter().enumerate() {
                 if let DeValue::Table(table) = item.get_ref() {
-                    let entry = entry_name(name, i, table);
+                    let entry = entry_table(name, i, table);
                     check_keys(table, fields, &entry, sink);
                 }
             }
         }
         (Kind::Range(_), DeValue::Table(table)) => {
-            check_keys(table, keys::RANGE, &format!("the range of `{name}`"), sink);
+            check_keys(table, keys::RANGE, &Table::RangeOf(name.to_string()), sink);
         }
         (Kind::Map(inner), DeValue::Table(table)) => {
             for (key, value) in table {
@@ -448,16 +459,21 @@ fn check_value(value: &Spanned<DeValue<'_>>, kind: Kind, name: &str, sink: &mut 
 }
 
 /// How an entry of an array of tables is named in messages: `[[office]] "audit"` when it
-/// has an id, else `[[office]] #3`.
+/// has an id, else `[[office]] #3`; a `next` entry by its number.
 fn entry_name(array: &str, index: usize, table: &DeTable<'_>) -> String {
+    entry_table(array, index, table).to_string()
+}
+
+/// [`entry_name`] as the table of a [`Place`].
+fn entry_table(array: &str, index: usize, table: &DeTable<'_>) -> Table {
     let id = table
         .iter()
         .find(|(k, _)| k.get_ref() == "id")
         .and_then(|(_, v)| v.get_ref().as_str().map(str::to_string));
     match (array, id) {
-        ("next", _) => format!("`next` entry #{}", index + 1),
-        (_, Some(id)) => format!("[[{array}]] \"{id}\""),
-        (_, None) => format!("[[{array}]] #{}", index + 1),
+        ("next", _) => Table::NextEntry(index + 1),
+        (_, Some(id)) => Table::Written(format!("[[{array}]] \"{id}\"")),
+        (_, None) => Table::Written(format!("[[{array}]] #{}", index + 1)),
     }
 }
 

@@ -12,6 +12,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::keys::{self, Field, Kind};
+use super::problem::{Input, Named, Place, Table};
 use super::{nearest, Sink};
 
 /// One `--set PATH=VALUE` of the command line, as written.
@@ -121,12 +122,11 @@ pub(super) fn apply<'i>(
         let Some(value) = value(&all[value_start..span.end], value_start, sink) else {
             continue;
         };
-        if let Err((message, help)) = place(root, &o.path, path_span.clone(), value, sink.file) {
-            sink.error(
+        if let Err(problem) = place(root, &o.path, path_span.clone(), value, sink.file) {
+            sink.fail(
                 path_span,
-                format!("input path `{}`", o.path),
-                message,
-                Some(help),
+                Place::at(Table::SetPath(o.path.clone()), None),
+                problem.into(),
             );
         }
     }
@@ -139,11 +139,10 @@ fn value<'i>(text: &'i str, at: usize, sink: &mut Sink<'_>) -> Option<Spanned<De
         Ok(value) => Some(shifted(value, at)),
         Err(_) if text.contains('#') => {
             let hash = at + text.find('#').unwrap_or(0);
-            sink.error(
+            sink.fail(
                 hash..hash + 1,
-                "--set".into(),
-                "`#` starts a comment in TOML, and a --set value holds none".into(),
-                Some("remove the comment; text that holds a `#` goes in quotes".into()),
+                Place::table("--set"),
+                Input::CommentInValue.into(),
             );
             None
         }
@@ -152,11 +151,13 @@ fn value<'i>(text: &'i str, at: usize, sink: &mut Sink<'_>) -> Option<Spanned<De
         ),
         Err(error) => {
             let span = error.span().map_or(at..at, |s| s.start + at..s.end + at);
-            sink.error(
+            sink.fail(
                 span,
-                "--set".into(),
-                format!("the value is not TOML: {}", super::first_line(error.message())),
-                Some("write a number (130), a range ({ low = 110, likely = 130, high = 160 }) or a string in quotes".into()),
+                Place::table("--set"),
+                Input::ValueNotToml {
+                    message: super::first_line(error.message()),
+                }
+                .into(),
             );
             None
         }
@@ -187,7 +188,7 @@ fn shifted(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
     Spanned::new(span.start + by..span.end + by, inner)
 }
 
-type Problem = (String, String);
+type Problem = Input;
 
 /// Where a path points, its ids resolved against the scenario.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -217,19 +218,10 @@ pub(crate) fn locate(
     let sections = [
         "scenario", "calendar", "policy", "staff", "office", "unit", "work",
     ];
-    let shape = match section {
-        "staff" => "staff.TYPE.KEY",
-        "office" | "unit" | "work" => "SECTION.ID.KEY",
-        _ => "SECTION.KEY",
-    };
     if rest.is_empty() && sections.contains(&section) {
-        return Err((
-            format!("`{section}` is a section, not a figure"),
-            format!(
-                "name a figure in it: {}; input paths: {PATHS}",
-                shape.replace("SECTION", section)
-            ),
-        ));
+        return Err(Input::SectionNotFigure {
+            section: section.to_string(),
+        });
     }
     let fields = |name: &str| match keys::ROOT.iter().find(|f| f.name == name).map(|f| f.kind) {
         Some(Kind::Table(fields) | Kind::Tables(fields)) => fields,
@@ -253,7 +245,7 @@ pub(crate) fn locate(
         }
         "staff" => {
             let types = ids("staff");
-            let (id, key) = split_id(rest, &types, ("staff type", file), fields("staff"))?;
+            let (id, key) = split_id(rest, &types, (Named::StaffType, file), fields("staff"))?;
             let key = known_key(key, fields("staff"))?;
             Ok(Target::Key {
                 tables: vec!["staff".to_string(), id],
@@ -287,13 +279,9 @@ pub(crate) fn locate(
                 }),
             }
         }
-        _ => Err((
-            "unknown input path".to_string(),
-            match nearest(section, &sections) {
-                Some(near) => format!("did you mean `{near}.…`? Input paths: {PATHS}"),
-                None => format!("input paths: {PATHS}"),
-            },
-        )),
+        _ => Err(Input::UnknownPath {
+            near: nearest(section, &sections).map(str::to_string),
+        }),
     }
 }
 
@@ -353,7 +341,7 @@ fn entry<'t, 'i>(
 ) -> Result<&'t mut DeTable<'i>, Problem> {
     let entries = match root.get_mut(array).map(Spanned::get_mut) {
         Some(DeValue::Array(entries)) => entries,
-        _ => return Err(unknown_id(id, &[], (array, ""))),
+        _ => return Err(no_entry(array, id)),
     };
     match entries
         .iter_mut()
@@ -361,15 +349,23 @@ fn entry<'t, 'i>(
         .find(|e| id_of(e).as_deref() == Some(id))
     {
         Some(DeValue::Table(entry)) => Ok(entry),
-        _ => Err(unknown_id(id, &[], (array, ""))),
+        _ => Err(no_entry(array, id)),
     }
 }
 
-fn what(section: &str) -> &'static str {
+fn what(section: &str) -> Named {
     match section {
-        "office" => "office",
-        "unit" => "unit",
-        _ => "work type",
+        "office" => Named::Office,
+        "unit" => Named::Unit,
+        _ => Named::Work,
+    }
+}
+
+/// No entry of `array` with this id.
+fn no_entry(array: &str, id: &str) -> Problem {
+    Input::NoEntry {
+        array: array.to_string(),
+        id: id.to_string(),
     }
 }
 
@@ -390,23 +386,23 @@ fn id_of(entry: &DeValue<'_>) -> Option<String> {
 fn split_id<'p>(
     rest: &'p str,
     known: &[String],
-    (what, file): (&str, &str),
+    (what, file): (Named, &str),
     keys: &[Field],
 ) -> Result<(String, &'p str), Problem> {
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
-    let no_key = |id: &str| {
-        let names: Vec<&str> = keys.iter().map(|f| f.name).filter(|n| *n != "id").collect();
-        (
-            format!("the path ends at the {what} \"{id}\"; it needs a key after the id"),
-            format!("add `.KEY`; keys here: {}", names.join(", ")),
-        )
+    let no_key = |id: &str| Input::NoKeyAfterId {
+        named: what,
+        id: id.to_string(),
+        keys: keys
+            .iter()
+            .map(|f| f.name)
+            .filter(|n| *n != "id")
+            .map(str::to_string)
+            .collect(),
     };
     if let Some(quoted) = rest.strip_prefix('"') {
         let Some(end) = quoted.find('"') else {
-            return Err((
-                "the quoted id has no closing `\"`".to_string(),
-                "write the id in double quotes: office.\"a=b\".max_staff=3".to_string(),
-            ));
+            return Err(Input::UnclosedQuote);
         };
         let (id, after) = (&quoted[..end], &quoted[end + 1..]);
         if !known.contains(&id) {
@@ -437,16 +433,13 @@ fn split_id<'p>(
 }
 
 /// No entry with this id; `file` names the scenario where it is known.
-fn unknown_id(id: &str, known: &[&str], (what, file): (&str, &str)) -> Problem {
-    let place = if file.is_empty() {
-        "the scenario"
-    } else {
-        file
-    };
-    (
-        format!("no {what} \"{id}\" in {place}"),
-        super::validate::did_you_mean(id, known, what),
-    )
+fn unknown_id(id: &str, known: &[&str], (what, file): (Named, &str)) -> Problem {
+    Input::UnknownId {
+        named: what,
+        id: id.to_string(),
+        file: (!file.is_empty()).then(|| file.to_string()),
+        known: known.iter().map(|k| k.to_string()).collect(),
+    }
 }
 
 /// A key the format allows in that table (and not `id`, which names the entry).
@@ -459,11 +452,11 @@ fn known_key<'k>(key: &'k str, fields: &[Field]) -> Result<&'k str, Problem> {
         .map(|f| f.name)
         .filter(|n| *n != "id")
         .collect();
-    let help = match nearest(key, &names) {
-        Some(near) => format!("did you mean `{near}`? Keys here: {}", names.join(", ")),
-        None => format!("keys here: {}", names.join(", ")),
-    };
-    Err((format!("unknown key `{key}`"), help))
+    Err(Input::UnknownPathKey {
+        key: key.to_string(),
+        near: nearest(key, &names).map(str::to_string),
+        keys: names.iter().map(|n| n.to_string()).collect(),
+    })
 }
 
 /// The table under `key`, created (empty) where the document has none; a problem where the
@@ -478,10 +471,9 @@ fn table_at<'t, 'i>(
         .or_insert_with(|| Spanned::new(at, DeValue::Table(DeTable::new())));
     match slot.get_mut() {
         DeValue::Table(t) => Ok(t),
-        _ => Err((
-            format!("`{key}` is not a table in the scenario file"),
-            "fix the file first".to_string(),
-        )),
+        _ => Err(Input::NotTable {
+            key: key.to_string(),
+        }),
     }
 }
 
@@ -518,13 +510,8 @@ fn next_share<'i>(
             }
         }
     }
-    let named: Vec<&str> = named.iter().map(String::as_str).collect();
-    Err((
-        format!("the work type has no `next` entry for \"{work}\""),
-        if named.is_empty() {
-            "this work type starts no follow-up work; add a `next` entry in the file first".into()
-        } else {
-            super::validate::did_you_mean(work, &named, "follow-up work type")
-        },
-    ))
+    Err(Input::NoNextEntry {
+        follow: work.to_string(),
+        named,
+    })
 }

@@ -377,3 +377,50 @@ fn the_terminal_writes_amounts_in_the_scenarios_currency_and_csv_plain_numbers()
         daqing.stdout
     );
 }
+
+/// A Chinese scenario's errors are Chinese too (the file's tables, keys, ids and values quoted
+/// as written), from the unknown key found first to the values checked last, and so is the
+/// count; a file that does not parse still has its language read from its `language` line.
+#[test]
+fn a_chinese_scenario_hears_its_errors_in_chinese() {
+    let zh = super::BASE.replacen(
+        "name = \"Test office\"\n",
+        "name = \"Test office\"\nlanguage = \"zh\"\n",
+        1,
+    );
+    assert_ne!(zh, super::BASE);
+    let broken = zh
+        .replacen("hours = 20", "hours = -20", 1)
+        .replacen("leaders = 1", "leaders = 1\nleadres = 2", 1)
+        .replacen("share = 0.4", "share = 1.4", 1)
+        .replacen("office = \"discipline\"\n", "office = \"disciplne\"\n", 1);
+    let outcome = super::check("errors-zh", &broken);
+    assert_eq!(outcome.code, 1);
+    assert_eq!(
+        outcome.stderr,
+        "错误：s.toml:16:1：[[office]] \"discipline\"，键 `leadres`：格式中没有键 `leadres`\n  提示：是否应为 `leaders`？此处允许的键：`id`、`name`、`kind`、`staff`、`leaders`、`leader_case_share`、`min_staff`、`max_staff`、`allowed_staff`、`fixed`、`covers`、`max_units`、`optional`、`sanctioned`、`leader_posts`、`allowances`\n\
+         错误：s.toml:33:10：[[work]] \"review\"，键 `office`：未知的机构 \"disciplne\"\n  提示：是否应为 \"discipline\"？现有的机构：\"discipline\"、\"group-1\"\n\
+         错误：s.toml:37:37：[[work]] \"review\" 的 `next` 第 1 项，键 `share`：`share` 是比例，必须在 0 到 1 之间，现为 1.4\n  提示：请写成小数：15% 写作 0.15\n\
+         错误：s.toml:43:9：[[work]] \"hearing\"，键 `hours`：`hours` 不能为负数，现为 -20\n  提示：请写 0 或正数\n\
+         发现 4 个错误；未写出任何文件\n"
+    );
+    // The same file in English says what it always said.
+    let english = super::check("errors-en", &broken.replacen("language = \"zh\"\n", "", 1));
+    assert!(english.stderr.starts_with(
+        "error: s.toml:15:1: [[office]] \"discipline\", key `leadres`: unknown key `leadres`\n"
+    ));
+    assert!(english
+        .stderr
+        .ends_with("\n4 errors found; nothing was written\n"));
+
+    let syntax = super::check("syntax-zh", &zh.replacen("hours = 20", "hours = ", 1));
+    assert_eq!(syntax.code, 1);
+    assert!(
+        syntax
+            .stderr
+            .starts_with("错误：s.toml:42:9：TOML 语法：此处写法有误"),
+        "{}",
+        syntax.stderr
+    );
+    assert!(syntax.stderr.ends_with("\n发现 1 个错误；未写出任何文件\n"));
+}

@@ -5,7 +5,7 @@ use crate::scenario::validate::known_ids_help;
 
 /// What an id names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum Named {
     /// Declared as `[staff.<id>]`.
     StaffType,
     Office,
@@ -15,25 +15,25 @@ pub enum Kind {
     Work,
 }
 
-impl Kind {
+impl Named {
     /// The array of tables (or the table) that declares them, in every language: `office` of
     /// `[[office]]`, `staff` of `[staff.<id>]`.
     pub fn array(self) -> &'static str {
         match self {
-            Kind::StaffType => "staff",
-            Kind::Office => "office",
-            Kind::Unit => "unit",
-            Kind::Work => "work",
+            Named::StaffType => "staff",
+            Named::Office => "office",
+            Named::Unit => "unit",
+            Named::Work => "work",
         }
     }
 
     /// One of them in English, as a reference to them is said: "staff type", "work type".
     pub fn noun(self) -> &'static str {
         match self {
-            Kind::StaffType => "staff type",
-            Kind::Office => "office",
-            Kind::Unit => "unit",
-            Kind::Work => "work type",
+            Named::StaffType => "staff type",
+            Named::Office => "office",
+            Named::Unit => "unit",
+            Named::Work => "work type",
         }
     }
 }
@@ -53,30 +53,30 @@ pub enum Entry {
     },
     /// `office`, `unit` or `work` written other than as an array of tables.
     NotArrayOfTables {
-        kind: Kind,
+        kind: Named,
     },
     /// More entries than the most accepted.
     TooMany {
-        kind: Kind,
+        kind: Named,
         count: usize,
         most: usize,
     },
     /// An entry without `id`.
     NoId {
-        kind: Kind,
+        kind: Named,
         /// The entry's number in its array, from 1.
         number: usize,
     },
     EmptyId,
     DuplicateId {
-        kind: Kind,
+        kind: Named,
         id: String,
         /// The line of the file where the id is first used.
         first_line: usize,
     },
     /// A reference to an id that no entry declares.
     UnknownId {
-        kind: Kind,
+        kind: Named,
         id: String,
         /// The declared id closest to it, if it is close enough to be a typo.
         nearest: Option<String>,

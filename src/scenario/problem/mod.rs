@@ -16,11 +16,11 @@ mod sheet;
 mod value;
 mod work;
 
-pub use entry::{Entry, Kind};
+pub use entry::{Entry, Named};
 pub use input::Input;
 pub use office::Office;
 pub use settings::Settings;
-pub use sheet::Sheet;
+pub use sheet::{Held, Sheet};
 pub use value::{Bound, Value};
 pub use work::Work;
 
@@ -48,25 +48,34 @@ pub enum Table {
     SetPath(String),
     /// The `{ low, likely, high }` table of an uncertain figure.
     RangeOf(String),
-    /// The n-th (1-based) entry of a work type's `next` list.
+    /// The n-th (1-based) entry of a work type's `next` list, named alone.
     NextEntry(usize),
+    /// The n-th (1-based) entry of a list of tables inside a table: `[[work]] "x", `next`
+    /// entry #2`.
+    ListEntry {
+        table: String,
+        list: &'static str,
+        n: usize,
+    },
     /// The `volume` and `hours` keys together of a table as the file writes it.
     VolumeAndHours(String),
+    /// A workbook, its cell named with the file (`book.xlsx: 工作!C12`).
+    Workbook,
 }
 
 impl Place {
-    /// A table as the file writes it.
-    pub fn table(table: &str) -> Place {
+    /// A table (as the file writes it, from a `&str`).
+    pub fn table(table: impl Into<Table>) -> Place {
         Place {
-            table: Table::Written(table.to_string()),
+            table: table.into(),
             key: None,
         }
     }
 
-    /// A key of a table as the file writes it.
-    pub fn key(table: &str, key: &str) -> Place {
+    /// A key of a table (as the file writes it, from a `&str`).
+    pub fn key(table: impl Into<Table>, key: &str) -> Place {
         Place {
-            table: Table::Written(table.to_string()),
+            table: table.into(),
             key: Some(key.to_string()),
         }
     }
@@ -91,8 +100,28 @@ impl fmt::Display for Table {
             Table::SetPath(path) => write!(f, "input path `{path}`"),
             Table::RangeOf(key) => write!(f, "the range of `{key}`"),
             Table::NextEntry(n) => write!(f, "`next` entry #{n}"),
+            Table::ListEntry { table, list, n } => write!(f, "{table}, `{list}` entry #{n}"),
             Table::VolumeAndHours(table) => write!(f, "{table}, keys `volume` and `hours`"),
+            Table::Workbook => f.write_str("workbook"),
         }
+    }
+}
+
+impl From<&str> for Table {
+    fn from(table: &str) -> Table {
+        Table::Written(table.to_string())
+    }
+}
+
+impl From<&String> for Table {
+    fn from(table: &String) -> Table {
+        Table::Written(table.clone())
+    }
+}
+
+impl From<&Table> for Table {
+    fn from(table: &Table) -> Table {
+        table.clone()
     }
 }
 

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
-use super::problem::{Entry, Kind, Place, Problem, Table};
+use super::problem::{Entry, Named, Place, Problem, Table};
 use super::raw::{self, IdMap, S};
 use super::{nearest, Sink};
 use crate::model::{Language, Office, Scenario, Uncertain, Unit, Work};
@@ -75,14 +75,14 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     let plan_value = take("plan");
     let plan_span = plan_value.as_ref().map_or(0..0, Spanned::span);
     let plan: Option<raw::Plan> = v.section(plan_value, "[plan]");
-    let offices: Vec<S<raw::Office>> = v.entries(take("office"), Kind::Office);
+    let offices: Vec<S<raw::Office>> = v.entries(take("office"), Named::Office);
     v.covers_spans = offices
         .iter()
         .map(|o| o.get_ref().covers.as_ref().map_or(o.span(), Spanned::span))
         .collect();
-    let units: Vec<S<raw::Unit>> = v.entries(take("unit"), Kind::Unit);
+    let units: Vec<S<raw::Unit>> = v.entries(take("unit"), Named::Unit);
     v.unit_spans = units.iter().map(Spanned::span).collect();
-    let works: Vec<S<raw::Work>> = v.entries(take("work"), Kind::Work);
+    let works: Vec<S<raw::Work>> = v.entries(take("work"), Named::Work);
 
     let (name, language) = v.header(&header, root_span.start);
     let calendar = v.calendar(&calendar);
@@ -95,9 +95,9 @@ pub(super) fn build(root: Spanned<DeTable<'_>>, sink: &mut Sink<'_>) -> Option<S
     policy_model.quota_by_year = v.quota_by_year(&policy, &staff_ids, horizon);
     let policy = policy_model;
 
-    let office_ids = v.ids(&offices, Kind::Office, |o| &o.id, MAX_OFFICES);
-    let unit_ids = v.ids(&units, Kind::Unit, |u| &u.id, MAX_UNITS);
-    let work_ids = v.ids(&works, Kind::Work, |w| &w.id, MAX_WORKS);
+    let office_ids = v.ids(&offices, Named::Office, |o| &o.id, MAX_OFFICES);
+    let unit_ids = v.ids(&units, Named::Unit, |u| &u.id, MAX_UNITS);
+    let work_ids = v.ids(&works, Named::Work, |w| &w.id, MAX_WORKS);
     let ids = Ids {
         staff: &staff_ids,
         offices: &office_ids,
@@ -206,17 +206,6 @@ impl Validator<'_, '_> {
         self.sink.fail(span, place, problem.into());
     }
 
-    fn error(
-        &mut self,
-        span: Range<usize>,
-        place: impl Into<String>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        self.sink
-            .error(span, place.into(), message.into(), Some(help.into()));
-    }
-
     fn warning(
         &mut self,
         span: Range<usize>,
@@ -280,7 +269,7 @@ impl Validator<'_, '_> {
     fn entries<T: for<'de> Deserialize<'de>>(
         &mut self,
         value: Option<Spanned<DeValue<'_>>>,
-        kind: Kind,
+        kind: Named,
     ) -> Vec<S<T>> {
         let Some(value) = value else {
             return Vec::new();
@@ -311,7 +300,7 @@ impl Validator<'_, '_> {
     fn ids<T>(
         &mut self,
         entries: &[S<T>],
-        kind: Kind,
+        kind: Named,
         id: impl Fn(&T) -> &Option<S<String>>,
         max: usize,
     ) -> Vec<String> {
@@ -368,9 +357,9 @@ impl Validator<'_, '_> {
         &mut self,
         id: &S<String>,
         known: &[impl AsRef<str>],
-        place: &str,
+        place: impl Into<Table> + Copy,
         key: &str,
-        kind: Kind,
+        kind: Named,
     ) -> Option<usize> {
         let name = id.get_ref();
         if let Some(i) = known.iter().position(|k| k.as_ref() == name) {
@@ -400,7 +389,7 @@ impl Validator<'_, '_> {
         &mut self,
         value: &Option<S<String>>,
         span: Range<usize>,
-        place: &str,
+        place: impl Into<Table> + Copy,
         key: &str,
     ) -> String {
         match value {

@@ -3,7 +3,7 @@
 use super::{Ids, Validator, MAX_WHOLE};
 use crate::model::{Allowance, Input, Office, OfficeKind};
 use crate::scenario::nearest;
-use crate::scenario::problem::{self, Place};
+use crate::scenario::problem::{self, Place, Table};
 use crate::scenario::raw::{self, S};
 
 impl Validator<'_, '_> {
@@ -39,7 +39,7 @@ impl Validator<'_, '_> {
                 let mut allowed = vec![false; ids.staff.len()];
                 for t in list.get_ref() {
                     if let Some(t) =
-                        self.resolve(t, ids.staff, p, "allowed_staff", super::Kind::StaffType)
+                        self.resolve(t, ids.staff, p, "allowed_staff", super::Named::StaffType)
                     {
                         allowed[t] = true;
                     }
@@ -96,7 +96,7 @@ impl Validator<'_, '_> {
             for (t, n) in &map.get_ref().0 {
                 let key = format!("staff.{}", t.get_ref());
                 let count = self.whole(&Some(n.clone()), p, &key, 0, MAX_WHOLE);
-                match self.resolve(t, ids.staff, p, "staff", super::Kind::StaffType) {
+                match self.resolve(t, ids.staff, p, "staff", super::Named::StaffType) {
                     Some(t) => staff[t] = count,
                     None => staff_known = false,
                 }
@@ -155,7 +155,7 @@ impl Validator<'_, '_> {
             self.fail(list.span(), Place::key(p, "covers"), problem);
         }
         for u in list.get_ref() {
-            let Some(u) = self.resolve(u, ids.units, p, "covers", super::Kind::Unit) else {
+            let Some(u) = self.resolve(u, ids.units, p, "covers", super::Named::Unit) else {
                 continue;
             };
             if covers.contains(&u) {
@@ -208,14 +208,18 @@ impl Validator<'_, '_> {
             return allowances;
         };
         for (i, entry) in list.get_ref().iter().enumerate() {
-            let ep = format!("{p}, `allowances` entry #{}", i + 1);
+            let ep = Table::ListEntry {
+                table: p.to_string(),
+                list: "allowances",
+                n: i + 1,
+            };
             let a = entry.get_ref();
             let Some(staff) = &a.staff else {
                 let problem = problem::Office::AllowanceWithoutStaff;
                 self.fail(entry.span(), Place::table(&ep), problem);
                 continue;
             };
-            let Some(t) = self.resolve(staff, ids.staff, &ep, "staff", super::Kind::StaffType)
+            let Some(t) = self.resolve(staff, ids.staff, &ep, "staff", super::Named::StaffType)
             else {
                 continue;
             };

@@ -23,7 +23,7 @@ impl Validator<'_, '_> {
         for (t, n) in &map.get_ref().0 {
             let key = format!("sanctioned.{}", t.get_ref());
             let count = self.whole(&Some(n.clone()), p, &key, 0, MAX_WHOLE);
-            let Some(t) = self.resolve(t, ids.staff, p, "sanctioned", super::Kind::StaffType)
+            let Some(t) = self.resolve(t, ids.staff, p, "sanctioned", super::Named::StaffType)
             else {
                 continue;
             };

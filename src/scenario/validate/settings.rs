@@ -359,7 +359,7 @@ impl Validator<'_, '_> {
                 .iter()
                 .map(|q| self.whole(&Some(q.clone()), p, &key, 0, MAX_WHOLE))
                 .collect();
-            let t = self.resolve(id, staff, p, "quota_by_year", super::Kind::StaffType);
+            let t = self.resolve(id, staff, p, "quota_by_year", super::Named::StaffType);
             match plan {
                 None => self.fail(
                     map.span(),
@@ -396,7 +396,7 @@ impl Validator<'_, '_> {
             for (id, n) in &map.get_ref().0 {
                 let key = format!("quota.{}", id.get_ref());
                 let value = self.whole(&Some(n.clone()), p, &key, 0, MAX_WHOLE);
-                if let Some(t) = self.resolve(id, staff, p, "quota", super::Kind::StaffType) {
+                if let Some(t) = self.resolve(id, staff, p, "quota", super::Named::StaffType) {
                     quota[t] = Some(value);
                 }
             }

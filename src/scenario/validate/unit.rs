@@ -30,7 +30,7 @@ impl Validator<'_, '_> {
                 let path = format!("unit.{id}.{key}");
                 let recorded = self.ranges.len();
                 let rate = self.uncertain_real(&Some(rate.clone()), (p, &key, path), input, 0.0);
-                match self.resolve(w, ids.works, p, "workload", super::Kind::Work) {
+                match self.resolve(w, ids.works, p, "workload", super::Named::Work) {
                     Some(w) => workload.push((w, rate)),
                     None => self.ranges.truncate(recorded),
                 }
@@ -42,7 +42,7 @@ impl Validator<'_, '_> {
             // repeat this one.
             let mut sound = true;
             for g in list.get_ref() {
-                let Some(o) = self.resolve(g, ids.offices, p, "eligible", super::Kind::Office)
+                let Some(o) = self.resolve(g, ids.offices, p, "eligible", super::Named::Office)
                 else {
                     sound = false;
                     continue;

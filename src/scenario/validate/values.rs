@@ -6,7 +6,7 @@ use toml::Spanned;
 use super::raw::{self, S};
 use super::{Validator, MAX_GROWTH, MAX_REAL, MAX_TEXT_CHARS, MIN_REAL};
 use crate::model::{Input, Uncertain};
-use crate::scenario::problem::{Bound, Place, Value};
+use crate::scenario::problem::{Bound, Place, Table, Value};
 
 impl Validator<'_, '_> {
     pub(super) fn text(&mut self, value: &S<String>, place: Place) -> String {
@@ -41,7 +41,7 @@ impl Validator<'_, '_> {
     pub(super) fn real(
         &mut self,
         value: &Option<S<f64>>,
-        place: &str,
+        place: impl Into<Table> + Copy,
         key: &str,
         default: f64,
     ) -> f64 {
@@ -78,7 +78,12 @@ impl Validator<'_, '_> {
 
     /// A yearly rate: finite, above −1 (a fall of 100% would leave nothing), at most
     /// [`MAX_GROWTH`].
-    pub(super) fn rate(&mut self, value: &Option<S<f64>>, place: &str, key: &str) -> f64 {
+    pub(super) fn rate(
+        &mut self,
+        value: &Option<S<f64>>,
+        place: impl Into<Table> + Copy,
+        key: &str,
+    ) -> f64 {
         let Some(value) = value else {
             return 0.0;
         };
@@ -107,7 +112,7 @@ impl Validator<'_, '_> {
     pub(super) fn uncertain<T: Copy + Into<f64>>(
         &mut self,
         value: &Option<S<raw::Value>>,
-        (place, key, path): (&str, &str, String),
+        (place, key, path): (impl Into<Table> + Copy, &str, String),
         input: Input,
         check: impl Fn(&mut Self, &Option<S<f64>>) -> T,
     ) -> T {
@@ -171,7 +176,7 @@ impl Validator<'_, '_> {
     pub(super) fn uncertain_real(
         &mut self,
         value: &Option<S<raw::Value>>,
-        (place, key, path): (&str, &str, String),
+        (place, key, path): (impl Into<Table> + Copy, &str, String),
         input: Input,
         default: f64,
     ) -> f64 {
@@ -184,7 +189,7 @@ impl Validator<'_, '_> {
     pub(super) fn uncertain_share(
         &mut self,
         value: &Option<S<raw::Value>>,
-        (place, key, path): (&str, &str, String),
+        (place, key, path): (impl Into<Table> + Copy, &str, String),
         input: Input,
         default: f64,
     ) -> f64 {
@@ -197,7 +202,7 @@ impl Validator<'_, '_> {
     pub(super) fn share(
         &mut self,
         value: &Option<S<f64>>,
-        place: &str,
+        place: impl Into<Table> + Copy,
         key: &str,
         default: f64,
     ) -> f64 {
@@ -219,7 +224,7 @@ impl Validator<'_, '_> {
     pub(super) fn whole(
         &mut self,
         value: &Option<S<f64>>,
-        place: &str,
+        place: impl Into<Table> + Copy,
         key: &str,
         default: u32,
         max: f64,

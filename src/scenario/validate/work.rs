@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::{Ids, Validator, COVERING_GROUP, MAX_WHOLE};
-use crate::scenario::problem::{self, Place};
+use crate::scenario::problem::{self, Place, Table};
 
 use crate::model::{Input, Office, Work, WorkPlace};
 use crate::scenario::raw::{self, S};
@@ -129,7 +129,7 @@ impl Validator<'_, '_> {
             }
             Some(o) if o.get_ref() == COVERING_GROUP => Some(WorkPlace::CoveringGroup),
             Some(o) => self
-                .resolve(o, ids.offices, p, "office", super::Kind::Office)
+                .resolve(o, ids.offices, p, "office", super::Named::Office)
                 .map(WorkPlace::Office),
         }
     }
@@ -146,7 +146,11 @@ impl Validator<'_, '_> {
         let mut next = Vec::new();
         if let Some(list) = &raw.next {
             for (i, entry) in list.get_ref().iter().enumerate() {
-                let ep = format!("{p}, `next` entry #{}", i + 1);
+                let ep = Table::ListEntry {
+                    table: p.to_string(),
+                    list: "next",
+                    n: i + 1,
+                };
                 let e = entry.get_ref();
                 let recorded = self.ranges.len();
                 let follow = e.work.as_ref().map_or("", |w| w.get_ref().as_str());
@@ -171,7 +175,7 @@ impl Validator<'_, '_> {
                     }
                 };
                 match &e.work {
-                    Some(w) => match self.resolve(w, ids.works, &ep, "work", super::Kind::Work) {
+                    Some(w) => match self.resolve(w, ids.works, &ep, "work", super::Named::Work) {
                         Some(w) => next.push((w, share)),
                         None => self.ranges.truncate(recorded),
                     },
@@ -205,7 +209,7 @@ impl Validator<'_, '_> {
         let list = raw.staff.as_ref()?;
         let mut may = vec![false; ids.staff.len()];
         for t in list.get_ref() {
-            let Some(i) = self.resolve(t, ids.staff, p, "staff", super::Kind::StaffType) else {
+            let Some(i) = self.resolve(t, ids.staff, p, "staff", super::Named::StaffType) else {
                 continue;
             };
             may[i] = true;

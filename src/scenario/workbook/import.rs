@@ -12,9 +12,11 @@ use calamine::{DataRef, Reader as _, Xlsx};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value as Edit};
 
 use super::{FIRST_DATA_ROW, ID, NOTES, PARENT, PATH_ROW};
+use crate::model::Language;
 use crate::scenario::keys::{Field, Kind, ROOT};
+use crate::scenario::problem::{Held, Place, Problem, Sheet, Table as Where};
 use crate::scenario::write::{commented, with_source};
-use crate::scenario::{nearest, Diagnostic, Loaded, Override, Severity};
+use crate::scenario::{nearest, Diagnostic, Loaded, Override};
 
 /// Most cells read from one workbook, and the last row read of a sheet: far beyond any
 /// organisation, and the bound that keeps a hostile file from taking the memory.
@@ -54,22 +56,53 @@ pub fn import(
     }
 }
 
-/// A problem at a cell (or at the workbook, `cell` empty).
-fn problem(file: &str, cell: &str, message: String, help: &str) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Error,
-        file: if cell.is_empty() {
-            file.to_string()
-        } else {
-            format!("{file}: {cell}")
-        },
-        line: 0,
-        column: 0,
-        place: "workbook".into(),
-        message,
-        help: Some(help.to_string()),
-        said: None,
-        problem: None,
+/// A problem at a cell (or at the workbook, `cell` empty): the cell is named with the file,
+/// the place is the workbook.
+fn problem(file: &str, cell: &str, sheet: Sheet) -> Diagnostic {
+    let file = if cell.is_empty() {
+        file.to_string()
+    } else {
+        format!("{file}: {cell}")
+    };
+    let place = Place::at(Where::Workbook, None);
+    Diagnostic::error((file, 0, 0), place, Problem::from(sheet))
+}
+
+/// The language of a workbook's scenario, for saying its problems: the `language` cell of
+/// its `[scenario]` sheet where it has one, else Chinese where its sheets have Chinese names
+/// (as `staffplan template --lang zh` names them), else English. An unreadable workbook is
+/// English.
+pub fn language(bytes: &[u8]) -> Language {
+    let Ok(book) = read(bytes, "") else {
+        return Language::En;
+    };
+    let written = book.iter().find_map(|sheet| {
+        let (_, col) = sheet
+            .cells
+            .range((PATH_ROW, 0)..(PATH_ROW + 1, 0))
+            .find(|(_, cell)| matches!(cell, Cell::Text(path) if path == "scenario/language"))?
+            .0;
+        let row = sheet
+            .cells
+            .keys()
+            .find(|(r, c)| *r >= FIRST_DATA_ROW && c == col)?;
+        match sheet.cells.get(row)? {
+            Cell::Text(language) => Some(language.trim() == "zh"),
+            _ => None,
+        }
+    });
+    let zh = written.unwrap_or_else(|| {
+        book.iter().any(|sheet| {
+            sheet
+                .name
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        })
+    });
+    if zh {
+        Language::Zh
+    } else {
+        Language::En
     }
 }
 
@@ -100,7 +133,7 @@ enum Cell {
     Text(String),
     Bool(bool),
     /// A date, an error value or a formula without its value: what it is, for the message.
-    Bad(String),
+    Bad(Held),
 }
 
 #[derive(Debug)]
@@ -112,17 +145,16 @@ struct SheetCells {
 
 /// Every sheet's cells, with the bounds checked.
 fn read(bytes: &[u8], file: &str) -> Result<Vec<SheetCells>, Vec<Diagnostic>> {
-    let not_a_workbook = |why: String| {
-        vec![problem(
-            file,
-            "",
-            format!("not a readable .xlsx workbook ({why})"),
-            "save the file from Excel, WPS or LibreOffice as an Excel workbook (.xlsx), or make one with `staffplan template`",
-        )]
+    let not_a_workbook = |sheet: Sheet| vec![problem(file, "", sheet)];
+    let unreadable = |sheet: Option<&str>, why: String| {
+        not_a_workbook(Sheet::Unreadable {
+            sheet: sheet.map(str::to_string),
+            why,
+        })
     };
     check_unpacked(bytes).map_err(not_a_workbook)?;
     let mut xlsx: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| not_a_workbook(first_line(&e.to_string())))?;
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(None, first_line(&e.to_string())))?;
     let mut out = Vec::new();
     let mut total = 0usize;
     for name in xlsx.sheet_names() {
@@ -135,11 +167,11 @@ fn read(bytes: &[u8], file: &str) -> Result<Vec<SheetCells>, Vec<Diagnostic>> {
         let mut cells = BTreeMap::new();
         let mut reader = xlsx
             .worksheet_cells_reader(&name)
-            .map_err(|e| not_a_workbook(first_line(&e.to_string())))?;
+            .map_err(|e| unreadable(None, first_line(&e.to_string())))?;
         loop {
-            let next = reader.next_cell_with_formula().map_err(|e| {
-                not_a_workbook(format!("sheet {name}: {}", first_line(&e.to_string())))
-            })?;
+            let next = reader
+                .next_cell_with_formula()
+                .map_err(|e| unreadable(Some(&name), first_line(&e.to_string())))?;
             let Some(record) = next else { break };
             let (row, col) = record.pos;
             if row > MAX_ROW {
@@ -150,8 +182,7 @@ fn read(bytes: &[u8], file: &str) -> Result<Vec<SheetCells>, Vec<Diagnostic>> {
                 return Err(vec![problem(
                     file,
                     &name,
-                    format!("the workbook has more than {MAX_CELLS} cells"),
-                    "keep only the sheets of the template; an organisation fits in far fewer cells",
+                    Sheet::TooManyCells { most: MAX_CELLS },
                 )]);
             }
             let no_value = match &record.value {
@@ -161,9 +192,7 @@ fn read(bytes: &[u8], file: &str) -> Result<Vec<SheetCells>, Vec<Diagnostic>> {
                 _ => false,
             };
             let cell = match record.value {
-                _ if no_value && record.formula.is_some() => {
-                    Cell::Bad("a formula without a calculated value".into())
-                }
+                _ if no_value && record.formula.is_some() => Cell::Bad(Held::Formula),
                 DataRef::Empty => continue,
                 DataRef::Int(n) => Cell::Number(n as f64),
                 DataRef::Float(x) => Cell::Number(x),
@@ -171,9 +200,9 @@ fn read(bytes: &[u8], file: &str) -> Result<Vec<SheetCells>, Vec<Diagnostic>> {
                 DataRef::String(s) => Cell::Text(s),
                 DataRef::SharedString(s) => Cell::Text(s.to_string()),
                 DataRef::DateTime(_) | DataRef::DateTimeIso(_) | DataRef::DurationIso(_) => {
-                    Cell::Bad("a date".into())
+                    Cell::Bad(Held::Date)
                 }
-                DataRef::Error(e) => Cell::Bad(format!("the error value {e}")),
+                DataRef::Error(e) => Cell::Bad(Held::ErrorValue(e.to_string())),
             };
             if matches!(&cell, Cell::Text(t) if t.trim().is_empty()) {
                 continue;
@@ -190,18 +219,21 @@ fn read(bytes: &[u8], file: &str) -> Result<Vec<SheetCells>, Vec<Diagnostic>> {
 }
 
 /// Refuses a zip whose parts claim to unpack to more than [`MAX_UNPACKED`].
-fn check_unpacked(bytes: &[u8]) -> Result<(), String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+fn check_unpacked(bytes: &[u8]) -> Result<(), Sheet> {
+    let unreadable = |e: zip::result::ZipError| Sheet::Unreadable {
+        sheet: None,
+        why: e.to_string(),
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
     let mut claimed: u64 = 0;
     for i in 0..archive.len() {
-        let part = archive.by_index_raw(i).map_err(|e| e.to_string())?;
+        let part = archive.by_index_raw(i).map_err(unreadable)?;
         claimed = claimed.saturating_add(part.size());
     }
     if claimed > MAX_UNPACKED {
-        return Err(format!(
-            "its parts unpack to more than {} MB",
-            MAX_UNPACKED / 1024 / 1024
-        ));
+        return Err(Sheet::Unpacked {
+            megabytes: MAX_UNPACKED / 1024 / 1024,
+        });
     }
     Ok(())
 }
@@ -275,10 +307,9 @@ fn tables_of<'a>(
             errors.push(problem(
                 file,
                 &format!("{}!A1", sheet.name),
-                format!(
-                    "the sheet's hidden row 1 names `{table}`, which is not a table of the format"
-                ),
-                "make the workbook with `staffplan template` and copy the figures into it",
+                Sheet::UnknownTable {
+                    table: table.clone(),
+                },
             ));
             continue;
         };
@@ -296,8 +327,7 @@ fn tables_of<'a>(
                     cell_name(first.0, first.1),
                     cell_name(last.0, last.1)
                 ),
-                "merged cells: a merged range holds one value for several cells".into(),
-                "unmerge the cells (Home → Merge → Unmerge) and type the value into each cell",
+                Sheet::MergedCells,
             ));
             continue;
         }
@@ -315,12 +345,7 @@ fn build(book: &[SheetCells], file: &str) -> Result<String, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let found = tables_of(book, file, &mut errors);
     if found.is_empty() && errors.is_empty() {
-        errors.push(problem(
-            file,
-            "",
-            "no sheet of the workbook has staffplan's hidden key row".into(),
-            "make the workbook with `staffplan template BOOK.xlsx` and fill it in",
-        ));
+        errors.push(problem(file, "", Sheet::NoKeyRow));
     }
     let mut doc = DocumentMut::new();
     for field in ROOT {
@@ -334,12 +359,10 @@ fn build(book: &[SheetCells], file: &str) -> Result<String, Vec<Diagnostic>> {
                     errors.push(problem(
                         file,
                         &f.at(*extra, 0),
-                        format!(
-                            "the sheet {} holds one row, and row {} is a second",
-                            f.sheet.name,
-                            extra + 1
-                        ),
-                        "keep the figures on the first row under the headers and delete the others",
+                        Sheet::SecondRow {
+                            sheet: f.sheet.name.clone(),
+                            row: extra + 1,
+                        },
                     ));
                 }
                 if let Some(row) = rows.first() {
@@ -355,12 +378,7 @@ fn build(book: &[SheetCells], file: &str) -> Result<String, Vec<Diagnostic>> {
                     let id_col = f.columns.iter().find(|(_, p)| p == ID).map(|(c, _)| *c);
                     let id = id_col.and_then(|c| f.sheet.cells.get(&(row, c)));
                     let Some(Cell::Text(id)) = id else {
-                        errors.push(problem(
-                            file,
-                            &f.at(row, id_col.unwrap_or(0)),
-                            "the id is empty or not a text".into(),
-                            "type the staff type's id (letters, digits, `-` or `_`) in this cell",
-                        ));
+                        errors.push(problem(file, &f.at(row, id_col.unwrap_or(0)), Sheet::NoId));
                         continue;
                     };
                     let mut table = Table::new();
@@ -427,25 +445,19 @@ fn attach(
         let parent = parent_col.and_then(|c| f.sheet.cells.get(&(row, c)));
         let at = f.at(row, parent_col.unwrap_or(0));
         let Some(Cell::Text(parent)) = parent else {
-            errors.push(problem(
-                file,
-                &at,
-                "the entry this row belongs to is empty".into(),
-                "type the id of the entry (e.g. the work type) in this cell",
-            ));
+            errors.push(problem(file, &at, Sheet::NoParent));
             continue;
         };
         let Some(i) = ids.iter().position(|id| id == parent.trim()) else {
             let known: Vec<&str> = ids.iter().map(String::as_str).collect();
-            let help = nearest(parent.trim(), &known).map_or_else(
-                || format!("use one of: {}", known.join(", ")),
-                |near| format!("did you mean `{near}`?"),
-            );
             errors.push(problem(
                 file,
                 &at,
-                format!("unknown id `{}`", parent.trim()),
-                &help,
+                Sheet::UnknownParent {
+                    id: parent.trim().to_string(),
+                    near: nearest(parent.trim(), &known).map(str::to_string),
+                    known: ids.clone(),
+                },
             ));
             continue;
         };
@@ -497,8 +509,8 @@ fn fill(table: &mut Table, f: &Found<'_>, row: u32, file: &str, errors: &mut Vec
         let kind = scalar(field.kind);
         let value = match convert(cell, kind) {
             Ok(v) => v,
-            Err((message, help)) => {
-                errors.push(problem(file, &at, message, help));
+            Err(sheet) => {
+                errors.push(problem(file, &at, sheet));
                 continue;
             }
         };
@@ -552,12 +564,7 @@ fn fill(table: &mut Table, f: &Found<'_>, row: u32, file: &str, errors: &mut Vec
                 (Edit::InlineTable(range), cells.join(", "))
             }
             (Some((_, at)), None, _) | (None, None, Some((_, at))) => {
-                errors.push(problem(
-                    file,
-                    &at,
-                    "a range needs its likely value, and that cell is empty".into(),
-                    "type the likely value in the column between low and high, or clear low and high",
-                ));
+                errors.push(problem(file, &at, Sheet::RangeWithoutLikely));
                 continue;
             }
             (None, None, None) => continue,
@@ -588,20 +595,15 @@ fn scalar(kind: Kind) -> Kind {
 }
 
 /// A cell as a TOML value of `kind`, or what is wrong and how to fix it.
-fn convert(cell: &Cell, kind: Kind) -> Result<Edit, (String, &'static str)> {
-    let number = |cell: &Cell| -> Result<f64, (String, &'static str)> {
+fn convert(cell: &Cell, kind: Kind) -> Result<Edit, Sheet> {
+    let number = |cell: &Cell| -> Result<f64, Sheet> {
         match cell {
             Cell::Number(x) => Ok(*x),
-            Cell::Text(t) => t.trim().parse::<f64>().map_err(|_| {
-                (
-                    format!("a text, \"{}\", where a number is expected", short(t)),
-                    "type the number alone, without units, spaces or words; put remarks in the notes column",
-                )
-            }),
-            Cell::Bool(_) => Err((
-                "TRUE/FALSE where a number is expected".into(),
-                "type the number",
-            )),
+            Cell::Text(t) => t
+                .trim()
+                .parse::<f64>()
+                .map_err(|_| Sheet::TextForNumber { text: short(t) }),
+            Cell::Bool(_) => Err(Sheet::BoolForNumber),
             Cell::Bad(what) => Err(bad(what)),
         }
     };
@@ -616,10 +618,7 @@ fn convert(cell: &Cell, kind: Kind) -> Result<Edit, (String, &'static str)> {
                 Ok(Edit::from(t.trim().eq_ignore_ascii_case("true")))
             }
             Cell::Bad(what) => Err(bad(what)),
-            _ => Err((
-                "a value other than TRUE or FALSE".into(),
-                "choose TRUE or FALSE from the cell's list",
-            )),
+            _ => Err(Sheet::NotTrueFalse),
         },
         Kind::Ids => match cell {
             // `[]` is the empty list, which differs from an empty cell (`eligible = []`: no
@@ -657,11 +656,8 @@ fn convert(cell: &Cell, kind: Kind) -> Result<Edit, (String, &'static str)> {
     }
 }
 
-fn bad(what: &str) -> (String, &'static str) {
-    (
-        format!("the cell holds {what}"),
-        "type the value itself; a formula needs its value calculated and saved (open the file in Excel, WPS or LibreOffice and save it)",
-    )
+fn bad(held: &Held) -> Sheet {
+    Sheet::NoValue { held: held.clone() }
 }
 
 /// A number as TOML: an integer where it is whole (counts must be), else a real.
@@ -679,7 +675,7 @@ fn text_of(cell: &Cell) -> String {
         Cell::Number(x) => x.to_string(),
         Cell::Text(t) => t.clone(),
         Cell::Bool(b) => b.to_string(),
-        Cell::Bad(what) => what.clone(),
+        Cell::Bad(held) => held.english(),
     }
 }
 

@@ -16,7 +16,7 @@ mod import;
 
 use toml::Value as Toml;
 
-pub use import::{cell_name, import, Imported};
+pub use import::{cell_name, import, language, Imported};
 
 use super::annotations::annotations;
 use super::keys::{Field, Key, Kind, ROOT};

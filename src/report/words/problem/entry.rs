@@ -1,6 +1,6 @@
 //! [`Entry`] problems in Chinese.
 
-use crate::scenario::problem::{Entry, Kind};
+use crate::scenario::problem::Entry;
 
 pub(super) fn chinese(problem: &Entry) -> (String, String) {
     match problem {
@@ -32,7 +32,10 @@ pub(super) fn chinese(problem: &Entry) -> (String, String) {
         ),
         Entry::NoId { kind, number } => (
             format!("`[[{}]]` 第 {number} 项没有 `id`", kind.array()),
-            format!("请加上 `id = \"…\"`，各{}的编号不得重复", noun(*kind)),
+            format!(
+                "请加上 `id = \"…\"`，各{}的编号不得重复",
+                super::noun(*kind)
+            ),
         ),
         Entry::EmptyId => ("编号为空".into(), "请写上编号，如 \"audit\"".into()),
         Entry::DuplicateId {
@@ -42,9 +45,9 @@ pub(super) fn chinese(problem: &Entry) -> (String, String) {
         } => (
             format!(
                 "{}编号 \"{id}\" 重复（第 {first_line} 行已经用过）",
-                noun(*kind)
+                super::noun(*kind)
             ),
-            format!("请给每个{}各取一个不同的编号", noun(*kind)),
+            format!("请给每个{}各取一个不同的编号", super::noun(*kind)),
         ),
         Entry::UnknownId {
             kind,
@@ -53,7 +56,7 @@ pub(super) fn chinese(problem: &Entry) -> (String, String) {
             known,
             count,
         } => {
-            let noun = noun(*kind);
+            let noun = super::noun(*kind);
             let mut listed = known
                 .iter()
                 .map(|k| format!("\"{k}\""))
@@ -70,16 +73,6 @@ pub(super) fn chinese(problem: &Entry) -> (String, String) {
             (format!("未知的{noun} \"{id}\""), help)
         }
         Entry::MissingKey { key } => (format!("缺少 `{key}`"), format!("请加上 `{key} = …`")),
-    }
-}
-
-/// One of a [`Kind`], in Chinese.
-fn noun(kind: Kind) -> &'static str {
-    match kind {
-        Kind::StaffType => "人员类别",
-        Kind::Office => "机构",
-        Kind::Unit => "单位",
-        Kind::Work => "工作类型",
     }
 }
 
@@ -146,6 +139,7 @@ fn quoted(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::report::words::problem::tests::assert_chinese;
+    use crate::scenario::problem::Named;
 
     fn said(library: &str) -> String {
         chinese(&Entry::WrongType {
@@ -160,7 +154,7 @@ mod tests {
             library: library.into(),
         };
         let unknown = |nearest: Option<&str>, known: &[&str], count| Entry::UnknownId {
-            kind: Kind::StaffType,
+            kind: Named::StaffType,
             id: "establishmnet".into(),
             nearest: nearest.map(str::to_string),
             known: known.iter().map(|k| k.to_string()).collect(),
@@ -181,19 +175,21 @@ mod tests {
             wrong("invalid type: map, expected a string"),
             wrong("invalid length 1, expected struct Calendar with 6 elements"),
             wrong("unknown variant `x`, expected `a` or `b`"),
-            Entry::NotArrayOfTables { kind: Kind::Office },
+            Entry::NotArrayOfTables {
+                kind: Named::Office,
+            },
             Entry::TooMany {
-                kind: Kind::Unit,
+                kind: Named::Unit,
                 count: 20_001,
                 most: 20_000,
             },
             Entry::NoId {
-                kind: Kind::Work,
+                kind: Named::Work,
                 number: 3,
             },
             Entry::EmptyId,
             Entry::DuplicateId {
-                kind: Kind::Office,
+                kind: Named::Office,
                 id: "audit".into(),
                 first_line: 12,
             },
@@ -248,7 +244,7 @@ mod tests {
     fn an_unknown_id_is_said_with_the_ids_declared() {
         assert_eq!(
             chinese(&Entry::UnknownId {
-                kind: Kind::Office,
+                kind: Named::Office,
                 id: "adit".into(),
                 nearest: Some("audit".into()),
                 known: vec!["audit".into(), "quality".into()],

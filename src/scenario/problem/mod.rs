@@ -143,7 +143,7 @@ pub enum Problem {
     Value(Value),
     /// An entry of an array of tables, an id, a reference or a key missing.
     Entry(Entry),
-    /// `[scenario]`, `[calendar]`, `[staff]`, `[optimise]`, `[service]`, `[plan]`.
+    /// `[calendar]`, `[staff]`, `[policy]`, `[plan]`, and `[scenario]` beyond its name and language.
     Settings(Settings),
     /// An office, its posts, or a unit.
     Office(Office),

@@ -70,10 +70,6 @@ pub enum Error {
     /// A document of the pack (report.docx, tables.xlsx) could not be put together.
     #[error("cannot put together {file}: {message}\n  help: this is a fault of staffplan, not of the scenario; please report it with the scenario file")]
     Document { file: &'static str, message: String },
-
-    /// A request the scenario's rules cannot satisfy, or a stage that cannot proceed.
-    #[error("{0}")]
-    Infeasible(String),
 }
 
 impl Error {

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use super::args::Args;
 use crate::error::Error;
-use crate::export::Words;
 use crate::model::Language;
 use crate::scenario::{self, Loaded};
 
@@ -23,11 +22,6 @@ pub(super) fn terminal_language() -> Language {
 /// asks for); the first language set stays.
 pub(super) fn set_terminal_language(language: Language) {
     let _ = LANGUAGE.set(language);
-}
-
-/// The terminal's words in the language of the scenario read (English before any).
-pub(super) fn terminal_words() -> &'static Words {
-    crate::report::words::terminal(terminal_language())
 }
 
 /// A scenario file read and validated, with its text (for `--write` and the annotations).

@@ -53,14 +53,11 @@ pub fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            match &error {
-                Error::Scenario(diagnostics) => eprintln!(
-                    "{}",
-                    report::words::scenario_errors(input::terminal_language(), diagnostics)
-                ),
-                // The scenario's language where one was read (the error's own words stay).
-                _ => eprintln!("{}{error}", input::terminal_words().check.error),
-            }
+            // In the scenario's language where one was read.
+            eprintln!(
+                "{}",
+                report::words::failure(input::terminal_language(), &error)
+            );
             ExitCode::from(error.exit_code())
         }
     }

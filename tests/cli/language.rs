@@ -424,3 +424,19 @@ fn a_chinese_scenario_hears_its_errors_in_chinese() {
     );
     assert!(syntax.stderr.ends_with("\n发现 1 个错误；未写出任何文件\n"));
 }
+
+/// A command that fails after reading a Chinese scenario says why in Chinese.
+#[test]
+fn a_chinese_scenario_hears_why_a_command_failed_in_chinese() {
+    let dir = workdir("failure-zh");
+    let outcome = staffplan(&dir, &["plan", &shipped("daqing-2017.toml"), "--quiet"]);
+    assert_eq!(outcome.code, 1);
+    assert_eq!(
+        outcome.stderr,
+        "错误：情景没有 `[plan]`，无从逐年规划\n  提示：请加上 `[plan]`，写明 `years = 5`（以及 `start = 2018`，即第 1 年的年份）\n"
+    );
+    let english = staffplan(&dir, &["plan", &shipped("city-audit.toml"), "--quiet"]);
+    assert!(english
+        .stderr
+        .starts_with("error: the scenario has no `[plan]`, so there are no years to plan\n"));
+}

@@ -4,6 +4,7 @@
 
 mod chart;
 mod document;
+mod failure;
 mod money;
 mod plan;
 mod problem;
@@ -18,6 +19,7 @@ mod workbook;
 
 pub use chart::{chart_words, closed};
 pub use document::{document_words, money_header, DocumentWords};
+pub use failure::failure;
 pub use money::thousands;
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};

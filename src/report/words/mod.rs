@@ -3,6 +3,7 @@
 //! sentence with figures in it is a function, so that each language orders its words itself.
 
 mod chart;
+mod clash;
 mod document;
 mod money;
 mod plan;
@@ -17,6 +18,7 @@ mod wisn;
 mod workbook;
 
 pub use chart::{chart_words, closed};
+pub use clash::optimise_error;
 pub use document::{document_words, money_header, DocumentWords};
 pub use money::thousands;
 pub use plan::PlanWords;

@@ -48,6 +48,7 @@ use crate::model::Scenario;
 pub use budget::{safety_cap, StoppedBy, STEPS_PER_SECOND};
 use budget::{Budget, Deadline};
 pub use explain::{Explanation, PostValue, Reason, Rule, WorkLine};
+pub use model::clash::{Clash, Floor, FloorRule, Stranded};
 // The result types' files name the model room's facts and goals as `super::facts` and
 // `super::goals`.
 use facts::{Facts, Plan};
@@ -96,14 +97,14 @@ impl Default for Options {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum OptimiseError {
     #[error("the rules of this scenario contradict each other, so nothing can be recommended:\n{}\n  help: relax one of the rules named above (raise a quota, max_staff, max_units or the budget; widen `eligible`; unfix an office) and run again", bullets(.clashes))]
-    Infeasible { clashes: Vec<String> },
+    Infeasible { clashes: Vec<Clash> },
     #[error("no answer that keeps every rule was found within the time limit of {seconds} s\n  help: raise --time-limit")]
     NoAnswer { seconds: f64 },
     #[error("the solver failed: {0}\n  help: run again with --export-lp FILE and check the model with another solver")]
     Solver(String),
 }
 
-fn bullets(items: &[String]) -> String {
+fn bullets(items: &[Clash]) -> String {
     items
         .iter()
         .map(|c| format!("  - {c}"))
@@ -159,9 +160,7 @@ pub fn optimise(scenario: &Scenario, options: &Options) -> Result<Recommendation
 fn failed(failure: Failure, seconds: f64) -> OptimiseError {
     match failure {
         Failure::Infeasible => OptimiseError::Infeasible {
-            clashes: vec![
-                "quotas, budget, min_staff, max_staff, team sizes, max_units and eligibility cannot all be kept at once (no single pair of them clashes on its own)".into(),
-            ],
+            clashes: vec![Clash::AllAtOnce],
         },
         Failure::NoAnswerInTime => OptimiseError::NoAnswer { seconds },
         Failure::Solver(message) => OptimiseError::Solver(message),

@@ -390,12 +390,12 @@ fn contradictory_rules_are_refused_by_name() {
     };
     assert_eq!(clashes.len(), 1, "{clashes:?}");
     assert!(
-        clashes[0].starts_with("quota vs min_staff"),
+        clashes[0].to_string().starts_with("quota vs min_staff"),
         "{}",
         clashes[0]
     );
     assert!(
-        clashes[0].contains("\"a\" (3, min_staff)"),
+        clashes[0].to_string().contains("\"a\" (3, min_staff)"),
         "{}",
         clashes[0]
     );

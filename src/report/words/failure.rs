@@ -69,8 +69,7 @@ fn chinese(error: &Error) -> (String, String) {
             ),
             "请换一个文件名，或先把已有文件移走".into(),
         ),
-        // Until the refusal has its Chinese words (its clashes are English sentences).
-        Error::Optimise(error) => (error.to_string(), String::new()),
+        Error::Optimise(error) => super::clash::refusal_zh(error),
         Error::Simulate(error) => simulate(error),
         Error::Plan(error) => plan(error),
         Error::Sensitivity(error) => sensitivity(error),

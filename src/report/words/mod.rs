@@ -3,6 +3,7 @@
 //! sentence with figures in it is a function, so that each language orders its words itself.
 
 mod chart;
+mod clash;
 mod document;
 mod failure;
 mod money;

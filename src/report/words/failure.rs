@@ -222,34 +222,9 @@ fn sensitivity(error: &SensitivityError) -> (String, String) {
 mod tests {
     use super::*;
     use crate::chart::ChartError;
+    use crate::report::words::problem::tests::assert_chinese;
     use std::io::{Error as Io, ErrorKind};
     use std::path::PathBuf;
-
-    /// No English left once the quoted parts, the flags, the paths and the tool's own names are
-    /// taken out.
-    fn assert_chinese(text: &str) {
-        let mut bare = String::new();
-        let mut quoted: Option<char> = None;
-        for c in text.chars() {
-            match quoted {
-                Some(end) if c == end => quoted = None,
-                Some(_) => {}
-                None if c == '`' || c == '"' => quoted = Some(c),
-                None => bare.push(c),
-            }
-        }
-        let english: Vec<&str> = bare
-            .split(|c: char| c.is_whitespace() || !c.is_ascii())
-            .filter(|t| !t.starts_with("--") && !t.contains('/') && !t.contains('.'))
-            .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
-            .filter(|w| w.len() > 1 && !["staffplan", "UTF", "DIR"].contains(w))
-            .collect();
-        assert!(english.is_empty(), "English {english:?} in {text:?}");
-        assert!(
-            text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-            "no Chinese in {text:?}"
-        );
-    }
 
     #[test]
     fn every_failure_but_the_scenario_s_is_said_in_chinese() {
@@ -355,9 +330,7 @@ mod tests {
             .map(Error::Sensitivity),
         );
         for error in &errors {
-            let (message, help) = chinese(error);
-            assert_chinese(&message);
-            assert_chinese(&help);
+            assert_chinese(&chinese(error));
         }
         assert_eq!(
             failure(Language::Zh, &Error::Plan(PlanError::NoPlan)),

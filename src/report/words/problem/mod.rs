@@ -160,7 +160,7 @@ pub fn place(place: &Place) -> String {
 #[cfg(test)]
 pub(super) mod tests {
     /// Words a Chinese message may hold in Latin letters: names of things, not English.
-    const NAMES: [&str; 11] = [
+    const NAMES: [&str; 12] = [
         "TOML",
         "staffplan",
         "UTF",
@@ -172,10 +172,12 @@ pub(super) mod tests {
         "WPS",
         "LibreOffice",
         "MB",
+        "DIR",
     ];
 
     /// A message and its help in Chinese only: outside what is quoted from the file or the
-    /// format (`key`, "id", a value), no run of Latin letters but [`NAMES`].
+    /// format (`key`, "id", a value), a command's flags (`--runs`) and paths, no run of Latin
+    /// letters but [`NAMES`].
     pub(in crate::report::words) fn assert_chinese(said: &(String, String)) {
         for text in [&said.0, &said.1] {
             let mut bare = String::new();
@@ -189,7 +191,9 @@ pub(super) mod tests {
                 }
             }
             let english: Vec<&str> = bare
-                .split(|c: char| !c.is_ascii_alphabetic())
+                .split(|c: char| c.is_whitespace() || !c.is_ascii())
+                .filter(|t| !t.starts_with("--") && !t.contains('/') && !t.contains('.'))
+                .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
                 .filter(|w| w.len() > 1 && !NAMES.contains(w))
                 .collect();
             assert!(english.is_empty(), "English {english:?} in {text:?}");

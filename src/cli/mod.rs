@@ -285,6 +285,8 @@ fn init_command(
         LangArg::En => Language::En,
         LangArg::Zh => Language::Zh,
     };
+    // A file already there is refused in the language asked for.
+    input::set_terminal_language(language);
     let text = match template {
         None => starter::starter(language),
         Some(StarterArg::Wisn) => starter::wisn_starter(language),

@@ -60,6 +60,7 @@ pub(super) fn template(
             (starter::template_example(language).to_string(), language)
         }
     };
+    super::input::set_terminal_language(language);
     let bytes = report::template(&text, language)?;
     report::write_new_file(book, &bytes)?;
     if !args.quiet {

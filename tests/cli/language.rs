@@ -435,6 +435,13 @@ fn a_chinese_scenario_hears_why_a_command_failed_in_chinese() {
         outcome.stderr,
         "错误：情景没有 `[plan]`，无从逐年规划\n  提示：请加上 `[plan]`，写明 `years = 5`（以及 `start = 2018`，即第 1 年的年份）\n"
     );
+    // `init` speaks the language it is asked to write in.
+    std::fs::write(dir.join("mine.toml"), "# the planner's own\n").unwrap();
+    let init = staffplan(&dir, &["init", "mine.toml", "--lang", "zh"]);
+    assert_eq!(
+        init.stderr,
+        "错误：mine.toml 已存在；staffplan 从不在已有文件上写入新的情景或模板\n  提示：请换一个文件名，或先把已有文件移走\n"
+    );
     let english = staffplan(&dir, &["plan", &shipped("city-audit.toml"), "--quiet"]);
     assert!(english
         .stderr

@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::keys::{self, Field, Kind};
-use super::problem::{Input, Named, Place, Table};
+use super::problem::{Input, KnownIds, Named, Place, Table};
 use super::{nearest, Sink};
 
 /// One `--set PATH=VALUE` of the command line, as written.
@@ -341,7 +341,7 @@ fn entry<'t, 'i>(
 ) -> Result<&'t mut DeTable<'i>, Problem> {
     let entries = match root.get_mut(array).map(Spanned::get_mut) {
         Some(DeValue::Array(entries)) => entries,
-        _ => return Err(no_entry(array, id)),
+        _ => return Err(no_entry(what(array), id)),
     };
     match entries
         .iter_mut()
@@ -349,7 +349,7 @@ fn entry<'t, 'i>(
         .find(|e| id_of(e).as_deref() == Some(id))
     {
         Some(DeValue::Table(entry)) => Ok(entry),
-        _ => Err(no_entry(array, id)),
+        _ => Err(no_entry(what(array), id)),
     }
 }
 
@@ -361,10 +361,10 @@ fn what(section: &str) -> Named {
     }
 }
 
-/// No entry of `array` with this id.
-fn no_entry(array: &str, id: &str) -> Problem {
+/// No entry of that kind with this id.
+fn no_entry(named: Named, id: &str) -> Problem {
     Input::NoEntry {
-        array: array.to_string(),
+        named,
         id: id.to_string(),
     }
 }
@@ -438,7 +438,7 @@ fn unknown_id(id: &str, known: &[&str], (what, file): (Named, &str)) -> Problem 
         named: what,
         id: id.to_string(),
         file: (!file.is_empty()).then(|| file.to_string()),
-        known: known.iter().map(|k| k.to_string()).collect(),
+        ids: KnownIds::of(id, known),
     }
 }
 
@@ -510,8 +510,9 @@ fn next_share<'i>(
             }
         }
     }
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
     Err(Input::NoNextEntry {
         follow: work.to_string(),
-        named,
+        ids: KnownIds::of(work, &named),
     })
 }

@@ -1,7 +1,7 @@
 //! Problems of an entry of an array of tables, an id, a reference to another entry, a key
 //! missing, and of a section that cannot be read.
 
-use crate::scenario::validate::known_ids_help;
+use super::KnownIds;
 
 /// What an id names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,12 +78,8 @@ pub enum Entry {
     UnknownId {
         kind: Named,
         id: String,
-        /// The declared id closest to it, if it is close enough to be a typo.
-        nearest: Option<String>,
-        /// The declared ids, the first 12 of them.
-        known: Vec<String>,
-        /// How many ids are declared.
-        count: usize,
+        /// The declared ids of that kind.
+        ids: KnownIds,
     },
     /// A key the entry or table must have.
     MissingKey {
@@ -142,15 +138,9 @@ impl Entry {
                     format!("give every {name} its own id"),
                 )
             }
-            Entry::UnknownId {
-                kind,
-                id,
-                nearest,
-                known,
-                count,
-            } => (
+            Entry::UnknownId { kind, id, ids } => (
                 format!("unknown {} \"{id}\"", kind.noun()),
-                known_ids_help(kind.noun(), nearest.as_deref(), known, *count),
+                ids.english(kind.noun()),
             ),
             Entry::MissingKey { key } => {
                 (format!("`{key}` is missing"), format!("add `{key} = …`"))

@@ -1,10 +1,9 @@
 //! Problems of the file as a whole: its syntax, its size, keys the format does not know,
 //! `--set` arguments.
 
-use crate::scenario::validate::did_you_mean;
 use crate::scenario::{MAX_FILE_BYTES, PATHS};
 
-use super::Named;
+use super::{KnownIds, Named};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Input {
@@ -43,10 +42,10 @@ pub enum Input {
         named: Named,
         id: String,
         file: Option<String>,
-        known: Vec<String>,
+        ids: KnownIds,
     },
-    /// No entry of the array of tables `array` (`office`, `unit`, `work`) has this id.
-    NoEntry { array: String, id: String },
+    /// No `[[office]]`, `[[unit]]` or `[[work]]` entry has this id.
+    NoEntry { named: Named, id: String },
     /// A `--set` path with a key the table does not have; `keys` are the keys it may have.
     UnknownPathKey {
         key: String,
@@ -55,9 +54,9 @@ pub enum Input {
     },
     /// A `--set` path through a key that the file gives a value other than a table.
     NotTable { key: String },
-    /// `work.ID.next.WORK` where the work type has no `next` entry naming WORK; `named` are
+    /// `work.ID.next.WORK` where the work type has no `next` entry naming WORK; `ids` are
     /// the follow-up work types its `next` entries name.
-    NoNextEntry { follow: String, named: Vec<String> },
+    NoNextEntry { follow: String, ids: KnownIds },
 }
 
 /// `a, b, c`.
@@ -135,21 +134,18 @@ impl Input {
                 named,
                 id,
                 file,
-                known,
-            } => {
-                let known: Vec<&str> = known.iter().map(String::as_str).collect();
-                (
-                    format!(
-                        "no {} \"{id}\" in {}",
-                        named.noun(),
-                        file.as_deref().unwrap_or("the scenario")
-                    ),
-                    did_you_mean(id, &known, named.noun()),
-                )
-            }
-            Input::NoEntry { array, id } => (
-                format!("no {array} \"{id}\" in the scenario"),
-                did_you_mean(id, &[], array),
+                ids,
+            } => (
+                format!(
+                    "no {} \"{id}\" in {}",
+                    named.noun(),
+                    file.as_deref().unwrap_or("the scenario")
+                ),
+                ids.english(named.noun()),
+            ),
+            Input::NoEntry { named, id } => (
+                format!("no {} \"{id}\" in the scenario", named.array()),
+                KnownIds::default().english(named.array()),
             ),
             Input::UnknownPathKey { key, near, keys } => (
                 format!("unknown key `{key}`"),
@@ -162,17 +158,14 @@ impl Input {
                 format!("`{key}` is not a table in the scenario file"),
                 "fix the file first".to_string(),
             ),
-            Input::NoNextEntry { follow, named } => {
-                let named: Vec<&str> = named.iter().map(String::as_str).collect();
-                (
-                    format!("the work type has no `next` entry for \"{follow}\""),
-                    if named.is_empty() {
-                        "this work type starts no follow-up work; add a `next` entry in the file first".into()
-                    } else {
-                        did_you_mean(follow, &named, "follow-up work type")
-                    },
-                )
-            }
+            Input::NoNextEntry { follow, ids } => (
+                format!("the work type has no `next` entry for \"{follow}\""),
+                if ids.count == 0 {
+                    "this work type starts no follow-up work; add a `next` entry in the file first".into()
+                } else {
+                    ids.english("follow-up work type")
+                },
+            ),
         }
     }
 }

@@ -136,6 +136,48 @@ impl fmt::Display for Place {
     }
 }
 
+/// How many known ids the help for an unknown one lists.
+const SHOWN_IDS: usize = 12;
+
+/// The ids an unknown one was looked for among, for the help: the nearest (a likely typo),
+/// the first [`SHOWN_IDS`] and how many there are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KnownIds {
+    pub nearest: Option<String>,
+    pub shown: Vec<String>,
+    pub count: usize,
+}
+
+impl KnownIds {
+    /// `known` (empty ids left out) as the help for `id` names them.
+    pub fn of(id: &str, known: &[&str]) -> KnownIds {
+        let known: Vec<&str> = known.iter().copied().filter(|k| !k.is_empty()).collect();
+        KnownIds {
+            nearest: super::nearest(id, &known).map(str::to_string),
+            shown: known
+                .iter()
+                .take(SHOWN_IDS)
+                .map(|k| k.to_string())
+                .collect(),
+            count: known.len(),
+        }
+    }
+
+    /// The help, in English: the nearest id if any, and the known ones (`what`: "office").
+    pub fn english(&self, what: &str) -> String {
+        let listed = if self.count <= self.shown.len() {
+            self.shown.join(", ")
+        } else {
+            format!("{}, … ({} in all)", self.shown.join(", "), self.count)
+        };
+        match &self.nearest {
+            Some(near) => format!("did you mean \"{near}\"? The {what}s are: {listed}"),
+            None if self.count == 0 => format!("declare the {what} first; there is none"),
+            None => format!("use one of the {what}s: {listed}"),
+        }
+    }
+}
+
 /// What is wrong, grouped by the part of the scenario module that finds it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {

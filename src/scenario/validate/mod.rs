@@ -19,9 +19,9 @@ use serde::Deserialize;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 use toml::Spanned;
 
-use super::problem::{Entry, Named, Place, Problem, Table};
+use super::problem::{Entry, KnownIds, Named, Place, Problem, Table};
 use super::raw::{self, IdMap, S};
-use super::{nearest, Sink};
+use super::Sink;
 use crate::model::{Language, Office, Scenario, Uncertain, Unit, Work};
 
 /// Largest real number accepted anywhere; beyond it sums and products lose meaning.
@@ -365,21 +365,11 @@ impl Validator<'_, '_> {
         if let Some(i) = known.iter().position(|k| k.as_ref() == name) {
             return Some(i);
         }
-        let known: Vec<&str> = known
-            .iter()
-            .map(AsRef::as_ref)
-            .filter(|k| !k.is_empty())
-            .collect();
+        let known: Vec<&str> = known.iter().map(AsRef::as_ref).collect();
         let problem = Entry::UnknownId {
             kind,
             id: name.clone(),
-            nearest: nearest(name, &known).map(str::to_string),
-            known: known
-                .iter()
-                .take(SHOWN_IDS)
-                .map(|k| k.to_string())
-                .collect(),
-            count: known.len(),
+            ids: KnownIds::of(name, &known),
         };
         self.fail(id.span(), Place::key(place, key), problem);
         None
@@ -401,37 +391,6 @@ impl Validator<'_, '_> {
                 String::new()
             }
         }
-    }
-}
-
-/// How many known ids the help for an unknown one lists.
-const SHOWN_IDS: usize = 12;
-
-/// The help for an unknown id: the nearest known one, and the known ones (the first 12).
-pub(super) fn did_you_mean(name: &str, known: &[&str], what: &str) -> String {
-    let known: Vec<&str> = known.iter().copied().filter(|k| !k.is_empty()).collect();
-    let shown = &known[..known.len().min(SHOWN_IDS)];
-    known_ids_help(what, nearest(name, &known), shown, known.len())
-}
-
-/// The help for an unknown id, in English: the `nearest` known one if any, and the known ones
-/// (`shown` of `count`, the first [`SHOWN_IDS`]).
-pub(super) fn known_ids_help(
-    what: &str,
-    nearest: Option<&str>,
-    shown: &[impl AsRef<str>],
-    count: usize,
-) -> String {
-    let shown: Vec<&str> = shown.iter().map(AsRef::as_ref).collect();
-    let listed = if count <= shown.len() {
-        shown.join(", ")
-    } else {
-        format!("{}, … ({count} in all)", shown.join(", "))
-    };
-    match nearest {
-        Some(near) => format!("did you mean \"{near}\"? The {what}s are: {listed}"),
-        None if count == 0 => format!("declare the {what} first; there is none"),
-        None => format!("use one of the {what}s: {listed}"),
     }
 }
 

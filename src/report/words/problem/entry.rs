@@ -49,28 +49,12 @@ pub(super) fn chinese(problem: &Entry) -> (String, String) {
             ),
             format!("请给每个{}各取一个不同的编号", super::noun(*kind)),
         ),
-        Entry::UnknownId {
-            kind,
-            id,
-            nearest,
-            known,
-            count,
-        } => {
+        Entry::UnknownId { kind, id, ids } => {
             let noun = super::noun(*kind);
-            let mut listed = known
-                .iter()
-                .map(|k| format!("\"{k}\""))
-                .collect::<Vec<_>>()
-                .join("、");
-            if *count > known.len() {
-                listed.push_str(&format!("……（共 {count} 个）"));
-            }
-            let help = match nearest {
-                Some(near) => format!("是否应为 \"{near}\"？现有的{noun}：{listed}"),
-                None if *count == 0 => format!("文件中还没有任何{noun}，请先定义"),
-                None => format!("请使用以下{noun}之一：{listed}"),
-            };
-            (format!("未知的{noun} \"{id}\""), help)
+            (
+                format!("未知的{noun} \"{id}\""),
+                super::known_ids(ids, noun),
+            )
         }
         Entry::MissingKey { key } => (format!("缺少 `{key}`"), format!("请加上 `{key} = …`")),
     }
@@ -139,7 +123,7 @@ fn quoted(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::report::words::problem::tests::assert_chinese;
-    use crate::scenario::problem::Named;
+    use crate::scenario::problem::{KnownIds, Named};
 
     fn said(library: &str) -> String {
         chinese(&Entry::WrongType {
@@ -156,9 +140,11 @@ mod tests {
         let unknown = |nearest: Option<&str>, known: &[&str], count| Entry::UnknownId {
             kind: Named::StaffType,
             id: "establishmnet".into(),
-            nearest: nearest.map(str::to_string),
-            known: known.iter().map(|k| k.to_string()).collect(),
-            count,
+            ids: KnownIds {
+                nearest: nearest.map(str::to_string),
+                shown: known.iter().map(|k| k.to_string()).collect(),
+                count,
+            },
         };
         for problem in [
             Entry::NoName,
@@ -246,9 +232,7 @@ mod tests {
             chinese(&Entry::UnknownId {
                 kind: Named::Office,
                 id: "adit".into(),
-                nearest: Some("audit".into()),
-                known: vec!["audit".into(), "quality".into()],
-                count: 2,
+                ids: KnownIds::of("adit", &["audit", "quality"]),
             }),
             (
                 "未知的机构 \"adit\"".to_string(),

@@ -1,17 +1,7 @@
 //! [`Input`] problems in Chinese.
 
-use crate::scenario::problem::Input;
-use crate::scenario::{nearest, MAX_FILE_BYTES, PATHS};
-
-/// An array of tables (`office`, `unit`, `work`) by what its entries are, in Chinese.
-fn entries(array: &str) -> String {
-    match array {
-        "office" => "机构".into(),
-        "unit" => "单位".into(),
-        "work" => "工作类型".into(),
-        other => format!("`[[{other}]]` 条目"),
-    }
-}
+use crate::scenario::problem::{Input, KnownIds};
+use crate::scenario::{MAX_FILE_BYTES, PATHS};
 
 /// Keys or paths of the format, each in backticks: `` `a`、`b` ``.
 fn keys(items: &[String]) -> String {
@@ -25,32 +15,6 @@ fn keys(items: &[String]) -> String {
 /// The input paths, each in backticks.
 fn paths() -> String {
     keys(&PATHS.split(", ").map(str::to_string).collect::<Vec<_>>())
-}
-
-/// The help for an unknown id: the nearest known one, and the known ones (the first 12), as
-/// the English `did_you_mean` gives them.
-fn did_you_mean(id: &str, known: &[String], what: &str) -> String {
-    let known: Vec<&str> = known
-        .iter()
-        .map(String::as_str)
-        .filter(|k| !k.is_empty())
-        .collect();
-    let quoted = |ids: &[&str]| {
-        ids.iter()
-            .map(|k| format!("\"{k}\""))
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    let listed = if known.len() <= 12 {
-        quoted(&known)
-    } else {
-        format!("{}……（共 {} 个）", quoted(&known[..12]), known.len())
-    };
-    match nearest(id, &known) {
-        Some(near) => format!("是否应为 \"{near}\"？现有的{what}：{listed}"),
-        None if known.is_empty() => format!("请先设置{what}；目前一个也没有"),
-        None => format!("请使用现有的{what}之一：{listed}"),
-    }
 }
 
 pub(super) fn chinese(problem: &Input) -> (String, String) {
@@ -124,19 +88,19 @@ pub(super) fn chinese(problem: &Input) -> (String, String) {
             named: what,
             id,
             file,
-            known,
+            ids,
         } => (
             match file {
                 Some(file) => format!("情景文件 `{file}` 中没有{} \"{id}\"", super::noun(*what)),
                 None => format!("情景中没有{} \"{id}\"", super::noun(*what)),
             },
-            did_you_mean(id, known, super::noun(*what)),
+            super::known_ids(ids, super::noun(*what)),
         ),
-        Input::NoEntry { array, id } => {
-            let what = entries(array);
+        Input::NoEntry { named, id } => {
+            let what = super::noun(*named);
             (
                 format!("情景中没有{what} \"{id}\""),
-                did_you_mean(id, &[], &what),
+                super::known_ids(&KnownIds::default(), what),
             )
         }
         Input::UnknownPathKey {
@@ -154,12 +118,12 @@ pub(super) fn chinese(problem: &Input) -> (String, String) {
             format!("情景文件中的 `{key}` 不是表"),
             "请先修正情景文件".into(),
         ),
-        Input::NoNextEntry { follow, named: listed } => (
+        Input::NoNextEntry { follow, ids } => (
             format!("该工作类型没有指向 \"{follow}\" 的 `next` 条目"),
-            if listed.is_empty() {
+            if ids.count == 0 {
                 "该工作类型不引发后续工作；请先在情景文件中为它加上 `next` 条目".into()
             } else {
-                did_you_mean(follow, listed, "后续工作类型")
+                super::known_ids(ids, "后续工作类型")
             },
         ),
     }
@@ -220,22 +184,22 @@ mod tests {
                 named: Named::Work,
                 id: "reveiw".into(),
                 file: Some("city.toml".into()),
-                known: strings(&["review", "audit"]),
+                ids: KnownIds::of("reveiw", &["review", "audit"]),
             },
             Input::UnknownId {
                 named: Named::StaffType,
                 id: "clerk".into(),
                 file: None,
-                known: Vec::new(),
+                ids: KnownIds::default(),
             },
             Input::UnknownId {
                 named: Named::Unit,
                 id: "zzz".into(),
                 file: None,
-                known: many.clone(),
+                ids: KnownIds::of("u0", &many.iter().map(String::as_str).collect::<Vec<_>>()),
             },
             Input::NoEntry {
-                array: "work".into(),
+                named: Named::Work,
                 id: "review".into(),
             },
             Input::UnknownPathKey {
@@ -253,11 +217,11 @@ mod tests {
             },
             Input::NoNextEntry {
                 follow: "hearing".into(),
-                named: Vec::new(),
+                ids: KnownIds::default(),
             },
             Input::NoNextEntry {
                 follow: "hearng".into(),
-                named: strings(&["hearing"]),
+                ids: KnownIds::of("hearng", &["hearing"]),
             },
         ] {
             assert_chinese(&chinese(&problem));
@@ -278,7 +242,7 @@ mod tests {
                 named: Named::Work,
                 id: "reveiw".into(),
                 file: None,
-                known: strings(&["review", "audit"]),
+                ids: KnownIds::of("reveiw", &["review", "audit"]),
             }),
             (
                 "情景中没有工作类型 \"reveiw\"".to_string(),

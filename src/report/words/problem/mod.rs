@@ -11,7 +11,7 @@ mod value;
 mod work;
 
 use crate::model::Language;
-use crate::scenario::problem::{Named, Place, Problem, Table};
+use crate::scenario::problem::{KnownIds, Named, Place, Problem, Table};
 
 /// A warning or error of the scenario file for a terminal in `language`: in English as the
 /// scenario module wrote it; in Chinese said again from its data (the file, line, tables, keys
@@ -132,6 +132,25 @@ fn noun(kind: Named) -> &'static str {
         Named::Office => "机构",
         Named::Unit => "单位",
         Named::Work => "工作类型",
+    }
+}
+
+/// The help for an unknown id, in Chinese: the nearest known one if any, and the known ones
+/// (`noun`: 机构).
+fn known_ids(ids: &KnownIds, noun: &str) -> String {
+    let mut listed = ids
+        .shown
+        .iter()
+        .map(|k| format!("\"{k}\""))
+        .collect::<Vec<_>>()
+        .join("、");
+    if ids.count > ids.shown.len() {
+        listed.push_str(&format!("……（共 {} 个）", ids.count));
+    }
+    match &ids.nearest {
+        Some(near) => format!("是否应为 \"{near}\"？现有的{noun}：{listed}"),
+        None if ids.count == 0 => format!("文件中还没有任何{noun}，请先定义"),
+        None => format!("请使用以下{noun}之一：{listed}"),
     }
 }
 

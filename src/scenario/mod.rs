@@ -210,7 +210,7 @@ pub fn parse_with(
             let span = error.span().unwrap_or(0..0);
             sink.fail(
                 span,
-                Place::at(Table::Syntax, None),
+                Place::table(Table::Syntax),
                 problem::Input::Syntax {
                     message: first_line(error.message()),
                 }
@@ -272,11 +272,7 @@ pub fn language_of(text: &str) -> crate::model::Language {
 /// after reading one byte more than the limit, without knowing how much more there was).
 pub fn too_large(file: &str, size: Option<u64>) -> Diagnostic {
     let problem = Problem::from(problem::Input::FileTooLarge { size });
-    Diagnostic::error(
-        (file.to_string(), 1, 1),
-        Place::at(Table::File, None),
-        problem,
-    )
+    Diagnostic::error((file.to_string(), 1, 1), Place::table(Table::File), problem)
 }
 
 fn first_line(message: &str) -> String {
@@ -360,28 +356,6 @@ impl<'a> Sink<'a> {
         }
     }
 
-    fn push(
-        &mut self,
-        severity: Severity,
-        span: std::ops::Range<usize>,
-        place: String,
-        message: String,
-        help: Option<String>,
-    ) {
-        let (file, line, column) = self.locate(&span);
-        self.diagnostics.push(Diagnostic {
-            severity,
-            file,
-            line,
-            column,
-            place,
-            message,
-            help,
-            said: None,
-            problem: None,
-        });
-    }
-
     /// An error from its data: the English of the diagnostic is the problem's.
     fn fail(&mut self, span: std::ops::Range<usize>, place: Place, problem: Problem) {
         let (file, line, column) = self.locate(&span);
@@ -397,10 +371,18 @@ impl<'a> Sink<'a> {
         help: Option<String>,
         said: Warning,
     ) {
-        self.push(Severity::Warning, span, place, message, help);
-        if let Some(warning) = self.diagnostics.last_mut() {
-            warning.said = Some(said);
-        }
+        let (file, line, column) = self.locate(&span);
+        self.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            file,
+            line,
+            column,
+            place,
+            message,
+            help,
+            said: Some(said),
+            problem: None,
+        });
     }
 }
 
@@ -412,7 +394,7 @@ fn check_keys(table: &DeTable<'_>, fields: &[Field], place: &Table, sink: &mut S
             let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
             sink.fail(
                 key.span(),
-                Place::at(place.clone(), Some(name)),
+                Place::key(place, name),
                 problem::Input::UnknownKey {
                     key: name.to_string(),
                     near: nearest(name, &known).map(str::to_string),

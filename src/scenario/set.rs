@@ -125,7 +125,7 @@ pub(super) fn apply<'i>(
         if let Err(problem) = place(root, &o.path, path_span.clone(), value, sink.file) {
             sink.fail(
                 path_span,
-                Place::at(Table::SetPath(o.path.clone()), None),
+                Place::table(Table::SetPath(o.path.clone())),
                 problem.into(),
             );
         }
@@ -188,8 +188,6 @@ fn shifted(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
     Spanned::new(span.start + by..span.end + by, inner)
 }
 
-type Problem = Input;
-
 /// Where a path points, its ids resolved against the scenario.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Target {
@@ -213,7 +211,7 @@ pub(crate) fn locate(
     path: &str,
     ids: &dyn Fn(&str) -> Vec<String>,
     file: &str,
-) -> Result<Target, Problem> {
+) -> Result<Target, Input> {
     let (section, rest) = path.split_once('.').unwrap_or((path, ""));
     let sections = [
         "scenario", "calendar", "policy", "staff", "office", "unit", "work",
@@ -293,7 +291,7 @@ fn place<'i>(
     at: Range<usize>,
     value: Spanned<DeValue<'i>>,
     file: &str,
-) -> Result<(), Problem> {
+) -> Result<(), Input> {
     let target = {
         let root = &*root;
         let ids = |section: &str| -> Vec<String> {
@@ -338,7 +336,7 @@ fn entry<'t, 'i>(
     root: &'t mut DeTable<'i>,
     array: &str,
     id: &str,
-) -> Result<&'t mut DeTable<'i>, Problem> {
+) -> Result<&'t mut DeTable<'i>, Input> {
     let entries = match root.get_mut(array).map(Spanned::get_mut) {
         Some(DeValue::Array(entries)) => entries,
         _ => return Err(no_entry(what(array), id)),
@@ -362,7 +360,7 @@ fn what(section: &str) -> Named {
 }
 
 /// No entry of that kind with this id.
-fn no_entry(named: Named, id: &str) -> Problem {
+fn no_entry(named: Named, id: &str) -> Input {
     Input::NoEntry {
         named,
         id: id.to_string(),
@@ -388,7 +386,7 @@ fn split_id<'p>(
     known: &[String],
     (what, file): (Named, &str),
     keys: &[Field],
-) -> Result<(String, &'p str), Problem> {
+) -> Result<(String, &'p str), Input> {
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
     let no_key = |id: &str| Input::NoKeyAfterId {
         named: what,
@@ -433,7 +431,7 @@ fn split_id<'p>(
 }
 
 /// No entry with this id; `file` names the scenario where it is known.
-fn unknown_id(id: &str, known: &[&str], (what, file): (Named, &str)) -> Problem {
+fn unknown_id(id: &str, known: &[&str], (what, file): (Named, &str)) -> Input {
     Input::UnknownId {
         named: what,
         id: id.to_string(),
@@ -443,7 +441,7 @@ fn unknown_id(id: &str, known: &[&str], (what, file): (Named, &str)) -> Problem 
 }
 
 /// A key the format allows in that table (and not `id`, which names the entry).
-fn known_key<'k>(key: &'k str, fields: &[Field]) -> Result<&'k str, Problem> {
+fn known_key<'k>(key: &'k str, fields: &[Field]) -> Result<&'k str, Input> {
     if fields.iter().any(|f| f.name == key && f.name != "id") {
         return Ok(key);
     }
@@ -465,7 +463,7 @@ fn table_at<'t, 'i>(
     table: &'t mut DeTable<'i>,
     key: &str,
     at: Range<usize>,
-) -> Result<&'t mut DeTable<'i>, Problem> {
+) -> Result<&'t mut DeTable<'i>, Input> {
     let slot = table
         .entry(Spanned::new(at.clone(), Cow::Owned(key.to_string())))
         .or_insert_with(|| Spanned::new(at, DeValue::Table(DeTable::new())));
@@ -482,7 +480,7 @@ fn put<'i>(
     key: &str,
     at: Range<usize>,
     value: Spanned<DeValue<'i>>,
-) -> Result<(), Problem> {
+) -> Result<(), Input> {
     table.insert(Spanned::new(at, Cow::Owned(key.to_string())), value);
     Ok(())
 }
@@ -492,7 +490,7 @@ fn next_share<'i>(
     entry: &mut DeTable<'i>,
     work: &str,
     value: Spanned<DeValue<'i>>,
-) -> Result<(), Problem> {
+) -> Result<(), Input> {
     let mut named = Vec::new();
     if let Some(DeValue::Array(next)) = entry.get_mut("next").map(Spanned::get_mut) {
         for item in next.iter_mut() {

@@ -31,14 +31,6 @@ pub(super) fn refusal_zh(error: &OptimiseError) -> (String, String) {
     }
 }
 
-/// Ids in double quotes, joined by the Chinese list mark.
-fn quoted(ids: &[String]) -> String {
-    ids.iter()
-        .map(|id| format!("\"{id}\""))
-        .collect::<Vec<_>>()
-        .join("、")
-}
-
 /// The rule that sets an office's least headcount, in Chinese.
 fn floor_zh(rule: FloorRule) -> &'static str {
     match rule {
@@ -86,7 +78,7 @@ fn clash_zh(clash: &Clash) -> String {
                 Stranded::EmptyEligible => "其 `eligible` 列表为空".to_string(),
                 Stranded::EligibleUnusable { groups } => format!(
                     "其 `eligible` 列表中的 {} 不是派驻组，或是 `fixed` 派驻组，只保留目前覆盖的单位",
-                    quoted(groups)
+                    super::problem::in_quotes(groups)
                 ),
                 Stranded::AllFixed => "所有派驻组都是 `fixed`，只保留目前覆盖的单位".to_string(),
             };
@@ -105,8 +97,8 @@ fn clash_zh(clash: &Clash) -> String {
         } => format!(
             "全覆盖与 `max_units` 及 `eligible` 矛盾：{} 个单位 {} 只能由派驻组 {} 覆盖，而这些派驻组的 `max_units` 合计只允许覆盖 {room} 个单位",
             units.len(),
-            quoted(units),
-            quoted(groups)
+            super::problem::in_quotes(units),
+            super::problem::in_quotes(groups)
         ),
         Clash::LeadersOverMax {
             office,
@@ -135,7 +127,7 @@ fn clash_zh(clash: &Clash) -> String {
             if *kept > 0 {
                 parts.push(format!(
                     "`fixed` 机构 {} 保留 {kept} 个编制",
-                    quoted(fixed)
+                    super::problem::in_quotes(fixed)
                 ));
             }
             if *needed > 0 {

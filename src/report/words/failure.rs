@@ -16,7 +16,7 @@ use crate::simulate::{
 /// The whole of what the terminal prints for `error` in `language`.
 pub fn failure(language: Language, error: &Error) -> String {
     if let Error::Scenario(diagnostics) = error {
-        return super::scenario_errors(language, diagnostics);
+        return super::problem::scenario_errors(language, diagnostics);
     }
     let prefix = super::terminal(language).check.error;
     match language {

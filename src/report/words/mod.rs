@@ -24,7 +24,7 @@ pub use failure::failure;
 pub use money::thousands;
 pub use plan::PlanWords;
 use plan::{PLAN_EN, PLAN_ZH};
-pub use problem::{scenario_diagnostic, scenario_errors};
+pub use problem::scenario_diagnostic;
 pub use request::NeedGrows;
 pub use request::{Buys, RequestWords};
 use request::{REQUEST_EN, REQUEST_ZH};

@@ -64,7 +64,7 @@ pub enum Table {
 }
 
 impl Place {
-    /// A table (as the file writes it, from a `&str`).
+    /// A table: as the file writes it (from a `&str`) or a place the tool names ([`Table`]).
     pub fn table(table: impl Into<Table>) -> Place {
         Place {
             table: table.into(),
@@ -72,19 +72,11 @@ impl Place {
         }
     }
 
-    /// A key of a table (as the file writes it, from a `&str`).
+    /// A key of a table, the table given as for [`Place::table`].
     pub fn key(table: impl Into<Table>, key: &str) -> Place {
         Place {
             table: table.into(),
             key: Some(key.to_string()),
-        }
-    }
-
-    /// A place that is not a written table, with or without a key.
-    pub fn at(table: Table, key: Option<&str>) -> Place {
-        Place {
-            table,
-            key: key.map(str::to_string),
         }
     }
 }

@@ -277,10 +277,10 @@ impl Validator<'_, '_> {
             let (span, place) = match worst {
                 Some(w) => (
                     raw_works.get(w).map_or(0..0, Spanned::span),
-                    Place::at(
-                        Table::VolumeAndHours(format!("[[work]] \"{}\"", scenario.works[w].id)),
-                        None,
-                    ),
+                    Place::table(Table::VolumeAndHours(format!(
+                        "[[work]] \"{}\"",
+                        scenario.works[w].id
+                    ))),
                 ),
                 None => (0..0, Place::table(&format!("[[office]] \"{}\"", office.id))),
             };

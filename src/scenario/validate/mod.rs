@@ -277,7 +277,7 @@ impl Validator<'_, '_> {
         let span = value.span();
         let name = kind.array();
         let DeValue::Array(array) = value.into_inner() else {
-            let place = Place::at(Table::Root, Some(name));
+            let place = Place::key(Table::Root, name);
             self.fail(span, place, Entry::NotArrayOfTables { kind });
             return Vec::new();
         };

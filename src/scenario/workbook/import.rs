@@ -64,7 +64,7 @@ fn problem(file: &str, cell: &str, sheet: Sheet) -> Diagnostic {
     } else {
         format!("{file}: {cell}")
     };
-    let place = Place::at(Where::Workbook, None);
+    let place = Place::table(Where::Workbook);
     Diagnostic::error((file, 0, 0), place, Problem::from(sheet))
 }
 

@@ -3,18 +3,9 @@
 use crate::scenario::problem::{Input, KnownIds};
 use crate::scenario::{MAX_FILE_BYTES, PATHS};
 
-/// Keys or paths of the format, each in backticks: `` `a`、`b` ``.
-fn keys(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join("、")
-}
-
 /// The input paths, each in backticks.
 fn paths() -> String {
-    keys(&PATHS.split(", ").map(str::to_string).collect::<Vec<_>>())
+    super::in_backticks(&PATHS.split(", ").collect::<Vec<_>>())
 }
 
 pub(super) fn chinese(problem: &Input) -> (String, String) {
@@ -26,8 +17,8 @@ pub(super) fn chinese(problem: &Input) -> (String, String) {
         Input::UnknownKey { key, near, allowed } => (
             format!("格式中没有键 `{key}`"),
             match near {
-                Some(near) => format!("是否应为 `{near}`？此处允许的键：{}", keys(allowed)),
-                None => format!("请删除该键；此处允许的键：{}", keys(allowed)),
+                Some(near) => format!("是否应为 `{near}`？此处允许的键：{}", super::in_backticks(allowed)),
+                None => format!("请删除该键；此处允许的键：{}", super::in_backticks(allowed)),
             },
         ),
         Input::FileTooLarge { size } => (
@@ -78,7 +69,7 @@ pub(super) fn chinese(problem: &Input) -> (String, String) {
                 "路径止于{} \"{id}\"，id 之后还需要写一个键",
                 super::noun(*what)
             ),
-            format!("请加上 `.KEY`；此处可用的键：{}", keys(allowed)),
+            format!("请加上 `.KEY`；此处可用的键：{}", super::in_backticks(allowed)),
         ),
         Input::UnclosedQuote => (
             "加引号的 id 缺少后面的 `\"`".into(),
@@ -110,8 +101,8 @@ pub(super) fn chinese(problem: &Input) -> (String, String) {
         } => (
             format!("此处没有键 `{key}`"),
             match near {
-                Some(near) => format!("是否应为 `{near}`？此处可用的键：{}", keys(allowed)),
-                None => format!("此处可用的键：{}", keys(allowed)),
+                Some(near) => format!("是否应为 `{near}`？此处可用的键：{}", super::in_backticks(allowed)),
+                None => format!("此处可用的键：{}", super::in_backticks(allowed)),
             },
         ),
         Input::NotTable { key } => (

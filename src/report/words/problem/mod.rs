@@ -37,7 +37,10 @@ pub fn scenario_diagnostic(language: Language, d: &crate::scenario::Diagnostic) 
 
 /// Every diagnostic of a scenario that has errors, and the count of its errors, for a
 /// terminal in `language`.
-pub fn scenario_errors(language: Language, diagnostics: &[crate::scenario::Diagnostic]) -> String {
+pub(in crate::report::words) fn scenario_errors(
+    language: Language,
+    diagnostics: &[crate::scenario::Diagnostic],
+) -> String {
     if language == Language::En {
         return crate::scenario::english(diagnostics);
     }
@@ -113,7 +116,7 @@ fn warning_zh(said: &crate::scenario::Warning) -> (String, String, String) {
 }
 
 /// What is wrong and how to fix it, in Chinese.
-pub fn chinese(problem: &Problem) -> (String, String) {
+fn chinese(problem: &Problem) -> (String, String) {
     match problem {
         Problem::Value(p) => value::chinese(p),
         Problem::Entry(p) => entry::chinese(p),
@@ -135,15 +138,28 @@ fn noun(kind: Named) -> &'static str {
     }
 }
 
+/// Ids as written, each in double quotes, joined by the Chinese list mark: `"a"、"b"`.
+pub(in crate::report::words) fn in_quotes(ids: &[impl AsRef<str>]) -> String {
+    marked(ids, '"')
+}
+
+/// Keys (or ids the English writes so) each in backticks, joined by the Chinese list mark.
+pub(in crate::report::words) fn in_backticks(keys: &[impl AsRef<str>]) -> String {
+    marked(keys, '`')
+}
+
+fn marked(items: &[impl AsRef<str>], mark: char) -> String {
+    items
+        .iter()
+        .map(|item| format!("{mark}{}{mark}", item.as_ref()))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// The help for an unknown id, in Chinese: the nearest known one if any, and the known ones
 /// (`noun`: 机构).
 fn known_ids(ids: &KnownIds, noun: &str) -> String {
-    let mut listed = ids
-        .shown
-        .iter()
-        .map(|k| format!("\"{k}\""))
-        .collect::<Vec<_>>()
-        .join("、");
+    let mut listed = in_quotes(&ids.shown);
     if ids.count > ids.shown.len() {
         listed.push_str(&format!("……（共 {} 个）", ids.count));
     }

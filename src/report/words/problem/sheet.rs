@@ -61,14 +61,7 @@ pub(super) fn chinese(problem: &Sheet) -> (String, String) {
             format!("没有编号为 `{id}` 的条目"),
             match near {
                 Some(near) => format!("是否应为 `{near}`？"),
-                None => format!(
-                    "请使用以下编号之一：{}",
-                    known
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join("、")
-                ),
+                None => format!("请使用以下编号之一：{}", super::in_backticks(known)),
             },
         ),
         Sheet::TextForNumber { text } => (
